@@ -1,0 +1,49 @@
+/** Imports flow one way: sdk ← nodes, plugins ← server, web. server and web never import each other. */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'sdk-is-the-base',
+      comment: 'sdk imports no other Causeway package, no UI or server framework and no Node-only module',
+      severity: 'error',
+      from: { path: '^sdk/src', pathNot: '\\.test\\.ts$|^sdk/src/testkit/node' },
+      to: {
+        path: '^(nodes|server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono|kysely|pg)/',
+        dependencyTypes: ['local', 'npm', 'aliased-workspace', 'aliased', 'core'],
+      },
+    },
+    {
+      name: 'sdk-no-node-builtins',
+      severity: 'error',
+      from: { path: '^sdk/src', pathNot: '\\.test\\.ts$|^sdk/scripts' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'nodes-only-on-sdk',
+      severity: 'error',
+      from: { path: '^nodes/src' },
+      to: { path: '^(server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono)/' },
+    },
+    {
+      name: 'plugins-only-on-sdk',
+      severity: 'error',
+      from: { path: '^plugins/' },
+      to: { path: '^(nodes|server|web)/' },
+    },
+    { name: 'server-not-web', severity: 'error', from: { path: '^server/' }, to: { path: '^web/' } },
+    { name: 'web-not-server', severity: 'error', from: { path: '^web/' }, to: { path: '^server/' } },
+    {
+      name: 'no-test-imports-in-source',
+      severity: 'error',
+      from: { path: '^(sdk|nodes|server|web)/src', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '\\.test\\.tsx?$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'node_modules|dist|\\.data' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

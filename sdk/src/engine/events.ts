@@ -1,0 +1,40 @@
+import type { ErrorCode } from '../errors/catalog';
+import type { Issue } from '../errors/issue';
+import type { LogLevel } from '../node/context';
+import type { OutputSummary } from '../ports/port';
+
+/** Final state of a run. `invalid` means the graph failed validation and nothing ran. */
+export type RunStatus = 'succeeded' | 'failed' | 'cancelled' | 'invalid';
+
+/** The user-safe part of an error, as events carry it. */
+export interface EventError {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * What the engine reports while it runs, in order for each node:
+ * `node:start` → (`node:progress` | `node:log`)* → `node:done` | `node:error`;
+ * nodes that cannot run because an upstream node failed get `node:skipped`.
+ * Every event is plain JSON, so hosts can persist and stream it as it is.
+ */
+export type RunEvent =
+  | { type: 'run:start'; runId: string; at: number; nodes: string[] }
+  | { type: 'node:start'; runId: string; nodeId: string; at: number }
+  | { type: 'node:progress'; runId: string; nodeId: string; fraction: number }
+  | { type: 'node:log'; runId: string; nodeId: string; level: LogLevel; message: string; at: number }
+  | {
+      type: 'node:done';
+      runId: string;
+      nodeId: string;
+      at: number;
+      durationMs: number;
+      cached: boolean;
+      outputs: Record<string, OutputSummary>;
+    }
+  | { type: 'node:error'; runId: string; nodeId: string; at: number; durationMs: number; error: EventError }
+  | { type: 'node:skipped'; runId: string; nodeId: string; at: number; reason: string }
+  | { type: 'run:done'; runId: string; at: number; status: RunStatus; durationMs: number; issues?: Issue[] };
+
+/** The name of each event type. */
+export type RunEventType = RunEvent['type'];

@@ -1,0 +1,1 @@
+export type { EventError, RunEvent, RunEventType, RunStatus } from './events';

@@ -1,0 +1,54 @@
+/**
+ * Every error and validation issue Causeway reports carries one of these stable codes.
+ * `kind` decides how a host shows it: `user` → the user's input is wrong (HTTP 4xx),
+ * `node` → a node failed while running, `internal` → a bug (HTTP 500, logged).
+ *
+ * @example
+ * errorCatalog.GRAPH_CYCLE.kind // 'user'
+ */
+export const errorCatalog = {
+  // graph text and format
+  GRAPH_TOO_LARGE: { kind: 'user', summary: 'The graph is larger than the allowed limit.' },
+  GRAPH_TOO_DEEP: { kind: 'user', summary: 'The graph JSON is nested too deeply.' },
+  GRAPH_STRING_TOO_LONG: { kind: 'user', summary: 'A string in the graph is longer than allowed.' },
+  GRAPH_FORBIDDEN_KEY: { kind: 'user', summary: 'The graph uses a forbidden key such as __proto__.' },
+  GRAPH_JSON_SYNTAX: { kind: 'user', summary: 'The graph is not valid JSON.' },
+  GRAPH_FORMAT_UNKNOWN: { kind: 'user', summary: 'The graph format version is not known.' },
+  GRAPH_SCHEMA: { kind: 'user', summary: 'The graph does not match the causeway.graph format.' },
+  GRAPH_DUPLICATE_ID: { kind: 'user', summary: 'Two nodes share an id.' },
+  GRAPH_CYCLE: { kind: 'user', summary: 'The graph contains a cycle.' },
+  // nodes and config
+  NODE_TYPE_UNKNOWN: { kind: 'user', summary: 'No node type with this name is registered.' },
+  NODE_VERSION_UNKNOWN: { kind: 'user', summary: 'The node type has no such version.' },
+  NODE_TYPE_DUPLICATE: { kind: 'internal', summary: 'A node type and version was registered twice.' },
+  NODE_DEFINITION_INVALID: { kind: 'internal', summary: 'A node definition is malformed.' },
+  CONFIG_INVALID: { kind: 'user', summary: 'A node configuration field is invalid.' },
+  SCHEMA_INVALID: { kind: 'user', summary: 'The data reaching a node does not fit its configuration.' },
+  // edges and ports
+  EDGE_ENDPOINT_INVALID: { kind: 'user', summary: 'An edge endpoint is not written as "node.port".' },
+  EDGE_NODE_UNKNOWN: { kind: 'user', summary: 'An edge refers to a node that does not exist.' },
+  EDGE_DUPLICATE: { kind: 'user', summary: 'The same edge appears twice.' },
+  PORT_UNKNOWN: { kind: 'user', summary: 'An edge refers to a port the node does not have.' },
+  PORT_KIND_MISMATCH: { kind: 'user', summary: 'An edge connects ports of incompatible kinds.' },
+  PORT_MULTIPLE_EDGES: { kind: 'user', summary: 'A single-input port has more than one incoming edge.' },
+  PORT_INPUT_MISSING: { kind: 'user', summary: 'A required input port is not connected.' },
+  PORT_VALUE_INVALID: { kind: 'node', summary: 'A node produced a value that does not match its port.' },
+  // running
+  RUN_CANCELLED: { kind: 'user', summary: 'The run was cancelled.' },
+  NODE_TIMEOUT: { kind: 'node', summary: 'A node ran longer than its time limit.' },
+  NODE_FAILED: { kind: 'node', summary: 'A node failed while running.' },
+  UPSTREAM_FAILED: { kind: 'node', summary: 'A node did not run because a node it depends on failed.' },
+  SECRET_UNKNOWN: { kind: 'user', summary: 'A referenced secret does not exist.' },
+  FILE_UNKNOWN: { kind: 'user', summary: 'A referenced file does not exist.' },
+  INPUT_INVALID: { kind: 'user', summary: 'Input data is malformed.' },
+  EXPRESSION_INVALID: { kind: 'user', summary: 'An expression cannot be parsed or type-checked.' },
+  INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
+} as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
+
+/** A stable error code from {@link errorCatalog}. */
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** Where a code's explanation lives in the documentation. */
+export function helpUrl(code: ErrorCode): string {
+  return `docs/errors.md#${code.toLowerCase()}`;
+}

@@ -1,0 +1,3 @@
+export { type ErrorCode, errorCatalog, helpUrl } from './catalog';
+export { CausewayError, InternalError, isUserFacing, NodeRunError, UserError } from './errors';
+export { formatIssue, formatPath, type Issue, type IssuePath, type Result } from './issue';

@@ -1,0 +1,15 @@
+export {
+  endpointPattern,
+  type Graph,
+  type GraphEdge,
+  type GraphNode,
+  type GraphNote,
+  graphEdgeSchema,
+  graphFormat,
+  graphLimits,
+  graphNodeSchema,
+  graphNoteSchema,
+  graphSchema,
+  idPattern,
+  splitEndpoint,
+} from './schema';

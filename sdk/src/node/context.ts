@@ -1,0 +1,31 @@
+/** Log levels a node may use. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Reads secrets by name at run time; values never appear in graphs, caches or events. */
+export interface SecretStore {
+  get(name: string): Promise<string>;
+}
+
+/** Reads input files (uploads, files beside a graph) by the name a config gives. */
+export interface FileStore {
+  read(name: string, signal?: AbortSignal): Promise<Uint8Array>;
+  /** A cheap value that changes when the file changes (size + mtime, or a content hash). */
+  fingerprint(name: string): Promise<string>;
+}
+
+/**
+ * What a running node may use: small on purpose.
+ *
+ * @example
+ * run: async ({ ctx }) => { ctx.progress(0.5); ctx.log('info', 'half way'); if (ctx.signal.aborted) return …; }
+ */
+export interface NodeContext {
+  readonly nodeId: string;
+  /** Aborted when the run is cancelled or the node times out; pass it on to long work. */
+  readonly signal: AbortSignal;
+  log(level: LogLevel, message: string): void;
+  /** Reports progress as a fraction in [0, 1]. */
+  progress(fraction: number): void;
+  readonly secrets: SecretStore;
+  readonly files: FileStore;
+}

@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import type { PortDescriptor, PortSpec, PortValue } from '../ports/port';
+import type { NodeContext } from './context';
+
+/** Categories the palette groups node types by. */
+export type NodeCategory = 'source' | 'transform' | 'model' | 'validate' | 'deploy' | 'plugin';
+
+/** A record of named ports. Keys are port ids. */
+export type PortMap = Record<string, PortSpec>;
+
+type ValueFor<P> =
+  P extends PortSpec<infer _K, infer V, infer Opt, infer Multi> ? (Multi extends true ? V[] : Opt extends true ? V | undefined : V) : never;
+
+type DescriptorFor<P> =
+  P extends PortSpec<infer _K, infer _V, infer _Opt, infer Multi>
+    ? Multi extends true
+      ? Array<PortDescriptor<P> | undefined>
+      : PortDescriptor<P> | undefined
+    : never;
+
+/** The values `run` receives, by input port id. */
+export type InputValues<I extends PortMap> = { [K in keyof I]: ValueFor<I[K]> };
+/** The values `run` must return, by output port id. */
+export type OutputValues<O extends PortMap> = { [K in keyof O]: PortValue<O[K]> };
+/** The design-time descriptors `infer` receives; `undefined` where not yet known. */
+export type InputDescriptors<I extends PortMap> = { [K in keyof I]: DescriptorFor<I[K]> };
+/** The descriptors `infer` returns; leave a port out when it cannot be known before running. */
+export type OutputDescriptors<O extends PortMap> = { [K in keyof O]?: PortDescriptor<O[K]> };
+
+/** Arguments of `infer`. */
+export interface InferArgs<I extends PortMap, C> {
+  inputs: InputDescriptors<I>;
+  config: C;
+  /** Records a design-time problem, on a config field when one is to blame (e.g. an unknown column). */
+  issue(message: string, field?: ReadonlyArray<string | number>): void;
+}
+
+/** Arguments of `run`. */
+export interface RunArgs<I extends PortMap, C> {
+  inputs: InputValues<I>;
+  config: C;
+  ctx: NodeContext;
+}
+
+/** Arguments of `fingerprint`: a source node's view of whether its data changed. */
+export interface FingerprintArgs<C> {
+  config: C;
+  ctx: Pick<NodeContext, 'files' | 'signal'>;
+}
+
+/**
+ * A node type: a plain object whose port ids are the keys of `inputs` and `outputs`.
+ * Declared properties (`runtime`, `cache`, `effects`) replace special cases in the engine.
+ */
+export interface NodeDefinition<I extends PortMap = PortMap, O extends PortMap = PortMap, S extends z.ZodType = z.ZodType> {
+  /** Namespaced type name, e.g. `transform.filter` or `@acme/text.tokenize`. */
+  readonly type: string;
+  /** Integer ≥ 1. A config change adds a version and a `migrate`. */
+  readonly version: number;
+  readonly category: NodeCategory;
+  readonly title: string;
+  readonly description: string;
+  readonly inputs: I;
+  readonly outputs: O;
+  /** The zod schema of the config: the inspector form and validation come from it. */
+  readonly config: S;
+  /** Where the node can run: `server` for nodes that need the server (databases, the registry). */
+  readonly runtime?: 'any' | 'server';
+  /** `pure` (default) outputs depend only on config, inputs and fingerprint; `volatile` never cached. */
+  readonly cache?: 'pure' | 'volatile';
+  /** Deploy and sink nodes: never cached; the engine gives them an idempotency key. */
+  readonly effects?: boolean;
+  /** Per-node time limit in milliseconds (overrides the run's default). */
+  readonly timeoutMs?: number;
+  /** Upgrades a config written for an older version of this type to this version's shape. */
+  readonly migrate?: (config: unknown, fromVersion: number) => unknown;
+  /** Design time: output descriptors from input descriptors and config. Must not do I/O. */
+  readonly infer?: (args: InferArgs<I, z.output<S>>) => OutputDescriptors<O>;
+  /** Source nodes: a value that changes when the underlying data changes (part of the cache key). */
+  readonly fingerprint?: (args: FingerprintArgs<z.output<S>>) => Promise<string>;
+  readonly run: (args: RunArgs<I, z.output<S>>) => Promise<OutputValues<O>> | OutputValues<O>;
+}
+
+/** A node definition with its types erased, as registries and engines hold it. */
+// biome-ignore lint/suspicious/noExplicitAny: erasing the generic parameters is the point of this alias
+export type AnyNodeDefinition = NodeDefinition<any, any, any>;
+
+/**
+ * Defines a node type with full type inference: port ids come from the keys of `inputs` and
+ * `outputs`, the config type from the zod schema.
+ *
+ * @example
+ * export const filterRows = defineNode({
+ *   type: 'transform.filter', version: 1, category: 'transform',
+ *   title: 'Filter rows', description: 'Keep the rows where an expression is true.',
+ *   inputs: { table: port.table() }, outputs: { table: port.table() },
+ *   config: z.object({ where: z.string() }),
+ *   infer: ({ inputs }) => ({ table: inputs.table }),
+ *   run: async ({ inputs, config }) => ({ table: filter(inputs.table, config.where) }),
+ * });
+ */
+export function defineNode<I extends PortMap, O extends PortMap, S extends z.ZodType>(
+  definition: NodeDefinition<I, O, S>,
+): NodeDefinition<I, O, S> {
+  return Object.freeze({ ...definition });
+}

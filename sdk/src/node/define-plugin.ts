@@ -1,0 +1,25 @@
+import type { AnyNodeDefinition } from './define-node';
+
+/** The plugin API version this SDK speaks. A plugin states the version it was built for. */
+export const apiVersion = 1;
+
+/** A plugin: a named, versioned package of node types. */
+export interface PluginDefinition {
+  /** The npm package name, e.g. `@acme/causeway-text`; node types are namespaced by it. */
+  readonly name: string;
+  /** Semver version of the package. */
+  readonly version: string;
+  /** The SDK plugin API version the plugin was built for. */
+  readonly apiVersion: number;
+  readonly nodes: readonly AnyNodeDefinition[];
+}
+
+/**
+ * Defines a plugin. The SDK is a peer dependency: plugins receive it, never bundle it.
+ *
+ * @example
+ * export default definePlugin({ name: '@acme/causeway-text', version: '1.2.0', apiVersion: 1, nodes: [tokenize] });
+ */
+export function definePlugin(plugin: PluginDefinition): PluginDefinition {
+  return Object.freeze({ ...plugin, nodes: Object.freeze([...plugin.nodes]) });
+}

@@ -1,0 +1,17 @@
+export type { FileStore, LogLevel, NodeContext, SecretStore } from './context';
+export {
+  type AnyNodeDefinition,
+  defineNode,
+  type FingerprintArgs,
+  type InferArgs,
+  type InputDescriptors,
+  type InputValues,
+  type NodeCategory,
+  type NodeDefinition,
+  type OutputDescriptors,
+  type OutputValues,
+  type PortMap,
+  type RunArgs,
+} from './define-node';
+export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
+export { NodeRegistry, type Resolution } from './registry';

@@ -1,0 +1,26 @@
+export { columnTypeOf, tableSchemaOf } from './arrow-schema';
+export {
+  arePortsCompatible,
+  isArrowTable,
+  type OutputSummary,
+  type PortDescriptor,
+  type PortKind,
+  type PortOptions,
+  type PortSpec,
+  type PortValue,
+  port,
+  portKinds,
+  valueDescriptor,
+} from './port';
+export { type ColumnSchema, type ColumnType, columnTypes, type TableSchema } from './table-schema';
+export type {
+  ChartValue,
+  Curve,
+  MetricsValue,
+  ModelCard,
+  ModelFeature,
+  ModelValue,
+  PortDescriptors,
+  ReportCheck,
+  ReportValue,
+} from './values';

@@ -1,0 +1,143 @@
+import type { Table } from 'apache-arrow';
+import { z } from 'zod';
+import { tableSchemaOf } from './arrow-schema';
+import type { TableSchema } from './table-schema';
+import type { ChartValue, MetricsValue, ModelValue, PortDescriptors, ReportValue } from './values';
+
+/** The closed set of port kinds. */
+export type PortKind = 'table' | 'model' | 'metrics' | 'report' | 'chart' | 'value';
+
+/** All port kinds. */
+export const portKinds: readonly PortKind[] = ['table', 'model', 'metrics', 'report', 'chart', 'value'];
+
+/** A short, serializable description of an output value, for events and run histories. */
+export type OutputSummary =
+  | { kind: 'table'; rows: number; schema: TableSchema }
+  | { kind: 'model'; task: string; features: number; bytes: number }
+  | { kind: 'metrics'; values: Record<string, number> }
+  | { kind: 'report'; passed: boolean; checks: number; failed: number }
+  | { kind: 'chart' }
+  | { kind: 'value'; preview: string };
+
+/**
+ * A port on a node: its kind, whether it is optional or takes several edges, a runtime check of
+ * its value and a summary for events. Build ports with {@link port}.
+ */
+export interface PortSpec<K extends PortKind = PortKind, V = unknown, Opt extends boolean = boolean, Multi extends boolean = boolean> {
+  readonly kind: K;
+  readonly optional: Opt;
+  readonly multiple: Multi;
+  readonly description: string | undefined;
+  /** True when a value is of this port's kind (run-time check of node outputs). */
+  readonly check: (value: unknown) => boolean;
+  readonly summarize: (value: V) => OutputSummary;
+  /** For `value` ports: the zod schema of the value. */
+  readonly schema?: z.ZodType;
+  /** Type-level only: the run-time value. */
+  readonly __value?: V;
+}
+
+/** Options for an input port. */
+export interface PortOptions<Opt extends boolean, Multi extends boolean> {
+  /** An optional input may be left unconnected; `run` then receives `undefined`. */
+  optional?: Opt;
+  /** A multiple input takes any number of edges; `run` receives an array in edge order. */
+  multiple?: Multi;
+  description?: string;
+}
+
+/** The run-time value type of a port. */
+export type PortValue<P> = P extends PortSpec<PortKind, infer V> ? V : never;
+
+/** The design-time descriptor type of a port. */
+export type PortDescriptor<P> = P extends PortSpec<infer K> ? PortDescriptors[K] : never;
+
+/** Whether an output of kind `from` may feed an input of kind `to`. */
+export function arePortsCompatible(from: PortSpec, to: PortSpec): boolean {
+  return from.kind === to.kind;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Arrow tables are checked by shape, so a table from another copy of apache-arrow still passes. */
+export function isArrowTable(value: unknown): value is Table {
+  return isObject(value) && typeof value.numRows === 'number' && isObject(value.schema) && typeof value.getChild === 'function';
+}
+
+function isModel(value: unknown): value is ModelValue {
+  return isObject(value) && value.onnx instanceof Uint8Array && isObject(value.card) && typeof value.card.task === 'string';
+}
+
+function isMetrics(value: unknown): value is MetricsValue {
+  return isObject(value) && isObject(value.values) && Object.values(value.values).every((n) => typeof n === 'number');
+}
+
+function isReport(value: unknown): value is ReportValue {
+  return isObject(value) && typeof value.passed === 'boolean' && Array.isArray(value.checks);
+}
+
+function make<K extends PortKind, V, Opt extends boolean, Multi extends boolean>(
+  kind: K,
+  check: (value: unknown) => boolean,
+  summarize: (value: V) => OutputSummary,
+  options: PortOptions<Opt, Multi> | undefined,
+  schema?: z.ZodType,
+): PortSpec<K, V, Opt, Multi> {
+  return {
+    kind,
+    optional: (options?.optional ?? false) as Opt,
+    multiple: (options?.multiple ?? false) as Multi,
+    description: options?.description,
+    check,
+    summarize,
+    ...(schema ? { schema } : {}),
+  };
+}
+
+function previewJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/**
+ * Port constructors, one per kind.
+ *
+ * @example
+ * const inputs = { table: port.table(), extra: port.table({ optional: true }), parts: port.table({ multiple: true }) };
+ * const outputs = { model: port.model(), threshold: port.value(z.number()) };
+ */
+export const port = {
+  table: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
+    make<'table', Table, Opt, Multi>('table', isArrowTable, (t) => ({ kind: 'table', rows: t.numRows, schema: tableSchemaOf(t) }), options),
+  model: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
+    make<'model', ModelValue, Opt, Multi>(
+      'model',
+      isModel,
+      (m) => ({ kind: 'model', task: m.card.task, features: m.card.features.length, bytes: m.onnx.byteLength }),
+      options,
+    ),
+  metrics: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
+    make<'metrics', MetricsValue, Opt, Multi>('metrics', isMetrics, (m) => ({ kind: 'metrics', values: m.values }), options),
+  report: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
+    make<'report', ReportValue, Opt, Multi>(
+      'report',
+      isReport,
+      (r) => ({ kind: 'report', passed: r.passed, checks: r.checks.length, failed: r.checks.filter((c) => !c.passed).length }),
+      options,
+    ),
+  chart: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
+    make<'chart', ChartValue, Opt, Multi>('chart', isObject, () => ({ kind: 'chart' }), options),
+  value: <S extends z.ZodType, Opt extends boolean = false, Multi extends boolean = false>(schema: S, options?: PortOptions<Opt, Multi>) =>
+    make<'value', z.output<S>, Opt, Multi>(
+      'value',
+      (v) => schema.safeParse(v).success,
+      (v) => ({ kind: 'value', preview: previewJson(v) }),
+      options,
+      schema,
+    ),
+};
+
+/** The design-time descriptor of a `value` port: the JSON Schema of its zod schema. */
+export function valueDescriptor(spec: PortSpec): PortDescriptors['value'] | undefined {
+  return spec.schema ? { jsonSchema: z.toJSONSchema(spec.schema, { unrepresentable: 'any' }) as Record<string, unknown> } : undefined;
+}
