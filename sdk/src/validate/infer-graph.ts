@@ -1,0 +1,67 @@
+import type { Issue } from '../errors/issue';
+import type { Graph } from '../graph/schema';
+import type { NodeRegistry } from '../node/registry';
+import { type PortSpec, valueDescriptor } from '../ports/port';
+import { type BoundGraph, bindGraph } from './bind-graph';
+import { topologicalOrder } from './topology';
+
+/** Design-time descriptors by `node.port` (outputs only), plus the problems inference found. */
+export interface InferredGraph {
+  ports: Map<string, unknown>;
+  issues: Issue[];
+}
+
+/**
+ * Propagates schemas through the whole graph before anything runs: each node's `infer` receives
+ * the descriptors of what feeds it and returns its outputs', so every table port's columns are known.
+ *
+ * @example
+ * const { ports } = inferGraph(graph, registry);
+ * ports.get('load.table') // { columns: [{ name: 'age', type: 'integer', nullable: true }, …] }
+ */
+export function inferGraph(graph: Graph, registry: NodeRegistry): InferredGraph {
+  const bound = bindGraph(graph, registry);
+  const order = topologicalOrder(
+    [...bound.nodes.keys()],
+    bound.edges.map((edge) => ({ from: edge.fromNode, to: edge.toNode })),
+  ).order;
+  return inferBound(bound, order);
+}
+
+/** Inference over an already bound graph in a known order (validation reuses its own binding). */
+export function inferBound(bound: BoundGraph, order: readonly string[]): InferredGraph {
+  const ports = new Map<string, unknown>();
+  const issues: Issue[] = [];
+  const feeding = new Map<string, string[]>();
+  for (const edge of bound.edges) {
+    const key = `${edge.toNode}.${edge.toPort}`;
+    const sources = feeding.get(key);
+    const from = `${edge.fromNode}.${edge.fromPort}`;
+    if (sources) sources.push(from);
+    else feeding.set(key, [from]);
+  }
+  for (const nodeId of order) {
+    const bn = bound.nodes.get(nodeId);
+    if (!bn?.resolved) continue;
+    const { definition, config } = bn.resolved;
+    const inputs: Record<string, unknown> = {};
+    for (const [portId, spec] of Object.entries<PortSpec>(definition.inputs)) {
+      const sources = (feeding.get(`${nodeId}.${portId}`) ?? []).map((from) => ports.get(from));
+      inputs[portId] = spec.multiple ? sources : sources[0];
+    }
+    const issue = (message: string, field: ReadonlyArray<string | number> = []) => {
+      issues.push({ code: 'SCHEMA_INVALID', path: ['nodes', bn.index, 'config', ...field], nodeId, message });
+    };
+    let outputs: Record<string, unknown> = {};
+    try {
+      outputs = definition.infer?.({ inputs, config, issue }) ?? {};
+    } catch (cause) {
+      issue(`Could not work out this node's output schema: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
+    for (const [portId, spec] of Object.entries<PortSpec>(definition.outputs)) {
+      const descriptor = Object.hasOwn(outputs, portId) ? outputs[portId] : spec.kind === 'value' ? valueDescriptor(spec) : undefined;
+      if (descriptor !== undefined) ports.set(`${nodeId}.${portId}`, descriptor);
+    }
+  }
+  return { ports, issues };
+}

@@ -1,0 +1,55 @@
+import type { Issue } from '../errors/issue';
+import { fromZodIssues } from '../errors/zod-issues';
+import { graphSchema } from '../graph/schema';
+import type { NodeRegistry } from '../node/registry';
+import { bindGraph } from './bind-graph';
+import { inferBound } from './infer-graph';
+import { topologicalOrder } from './topology';
+
+/** Options of {@link validateGraph}. */
+export interface ValidateOptions {
+  /** Also propagate schemas and report design-time errors such as unknown columns (default true). */
+  infer?: boolean;
+}
+
+/** What {@link validateGraph} returns: never an exception. */
+export interface Validation {
+  ok: boolean;
+  issues: Issue[];
+}
+
+/**
+ * Checks a graph against the format and the registry: format, duplicate ids, unknown node types and
+ * versions, config errors with paths into the config, unknown ports, port kind mismatches, several
+ * edges into a single input, open required inputs, cycles (naming their nodes) and, unless turned
+ * off, schema propagation. Never throws.
+ *
+ * @example
+ * const { ok, issues } = validateGraph(graph, registry);
+ * for (const issue of issues) console.log(formatIssue(issue));
+ */
+export function validateGraph(graph: unknown, registry: NodeRegistry, options: ValidateOptions = {}): Validation {
+  try {
+    const parsed = graphSchema.safeParse(graph);
+    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, 'GRAPH_SCHEMA', []) };
+    const bound = bindGraph(parsed.data, registry);
+    const issues = [...bound.issues];
+    const topology = topologicalOrder(
+      [...bound.nodes.keys()],
+      bound.edges.map((edge) => ({ from: edge.fromNode, to: edge.toNode })),
+    );
+    for (const cycle of topology.cycles) {
+      issues.push({
+        code: 'GRAPH_CYCLE',
+        path: ['edges'],
+        nodeId: cycle[0] as string,
+        message: `The graph has a cycle: ${cycle.join(' → ')}.`,
+      });
+    }
+    if (options.infer !== false && topology.cycles.length === 0) issues.push(...inferBound(bound, topology.order).issues);
+    return { ok: issues.length === 0, issues };
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { ok: false, issues: [{ code: 'INTERNAL', path: [], message: `Validation stopped on an unexpected error: ${message}` }] };
+  }
+}
