@@ -40,7 +40,12 @@ export function bindGraph(graph: Graph, registry: NodeRegistry): BoundGraph {
   const nodes = new Map<string, BoundNode>();
   graph.nodes.forEach((node, index) => {
     if (nodes.has(node.id)) {
-      issues.push({ code: 'GRAPH_DUPLICATE_ID', path: ['nodes', index, 'id'], nodeId: node.id, message: `Node id "${node.id}" is used twice.` });
+      issues.push({
+        code: 'GRAPH_DUPLICATE_ID',
+        path: ['nodes', index, 'id'],
+        nodeId: node.id,
+        message: `Node id "${node.id}" is used twice.`,
+      });
       return;
     }
     const result = resolveNode(node, registry, ['nodes', index]);
@@ -60,7 +65,11 @@ function bindEdges(graph: Graph, nodes: Map<string, BoundNode>, issues: Issue[])
     const from = splitEndpoint(edge.from);
     const to = splitEndpoint(edge.to);
     if (!from || !to) {
-      issues.push({ code: 'EDGE_ENDPOINT_INVALID', path: ['edges', index], message: `Edge "${edge.from}" → "${edge.to}" is not "node.port" → "node.port".` });
+      issues.push({
+        code: 'EDGE_ENDPOINT_INVALID',
+        path: ['edges', index],
+        message: `Edge "${edge.from}" → "${edge.to}" is not "node.port" → "node.port".`,
+      });
       return;
     }
     const key = `${edge.from}>${edge.to}`;
@@ -119,7 +128,12 @@ function portOf(
   if (!spec) {
     const known = Object.keys(ports).join(', ') || 'none';
     const word = side === 'inputs' ? 'input' : 'output';
-    issues.push({ code: 'PORT_UNKNOWN', path, nodeId, message: `Node "${nodeId}" has no ${word} port "${portId}" (its ${word}s: ${known}).` });
+    issues.push({
+      code: 'PORT_UNKNOWN',
+      path,
+      nodeId,
+      message: `Node "${nodeId}" has no ${word} port "${portId}" (its ${word}s: ${known}).`,
+    });
     return undefined;
   }
   return spec;

@@ -1,5 +1,6 @@
 import type { Issue } from '../errors/issue';
 import type { Graph } from '../graph/schema';
+import type { InputDescriptors } from '../node/define-node';
 import type { NodeRegistry } from '../node/registry';
 import { type PortSpec, valueDescriptor } from '../ports/port';
 import { type BoundGraph, bindGraph } from './bind-graph';
@@ -54,7 +55,8 @@ export function inferBound(bound: BoundGraph, order: readonly string[]): Inferre
     };
     let outputs: Record<string, unknown> = {};
     try {
-      outputs = definition.infer?.({ inputs, config, issue }) ?? {};
+      // Descriptors were produced by the upstream nodes' own `infer`, so they match the port kinds the edges checked.
+      outputs = definition.infer?.({ inputs: inputs as InputDescriptors<typeof definition.inputs>, config, issue }) ?? {};
     } catch (cause) {
       issue(`Could not work out this node's output schema: ${cause instanceof Error ? cause.message : String(cause)}`);
     }

@@ -1,5 +1,5 @@
-import { fromZodIssues } from '../errors/zod-issues';
 import type { Issue, IssuePath, Result } from '../errors/issue';
+import { fromZodIssues } from '../errors/zod-issues';
 import type { GraphNode } from '../graph/schema';
 import type { AnyNodeDefinition } from '../node/define-node';
 import type { NodeRegistry } from '../node/registry';
