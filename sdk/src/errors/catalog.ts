@@ -43,6 +43,15 @@ export const errorCatalog = {
   INPUT_INVALID: { kind: 'user', summary: 'Input data is malformed.' },
   EXPRESSION_INVALID: { kind: 'user', summary: 'An expression cannot be parsed or type-checked.' },
   INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
+  // server
+  REQUEST_INVALID: { kind: 'user', summary: 'The request is malformed or does not match the API.' },
+  UNAUTHORIZED: { kind: 'user', summary: 'The request carries no valid API token.' },
+  FORBIDDEN: { kind: 'user', summary: "The token's role does not allow this action." },
+  NOT_FOUND: { kind: 'user', summary: 'The requested resource does not exist.' },
+  CONFLICT: { kind: 'user', summary: 'The resource already exists or was changed meanwhile.' },
+  PAYLOAD_TOO_LARGE: { kind: 'user', summary: 'The request body is larger than the allowed limit.' },
+  SETTING_INVALID: { kind: 'user', summary: 'A server setting (environment variable or flag) is invalid.' },
+  DATABASE_UNAVAILABLE: { kind: 'internal', summary: 'The database cannot be reached; retry shortly.' },
 } as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
 
 /** A stable error code from {@link errorCatalog}. */
