@@ -43,6 +43,7 @@ export const errorCatalog = {
   INPUT_INVALID: { kind: 'user', summary: 'Input data is malformed.' },
   EXPRESSION_INVALID: { kind: 'user', summary: 'An expression cannot be parsed or type-checked.' },
   INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
+  RUN_TARGET_UNKNOWN: { kind: 'user', summary: 'A run target names a node that is not in the graph.' },
   // server
   REQUEST_INVALID: { kind: 'user', summary: 'The request is malformed or does not match the API.' },
   UNAUTHORIZED: { kind: 'user', summary: 'The request carries no valid API token.' },

@@ -28,4 +28,6 @@ export interface NodeContext {
   progress(fraction: number): void;
   readonly secrets: SecretStore;
   readonly files: FileStore;
+  /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
+  readonly idempotencyKey?: string;
 }
