@@ -30,7 +30,8 @@ export interface PortSpec<K extends PortKind = PortKind, V = unknown, Opt extend
   readonly description: string | undefined;
   /** True when a value is of this port's kind (run-time check of node outputs). */
   readonly check: (value: unknown) => boolean;
-  readonly summarize: (value: V) => OutputSummary;
+  // A method, not a function property, so a PortSpec<'table', Table> is still a PortSpec (bivariant parameter).
+  summarize(value: V): OutputSummary;
   /** For `value` ports: the zod schema of the value. */
   readonly schema?: z.ZodType;
   /** Type-level only: the run-time value. */
