@@ -1,4 +1,6 @@
 export { canonicalJson } from './canonical-json';
+export { checkJsonValue, type JsonLimits } from './check-json-value';
+export { parseJsonSafely } from './safe-json';
 export {
   endpointPattern,
   type Graph,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkJsonValue } from './check-json-value';
+import { graphLimits } from './schema';
+
+describe('checkJsonValue on values built in code', () => {
+  it('accepts JSON data, including objects without a prototype', () => {
+    expect(checkJsonValue({ a: [1, 'x', null, { b: false }], c: Object.create(null) })).toEqual([]);
+  });
+
+  it('treats undefined properties as absent, as JSON.stringify does', () => {
+    expect(checkJsonValue({ a: undefined })).toEqual([]);
+  });
+
+  it('reports values that are not JSON data', () => {
+    const issues = checkJsonValue({ f: () => 1, n: Number.NaN, d: new Date(0), u: [undefined], b: 1n });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['GRAPH_SCHEMA', ['f']],
+      ['GRAPH_SCHEMA', ['n']],
+      ['GRAPH_SCHEMA', ['d']],
+      ['GRAPH_SCHEMA', ['u', 0]],
+      ['GRAPH_SCHEMA', ['b']],
+    ]);
+  });
+
+  it('stops at a cycle instead of looping', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.a = cyclic;
+    cyclic.b = cyclic;
+    const issues = checkJsonValue(cyclic);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.length).toBeLessThanOrEqual(100);
+    expect(issues[0]?.code).toBe('GRAPH_TOO_DEEP');
+  });
+
+  it('refuses a sparse array longer than the document could be', () => {
+    const sparse: unknown[] = [];
+    sparse.length = graphLimits.bytes + 1;
+    expect(checkJsonValue({ a: sparse })[0]).toMatchObject({ code: 'GRAPH_TOO_LARGE', path: ['a'] });
+  });
+
+  it('finds a forbidden key set with defineProperty', () => {
+    const value = {};
+    Object.defineProperty(value, '__proto__', { value: 1, enumerable: true });
+    expect(checkJsonValue([value])[0]).toMatchObject({ code: 'GRAPH_FORBIDDEN_KEY', path: [0, '__proto__'] });
+  });
+});
