@@ -4,12 +4,14 @@ export {
   isArrowTable,
   type OutputSummary,
   type PortDescriptor,
+  type PortFactory,
   type PortKind,
   type PortOptions,
   type PortSpec,
   type PortValue,
   port,
   portKinds,
+  type ValuePortFactory,
   valueDescriptor,
 } from './port';
 export { type ColumnSchema, type ColumnType, columnTypes, type TableSchema } from './table-schema';

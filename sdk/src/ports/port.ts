@@ -39,12 +39,32 @@ export interface PortSpec<K extends PortKind = PortKind, V = unknown, Opt extend
 }
 
 /** Options for an input port. */
-export interface PortOptions<Opt extends boolean, Multi extends boolean> {
+export interface PortOptions {
   /** An optional input may be left unconnected; `run` then receives `undefined`. */
-  optional?: Opt;
+  optional?: boolean;
   /** A multiple input takes any number of edges; `run` receives an array in edge order. */
-  multiple?: Multi;
+  multiple?: boolean;
   description?: string;
+}
+
+type Flag<T> = T extends true ? true : false;
+
+/**
+ * Builds ports of one kind. Overloads rather than defaulted generics, so the flags come from the
+ * options written, never from the contextual type of the surrounding `inputs` object.
+ */
+export interface PortFactory<K extends PortKind, V> {
+  (): PortSpec<K, V, false, false>;
+  <const O extends PortOptions>(options: O): PortSpec<K, V, Flag<O['optional']>, Flag<O['multiple']>>;
+}
+
+/** Builds `value` ports from a zod schema. */
+export interface ValuePortFactory {
+  <S extends z.ZodType>(schema: S): PortSpec<'value', z.output<S>, false, false>;
+  <S extends z.ZodType, const O extends PortOptions>(
+    schema: S,
+    options: O,
+  ): PortSpec<'value', z.output<S>, Flag<O['optional']>, Flag<O['multiple']>>;
 }
 
 /** The run-time value type of a port. */
@@ -77,22 +97,31 @@ function isReport(value: unknown): value is ReportValue {
   return isObject(value) && typeof value.passed === 'boolean' && Array.isArray(value.checks);
 }
 
-function make<K extends PortKind, V, Opt extends boolean, Multi extends boolean>(
+function make<K extends PortKind, V>(
   kind: K,
   check: (value: unknown) => boolean,
   summarize: (value: V) => OutputSummary,
-  options: PortOptions<Opt, Multi> | undefined,
+  options: PortOptions | undefined,
   schema?: z.ZodType,
-): PortSpec<K, V, Opt, Multi> {
+): PortSpec<K, V> {
   return {
     kind,
-    optional: (options?.optional ?? false) as Opt,
-    multiple: (options?.multiple ?? false) as Multi,
+    optional: options?.optional ?? false,
+    multiple: options?.multiple ?? false,
     description: options?.description,
     check,
     summarize,
     ...(schema ? { schema } : {}),
   };
+}
+
+function factory<K extends PortKind, V>(
+  kind: K,
+  check: (value: unknown) => boolean,
+  summarize: (value: V) => OutputSummary,
+): PortFactory<K, V> {
+  // The overloads only narrow the flags' types; the object built is the same.
+  return ((options?: PortOptions) => make(kind, check, summarize, options)) as PortFactory<K, V>;
 }
 
 function previewJson(value: unknown): string {
@@ -108,34 +137,29 @@ function previewJson(value: unknown): string {
  * const outputs = { model: port.model(), threshold: port.value(z.number()) };
  */
 export const port = {
-  table: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
-    make<'table', Table, Opt, Multi>('table', isArrowTable, (t) => ({ kind: 'table', rows: t.numRows, schema: tableSchemaOf(t) }), options),
-  model: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
-    make<'model', ModelValue, Opt, Multi>(
-      'model',
-      isModel,
-      (m) => ({ kind: 'model', task: m.card.task, features: m.card.features.length, bytes: m.onnx.byteLength }),
-      options,
-    ),
-  metrics: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
-    make<'metrics', MetricsValue, Opt, Multi>('metrics', isMetrics, (m) => ({ kind: 'metrics', values: m.values }), options),
-  report: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
-    make<'report', ReportValue, Opt, Multi>(
-      'report',
-      isReport,
-      (r) => ({ kind: 'report', passed: r.passed, checks: r.checks.length, failed: r.checks.filter((c) => !c.passed).length }),
-      options,
-    ),
-  chart: <Opt extends boolean = false, Multi extends boolean = false>(options?: PortOptions<Opt, Multi>) =>
-    make<'chart', ChartValue, Opt, Multi>('chart', isObject, () => ({ kind: 'chart' }), options),
-  value: <S extends z.ZodType, Opt extends boolean = false, Multi extends boolean = false>(schema: S, options?: PortOptions<Opt, Multi>) =>
-    make<'value', z.output<S>, Opt, Multi>(
+  table: factory<'table', Table>('table', isArrowTable, (t) => ({ kind: 'table', rows: t.numRows, schema: tableSchemaOf(t) })),
+  model: factory<'model', ModelValue>('model', isModel, (m) => ({
+    kind: 'model',
+    task: m.card.task,
+    features: m.card.features.length,
+    bytes: m.onnx.byteLength,
+  })),
+  metrics: factory<'metrics', MetricsValue>('metrics', isMetrics, (m) => ({ kind: 'metrics', values: m.values })),
+  report: factory<'report', ReportValue>('report', isReport, (r) => ({
+    kind: 'report',
+    passed: r.passed,
+    checks: r.checks.length,
+    failed: r.checks.filter((c) => !c.passed).length,
+  })),
+  chart: factory<'chart', ChartValue>('chart', isObject, () => ({ kind: 'chart' })),
+  value: ((schema: z.ZodType, options?: PortOptions) =>
+    make(
       'value',
       (v) => schema.safeParse(v).success,
       (v) => ({ kind: 'value', preview: previewJson(v) }),
       options,
       schema,
-    ),
+    )) as ValuePortFactory,
 };
 
 /** The design-time descriptor of a `value` port: the JSON Schema of its zod schema. */
