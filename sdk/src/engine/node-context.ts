@@ -1,0 +1,80 @@
+import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
+import type { RunEvent } from './events';
+
+/** What every node context of one run shares. */
+export interface ContextEnv {
+  readonly runId: string;
+  readonly now: () => number;
+  /** Undefined when nobody listens, so no event objects are built. */
+  readonly emit: ((event: RunEvent) => void) | undefined;
+  readonly files: FileStore;
+  readonly secrets: SecretStore;
+}
+
+// Progress events: at most one per step of this size or per this interval, whichever comes first.
+const progressStep = 0.05;
+const progressIntervalMs = 100;
+
+/**
+ * The `ctx` a running node receives. Its AbortController is made only when the node reads
+ * `ctx.signal`, so nodes that never look at it cost nothing; `abort` still reaches them later.
+ */
+export class EngineNodeContext implements NodeContext {
+  readonly nodeId: string;
+  readonly files: FileStore;
+  readonly secrets: SecretStore;
+  declare readonly idempotencyKey?: string;
+  readonly #env: ContextEnv;
+  #controller: AbortController | undefined;
+  #reason: unknown;
+  #open = true;
+  #lastFraction = -1;
+  #lastProgressAt = Number.NEGATIVE_INFINITY;
+
+  constructor(nodeId: string, env: ContextEnv, idempotencyKey: string | undefined) {
+    this.nodeId = nodeId;
+    this.files = env.files;
+    this.secrets = env.secrets;
+    this.#env = env;
+    if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
+  }
+
+  get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#reason !== undefined) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+
+  log(level: LogLevel, message: string): void {
+    const emit = this.#env.emit;
+    if (!this.#open || !emit) return;
+    emit({ type: 'node:log', runId: this.#env.runId, nodeId: this.nodeId, level, message: String(message), at: this.#env.now() });
+  }
+
+  progress(fraction: number): void {
+    const emit = this.#env.emit;
+    if (!this.#open || !emit || typeof fraction !== 'number' || Number.isNaN(fraction)) return;
+    const clamped = fraction < 0 ? 0 : fraction > 1 ? 1 : fraction;
+    if (clamped === this.#lastFraction) return;
+    const at = this.#env.now();
+    const big = Math.abs(clamped - this.#lastFraction) >= progressStep || clamped === 1;
+    if (!big && at - this.#lastProgressAt < progressIntervalMs) return;
+    this.#lastFraction = clamped;
+    this.#lastProgressAt = at;
+    emit({ type: 'node:progress', runId: this.#env.runId, nodeId: this.nodeId, fraction: clamped });
+  }
+
+  /** Aborts the node's signal (engine side: cancellation or timeout). */
+  static abort(ctx: EngineNodeContext, reason: unknown): void {
+    if (ctx.#reason !== undefined) return;
+    ctx.#reason = reason;
+    ctx.#controller?.abort(reason);
+  }
+
+  /** Ends the node's turn: later logs and progress reports (from a node that ignored its signal) are dropped. */
+  static close(ctx: EngineNodeContext): void {
+    ctx.#open = false;
+  }
+}

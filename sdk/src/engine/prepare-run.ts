@@ -1,0 +1,47 @@
+import type { Issue, Result } from '../errors/issue';
+import type { Graph } from '../graph/schema';
+import type { NodeRegistry } from '../node/registry';
+import { resolveNode } from '../validate/resolve-node';
+import { validateGraph } from '../validate/validate-graph';
+import { type PlannedDefinition, upstreamOf } from './plan';
+
+/**
+ * Validates the graph and resolves the nodes a run will execute: all of them, or the `targets` and
+ * their upstream. With targets, problems confined to nodes outside that set do not stop the run,
+ * so "run up to here" works while another branch is half edited.
+ */
+export function prepareRun(
+  graph: Graph,
+  registry: NodeRegistry,
+  targets: readonly string[] | undefined,
+  infer: boolean,
+): Result<Map<string, PlannedDefinition>> {
+  const validation = validateGraph(graph, registry, { infer });
+  // Issues without a node (format, schema, unknown edge endpoints) mean the graph cannot be trusted at all.
+  if (validation.issues.some((issue) => issue.nodeId === undefined)) return { ok: false, issues: validation.issues };
+  let planned: Set<string> | undefined;
+  const issues: Issue[] = [];
+  if (targets !== undefined) {
+    const ids = new Set(graph.nodes.map((node) => node.id));
+    targets.forEach((target, i) => {
+      if (!ids.has(target)) {
+        issues.push({
+          code: 'RUN_TARGET_UNKNOWN',
+          path: ['targets', i],
+          message: `The run target "${target}" is not a node of this graph.`,
+        });
+      }
+    });
+    planned = upstreamOf(graph, targets);
+  }
+  for (const issue of validation.issues) if (!planned || planned.has(issue.nodeId as string)) issues.push(issue);
+  if (issues.length > 0) return { ok: false, issues };
+  const resolved = new Map<string, PlannedDefinition>();
+  graph.nodes.forEach((node, index) => {
+    if (planned && !planned.has(node.id)) return;
+    const r = resolveNode(node, registry, ['nodes', index]);
+    if (r.ok) resolved.set(node.id, r.value);
+    else issues.push(...r.issues);
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: resolved };
+}

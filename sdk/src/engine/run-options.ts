@@ -1,0 +1,59 @@
+import type { NodeRunError } from '../errors/errors';
+import type { Issue } from '../errors/issue';
+import type { FileStore, SecretStore } from '../node/context';
+import type { NodeRegistry } from '../node/registry';
+import type { EventError, RunEvent, RunStatus } from './events';
+import type { OutputCache } from './output-cache';
+
+/** Options of {@link runGraph}. Only `registry` is required. */
+export interface RunOptions {
+  /** The node types the graph may use. */
+  registry: NodeRegistry;
+  /** Cancels the run: running nodes see their `ctx.signal` abort, nodes not started are `cancelled`. */
+  signal?: AbortSignal;
+  /** How many nodes may run at once (default 4). */
+  concurrency?: number;
+  /** Reuses outputs of nodes whose key (type, version, config, input keys, fingerprint) is unchanged. */
+  cache?: OutputCache;
+  /** Receives every {@link RunEvent} as it happens. A listener that throws is ignored. */
+  onEvent?: (event: RunEvent) => void;
+  /** Time limit per node in ms (default 10 minutes); a definition's `timeoutMs` overrides it. */
+  nodeTimeoutMs?: number;
+  /** Files nodes may read; by default every read fails with FILE_UNKNOWN. */
+  files?: FileStore;
+  /** Secrets nodes may read; by default every read fails with SECRET_UNKNOWN. */
+  secrets?: SecretStore;
+  /** Runs only these nodes and what they depend on ("run up to here"). */
+  targets?: readonly string[];
+  /** Names the run in events and idempotency keys (default: a random id). */
+  runId?: string;
+  /** The clock for timestamps and durations, in ms (default `Date.now`). */
+  now?: () => number;
+  /** Also propagate schemas before running and refuse design-time errors such as unknown columns (default false). */
+  infer?: boolean;
+}
+
+/** What became of one node in a run. `pending`: it never got a chance (the graph was invalid). */
+export type NodeRunStatus = 'done' | 'cached' | 'failed' | 'skipped' | 'cancelled' | 'pending';
+
+/** One node's part of a {@link RunResult}. */
+export interface NodeOutcome {
+  status: NodeRunStatus;
+  durationMs?: number;
+  error?: EventError;
+}
+
+/** What {@link runGraph} resolves to; it never rejects for a node's failure. */
+export interface RunResult {
+  runId: string;
+  status: RunStatus;
+  durationMs: number;
+  /** Outputs of every node that finished (`done` or `cached`), by node id then port id. */
+  outputs: Map<string, Record<string, unknown>>;
+  /** Every node the run planned (all of them, or the targets and their upstream). */
+  nodes: Record<string, NodeOutcome>;
+  /** One error per failed node, with its id and cause. */
+  errors: NodeRunError[];
+  /** Why the graph was refused, when `status` is `invalid`. */
+  issues: Issue[];
+}
