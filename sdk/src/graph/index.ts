@@ -1,5 +1,6 @@
 export { canonicalJson } from './canonical-json';
 export { checkJsonValue, type JsonLimits } from './check-json-value';
+export { type FormatMigration, formatMigrations, type GraphDocument, migrateFormat } from './migrate-format';
 export { parseJsonSafely } from './safe-json';
 export {
   endpointPattern,
