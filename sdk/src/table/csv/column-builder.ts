@@ -1,0 +1,158 @@
+import type { ColumnType } from '../../ports/table-schema';
+import { growFloat64, growInt32, growUint8 } from './grow';
+import { parseBoolean, parseDate, parsed, parseNumber } from './parse-values';
+import { StringColumn } from './string-column';
+
+/** What a column holds so far; inference only ever moves a column to the right of `integer → number`, or to text. */
+export const Kind = { empty: 0, integer: 1, number: 2, boolean: 3, date: 4, text: 5, retry: 6 } as const;
+type KindCode = (typeof Kind)[keyof typeof Kind];
+
+/**
+ * Builds one column row by row into typed arrays, inferring its type unless one is forced.
+ * A value that needs the column to become text after numbers, booleans or dates were stored turns
+ * it into `retry`: the original texts are gone, so the parse runs again with the column as text.
+ */
+export class ColumnBuilder {
+  kind: KindCode = Kind.empty;
+  length = 0;
+  nullCount = 0;
+  hasTime = false;
+  ints: Int32Array = new Int32Array(0);
+  floats: Float64Array = new Float64Array(0);
+  flags: Uint8Array = new Uint8Array(0);
+  text: StringColumn | null = null;
+  validity: Uint8Array | null = null;
+  private lastWasNull = false;
+  private capacity: number;
+  private readonly forced: ColumnType | 'text' | undefined;
+  private readonly maxDistinct: number;
+
+  constructor(forced: ColumnType | 'text' | undefined, capacity: number, maxDistinct: number) {
+    this.forced = forced;
+    this.capacity = Math.max(16, capacity);
+    this.maxDistinct = maxDistinct;
+    if (forced !== undefined)
+      this.become(
+        forced === 'integer'
+          ? Kind.integer
+          : forced === 'number'
+            ? Kind.number
+            : forced === 'boolean'
+              ? Kind.boolean
+              : forced === 'date'
+                ? Kind.date
+                : Kind.text,
+      );
+  }
+
+  private become(kind: KindCode): void {
+    this.kind = kind;
+    const n = this.capacity;
+    if (kind === Kind.integer) this.ints = new Int32Array(n);
+    else if (kind === Kind.number || kind === Kind.date) this.floats = new Float64Array(n);
+    else if (kind === Kind.boolean) this.flags = new Uint8Array(n);
+    else if (kind === Kind.text)
+      this.text = new StringColumn(
+        this.forced === 'category' ? 'category' : this.forced === 'string' ? 'string' : 'auto',
+        n,
+        this.maxDistinct,
+      );
+    // Rows before the first value were all null.
+    if (this.length > 0 && kind === Kind.text) for (let r = 0; r < this.length; r++) this.text?.pushNull(r);
+  }
+
+  private ensure(row: number): void {
+    if (row < this.capacity) return;
+    const next = this.capacity * 2;
+    if (this.kind === Kind.integer) this.ints = growInt32(this.ints, row, next);
+    else if (this.kind === Kind.number || this.kind === Kind.date) this.floats = growFloat64(this.floats, row, next);
+    else if (this.kind === Kind.boolean) this.flags = growUint8(this.flags, row, next);
+    if (this.validity !== null) this.validity = growUint8(this.validity, this.validity.length, (next >> 3) + 1);
+    this.capacity = next;
+  }
+
+  /** Adds one value; false when it does not convert to a forced type. */
+  push(bytes: Uint8Array, start: number, end: number, escaped: boolean): boolean {
+    const row = this.length;
+    if (row >= this.capacity) this.ensure(row);
+    const kind = this.kind;
+    if (kind === Kind.integer || kind === Kind.number) {
+      const value = parseNumber(bytes, start, end);
+      if (Number.isNaN(value)) {
+        if (this.forced !== undefined) return false;
+        this.toRetry();
+      } else if (kind === Kind.integer) {
+        if (parsed.isInteger && value <= 2147483647 && value >= -2147483648) this.ints[row] = value;
+        else if (this.forced !== undefined) return false;
+        else {
+          this.floats = new Float64Array(this.capacity);
+          for (let r = 0; r < row; r++) this.floats[r] = this.ints[r] as number;
+          this.ints = new Int32Array(0);
+          this.kind = Kind.number;
+          this.floats[row] = value;
+        }
+      } else this.floats[row] = value;
+    } else if (kind === Kind.text) {
+      this.text?.push(row, bytes, start, end, escaped);
+    } else if (kind === Kind.boolean) {
+      const value = parseBoolean(bytes, start, end);
+      if (Number.isNaN(value)) {
+        if (this.forced !== undefined) return false;
+        this.toRetry();
+      } else this.flags[row] = value;
+    } else if (kind === Kind.date) {
+      const value = parseDate(bytes, start, end);
+      if (Number.isNaN(value)) {
+        if (this.forced !== undefined) return false;
+        this.toRetry();
+      } else {
+        this.floats[row] = value;
+        if (parsed.hasTime) this.hasTime = true;
+      }
+    } else if (kind === Kind.empty) {
+      this.become(this.kindOf(bytes, start, end));
+      return this.push(bytes, start, end, escaped);
+    }
+    if (this.validity !== null) this.validity[row >> 3] = (this.validity[row >> 3] as number) | (1 << (row & 7));
+    this.lastWasNull = false;
+    this.length = row + 1;
+    return true;
+  }
+
+  pushNull(): void {
+    const row = this.length;
+    if (row >= this.capacity) this.ensure(row);
+    if (this.validity === null) {
+      this.validity = new Uint8Array((this.capacity >> 3) + 1);
+      this.validity.fill(255, 0, row >> 3);
+      for (let r = row & ~7; r < row; r++) this.validity[r >> 3] = (this.validity[r >> 3] as number) | (1 << (r & 7));
+    }
+    this.validity[row >> 3] = (this.validity[row >> 3] as number) & ~(1 << (row & 7));
+    if (this.kind === Kind.text) this.text?.pushNull(row);
+    this.nullCount++;
+    this.lastWasNull = true;
+    this.length = row + 1;
+  }
+
+  /** Drops the current row's value (a bad row); at most one value per row is ever dropped. */
+  truncate(rows: number): void {
+    if (this.length <= rows) return;
+    if (this.lastWasNull) this.nullCount--;
+    this.length = rows;
+  }
+
+  private kindOf(bytes: Uint8Array, start: number, end: number): KindCode {
+    const number = parseNumber(bytes, start, end);
+    if (!Number.isNaN(number)) return parsed.isInteger && number <= 2147483647 && number >= -2147483648 ? Kind.integer : Kind.number;
+    if (!Number.isNaN(parseBoolean(bytes, start, end))) return Kind.boolean;
+    if (!Number.isNaN(parseDate(bytes, start, end))) return Kind.date;
+    return Kind.text;
+  }
+
+  private toRetry(): void {
+    this.kind = Kind.retry;
+    this.ints = new Int32Array(0);
+    this.floats = new Float64Array(0);
+    this.flags = new Uint8Array(0);
+  }
+}

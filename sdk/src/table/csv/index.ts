@@ -1,0 +1,4 @@
+export { type BadRow, type BadRowReason, type CsvOptions, defaultNullTokens } from './csv-options';
+export { type CsvDialect, detectCsvDialect } from './detect-csv-dialect';
+export { type CsvParseOutput, parseCsv } from './parse-csv';
+export { parseCsvStream } from './parse-csv-stream';

@@ -1,0 +1,162 @@
+import type { ColumnBuilder } from './column-builder';
+import type { BadRowReason, ResolvedCsvOptions } from './csv-options';
+
+/** A rejected row as the scan sees it: where it starts and what went wrong (lines are counted later). */
+export interface RawBadRow {
+  offset: number;
+  reason: BadRowReason;
+  fields: number;
+  column: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** What one pass over the rows produced. */
+export interface ScanOutcome {
+  rows: number;
+  badRows: RawBadRow[];
+  badRowCount: number;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** Matches unquoted fields against the null tokens, rejecting most fields on their first byte. */
+function nullMatcher(tokens: Uint8Array[]): (bytes: Uint8Array, start: number, end: number) => boolean {
+  const emptyIsNull = tokens.some((t) => t.length === 0);
+  const firsts = new Uint8Array(256);
+  const rest = tokens.filter((t) => t.length > 0);
+  for (const t of rest) firsts[t[0] as number] = 1;
+  return (bytes, start, end) => {
+    if (start === end) return emptyIsNull;
+    if (firsts[bytes[start] as number] === 0) return false;
+    for (const t of rest) {
+      if (t.length !== end - start) continue;
+      let k = 1;
+      while (k < t.length && t[k] === bytes[start + k]) k++;
+      if (k === t.length) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * One pass over the data rows, pushing each field straight into its column's typed arrays.
+ * RFC 4180 quoting; CRLF, LF or both; blank lines skipped. A bad row is rolled back, recorded,
+ * and either ends the pass (`onBadRow: 'fail'`) or is skipped.
+ */
+export function scanRows(
+  bytes: Uint8Array,
+  start: number,
+  delimiter: number,
+  columns: ColumnBuilder[],
+  options: ResolvedCsvOptions,
+): ScanOutcome {
+  const n = bytes.length;
+  const D = delimiter;
+  const ncols = columns.length;
+  const maxField = options.maxFieldBytes;
+  const failFast = options.onBadRow === 'fail';
+  const isNull = nullMatcher(options.nullTokens);
+  const badRows: RawBadRow[] = [];
+  let badRowCount = 0;
+  let rows = 0;
+  let pos = start;
+  while (pos < n) {
+    const rowStart = pos;
+    let c = bytes[pos] as number;
+    if (c === LF) {
+      pos++;
+      continue;
+    }
+    if (c === CR && bytes[pos + 1] === LF) {
+      pos += 2;
+      continue;
+    }
+    let col = 0;
+    let reason: BadRowReason | null = null;
+    let badColumn = -1;
+    let badStart = 0;
+    let badEnd = 0;
+    for (;;) {
+      let fs: number;
+      let fe: number;
+      let quoted = false;
+      let escaped = false;
+      if (bytes[pos] === QUOTE) {
+        quoted = true;
+        fs = pos + 1;
+        fe = -1;
+        let from = fs;
+        for (;;) {
+          const q = bytes.indexOf(QUOTE, from);
+          if (q < 0) break;
+          if (bytes[q + 1] === QUOTE) {
+            escaped = true;
+            from = q + 2;
+            continue;
+          }
+          fe = q;
+          break;
+        }
+        if (fe < 0) {
+          // Resume at the line after the opening quote, so one stray quote costs one row.
+          reason = 'unterminated-quote';
+          const lf = bytes.indexOf(LF, fs);
+          pos = lf < 0 ? n : lf + 1;
+          break;
+        }
+        pos = fe + 1;
+        c = bytes[pos] as number;
+        if (pos < n && c !== D && c !== LF) {
+          if (c === CR && (pos + 1 >= n || bytes[pos + 1] === LF)) c = bytes[++pos] as number;
+          else {
+            if (reason === null) reason = 'malformed-quote';
+            const lf = bytes.indexOf(LF, pos);
+            pos = lf < 0 ? n : lf + 1;
+            break;
+          }
+        }
+      } else {
+        fs = pos;
+        while (pos < n) {
+          c = bytes[pos] as number;
+          if (c === D || c === LF) break;
+          pos++;
+        }
+        fe = pos;
+        if (fe > fs && bytes[fe - 1] === CR && (pos >= n || c === LF)) fe--;
+      }
+      if (reason === null) {
+        if (fe - fs > maxField) reason = 'field-too-large';
+        else if (col < ncols) {
+          const column = columns[col] as ColumnBuilder;
+          if (!quoted && isNull(bytes, fs, fe)) column.pushNull();
+          else if (!column.push(bytes, fs, fe, escaped)) {
+            reason = 'unconvertible';
+            badColumn = col;
+            badStart = fs;
+            badEnd = fe;
+          }
+        }
+      }
+      col++;
+      if (pos >= n) break;
+      pos++;
+      if (c !== D) break;
+    }
+    if (reason === null && col !== ncols) reason = 'ragged';
+    if (reason === null) {
+      rows++;
+      continue;
+    }
+    for (const column of columns) column.truncate(rows);
+    badRowCount++;
+    if (badRows.length < Math.max(1, options.maxBadRows)) {
+      badRows.push({ offset: rowStart, reason, fields: col, column: badColumn, valueStart: badStart, valueEnd: badEnd });
+    }
+    if (failFast) break;
+  }
+  return { rows, badRows, badRowCount };
+}
