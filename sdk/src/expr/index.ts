@@ -1,1 +1,10 @@
-export {};
+export type { ExprType, Span, TypedExpr } from './ast';
+export { compileExpression, compileScalarExpression } from './compile-expression';
+export type { CompiledExpression } from './compiled-expression';
+export { evaluateExpression } from './evaluate-expression';
+export { evaluatePredicate } from './evaluate-predicate';
+export { evaluateScalar, type ScalarValue } from './evaluate-scalar';
+export { type ExpressionOptions, expression } from './expression';
+export type { ExpressionIssue } from './expression-issue';
+export { expressionLimits } from './limits';
+export { parseExpression } from './parser';

@@ -1,0 +1,105 @@
+import type { ArithmeticOp } from './ast';
+import { andValid, type Col, type NumArray, numbers, type Valid } from './column';
+
+/** One arithmetic step on plain numbers; null for division by zero. The scalar twin of {@link arithmetic}. */
+export function arithmeticScalar(op: ArithmeticOp, x: number, y: number): number | null {
+  switch (op) {
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? null : x / y;
+    case '%':
+      return y === 0 ? null : x % y;
+  }
+}
+
+function output(a: Col, b: Col, n: number): Float64Array {
+  if (a.k === 'num' && a.tmp && a.v instanceof Float64Array) return a.v;
+  if (b.k === 'num' && b.tmp && b.v instanceof Float64Array) return b.v;
+  return new Float64Array(n);
+}
+
+function loopArrays(op: ArithmeticOp, x: NumArray, y: NumArray, out: Float64Array, n: number): void {
+  switch (op) {
+    case '+':
+      for (let i = 0; i < n; i++) out[i] = x[i]! + y[i]!;
+      return;
+    case '-':
+      for (let i = 0; i < n; i++) out[i] = x[i]! - y[i]!;
+      return;
+    case '*':
+      for (let i = 0; i < n; i++) out[i] = x[i]! * y[i]!;
+      return;
+    case '/':
+      for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!;
+      return;
+    case '%':
+      for (let i = 0; i < n; i++) out[i] = x[i]! % y[i]!;
+      return;
+  }
+}
+
+function loopScalar(op: ArithmeticOp, x: NumArray, y: number, out: Float64Array, n: number): void {
+  switch (op) {
+    case '+':
+      for (let i = 0; i < n; i++) out[i] = x[i]! + y;
+      return;
+    case '-':
+      for (let i = 0; i < n; i++) out[i] = x[i]! - y;
+      return;
+    case '*':
+      for (let i = 0; i < n; i++) out[i] = x[i]! * y;
+      return;
+    case '/':
+      for (let i = 0; i < n; i++) out[i] = x[i]! / y;
+      return;
+    case '%':
+      for (let i = 0; i < n; i++) out[i] = x[i]! % y;
+      return;
+  }
+}
+
+// Rows divided by zero become null, as in SQL engines that do not raise.
+function nullWhereZero(divisor: NumArray, valid: Valid, n: number): Valid {
+  let out: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    if (divisor[i] === 0) {
+      out ??= valid === null ? new Uint8Array(n).fill(1) : valid.slice();
+      out[i] = 0;
+    }
+  }
+  return out ?? valid;
+}
+
+/**
+ * `a op b` over whole columns: float64 out (integers stay exact up to 2^53), nulls propagate.
+ * Reuses a temporary input buffer for the result.
+ */
+export function arithmetic(op: ArithmeticOp, a: Col, b: Col, n: number): Col {
+  if (a.k === 'const' && b.k === 'const') {
+    return { k: 'const', v: a.v === null || b.v === null ? null : arithmeticScalar(op, Number(a.v), Number(b.v)) };
+  }
+  if ((a.k === 'const' && a.v === null) || (b.k === 'const' && b.v === null)) return { k: 'const', v: null };
+  const divides = op === '/' || op === '%';
+  if (b.k === 'const') {
+    const y = Number(b.v);
+    if (divides && y === 0) return { k: 'const', v: null };
+    const x = numbers(a, n);
+    const out = output(a, b, n);
+    loopScalar(op, x, y, out, n);
+    return { k: 'num', v: out, valid: a.k === 'const' ? null : a.valid, tmp: true };
+  }
+  const x = a.k === 'const' && (op === '+' || op === '*') ? null : numbers(a, n);
+  const y = numbers(b, n);
+  let valid = andValid(a.k === 'const' ? null : a.valid, b.valid, n);
+  // Before the loop: the result may overwrite the divisor's buffer.
+  if (divides) valid = nullWhereZero(y, valid, n);
+  const out = output(a, b, n);
+  if (x === null) loopScalar(op, y, Number(a.k === 'const' ? a.v : 0), out, n);
+  else loopArrays(op, x, y, out, n);
+  return { k: 'num', v: out, valid, tmp: true };
+}

@@ -1,0 +1,111 @@
+import type { ExprType } from './ast';
+import { andValid, type Col, numbers, texts, type Valid, validOf } from './column';
+import type { Kernel } from './kernel-math';
+
+const msPerDay = 86_400_000;
+
+/** How `to_string` and `concat` write a value of a given type. */
+export function formatValue(value: number | boolean | string, type: ExprType): string {
+  if (type === 'boolean') return value ? 'true' : 'false';
+  if (type === 'date' && typeof value === 'number') {
+    const iso = new Date(value).toISOString();
+    return value % msPerDay === 0 ? iso.slice(0, 10) : iso;
+  }
+  return String(value);
+}
+
+/** Text of every row of a column of any type. */
+export function toTexts(col: Col, type: ExprType, n: number): string[] {
+  if (col.k === 'str' || col.k === 'dict' || type === 'string' || type === 'category') return texts(col, n);
+  if (col.k === 'const') return new Array<string>(n).fill(col.v === null ? '' : formatValue(col.v, type));
+  const x = numbers(col, n);
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = formatValue(type === 'boolean' ? x[i] === 1 : x[i]!, type);
+  return out;
+}
+
+function validAll(args: Col[], n: number): Valid {
+  let valid: Valid = null;
+  for (const a of args) valid = andValid(valid, validOf(a, n), n);
+  return valid;
+}
+
+/** Maps text arguments row by row through `f`; the result kind is string, number or boolean. */
+function mapText<R extends string | number | boolean>(args: Col[], n: number, kind: 'str' | 'num' | 'bool', f: (xs: string[]) => R): Col {
+  const columns = args.map((a) => texts(a, n));
+  const valid = validAll(args, n);
+  const row = new Array<string>(columns.length);
+  const strs = kind === 'str' ? new Array<string>(n) : null;
+  const nums = kind === 'num' ? new Float64Array(n) : null;
+  const bools = kind === 'bool' ? new Uint8Array(n) : null;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < columns.length; j++) row[j] = (columns[j] as string[])[i] as string;
+    const r = f(row);
+    if (strs !== null) strs[i] = r as string;
+    else if (nums !== null) nums[i] = r as number;
+    else if (bools !== null) bools[i] = r ? 1 : 0;
+  }
+  if (strs !== null) return { k: 'str', v: strs, valid };
+  if (nums !== null) return { k: 'num', v: nums, valid, tmp: true };
+  return { k: 'bool', v: bools as Uint8Array, valid, tmp: true };
+}
+
+function substring(args: Col[], n: number): Col {
+  const s = texts(args[0] as Col, n);
+  const start = numbers(args[1] as Col, n);
+  const length = args[2] === undefined ? null : numbers(args[2], n);
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    // 1-based like SQL: substring('hello', 0, 2) is 'h'.
+    const from = start[i]! - 1;
+    const to = length === null ? Number.POSITIVE_INFINITY : from + Math.max(0, length[i]!);
+    out[i] = s[i]!.slice(Math.max(0, from), Math.max(0, to));
+  }
+  return { k: 'str', v: out, valid: validAll(args, n) };
+}
+
+function toNumber(args: Col[], n: number, types: ExprType[]): Col {
+  const a = args[0] as Col;
+  if (a.k !== 'str' && a.k !== 'dict') {
+    const x = numbers(a, n);
+    return { k: 'num', v: Float64Array.from(x), valid: validOf(a, n), tmp: true };
+  }
+  const s = toTexts(a, types[0] ?? 'string', n);
+  const out = new Float64Array(n);
+  const valid = a.valid === null ? new Uint8Array(n).fill(1) : a.valid.slice();
+  for (let i = 0; i < n; i++) {
+    const text = s[i]!.trim();
+    const value = text === '' ? Number.NaN : Number(text);
+    out[i] = value;
+    if (!Number.isFinite(value)) valid[i] = 0;
+  }
+  return { k: 'num', v: out, valid, tmp: true };
+}
+
+/** The string and conversion kernels, by function name. */
+export const textKernels = new Map<string, Kernel>([
+  ['lower', (a, n) => mapText(a, n, 'str', ([s]) => (s as string).toLowerCase())],
+  ['upper', (a, n) => mapText(a, n, 'str', ([s]) => (s as string).toUpperCase())],
+  ['trim', (a, n) => mapText(a, n, 'str', ([s]) => (s as string).trim())],
+  ['length', (a, n) => mapText(a, n, 'num', ([s]) => (s as string).length)],
+  ['contains', (a, n) => mapText(a, n, 'bool', ([s, p]) => (s as string).includes(p as string))],
+  ['starts_with', (a, n) => mapText(a, n, 'bool', ([s, p]) => (s as string).startsWith(p as string))],
+  ['ends_with', (a, n) => mapText(a, n, 'bool', ([s, p]) => (s as string).endsWith(p as string))],
+  [
+    'replace',
+    (a, n) => mapText(a, n, 'str', ([s, from, to]) => (from === '' ? (s as string) : (s as string).split(from as string).join(to))),
+  ],
+  ['substring', substring],
+  [
+    'concat',
+    (a, n, types) =>
+      mapText(
+        a.map((c, i) => (c.k === 'str' || c.k === 'dict' ? c : { k: 'str', v: toTexts(c, types[i] ?? 'string', n), valid: validOf(c, n) })),
+        n,
+        'str',
+        (xs) => xs.join(''),
+      ),
+  ],
+  ['to_string', (a, n, types) => ({ k: 'str', v: toTexts(a[0] as Col, types[0] ?? 'string', n), valid: validOf(a[0] as Col, n) })],
+  ['to_number', toNumber],
+]);
