@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { EditorStore } from './editor-store';
+import { graphEdits } from './graph-edits';
+import { testGraph, testRegistry } from './test-nodes.test-helper';
+
+describe('EditorStore', () => {
+  it('undoes and redoes every edit, restoring a deleted node with its edges', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    const original = store.getState().graph;
+    store.commit(graphEdits.remove(original, new Set(['load'])));
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['pick', 'fit']);
+    expect(store.getState().graph.edges).toEqual([]);
+    store.undo();
+    expect(store.getState().graph).toBe(original);
+    store.redo();
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['pick', 'fit']);
+  });
+
+  it('merges edits with the same key into one step, and a whole drag into one step', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    const original = store.getState().graph;
+    for (const column of ['b', 'bb', 'bbb']) store.commit(graphEdits.setConfig(store.getState().graph, 'pick', { column }), 'pick.column');
+    for (let x = 1; x <= 5; x++) store.drag(graphEdits.move(store.getState().graph, new Map([['load', [x * 10, 0] as const]])));
+    store.endDrag();
+    expect(store.getState().history.past).toHaveLength(2);
+    store.undo();
+    expect(store.getState().graph.nodes[0]?.position).toEqual([0, 0]);
+    store.undo();
+    expect(store.getState().graph).toBe(original);
+  });
+
+  it('puts validation issues on their node and keeps unchanged issue lists by identity', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    const fitIssues = store.getState().analysis.byNode.get('fit');
+    expect(fitIssues?.map((i) => i.code)).toEqual(['PORT_INPUT_MISSING']);
+    store.commit(graphEdits.setConfig(store.getState().graph, 'pick', { column: 'zzz' }));
+    const pickIssues = store.getState().analysis.byNode.get('pick') ?? [];
+    expect(pickIssues.map((i) => i.message)).toEqual(['Unknown column "zzz".']);
+    expect(store.getState().analysis.byNode.get('fit')).toBe(fitIssues);
+    expect(store.getState().analysis.ports.get('load.table')).toMatchObject({ columns: [{ name: 'a' }, { name: 'b' }] });
+  });
+
+  it('notifies subscribers and drops removed ids from the selection on undo', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    let calls = 0;
+    store.subscribe(() => calls++);
+    const withNew = graphEdits.addNode(store.getState().graph, {
+      id: 'extra',
+      type: 'test.source',
+      version: 1,
+      config: {},
+      position: [0, 0],
+    });
+    store.commit(withNew);
+    store.select(['extra', 'load']);
+    store.undo();
+    expect([...store.getState().selection]).toEqual(['load']);
+    expect(calls).toBe(3);
+  });
+});

@@ -1,0 +1,92 @@
+import type { Graph, GraphEdge, GraphNode, GraphNote, NodeRegistry, PortKind } from '@causeway/sdk';
+import { splitEndpoint } from '@causeway/sdk';
+import type { Edge, Node } from '@xyflow/react';
+import { edgeKey } from './graph-edits';
+
+/** React Flow's view of a graph node: only its id travels in `data`; the card reads the rest from the store. */
+export type FlowNode = Node<{ id: string }, 'causeway' | 'note'>;
+/** React Flow's view of an edge, with the kind of value it carries (for its colour). */
+export type FlowEdge = Edge<{ kind: PortKind | undefined }>;
+
+type Measured = { width?: number; height?: number } | undefined;
+
+/**
+ * Keeps React Flow node objects in step with the graph, reusing every object whose position,
+ * selection and size are unchanged, so React Flow re-renders only the nodes that moved.
+ */
+export function toFlowNodes(
+  graph: Graph,
+  selection: ReadonlySet<string>,
+  measured: ReadonlyMap<string, Measured>,
+  previous: ReadonlyMap<string, FlowNode>,
+): FlowNode[] {
+  const out: FlowNode[] = [];
+  const add = (item: GraphNode | GraphNote, type: 'causeway' | 'note', size?: [number, number]) => {
+    const old = previous.get(item.id);
+    const selected = selection.has(item.id);
+    const size0 = measured.get(item.id);
+    const [x, y] = item.position;
+    if (
+      old &&
+      old.type === type &&
+      old.position.x === x &&
+      old.position.y === y &&
+      (old.selected ?? false) === selected &&
+      old.measured === size0
+    ) {
+      out.push(old);
+      return;
+    }
+    const node: FlowNode = { id: item.id, type, position: { x, y }, data: { id: item.id }, selected };
+    if (size0) node.measured = size0;
+    if (size) node.style = { width: size[0], height: size[1] };
+    out.push(node);
+  };
+  for (const note of graph.notes ?? []) add(note, 'note', note.size ?? [200, 120]);
+  for (const node of graph.nodes) add(node, 'causeway');
+  return out;
+}
+
+/** The React Flow edges of a graph, coloured by the kind of the output they leave. */
+export function toFlowEdges(
+  graph: Graph,
+  registry: NodeRegistry,
+  selection: ReadonlySet<string>,
+  previous: ReadonlyMap<string, FlowEdge>,
+): FlowEdge[] {
+  const byId = nodeIndex(graph);
+  return graph.edges.map((edge: GraphEdge) => {
+    const id = edgeKey(edge);
+    const selected = selection.has(id);
+    const old = previous.get(id);
+    if (old && (old.selected ?? false) === selected) return old;
+    const from = splitEndpoint(edge.from);
+    const to = splitEndpoint(edge.to);
+    const node = from ? byId.get(from.node) : undefined;
+    const definition = node ? (registry.get(node.type, node.version) ?? registry.latest(node.type)) : undefined;
+    const kind = from ? definition?.outputs[from.port]?.kind : undefined;
+    return {
+      id,
+      source: from?.node ?? '',
+      sourceHandle: from?.port ?? null,
+      target: to?.node ?? '',
+      targetHandle: to?.port ?? null,
+      selected,
+      data: { kind },
+      className: kind ? `edge-${kind}` : 'edge-unknown',
+      ariaLabel: `Edge from ${edge.from} to ${edge.to}`,
+    };
+  });
+}
+
+const indexes = new WeakMap<Graph, Map<string, GraphNode>>();
+
+/** Nodes by id, computed once per graph object. */
+export function nodeIndex(graph: Graph): ReadonlyMap<string, GraphNode> {
+  let index = indexes.get(graph);
+  if (!index) {
+    index = new Map(graph.nodes.map((n) => [n.id, n]));
+    indexes.set(graph, index);
+  }
+  return index;
+}

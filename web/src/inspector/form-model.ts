@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+type Json = Record<string, unknown>;
+
+/** One field of a generated inspector form. */
+export type FieldModel =
+  | { kind: 'text'; multiline: boolean }
+  | { kind: 'number'; integer: boolean; min?: number; max?: number }
+  | { kind: 'enum'; options: string[] }
+  | { kind: 'boolean' }
+  | { kind: 'column'; multiple: boolean }
+  | { kind: 'expression' }
+  | { kind: 'secret' }
+  | { kind: 'file' }
+  | { kind: 'object'; fields: PropertyModel[] }
+  | { kind: 'array'; item: FieldModel; min?: number; max?: number }
+  | { kind: 'json' };
+
+/** A named property of an object form: label, help, whether it is required and its default. */
+export interface PropertyModel {
+  key: string;
+  label: string;
+  description: string | undefined;
+  required: boolean;
+  default: unknown;
+  field: FieldModel;
+}
+
+const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** `minRows` → `Min rows`, `test_size` → `Test size`. */
+export function labelOf(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function isSecretRef(schema: Json): boolean {
+  return isJson(schema.properties) && Object.hasOwn(schema.properties, '$secret');
+}
+
+/** Reads one JSON Schema node (as `z.toJSONSchema` writes it) into a field, honouring `ui` hints from `.meta()`. */
+export function fieldOf(schema: Json): FieldModel {
+  const ui = schema.ui;
+  if (ui === 'expression') return { kind: 'expression' };
+  if (ui === 'secret') return { kind: 'secret' };
+  if (ui === 'file') return { kind: 'file' };
+  if (ui === 'column') return { kind: 'column', multiple: false };
+  if (ui === 'columns') return { kind: 'column', multiple: true };
+  const variants = (Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : []).filter(isJson);
+  if (variants.some(isSecretRef)) return { kind: 'secret' };
+  const nonNull = variants.filter((v) => v.type !== 'null');
+  if (nonNull.length === 1 && nonNull[0]) return fieldOf(nonNull[0]);
+  if (variants.length > 0 && variants.every((v) => v.const !== undefined))
+    return { kind: 'enum', options: variants.map((v) => String(v.const)) };
+  if (Array.isArray(schema.enum)) return { kind: 'enum', options: schema.enum.map(String) };
+  if (schema.const !== undefined) return { kind: 'enum', options: [String(schema.const)] };
+  switch (schema.type) {
+    case 'string':
+      return { kind: 'text', multiline: (num(schema.maxLength) ?? 0) > 200 };
+    case 'number':
+    case 'integer': {
+      const min = num(schema.minimum) ?? num(schema.exclusiveMinimum);
+      const max = num(schema.maximum) ?? num(schema.exclusiveMaximum);
+      return {
+        kind: 'number',
+        integer: schema.type === 'integer',
+        ...(min === undefined ? {} : { min }),
+        ...(max === undefined ? {} : { max }),
+      };
+    }
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'object':
+      return isJson(schema.properties) ? { kind: 'object', fields: propertiesOf(schema) } : { kind: 'json' };
+    case 'array': {
+      if (!isJson(schema.items)) return { kind: 'json' };
+      const item = fieldOf(schema.items);
+      if (item.kind === 'column') return { kind: 'column', multiple: true };
+      const min = num(schema.minItems);
+      const max = num(schema.maxItems);
+      return { kind: 'array', item, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+    }
+    default:
+      return { kind: 'json' };
+  }
+}
+
+function propertiesOf(schema: Json): PropertyModel[] {
+  const properties = isJson(schema.properties) ? schema.properties : {};
+  const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  return Object.entries(properties)
+    .filter((entry): entry is [string, Json] => isJson(entry[1]))
+    .map(([key, property]) => ({
+      key,
+      label: typeof property.title === 'string' ? property.title : labelOf(key),
+      description: typeof property.description === 'string' ? property.description : undefined,
+      required: required.has(key) && property.default === undefined,
+      default: property.default,
+      field: fieldOf(property),
+    }));
+}
+
+const cache = new WeakMap<z.ZodType, PropertyModel[]>();
+
+/** The form for a node's zod config: one property per top-level key. Cached per schema. */
+export function formOf(config: z.ZodType): PropertyModel[] {
+  const known = cache.get(config);
+  if (known) return known;
+  let form: PropertyModel[];
+  try {
+    const schema = z.toJSONSchema(config, { unrepresentable: 'any', io: 'input' }) as Json;
+    form = schema.type === 'object' ? propertiesOf(schema) : [];
+  } catch {
+    // A schema JSON Schema cannot describe still gets a raw JSON editor for the whole config.
+    form = [{ key: '', label: 'Config', description: undefined, required: true, default: undefined, field: { kind: 'json' } }];
+  }
+  cache.set(config, form);
+  return form;
+}
+
+/** A starting value for a new item of an array field. */
+export function emptyValueOf(field: FieldModel): unknown {
+  switch (field.kind) {
+    case 'number':
+      return field.min ?? 0;
+    case 'boolean':
+      return false;
+    case 'enum':
+      return field.options[0] ?? '';
+    case 'object':
+      return Object.fromEntries(
+        field.fields.filter((f) => f.required || f.default !== undefined).map((f) => [f.key, f.default ?? emptyValueOf(f.field)]),
+      );
+    case 'array':
+      return [];
+    case 'json':
+      return null;
+    case 'column':
+      return field.multiple ? [] : '';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,84 @@
+import type { OutputSummary, RunEvent, RunStatus } from '@causeway/sdk';
+
+/** What a node's badge shows. */
+export type NodeBadge =
+  | { state: 'queued' }
+  | { state: 'running'; progress: number | undefined; startedAt: number }
+  | { state: 'done'; durationMs: number; cached: boolean; outputs: Record<string, OutputSummary> }
+  | { state: 'failed'; message: string; code: string }
+  | { state: 'skipped'; reason: string };
+
+/** The state of the current (or last) run, as the canvas and the timeline draw it. */
+export interface RunView {
+  runId: string | undefined;
+  status: 'idle' | 'running' | RunStatus;
+  startedAt: number | undefined;
+  durationMs: number | undefined;
+  badges: ReadonlyMap<string, NodeBadge>;
+  /** Messages of a run that could not start (an invalid graph). */
+  messages: readonly string[];
+}
+
+/** No run yet. */
+export const idleRun: RunView = {
+  runId: undefined,
+  status: 'idle',
+  startedAt: undefined,
+  durationMs: undefined,
+  badges: new Map(),
+  messages: [],
+};
+
+function withBadge(view: RunView, nodeId: string, badge: NodeBadge): RunView {
+  const badges = new Map(view.badges);
+  badges.set(nodeId, badge);
+  return { ...view, badges };
+}
+
+/** Folds one engine event into the run view. Events of another run are ignored. */
+export function reduceRun(view: RunView, event: RunEvent): RunView {
+  if (event.type === 'run:start') {
+    return {
+      runId: event.runId,
+      status: 'running',
+      startedAt: event.at,
+      durationMs: undefined,
+      badges: new Map(event.nodes.map((id) => [id, { state: 'queued' } as const])),
+      messages: [],
+    };
+  }
+  if (event.runId !== view.runId) return view;
+  switch (event.type) {
+    case 'node:start':
+      return withBadge(view, event.nodeId, { state: 'running', progress: undefined, startedAt: event.at });
+    case 'node:progress': {
+      const badge = view.badges.get(event.nodeId);
+      return badge?.state === 'running' ? withBadge(view, event.nodeId, { ...badge, progress: event.fraction }) : view;
+    }
+    case 'node:log':
+      return view;
+    case 'node:done':
+      return withBadge(view, event.nodeId, { state: 'done', durationMs: event.durationMs, cached: event.cached, outputs: event.outputs });
+    case 'node:error':
+      return withBadge(view, event.nodeId, { state: 'failed', message: event.error.message, code: event.error.code });
+    case 'node:skipped':
+      return withBadge(view, event.nodeId, { state: 'skipped', reason: event.reason });
+    case 'run:done': {
+      // Nodes still queued or running when a run ends were never finished (cancelled or invalid).
+      const badges = new Map(view.badges);
+      for (const [id, badge] of badges) {
+        if (badge.state === 'queued' || badge.state === 'running') badges.set(id, { state: 'skipped', reason: `run ${event.status}` });
+      }
+      const messages = (event.issues ?? []).map((i) => (i.nodeId ? `${i.nodeId}: ${i.message}` : i.message));
+      return { ...view, status: event.status, durationMs: event.durationMs, badges, messages };
+    }
+  }
+}
+
+/** A duration the way a badge writes it: `840 ms`, `2.4 s`, `3 min 5 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}

@@ -1,0 +1,135 @@
+import {
+  type FileStore,
+  isArrowTable,
+  MemoryOutputCache,
+  type ModelValue,
+  type NodeRegistry,
+  type PortSpec,
+  type RunEvent,
+  runGraph,
+  tableSchemaOf,
+  UserError,
+} from '@causeway/sdk';
+import { type Table, tableToIPC } from 'apache-arrow';
+import { profileTable } from './column-profile';
+import type { ColumnProfile, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
+
+/** Files dropped into the editor, kept in the worker's memory. */
+class UploadedFiles implements FileStore {
+  readonly #files = new Map<string, { bytes: Uint8Array; version: number }>();
+  #version = 0;
+
+  put(name: string, bytes: Uint8Array): void {
+    this.#files.set(name, { bytes, version: ++this.#version });
+  }
+
+  names(): string[] {
+    return [...this.#files.keys()].sort();
+  }
+
+  #get(name: string) {
+    const file = this.#files.get(name);
+    if (!file)
+      throw new UserError(
+        'FILE_UNKNOWN',
+        `No file named "${name}" was added to the editor. Drop it on the canvas or pick it in the inspector.`,
+      );
+    return file;
+  }
+
+  async read(name: string): Promise<Uint8Array> {
+    return this.#get(name).bytes;
+  }
+
+  async fingerprint(name: string): Promise<string> {
+    const file = this.#get(name);
+    return `${file.bytes.byteLength}:${file.version}`;
+  }
+}
+
+/**
+ * The engine side of the browser runner: runs graphs, keeps every output in memory and serves
+ * previews by page. The worker exposes it through comlink; tests call it directly.
+ */
+export class RunnerCore implements RunnerApi {
+  readonly #registry: NodeRegistry;
+  readonly #cache = new MemoryOutputCache(500);
+  readonly #files = new UploadedFiles();
+  #outputs = new Map<string, Record<string, unknown>>();
+  #specs = new Map<string, Record<string, PortSpec>>();
+  #abort: AbortController | undefined;
+
+  constructor(registry: NodeRegistry) {
+    this.#registry = registry;
+  }
+
+  async run(request: RunRequest, onEvent: (event: RunEvent) => void) {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const result = await runGraph(request.graph, {
+      registry: this.#registry,
+      cache: this.#cache,
+      files: this.#files,
+      signal: abort.signal,
+      onEvent,
+      ...(request.targets ? { targets: request.targets } : {}),
+    });
+    // Outputs of nodes outside a partial run stay viewable.
+    for (const [nodeId, values] of result.outputs) this.#outputs.set(nodeId, values);
+    for (const node of request.graph.nodes) {
+      const definition = this.#registry.get(node.type, node.version) ?? this.#registry.latest(node.type);
+      if (definition) this.#specs.set(node.id, definition.outputs);
+    }
+    if (this.#abort === abort) this.#abort = undefined;
+    return { status: result.status };
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  #value(nodeId: string, portId: string): { ok: true; value: unknown } | { ok: false; message: string } {
+    const outputs = this.#outputs.get(nodeId);
+    if (!outputs || !Object.hasOwn(outputs, portId))
+      return { ok: false, message: `"${nodeId}.${portId}" has no result yet: run the graph.` };
+    return { ok: true, value: outputs[portId] };
+  }
+
+  async preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview> {
+    const found = this.#value(nodeId, portId);
+    if (!found.ok) return { kind: 'missing', message: found.message };
+    const value = found.value;
+    if (isArrowTable(value)) {
+      const table = value as Table;
+      const start = Math.max(0, Math.min(offset, table.numRows));
+      const end = Math.min(table.numRows, start + Math.max(0, limit));
+      return {
+        kind: 'table',
+        totalRows: table.numRows,
+        offset: start,
+        schema: tableSchemaOf(table),
+        ipc: tableToIPC(table.slice(start, end), 'stream'),
+      };
+    }
+    const kind = this.#specs.get(nodeId)?.[portId]?.kind ?? 'value';
+    if (kind === 'model') {
+      const model = value as ModelValue;
+      return { kind: 'model', card: model.card, bytes: model.onnx.byteLength };
+    }
+    return { kind: kind === 'table' ? 'value' : kind, value };
+  }
+
+  async profile(nodeId: string, portId: string): Promise<ColumnProfile[]> {
+    const found = this.#value(nodeId, portId);
+    return found.ok && isArrowTable(found.value) ? profileTable(found.value as Table) : [];
+  }
+
+  putFile(name: string, bytes: Uint8Array): void {
+    this.#files.put(name, bytes);
+  }
+
+  fileNames(): string[] {
+    return this.#files.names();
+  }
+}

@@ -1,0 +1,48 @@
+import type { Graph, ModelCard, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
+
+/** Options of a browser run. */
+export interface RunRequest {
+  graph: Graph;
+  /** Run only these nodes and what they depend on ("run up to here"). */
+  targets?: string[];
+}
+
+/** One page of a table output: Arrow IPC bytes (transferred, never cloned row by row). */
+export interface TablePage {
+  kind: 'table';
+  totalRows: number;
+  offset: number;
+  schema: TableSchema;
+  ipc: Uint8Array;
+}
+
+/** A non-table output, small enough to send as JSON. Models send their card, not their bytes. */
+export type ValuePreview =
+  | { kind: 'metrics' | 'report' | 'chart' | 'value'; value: unknown }
+  | { kind: 'model'; card: ModelCard; bytes: number };
+
+/** What the preview of one output port returns. */
+export type PortPreview = TablePage | ValuePreview | { kind: 'missing'; message: string };
+
+/** Type, nulls, distinct values and a histogram (numbers) or top values (text) of one column. */
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  rows: number;
+  nulls: number;
+  distinct: number;
+  /** Numbers and dates: equal-width bins. */
+  histogram?: { min: number; max: number; counts: number[] };
+  /** Text, categories and booleans: the most frequent values. */
+  top?: Array<{ value: string; count: number }>;
+}
+
+/** The runner the page talks to (the worker, through comlink). */
+export interface RunnerApi {
+  run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<{ status: RunStatus }>;
+  cancel(): void;
+  preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview>;
+  profile(nodeId: string, portId: string): Promise<ColumnProfile[]>;
+  putFile(name: string, bytes: Uint8Array): void;
+  fileNames(): string[];
+}
