@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { NodeRunError, UserError } from '../errors/errors';
+import { formatIssue, type Issue } from '../errors/issue';
+import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
+import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
+import { memoryFiles } from './memory-files';
+import { memorySecrets } from './memory-secrets';
+import { parseConfig } from './parse-config';
+
+/** A line a node logged while running under the test kit. */
+export interface LoggedLine {
+  level: LogLevel;
+  message: string;
+}
+
+interface RunNodeCommon<I extends PortMap> {
+  /** Input values by port id; a node without inputs may leave this out. */
+  inputs: keyof I extends never ? InputValues<I> | undefined : InputValues<I>;
+  secrets?: SecretStore;
+  files?: FileStore;
+  signal?: AbortSignal;
+  /** The node id `ctx.nodeId` reports (default `node`). */
+  nodeId?: string;
+}
+
+/** Options of {@link runNode}: a config in the current shape, or an older one with `fromVersion`. */
+export type RunNodeOptions<I extends PortMap, S extends z.ZodType> = RunNodeCommon<I> &
+  ({ config: z.input<S>; fromVersion?: undefined } | { config: unknown; fromVersion: number });
+
+/** What {@link runNode} returns: the checked outputs, the log lines and the progress reported. */
+export interface RunNodeResult<O extends PortMap> {
+  outputs: OutputValues<O>;
+  logs: LoggedLine[];
+  progress: number[];
+}
+
+/** The issues of an invalid config as one `UserError('CONFIG_INVALID')`. */
+function configError(type: string, issues: Issue[]): UserError {
+  const lines = issues.map((issue) => `  ${formatIssue(issue)}`).join('\n');
+  return new UserError('CONFIG_INVALID', `Invalid config for "${type}":\n${lines}`, { issues });
+}
+
+function checkInputs(definition: NodeDefinition<PortMap, PortMap, z.ZodType>, inputs: Record<string, unknown>): void {
+  for (const [id, spec] of Object.entries(definition.inputs)) {
+    const value = inputs[id];
+    if (value === undefined) {
+      if (!spec.optional && !spec.multiple) throw new UserError('PORT_INPUT_MISSING', `Input "${id}" of "${definition.type}" is missing.`);
+      continue;
+    }
+    const values = spec.multiple && Array.isArray(value) ? value : [value];
+    if (!values.every((v) => spec.check(v))) {
+      throw new UserError('INPUT_INVALID', `Input "${id}" of "${definition.type}" is not a ${spec.kind}${spec.multiple ? ' list' : ''}.`);
+    }
+  }
+}
+
+/**
+ * Runs one node the way the engine would: parses (and migrates) its config, checks its inputs,
+ * calls `run` with a test context, then checks every output against its port.
+ * Throws `UserError('CONFIG_INVALID')` listing the issues of a bad config, and a
+ * `NodeRunError` with code `PORT_VALUE_INVALID` naming the port of a bad output.
+ *
+ * @example
+ * const { outputs, logs } = await runNode(selectColumns, {
+ *   inputs: { table: tableOf({ age: [31, 40] }) },
+ *   config: { columns: [{ name: 'age', as: 'years' }] },
+ * });
+ * expect(rowsOf(outputs.table)).toEqual([{ years: 31 }, { years: 40 }]);
+ */
+export async function runNode<I extends PortMap, O extends PortMap, S extends z.ZodType>(
+  definition: NodeDefinition<I, O, S>,
+  options: RunNodeOptions<I, S>,
+): Promise<RunNodeResult<O>> {
+  const parsed = parseConfig(definition, options.config, options.fromVersion);
+  if (!parsed.ok) throw configError(definition.type, parsed.issues);
+  const inputs = (options.inputs ?? {}) as InputValues<I>;
+  checkInputs(definition as unknown as NodeDefinition<PortMap, PortMap, z.ZodType>, inputs);
+  const logs: LoggedLine[] = [];
+  const progress: number[] = [];
+  const nodeId = options.nodeId ?? 'node';
+  const ctx: NodeContext = {
+    nodeId,
+    signal: options.signal ?? new AbortController().signal,
+    log: (level, message) => logs.push({ level, message }),
+    progress: (fraction) => progress.push(Math.min(1, Math.max(0, fraction))),
+    secrets: options.secrets ?? memorySecrets({}),
+    files: options.files ?? memoryFiles({}),
+  };
+  const outputs = await definition.run({ inputs, config: parsed.value, ctx });
+  for (const [id, spec] of Object.entries(definition.outputs)) {
+    const value: unknown = (outputs as Record<string, unknown>)[id];
+    if (value === undefined || !spec.check(value)) {
+      const cause = new Error(`output "${id}" is ${value === undefined ? 'missing' : `not a valid ${spec.kind}`}`);
+      throw new NodeRunError(nodeId, cause, 'PORT_VALUE_INVALID');
+    }
+  }
+  return { outputs, logs, progress };
+}
