@@ -1,0 +1,48 @@
+import type { Table, Vector } from 'apache-arrow';
+import { type AggregateOp, aggregate } from './aggregate';
+import { columnOf, readColumn } from './columns';
+import { encodeKeys } from './encode-keys';
+import { tableFromColumns } from './table-from-columns';
+import { takeVector } from './take-vector';
+
+/** One aggregate of {@link groupBy}: `op` over `column` (count without a column counts rows), named `as`. */
+export interface AggregateSpec {
+  column?: string;
+  op: AggregateOp;
+  as: string;
+}
+
+/**
+ * Groups rows by the key columns (hash grouping; nulls form their own group, as SQL GROUP BY) and computes
+ * aggregates per group (nulls skipped). Groups appear in the order of their first row; key columns keep their type.
+ * Without keys, the whole table is one group.
+ *
+ * @example
+ * groupBy(sales, ['region'], [{ op: 'count', as: 'n' }, { column: 'amount', op: 'mean', as: 'avg' }])
+ */
+export function groupBy(table: Table, keys: readonly string[], aggregates: readonly AggregateSpec[]): Table {
+  const keyVectors = keys.map((k) => columnOf(table, k));
+  const encoded = encodeKeys(
+    keyVectors.map((v) => readColumn(v)),
+    'group',
+    table.numRows,
+  );
+  const groups = keys.length === 0 ? 1 : encoded.count;
+  const firstRow = new Int32Array(groups).fill(-1);
+  const codes = encoded.codes;
+  for (let i = codes.length - 1; i >= 0; i--) firstRow[codes[i] as number] = i;
+  const names: string[] = [...keys];
+  const vectors: Vector[] = keyVectors.map((v) => takeVector(v, firstRow));
+  const read = new Map<string, { vector: Vector; column: ReturnType<typeof readColumn> }>();
+  for (const spec of aggregates) {
+    let input = spec.column === undefined ? undefined : read.get(spec.column);
+    if (spec.column !== undefined && !input) {
+      const vector = columnOf(table, spec.column);
+      input = { vector, column: readColumn(vector) };
+      read.set(spec.column, input);
+    }
+    names.push(spec.as);
+    vectors.push(aggregate(spec.op, input?.column ?? null, input?.vector ?? null, codes, groups));
+  }
+  return tableFromColumns(names, vectors);
+}
