@@ -23,25 +23,26 @@ export function compareValues(op: ComparisonOp, x: number | string | boolean, y:
   }
 }
 
+// Branch-free (+bool): random data would otherwise mispredict half the rows.
 function numberVsScalar(op: ComparisonOp, x: NumArray, y: number, out: Uint8Array, n: number): void {
   switch (op) {
     case '=':
-      for (let i = 0; i < n; i++) out[i] = x[i] === y ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i] === y);
       return;
     case '!=':
-      for (let i = 0; i < n; i++) out[i] = x[i] !== y ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i] !== y);
       return;
     case '<':
-      for (let i = 0; i < n; i++) out[i] = x[i]! < y ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! < y);
       return;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = x[i]! <= y ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! <= y);
       return;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = x[i]! > y ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! > y);
       return;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = x[i]! >= y ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! >= y);
       return;
   }
 }
@@ -49,22 +50,22 @@ function numberVsScalar(op: ComparisonOp, x: NumArray, y: number, out: Uint8Arra
 function numberVsNumber(op: ComparisonOp, x: NumArray, y: NumArray, out: Uint8Array, n: number): void {
   switch (op) {
     case '=':
-      for (let i = 0; i < n; i++) out[i] = x[i] === y[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i] === y[i]);
       return;
     case '!=':
-      for (let i = 0; i < n; i++) out[i] = x[i] !== y[i] ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i] !== y[i]);
       return;
     case '<':
-      for (let i = 0; i < n; i++) out[i] = x[i]! < y[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! < y[i]!);
       return;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = x[i]! <= y[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! <= y[i]!);
       return;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = x[i]! > y[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! > y[i]!);
       return;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = x[i]! >= y[i]! ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = +(x[i]! >= y[i]!);
       return;
   }
 }

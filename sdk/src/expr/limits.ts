@@ -8,6 +8,6 @@
 export const expressionLimits = {
   maxLength: 10_000,
   maxDepth: 256,
-  maxNodes: 5_000,
+  maxNodes: 4_000,
   maxTokens: 10_000,
 } as const;

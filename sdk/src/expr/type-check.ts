@@ -18,6 +18,9 @@ export interface CheckedExpression {
   names: string[];
 }
 
+// Functions whose string-literal arguments read as dates when another argument is a date.
+const dateFunctions = new Set(['date_diff_days', 'min', 'max', 'coalesce', 'if']);
+
 const typed = (node: Expr, info: TypeInfo, patch: object = {}): TypedExpr => ({ ...node, ...patch, ...info }) as TypedExpr;
 
 /**
@@ -177,9 +180,11 @@ export function typeCheck(root: Expr, scope: NameScope): Result<CheckedExpressio
           );
         }
         const checked: TypedExpr[] = [];
+        const dateArg = dateFunctions.has(node.name) ? args.find((a) => a?.type === 'date') : undefined;
         for (const arg of args) {
-          if (arg === undefined) return undefined;
-          checked.push(arg);
+          const value = arg && dateArg ? asDate(arg, dateArg) : arg;
+          if (value === undefined) return undefined;
+          checked.push(value);
         }
         const type = fn.result(checked.map((a) => a.type));
         if (!columnOrNull(type)) return report(`${node.name}: ${type}`, node, ` — ${fn.signature}`);
