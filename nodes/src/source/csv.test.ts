@@ -1,0 +1,102 @@
+import { inferNode, memoryFiles, rowsOf, runNode } from '@causeway/sdk/testkit';
+import { describe, expect, it } from 'vitest';
+import { csvSource } from './csv';
+
+const files = memoryFiles({
+  'people.csv': 'age,name,city\n31,a,NL\n,b,BE\n40,,NL\n',
+  'semi.csv': 'a;b\n1;x\n2;y\n',
+  'ragged.csv': 'a,b\n1,2\n3\n4,5\n',
+  'nulls.csv': 'a,b\n1,-\n-,x\n',
+});
+
+describe('source.csv', () => {
+  it('reads a file through ctx.files with detected dialect and inferred types', async () => {
+    const { outputs, logs } = await runNode(csvSource, { inputs: {}, config: { file: 'people.csv' }, files });
+    expect(rowsOf(outputs.table)).toEqual([
+      { age: 31, name: 'a', city: 'NL' },
+      { age: null, name: 'b', city: 'BE' },
+      { age: 40, name: null, city: 'NL' },
+    ]);
+    expect(logs).toEqual([]);
+  });
+
+  it('passes delimiter, header, null tokens and types on to the parser', async () => {
+    const semi = await runNode(csvSource, {
+      inputs: {},
+      config: { file: 'semi.csv', delimiter: ';', types: { a: 'number', b: 'string' } },
+      files,
+    });
+    expect(semi.outputs.table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([
+      ['a', 'Float64'],
+      ['b', 'Utf8'],
+    ]);
+    const noHeader = await runNode(csvSource, { inputs: {}, config: { file: 'semi.csv', header: false }, files });
+    expect(noHeader.outputs.table.numRows).toBe(3);
+    const nulls = await runNode(csvSource, { inputs: {}, config: { file: 'nulls.csv', nullTokens: ['-'] }, files });
+    expect(rowsOf(nulls.outputs.table)).toEqual([
+      { a: 1, b: null },
+      { a: null, b: 'x' },
+    ]);
+  });
+
+  it('fails on a bad row by default, naming the line', async () => {
+    const error = await runNode(csvSource, { inputs: {}, config: { file: 'ragged.csv' }, files }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INPUT_INVALID' });
+    expect((error as Error).message).toMatch(/"ragged\.csv" cannot be read as CSV: INPUT_INVALID at line\[3\]/);
+  });
+
+  it('skips bad rows when asked and logs them', async () => {
+    const { outputs, logs } = await runNode(csvSource, { inputs: {}, config: { file: 'ragged.csv', onBadRow: 'skip' }, files });
+    expect(rowsOf(outputs.table)).toEqual([
+      { a: 1, b: 2 },
+      { a: 4, b: 5 },
+    ]);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]?.level).toBe('warn');
+    expect(logs[0]?.message).toMatch(/^Skipped 1 bad row of "ragged\.csv": line 3: /);
+  });
+
+  it('warns when types does not list the columns the file has', async () => {
+    const { logs } = await runNode(csvSource, { inputs: {}, config: { file: 'people.csv', types: { age: 'number' } }, files });
+    expect(logs.map((l) => l.message)).toEqual([
+      '"people.csv" has the columns age, name, city; types lists age, so the editor\'s view of the table is incomplete.',
+    ]);
+  });
+
+  it('fails with FILE_UNKNOWN for a missing file', async () => {
+    await expect(runNode(csvSource, { inputs: {}, config: { file: 'nope.csv' }, files })).rejects.toMatchObject({ code: 'FILE_UNKNOWN' });
+  });
+
+  it('fingerprints through ctx.files, so an edited file changes the key', async () => {
+    const ctx = { files, signal: new AbortController().signal };
+    const edited = { files: memoryFiles({ 'people.csv': 'age\n1\n' }), signal: ctx.signal };
+    const config = { file: 'people.csv', onBadRow: 'fail' as const };
+    expect(await csvSource.fingerprint?.({ config, ctx })).toBe(await files.fingerprint('people.csv'));
+    expect(await csvSource.fingerprint?.({ config, ctx: edited })).not.toBe(await csvSource.fingerprint?.({ config, ctx }));
+  });
+
+  it('describes the table at design time only when types lists the columns', () => {
+    expect(inferNode(csvSource, { config: { file: 'people.csv' } }).outputs).toEqual({});
+    expect(inferNode(csvSource, { config: { file: 'people.csv', types: { age: 'integer', city: 'category' } } }).outputs).toEqual({
+      table: {
+        columns: [
+          { name: 'age', type: 'integer', nullable: true },
+          { name: 'city', type: 'category', nullable: true },
+        ],
+      },
+    });
+  });
+
+  it('rejects a bad config with paths', () => {
+    const result = inferNode(csvSource, {
+      config: { file: '', delimiter: ';;', types: { a: 'float' }, onBadRow: 'ignore' },
+      fromVersion: 1,
+    });
+    expect(result.issues.map((i) => i.path)).toEqual([
+      ['config', 'file'],
+      ['config', 'delimiter'],
+      ['config', 'types', 'a'],
+      ['config', 'onBadRow'],
+    ]);
+  });
+});

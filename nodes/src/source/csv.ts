@@ -1,0 +1,69 @@
+import { type ColumnType, columnTypes, defineNode, formatIssue, parseCsv, port, tableSchemaOf, UserError } from '@causeway/sdk';
+import { z } from 'zod';
+
+const columnType = z.enum(columnTypes as [ColumnType, ...ColumnType[]]);
+
+const config = z.object({
+  file: z.string().min(1).max(1000).describe('The file to read, relative to the graph (or an uploaded file name).'),
+  delimiter: z
+    .string()
+    .length(1)
+    .refine((d) => d.charCodeAt(0) < 128 && !'"\r\n'.includes(d), 'one ASCII character other than a quote or a line break')
+    .optional()
+    .describe('Detected among , ; tab | when left out.'),
+  header: z.boolean().optional().describe('Whether the first row names the columns; detected when left out.'),
+  nullTokens: z.array(z.string().max(100)).max(100).optional().describe('Unquoted texts read as a missing value.'),
+  types: z
+    .record(z.string().min(1), columnType)
+    .optional()
+    .describe('Column types instead of inference. List every column, in file order, to let the editor know the columns before a run.'),
+  onBadRow: z.enum(['fail', 'skip']).default('fail').describe('fail: a bad row stops the run; skip: bad rows are dropped and logged.'),
+});
+
+/** Reads a CSV or TSV file into a table. */
+export const csvSource = defineNode({
+  type: 'source.csv',
+  version: 1,
+  category: 'source',
+  title: 'CSV file',
+  description: 'Reads a CSV/TSV file: delimiter and header detected, column types inferred or given.',
+  inputs: {},
+  outputs: { table: port.table() },
+  config,
+  // Files cannot be read at design time: the table is known only when `types` lists its columns.
+  infer: ({ config }) => {
+    const types = Object.entries(config.types ?? {});
+    if (types.length === 0) return {};
+    return { table: { columns: types.map(([name, type]) => ({ name, type, nullable: true })) } };
+  },
+  fingerprint: ({ config, ctx }) => ctx.files.fingerprint(config.file),
+  run: async ({ config, ctx }) => {
+    const bytes = await ctx.files.read(config.file, ctx.signal);
+    const parsed = parseCsv(bytes, {
+      onBadRow: config.onBadRow,
+      ...(config.delimiter === undefined ? {} : { delimiter: config.delimiter }),
+      ...(config.header === undefined ? {} : { header: config.header }),
+      ...(config.nullTokens === undefined ? {} : { nullTokens: config.nullTokens }),
+      ...(config.types === undefined ? {} : { types: config.types }),
+    });
+    if (!parsed.ok) {
+      const detail = parsed.issues.map((issue) => formatIssue(issue)).join('; ');
+      throw new UserError('INPUT_INVALID', `"${config.file}" cannot be read as CSV: ${detail}`, { issues: parsed.issues });
+    }
+    const { table, badRows, badRowCount } = parsed.value;
+    if (badRowCount > 0) {
+      const listed = badRows.slice(0, 5).map((row) => `line ${row.line}: ${row.message}`);
+      const more = badRowCount > listed.length ? `; and ${badRowCount - listed.length} more` : '';
+      ctx.log('warn', `Skipped ${badRowCount} bad row${badRowCount === 1 ? '' : 's'} of "${config.file}": ${listed.join('; ')}${more}`);
+    }
+    const declared = Object.keys(config.types ?? {});
+    const actual = tableSchemaOf(table).columns.map((column) => column.name);
+    if (declared.length > 0 && declared.join('\u0000') !== actual.join('\u0000')) {
+      ctx.log(
+        'warn',
+        `"${config.file}" has the columns ${actual.join(', ')}; types lists ${declared.join(', ')}, so the editor's view of the table is incomplete.`,
+      );
+    }
+    return { table };
+  },
+});
