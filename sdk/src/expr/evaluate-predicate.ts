@@ -13,7 +13,7 @@ import { truthMask } from './kernel-logic';
  * if (r.ok) evaluatePredicate(r.value, table) // Uint8Array of 0/1, one per row
  */
 export function evaluatePredicate(compiled: CompiledExpression, table: Table): Uint8Array {
-  if (compiled.type !== 'boolean') {
+  if (compiled.type !== 'boolean' && compiled.ast.type !== 'null') {
     throw new UserError(
       'EXPRESSION_INVALID',
       `A filter needs a true/false expression, but "${compiled.text.slice(0, 80)}" gives ${compiled.type}.`,
