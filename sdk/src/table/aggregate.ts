@@ -127,7 +127,7 @@ function extremeRows(op: 'min' | 'max', column: ColumnArrays, codes: Int32Array,
     const g = codes[i] as number;
     if (g < 0 || (valid && !valid[i])) continue;
     const r = rankOf(i);
-    if (r !== r) continue; // NaN takes no part in min/max
+    if (typeof r === 'number' && Number.isNaN(r)) continue; // NaN takes no part in min/max
     const b = best[g] as number;
     if (b < 0 || (sign > 0 ? (r as number) < (bestRank[g] as number) : (r as number) > (bestRank[g] as number))) {
       best[g] = i;

@@ -30,7 +30,7 @@ export class Float64Interner {
 
   /** The id of `key`, adding it with the next id when it is new. */
   intern(key: number): number {
-    if (key !== key) {
+    if (Number.isNaN(key)) {
       if (this.nanId < 0) this.nanId = this.size++;
       return this.nanId;
     }
@@ -58,7 +58,7 @@ export class Float64Interner {
 
   /** The id of `key`, or -1 when it was never interned. */
   find(key: number): number {
-    if (key !== key) return this.nanId;
+    if (Number.isNaN(key)) return this.nanId;
     const k = key === 0 ? 0 : key;
     const { keys, ids, mask } = this;
     let slot = hash(k) & mask;

@@ -33,7 +33,10 @@ function referenceJoin(left: RawTable, right: RawTable, on: [ColumnName, ColumnN
     });
     if (!any && (how === 'left' || how === 'full')) emit(l, null);
   }
-  if (how === 'right' || how === 'full') rrows.forEach((r, k) => rightMatched.has(k) || emit(null, r));
+  if (how === 'right' || how === 'full')
+    rrows.forEach((r, k) => {
+      if (!rightMatched.has(k)) emit(null, r);
+    });
   return out;
 }
 
