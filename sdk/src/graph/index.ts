@@ -1,6 +1,7 @@
 export { canonicalJson } from './canonical-json';
 export { checkJsonValue, type JsonLimits } from './check-json-value';
 export { type FormatMigration, formatMigrations, type GraphDocument, migrateFormat } from './migrate-format';
+export { parseGraph, parseGraphValue } from './parse-graph';
 export { parseJsonSafely } from './safe-json';
 export {
   endpointPattern,
@@ -17,3 +18,5 @@ export {
   idPattern,
   splitEndpoint,
 } from './schema';
+export { schemaErrorMap, schemaIssues } from './schema-issues';
+export { serializeGraph } from './serialize-graph';
