@@ -1,0 +1,92 @@
+import { type NodeRegistry, UserError } from '@causeway/sdk';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/database';
+import type { AppEnv } from './http/app-env';
+import { createServices, type Services } from './http/services';
+import type { Logger } from './logger';
+import { authenticate } from './middleware/authenticate';
+import { errorHandler } from './middleware/error-handler';
+import { jsonGuard } from './middleware/json-guard';
+import { requireAction } from './middleware/require-action';
+import { auditRoutes } from './routes/audit';
+import { docsRoutes } from './routes/docs';
+import { graphVersionRoutes } from './routes/graph-versions';
+import { graphRoutes } from './routes/graphs';
+import { healthRoutes } from './routes/health';
+import { nodeRoutes } from './routes/nodes';
+import { secretRoutes } from './routes/secrets';
+import { tokenRoutes } from './routes/tokens';
+import type { SecretCipher } from './secrets/secret-cipher';
+
+/** What the app is built from. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  registry: NodeRegistry;
+  cipher: SecretCipher;
+  logger: Logger;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** The editor's origin: the only one CORS allows. */
+  corsOrigin: string;
+  /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
+  extend?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
+}
+
+/**
+ * The HTTP API: secure headers, CORS for the editor's origin, body limits, hostile-JSON guard,
+ * bearer-token authentication, one sub-app per resource, OpenAPI at `/api/openapi.json` and JSON
+ * errors `{ code, message, details }`.
+ */
+export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: Services } {
+  const services = createServices(deps);
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(errorHandler(deps.logger));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'], maxAge: 600 }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.bodyLimit,
+      onError: () => {
+        throw new UserError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.bodyLimit} bytes.`, {
+          details: { limit: deps.bodyLimit },
+        });
+      },
+    }),
+  );
+  app.use('/api/*', authenticate(services.tokens));
+  app.use('/api/*', jsonGuard());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.route('/api/health', healthRoutes(services));
+  app.route('/api', tokenRoutes(services));
+  app.route('/api/graphs', graphRoutes(services));
+  app.route('/api/graphs', graphVersionRoutes(services));
+  app.route('/api/secrets', secretRoutes(services));
+  app.route('/api/audit', auditRoutes(services));
+  app.route('/api/nodes', nodeRoutes(services));
+  deps.extend?.(app, services);
+  app.use('/api/openapi.json', requireAction('self:read'));
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Causeway API', version: '1' } });
+  app.route('/api/docs', docsRoutes());
+  app.all('/api/*', (c) => {
+    throw new UserError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);
+  });
+  return { app, services };
+}

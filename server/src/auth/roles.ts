@@ -1,0 +1,41 @@
+/** What a route does, declared on the route and checked by one middleware. */
+export const actions = [
+  'graphs:read',
+  'graphs:write',
+  'runs:read',
+  'runs:write',
+  'nodes:read',
+  'self:read',
+  'plugins:write',
+  'schedules:write',
+  'endpoints:write',
+  'secrets:read',
+  'secrets:write',
+  'audit:read',
+  'tokens:manage',
+  'users:manage',
+] as const;
+
+export type Action = (typeof actions)[number];
+
+export const roles = ['analyst', 'developer', 'ops', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+const everyone: Action[] = ['self:read', 'graphs:read', 'runs:read', 'nodes:read'];
+
+/** The actions each role may take; admin may take every action. */
+export const roleActions: Record<Role, ReadonlySet<Action>> = {
+  analyst: new Set<Action>([...everyone, 'graphs:write', 'runs:write']),
+  developer: new Set<Action>([...everyone, 'plugins:write']),
+  ops: new Set<Action>([...everyone, 'runs:write', 'schedules:write', 'endpoints:write', 'secrets:read', 'secrets:write', 'audit:read']),
+  admin: new Set<Action>(actions),
+};
+
+/** Whether `role` may take `action`. */
+export function roleAllows(role: Role, action: Action): boolean {
+  return roleActions[role].has(action);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

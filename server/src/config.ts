@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { type Issue, type Result, UserError } from '@causeway/sdk';
+import { z } from 'zod';
+
+/** The server's settings after validation. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** PostgreSQL connection string; absent → embedded PGlite in `<dataDir>/db`. */
+  databaseUrl: string | undefined;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** The one origin allowed by CORS: the editor's own. */
+  corsOrigin: string;
+  /** Master key for secrets (base64 or hex of 32 bytes); absent → a key file in the data dir. */
+  secretKey: string | undefined;
+  /** Days an unreferenced artifact is kept. */
+  artifactRetentionDays: number;
+}
+
+/** Settings given as flags; each overrides its environment variable. */
+export interface ConfigFlags {
+  host?: string;
+  port?: number | string;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+const settings = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  CAUSEWAY_DATA_DIR: z.string().min(1).default('./.causeway'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  CAUSEWAY_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  CAUSEWAY_CORS_ORIGIN: z.url().optional(),
+  CAUSEWAY_SECRET_KEY: z.string().min(1).optional(),
+  CAUSEWAY_ARTIFACT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+});
+
+/**
+ * Reads and validates the settings from the environment and flags. Each issue names the
+ * variable that is wrong, e.g. `PORT: Too big: expected number to be <=65535`.
+ */
+export function loadConfig(env: Record<string, string | undefined>, flags: ConfigFlags = {}): Result<ServerConfig> {
+  const input: Record<string, unknown> = { ...pickDefined(env) };
+  if (flags.host !== undefined) input.HOST = flags.host;
+  if (flags.port !== undefined) input.PORT = flags.port;
+  if (flags.dataDir !== undefined) input.CAUSEWAY_DATA_DIR = flags.dataDir;
+  if (flags.databaseUrl !== undefined) input.DATABASE_URL = flags.databaseUrl;
+  const parsed = settings.safeParse(input);
+  if (!parsed.success) {
+    const issues: Issue[] = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '(settings)');
+      return { code: 'SETTING_INVALID', path: [name], message: `${name}: ${issue.message}` };
+    });
+    return { ok: false, issues };
+  }
+  const s = parsed.data;
+  const host = s.HOST.includes(':') ? `[${s.HOST}]` : s.HOST;
+  return {
+    ok: true,
+    value: {
+      host: s.HOST,
+      port: s.PORT,
+      dataDir: resolve(s.CAUSEWAY_DATA_DIR),
+      databaseUrl: s.DATABASE_URL,
+      bodyLimit: s.CAUSEWAY_BODY_LIMIT,
+      corsOrigin: s.CAUSEWAY_CORS_ORIGIN ?? `http://${host}:${s.PORT}`,
+      secretKey: s.CAUSEWAY_SECRET_KEY,
+      artifactRetentionDays: s.CAUSEWAY_ARTIFACT_RETENTION_DAYS,
+    },
+  };
+}
+
+/** {@link loadConfig}, throwing a `UserError('SETTING_INVALID')` that lists every bad setting. */
+export function requireConfig(env: Record<string, string | undefined>, flags: ConfigFlags = {}): ServerConfig {
+  const result = loadConfig(env, flags);
+  if (result.ok) return result.value;
+  const lines = result.issues.map((issue) => issue.message).join('; ');
+  throw new UserError('SETTING_INVALID', `Invalid server settings: ${lines}`, { issues: result.issues });
+}
+
+function pickDefined(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') out[key] = value;
+  return out;
+}

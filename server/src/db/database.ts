@@ -1,0 +1,107 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps are written by the database (`now()`) and read back as `Date`. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** int8: `connectDatabase` makes pg return numbers, as PGlite does. */
+type BigInt8 = ColumnType<number, number, number>;
+/** bytea: a Buffer from pg, a Uint8Array from PGlite. */
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  created_at: CreatedAt;
+  disabled_at: NullableTimestamp;
+}
+
+export interface TokensTable {
+  id: string;
+  /** sha256 (hex) of the token; the token itself is never stored. */
+  token_hash: string;
+  name: string;
+  role: string;
+  user_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface GraphsTable {
+  id: string;
+  name: string;
+  latest_version: number;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface GraphVersionsTable {
+  graph_id: string;
+  version: number;
+  /** The graph as serialized JSON text, kept byte for byte (stable key order). */
+  graph: string;
+  author: string;
+  message: string;
+  created_at: CreatedAt;
+}
+
+export interface SecretsTable {
+  name: string;
+  ciphertext: Bytes;
+  iv: Bytes;
+  tag: Bytes;
+  key_id: string;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<BigInt8>;
+  actor: string;
+  action: string;
+  target: string;
+  details: Json;
+  at: CreatedAt;
+}
+
+export interface ArtifactsTable {
+  /** sha256 (hex) of the content; also its file name. */
+  hash: string;
+  kind: string;
+  size: BigInt8;
+  created_at: CreatedAt;
+  last_used_at: Timestamp;
+}
+
+export interface ArtifactRefsTable {
+  hash: string;
+  /** Who holds the artifact, e.g. `run:42:train.model`. */
+  owner: string;
+  created_at: CreatedAt;
+}
+
+/**
+ * The typed schema Kysely checks queries against. Later migrations add their tables here.
+ */
+export interface Database {
+  users: UsersTable;
+  tokens: TokensTable;
+  graphs: GraphsTable;
+  graph_versions: GraphVersionsTable;
+  secrets: SecretsTable;
+  audit_log: AuditLogTable;
+  artifacts: ArtifactsTable;
+  artifact_refs: ArtifactRefsTable;
+}
+
+export type TokenRow = Selectable<TokensTable>;
+export type GraphRow = Selectable<GraphsTable>;
+export type GraphVersionRow = Selectable<GraphVersionsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -1,0 +1,15 @@
+import type { Role } from '../auth/roles';
+
+/** Who is calling: the token that authenticated the request. */
+export interface Principal {
+  tokenId: string;
+  name: string;
+  role: Role;
+}
+
+/** Hono's environment for every Causeway route. */
+export interface AppEnv {
+  Variables: {
+    principal: Principal | undefined;
+  };
+}

@@ -1,0 +1,19 @@
+import { type ErrorCode, errorCatalog } from '@causeway/sdk';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  SECRET_UNKNOWN: 404,
+  FILE_UNKNOWN: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  GRAPH_TOO_LARGE: 413,
+  DATABASE_UNAVAILABLE: 503,
+};
+
+/** The HTTP status for an error code: user errors 4xx (400 unless listed), the rest 500. */
+export function httpStatus(code: ErrorCode): ContentfulStatusCode {
+  return statusByCode[code] ?? (errorCatalog[code].kind === 'user' ? 400 : 500);
+}

@@ -1,0 +1,31 @@
+import type { NodeRegistry } from '@causeway/sdk';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import type { Logger } from '../logger';
+import { AuditRepository } from '../repositories/audit-repository';
+import { GraphsRepository } from '../repositories/graphs-repository';
+import { SecretsRepository } from '../repositories/secrets-repository';
+import { TokensRepository } from '../repositories/tokens-repository';
+import type { SecretCipher } from '../secrets/secret-cipher';
+
+/** What the routes work with; built once per app. */
+export interface Services {
+  db: Kysely<Database>;
+  registry: NodeRegistry;
+  cipher: SecretCipher;
+  logger: Logger;
+  tokens: TokensRepository;
+  graphs: GraphsRepository;
+  secrets: SecretsRepository;
+  audit: AuditRepository;
+}
+
+export function createServices(deps: { db: Kysely<Database>; registry: NodeRegistry; cipher: SecretCipher; logger: Logger }): Services {
+  return {
+    ...deps,
+    tokens: new TokensRepository(deps.db),
+    graphs: new GraphsRepository(deps.db),
+    secrets: new SecretsRepository(deps.db),
+    audit: new AuditRepository(deps.db),
+  };
+}

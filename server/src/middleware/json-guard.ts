@@ -1,0 +1,28 @@
+import { checkJsonValue, graphLimits, type Issue, UserError } from '@causeway/sdk';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/app-env';
+
+/**
+ * Refuses hostile JSON bodies before any validator sees them: malformed text, nesting deeper than
+ * the graph limit, over-long strings and the keys `__proto__`, `constructor`, `prototype`.
+ * The parsed text stays cached, so validators read it without parsing twice.
+ */
+export function jsonGuard(): MiddlewareHandler<AppEnv> {
+  return async function jsonGuard(c, next) {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type)) return next();
+    const text = await c.req.text();
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new UserError('REQUEST_INVALID', 'The request body is not valid JSON.');
+    }
+    const issues: Issue[] = checkJsonValue(value, { ...graphLimits, bytes: Math.max(text.length, 1) });
+    if (issues.length > 0) {
+      const first = issues[0] as Issue;
+      throw new UserError(first.code, `The request body was refused: ${first.message}`, { issues: issues.slice(0, 10) });
+    }
+    return next();
+  };
+}

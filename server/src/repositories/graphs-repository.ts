@@ -1,0 +1,141 @@
+import { UserError } from '@causeway/sdk';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, GraphRow } from '../db/database';
+import { isUniqueViolation } from './is-unique-violation';
+
+/** A saved graph's record (its content lives in versions). */
+export interface GraphInfo {
+  id: string;
+  name: string;
+  latestVersion: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One immutable version; `graph` is the serialized JSON text. */
+export interface GraphVersion {
+  graphId: string;
+  version: number;
+  author: string;
+  message: string;
+  createdAt: Date;
+}
+
+/** Graphs and their immutable versions. */
+export class GraphsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Creates a graph with its first version; `CONFLICT` when the id is taken. */
+  async create(input: { id: string; name: string; graph: string; author: string; message: string }): Promise<GraphInfo> {
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('graphs')
+          .values({ id: input.id, name: input.name, latest_version: 1, created_by: input.author, updated_at: sql<Date>`now()` })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto('graph_versions')
+          .values({ graph_id: input.id, version: 1, graph: input.graph, author: input.author, message: input.message })
+          .execute();
+        return toInfo(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UserError('CONFLICT', `A graph with id "${input.id}" already exists.`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** Searches by name or id (case-insensitive substring), most recently updated first. */
+  async list(page: { q?: string; limit: number; offset: number }): Promise<{ items: GraphInfo[]; total: number }> {
+    let query = this.db.selectFrom('graphs');
+    if (page.q !== undefined && page.q !== '') {
+      const pattern = `%${page.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb(sql`lower(name)`, 'like', pattern), eb(sql`lower(id)`, 'like', pattern)]));
+    }
+    const [rows, count] = await Promise.all([
+      query.selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toInfo), total: Number(count.n) };
+  }
+
+  async get(id: string): Promise<GraphInfo | undefined> {
+    const row = await this.db.selectFrom('graphs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toInfo(row);
+  }
+
+  async rename(id: string, name: string): Promise<GraphInfo | undefined> {
+    const row = await this.db
+      .updateTable('graphs')
+      .set({ name, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row === undefined ? undefined : toInfo(row);
+  }
+
+  /** Deletes a graph and its versions; false when there was none. */
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('graphs').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** Appends a version; the row lock on the graph numbers concurrent saves without gaps. */
+  async addVersion(id: string, input: { graph: string; author: string; message: string }): Promise<GraphVersion | undefined> {
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .updateTable('graphs')
+        .set({ latest_version: sql<number>`latest_version + 1`, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returning('latest_version')
+        .executeTakeFirst();
+      if (row === undefined) return undefined;
+      const version = await tx
+        .insertInto('graph_versions')
+        .values({ graph_id: id, version: row.latest_version, graph: input.graph, author: input.author, message: input.message })
+        .returning(['graph_id', 'version', 'author', 'message', 'created_at'])
+        .executeTakeFirstOrThrow();
+      return toVersion(version);
+    });
+  }
+
+  /** Versions without their bodies, newest first. */
+  async listVersions(id: string): Promise<GraphVersion[]> {
+    const rows = await this.db
+      .selectFrom('graph_versions')
+      .select(['graph_id', 'version', 'author', 'message', 'created_at'])
+      .where('graph_id', '=', id)
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map(toVersion);
+  }
+
+  /** One version with its serialized graph. */
+  async getVersion(id: string, version: number): Promise<(GraphVersion & { graph: string }) | undefined> {
+    const row = await this.db
+      .selectFrom('graph_versions')
+      .selectAll()
+      .where('graph_id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row === undefined ? undefined : { ...toVersion(row), graph: row.graph };
+  }
+}
+
+function toInfo(row: GraphRow): GraphInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    latestVersion: row.latest_version,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toVersion(row: { graph_id: string; version: number; author: string; message: string; created_at: Date }): GraphVersion {
+  return { graphId: row.graph_id, version: row.version, author: row.author, message: row.message, createdAt: row.created_at };
+}

@@ -1,0 +1,90 @@
+import { type Graph, UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { diffGraphs } from '../graphs/diff-graphs';
+import { parseGraphBody } from '../graphs/parse-graph-body';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import { actorOf } from './actor-of';
+import { graphDocument, graphIdParam, issueSchema, issuesJson, versionJson, versionSchema } from './graph-schemas';
+
+const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+
+const list = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/{id}/versions',
+  summary: 'The versions of a graph, newest first',
+  tags: ['graphs'],
+  request: { params: graphIdParam },
+  responses: { 200: jsonResponse('Versions', z.object({ items: z.array(versionSchema) })), ...errorResponses(404) },
+});
+
+const save = defineRoute('graphs:write', {
+  method: 'post',
+  path: '/{id}/versions',
+  summary: 'Save a new immutable version',
+  tags: ['graphs'],
+  request: { params: graphIdParam, ...jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()) },
+  responses: { 201: jsonResponse('Saved', versionSchema.extend({ issues: z.array(issueSchema) })), ...errorResponses(400, 404, 413) },
+});
+
+const get = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/{id}/versions/{version}',
+  summary: 'One version of a graph',
+  tags: ['graphs'],
+  request: { params: graphIdParam.extend({ version: versionNumber }) },
+  responses: { 200: jsonResponse('The version', versionSchema.extend({ graph: graphDocument })), ...errorResponses(404) },
+});
+
+const diff = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/{id}/diff',
+  summary: 'Structural diff of two versions',
+  tags: ['graphs'],
+  request: { params: graphIdParam, query: z.object({ from: versionNumber, to: versionNumber }) },
+  responses: { 200: jsonResponse('The diff', z.record(z.string(), z.unknown())), ...errorResponses(400, 404) },
+});
+
+/** Immutable graph versions: list, save, get, diff. */
+export function graphVersionRoutes(services: Services) {
+  const { graphs, audit, registry } = services;
+  const load = async (id: string, version: number) => {
+    const row = await graphs.getVersion(id, version);
+    if (row === undefined) throw new UserError('NOT_FOUND', `Graph "${id}" has no version ${version}.`);
+    return row;
+  };
+  return newRouter()
+    .openapi(list, async (c) => {
+      const { id } = c.req.valid('param');
+      if ((await graphs.get(id)) === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      return c.json({ items: (await graphs.listVersions(id)).map(versionJson) }, 200);
+    })
+    .openapi(save, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const actor = actorOf(c);
+      const accepted = parseGraphBody(body.graph, registry);
+      if (accepted.graph.id !== id) {
+        throw new UserError('REQUEST_INVALID', `The graph's id "${accepted.graph.id}" is not "${id}", the graph being saved.`);
+      }
+      const version = await graphs.addVersion(id, { graph: accepted.text, author: actor.name, message: body.message });
+      if (version === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      await audit.record({ actor: actor.name, action: 'graph.version', target: `graph:${id}`, details: { version: version.version } });
+      return c.json({ ...versionJson(version), issues: issuesJson(accepted.issues) }, 201);
+    })
+    .openapi(get, async (c) => {
+      const { id, version } = c.req.valid('param');
+      const row = await load(id, version);
+      const { graph, ...meta } = row;
+      return c.json({ ...versionJson(meta), graph: JSON.parse(graph) as Record<string, unknown> }, 200);
+    })
+    .openapi(diff, async (c) => {
+      const { id } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      const [before, after] = await Promise.all([load(id, from), load(id, to)]);
+      const result = diffGraphs(JSON.parse(before.graph) as Graph, JSON.parse(after.graph) as Graph);
+      return c.json({ from, to, ...result } as Record<string, unknown>, 200);
+    });
+}

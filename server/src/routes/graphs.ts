@@ -1,0 +1,108 @@
+import { UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { parseGraphBody } from '../graphs/parse-graph-body';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import type { Services } from '../http/services';
+import { actorOf } from './actor-of';
+import { graphDocument, graphIdParam, graphInfoJson, graphInfoSchema, issueSchema, issuesJson } from './graph-schemas';
+
+const list = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/',
+  summary: 'List graphs, searching by name or id',
+  tags: ['graphs'],
+  request: { query: pageQuery.extend({ q: z.string().max(200).optional() }) },
+  responses: {
+    200: jsonResponse('A page of graphs', z.object({ items: z.array(graphInfoSchema), total: z.number() })),
+    ...errorResponses(400),
+  },
+});
+
+const create = defineRoute('graphs:write', {
+  method: 'post',
+  path: '/',
+  summary: 'Save a new graph as version 1',
+  tags: ['graphs'],
+  request: jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()),
+  responses: {
+    201: jsonResponse('Created', graphInfoSchema.extend({ issues: z.array(issueSchema) })),
+    ...errorResponses(400, 409, 413),
+  },
+});
+
+const get = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/{id}',
+  summary: 'A graph with its latest version',
+  tags: ['graphs'],
+  request: { params: graphIdParam },
+  responses: { 200: jsonResponse('The graph', graphInfoSchema.extend({ graph: graphDocument })), ...errorResponses(404) },
+});
+
+const rename = defineRoute('graphs:write', {
+  method: 'patch',
+  path: '/{id}',
+  summary: 'Rename a graph',
+  tags: ['graphs'],
+  request: { params: graphIdParam, ...jsonBody(z.object({ name: z.string().trim().min(1).max(200) }).strict()) },
+  responses: { 200: jsonResponse('Renamed', graphInfoSchema), ...errorResponses(400, 404) },
+});
+
+const remove = defineRoute('graphs:write', {
+  method: 'delete',
+  path: '/{id}',
+  summary: 'Delete a graph and all its versions',
+  tags: ['graphs'],
+  request: { params: graphIdParam },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+});
+
+/** Graph records: create, list, get, rename, delete. Versions live in `graph-versions.ts`. */
+export function graphRoutes(services: Services) {
+  const { graphs, audit, registry } = services;
+  return newRouter()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const page = await graphs.list({ limit: query.limit, offset: query.offset, ...(query.q === undefined ? {} : { q: query.q }) });
+      return c.json({ items: page.items.map(graphInfoJson), total: page.total }, 200);
+    })
+    .openapi(create, async (c) => {
+      const body = c.req.valid('json');
+      const actor = actorOf(c);
+      const accepted = parseGraphBody(body.graph, registry);
+      const info = await graphs.create({
+        id: accepted.graph.id,
+        name: accepted.graph.name,
+        graph: accepted.text,
+        author: actor.name,
+        message: body.message,
+      });
+      await audit.record({ actor: actor.name, action: 'graph.create', target: `graph:${info.id}`, details: { version: 1 } });
+      return c.json({ ...graphInfoJson(info), issues: issuesJson(accepted.issues) }, 201);
+    })
+    .openapi(get, async (c) => {
+      const { id } = c.req.valid('param');
+      const info = await graphs.get(id);
+      const version = info === undefined ? undefined : await graphs.getVersion(id, info.latestVersion);
+      if (info === undefined || version === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      return c.json({ ...graphInfoJson(info), graph: JSON.parse(version.graph) as Record<string, unknown> }, 200);
+    })
+    .openapi(rename, async (c) => {
+      const { id } = c.req.valid('param');
+      const { name } = c.req.valid('json');
+      const actor = actorOf(c);
+      const info = await graphs.rename(id, name);
+      if (info === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      await audit.record({ actor: actor.name, action: 'graph.rename', target: `graph:${id}`, details: { name } });
+      return c.json(graphInfoJson(info), 200);
+    })
+    .openapi(remove, async (c) => {
+      const { id } = c.req.valid('param');
+      const actor = actorOf(c);
+      if (!(await graphs.delete(id))) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      await audit.record({ actor: actor.name, action: 'graph.delete', target: `graph:${id}` });
+      return c.body(null, 204);
+    });
+}

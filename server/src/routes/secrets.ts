@@ -1,0 +1,81 @@
+import { UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import { actorOf } from './actor-of';
+
+const nameParam = z.object({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'a secret name is a letter or _ then letters, digits, _ . -'),
+});
+
+const secretInfo = z
+  .object({
+    name: z.string(),
+    keyId: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SecretInfo');
+
+const list = defineRoute('secrets:read', {
+  method: 'get',
+  path: '/',
+  summary: 'List secret names (values are never returned)',
+  tags: ['secrets'],
+  responses: { 200: jsonResponse('Secrets', z.object({ items: z.array(secretInfo) })), ...errorResponses() },
+});
+
+const put = defineRoute('secrets:write', {
+  method: 'put',
+  path: '/{name}',
+  summary: 'Create or replace a secret',
+  tags: ['secrets'],
+  request: { params: nameParam, ...jsonBody(z.object({ value: z.string().min(1).max(65_536) }).strict()) },
+  responses: {
+    200: jsonResponse('Replaced', z.object({ name: z.string(), created: z.boolean() })),
+    201: jsonResponse('Created', z.object({ name: z.string(), created: z.boolean() })),
+    ...errorResponses(400),
+  },
+});
+
+const remove = defineRoute('secrets:write', {
+  method: 'delete',
+  path: '/{name}',
+  summary: 'Delete a secret',
+  tags: ['secrets'],
+  request: { params: nameParam },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+});
+
+/** Secrets: AES-256-GCM at rest; names and history are listed, values never leave the server. */
+export function secretRoutes(services: Services) {
+  const { secrets, cipher, audit } = services;
+  return newRouter()
+    .openapi(list, async (c) => {
+      const items = (await secrets.list()).map((s) => ({
+        ...s,
+        createdAt: s.createdAt.toISOString(),
+        updatedAt: s.updatedAt.toISOString(),
+      }));
+      return c.json({ items }, 200);
+    })
+    .openapi(put, async (c) => {
+      const { name } = c.req.valid('param');
+      const { value } = c.req.valid('json');
+      const actor = actorOf(c);
+      const created = await secrets.put(name, cipher.encrypt(name, value), actor.name);
+      await audit.record({ actor: actor.name, action: created ? 'secret.create' : 'secret.update', target: `secret:${name}` });
+      return created ? c.json({ name, created }, 201) : c.json({ name, created }, 200);
+    })
+    .openapi(remove, async (c) => {
+      const { name } = c.req.valid('param');
+      const actor = actorOf(c);
+      if (!(await secrets.delete(name))) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
+      await audit.record({ actor: actor.name, action: 'secret.delete', target: `secret:${name}` });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,107 @@
+import { UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { roles } from '../auth/roles';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import type { TokenInfo } from '../repositories/tokens-repository';
+import { actorOf } from './actor-of';
+
+const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Token');
+
+const me = defineRoute('self:read', {
+  method: 'get',
+  path: '/auth/me',
+  summary: 'The calling token: name and role',
+  tags: ['auth'],
+  responses: { 200: jsonResponse('The caller', z.object({ name: z.string(), role: z.string() })), ...errorResponses() },
+});
+
+const list = defineRoute('tokens:manage', {
+  method: 'get',
+  path: '/tokens',
+  summary: 'List API tokens (never their values)',
+  tags: ['auth'],
+  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })), ...errorResponses() },
+});
+
+const create = defineRoute('tokens:manage', {
+  method: 'post',
+  path: '/tokens',
+  summary: 'Create an API token; its value is shown once',
+  tags: ['auth'],
+  request: jsonBody(z.object({ name: z.string().trim().min(1).max(100), role: z.enum(roles) }).strict()),
+  responses: { 201: jsonResponse('Created', tokenSchema.extend({ token: z.string() })), ...errorResponses(400) },
+});
+
+const revoke = defineRoute('tokens:manage', {
+  method: 'delete',
+  path: '/tokens/{id}',
+  summary: 'Revoke an API token',
+  tags: ['auth'],
+  request: { params: z.object({ id: z.string().uuid() }) },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses(400, 404, 409) },
+});
+
+/** Who am I, and token create/list/revoke (admin), each change audited. */
+export function tokenRoutes(services: Services) {
+  const { tokens, audit } = services;
+  return newRouter()
+    .openapi(me, async (c) => {
+      const principal = actorOf(c);
+      return c.json({ name: principal.name, role: principal.role }, 200);
+    })
+    .openapi(list, async (c) => c.json({ items: (await tokens.list()).map(toJson) }, 200))
+    .openapi(create, async (c) => {
+      const body = c.req.valid('json');
+      const actor = actorOf(c);
+      const created = await tokens.create({ name: body.name, role: body.role, createdBy: actor.name });
+      await audit.record({
+        actor: actor.name,
+        action: 'token.create',
+        target: `token:${created.info.id}`,
+        details: { name: body.name, role: body.role },
+      });
+      return c.json({ ...toJson(created.info), token: created.token }, 201);
+    })
+    .openapi(revoke, async (c) => {
+      const { id } = c.req.valid('param');
+      const actor = actorOf(c);
+      const target = await tokens.get(id);
+      if (target === undefined || target.revokedAt !== null) throw new UserError('NOT_FOUND', `No live token with id "${id}".`);
+      if (target.role === 'admin' && (await tokens.countActive('admin')) <= 1) {
+        throw new UserError('CONFLICT', 'This is the last admin token; create another admin token first.');
+      }
+      if (!(await tokens.revoke(id))) throw new UserError('NOT_FOUND', `No live token with id "${id}".`);
+      await audit.record({
+        actor: actor.name,
+        action: 'token.revoke',
+        target: `token:${id}`,
+        details: { name: target.name, role: target.role },
+      });
+      return c.body(null, 204);
+    });
+}
+
+function toJson(info: TokenInfo) {
+  return {
+    id: info.id,
+    name: info.name,
+    role: info.role,
+    createdBy: info.createdBy,
+    createdAt: info.createdAt.toISOString(),
+    lastUsedAt: info.lastUsedAt?.toISOString() ?? null,
+    revokedAt: info.revokedAt?.toISOString() ?? null,
+  };
+}
