@@ -79,13 +79,20 @@ const ours1 = measure('causeway', () => {
   if (!compiled.ok) throw new Error(compiled.issues[0]?.message);
   return evaluatePredicate(compiled.value, table);
 });
+function chunk(name: string) {
+  const data = table.getChild(name)?.data[0];
+  if (data === undefined) throw new Error(`no column ${name}`);
+  return data;
+}
+
+// The hand loop is branch-free, the fastest way found to write it.
 const hand1 = measure('hand loop', () => {
-  const xs = table.getChild('x')?.data[0]?.values as Float64Array;
-  const catData = table.getChild('cat')?.data[0];
-  const codes = catData?.values as Int32Array;
-  const code = (catData?.dictionary?.toArray() as string[]).indexOf('c17');
+  const xs = chunk('x').values as Float64Array;
+  const cat = chunk('cat');
+  const codes = cat.values as Int32Array;
+  const code = (cat.dictionary?.toArray() as string[]).indexOf('c17');
   const mask = new Uint8Array(rows);
-  for (let i = 0; i < rows; i++) mask[i] = (xs[i] as number) > 0.5 && codes[i] === code ? 1 : 0;
+  for (let i = 0; i < rows; i++) mask[i] = +((xs[i] as number) > 0.5) & +(codes[i] === code);
   return mask;
 });
 // arquero two ways (an escaped closure, and its own compiled string expression): the faster one counts.
@@ -102,8 +109,8 @@ const ours2 = measure('causeway', () => {
   return evaluateExpression(compiled.value, table);
 });
 const hand2 = measure('hand loop', () => {
-  const xs = table.getChild('x')?.data[0]?.values as Float64Array;
-  const ys = table.getChild('y')?.data[0]?.values as Float64Array;
+  const xs = chunk('x').values as Float64Array;
+  const ys = chunk('y').values as Float64Array;
   const out = new Float64Array(rows);
   for (let i = 0; i < rows; i++) out[i] = (xs[i] as number) * 2 + (ys[i] as number);
   return makeVector(out);

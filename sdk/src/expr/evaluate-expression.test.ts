@@ -207,7 +207,10 @@ describe('evaluateScalar', () => {
   });
 
   it('returns strings, numbers and dates', () => {
-    const label = compileScalarExpression('concat(model.name, " v", to_string(version + 1))', { 'model.name': 'string', version: 'integer' });
+    const label = compileScalarExpression('concat(model.name, " v", to_string(version + 1))', {
+      'model.name': 'string',
+      version: 'integer',
+    });
     expect(label.ok && evaluateScalar(label.value, { 'model.name': 'churn', version: 2 })).toEqual({ ok: true, value: 'churn v3' });
     const when = compileScalarExpression('date_diff_days(trained, "2024-01-01")', { trained: 'date' });
     expect(when.ok && evaluateScalar(when.value, { trained: '2024-01-11' })).toEqual({ ok: true, value: 10 });

@@ -86,13 +86,17 @@ function gather(result: Col, dictCol: Extract<Col, { k: 'dict' }>, n: number): C
 
 const kernelOf = (name: string): Kernel | undefined => mathKernels.get(name) ?? textKernels.get(name);
 
-function call(node: Extract<TypedExpr, { kind: 'call' }>, ctx: EvalContext): Col {
-  const { n } = ctx;
+type CallNode = Extract<TypedExpr, { kind: 'call' }>;
+
+function call(node: CallNode, ctx: EvalContext): Col {
   const args = node.args.map((a) => evaluateNode(a, ctx));
+  // Constant arguments: compute one row and keep the result constant.
+  if (args.every((a) => a.k === 'const')) return { k: 'const', v: valueAt(apply(node, args, 1), 0, node.type) };
+  return apply(node, args, ctx.n);
+}
+
+function apply(node: CallNode, args: Col[], n: number): Col {
   const types = node.args.map((a) => a.type);
-  if (args.every((a) => a.k === 'const') && n !== 1) {
-    return { k: 'const', v: valueAt(call(node, { ...ctx, n: 1 }), 0, node.type) };
-  }
   if (node.name === 'if') {
     return select(truthMask(args[0] as Col, n), args[1] as Col, args[2] as Col, node.type, n);
   }

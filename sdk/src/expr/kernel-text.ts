@@ -66,13 +66,15 @@ function substring(args: Col[], n: number): Col {
 
 function toNumber(args: Col[], n: number, types: ExprType[]): Col {
   const a = args[0] as Col;
-  if (a.k !== 'str' && a.k !== 'dict') {
+  const type = types[0] ?? 'string';
+  if (type !== 'string' && type !== 'category' && a.k !== 'str' && a.k !== 'dict') {
     const x = numbers(a, n);
     return { k: 'num', v: Float64Array.from(x), valid: validOf(a, n), tmp: true };
   }
-  const s = toTexts(a, types[0] ?? 'string', n);
+  const s = toTexts(a, type, n);
   const out = new Float64Array(n);
-  const valid = a.valid === null ? new Uint8Array(n).fill(1) : a.valid.slice();
+  const present = validOf(a, n);
+  const valid = present === null ? new Uint8Array(n).fill(1) : present.slice();
   for (let i = 0; i < n; i++) {
     const text = s[i]!.trim();
     const value = text === '' ? Number.NaN : Number(text);
