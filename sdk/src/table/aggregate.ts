@@ -17,7 +17,14 @@ export type AggregateOp = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'median' | 
  * @example
  * aggregate('sum', readColumn(v), v, codes, groups)
  */
-export function aggregate(op: AggregateOp, column: ColumnArrays | null, vector: Vector | null, codes: Int32Array, groups: number): Vector {
+export function aggregate(
+  op: AggregateOp,
+  column: ColumnArrays | null,
+  vector: Vector | null,
+  codes: Int32Array,
+  groups: number,
+  memo: WeakMap<ColumnArrays, Moments> = new WeakMap(),
+): Vector {
   const n = codes.length;
   if (op === 'count' && !column) {
     const counts = new Int32Array(groups);
@@ -43,14 +50,12 @@ export function aggregate(op: AggregateOp, column: ColumnArrays | null, vector: 
     throw new UserError('SCHEMA_INVALID', `The aggregate "${op}" needs a number column, not a ${column.kind} column.`);
   }
   const values = column.values;
-  const sums = new Float64Array(groups);
-  const counts = new Float64Array(groups);
-  for (let i = 0; i < n; i++) {
-    const g = codes[i] as number;
-    if (g < 0 || (valid && !valid[i])) continue;
-    sums[g] = (sums[g] as number) + (values[i] as number);
-    counts[g] = (counts[g] as number) + 1;
+  let moments = memo.get(column);
+  if (!moments) {
+    moments = sumsAndCounts(values, valid, codes, groups);
+    memo.set(column, moments);
   }
+  const { sums, counts } = moments;
   const out = new Float64Array(groups);
   const present = new Uint8Array(groups);
   if (op === 'median') return median(values, valid, codes, counts, groups);
@@ -70,6 +75,34 @@ export function aggregate(op: AggregateOp, column: ColumnArrays | null, vector: 
     for (let g = 0; g < groups; g++) out[g] = Math.sqrt((squares[g] as number) / ((counts[g] as number) - 1));
   }
   return float64Vector(out, present);
+}
+
+/** Per-group sums and counts of a column's non-null values, shared by sum, mean and std. */
+export interface Moments {
+  sums: Float64Array;
+  counts: Float64Array;
+}
+
+function sumsAndCounts(values: Float64Array | Uint8Array, valid: Uint8Array | null, codes: Int32Array, groups: number): Moments {
+  const sums = new Float64Array(groups);
+  const counts = new Float64Array(groups);
+  const n = codes.length;
+  if (!valid) {
+    for (let i = 0; i < n; i++) {
+      const g = codes[i] as number;
+      if (g < 0) continue;
+      sums[g] = (sums[g] as number) + (values[i] as number);
+      counts[g] = (counts[g] as number) + 1;
+    }
+    return { sums, counts };
+  }
+  for (let i = 0; i < n; i++) {
+    const g = codes[i] as number;
+    if (g < 0 || !valid[i]) continue;
+    sums[g] = (sums[g] as number) + (values[i] as number);
+    counts[g] = (counts[g] as number) + 1;
+  }
+  return { sums, counts };
 }
 
 function median(

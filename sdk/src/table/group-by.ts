@@ -33,6 +33,7 @@ export function groupBy(table: Table, keys: readonly string[], aggregates: reado
   for (let i = codes.length - 1; i >= 0; i--) firstRow[codes[i] as number] = i;
   const names: string[] = [...keys];
   const vectors: Vector[] = keyVectors.map((v) => takeVector(v, firstRow));
+  const memo = new WeakMap();
   const read = new Map<string, { vector: Vector; column: ReturnType<typeof readColumn> }>();
   for (const spec of aggregates) {
     let input = spec.column === undefined ? undefined : read.get(spec.column);
@@ -42,7 +43,7 @@ export function groupBy(table: Table, keys: readonly string[], aggregates: reado
       read.set(spec.column, input);
     }
     names.push(spec.as);
-    vectors.push(aggregate(spec.op, input?.column ?? null, input?.vector ?? null, codes, groups));
+    vectors.push(aggregate(spec.op, input?.column ?? null, input?.vector ?? null, codes, groups, memo));
   }
   return tableFromColumns(names, vectors);
 }

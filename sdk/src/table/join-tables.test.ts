@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dictionaryVector, float64Vector, utf8Vector } from './build-vector';
 import { joinTables } from './join-tables';
+import { tableFromColumns } from './table-from-columns';
 import { type Cell, type ColumnName, fromArrow, type RawTable, rawTableArb, rowsOf, toArrow } from './testing/arbitraries';
 
 type How = 'inner' | 'left' | 'right' | 'full';
@@ -100,6 +102,22 @@ describe('joinTables', () => {
       [2, 20, 8],
       [null, 30, null],
       [null, null, 9],
+    ]);
+  });
+
+  it('merges a category key with a string key of the same name unless the join keeps unmatched right rows', () => {
+    const left = tableFromColumns(['k', 'a'], [dictionaryVector(Int32Array.of(0, 1, 0), ['p', 'q']), float64Vector(Float64Array.of(1, 2, 3))]);
+    const right = tableFromColumns(['k', 'b'], [utf8Vector(['q', 'r']), float64Vector(Float64Array.of(20, 30))]);
+    const inner = joinTables(left, right, { on: [['k', 'k']] });
+    expect(rowsOf(fromArrow(inner))).toEqual([['q', 2, 20]]);
+    expect(String(inner.schema.fields[0]?.type)).toBe(String(left.schema.fields[0]?.type));
+    const full = joinTables(left, right, { on: [['k', 'k']], how: 'full' });
+    expect(full.schema.fields.map((f) => f.name)).toEqual(['k', 'a', 'k_right', 'b']);
+    expect(rowsOf(fromArrow(full))).toEqual([
+      ['p', 1, null, null],
+      ['q', 2, 'q', 20],
+      ['p', 3, null, null],
+      [null, null, 'r', 30],
     ]);
   });
 

@@ -1,5 +1,4 @@
-import type { Table, Vector } from 'apache-arrow';
-import { makeVector } from 'apache-arrow';
+import { makeVector, type Table, type Vector } from 'apache-arrow';
 import { UserError } from '../errors';
 import { ColumnKeyer } from './column-keyer';
 import { columnOf, readColumn } from './columns';
@@ -20,8 +19,9 @@ export interface JoinOptions {
 /**
  * Hash join on one or more key pairs, building the hash on the smaller table. Nulls never match (SQL).
  * Rows come in left order (each left row's matches in right order), then unmatched right rows in right
- * order. A right key column with the same name and type as its left key is merged into it (coalesced
- * for right/full joins); other right columns whose names clash get the suffix.
+ * order. A key pair with the same name on both sides gives one column: the left one for inner and left
+ * joins, the coalesced pair for right and full joins (when both sides have the same type; otherwise the
+ * right key stays a column of its own). Other right columns whose names clash get the suffix.
  *
  * @example
  * joinTables(orders, customers, { on: [['customer_id', 'id']], how: 'left' })
@@ -72,14 +72,17 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
     const pair = options.on.find(([l, r]) => l === field.name && r === field.name);
     const partner = pair ? right.getChild(field.name) : null;
     names.push(field.name);
-    if (partner && String(partner.type) === String(vector.type)) {
-      merged.add(field.name);
-      if (keepRight) {
+    if (partner && keepRight) {
+      // A right or full join takes the key from whichever side has the row; only same-typed keys can share a column.
+      if (String(partner.type) === String(vector.type)) {
+        merged.add(field.name);
         const both = concatVectors([vector, partner]);
         const picks = leftIndex.map((l, j) => (l >= 0 ? l : left.numRows + (rightIndex[j] as number)));
         vectors.push(takeVector(both, picks));
         return;
       }
+    } else if (partner) {
+      merged.add(field.name);
     }
     vectors.push(identity ? makeVector(flattenData(vector)) : takeVector(vector, leftIndex));
   });

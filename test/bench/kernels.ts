@@ -1,0 +1,232 @@
+/**
+ * Table kernels against a hand-written typed-array loop and arquero 8, in one run, on generated tables
+ * (an Int32 id, three Float64 columns, a category of 1,000 values): filter (mask from x > 0.5), derive
+ * (x * 2 + y through the vector builders), group-by category with sum/mean/count, and a join to a
+ * 1,000-row table on the category. Prints medians of repeated runs, ratios, and the peak memory of each
+ * kernel measured in a fresh child process (peak RSS over the call minus RSS before it) beside the Arrow
+ * size of the input table.
+ *
+ * Run: npx tsx test/bench/kernels.ts [rows ...]      (default: 1000000 5000000)
+ *      RUNS=n sets the repetitions (default 10).
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  columnOf,
+  dictionaryVector,
+  filterTable,
+  float64Vector,
+  groupBy,
+  int32Vector,
+  joinTables,
+  readColumn,
+  tableFromColumns,
+  utf8Vector,
+} from '@causeway/sdk';
+import type { Table } from 'apache-arrow';
+import * as aq from 'arquero';
+
+type Kernel = 'filter' | 'derive' | 'groupby' | 'join';
+type Impl = 'causeway' | 'hand' | 'arquero';
+const kernels: Kernel[] = ['filter', 'derive', 'groupby', 'join'];
+const categories = 1000;
+const dictionary = Array.from({ length: categories }, (_, k) => `cat_${k}`);
+
+function generate(rows: number): Table {
+  let seed = 42;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const id = new Int32Array(rows);
+  const [x, y, z] = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+  const cat = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    id[i] = i;
+    x[i] = random();
+    y[i] = random() - 0.5;
+    z[i] = random() * 1e5;
+    cat[i] = Math.floor(random() * categories);
+  }
+  return tableFromColumns(['id', 'x', 'y', 'z', 'cat'], [int32Vector(id), float64Vector(x), float64Vector(y), float64Vector(z), dictionaryVector(cat, dictionary)]);
+}
+
+function smallTable(): Table {
+  const w = Float64Array.from({ length: categories }, (_, k) => k / categories);
+  return tableFromColumns(['cat', 'w'], [utf8Vector(dictionary), float64Vector(w)]);
+}
+
+function arrowBytes(table: Table): number {
+  let bytes = 0;
+  for (const batch of table.batches) {
+    const stack = [...batch.data.children];
+    while (stack.length > 0) {
+      const d = stack.pop();
+      if (!d) continue;
+      for (const b of [d.values, d.valueOffsets, d.nullBitmap]) bytes += (b as ArrayBufferView | undefined)?.byteLength ?? 0;
+      if (d.dictionary) stack.push(...d.dictionary.data);
+      stack.push(...d.children);
+    }
+  }
+  return bytes;
+}
+
+const numbers = (t: Table, name: string): Float64Array => {
+  const col = readColumn(columnOf(t, name));
+  if (col.kind !== 'number') throw new Error(`${name} is not numeric`);
+  return col.values;
+};
+
+function causeway(kernel: Kernel, t: Table, small: Table): unknown {
+  switch (kernel) {
+    case 'filter': {
+      const x = numbers(t, 'x');
+      const mask = new Uint8Array(x.length);
+      for (let i = 0; i < x.length; i++) mask[i] = (x[i] as number) > 0.5 ? 1 : 0;
+      return filterTable(t, mask);
+    }
+    case 'derive': {
+      const x = numbers(t, 'x');
+      const y = numbers(t, 'y');
+      const out = new Float64Array(x.length);
+      for (let i = 0; i < x.length; i++) out[i] = (x[i] as number) * 2 + (y[i] as number);
+      const names = t.schema.fields.map((f) => f.name);
+      return tableFromColumns([...names, 'v'], [...names.map((n) => columnOf(t, n)), float64Vector(out)]);
+    }
+    case 'groupby':
+      return groupBy(t, ['cat'], [
+        { column: 'x', op: 'sum', as: 's' },
+        { column: 'x', op: 'mean', as: 'm' },
+        { op: 'count', as: 'n' },
+      ]);
+    case 'join':
+      return joinTables(t, small, { on: [['cat', 'cat']], how: 'inner' });
+  }
+}
+
+/** The floor: loops that know the schema and build nothing but the output arrays. */
+function hand(kernel: Kernel, t: Table, small: Table): unknown {
+  const data = (name: string) => (columnOf(t, name).data[0] as { values: Float64Array | Int32Array }).values;
+  const n = t.numRows;
+  switch (kernel) {
+    case 'filter': {
+      const x = data('x') as Float64Array;
+      const mask = new Uint8Array(n);
+      let kept = 0;
+      for (let i = 0; i < n; i++) kept += mask[i] = (x[i] as number) > 0.5 ? 1 : 0;
+      return ['id', 'x', 'y', 'z', 'cat'].map((name) => {
+        const src = data(name);
+        const out = src instanceof Float64Array ? new Float64Array(kept) : new Int32Array(kept);
+        let j = 0;
+        for (let i = 0; i < n; i++) if (mask[i]) out[j++] = src[i] as number;
+        return out;
+      });
+    }
+    case 'derive': {
+      const x = data('x');
+      const y = data('y');
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) * 2 + (y[i] as number);
+      return out;
+    }
+    case 'groupby': {
+      const x = data('x');
+      const cat = data('cat');
+      const sums = new Float64Array(categories);
+      const counts = new Int32Array(categories);
+      for (let i = 0; i < n; i++) {
+        const c = cat[i] as number;
+        sums[c] = (sums[c] as number) + (x[i] as number);
+        counts[c] = (counts[c] as number) + 1;
+      }
+      return [sums, counts, sums.map((s, c) => s / (counts[c] as number))];
+    }
+    case 'join': {
+      const rowOf = new Map<string, number>();
+      const names = columnOf(small, 'cat');
+      for (let r = 0; r < small.numRows; r++) rowOf.set(names.get(r) as string, r);
+      const remap = Int32Array.from(dictionary, (s) => rowOf.get(s) ?? -1);
+      const w = (columnOf(small, 'w').data[0] as { values: Float64Array }).values;
+      const cat = data('cat');
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = w[remap[cat[i] as number] as number] as number;
+      return out;
+    }
+  }
+}
+
+function arquero(kernel: Kernel, dt: aq.ColumnTable, small: aq.ColumnTable): unknown {
+  switch (kernel) {
+    case 'filter':
+      return dt.filter((d: { x: number }) => d.x > 0.5).reify();
+    case 'derive':
+      return dt.derive({ v: (d: { x: number; y: number }) => d.x * 2 + d.y });
+    case 'groupby':
+      return dt.groupby('cat').rollup({ s: aq.op.sum('x'), m: aq.op.mean('x'), n: aq.op.count() });
+    case 'join':
+      return dt.join(small, 'cat');
+  }
+}
+
+function run(impl: Impl, kernel: Kernel, t: Table, small: Table, dt: aq.ColumnTable | null, sm: aq.ColumnTable | null): unknown {
+  if (impl === 'causeway') return causeway(kernel, t, small);
+  if (impl === 'hand') return hand(kernel, t, small);
+  return arquero(kernel, dt as aq.ColumnTable, sm as aq.ColumnTable);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+/** Child mode: one call of one kernel, reporting peak RSS growth over it. */
+function child(impl: Impl, kernel: Kernel, rows: number): void {
+  const t = generate(rows);
+  const small = smallTable();
+  const dt = impl === 'arquero' ? aq.fromArrow(t) : null;
+  const sm = impl === 'arquero' ? aq.fromArrow(small) : null;
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().rss;
+  const peakBefore = process.resourceUsage().maxRSS * 1024;
+  const out = run(impl, kernel, t, small, dt, sm);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ grew: peak - Math.max(before, peakBefore), arrow: arrowBytes(t), kept: out !== null }));
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') return child(args[1] as Impl, args[2] as Kernel, Number(args[3]));
+  const sizes = args.length > 0 ? args.map(Number) : [1_000_000, 5_000_000];
+  const runs = Number(process.env.RUNS ?? 10);
+  const self = fileURLToPath(import.meta.url);
+  for (const rows of sizes) {
+    const t = generate(rows);
+    const small = smallTable();
+    const dt = aq.fromArrow(t);
+    const sm = aq.fromArrow(small);
+    const mb = arrowBytes(t) / 2 ** 20;
+    console.log(`\n${rows.toLocaleString('en')} rows, Arrow size ${mb.toFixed(1)} MB, median of ${runs} runs`);
+    console.log('kernel   causeway ms  hand ms  arquero ms  vs hand  vs arquero  peak MB (causeway)  peak/Arrow');
+    for (const kernel of kernels) {
+      const times: Record<Impl, number> = { causeway: 0, hand: 0, arquero: 0 };
+      for (const impl of ['causeway', 'hand', 'arquero'] as Impl[]) {
+        const samples: number[] = [];
+        for (let r = 0; r < runs + 2; r++) {
+          const start = performance.now();
+          run(impl, kernel, t, small, dt, sm);
+          if (r >= 2) samples.push(performance.now() - start);
+        }
+        times[impl] = median(samples);
+      }
+      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', 'causeway', kernel, String(rows)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+      const { grew, arrow } = JSON.parse(out) as { grew: number; arrow: number };
+      console.log(
+        `${kernel.padEnd(8)} ${times.causeway.toFixed(1).padStart(11)} ${times.hand.toFixed(1).padStart(8)} ${times.arquero.toFixed(1).padStart(11)}` +
+          ` ${(times.causeway / times.hand).toFixed(2).padStart(7)}x ${(times.arquero / times.causeway).toFixed(1).padStart(9)}x` +
+          ` ${(grew / 2 ** 20).toFixed(1).padStart(19)} ${(grew / arrow).toFixed(2).padStart(11)}`,
+      );
+    }
+  }
+}
+
+main();
