@@ -1,0 +1,41 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseJsonSafely } from '@causeway/sdk';
+import { parseGraphBody } from './graphs/parse-graph-body';
+import type { Services } from './http/services';
+
+/** Saves each `*.json` graph in the first existing folder as a graph, unless one with its id exists. */
+export async function loadTemplates(services: Services, folders: string[]): Promise<string[]> {
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+    } catch {
+      continue;
+    }
+    const loaded: string[] = [];
+    for (const name of names) {
+      const parsed = parseJsonSafely(await readFile(join(folder, name), 'utf8'));
+      if (!parsed.ok) {
+        services.logger.warn('template skipped', { file: name, issue: parsed.issues[0]?.message });
+        continue;
+      }
+      try {
+        const accepted = parseGraphBody(parsed.value, services.registry);
+        if ((await services.graphs.get(accepted.graph.id)) !== undefined) continue;
+        await services.graphs.create({
+          id: accepted.graph.id,
+          name: accepted.graph.name,
+          graph: accepted.text,
+          author: 'causeway',
+          message: 'template',
+        });
+        loaded.push(accepted.graph.id);
+      } catch (error) {
+        services.logger.warn('template skipped', { file: name, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return loaded;
+  }
+  return [];
+}

@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBuiltinRegistry } from '@causeway/nodes';
+import { serve as listen } from '@hono/node-server';
+import { createApp } from './app';
+import { ArtifactStore } from './artifacts/artifact-store';
+import { type ConfigFlags, requireConfig } from './config';
+import { connectDatabase } from './db/connect';
+import { migrate } from './db/migrate';
+import { ensureAdminToken } from './ensure-admin-token';
+import { loadTemplates } from './load-templates';
+import { consoleLogger, type Logger } from './logger';
+import { loadMasterKey } from './secrets/master-key';
+import { SecretCipher } from './secrets/secret-cipher';
+import { serveWeb } from './serve-web';
+
+/** Options of {@link serve}: flags that override the environment. */
+export interface ServeOptions extends ConfigFlags {
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  /** Install SIGTERM/SIGINT handlers (default true). */
+  handleSignals?: boolean;
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/**
+ * `causeway serve`: validates settings, opens PostgreSQL (DATABASE_URL) or PGlite in the data dir,
+ * migrates, makes sure an admin token exists, loads templates, serves the API and the built editor,
+ * prints the local URL (with the admin token on first start) and shuts down cleanly on a signal.
+ */
+export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? consoleLogger;
+  const config = requireConfig(options.env ?? process.env, options);
+  await mkdir(config.dataDir, { recursive: true });
+  const database = await connectDatabase(
+    config.databaseUrl === undefined
+      ? { kind: 'pglite', dataDir: join(config.dataDir, 'db') }
+      : { kind: 'postgres', url: config.databaseUrl },
+  );
+  await migrate(database.db);
+  const cipher = new SecretCipher(await loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+  const artifacts = new ArtifactStore(database.db, join(config.dataDir, 'artifacts'));
+  const { app, services } = createApp({
+    db: database.db,
+    registry: createBuiltinRegistry(),
+    cipher,
+    logger,
+    bodyLimit: config.bodyLimit,
+    corsOrigin: config.corsOrigin,
+  });
+  serveWeb(app, join(repoRoot, 'web', 'dist'));
+  const adminToken = await ensureAdminToken(services.tokens, config.dataDir);
+  const templates = await loadTemplates(services, [
+    join(process.cwd(), 'templates'),
+    join(repoRoot, 'templates'),
+    join(repoRoot, 'test', 'fixtures', 'templates'),
+  ]);
+  if (templates.length > 0) logger.info('templates loaded', { graphs: templates });
+  const swept = await artifacts.sweep(config.artifactRetentionDays);
+  if (swept.length > 0) logger.info('artifacts swept', { count: swept.length });
+
+  const server = listen({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((done, fail) => {
+    server.once('listening', done);
+    server.once('error', fail);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}/`;
+  console.log(`Causeway is running at ${adminToken === undefined ? url : `${url}?token=${adminToken}`}`);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await database.close();
+    })();
+    return closing;
+  };
+  if (options.handleSignals !== false) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info('shutting down', { signal });
+      void close().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  return { url, port, close };
+}
