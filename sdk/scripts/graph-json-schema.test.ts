@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { graphFormat } from '../src/graph/schema';
+import { graphJsonSchemaFile, graphJsonSchemaText } from './graph-json-schema';
+
+const committed = () => readFileSync(fileURLToPath(new URL(`../${graphJsonSchemaFile}`, import.meta.url)), 'utf8');
+
+describe('the published graph JSON Schema', () => {
+  it('is committed as the script writes it (run `npx tsx sdk/scripts/write-json-schema.ts` after changing the schema)', () => {
+    expect(committed()).toBe(graphJsonSchemaText());
+  });
+
+  it('names itself and describes the graph object', () => {
+    const schema = JSON.parse(committed());
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `urn:causeway:schema:${graphFormat}`,
+      type: 'object',
+      additionalProperties: false,
+      required: expect.arrayContaining(['format', 'id', 'name', 'nodes', 'edges']),
+    });
+    expect(schema.properties.format).toEqual({ type: 'string', const: graphFormat });
+    expect(schema.properties.nodes.maxItems).toBe(5_000);
+  });
+});
