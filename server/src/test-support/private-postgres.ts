@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const bin = '/usr/lib/postgresql/15/bin';
+
+/**
+ * A throwaway PostgreSQL 15 server in a temp folder on its own port, so a test can stop and start
+ * it without disturbing the shared server on 5432. Runs as the `postgres` user when started as root.
+ */
+export async function privatePostgres(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'causeway-pg-'));
+  const data = join(dir, 'data');
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const asPostgres = async (file: string, args: string[]) => {
+    if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', file, ...args]);
+    else await run(file, args);
+  };
+  if (process.getuid?.() === 0) await chown(dir, Number((await run('id', ['-u', 'postgres'])).stdout.trim()), 0);
+  await asPostgres(`${bin}/initdb`, ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const start = () =>
+    asPostgres(`${bin}/pg_ctl`, ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const stop = () => asPostgres(`${bin}/pg_ctl`, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  await start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start,
+    stop,
+    destroy: async () => {
+      await stop().catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
