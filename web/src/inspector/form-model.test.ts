@@ -15,6 +15,7 @@ describe('formOf', () => {
       columns: z.array(z.object({ name: z.string().meta({ ui: 'column' }), as: z.string().optional() })).min(1),
       token: z.union([z.string(), z.object({ $secret: z.string() })]),
       extra: z.record(z.string(), z.unknown()),
+      rows: z.array(z.array(z.unknown())),
     })
     .superRefine(() => {});
 
@@ -32,6 +33,7 @@ describe('formOf', () => {
     expect(byKey.columns?.field).toMatchObject({ kind: 'array', min: 1, item: { kind: 'object' } });
     expect(byKey.token?.field).toEqual({ kind: 'secret' });
     expect(byKey.extra?.field).toEqual({ kind: 'json' });
+    expect(byKey.rows?.field).toEqual({ kind: 'json' });
     expect(byKey.where?.required).toBe(true);
   });
 

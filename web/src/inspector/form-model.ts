@@ -81,6 +81,8 @@ export function fieldOf(schema: Json): FieldModel {
       if (!isJson(schema.items)) return { kind: 'json' };
       const item = fieldOf(schema.items);
       if (item.kind === 'column') return { kind: 'column', multiple: true };
+      // Lists of lists (rows of cells) read best as JSON.
+      if (item.kind === 'array' || item.kind === 'json') return { kind: 'json' };
       const min = num(schema.minItems);
       const max = num(schema.maxItems);
       return { kind: 'array', item, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };

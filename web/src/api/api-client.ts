@@ -1,0 +1,147 @@
+import type { Graph, Issue } from '@causeway/sdk';
+
+/** A graph record on the server. */
+export interface GraphInfo {
+  id: string;
+  name: string;
+  latestVersion: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One immutable version of a graph. */
+export interface GraphVersionInfo {
+  graphId: string;
+  version: number;
+  author: string;
+  message: string;
+  createdAt: string;
+}
+
+/** An error the server answered with: its catalog code, message and details. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The server's graph API, in one place so it is easy to adjust. Every call sends the bearer token. */
+export class ApiClient {
+  readonly #base: string;
+  readonly #token: string | undefined;
+  readonly #fetch: Fetch;
+
+  constructor(base: string, token: string | undefined, fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+    this.#base = base.replace(/\/$/, '');
+    this.#token = token;
+    this.#fetch = fetchImpl;
+  }
+
+  get hasToken(): boolean {
+    return this.#token !== undefined;
+  }
+
+  async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await this.#fetch(`${this.#base}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (cause) {
+      throw new ApiError(
+        0,
+        'NETWORK',
+        `The server cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
+        undefined,
+      );
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const error = (json ?? {}) as { code?: string; message?: string; details?: unknown };
+      throw new ApiError(
+        response.status,
+        error.code ?? `HTTP_${response.status}`,
+        error.message ?? (text.slice(0, 200) || response.statusText),
+        error.details,
+      );
+    }
+    return json as T;
+  }
+
+  listGraphs(query: { q?: string; limit?: number; offset?: number } = {}) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    const qs = params.toString();
+    return this.#request<{ items: GraphInfo[]; total: number }>('GET', `/api/graphs${qs ? `?${qs}` : ''}`);
+  }
+
+  createGraph(graph: Graph, message = '') {
+    return this.#request<GraphInfo & { issues: Issue[] }>('POST', '/api/graphs', { graph, message });
+  }
+
+  getGraph(id: string) {
+    return this.#request<GraphInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}`);
+  }
+
+  renameGraph(id: string, name: string) {
+    return this.#request<GraphInfo>('PATCH', `/api/graphs/${encodeURIComponent(id)}`, { name });
+  }
+
+  deleteGraph(id: string) {
+    return this.#request<void>('DELETE', `/api/graphs/${encodeURIComponent(id)}`);
+  }
+
+  saveVersion(id: string, graph: Graph, message: string) {
+    return this.#request<GraphVersionInfo & { issues: Issue[] }>('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, {
+      graph,
+      message,
+    });
+  }
+
+  listVersions(id: string) {
+    return this.#request<{ items: GraphVersionInfo[] }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions`);
+  }
+
+  getVersion(id: string, version: number) {
+    return this.#request<GraphVersionInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`);
+  }
+
+  diff(id: string, from: number, to: number) {
+    return this.#request<Record<string, unknown>>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  }
+
+  /** Saves a graph: a new version when it exists on the server, else version 1. */
+  async save(graph: Graph, message: string): Promise<{ version: number; issues: Issue[] }> {
+    try {
+      const saved = await this.saveVersion(graph.id, graph, message);
+      return { version: saved.version, issues: saved.issues ?? [] };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      const created = await this.createGraph(graph, message);
+      return { version: created.latestVersion, issues: created.issues ?? [] };
+    }
+  }
+}

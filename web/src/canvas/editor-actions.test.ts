@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { addNodeOfType, copyText, deleteSelection, pasteText } from './editor-actions';
+import { EditorStore } from './editor-store';
+import { testGraph, testRegistry } from './test-nodes.test-helper';
+
+describe('editor actions', () => {
+  it('quick-adds a node after the selected one and connects the first port that fits', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    const id = addNodeOfType(store, 'test.keep', [500, 100], 'pick');
+    expect(id).toBe('keep');
+    expect(store.getState().graph.edges).toContainEqual({ from: 'pick.table', to: 'keep.table' });
+    expect(store.getState().graph.nodes.find((n) => n.id === 'keep')?.config).toEqual({ column: '' });
+    expect([...store.getState().selection]).toEqual(['keep']);
+    store.undo();
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['load', 'pick', 'fit']);
+  });
+
+  it('gives a new node the schema defaults and refuses unknown types with a notice', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    addNodeOfType(store, 'test.source', [0, 0]);
+    expect(store.getState().graph.nodes.at(-1)).toMatchObject({ id: 'source', config: { columns: ['a', 'b'] } });
+    expect(addNodeOfType(store, 'nope.nothing', [0, 0])).toBeUndefined();
+    expect(store.getState().notice).toMatch(/Unknown node type/);
+  });
+
+  it('deletes selected nodes and edges, and a cut-and-paste round trip restores the structure', () => {
+    const store = new EditorStore(testGraph(), testRegistry());
+    store.select(['load', 'pick']);
+    const text = copyText(store) as string;
+    deleteSelection(store);
+    expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['fit']);
+    pasteText(store, text);
+    expect(
+      store
+        .getState()
+        .graph.nodes.map((n) => n.id)
+        .sort(),
+    ).toEqual(['fit', 'load', 'pick']);
+    expect(store.getState().graph.edges).toEqual([{ from: 'load.table', to: 'pick.table' }]);
+    store.select(['load.table->pick.table']);
+    deleteSelection(store);
+    expect(store.getState().graph.edges).toEqual([]);
+    expect(store.getState().graph.nodes).toHaveLength(3);
+  });
+});

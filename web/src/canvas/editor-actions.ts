@@ -1,0 +1,99 @@
+import { type GraphEdge, type PortSpec, splitEndpoint } from '@causeway/sdk';
+import { copySelection, pasteGraph } from './clipboard-graph';
+import type { EditorStore } from './editor-store';
+import { edgeKey, graphEdits } from './graph-edits';
+import { initialConfig } from './initial-config';
+import { idBaseOf, newId } from './new-id';
+
+/** Ids of everything on the canvas (nodes and notes), which new ids must avoid. */
+function takenIds(store: EditorStore): Set<string> {
+  const { graph } = store.getState();
+  return new Set([...graph.nodes.map((n) => n.id), ...(graph.notes ?? []).map((n) => n.id)]);
+}
+
+/**
+ * Adds a node of a type at a position and selects it. With `after`, the new node is fed from the
+ * first output of `after` that fits one of its inputs (quick-add next to the selected node).
+ */
+export function addNodeOfType(store: EditorStore, type: string, position: readonly [number, number], after?: string): string | undefined {
+  const definition = store.registry.latest(type);
+  if (!definition) {
+    store.notify(`Unknown node type “${type}”.`);
+    return undefined;
+  }
+  const id = newId(idBaseOf(type), takenIds(store));
+  let graph = graphEdits.addNode(store.getState().graph, {
+    id,
+    type,
+    version: definition.version,
+    config: initialConfig(definition),
+    position: [Math.round(position[0]), Math.round(position[1])],
+  });
+  const source = after ? graph.nodes.find((n) => n.id === after) : undefined;
+  const sourceDef = source ? (store.registry.get(source.type, source.version) ?? store.registry.latest(source.type)) : undefined;
+  if (source && sourceDef) {
+    const edge = firstFit(source.id, sourceDef.outputs, id, definition.inputs);
+    if (edge) graph = graphEdits.connect(graph, edge, true);
+  }
+  store.commit(graph);
+  store.select([id]);
+  return id;
+}
+
+function firstFit(from: string, outputs: Record<string, PortSpec>, to: string, inputs: Record<string, PortSpec>): GraphEdge | undefined {
+  for (const [outId, out] of Object.entries(outputs)) {
+    for (const [inId, input] of Object.entries(inputs))
+      if (out.kind === input.kind) return { from: `${from}.${outId}`, to: `${to}.${inId}` };
+  }
+  return undefined;
+}
+
+/** Deletes the selected nodes, notes and edges as one undo step. */
+export function deleteSelection(store: EditorStore): void {
+  const { graph, selection } = store.getState();
+  if (selection.size === 0) return;
+  const edges = graph.edges.filter((e) => selection.has(edgeKey(e)));
+  store.commit(graphEdits.remove(graphEdits.removeEdges(graph, edges), selection));
+  store.select([]);
+}
+
+/** The selection as graph JSON for the clipboard, or undefined when nothing is selected. */
+export function copyText(store: EditorStore): string | undefined {
+  const { graph, selection } = store.getState();
+  return copySelection(graph, selection);
+}
+
+/** Pastes graph JSON from the clipboard, offset so the copy does not hide the original. */
+export function pasteText(store: EditorStore, text: string): void {
+  const result = pasteGraph(store.getState().graph, text, [40, 40]);
+  if (!result.ok) {
+    store.notify(result.reason);
+    return;
+  }
+  store.commit(result.value.graph);
+  store.select(result.value.ids);
+}
+
+export function selectAll(store: EditorStore): void {
+  const { graph } = store.getState();
+  store.select([...graph.nodes.map((n) => n.id), ...(graph.notes ?? []).map((n) => n.id)]);
+}
+
+export function addNote(store: EditorStore, position: readonly [number, number]): void {
+  const id = newId('note', takenIds(store));
+  store.commit(
+    graphEdits.addNote(store.getState().graph, {
+      id,
+      text: '',
+      position: [Math.round(position[0]), Math.round(position[1])],
+      size: [220, 120],
+    }),
+  );
+  store.select([id]);
+}
+
+/** Connects two ports as one undo step, replacing the edge into a single input that is already fed. */
+export function connectPorts(store: EditorStore, from: string, to: string, replaces: boolean): void {
+  if (!splitEndpoint(from) || !splitEndpoint(to)) return;
+  store.commit(graphEdits.connect(store.getState().graph, { from, to }, replaces));
+}

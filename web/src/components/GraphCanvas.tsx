@@ -1,0 +1,172 @@
+import {
+  Background,
+  Controls,
+  type FinalConnectionState,
+  type IsValidConnection,
+  MiniMap,
+  type OnConnect,
+  type OnEdgesChange,
+  type OnNodesChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { useEditor, useEditorServices } from '../app/editor-context';
+import { checkConnection } from '../canvas/check-connection';
+import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
+import { graphEdits } from '../canvas/graph-edits';
+import { portColors } from '../canvas/port-colors';
+import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
+import { NodeCard } from './NodeCard';
+import { NoteCard } from './NoteCard';
+
+const nodeTypes = { causeway: NodeCard, note: NoteCard };
+type Size = { width?: number; height?: number };
+
+/** MIME type of a node type dragged from the palette. */
+export const nodeDragType = 'application/x-causeway-node';
+
+/** The canvas: React Flow drawing the store's graph; every edit goes back through the store (and its undo history). */
+export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<string, Size>) => void }) {
+  const { store } = useEditorServices();
+  const graph = useEditor((s) => s.graph);
+  const selection = useEditor((s) => s.selection);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
+  const previousNodes = useRef(new Map<string, FlowNode>());
+  const previousEdges = useRef(new Map<string, FlowEdge>());
+
+  const nodes = useMemo(() => {
+    const list = toFlowNodes(graph, selection, measured, previousNodes.current);
+    previousNodes.current = new Map(list.map((n) => [n.id, n]));
+    return list;
+  }, [graph, selection, measured]);
+  const edges = useMemo(() => {
+    const list = toFlowEdges(graph, store.registry, selection, previousEdges.current);
+    previousEdges.current = new Map(list.map((e) => [e.id, e]));
+    return list;
+  }, [graph, selection, store]);
+
+  const onNodesChange: OnNodesChange<FlowNode> = useCallback(
+    (changes) => {
+      const positions = new Map<string, [number, number]>();
+      const sizes: Array<[string, Size]> = [];
+      let selected: Set<string> | undefined;
+      let dragEnded = false;
+      for (const change of changes) {
+        if (change.type === 'position') {
+          if (change.position) positions.set(change.id, [change.position.x, change.position.y]);
+          if (change.dragging === false) dragEnded = true;
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          sizes.push([change.id, { width: change.dimensions.width, height: change.dimensions.height }]);
+        } else if (change.type === 'select') {
+          selected ??= new Set(store.getState().selection);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (positions.size > 0) store.drag(graphEdits.move(store.getState().graph, positions));
+      if (dragEnded) store.endDrag();
+      if (selected) store.select(selected);
+      if (sizes.length > 0) {
+        setMeasured((old) => {
+          const next = new Map(old);
+          for (const [id, size] of sizes) next.set(id, size);
+          onMeasured?.(next);
+          return next;
+        });
+      }
+    },
+    [store, onMeasured],
+  );
+
+  const onEdgesChange: OnEdgesChange<FlowEdge> = useCallback(
+    (changes) => {
+      let selected: Set<string> | undefined;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        selected ??= new Set(store.getState().selection);
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (selected) store.select(selected);
+    },
+    [store],
+  );
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => checkConnection(store.getState().graph, store.registry, c).ok,
+    [store],
+  );
+
+  const onConnect: OnConnect = useCallback(
+    (c) => {
+      const check = checkConnection(store.getState().graph, store.registry, c);
+      if (check.ok) connectPorts(store, check.from, check.to, check.replaces);
+      else store.notify(check.reason);
+    },
+    [store],
+  );
+
+  // Say why a drop on a port was refused, where the user looks: the status line.
+  const onConnectEnd = useCallback(
+    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.toHandle || !state.fromHandle) return;
+      const [out, input] = state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+      const check = checkConnection(store.getState().graph, store.registry, {
+        source: out.nodeId,
+        sourceHandle: out.id ?? null,
+        target: input.nodeId,
+        targetHandle: input.id ?? null,
+      });
+      if (!check.ok) store.notify(`Connection refused: ${check.reason}`);
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(nodeDragType)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(nodeDragType);
+      if (!type) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNodeOfType(store, type, [at.x - 100, at.y - 30]);
+    },
+    [flow, store],
+  );
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control']}
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={2}
+      fitView
+      proOptions={{ hideAttribution: true }}
+      ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
+    >
+      <Background gap={20} />
+      <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => (n.type === 'note' ? '#f2d16b' : portColors.table)} />
+      <Controls aria-label="Zoom controls" />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,49 @@
+import type { PortKind } from '@causeway/sdk';
+import { Handle, Position } from '@xyflow/react';
+import { portColors } from '../canvas/port-colors';
+
+export interface PortHandleProps {
+  nodeId: string;
+  portId: string;
+  kind: PortKind;
+  side: 'input' | 'output';
+  optional?: boolean;
+  multiple?: boolean;
+  /** Output ports: shows the port's result. */
+  onShow?: () => void;
+  active?: boolean;
+}
+
+/** A typed, coloured port: the handle to connect from or to, and its label (a button on outputs). */
+export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onShow, active }: PortHandleProps) {
+  const color = portColors[kind];
+  const title = `${portId}: ${kind}${optional ? ', optional' : ''}${multiple ? ', takes several' : ''}`;
+  return (
+    <div className={`port port-${side}`} data-port={`${nodeId}.${portId}`}>
+      <Handle
+        type={side === 'input' ? 'target' : 'source'}
+        position={side === 'input' ? Position.Left : Position.Right}
+        id={portId}
+        className={`handle handle-${kind}${multiple ? ' handle-multiple' : ''}`}
+        style={{ background: optional ? '#fff' : color, borderColor: color }}
+        title={title}
+        aria-label={`${side === 'input' ? 'Input' : 'Output'} ${portId} (${kind}) of ${nodeId}`}
+      />
+      {side === 'output' && onShow ? (
+        <button
+          type="button"
+          className={`port-label nodrag${active ? ' active' : ''}`}
+          style={{ color }}
+          onClick={onShow}
+          title={`Show ${title}`}
+        >
+          {portId}
+        </button>
+      ) : (
+        <span className="port-label" style={{ color }} title={title}>
+          {portId}
+        </span>
+      )}
+    </div>
+  );
+}

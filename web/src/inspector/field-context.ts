@@ -1,0 +1,35 @@
+import type { ColumnSchema, Issue } from '@causeway/sdk';
+import type { FieldModel } from './form-model';
+
+/** What every field editor receives. `onChange` records one undo step per field (typing merges). */
+export interface FieldProps<F extends FieldModel = FieldModel> {
+  id: string;
+  label: string;
+  field: F;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Issues on this field (and below it). */
+  issues: readonly Issue[];
+  /** Columns of the tables feeding the node, from schema propagation. */
+  columns: readonly ColumnSchema[];
+  /** Names of files added to the editor (for file fields). */
+  files: readonly string[];
+  /** Where the field sits in the config, e.g. `['columns', 2, 'name']`. */
+  path: ReadonlyArray<string | number>;
+  required: boolean;
+  description?: string | undefined;
+}
+
+/** The part of an issue's path inside the node's config, or undefined when it is not about the config. */
+export function configPathOf(issue: Issue): ReadonlyArray<string | number> | undefined {
+  const at = issue.path.indexOf('config');
+  return at < 0 ? undefined : issue.path.slice(at + 1);
+}
+
+/** Issues at or below a config path. */
+export function issuesUnder(issues: readonly Issue[], path: ReadonlyArray<string | number>): Issue[] {
+  return issues.filter((issue) => {
+    const rest = configPathOf(issue);
+    return rest !== undefined && rest.length >= path.length && path.every((part, i) => String(rest[i]) === String(part));
+  });
+}

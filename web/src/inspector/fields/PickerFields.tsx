@@ -1,0 +1,109 @@
+import type { FieldProps } from '../field-context';
+import type { FieldModel } from '../form-model';
+import { describedBy } from './FieldIssues';
+
+type Of<K extends FieldModel['kind']> = Extract<FieldModel, { kind: K }>;
+
+/** Picks one or several columns from the schema propagated into the node; free text when none is known yet. */
+export function ColumnField({ id, value, onChange, field, columns, issues, description }: FieldProps<Of<'column'>>) {
+  const aria = describedBy(id, issues, description);
+  if (field.multiple) {
+    const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
+    if (columns.length === 0) {
+      return (
+        <input
+          id={id}
+          type="text"
+          placeholder="col1, col2"
+          value={[...chosen].join(', ')}
+          onChange={(e) =>
+            onChange(
+              e.target.value
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          }
+          {...aria}
+        />
+      );
+    }
+    return (
+      <fieldset id={id} className="column-set" {...aria}>
+        {columns.map((column) => (
+          <label key={column.name}>
+            <input
+              type="checkbox"
+              checked={chosen.has(column.name)}
+              onChange={(e) => onChange(columns.map((c) => c.name).filter((n) => (n === column.name ? e.target.checked : chosen.has(n))))}
+            />
+            {column.name} <small>{column.type}</small>
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  const text = typeof value === 'string' ? value : '';
+  const listId = `${id}-columns`;
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        value={text}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={columns.length ? 'Pick a column' : 'Connect an input to list its columns'}
+        {...aria}
+      />
+      <datalist id={listId}>
+        {columns.map((c) => (
+          <option key={c.name} value={c.name}>
+            {c.type}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+/** A secret is stored as `{ "$secret": name }`: the graph never holds its value. */
+export function SecretField({ id, value, onChange, issues, description }: FieldProps<Of<'secret'>>) {
+  const name = typeof value === 'object' && value !== null && '$secret' in value ? String((value as { $secret: unknown }).$secret) : '';
+  return (
+    <div className="secret-field">
+      <span aria-hidden="true">🔒</span>
+      <input
+        id={id}
+        type="text"
+        placeholder="secret name"
+        value={name}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : { $secret: e.target.value })}
+        {...describedBy(id, issues, description)}
+      />
+    </div>
+  );
+}
+
+/** A file added to the editor (dropped or chosen), by name. */
+export function FileField({ id, value, onChange, files, issues, description }: FieldProps<Of<'file'>>) {
+  const listId = `${id}-files`;
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(e) => onChange(e.target.value)}
+        {...describedBy(id, issues, description)}
+      />
+      <datalist id={listId}>
+        {files.map((f) => (
+          <option key={f} value={f} />
+        ))}
+      </datalist>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { MetricsValue, ModelCard, ReportValue } from '@causeway/sdk';
+
+/** Metrics: one tile per value, and the confusion matrix when there is one. */
+export function MetricsView({ value }: { value: MetricsValue }) {
+  return (
+    <div className="metrics">
+      <dl className="metric-tiles">
+        {Object.entries(value.values).map(([name, x]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{Number.isInteger(x) ? x : x.toFixed(4)}</dd>
+          </div>
+        ))}
+      </dl>
+      {value.confusion && (
+        <table className="confusion">
+          <caption>Confusion matrix (rows: actual, columns: predicted)</caption>
+          <thead>
+            <tr>
+              <th scope="col" />
+              {value.confusion.labels.map((l) => (
+                <th key={l} scope="col">
+                  {l}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {value.confusion.matrix.map((row, i) => (
+              <tr key={value.confusion?.labels[i] ?? i}>
+                <th scope="row">{value.confusion?.labels[i]}</th>
+                {row.map((n, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: matrix cells are positional
+                  <td key={j}>{n}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** A validation report: passed or failed, then each check. */
+export function ReportView({ value }: { value: ReportValue }) {
+  return (
+    <div className="report">
+      <p className={value.passed ? 'pass' : 'fail'}>
+        {value.passed ? '✔ Passed' : '✘ Failed'}
+        {value.summary ? ` — ${value.summary}` : ''}
+      </p>
+      <ul>
+        {value.checks.map((check) => (
+          <li key={check.name} className={check.passed ? 'pass' : 'fail'}>
+            <strong>
+              {check.passed ? '✔' : '✘'} {check.name}
+            </strong>
+            : {check.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A model card: task, target, classes, features with types, metrics. */
+export function ModelCardView({ card, bytes }: { card: ModelCard; bytes: number }) {
+  return (
+    <div className="model-card">
+      <p>
+        <strong>{card.task}</strong> model{card.target ? ` of “${card.target}”` : ''} · ONNX {(bytes / 1024).toFixed(1)} KB
+      </p>
+      {card.classes && <p>Classes: {card.classes.join(', ')}</p>}
+      <table>
+        <caption>Features</caption>
+        <tbody>
+          {card.features.map((f) => (
+            <tr key={f.name}>
+              <th scope="row">{f.name}</th>
+              <td>{f.type}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {card.metrics && <MetricsView value={{ values: card.metrics }} />}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Which rows a virtualized table draws and which pages it needs, for a scroll position. */
+export interface RowWindow {
+  first: number;
+  last: number;
+  pages: number[];
+}
+
+/**
+ * Rows visible in a viewport of `height` px scrolled to `scrollTop`, plus `overscan` rows either side,
+ * and the pages of `pageSize` rows that hold them.
+ */
+export function rowWindow(
+  scrollTop: number,
+  height: number,
+  rowHeight: number,
+  totalRows: number,
+  pageSize: number,
+  overscan = 10,
+): RowWindow {
+  if (totalRows <= 0) return { first: 0, last: -1, pages: [] };
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(totalRows - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const pages: number[] = [];
+  for (let p = Math.floor(first / pageSize); p <= Math.floor(last / pageSize); p++) pages.push(p);
+  return { first, last, pages };
+}
+
+/** Shows a cell the way a table shows it. Dates as ISO, big integers exactly, null as an empty marker. */
+export function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return '∅';
+  if (value instanceof Date) return value.toISOString().replace('T00:00:00.000Z', '');
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, '');
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
