@@ -19,12 +19,12 @@ const word = (b: Uint8Array, i: number): number =>
 /**
  * MurmurHash3_x86_128 (Austin Appleby's reference algorithm) of `length` bytes of `data`: four
  * 32-bit words h1..h4, which the reference writes out little-endian in that order. Pure JS, so it
- * runs alike in browsers, workers and Node.
+ * runs alike in browsers, workers and Node. Pass `out` to reuse an array instead of allocating one.
  *
  * @example
  * murmur128(new TextEncoder().encode('hello'), 5, 0) // Uint32Array [h1, h2, h3, h4]
  */
-export function murmur128(data: Uint8Array, length: number, seed: number): Uint32Array {
+export function murmur128(data: Uint8Array, length: number, seed: number, out: Uint32Array = new Uint32Array(4)): Uint32Array {
   let h1 = seed >>> 0;
   let h2 = h1;
   let h3 = h1;
@@ -80,5 +80,9 @@ export function murmur128(data: Uint8Array, length: number, seed: number): Uint3
   h2 = (h2 + h1) | 0;
   h3 = (h3 + h1) | 0;
   h4 = (h4 + h1) | 0;
-  return Uint32Array.of(h1, h2, h3, h4);
+  out[0] = h1;
+  out[1] = h2;
+  out[2] = h3;
+  out[3] = h4;
+  return out;
 }

@@ -56,7 +56,7 @@ export class EngineNodeContext implements NodeContext {
   progress(fraction: number): void {
     const emit = this.#env.emit;
     if (!this.#open || !emit || typeof fraction !== 'number' || Number.isNaN(fraction)) return;
-    const clamped = fraction < 0 ? 0 : fraction > 1 ? 1 : fraction;
+    const clamped = Math.min(Math.max(fraction, 0), 1);
     if (clamped === this.#lastFraction) return;
     const at = this.#env.now();
     const big = Math.abs(clamped - this.#lastFraction) >= progressStep || clamped === 1;

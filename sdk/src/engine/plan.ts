@@ -1,4 +1,4 @@
-import { type Graph, splitEndpoint } from '../graph/schema';
+import type { Graph } from '../graph/schema';
 import type { AnyNodeDefinition } from '../node/define-node';
 import type { PortSpec } from '../ports/port';
 
@@ -37,6 +37,32 @@ export interface PlannedDefinition {
   config: unknown;
 }
 
+interface PortLists {
+  inputs: Array<[string, boolean]>;
+  outputs: Array<[string, PortSpec]>;
+}
+
+// Definitions are frozen, so their port lists are worked out once per definition, not once per node.
+const portLists = new WeakMap<AnyNodeDefinition, PortLists>();
+
+function portListsOf(definition: AnyNodeDefinition): PortLists {
+  let lists = portLists.get(definition);
+  if (!lists) {
+    lists = {
+      inputs: Object.entries<PortSpec>(definition.inputs).map(([port, spec]) => [port, spec.multiple]),
+      outputs: Object.entries<PortSpec>(definition.outputs),
+    };
+    portLists.set(definition, lists);
+  }
+  return lists;
+}
+
+/** `node.port` → [node, port]; endpoints were checked by validation, so a plain split suffices. */
+function split(endpoint: string): [string, string] {
+  const dot = endpoint.indexOf('.');
+  return [endpoint.slice(0, dot), endpoint.slice(dot + 1)];
+}
+
 /**
  * Turns a validated graph into arrays indexed by node, in graph order, so the scheduler does no
  * lookups by id. `resolved` holds the nodes to run (all, or the targets' upstream); edges touching
@@ -50,12 +76,13 @@ export function buildPlan(graph: Graph, resolved: ReadonlyMap<string, PlannedDef
     if (!r) continue;
     index.set(node.id, nodes.length);
     const { definition } = r;
+    const ports = portListsOf(definition);
     nodes.push({
       id: node.id,
       definition,
       config: r.config,
-      inputs: Object.entries<PortSpec>(definition.inputs).map(([port, spec]) => ({ port, multiple: spec.multiple, sources: [] })),
-      outputs: Object.entries<PortSpec>(definition.outputs),
+      inputs: ports.inputs.map(([port, multiple]) => ({ port, multiple, sources: [] })),
+      outputs: ports.outputs,
       dependents: [],
       inDegree: 0,
       timeoutMs: definition.timeoutMs ?? defaultTimeoutMs,
@@ -63,16 +90,15 @@ export function buildPlan(graph: Graph, resolved: ReadonlyMap<string, PlannedDef
     });
   }
   for (const edge of graph.edges) {
-    const from = splitEndpoint(edge.from);
-    const to = splitEndpoint(edge.to);
-    if (!from || !to) continue;
-    const source = index.get(from.node);
-    const target = index.get(to.node);
+    const [fromNode, fromPort] = split(edge.from);
+    const [toNode, toPort] = split(edge.to);
+    const source = index.get(fromNode);
+    const target = index.get(toNode);
     if (source === undefined || target === undefined) continue;
     const targetNode = nodes[target] as PlanNode;
-    const input = targetNode.inputs.find((i) => i.port === to.port);
+    const input = targetNode.inputs.find((i) => i.port === toPort);
     if (!input) continue;
-    input.sources.push({ node: source, port: from.port });
+    input.sources.push({ node: source, port: fromPort });
     targetNode.inDegree++;
     (nodes[source] as PlanNode).dependents.push(target);
   }
@@ -83,12 +109,11 @@ export function buildPlan(graph: Graph, resolved: ReadonlyMap<string, PlannedDef
 export function upstreamOf(graph: Graph, targets: readonly string[]): Set<string> {
   const feeders = new Map<string, string[]>();
   for (const edge of graph.edges) {
-    const from = splitEndpoint(edge.from);
-    const to = splitEndpoint(edge.to);
-    if (!from || !to) continue;
-    const list = feeders.get(to.node);
-    if (list) list.push(from.node);
-    else feeders.set(to.node, [from.node]);
+    const from = split(edge.from)[0];
+    const to = split(edge.to)[0];
+    const list = feeders.get(to);
+    if (list) list.push(from);
+    else feeders.set(to, [from]);
   }
   const seen = new Set<string>(targets);
   const stack = [...targets];
