@@ -1,26 +1,9 @@
 import type { Table, Vector } from 'apache-arrow';
 import { columnTypeOf } from '../ports';
-import type { ExprType } from './ast';
-import type { Col } from './column';
+import { collectBlocks } from './collect-blocks';
 import type { CompiledExpression } from './compiled-expression';
-import { evaluateNode } from './evaluate-node';
-import { readColumn } from './read-column';
+import { columnReader, evaluateBlocks } from './evaluate-blocks';
 import { toVector } from './to-vector';
-
-/** Evaluates the expression over every row of a table, reading each column once. */
-export function evaluateColumns(compiled: CompiledExpression, table: Table): Col {
-  const n = table.numRows;
-  const cache = new Map<string, Col>();
-  const column = (name: string, type: ExprType): Col => {
-    const cached = cache.get(name);
-    if (cached !== undefined) return cached;
-    const vector = table.getChild(name);
-    const col = readColumn(name, vector, type, vector === null ? type : columnTypeOf(vector.type));
-    cache.set(name, col);
-    return col;
-  };
-  return evaluateNode(compiled.ast, { n, column });
-}
 
 /**
  * Evaluates a compiled expression over a table, column-at-a-time over the typed arrays. Returns one
@@ -33,10 +16,14 @@ export function evaluateColumns(compiled: CompiledExpression, table: Table): Col
  */
 export function evaluateExpression(compiled: CompiledExpression, table: Table): Vector {
   const ast = compiled.ast;
-  // A bare column is returned as it is, without a copy, when it is already one chunk.
+  const n = table.numRows;
   if (ast.kind === 'column') {
     const vector = table.getChild(ast.name);
+    // A bare column is returned as it is, without a copy, when it is already one chunk.
     if (vector !== null && vector.data.length === 1 && columnTypeOf(vector.type) === compiled.type) return vector;
+    return toVector(columnReader(table)(ast.name, ast.type), compiled.type, n);
   }
-  return toVector(evaluateColumns(compiled, table), compiled.type, table.numRows);
+  const out = collectBlocks(ast.type, n);
+  evaluateBlocks(compiled, table, out.add);
+  return toVector(out.finish(), compiled.type, n);
 }

@@ -1,6 +1,7 @@
 import type { ExprType, TypedExpr } from './ast';
 import { type Col, type ConstValue, numbers, validOf } from './column';
 import { functionSpecs } from './functions';
+import { perDictionary } from './dictionary-cache';
 import { arithmetic } from './kernel-arithmetic';
 import { compare } from './kernel-compare';
 import { isNull, logical, not, truthMask } from './kernel-logic';
@@ -37,7 +38,7 @@ function inList(operand: Col, items: Col[], n: number): Col {
   const out = new Uint8Array(n);
   if (operand.k === 'dict') {
     const wanted = new Set(values);
-    const lut = Uint8Array.from(operand.dict, (s) => (wanted.has(s) ? 1 : 0));
+    const lut = perDictionary(operand.dict, `in\u0000${JSON.stringify(values)}`, () => Uint8Array.from(operand.dict, (s) => (wanted.has(s) ? 1 : 0)));
     const codes = operand.codes;
     for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]!;
   } else if (operand.k === 'str') {
@@ -116,12 +117,13 @@ function apply(node: CallNode, args: Col[], n: number): Col {
   const lifted = dicts[0];
   if (spec.strict && dicts.length === 1 && lifted?.k === 'dict' && args.every((a) => a.k === 'dict' || a.k === 'const')) {
     // Strict functions of one category: compute once per dictionary entry, then look up by code.
-    const m = lifted.dict.length;
     const entries: Col = { k: 'str', v: lifted.dict, valid: null };
-    const perEntry = kernel(
-      args.map((a) => (a === lifted ? entries : a)),
-      m,
-      types,
+    const perEntry = perDictionary(lifted.dict, node, () =>
+      kernel(
+        args.map((a) => (a === lifted ? entries : a)),
+        lifted.dict.length,
+        types,
+      ),
     );
     return gather(perEntry, lifted, n);
   }

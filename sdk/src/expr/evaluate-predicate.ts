@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { UserError } from '../errors';
 import type { CompiledExpression } from './compiled-expression';
-import { evaluateColumns } from './evaluate-expression';
+import { evaluateBlocks } from './evaluate-blocks';
 import { truthMask } from './kernel-logic';
 
 /**
@@ -14,10 +14,14 @@ import { truthMask } from './kernel-logic';
  */
 export function evaluatePredicate(compiled: CompiledExpression, table: Table): Uint8Array {
   if (compiled.type !== 'boolean' && compiled.ast.type !== 'null') {
-    throw new UserError(
-      'EXPRESSION_INVALID',
-      `A filter needs a true/false expression, but "${compiled.text.slice(0, 80)}" gives ${compiled.type}.`,
-    );
+    throw new UserError('EXPRESSION_INVALID', `A filter needs a true/false expression, but "${compiled.text.slice(0, 80)}" gives ${compiled.type}.`);
   }
-  return truthMask(evaluateColumns(compiled, table), table.numRows);
+  const n = table.numRows;
+  let mask: Uint8Array | null = null;
+  evaluateBlocks(compiled, table, (col, start, m) => {
+    const block = truthMask(col, m);
+    if (start === 0 && m === n) mask = block.length === n ? block : block.slice(0, n);
+    else (mask ??= new Uint8Array(n)).set(block, start);
+  });
+  return mask ?? new Uint8Array(n);
 }

@@ -217,6 +217,33 @@ const exprArb = fc.letrec<{ num: string; bool: string; str: string }>((tie) => (
   ),
 }));
 
+/** A larger table from a seed (beyond one evaluation block), possibly in two chunks. */
+function bigTable(seed: number, n: number) {
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const maybe = <T>(x: T): T | null => (random() < 0.2 ? null : x);
+  const rows: Row[] = Array.from({ length: n }, () => ({
+    n1: maybe(pick([0, 1, -1, 0.5, -2.25, 3, 1e3])),
+    n2: Math.round((random() - 0.5) * 2000) / 10,
+    i1: maybe(Math.floor(random() * 11) - 5),
+    s1: maybe(pick(['', 'a', 'ab', 'B', 'ba ', ' x', '12', 'é'])),
+    c1: maybe(pick(['NL', 'DE', 'a', 'ab', ''])),
+    b1: maybe(random() < 0.5),
+  }));
+  const cut = Math.floor(random() * n);
+  const vectors: Record<string, Vector> = {};
+  for (const name of names) {
+    const data = rows.map((r) => r[name] ?? null);
+    const type = columns[name].type as never;
+    vectors[name] = seed % 2 ? vectorFromArray(data, type) : vectorFromArray(data.slice(0, cut), type).concat(vectorFromArray(data.slice(cut), type));
+  }
+  return { table: new Table(vectors), rows };
+}
+
 const same = (a: unknown, b: V) => a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 
 describe('vectorized evaluation equals a row-by-row reference', () => {
@@ -239,6 +266,28 @@ describe('vectorized evaluation equals a row-by-row reference', () => {
         });
       }),
       { numRuns: Number(process.env.EXPR_RUNS ?? 400) },
+    );
+  }, 120_000);
+
+  it('for tables longer than one evaluation block', () => {
+    const anyExpr = fc.oneof(exprArb.num, exprArb.bool, exprArb.str);
+    fc.assert(
+      fc.property(fc.integer({ min: 1 }), anyExpr, (seed, text) => {
+        const { table, rows } = bigTable(seed, 20_000);
+        const compiled = compileExpression(text, tableSchemaOf(table));
+        if (!compiled.ok) throw new Error(`${text}: ${compiled.issues[0]?.message}`);
+        const vector = evaluateExpression(compiled.value, table);
+        const mask = compiled.value.type === 'boolean' ? evaluatePredicate(compiled.value, table) : null;
+        expect(vector.length).toBe(rows.length);
+        rows.forEach((row, i) => {
+          const expected = ref(compiled.value.ast, row);
+          const raw: unknown = vector.get(i);
+          const actual = typeof raw === 'bigint' ? Number(raw) : raw;
+          if (!same(actual, expected)) throw new Error(`${text} row ${i}: got ${String(actual)}, want ${String(expected)}`);
+          if (mask !== null && mask[i] !== (expected === true ? 1 : 0)) throw new Error(`${text} row ${i}: mask ${mask[i]}`);
+        });
+      }),
+      { numRuns: 25 },
     );
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { ComparisonOp } from './ast';
+import { perDictionary } from './dictionary-cache';
 import { andValid, type Col, type ConstValue, type NumArray, numbers, texts } from './column';
 
 const flipped: Record<ComparisonOp, ComparisonOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
@@ -84,8 +85,8 @@ export function compare(op: ComparisonOp, a: Col, b: Col, n: number): Col {
   const valid = andValid(a.valid, b.k === 'const' ? null : b.valid, n);
   const lit: ConstValue = b.k === 'const' ? b.v : null;
   if (a.k === 'dict' && typeof lit === 'string') {
-    const lut = new Uint8Array(a.dict.length);
-    for (let c = 0; c < lut.length; c++) lut[c] = compareValues(op, a.dict[c] ?? '', lit) ? 1 : 0;
+    const dict = a.dict;
+    const lut = perDictionary(dict, `${op}\u0000${lit}`, () => Uint8Array.from(dict, (s) => (compareValues(op, s, lit) ? 1 : 0)));
     const codes = a.codes;
     for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]!;
   } else if (a.k === 'dict' || a.k === 'str') {
