@@ -42,18 +42,18 @@ describe('hashKey', () => {
     expect(hashKey(text)).toBe([...words].map((w) => w.toString(16).padStart(8, '0')).join(''));
   });
 
-  it('has no collisions over 200,000 near-identical keys, in each 32-bit word', () => {
+  it('has no collisions over 100,000 near-identical keys, in each 32-bit word', { timeout: 30_000 }, () => {
     const full = new Set<string>();
     const words = [new Set<string>(), new Set<string>(), new Set<string>(), new Set<string>()];
-    const n = 200_000;
+    const n = 100_000;
     for (let i = 0; i < n; i++) {
       const h = hashKey(`value.add\n1\n{"by":${i}}\nin:0123456789abcdef0123456789abcdef.value`);
       full.add(h);
       for (let w = 0; w < 4; w++) words[w]?.add(h.slice(w * 8, w * 8 + 8));
     }
     expect(full.size).toBe(n);
-    // 200k draws from 2^32 give ~4.7 expected collisions per word; a weak lane would give many more.
-    for (const set of words) expect(n - set.size).toBeLessThan(30);
+    // 100k draws from 2^32 give ~1.2 expected collisions per word; a weak lane would give many more.
+    for (const set of words) expect(n - set.size).toBeLessThan(12);
   });
 
   it('flips about half of the output bits when one input bit flips (avalanche)', () => {
