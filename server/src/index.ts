@@ -1,0 +1,16 @@
+export { type AppDeps, createApp } from './app';
+export { type ArtifactKind, ArtifactStore } from './artifacts/artifact-store';
+export { type Action, actions, type Role, roleAllows, roles } from './auth/roles';
+export { type ConfigFlags, loadConfig, requireConfig, type ServerConfig } from './config';
+export { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/connect';
+export type { Database } from './db/database';
+export { isDatabaseUnavailable } from './db/database-unavailable';
+export { migrate } from './db/migrate';
+export { diffGraphs, type GraphDiff } from './graphs/diff-graphs';
+export type { AppEnv, Principal } from './http/app-env';
+export { defineRoute } from './http/define-route';
+export { newRouter } from './http/new-router';
+export type { Services } from './http/services';
+export { consoleLogger, type Logger } from './logger';
+export { DatabaseSecretStore } from './secrets/database-secret-store';
+export { type RunningServer, type ServeOptions, serve } from './serve';
