@@ -5,7 +5,13 @@ import type { NodeRegistry } from '../node/registry';
 import type { EventError, RunEvent, RunStatus } from './events';
 import type { OutputCache } from './output-cache';
 
-/** Options of {@link runGraph}. Only `registry` is required. */
+/**
+ * Options of {@link runGraph}. Only `registry` is required.
+ *
+ * @example
+ * const controller = new AbortController();
+ * await runGraph(graph, { registry, cache, signal: controller.signal, targets: ['split'], onEvent: post });
+ */
 export interface RunOptions {
   /** The node types the graph may use. */
   registry: NodeRegistry;
@@ -33,17 +39,34 @@ export interface RunOptions {
   infer?: boolean;
 }
 
-/** What became of one node in a run. `pending`: it never got a chance (the graph was invalid). */
+/**
+ * What became of one node in a run. `pending`: it never got a chance (the graph was invalid).
+ *
+ * @example
+ * const rerun = Object.entries(result.nodes).filter(([, n]) => n.status === 'failed' || n.status === 'skipped');
+ */
 export type NodeRunStatus = 'done' | 'cached' | 'failed' | 'skipped' | 'cancelled' | 'pending';
 
-/** One node's part of a {@link RunResult}. */
+/**
+ * One node's part of a {@link RunResult}: `error` is set for failed, skipped and interrupted nodes.
+ *
+ * @example
+ * result.nodes.split // { status: 'failed', durationMs: 12, error: { code: 'NODE_FAILED', message: '…' } }
+ */
 export interface NodeOutcome {
   status: NodeRunStatus;
   durationMs?: number;
   error?: EventError;
 }
 
-/** What {@link runGraph} resolves to; it never rejects for a node's failure. */
+/**
+ * What {@link runGraph} resolves to; it never rejects for a node's failure.
+ *
+ * @example
+ * const result = await runGraph(graph, { registry });
+ * if (result.status === 'invalid') result.issues.forEach((i) => console.error(formatIssue(i)));
+ * else if (result.status === 'failed') console.error(result.errors.map((e) => e.message));
+ */
 export interface RunResult {
   runId: string;
   status: RunStatus;
