@@ -16,6 +16,11 @@ export class ByteDictionary {
   codeOf(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+    return this.codeOfHashed(bytes, start, end, h);
+  }
+
+  /** As {@link codeOf}, with the FNV-1a hash of the bytes already computed. */
+  codeOfHashed(bytes: Uint8Array, start: number, end: number, h: number): number {
     const offsets = this.offsets;
     const data = this.data;
     const length = end - start;

@@ -119,6 +119,26 @@ export class ColumnBuilder {
     return true;
   }
 
+  /** Makes room for the next row; the scanner's fast path then writes `ints`/`floats` itself. */
+  reserve(): void {
+    if (this.length >= this.capacity) this.ensure(this.length);
+  }
+
+  /** Adds a text value whose FNV-1a hash the scanner already computed (dictionary mode only). */
+  pushHashed(bytes: Uint8Array, start: number, end: number, hash: number): void {
+    this.reserve();
+    (this.text as StringColumn).pushHashed(this.length, bytes, start, end, hash);
+    this.commit();
+  }
+
+  /** Counts a value the scanner's fast path stored at row `length`. */
+  commit(): void {
+    const row = this.length;
+    if (this.validity !== null) this.validity[row >> 3] = (this.validity[row >> 3] as number) | (1 << (row & 7));
+    this.lastWasNull = false;
+    this.length = row + 1;
+  }
+
   pushNull(): void {
     const row = this.length;
     if (row >= this.capacity) this.ensure(row);

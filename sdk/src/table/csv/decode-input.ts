@@ -7,45 +7,51 @@ export interface DecodedInput {
   start: number;
 }
 
-const validationChunk = 1 << 20;
-
 function transcodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Result<DecodedInput> {
   const text = new TextDecoder(encoding, { fatal: false }).decode(bytes.subarray(2));
   return { ok: true, value: { bytes: new TextEncoder().encode(text), start: 0 } };
 }
 
-/** The offset of the first byte that is not part of valid UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
-  let i = from;
-  const n = bytes.length;
-  while (i < n) {
-    const c = bytes[i] as number;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    const size = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (size === 0 || i + size > n) return i;
-    const c1 = bytes[i + 1] as number;
-    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
-    for (let k = 1; k < size; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
-    i += size;
-  }
-  return -1;
+/** The length of the valid UTF-8 sequence starting with a non-ASCII byte at `i`, or 0. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const c = bytes[i] as number;
+  const size = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (size === 0 || i + size > bytes.length) return 0;
+  const c1 = bytes[i + 1] as number;
+  if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
+  for (let k = 1; k < size; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return 0;
+  return size;
 }
 
-/** True when the bytes are valid UTF-8; the native decoder checks them a megabyte at a time. */
-function isValidUtf8(bytes: Uint8Array, from: number): boolean {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (let at = from; at < bytes.length; at += validationChunk) {
-      decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + validationChunk)), { stream: true });
+/**
+ * The offset of the first invalid UTF-8 byte, or -1. Skips ASCII four bytes at a time through an
+ * aligned word view; checks byte by byte only around multi-byte sequences.
+ */
+function findInvalidUtf8(bytes: Uint8Array, from: number): number {
+  const n = bytes.length;
+  const firstWord = Math.ceil((bytes.byteOffset + from) / 4);
+  const lastWord = Math.floor((bytes.byteOffset + n) / 4);
+  const words = lastWord > firstWord ? new Uint32Array(bytes.buffer, firstWord * 4, lastWord - firstWord) : new Uint32Array(0);
+  const wordStart = words.length > 0 ? firstWord * 4 - bytes.byteOffset : n;
+  const wordEnd = wordStart + words.length * 4;
+  let at = from;
+  while (at < n) {
+    if (at >= wordStart && at < wordEnd && ((at - wordStart) & 3) === 0) {
+      let w = (at - wordStart) >> 2;
+      const count = words.length;
+      while (w < count && ((words[w] as number) & 0x80808080) === 0) w++;
+      at = wordStart + w * 4;
+      if (at >= n) break;
     }
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
+    if ((bytes[at] as number) < 0x80) {
+      at++;
+      continue;
+    }
+    const size = sequenceLength(bytes, at);
+    if (size === 0) return at;
+    at += size;
   }
+  return -1;
 }
 
 /** Old Mac files end lines with a lone CR; seen in the first 64 KiB with no LF, they become LF. */
@@ -75,8 +81,8 @@ export function decodeInput(input: Uint8Array): Result<DecodedInput> {
     bytes = r.value.bytes;
   } else {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-    if (!isValidUtf8(bytes, start)) {
-      const at = firstInvalidUtf8(bytes, start);
+    const at = findInvalidUtf8(bytes, start);
+    if (at >= 0) {
       const line = lineNumberAt(bytes, at);
       return {
         ok: false,

@@ -2,3 +2,4 @@ export { type BadRow, type BadRowReason, type CsvOptions, defaultNullTokens } fr
 export { type CsvDialect, detectCsvDialect } from './detect-csv-dialect';
 export { type CsvParseOutput, parseCsv } from './parse-csv';
 export { parseCsvStream } from './parse-csv-stream';
+export { type WriteCsvOptions, writeCsv, writeCsvChunks } from './write-csv';

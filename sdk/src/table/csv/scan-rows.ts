@@ -1,5 +1,6 @@
-import type { ColumnBuilder } from './column-builder';
+import { type ColumnBuilder, Kind } from './column-builder';
 import type { BadRowReason, ResolvedCsvOptions } from './csv-options';
+import { fastNumber, fastText } from './fast-fields';
 
 /** A rejected row as the scan sees it: where it starts and what went wrong (lines are counted later). */
 export interface RawBadRow {
@@ -59,6 +60,10 @@ export function scanRows(
   const maxField = options.maxFieldBytes;
   const failFast = options.onBadRow === 'fail';
   const isNull = nullMatcher(options.nullTokens);
+  // A null token that looks like a number would be read as one by the fast paths.
+  const fastPaths = !options.nullTokens.some(
+    (t) => t.length > 0 && ((t[0] as number) === 45 || (t[0] as number) === 46 || ((t[0] as number) >= 48 && (t[0] as number) <= 57)),
+  );
   const badRows: RawBadRow[] = [];
   let badRowCount = 0;
   let rows = 0;
@@ -80,6 +85,27 @@ export function scanRows(
     let badStart = 0;
     let badEnd = 0;
     for (;;) {
+      if (col < ncols && reason === null && fastPaths) {
+        // Fast paths: numbers parsed and text hashed while scanned, no second look at the bytes.
+        const column = columns[col] as ColumnBuilder;
+        const kind = column.kind;
+        const end =
+          kind === Kind.integer || kind === Kind.number
+            ? fastNumber(bytes, pos, n, D, column)
+            : kind === Kind.text && column.text?.dictionary
+              ? fastText(bytes, pos, n, D, column, isNull, maxField)
+              : -1;
+        if (end >= 0) {
+          col++;
+          if (end >= n) {
+            pos = n;
+            break;
+          }
+          pos = end + 1;
+          if (bytes[end] !== D) break;
+          continue;
+        }
+      }
       let fs: number;
       let fe: number;
       let quoted = false;

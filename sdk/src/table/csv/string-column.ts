@@ -48,6 +48,14 @@ export class StringColumn {
     this.offsets[row + 1] = at + e - s;
   }
 
+  /** Dictionary mode: stores the code of bytes whose hash is known. */
+  pushHashed(row: number, bytes: Uint8Array, start: number, end: number, hash: number): void {
+    const dictionary = this.dictionary as ByteDictionary;
+    if (row >= this.codes.length) this.codes = growInt32(this.codes, row, row + 1);
+    this.codes[row] = dictionary.codeOfHashed(bytes, start, end, hash);
+    if (dictionary.size > this.maxDistinct) this.toPlain(row + 1);
+  }
+
   pushNull(row: number): void {
     if (this.dictionary !== null) {
       if (row >= this.codes.length) this.codes = growInt32(this.codes, row, row + 1);
