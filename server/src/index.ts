@@ -1,6 +1,8 @@
 export { type AppDeps, createApp } from './app';
 export { type ArtifactKind, ArtifactStore } from './artifacts/artifact-store';
 export { type Action, actions, type Role, roleAllows, roles } from './auth/roles';
+export { type CliIo, exitCodes } from './cli/cli-io';
+export { main } from './cli/main';
 export { type ConfigFlags, loadConfig, requireConfig, type ServerConfig } from './config';
 export { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/connect';
 export type { Database } from './db/database';

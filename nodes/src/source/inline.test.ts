@@ -73,7 +73,7 @@ describe('source.inline', () => {
       ['config', 'rows', 3, 1],
     ]);
     expect(issues[0]?.message).toBe('rows[0][0]: Column "n" wants a whole number that fits 32 bits; got 1.5.');
-    expect(issues[2]?.message).toBe('rows[1]: Row 2 has 1 cells; there are 2 columns.');
+    expect(issues[2]?.message).toBe('rows[1]: Row 2 has 1 cell; the table has 2 columns.');
   });
 
   it('rejects duplicate column names and unknown types', () => {

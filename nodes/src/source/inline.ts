@@ -5,6 +5,8 @@ import { columnVector } from '../shared/column-vector';
 
 type Cell = number | string | boolean | null;
 
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const isoDate = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** Converts a cell to its stored form (dates → epoch ms), or `undefined` when it does not fit the type. */
@@ -63,7 +65,7 @@ const config = z
         ctx.addIssue({
           code: 'custom',
           path: ['rows', r],
-          message: `Row ${r + 1} has ${row.length} cells; there are ${value.columns.length} columns.`,
+          message: `Row ${r + 1} has ${count(row.length, 'cell')}; the table has ${count(value.columns.length, 'column')}.`,
         });
         return;
       }

@@ -1,0 +1,19 @@
+/** What `causeway --help` prints. */
+export const helpText = `causeway — run and check Causeway graphs from the command line
+
+Usage:
+  causeway run <graph.json> [--out DIR] [--concurrency N]
+      Run a graph. Progress goes to stderr. With --out, every output is written to DIR:
+      tables as <node>.<port>.csv and .arrow, models as .onnx and .card.json,
+      metrics, reports, charts and values as .json.
+      Files named in configs are read relative to the graph's folder.
+      Secrets come from environment variables CAUSEWAY_SECRET_<NAME>.
+  causeway validate <graph.json>
+      Check a graph without running it; prints one line per issue.
+  causeway nodes [--json]
+      List the node types: version, category, ports and config schema.
+  causeway --help
+      Show this text.
+
+Exit codes: 0 ok, 1 invalid graph or failed run, 2 bad command line, 70 internal error, 130 cancelled.
+`;

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { createBuiltinRegistry } from '@causeway/nodes';
+import { formatIssue, runGraph } from '@causeway/sdk';
+import { type CliIo, exitCodes } from './cli-io';
+import { envSecrets } from './env-secrets';
+import { folderFiles } from './folder-files';
+import { helpText } from './help-text';
+import { loadGraph } from './load-graph';
+import { parseCommandArgs } from './parse-command-args';
+import { progressPrinter } from './progress-printer';
+import { UsageError } from './usage-error';
+import { writeOutputs } from './write-outputs';
+
+function concurrencyOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= 1 && value <= 256))
+    throw new UsageError(`causeway run: --concurrency must be a whole number from 1 to 256, not "${text}".`);
+  return value;
+}
+
+/** `causeway run <graph.json> [--out DIR] [--concurrency N]`. */
+export async function runCommand(args: string[], io: CliIo, cwd: string): Promise<number> {
+  const options = { out: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(helpText);
+    return exitCodes.ok;
+  }
+  const { values, positionals } = parseCommandArgs('run', args, options, ['graph.json']);
+  const concurrency = concurrencyOf(values.concurrency);
+  const [file = ''] = positionals;
+  const loaded = await loadGraph(file, cwd);
+  if (!loaded.ok) {
+    for (const issue of loaded.issues) io.stderr(`${formatIssue(issue)}\n`);
+    return exitCodes.failed;
+  }
+  const { graph, folder } = loaded.value;
+  const registry = createBuiltinRegistry();
+  const result = await runGraph(graph, {
+    registry,
+    signal: io.signal,
+    onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
+    files: folderFiles(folder),
+    secrets: envSecrets(io.env),
+    ...(concurrency === undefined ? {} : { concurrency }),
+  });
+  for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
+  if (values.out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
+    const out = resolve(cwd, values.out);
+    const written = await writeOutputs(out, graph, registry, result.outputs);
+    io.stderr(`wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${out}\n`);
+  }
+  if (result.status === 'succeeded') return exitCodes.ok;
+  if (result.status === 'cancelled') return exitCodes.cancelled;
+  return exitCodes.failed;
+}
