@@ -36,7 +36,7 @@ export function fastNumber(bytes: Uint8Array, pos: number, n: number, delimiter:
   if (b === CR && bytes[i + 1] === LF) b = bytes[++i] as number;
   if (digits === 0 || digits > 15 || (b !== delimiter && b !== LF && i < n)) return -1;
   if (column.kind === Kind.integer) {
-    if (scale >= 0 || mantissa > 2147483647) return -1;
+    if (scale >= 0 || mantissa > 2147483647 || (negative && mantissa === 0)) return -1;
     column.reserve();
     column.ints[column.length] = negative ? -mantissa : mantissa;
   } else {

@@ -89,7 +89,8 @@ export function parseNumber(bytes: Uint8Array, start: number, end: number): numb
     exponent += expSign * exp;
   }
   if (i !== e) return Number.NaN;
-  parsed.isInteger = integer;
+  // -0 cannot live in an Int32 column.
+  parsed.isInteger = integer && !(sign === -1 && mantissa === 0);
   if (exact && exponent >= -22 && exponent <= 22) {
     const m = sign * mantissa;
     return exponent < 0 ? m / (pow10[-exponent] as number) : exponent === 0 ? m : m * (pow10[exponent] as number);

@@ -34,7 +34,7 @@ function nullMatcher(tokens: Uint8Array[]): (bytes: Uint8Array, start: number, e
     if (firsts[bytes[start] as number] === 0) return false;
     for (const t of rest) {
       if (t.length !== end - start) continue;
-      let k = 1;
+      let k = 0;
       while (k < t.length && t[k] === bytes[start + k]) k++;
       if (k === t.length) return true;
     }
