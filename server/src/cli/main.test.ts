@@ -1,11 +1,17 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './cli-io';
 import { main } from './main';
 
-function bufferIo(env: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
+const graphs = fileURLToPath(new URL('../../../test/fixtures/graphs/', import.meta.url));
+
+function bufferIo(signal = new AbortController().signal): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, signal: new AbortController().signal };
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, signal };
 }
 
 describe('main', () => {
@@ -33,5 +39,23 @@ describe('main', () => {
     const none = bufferIo();
     expect(await main([], none, '/')).toBe(2);
     expect(none.err.join('')).toContain('Usage:');
+  });
+
+  it('runs a graph and writes its outputs', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'causeway-main-'));
+    try {
+      const io = bufferIo();
+      expect(await main(['run', join(graphs, 'inline-select.json'), '--out', out], io, '/')).toBe(0);
+      expect((await readdir(out)).sort()).toEqual(['people.table.arrow', 'people.table.csv', 'pick.table.arrow', 'pick.table.csv']);
+      expect(io.err.at(-1)).toBe(`wrote 4 files to ${out}\n`);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 130 and writes nothing when the run is cancelled (Ctrl-C)', async () => {
+    const io = bufferIo(AbortSignal.abort());
+    expect(await main(['run', join(graphs, 'inline-select.json'), '--out', '/nonexistent/never'], io, '/')).toBe(130);
+    expect(io.err.join('')).toMatch(/run cancelled in \d+ ms/);
   });
 });

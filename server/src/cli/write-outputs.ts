@@ -1,8 +1,9 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Graph, isArrowTable, type ModelValue, type NodeRegistry, type PortMap } from '@causeway/sdk';
+import { pipeline } from 'node:stream/promises';
+import { type Graph, isArrowTable, type ModelValue, type NodeRegistry, type PortMap, writeCsvChunks } from '@causeway/sdk';
 import { tableToIPC } from 'apache-arrow';
-import { tableCsv } from './table-csv';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -33,7 +34,9 @@ export async function writeOutputs(
       if (value === undefined) continue;
       const base = `${node.id}.${port}`;
       if (isArrowTable(value)) {
-        await put(`${base}.csv`, tableCsv(value));
+        // Streamed in pieces, so a big table never becomes one huge string.
+        await pipeline(writeCsvChunks(value), createWriteStream(join(folder, `${base}.csv`)));
+        written.push(`${base}.csv`);
         await put(`${base}.arrow`, tableToIPC(value, 'file'));
       } else if (spec.kind === 'model') {
         // The engine checked every output against its port, so a model port holds a ModelValue.
