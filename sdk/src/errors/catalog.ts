@@ -53,6 +53,9 @@ export const errorCatalog = {
   PAYLOAD_TOO_LARGE: { kind: 'user', summary: 'The request body is larger than the allowed limit.' },
   SETTING_INVALID: { kind: 'user', summary: 'A server setting (environment variable or flag) is invalid.' },
   DATABASE_UNAVAILABLE: { kind: 'internal', summary: 'The database cannot be reached; retry shortly.' },
+  // runs on the server
+  RUN_TIMEOUT: { kind: 'node', summary: 'The run took longer than its time limit.' },
+  WORKER_LOST: { kind: 'node', summary: 'The worker running this run stopped; it was retried or given up.' },
 } as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
 
 /** A stable error code from {@link errorCatalog}. */
