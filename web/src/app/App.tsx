@@ -59,16 +59,30 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
   const placeNew = (type: string) => {
     const selected = nodeSelection();
     const after = selected.length === 1 ? nodeIndex(store.getState().graph).get(selected[0] as string) : undefined;
-    if (after) return addNodeOfType(store, type, [after.position[0] + 300, after.position[1]], after.id);
+    if (after) {
+      const at: [number, number] = [after.position[0] + 300, after.position[1]];
+      const id = addNodeOfType(store, type, at, after.id);
+      revealPoint(at);
+      return id;
+    }
     const box = canvas.current?.getBoundingClientRect();
     const at = flow.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 800) / 2, y: (box?.top ?? 0) + (box?.height ?? 600) / 2 });
     return addNodeOfType(store, type, [at.x - 110, at.y - 40]);
   };
 
+  /** Pans (keeping the zoom) so a point of the graph is on screen. */
+  const revealPoint = ([x, y]: [number, number]) => {
+    const box = canvas.current?.getBoundingClientRect();
+    if (!box) return;
+    const screen = flow.flowToScreenPosition({ x, y });
+    const inside = screen.x > box.left && screen.x + 220 < box.right && screen.y > box.top && screen.y + 100 < box.bottom;
+    if (!inside) void flow.setCenter(x + 110, y + 50, { zoom: flow.getZoom(), duration: 150 });
+  };
+
   const layout = async () => {
     const positions = await autoLayout(store.getState().graph, sizes.current);
     store.commit(graphEdits.move(store.getState().graph, positions));
-    requestAnimationFrame(() => flow.fitView({ duration: 200 }));
+    requestAnimationFrame(() => flow.fitView({ duration: 200, maxZoom: 1 }));
   };
   const exportFile = () => {
     const graph = store.getState().graph;
@@ -82,7 +96,7 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
     if (!result.ok) return store.notify(`“${file.name}” is not a Causeway graph: ${result.issues[0]?.message ?? 'unknown problem'}`);
     store.load(result.value);
     store.notify(`Imported ${file.name}.`);
-    requestAnimationFrame(() => flow.fitView());
+    requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
   };
   const addData = async (files: FileList) => {
     for (const file of Array.from(files)) {
@@ -113,7 +127,7 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
       run: () => void run(),
       runToSelection: () => void run(nodeSelection()),
       cancel: () => void runner.cancel(),
-      fit: () => void flow.fitView({ duration: 200 }),
+      fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
       layout: () => void layout(),
       addNote: () => {
         const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
@@ -141,7 +155,7 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
         onRunToSelection={() => void run(nodeSelection())}
         onCancel={() => void runner.cancel()}
         onLayout={() => void layout()}
-        onFit={() => void flow.fitView({ duration: 200 })}
+        onFit={() => void flow.fitView({ duration: 200, maxZoom: 1 })}
         onNote={() => {
           const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
           addNote(store, [at.x, at.y]);

@@ -22,17 +22,18 @@ export function useEditorServices(): Editor {
  */
 export function useEditor<T>(select: (state: EditorState) => T, equals: (a: T, b: T) => boolean = Object.is): T {
   const { store } = useEditorServices();
-  const last = useRef<{ state: EditorState; value: T } | undefined>(undefined);
+  const last = useRef<{ state: EditorState; select: (state: EditorState) => T; value: T } | undefined>(undefined);
   const read = () => {
     const state = store.getState();
     const cached = last.current;
-    if (cached && cached.state === state) return cached.value;
+    // A new selector (a re-render with new props) is re-run even when the state is the same.
+    if (cached && cached.state === state && cached.select === select) return cached.value;
     const value = select(state);
     if (cached && equals(cached.value, value)) {
-      last.current = { state, value: cached.value };
+      last.current = { state, select, value: cached.value };
       return cached.value;
     }
-    last.current = { state, value };
+    last.current = { state, select, value };
     return value;
   };
   return useSyncExternalStore(store.subscribe, read, read);

@@ -161,6 +161,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       minZoom={0.05}
       maxZoom={2}
       fitView
+      fitViewOptions={{ maxZoom: 1 }}
       proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
     >

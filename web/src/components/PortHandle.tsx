@@ -19,7 +19,7 @@ export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onS
   const color = portColors[kind];
   const title = `${portId}: ${kind}${optional ? ', optional' : ''}${multiple ? ', takes several' : ''}`;
   return (
-    <div className={`port port-${side}`} data-port={`${nodeId}.${portId}`}>
+    <div className={`port port-${side}`} data-port={`${nodeId}.${portId}`} data-side={side}>
       <Handle
         type={side === 'input' ? 'target' : 'source'}
         position={side === 'input' ? Position.Left : Position.Right}

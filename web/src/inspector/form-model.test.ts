@@ -32,8 +32,8 @@ describe('formOf', () => {
     expect(byKey.features?.field).toEqual({ kind: 'column', multiple: true });
     expect(byKey.columns?.field).toMatchObject({ kind: 'array', min: 1, item: { kind: 'object' } });
     expect(byKey.token?.field).toEqual({ kind: 'secret' });
-    expect(byKey.extra?.field).toEqual({ kind: 'json' });
-    expect(byKey.rows?.field).toEqual({ kind: 'json' });
+    expect(byKey.extra?.field).toEqual({ kind: 'json', empty: {} });
+    expect(byKey.rows?.field).toEqual({ kind: 'json', empty: [] });
     expect(byKey.where?.required).toBe(true);
   });
 

@@ -14,7 +14,7 @@ export type FieldModel =
   | { kind: 'file' }
   | { kind: 'object'; fields: PropertyModel[] }
   | { kind: 'array'; item: FieldModel; min?: number; max?: number }
-  | { kind: 'json' };
+  | { kind: 'json'; empty: unknown };
 
 /** A named property of an object form: label, help, whether it is required and its default. */
 export interface PropertyModel {
@@ -76,19 +76,19 @@ export function fieldOf(schema: Json): FieldModel {
     case 'boolean':
       return { kind: 'boolean' };
     case 'object':
-      return isJson(schema.properties) ? { kind: 'object', fields: propertiesOf(schema) } : { kind: 'json' };
+      return isJson(schema.properties) ? { kind: 'object', fields: propertiesOf(schema) } : { kind: 'json', empty: {} };
     case 'array': {
-      if (!isJson(schema.items)) return { kind: 'json' };
+      if (!isJson(schema.items)) return { kind: 'json', empty: [] };
       const item = fieldOf(schema.items);
       if (item.kind === 'column') return { kind: 'column', multiple: true };
       // Lists of lists (rows of cells) read best as JSON.
-      if (item.kind === 'array' || item.kind === 'json') return { kind: 'json' };
+      if (item.kind === 'array' || item.kind === 'json') return { kind: 'json', empty: [] };
       const min = num(schema.minItems);
       const max = num(schema.maxItems);
       return { kind: 'array', item, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
     }
     default:
-      return { kind: 'json' };
+      return { kind: 'json', empty: null };
   }
 }
 
@@ -119,7 +119,7 @@ export function formOf(config: z.ZodType): PropertyModel[] {
     form = schema.type === 'object' ? propertiesOf(schema) : [];
   } catch {
     // A schema JSON Schema cannot describe still gets a raw JSON editor for the whole config.
-    form = [{ key: '', label: 'Config', description: undefined, required: true, default: undefined, field: { kind: 'json' } }];
+    form = [{ key: '', label: 'Config', description: undefined, required: true, default: undefined, field: { kind: 'json', empty: null } }];
   }
   cache.set(config, form);
   return form;
@@ -141,7 +141,7 @@ export function emptyValueOf(field: FieldModel): unknown {
     case 'array':
       return [];
     case 'json':
-      return null;
+      return field.empty;
     case 'column':
       return field.multiple ? [] : '';
     default:

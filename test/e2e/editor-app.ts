@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { serveStatic } from './static-server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const screenshots = resolve(repoRoot, 'test-results/e2e');
+
+/** The built editor served locally, and a browser to open it in. Builds web/ first unless told not to. */
+export async function startEditor(): Promise<{ url: string; browser: Browser; stop: () => Promise<void> }> {
+  const dist = resolve(repoRoot, 'web/dist');
+  if (process.env.CAUSEWAY_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) {
+    execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'pipe' });
+  }
+  mkdirSync(screenshots, { recursive: true });
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  return {
+    url: server.url,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens a fresh editor page (no autosave left from another test); page errors fail loudly. */
+export async function openEditor(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.locator('.palette-item').first().waitFor();
+  return { page, errors };
+}
+
+/** Drags a node type from the palette onto the canvas at a point of the pane. */
+export async function dragFromPalette(page: Page, type: string, x: number, y: number): Promise<void> {
+  await page.locator(`.palette-item[data-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+}
+
+/** Drags a connection from an output port to an input port with the mouse, as a user does. */
+export async function dragConnection(page: Page, from: string, to: string): Promise<void> {
+  const source = await page.locator(`[data-port="${from}"][data-side="output"] .react-flow__handle`).boundingBox();
+  const target = await page.locator(`[data-port="${to}"][data-side="input"] .react-flow__handle`).boundingBox();
+  if (!source || !target) throw new Error(`port ${source ? to : from} is not on screen`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2 + 20, { steps: 5 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
