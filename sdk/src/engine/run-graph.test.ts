@@ -168,4 +168,34 @@ describe('runGraph', () => {
     expect(result.status).toBe('succeeded');
     expect(seen).toEqual([{ amount: 4, unit: 'kg' }]);
   });
+
+  it('succeeds at once on an empty graph', async () => {
+    const { registry } = recordingRegistry();
+    const result = await runGraph(graph([]), { registry });
+    expect(result).toMatchObject({ status: 'succeeded', nodes: {}, errors: [], issues: [] });
+  });
+
+  it('refuses design-time schema errors only when asked to infer', async () => {
+    const picky = defineNode({
+      type: 'test.picky',
+      version: 1,
+      category: 'transform',
+      title: 'P',
+      description: 'Says at design time that its column does not exist.',
+      inputs: {},
+      outputs: { out: port.value(z.number()) },
+      config: z.object({ column: z.string() }),
+      infer: ({ config, issue }) => {
+        issue(`No column "${config.column}".`, ['column']);
+        return {};
+      },
+      run: () => ({ out: 1 }),
+    });
+    const registry = new NodeRegistry().add(picky);
+    const g = graph([{ id: 'p', type: 'test.picky', config: { column: 'age' } }]);
+    expect((await runGraph(g, { registry })).status).toBe('succeeded');
+    const inferred = await runGraph(g, { registry, infer: true });
+    expect(inferred.status).toBe('invalid');
+    expect(inferred.issues).toMatchObject([{ code: 'SCHEMA_INVALID', nodeId: 'p', path: ['nodes', 0, 'config', 'column'] }]);
+  });
 });
