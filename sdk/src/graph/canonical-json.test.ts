@@ -57,7 +57,7 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(cyclic)).toThrow(InternalError);
   });
 
-  it('parses back to the same value as JSON.stringify (property)', () => {
+  it('parses back to the same value as JSON.stringify (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
@@ -65,7 +65,7 @@ describe('canonicalJson', () => {
     );
   });
 
-  it('does not depend on key insertion order (property)', () => {
+  it('does not depend on key insertion order (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.integer(), (value, seed) => {
         const shuffle = (keys: string[]) => {
@@ -84,7 +84,7 @@ describe('canonicalJson', () => {
     );
   });
 
-  it('is compact and idempotent through a parse (property)', () => {
+  it('is compact and idempotent through a parse (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const text = canonicalJson(value);

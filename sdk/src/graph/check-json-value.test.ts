@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkJsonValue } from './check-json-value';
+import { checkJsonValue, type JsonLimits } from './check-json-value';
 import { graphLimits } from './schema';
 
 describe('checkJsonValue on values built in code', () => {
@@ -42,5 +43,41 @@ describe('checkJsonValue on values built in code', () => {
     const value = {};
     Object.defineProperty(value, '__proto__', { value: 1, enumerable: true });
     expect(checkJsonValue([value])[0]).toMatchObject({ code: 'GRAPH_FORBIDDEN_KEY', path: [0, '__proto__'] });
+  });
+
+  it('accepts exactly the values a plain recursive reference accepts (property)', { timeout: 30_000 }, () => {
+    const limits: JsonLimits = { bytes: 200, depth: 3, stringLength: 4, keysPerObject: 3 };
+    const forbidden = ['__proto__', 'constructor', 'prototype'];
+    let count = 0;
+    const ok = (v: unknown, depth: number): boolean => {
+      count++;
+      if (typeof v === 'string') return v.length <= limits.stringLength;
+      if (v === null || typeof v !== 'object') return true;
+      if (depth + 1 > limits.depth) return false;
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+      if (
+        !Array.isArray(v) &&
+        (entries.length > limits.keysPerObject || entries.some(([k]) => forbidden.includes(k) || k.length > limits.stringLength))
+      )
+        return false;
+      return entries.every(([, x]) => ok(x, depth + 1));
+    };
+    const key = fc.constantFrom('a', 'bb', 'long-key', '__proto__', 'constructor', 'prototype', 'x');
+    const value = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, true, 1, -0.5, '', 'abcd', 'abcde'),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(key, tie('v'), { maxKeys: 5 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => {
+        count = 0;
+        const accepted = ok(v, 0) && count <= limits.bytes;
+        return (checkJsonValue(v, limits).length === 0) === accepted;
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -35,6 +35,60 @@ interface Frame {
  * checkJsonValue(JSON.parse('{"__proto__":{"polluted":1}}'))[0]?.code // 'GRAPH_FORBIDDEN_KEY'
  */
 export function checkJsonValue(root: unknown, limits: JsonLimits = graphLimits): Issue[] {
+  return withinLimits(root, limits) ? [] : findIssues(root, limits);
+}
+
+/** The same checks without paths or messages: no allocation per value, so accepting a document is cheap. */
+function withinLimits(root: unknown, limits: JsonLimits): boolean {
+  let budget = limits.bytes;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = (depths.pop() as number) + 1;
+    switch (typeof value) {
+      case 'string':
+        if (value.length > limits.stringLength) return false;
+        continue;
+      case 'number':
+        if (!Number.isFinite(value)) return false;
+        continue;
+      case 'boolean':
+        continue;
+      case 'object':
+        if (value === null) continue;
+        break;
+      default:
+        return false;
+    }
+    if (depth > limits.depth) return false;
+    if (Array.isArray(value)) {
+      budget -= value.length;
+      if (budget < 0) return false;
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth);
+      }
+      continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return false;
+    const keys = Object.keys(value);
+    budget -= keys.length;
+    if (keys.length > limits.keysPerObject || budget < 0) return false;
+    for (const key of keys) {
+      if (key.length > limits.stringLength || ((key.length === 9 || key.length === 11) && forbiddenKeys.has(key))) return false;
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) {
+        values.push(item);
+        depths.push(depth);
+      }
+    }
+  }
+  return true;
+}
+
+function findIssues(root: unknown, limits: JsonLimits): Issue[] {
   const issues: Issue[] = [];
   // Every value of a JSON text takes at least one byte, so this also stops cyclic input.
   let budget = limits.bytes;

@@ -44,7 +44,7 @@ describe('jsonErrorPosition', () => {
     expect(jsonErrorPosition(text)).toBe(position);
   });
 
-  it('agrees with JSON.parse on validity and on every position V8 reports (property)', () => {
+  it('agrees with JSON.parse on validity and on every position V8 reports (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.oneof(fc.json(), damagedJson, fc.string()), (text) => {
         const ours = jsonErrorPosition(text);

@@ -162,7 +162,7 @@ describe('serializeGraph', () => {
     expect(() => serializeGraph(bad(() => 1))).toThrow(InternalError);
   });
 
-  it('round-trips through parseGraph (property)', () => {
+  it('round-trips through parseGraph (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(graphArbitrary, (graph) => {
         const text = serializeGraph(graph);
@@ -174,7 +174,7 @@ describe('serializeGraph', () => {
     );
   });
 
-  it('writes the same text whatever order the keys were in (property)', () => {
+  it('writes the same text whatever order the keys were in (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(graphArbitrary, fc.integer({ min: 1, max: 2147483646 }), (graph, seed) => {
         const text = serializeGraph(graph);
@@ -186,7 +186,7 @@ describe('serializeGraph', () => {
     );
   });
 
-  it('is the same JSON as the graph, only laid out differently (property)', () => {
+  it('is the same JSON as the graph, only laid out differently (property)', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(graphArbitrary, (graph) => {
         expect(JSON.parse(serializeGraph(graph))).toEqual(graph);
