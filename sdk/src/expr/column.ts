@@ -1,4 +1,5 @@
 import type { Data, Dictionary, Vector } from 'apache-arrow';
+import { scratchU8 } from './scratch';
 
 /** A numeric typed array as Arrow stores it. */
 export type NumArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;
@@ -25,7 +26,7 @@ export const constant = (v: ConstValue): Col => ({ k: 'const', v });
 export function andValid(a: Valid, b: Valid, n: number): Valid {
   if (a === null) return b;
   if (b === null) return a;
-  const out = new Uint8Array(n);
+  const out = scratchU8(n);
   for (let i = 0; i < n; i++) out[i] = a[i]! & b[i]!;
   return out;
 }

@@ -5,6 +5,7 @@ import type { Col } from './column';
 import type { CompiledExpression } from './compiled-expression';
 import { evaluateNode } from './evaluate-node';
 import { readColumn } from './read-column';
+import { beginBlocks, endBlocks, releaseBlock } from './scratch';
 
 /**
  * Rows per block. Each node of the tree is evaluated over one block at a time, so intermediate
@@ -52,9 +53,16 @@ export function evaluateBlocks(compiled: CompiledExpression, table: Table, sink:
     sink(evaluateNode(compiled.ast, { n, column: read }), 0, n);
     return;
   }
-  for (let start = 0; start < n; start += blockSize) {
-    const end = Math.min(n, start + blockSize);
-    const column = (name: string, type: ExprType) => sliceCol(read(name, type), start, end);
-    sink(evaluateNode(compiled.ast, { n: end - start, column }), start, end - start);
+  beginBlocks(blockSize);
+  try {
+    for (let start = 0; start < n; start += blockSize) {
+      const end = Math.min(n, start + blockSize);
+      const column = (name: string, type: ExprType) => sliceCol(read(name, type), start, end);
+      // The sink copies the block's result out, so its scratch buffers can be reused.
+      sink(evaluateNode(compiled.ast, { n: end - start, column }), start, end - start);
+      releaseBlock();
+    }
+  } finally {
+    endBlocks();
   }
 }

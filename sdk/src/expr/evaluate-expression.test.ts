@@ -158,6 +158,13 @@ describe('evaluateExpression', () => {
     expect(values('not f', new Table({ f: flags }))).toEqual([false, true, false, false, true, false]);
   });
 
+  it('views only the rows of padded builder buffers', () => {
+    const padded = new Table({ v: vectorFromArray([1, 2, 3], new Float64()) });
+    expect(padded.getChild('v')?.data[0]?.values.length).toBeGreaterThan(3);
+    expect(values('coalesce(v, v)', padded)).toEqual([1, 2, 3]);
+    expect(values('coalesce(v, v)', new Table({ v: vectorFromArray([], new Float64()) }))).toEqual([]);
+  });
+
   it('throws a UserError when the table does not match the compiled schema', () => {
     const r = compileExpression('age + 1', schema);
     if (!r.ok) throw new Error('compile');

@@ -1,13 +1,15 @@
 import type { ExprType, TypedExpr } from './ast';
 import { type Col, type ConstValue, numbers, validOf } from './column';
-import { functionSpecs } from './functions';
 import { perDictionary } from './dictionary-cache';
+import { functionSpecs } from './functions';
 import { arithmetic } from './kernel-arithmetic';
 import { compare } from './kernel-compare';
+import { conjunction, simpleComparison, type Term, termOf } from './kernel-conjunction';
 import { isNull, logical, not, truthMask } from './kernel-logic';
 import { type Kernel, mathKernels } from './kernel-math';
 import { select } from './kernel-select';
 import { textKernels } from './kernel-text';
+import { unpooled } from './scratch';
 
 /** Where column values come from while evaluating. */
 export interface EvalContext {
@@ -38,7 +40,9 @@ function inList(operand: Col, items: Col[], n: number): Col {
   const out = new Uint8Array(n);
   if (operand.k === 'dict') {
     const wanted = new Set(values);
-    const lut = perDictionary(operand.dict, `in\u0000${JSON.stringify(values)}`, () => Uint8Array.from(operand.dict, (s) => (wanted.has(s) ? 1 : 0)));
+    const lut = perDictionary(operand.dict, `in\u0000${JSON.stringify(values)}`, () =>
+      Uint8Array.from(operand.dict, (s) => (wanted.has(s) ? 1 : 0)),
+    );
     const codes = operand.codes;
     for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]!;
   } else if (operand.k === 'str') {
@@ -119,10 +123,12 @@ function apply(node: CallNode, args: Col[], n: number): Col {
     // Strict functions of one category: compute once per dictionary entry, then look up by code.
     const entries: Col = { k: 'str', v: lifted.dict, valid: null };
     const perEntry = perDictionary(lifted.dict, node, () =>
-      kernel(
-        args.map((a) => (a === lifted ? entries : a)),
-        lifted.dict.length,
-        types,
+      unpooled(() =>
+        kernel(
+          args.map((a) => (a === lifted ? entries : a)),
+          lifted.dict.length,
+          types,
+        ),
       ),
     );
     return gather(perEntry, lifted, n);
@@ -133,6 +139,29 @@ function apply(node: CallNode, args: Col[], n: number): Col {
 function fold(op: 'and' | 'or', cols: Col[], n: number): Col {
   let result = cols[0] as Col;
   for (let i = 1; i < cols.length; i++) result = logical(op, result, cols[i] as Col, n);
+  return result;
+}
+
+function flattenAnd(node: TypedExpr, out: TypedExpr[]): TypedExpr[] {
+  if (node.kind === 'logical' && node.op === 'and') {
+    flattenAnd(node.left, out);
+    flattenAnd(node.right, out);
+  } else out.push(node);
+  return out;
+}
+
+// `a and b and …`: null-free `column op literal` terms run fused; the rest joins by three-valued and.
+function conjunctionOf(node: TypedExpr, ctx: EvalContext): Col {
+  const fused: Term[] = [];
+  const rest: Col[] = [];
+  for (const part of flattenAnd(node, [])) {
+    const simple = simpleComparison(part);
+    const term = simple && termOf(ctx.column(simple.name, simple.type), simple.op, simple.value);
+    if (term) fused.push(term);
+    else rest.push(evaluateNode(part, ctx));
+  }
+  let result = fused.length > 0 ? conjunction(fused, ctx.n) : (rest.shift() as Col);
+  for (const col of rest) result = logical('and', result, col, ctx.n);
   return result;
 }
 
@@ -154,6 +183,7 @@ export function evaluateNode(node: TypedExpr, ctx: EvalContext): Col {
       return compare(op, left, right, n);
     }
     case 'logical':
+      if (node.op === 'and') return conjunctionOf(node, ctx);
       return logical(node.op, evaluateNode(node.left, ctx), evaluateNode(node.right, ctx), n);
     case 'not':
       return not(evaluateNode(node.operand, ctx), n);

@@ -14,7 +14,10 @@ import { truthMask } from './kernel-logic';
  */
 export function evaluatePredicate(compiled: CompiledExpression, table: Table): Uint8Array {
   if (compiled.type !== 'boolean' && compiled.ast.type !== 'null') {
-    throw new UserError('EXPRESSION_INVALID', `A filter needs a true/false expression, but "${compiled.text.slice(0, 80)}" gives ${compiled.type}.`);
+    throw new UserError(
+      'EXPRESSION_INVALID',
+      `A filter needs a true/false expression, but "${compiled.text.slice(0, 80)}" gives ${compiled.type}.`,
+    );
   }
   const n = table.numRows;
   let mask: Uint8Array | null = null;

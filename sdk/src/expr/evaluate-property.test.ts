@@ -239,7 +239,8 @@ function bigTable(seed: number, n: number) {
   for (const name of names) {
     const data = rows.map((r) => r[name] ?? null);
     const type = columns[name].type as never;
-    vectors[name] = seed % 2 ? vectorFromArray(data, type) : vectorFromArray(data.slice(0, cut), type).concat(vectorFromArray(data.slice(cut), type));
+    vectors[name] =
+      seed % 2 ? vectorFromArray(data, type) : vectorFromArray(data.slice(0, cut), type).concat(vectorFromArray(data.slice(cut), type));
   }
   return { table: new Table(vectors), rows };
 }

@@ -1,5 +1,6 @@
 import type { ArithmeticOp } from './ast';
 import { andValid, type Col, type NumArray, numbers, type Valid } from './column';
+import { scratchF64 } from './scratch';
 
 /** One arithmetic step on plain numbers; null for division by zero. The scalar twin of {@link arithmetic}. */
 export function arithmeticScalar(op: ArithmeticOp, x: number, y: number): number | null {
@@ -20,7 +21,7 @@ export function arithmeticScalar(op: ArithmeticOp, x: number, y: number): number
 function output(a: Col, b: Col, n: number): Float64Array {
   if (a.k === 'num' && a.tmp && a.v instanceof Float64Array) return a.v;
   if (b.k === 'num' && b.tmp && b.v instanceof Float64Array) return b.v;
-  return new Float64Array(n);
+  return scratchF64(n);
 }
 
 function loopArrays(op: ArithmeticOp, x: NumArray, y: NumArray, out: Float64Array, n: number): void {

@@ -1,6 +1,7 @@
 import type { ComparisonOp } from './ast';
-import { perDictionary } from './dictionary-cache';
 import { andValid, type Col, type ConstValue, type NumArray, numbers, texts } from './column';
+import { perDictionary } from './dictionary-cache';
+import { scratchU8 } from './scratch';
 
 const flipped: Record<ComparisonOp, ComparisonOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
@@ -81,7 +82,7 @@ export function compare(op: ComparisonOp, a: Col, b: Col, n: number): Col {
   }
   if (a.k === 'const') return compare(flipped[op], b, a, n);
   if (b.k === 'const' && b.v === null) return { k: 'const', v: null };
-  const out = new Uint8Array(n);
+  const out = scratchU8(n);
   const valid = andValid(a.valid, b.k === 'const' ? null : b.valid, n);
   const lit: ConstValue = b.k === 'const' ? b.v : null;
   if (a.k === 'dict' && typeof lit === 'string') {

@@ -1,4 +1,5 @@
 import type { Col, Valid } from './column';
+import { scratchU8 } from './scratch';
 
 type BoolCol = Extract<Col, { k: 'bool' }>;
 
@@ -17,7 +18,7 @@ export function truthMask(col: Col, n: number): Uint8Array {
   if (col.k === 'const') return new Uint8Array(n).fill(col.v === true ? 1 : 0);
   const b = asBool(col, n);
   if (b.valid === null) return b.tmp ? b.v : b.v.slice();
-  const out = b.tmp ? b.v : new Uint8Array(n);
+  const out = b.tmp ? b.v : scratchU8(n);
   const { v, valid } = b;
   for (let i = 0; i < n; i++) out[i] = v[i]! & valid[i]!;
   return out;
@@ -27,7 +28,7 @@ export function truthMask(col: Col, n: number): Uint8Array {
 export function not(a: Col, n: number): Col {
   if (a.k === 'const') return { k: 'const', v: a.v === null ? null : !a.v };
   const b = asBool(a, n);
-  const out = b.tmp ? b.v : new Uint8Array(n);
+  const out = b.tmp ? b.v : scratchU8(n);
   const v = b.v;
   for (let i = 0; i < n; i++) out[i] = v[i]! ^ 1;
   return { k: 'bool', v: out, valid: b.valid, tmp: true };
@@ -43,7 +44,7 @@ export function logical(op: 'and' | 'or', a: Col, b: Col, n: number): Col {
   }
   const l = asBool(a, n);
   const r = asBool(b, n);
-  const out = l.tmp ? l.v : r.tmp ? r.v : new Uint8Array(n);
+  const out = l.tmp ? l.v : r.tmp ? r.v : scratchU8(n);
   const x = l.v;
   const y = r.v;
   if (l.valid === null && r.valid === null) {
@@ -53,7 +54,7 @@ export function logical(op: 'and' | 'or', a: Col, b: Col, n: number): Col {
   }
   const vx = l.valid;
   const vy = r.valid;
-  const valid = new Uint8Array(n);
+  const valid = scratchU8(n);
   // The decisive value (false for and, true for or) wins over null.
   const decisive = op === 'and' ? 0 : 1;
   for (let i = 0; i < n; i++) {

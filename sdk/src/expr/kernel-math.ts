@@ -1,5 +1,6 @@
 import type { ExprType } from './ast';
 import { andValid, type Col, numbers, validOf } from './column';
+import { scratchF64 } from './scratch';
 
 /** A function kernel: whole-column arguments in, a whole column out. */
 export type Kernel = (args: Col[], n: number, argTypes: ExprType[]) => Col;
@@ -21,7 +22,7 @@ function nullWhereNotFinite(out: Float64Array, valid: Uint8Array | null, n: numb
 /** Maps one numeric column through `f`. */
 export function map1(a: Col, n: number, f: (x: number) => number, finiteOnly = false): Col {
   const x = numbers(a, n);
-  const out = new Float64Array(n);
+  const out = scratchF64(n);
   for (let i = 0; i < n; i++) out[i] = f(x[i]!);
   const valid = validOf(a, n);
   return { k: 'num', v: out, valid: finiteOnly ? nullWhereNotFinite(out, valid, n) : valid, tmp: true };
@@ -31,7 +32,7 @@ export function map1(a: Col, n: number, f: (x: number) => number, finiteOnly = f
 export function map2(a: Col, b: Col, n: number, f: (x: number, y: number) => number, finiteOnly = false): Col {
   const x = numbers(a, n);
   const y = numbers(b, n);
-  const out = new Float64Array(n);
+  const out = scratchF64(n);
   for (let i = 0; i < n; i++) out[i] = f(x[i]!, y[i]!);
   const valid = andValid(validOf(a, n), validOf(b, n), n);
   return { k: 'num', v: out, valid: finiteOnly ? nullWhereNotFinite(out, valid, n) : valid, tmp: true };

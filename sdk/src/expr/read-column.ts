@@ -9,7 +9,8 @@ const timestampToMs = [1000, 1, 1e-3, 1e-6];
 
 function concatNumbers(chunks: readonly Data[], n: number): NumArray {
   const first = chunks[0]?.values as NumArray | undefined;
-  if (chunks.length === 1 && first !== undefined) return first;
+  // Builders pad their buffers: view exactly the rows.
+  if (chunks.length === 1 && first !== undefined) return first.length === n ? first : first.subarray(0, n);
   const Ctor = (first?.constructor ?? Float64Array) as new (n: number) => NumArray;
   const out = new Ctor(n);
   let at = 0;
