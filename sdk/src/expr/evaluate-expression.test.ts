@@ -105,6 +105,8 @@ describe('evaluateExpression', () => {
     expect(values('round(x)')).toEqual([1, -2, 2, null]);
     expect(values('round(x * 1.234567, 2)')).toEqual([0.62, -1.85, 2.47, null]);
     expect(values('floor(x) + ceil(x)')).toEqual([1, -3, 4, null]);
+    expect(values('round(age * 37, -2)')).toEqual([900, 1500, null, 2300]);
+    expect(run('round(age * 37, -2)').type).toBeInstanceOf(Int32);
     expect(values('pow(age, 2)')).toEqual([625, 1600, null, 3721]);
     expect(values('max(x, age)')).toEqual([25, 40, 2, 61]);
     expect(values('min(x, age, 0)')).toEqual([0, -1.5, 0, 0]);

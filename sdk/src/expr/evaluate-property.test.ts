@@ -27,7 +27,8 @@ const and = (a: V, b: V): V => (a === false || b === false ? false : a === null 
 const or = (a: V, b: V): V => (a === true || b === true ? true : a === null || b === null ? null : false);
 const neg = (a: V): V => (a === null ? null : !a);
 const finite = (x: number): V => (Number.isFinite(x) ? x : null);
-const round = (x: number, d: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10 ** d)) / 10 ** d;
+const round = (x: number, d: number) =>
+  d < 0 ? Math.sign(x) * Math.round(Math.abs(x) / 10 ** -d) * 10 ** -d : (Math.sign(x) * Math.round(Math.abs(x) * 10 ** d)) / 10 ** d;
 const text = (v: V): string => (typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
 
 function strict(args: V[], f: (...xs: never[]) => V): V {
@@ -171,7 +172,7 @@ const exprArb = fc.letrec<{ num: string; bool: string; str: string }>((tie) => (
     fc.tuple(tie('num'), fc.constantFrom('+', '-', '*', '/', '%'), tie('num')).map(([a, op, b]) => `(${a} ${op} ${b})`),
     tie('num').map((a) => `(-${a})`),
     fc.tuple(fc.constantFrom('abs', 'floor', 'ceil', 'round', 'sqrt', 'ln', 'exp'), tie('num')).map(([f, a]) => `${f}(${a})`),
-    fc.tuple(tie('num'), fc.constantFrom('0', '1', '2')).map(([a, d]) => `round(${a}, ${d})`),
+    fc.tuple(tie('num'), fc.constantFrom('0', '1', '2', '(-1)')).map(([a, d]) => `round(${a}, ${d})`),
     fc.tuple(fc.constantFrom('min', 'max', 'coalesce', 'pow'), tie('num'), tie('num')).map(([f, a, b]) => `${f}(${a}, ${b})`),
     fc.tuple(tie('bool'), tie('num'), tie('num')).map(([c, a, b]) => `if(${c}, ${a}, ${b})`),
     fc

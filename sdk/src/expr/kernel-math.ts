@@ -40,6 +40,11 @@ export function map2(a: Col, b: Col, n: number, f: (x: number, y: number) => num
 
 /** Rounds half away from zero to `digits` decimals (negative digits round to tens, hundreds…). */
 export function roundTo(x: number, digits: number): number {
+  // Divide by the exact power of ten for negative digits: 1234 * 0.01 is not exact.
+  if (digits < 0) {
+    const f = 10 ** -digits;
+    return Math.sign(x) * Math.round(Math.abs(x) / f) * f;
+  }
   const f = 10 ** digits;
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
