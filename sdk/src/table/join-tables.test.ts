@@ -106,7 +106,10 @@ describe('joinTables', () => {
   });
 
   it('merges a category key with a string key of the same name unless the join keeps unmatched right rows', () => {
-    const left = tableFromColumns(['k', 'a'], [dictionaryVector(Int32Array.of(0, 1, 0), ['p', 'q']), float64Vector(Float64Array.of(1, 2, 3))]);
+    const left = tableFromColumns(
+      ['k', 'a'],
+      [dictionaryVector(Int32Array.of(0, 1, 0), ['p', 'q']), float64Vector(Float64Array.of(1, 2, 3))],
+    );
     const right = tableFromColumns(['k', 'b'], [utf8Vector(['q', 'r']), float64Vector(Float64Array.of(20, 30))]);
     const inner = joinTables(left, right, { on: [['k', 'k']] });
     expect(rowsOf(fromArrow(inner))).toEqual([['q', 2, 20]]);
