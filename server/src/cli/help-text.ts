@@ -2,6 +2,10 @@
 export const helpText = `causeway — run and check Causeway graphs from the command line
 
 Usage:
+  causeway serve [--host H] [--port N] [--data-dir DIR] [--database-url URL]
+      Start the server and the editor (embedded PGlite in DIR unless a PostgreSQL URL is given;
+      settings also come from HOST, PORT, CAUSEWAY_DATA_DIR and DATABASE_URL). Prints a local URL
+      with an admin token.
   causeway run <graph.json> [--out DIR] [--concurrency N]
       Run a graph. Progress goes to stderr. With --out, every output is written to DIR:
       tables as <node>.<port>.csv and .arrow, models as .onnx and .card.json,

@@ -3,6 +3,7 @@ import { type CliIo, exitCodes } from './cli-io';
 import { helpText } from './help-text';
 import { nodesCommand } from './nodes-command';
 import { runCommand } from './run-command';
+import { serveCommand } from './serve-command';
 import { UsageError } from './usage-error';
 import { validateCommand } from './validate-command';
 
@@ -28,6 +29,8 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
         return await validateCommand(args, io, cwd);
       case 'nodes':
         return await nodesCommand(args, io);
+      case 'serve':
+        return await serveCommand(args, io);
       default:
         throw new UsageError(
           command.startsWith('-')
