@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseGraph } from '../src/graph/parse-graph';
 import { graphFormat } from '../src/graph/schema';
 import { graphJsonSchemaFile, graphJsonSchemaText } from './graph-json-schema';
 
@@ -22,5 +23,14 @@ describe('the published graph JSON Schema', () => {
     });
     expect(schema.properties.format).toEqual({ type: 'string', const: graphFormat });
     expect(schema.properties.nodes.maxItems).toBe(5_000);
+  });
+});
+
+describe('docs/graph-format.md', () => {
+  it('shows an example that parseGraph accepts', () => {
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/graph-format.md', import.meta.url)), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '';
+    const r = parseGraph(example);
+    expect(r.ok ? r.value.nodes.map((n) => n.id) : r.issues).toEqual(['load', 'split']);
   });
 });
