@@ -1,8 +1,7 @@
 import type { Issue, Result } from '../errors/issue';
 import type { Graph } from '../graph/schema';
 import type { NodeRegistry } from '../node/registry';
-import { resolveNode } from '../validate/resolve-node';
-import { validateGraph } from '../validate/validate-graph';
+import { checkGraph } from '../validate/validate-graph';
 import { type PlannedDefinition, upstreamOf } from './plan';
 
 /**
@@ -16,7 +15,7 @@ export function prepareRun(
   targets: readonly string[] | undefined,
   infer: boolean,
 ): Result<Map<string, PlannedDefinition>> {
-  const validation = validateGraph(graph, registry, { infer });
+  const validation = checkGraph(graph, registry, { infer });
   // Issues without a node (format, schema, unknown edge endpoints) mean the graph cannot be trusted at all.
   if (validation.issues.some((issue) => issue.nodeId === undefined)) return { ok: false, issues: validation.issues };
   let planned: Set<string> | undefined;
@@ -37,11 +36,10 @@ export function prepareRun(
   for (const issue of validation.issues) if (!planned || planned.has(issue.nodeId as string)) issues.push(issue);
   if (issues.length > 0) return { ok: false, issues };
   const resolved = new Map<string, PlannedDefinition>();
-  graph.nodes.forEach((node, index) => {
-    if (planned && !planned.has(node.id)) return;
-    const r = resolveNode(node, registry, ['nodes', index]);
-    if (r.ok) resolved.set(node.id, r.value);
-    else issues.push(...r.issues);
-  });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: resolved };
+  for (const [id, bound] of validation.bound?.nodes ?? []) {
+    if (planned && !planned.has(id)) continue;
+    // Every planned node resolved: an unresolved one would have left an issue on it above.
+    if (bound.resolved) resolved.set(id, bound.resolved);
+  }
+  return { ok: true, value: resolved };
 }

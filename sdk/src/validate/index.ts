@@ -2,4 +2,4 @@ export { type BoundEdge, type BoundGraph, type BoundNode, bindGraph } from './bi
 export { type InferredGraph, inferBound, inferGraph } from './infer-graph';
 export { type ResolvedNode, resolveNode } from './resolve-node';
 export { type Dependency, type Topology, topologicalOrder } from './topology';
-export { type ValidateOptions, type Validation, validateGraph } from './validate-graph';
+export { checkGraph, type GraphCheck, type ValidateOptions, type Validation, validateGraph } from './validate-graph';
