@@ -12,6 +12,9 @@ export default defineConfig({
         exclude: ['**/node_modules/**', 'bench/**'],
         environment: 'node',
         allowOnly: false,
+        // Property tests and real databases on a 2-core machine under full load: generous, not infinite.
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
       },
     })),
   },
