@@ -9,6 +9,12 @@ export function collectBlocks(type: ExprType, n: number) {
   let valid: Uint8Array | null = null;
 
   return {
+    /** Where a block's result may be written in place. */
+    destination(start: number, m: number) {
+      if (nums instanceof Float64Array) return { f64: nums.subarray(start, start + m) };
+      if (nums instanceof Uint8Array) return { u8: nums.subarray(start, start + m) };
+      return {};
+    },
     add(col: Col, start: number, m: number): void {
       const blockValid = col.k === 'const' ? (col.v === null ? new Uint8Array(m) : null) : col.valid;
       if (blockValid !== null) {
@@ -21,7 +27,12 @@ export function collectBlocks(type: ExprType, n: number) {
         for (let i = 0; i < m; i++) strs[start + i] = values[i] as string;
       } else if (nums !== null) {
         if (col.k === 'const') nums.fill(col.v === null ? 0 : Number(col.v), start, start + m);
-        else nums.set(numbers(col, m), start);
+        else {
+          const values = numbers(col, m);
+          // Already in place when the root wrote into its destination.
+          if (values.buffer !== nums.buffer || values.byteOffset !== nums.byteOffset + start * nums.BYTES_PER_ELEMENT)
+            nums.set(values, start);
+        }
       }
     },
     finish(): Col {

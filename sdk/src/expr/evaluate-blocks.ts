@@ -3,7 +3,7 @@ import { columnTypeOf } from '../ports';
 import type { ExprType } from './ast';
 import type { Col } from './column';
 import type { CompiledExpression } from './compiled-expression';
-import { evaluateNode } from './evaluate-node';
+import { type Destination, evaluateRoot } from './evaluate-node';
 import { readColumn } from './read-column';
 import { beginBlocks, endBlocks, releaseBlock } from './scratch';
 
@@ -46,11 +46,16 @@ export function columnReader(table: Table): (name: string, type: ExprType) => Co
  * Evaluates a compiled expression block by block and hands each block's result column to `sink`
  * with the block's first row and length.
  */
-export function evaluateBlocks(compiled: CompiledExpression, table: Table, sink: (col: Col, start: number, length: number) => void): void {
+export function evaluateBlocks(
+  compiled: CompiledExpression,
+  table: Table,
+  sink: (col: Col, start: number, length: number) => void,
+  destination: (start: number, length: number) => Destination = () => ({}),
+): void {
   const n = table.numRows;
   const read = columnReader(table);
   if (n <= blockSize) {
-    sink(evaluateNode(compiled.ast, { n, column: read }), 0, n);
+    sink(evaluateRoot(compiled.ast, { n, column: read }, destination(0, n)), 0, n);
     return;
   }
   beginBlocks(blockSize);
@@ -59,7 +64,7 @@ export function evaluateBlocks(compiled: CompiledExpression, table: Table, sink:
       const end = Math.min(n, start + blockSize);
       const column = (name: string, type: ExprType) => sliceCol(read(name, type), start, end);
       // The sink copies the block's result out, so its scratch buffers can be reused.
-      sink(evaluateNode(compiled.ast, { n: end - start, column }), start, end - start);
+      sink(evaluateRoot(compiled.ast, { n: end - start, column }, destination(start, end - start)), start, end - start);
       releaseBlock();
     }
   } finally {

@@ -24,6 +24,6 @@ export function evaluateExpression(compiled: CompiledExpression, table: Table): 
     return toVector(columnReader(table)(ast.name, ast.type), compiled.type, n);
   }
   const out = collectBlocks(ast.type, n);
-  evaluateBlocks(compiled, table, out.add);
+  evaluateBlocks(compiled, table, out.add, out.destination);
   return toVector(out.finish(), compiled.type, n);
 }

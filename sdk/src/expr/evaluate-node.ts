@@ -151,7 +151,7 @@ function flattenAnd(node: TypedExpr, out: TypedExpr[]): TypedExpr[] {
 }
 
 // `a and b and …`: null-free `column op literal` terms run fused; the rest joins by three-valued and.
-function conjunctionOf(node: TypedExpr, ctx: EvalContext): Col {
+function conjunctionOf(node: TypedExpr, ctx: EvalContext, dest?: Uint8Array): Col {
   const fused: Term[] = [];
   const rest: Col[] = [];
   for (const part of flattenAnd(node, [])) {
@@ -160,9 +160,28 @@ function conjunctionOf(node: TypedExpr, ctx: EvalContext): Col {
     if (term) fused.push(term);
     else rest.push(evaluateNode(part, ctx));
   }
-  let result = fused.length > 0 ? conjunction(fused, ctx.n) : (rest.shift() as Col);
+  let result = fused.length > 0 ? conjunction(fused, ctx.n, dest) : (rest.shift() as Col);
   for (const col of rest) result = logical('and', result, col, ctx.n);
   return result;
+}
+
+/** Where the root of the tree may write its block of results directly. */
+export interface Destination {
+  f64?: Float64Array;
+  u8?: Uint8Array;
+}
+
+/** Evaluates the root node, writing into `dest` when its kernel can, which saves a copy per block. */
+export function evaluateRoot(node: TypedExpr, ctx: EvalContext, dest: Destination): Col {
+  if (
+    node.kind === 'binary' &&
+    dest.f64 !== undefined &&
+    (node.op === '+' || node.op === '-' || node.op === '*' || node.op === '/' || node.op === '%')
+  ) {
+    return arithmetic(node.op, evaluateNode(node.left, ctx), evaluateNode(node.right, ctx), ctx.n, dest.f64);
+  }
+  if (node.kind === 'logical' && node.op === 'and' && dest.u8 !== undefined) return conjunctionOf(node, ctx, dest.u8);
+  return evaluateNode(node, ctx);
 }
 
 /** Evaluates a typed expression to a whole column: every node once, never row by row. */

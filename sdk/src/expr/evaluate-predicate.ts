@@ -20,11 +20,16 @@ export function evaluatePredicate(compiled: CompiledExpression, table: Table): U
     );
   }
   const n = table.numRows;
-  let mask: Uint8Array | null = null;
-  evaluateBlocks(compiled, table, (col, start, m) => {
-    const block = truthMask(col, m);
-    if (start === 0 && m === n) mask = block.length === n ? block : block.slice(0, n);
-    else (mask ??= new Uint8Array(n)).set(block, start);
-  });
-  return mask ?? new Uint8Array(n);
+  const mask = new Uint8Array(n);
+  evaluateBlocks(
+    compiled,
+    table,
+    (col, start, m) => {
+      const block = truthMask(col, m);
+      // Already in place when the root wrote into the mask.
+      if (block.buffer !== mask.buffer || block.byteOffset !== start) mask.set(block, start);
+    },
+    (start, m) => ({ u8: mask.subarray(start, start + m) }),
+  );
+  return mask;
 }

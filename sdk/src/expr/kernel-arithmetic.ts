@@ -18,7 +18,8 @@ export function arithmeticScalar(op: ArithmeticOp, x: number, y: number): number
   }
 }
 
-function output(a: Col, b: Col, n: number): Float64Array {
+function output(a: Col, b: Col, n: number, dest: Float64Array | undefined): Float64Array {
+  if (dest !== undefined) return dest;
   if (a.k === 'num' && a.tmp && a.v instanceof Float64Array) return a.v;
   if (b.k === 'num' && b.tmp && b.v instanceof Float64Array) return b.v;
   return scratchF64(n);
@@ -78,9 +79,9 @@ function nullWhereZero(divisor: NumArray, valid: Valid, n: number): Valid {
 
 /**
  * `a op b` over whole columns: float64 out (integers stay exact up to 2^53), nulls propagate.
- * Reuses a temporary input buffer for the result.
+ * Writes into `dest` when given (the final output), else reuses a temporary input buffer.
  */
-export function arithmetic(op: ArithmeticOp, a: Col, b: Col, n: number): Col {
+export function arithmetic(op: ArithmeticOp, a: Col, b: Col, n: number, dest?: Float64Array): Col {
   if (a.k === 'const' && b.k === 'const') {
     return { k: 'const', v: a.v === null || b.v === null ? null : arithmeticScalar(op, Number(a.v), Number(b.v)) };
   }
@@ -90,7 +91,7 @@ export function arithmetic(op: ArithmeticOp, a: Col, b: Col, n: number): Col {
     const y = Number(b.v);
     if (divides && y === 0) return { k: 'const', v: null };
     const x = numbers(a, n);
-    const out = output(a, b, n);
+    const out = output(a, b, n, dest);
     loopScalar(op, x, y, out, n);
     return { k: 'num', v: out, valid: a.k === 'const' ? null : a.valid, tmp: true };
   }
@@ -99,7 +100,7 @@ export function arithmetic(op: ArithmeticOp, a: Col, b: Col, n: number): Col {
   let valid = andValid(a.k === 'const' ? null : a.valid, b.valid, n);
   // Before the loop: the result may overwrite the divisor's buffer.
   if (divides) valid = nullWhereZero(y, valid, n);
-  const out = output(a, b, n);
+  const out = output(a, b, n, dest);
   if (x === null) loopScalar(op, y, Number(a.k === 'const' ? a.v : 0), out, n);
   else loopArrays(op, x, y, out, n);
   return { k: 'num', v: out, valid, tmp: true };

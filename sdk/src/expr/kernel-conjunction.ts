@@ -51,7 +51,6 @@ export function termOf(col: Col, op: ComparisonOp, value: number | string | bool
   if ((col.k === 'num' || col.k === 'bool') && typeof value !== 'string') {
     const c = Number(value);
     // x op c as lo <= x <= hi: one form for every operator, NaN never inside.
-    const inf = Number.POSITIVE_INFINITY;
     const [lo, hi] =
       op === '=' ? [c, c] : op === '<' ? [-inf, -nextUp(-c)] : op === '<=' ? [-inf, c] : op === '>' ? [nextUp(c), inf] : [c, inf];
     const empty = (op === '>' && c === inf) || (op === '<' && c === -inf);
@@ -60,40 +59,48 @@ export function termOf(col: Col, op: ComparisonOp, value: number | string | bool
   return undefined;
 }
 
+const inf = Number.POSITIVE_INFINITY;
+
+// One-sided ranges (x > c, x <= c) take one comparison, as a hand-written loop would.
 function first(t: Term, out: Uint8Array, n: number): void {
   if (t.k === 'lut') {
     const { codes, lut } = t;
-    for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]!;
-  } else {
-    const { x, lo, hi } = t;
-    for (let i = 0; i < n; i++) out[i] = +(x[i]! >= lo) & +(x[i]! <= hi);
+    for (let i = 0; i < n; i++) out[i] = lut[codes[i] as number] as number;
+    return;
   }
+  const { x, lo, hi } = t;
+  if (hi === inf) for (let i = 0; i < n; i++) out[i] = +((x[i] as number) >= lo);
+  else if (lo === -inf) for (let i = 0; i < n; i++) out[i] = +((x[i] as number) <= hi);
+  else for (let i = 0; i < n; i++) out[i] = +((x[i] as number) >= lo) & +((x[i] as number) <= hi);
+}
+
+function lutAndRange(a: Extract<Term, { k: 'lut' }>, b: Extract<Term, { k: 'range' }>, out: Uint8Array, n: number): void {
+  const { codes, lut } = a;
+  const { x, lo, hi } = b;
+  if (hi === inf) for (let i = 0; i < n; i++) out[i] = (lut[codes[i] as number] as number) & +((x[i] as number) >= lo);
+  else if (lo === -inf) for (let i = 0; i < n; i++) out[i] = (lut[codes[i] as number] as number) & +((x[i] as number) <= hi);
+  else for (let i = 0; i < n; i++) out[i] = (lut[codes[i] as number] as number) & +((x[i] as number) >= lo) & +((x[i] as number) <= hi);
 }
 
 function pair(a: Term, b: Term, out: Uint8Array, n: number): void {
-  if (a.k === 'range' && b.k === 'lut') return pair(b, a, out, n);
-  if (a.k === 'lut' && b.k === 'range') {
-    const { codes, lut } = a;
-    const { x, lo, hi } = b;
-    for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]! & +(x[i]! >= lo) & +(x[i]! <= hi);
-  } else if (a.k === 'range' && b.k === 'range') {
-    const { x, lo, hi } = a;
-    const y = b.x;
-    const [ylo, yhi] = [b.lo, b.hi];
-    for (let i = 0; i < n; i++) out[i] = +(x[i]! >= lo) & +(x[i]! <= hi) & +(y[i]! >= ylo) & +(y[i]! <= yhi);
-  } else if (a.k === 'lut' && b.k === 'lut') {
+  if (a.k === 'lut' && b.k === 'range') lutAndRange(a, b, out, n);
+  else if (a.k === 'range' && b.k === 'lut') lutAndRange(b, a, out, n);
+  else if (a.k === 'lut' && b.k === 'lut') {
     const [ca, la, cb, lb] = [a.codes, a.lut, b.codes, b.lut];
-    for (let i = 0; i < n; i++) out[i] = la[ca[i]!]! & lb[cb[i]!]!;
+    for (let i = 0; i < n; i++) out[i] = (la[ca[i] as number] as number) & (lb[cb[i] as number] as number);
+  } else {
+    first(a, out, n);
+    andInto(b, out, n);
   }
 }
 
 function andInto(t: Term, out: Uint8Array, n: number): void {
   if (t.k === 'lut') {
     const { codes, lut } = t;
-    for (let i = 0; i < n; i++) out[i]! &= lut[codes[i]!]!;
+    for (let i = 0; i < n; i++) out[i] = (out[i] as number) & (lut[codes[i] as number] as number);
   } else {
     const { x, lo, hi } = t;
-    for (let i = 0; i < n; i++) out[i]! &= +(x[i]! >= lo) & +(x[i]! <= hi);
+    for (let i = 0; i < n; i++) out[i] = (out[i] as number) & +((x[i] as number) >= lo) & +((x[i] as number) <= hi);
   }
 }
 
@@ -101,8 +108,8 @@ function andInto(t: Term, out: Uint8Array, n: number): void {
  * The conjunction of null-free `column op literal` terms in one or few passes: the first two terms
  * in a single fused loop, each further term and-ed in place.
  */
-export function conjunction(terms: Term[], n: number): Col {
-  const out = scratchU8(n);
+export function conjunction(terms: Term[], n: number, dest?: Uint8Array): Col {
+  const out = dest ?? scratchU8(n);
   const [a, b] = terms;
   if (a === undefined) return { k: 'const', v: true };
   if (b === undefined) first(a, out, n);
