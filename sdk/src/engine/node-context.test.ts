@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { NodeContext } from '../node/context';
 import { defineNode } from '../node/define-node';
+import { noOnnxRuntime } from '../node/onnx-runtime';
 import { NodeRegistry } from '../node/registry';
 import { port } from '../ports/port';
 import { noFiles, noSecrets } from './default-stores';
@@ -13,7 +14,14 @@ import { graph } from './test-nodes';
 function contextWithClock() {
   const events: RunEvent[] = [];
   const clock = { t: 0 };
-  const env = { runId: 'r', now: () => clock.t, emit: (e: RunEvent) => events.push(e), files: noFiles, secrets: noSecrets };
+  const env = {
+    runId: 'r',
+    now: () => clock.t,
+    emit: (e: RunEvent) => events.push(e),
+    files: noFiles,
+    secrets: noSecrets,
+    onnx: noOnnxRuntime,
+  };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };
 }
 

@@ -1,4 +1,5 @@
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
+import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { RunEvent } from './events';
 
 /** What every node context of one run shares. */
@@ -9,6 +10,7 @@ export interface ContextEnv {
   readonly emit: ((event: RunEvent) => void) | undefined;
   readonly files: FileStore;
   readonly secrets: SecretStore;
+  readonly onnx: OnnxRuntime;
 }
 
 // Progress events: at most one per step of this size or per this interval, whichever comes first.
@@ -23,6 +25,7 @@ export class EngineNodeContext implements NodeContext {
   readonly nodeId: string;
   readonly files: FileStore;
   readonly secrets: SecretStore;
+  readonly onnx: OnnxRuntime;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
@@ -35,6 +38,7 @@ export class EngineNodeContext implements NodeContext {
     this.nodeId = nodeId;
     this.files = env.files;
     this.secrets = env.secrets;
+    this.onnx = env.onnx;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
   }

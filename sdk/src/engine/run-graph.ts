@@ -1,5 +1,6 @@
 import { UserError } from '../errors/errors';
 import type { Graph } from '../graph/schema';
+import { noOnnxRuntime } from '../node/onnx-runtime';
 import { noFiles, noSecrets } from './default-stores';
 import type { RunEvent, RunStatus } from './events';
 import { buildPlan } from './plan';
@@ -52,6 +53,7 @@ export async function runGraph(graph: Graph, options: RunOptions): Promise<RunRe
     emit,
     files: options.files ?? noFiles,
     secrets: options.secrets ?? noSecrets,
+    onnx: options.onnx ?? noOnnxRuntime,
     plan,
     values: new Array(plan.length).fill(undefined),
     cache: options.cache,

@@ -1,6 +1,7 @@
 import type { NodeRunError } from '../errors/errors';
 import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
+import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { NodeRegistry } from '../node/registry';
 import type { EventError, RunEvent, RunStatus } from './events';
 import type { OutputCache } from './output-cache';
@@ -29,6 +30,8 @@ export interface RunOptions {
   files?: FileStore;
   /** Secrets nodes may read; by default every read fails with SECRET_UNKNOWN. */
   secrets?: SecretStore;
+  /** Scores ONNX models for model nodes; by default every session fails with MODEL_RUNTIME_MISSING. */
+  onnx?: OnnxRuntime;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
   /** Names the run in events and idempotency keys (default: a random id). */

@@ -56,6 +56,12 @@ export const errorCatalog = {
   // runs on the server
   RUN_TIMEOUT: { kind: 'node', summary: 'The run took longer than its time limit.' },
   WORKER_LOST: { kind: 'node', summary: 'The worker running this run stopped; it was retried or given up.' },
+  // models
+  MODEL_RUNTIME_MISSING: { kind: 'user', summary: 'This host has no model runtime, so models cannot be scored here.' },
+  MODEL_INVALID: { kind: 'user', summary: 'The model file is not a readable ONNX model.' },
+  MODEL_TOO_LARGE: { kind: 'user', summary: 'The model file is larger than the allowed limit.' },
+  MODEL_EXTERNAL_DATA: { kind: 'user', summary: 'The model refers to external data files, which are not allowed.' },
+  MODEL_INPUT_MISMATCH: { kind: 'user', summary: 'The table does not have the columns or types the model reads.' },
 } as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
 
 /** A stable error code from {@link errorCatalog}. */

@@ -1,3 +1,5 @@
+import type { OnnxRuntime } from './onnx-runtime';
+
 /** Log levels a node may use. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -28,6 +30,8 @@ export interface NodeContext {
   progress(fraction: number): void;
   readonly secrets: SecretStore;
   readonly files: FileStore;
+  /** Scores ONNX models; the host supplies it (onnxruntime-node on the server, onnxruntime-web in the browser). */
+  readonly onnx: OnnxRuntime;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
 }

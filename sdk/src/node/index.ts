@@ -14,4 +14,13 @@ export {
   type RunArgs,
 } from './define-node';
 export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
+export {
+  noOnnxRuntime,
+  type OnnxRuntime,
+  type OnnxSession,
+  type OnnxTensor,
+  type OnnxTensorData,
+  type OnnxTensorType,
+  type OnnxValueInfo,
+} from './onnx-runtime';
 export { NodeRegistry, type Resolution } from './registry';

@@ -3,6 +3,7 @@ import { NodeRunError, UserError } from '../errors/errors';
 import { formatIssue, type Issue } from '../errors/issue';
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
+import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
 import { memoryFiles } from './memory-files';
 import { memorySecrets } from './memory-secrets';
 import { parseConfig } from './parse-config';
@@ -18,6 +19,8 @@ interface RunNodeCommon<I extends PortMap> {
   inputs: keyof I extends never ? InputValues<I> | undefined : InputValues<I>;
   secrets?: SecretStore;
   files?: FileStore;
+  /** The model runtime `ctx.onnx` offers (default: none, every session fails with MODEL_RUNTIME_MISSING). */
+  onnx?: OnnxRuntime;
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
@@ -85,6 +88,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     progress: (fraction) => progress.push(Math.min(1, Math.max(0, fraction))),
     secrets: options.secrets ?? memorySecrets({}),
     files: options.files ?? memoryFiles({}),
+    onnx: options.onnx ?? noOnnxRuntime,
   };
   const outputs = await definition.run({ inputs, config: parsed.value, ctx });
   for (const [id, spec] of Object.entries(definition.outputs)) {
