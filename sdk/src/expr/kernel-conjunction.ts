@@ -5,7 +5,7 @@ import { compareValues } from './kernel-compare';
 import { scratchU8 } from './scratch';
 
 /** One `column op literal` term of a conjunction, ready for a fused loop. */
-export type Term = { k: 'range'; x: NumArray; lo: number; hi: number } | { k: 'lut'; codes: NumArray; lut: Uint8Array };
+export type Term = { k: 'range'; x: NumArray; lo: number; hi: number } | { k: 'lut'; codes: NumArray; lut: Uint8Array; code: number };
 
 const flipped: Record<ComparisonOp, ComparisonOp> = { '=': '=', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 const f64 = new Float64Array(1);
@@ -46,7 +46,9 @@ export function termOf(col: Col, op: ComparisonOp, value: number | string | bool
   if (col.k === 'dict' && typeof value === 'string') {
     const dict = col.dict;
     const lut = perDictionary(dict, `${op}\u0000${value}`, () => Uint8Array.from(dict, (s) => (compareValues(op, s, value) ? 1 : 0)));
-    return { k: 'lut', codes: col.codes, lut };
+    // When exactly one entry matches (equality with a value in the dictionary), compare codes directly.
+    const code = perDictionary(dict, lut, () => (lut.indexOf(1) === lut.lastIndexOf(1) ? lut.indexOf(1) : -1));
+    return { k: 'lut', codes: col.codes, lut, code };
   }
   if ((col.k === 'num' || col.k === 'bool') && typeof value !== 'string') {
     const c = Number(value);
@@ -75,8 +77,12 @@ function first(t: Term, out: Uint8Array, n: number): void {
 }
 
 function lutAndRange(a: Extract<Term, { k: 'lut' }>, b: Extract<Term, { k: 'range' }>, out: Uint8Array, n: number): void {
-  const { codes, lut } = a;
+  const { codes, lut, code } = a;
   const { x, lo, hi } = b;
+  if (code >= 0 && hi === inf) {
+    for (let i = 0; i < n; i++) out[i] = +(codes[i] === code) & +((x[i] as number) >= lo);
+    return;
+  }
   if (hi === inf) for (let i = 0; i < n; i++) out[i] = (lut[codes[i] as number] as number) & +((x[i] as number) >= lo);
   else if (lo === -inf) for (let i = 0; i < n; i++) out[i] = (lut[codes[i] as number] as number) & +((x[i] as number) <= hi);
   else for (let i = 0; i < n; i++) out[i] = (lut[codes[i] as number] as number) & +((x[i] as number) >= lo) & +((x[i] as number) <= hi);
