@@ -8,11 +8,12 @@ import { nodeIndex } from '../canvas/to-flow';
 import { GraphCanvas } from '../components/GraphCanvas';
 import { Palette } from '../components/Palette';
 import { QuickAdd } from '../components/QuickAdd';
+import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import { graphFileName, readGraphText, writeGraphText } from '../graphs/graph-file';
 import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
-import { type Editor, EditorContext } from './editor-context';
+import { type Editor, EditorContext, useEditor } from './editor-context';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
@@ -40,6 +41,9 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
   const [quickAdd, setQuickAdd] = useState<string | undefined>();
   const [help, setHelp] = useState(false);
   const [graphsOpen, setGraphsOpen] = useState(false);
+  const [timeline, setTimeline] = useState(false);
+  const runView = useEditor((s) => s.run);
+  const previewing = useEditor((s) => s.preview !== undefined);
   useClipboard(store);
   useAutosave(store);
 
@@ -175,7 +179,25 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
         <Inspector onRunTo={(id) => void run([id])} />
       </div>
       <ResultsPanel />
-      <StatusBar />
+      {timeline && !previewing && (
+        <section className="results" aria-label="Run timeline">
+          <header>
+            <h2>Run timeline</h2>
+            <button type="button" className="close" aria-label="Close timeline" onClick={() => setTimeline(false)}>
+              ✕
+            </button>
+          </header>
+          <div className="results-body">
+            <RunTimeline run={runView} />
+          </div>
+        </section>
+      )}
+      <StatusBar
+        onTimeline={() => {
+          store.showPreview(undefined);
+          setTimeline((t) => !t);
+        }}
+      />
       {quickAdd !== undefined && (
         <QuickAdd
           initial={quickAdd}

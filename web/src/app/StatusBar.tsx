@@ -2,7 +2,7 @@ import { formatDuration } from '../runner/run-view';
 import { useEditor } from './editor-context';
 
 /** The bottom line: the latest notice (why something was refused), the run's state and the graph's issue count. */
-export function StatusBar() {
+export function StatusBar({ onTimeline }: { onTimeline: () => void }) {
   const notice = useEditor((s) => s.notice);
   const run = useEditor((s) => s.run);
   const issueCount = useEditor((s) => s.analysis.general.length + [...s.analysis.byNode.values()].reduce((n, list) => n + list.length, 0));
@@ -20,6 +20,9 @@ export function StatusBar() {
             : `Run ${run.status}${run.durationMs === undefined ? '' : ` in ${formatDuration(run.durationMs)}`}`}
         {run.messages.length > 0 && `: ${run.messages[0]}`}
       </span>
+      <button type="button" className="run-toggle" onClick={onTimeline}>
+        Timeline
+      </button>
       <span>{counts}</span>
       <span className={issueCount ? 'issues' : 'ok'}>{issueCount ? `${issueCount} issue${issueCount === 1 ? '' : 's'}` : 'No issues'}</span>
     </footer>

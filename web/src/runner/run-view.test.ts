@@ -27,6 +27,9 @@ describe('reduceRun', () => {
     expect(view.badges.get('b')).toEqual({ state: 'failed', message: 'boom', code: 'NODE_FAILED' });
     expect(view.badges.get('c')).toEqual({ state: 'skipped', reason: 'run failed' });
     expect(view.status).toBe('failed');
+    expect(view.timeline.get('a')).toEqual({ start: 1, end: 5 });
+    expect(view.timeline.get('b')).toEqual({ start: 5, end: 6 });
+    expect(view.timeline.has('c')).toBe(false);
   });
 
   it('ignores events of another run', () => {

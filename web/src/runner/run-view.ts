@@ -17,6 +17,8 @@ export interface RunView {
   badges: ReadonlyMap<string, NodeBadge>;
   /** Messages of a run that could not start (an invalid graph). */
   messages: readonly string[];
+  /** When each node started and ended, for the run timeline (ms, engine clock). */
+  timeline: ReadonlyMap<string, { start: number; end?: number }>;
 }
 
 /** No run yet. */
@@ -27,12 +29,19 @@ export const idleRun: RunView = {
   durationMs: undefined,
   badges: new Map(),
   messages: [],
+  timeline: new Map(),
 };
 
 function withBadge(view: RunView, nodeId: string, badge: NodeBadge): RunView {
   const badges = new Map(view.badges);
   badges.set(nodeId, badge);
   return { ...view, badges };
+}
+
+function withTime(view: RunView, nodeId: string, span: { start: number; end?: number }): RunView {
+  const timeline = new Map(view.timeline);
+  timeline.set(nodeId, span);
+  return { ...view, timeline };
 }
 
 /** Folds one engine event into the run view. Events of another run are ignored. */
@@ -45,12 +54,15 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       durationMs: undefined,
       badges: new Map(event.nodes.map((id) => [id, { state: 'queued' } as const])),
       messages: [],
+      timeline: new Map(),
     };
   }
   if (event.runId !== view.runId) return view;
   switch (event.type) {
     case 'node:start':
-      return withBadge(view, event.nodeId, { state: 'running', progress: undefined, startedAt: event.at });
+      return withTime(withBadge(view, event.nodeId, { state: 'running', progress: undefined, startedAt: event.at }), event.nodeId, {
+        start: event.at,
+      });
     case 'node:progress': {
       const badge = view.badges.get(event.nodeId);
       return badge?.state === 'running' ? withBadge(view, event.nodeId, { ...badge, progress: event.fraction }) : view;
@@ -58,9 +70,20 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
     case 'node:log':
       return view;
     case 'node:done':
-      return withBadge(view, event.nodeId, { state: 'done', durationMs: event.durationMs, cached: event.cached, outputs: event.outputs });
+      return withTime(
+        withBadge(view, event.nodeId, { state: 'done', durationMs: event.durationMs, cached: event.cached, outputs: event.outputs }),
+        event.nodeId,
+        { start: event.at - event.durationMs, end: event.at },
+      );
     case 'node:error':
-      return withBadge(view, event.nodeId, { state: 'failed', message: event.error.message, code: event.error.code });
+      return withTime(
+        withBadge(view, event.nodeId, { state: 'failed', message: event.error.message, code: event.error.code }),
+        event.nodeId,
+        {
+          start: event.at - event.durationMs,
+          end: event.at,
+        },
+      );
     case 'node:skipped':
       return withBadge(view, event.nodeId, { state: 'skipped', reason: event.reason });
     case 'run:done': {

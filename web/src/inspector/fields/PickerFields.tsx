@@ -73,7 +73,9 @@ export function SecretField({ id, value, onChange, issues, description }: FieldP
   const name = typeof value === 'object' && value !== null && '$secret' in value ? String((value as { $secret: unknown }).$secret) : '';
   return (
     <div className="secret-field">
-      <span aria-hidden="true">🔒</span>
+      <span className="secret-prefix" aria-hidden="true">
+        secret
+      </span>
       <input
         id={id}
         type="text"
