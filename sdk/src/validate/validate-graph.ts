@@ -1,6 +1,6 @@
 import type { Issue } from '../errors/issue';
-import { fromZodIssues } from '../errors/zod-issues';
 import { graphSchema } from '../graph/schema';
+import { schemaErrorMap, schemaIssues } from '../graph/schema-issues';
 import type { NodeRegistry } from '../node/registry';
 import { type BoundGraph, bindGraph } from './bind-graph';
 import { inferBound } from './infer-graph';
@@ -49,8 +49,8 @@ export function validateGraph(graph: unknown, registry: NodeRegistry, options: V
  */
 export function checkGraph(graph: unknown, registry: NodeRegistry, options: ValidateOptions = {}): GraphCheck {
   try {
-    const parsed = graphSchema.safeParse(graph);
-    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, 'GRAPH_SCHEMA', []) };
+    const parsed = graphSchema.safeParse(graph, { error: schemaErrorMap });
+    if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error.issues, graph) };
     const bound = bindGraph(parsed.data, registry);
     const issues = [...bound.issues];
     const topology = topologicalOrder(
