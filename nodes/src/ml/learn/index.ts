@@ -1,0 +1,14 @@
+export * from './argmax-rows';
+export type { BoostingLossKind } from './boosting-loss';
+export type { SplitCriterion } from './cart-split';
+export * from './control';
+export * from './decision-tree';
+export * from './gradient-boosting';
+export * from './kmeans';
+export * from './linear-regression';
+export * from './logistic-regression';
+export * from './matrix';
+export * from './random';
+export * from './random-forest';
+export * from './standardize';
+export * from './tree-arrays';
