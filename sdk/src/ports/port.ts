@@ -162,7 +162,15 @@ export const port = {
     )) as ValuePortFactory,
 };
 
-/** The design-time descriptor of a `value` port: the JSON Schema of its zod schema. */
+const valueDescriptors = new WeakMap<z.ZodType, PortDescriptors['value']>();
+
+/** The design-time descriptor of a `value` port: the JSON Schema of its zod schema, worked out once per schema. */
 export function valueDescriptor(spec: PortSpec): PortDescriptors['value'] | undefined {
-  return spec.schema ? { jsonSchema: z.toJSONSchema(spec.schema, { unrepresentable: 'any' }) as Record<string, unknown> } : undefined;
+  if (!spec.schema) return undefined;
+  let descriptor = valueDescriptors.get(spec.schema);
+  if (!descriptor) {
+    descriptor = { jsonSchema: z.toJSONSchema(spec.schema, { unrepresentable: 'any' }) as Record<string, unknown> };
+    valueDescriptors.set(spec.schema, descriptor);
+  }
+  return descriptor;
 }
