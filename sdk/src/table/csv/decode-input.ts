@@ -39,6 +39,7 @@ function findInvalidUtf8(bytes: Uint8Array, from: number): number {
     if (at >= wordStart && at < wordEnd && ((at - wordStart) & 3) === 0) {
       let w = (at - wordStart) >> 2;
       const count = words.length;
+      while (w + 1 < count && (((words[w] as number) | (words[w + 1] as number)) & 0x80808080) === 0) w += 2;
       while (w < count && ((words[w] as number) & 0x80808080) === 0) w++;
       at = wordStart + w * 4;
       if (at >= n) break;

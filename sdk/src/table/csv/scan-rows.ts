@@ -1,6 +1,5 @@
 import { type ColumnBuilder, Kind } from './column-builder';
 import type { BadRowReason, ResolvedCsvOptions } from './csv-options';
-import { fastNumber, fastText } from './fast-fields';
 
 /** A rejected row as the scan sees it: where it starts and what went wrong (lines are counted later). */
 export interface RawBadRow {
@@ -22,6 +21,11 @@ export interface ScanOutcome {
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+// Copied into module constants: reading an imported object in the hot loop costs a getter call under some loaders.
+const INTEGER = Kind.integer;
+const NUMBER = Kind.number;
+const TEXT = Kind.text;
+const pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Matches unquoted fields against the null tokens, rejecting most fields on their first byte. */
 function nullMatcher(tokens: Uint8Array[]): (bytes: Uint8Array, start: number, end: number) => boolean {
@@ -40,6 +44,32 @@ function nullMatcher(tokens: Uint8Array[]): (bytes: Uint8Array, start: number, e
     }
     return false;
   };
+}
+
+/**
+ * An unquoted field of a dictionary-encoded text column, hashed while it is scanned. Returns the
+ * offset that ends the field, or -1 for the general path (a quote, a CR, a null token, a big field).
+ */
+function fastText(
+  bytes: Uint8Array,
+  pos: number,
+  n: number,
+  delimiter: number,
+  column: ColumnBuilder,
+  isNull: (bytes: Uint8Array, start: number, end: number) => boolean,
+  maxField: number,
+): number {
+  let i = pos;
+  let h = 0x811c9dc5;
+  let b = bytes[i] as number;
+  if (b === 34) return -1;
+  while (b !== delimiter && b !== LF && i < n) {
+    h = Math.imul(h ^ b, 0x01000193);
+    b = bytes[++i] as number;
+  }
+  if ((i > pos && bytes[i - 1] === CR) || i - pos > maxField || isNull(bytes, pos, i)) return -1;
+  column.pushHashed(bytes, pos, i, h);
+  return i;
 }
 
 /**
@@ -89,21 +119,64 @@ export function scanRows(
         // Fast paths: numbers parsed and text hashed while scanned, no second look at the bytes.
         const column = columns[col] as ColumnBuilder;
         const kind = column.kind;
-        const end =
-          kind === Kind.integer || kind === Kind.number
-            ? fastNumber(bytes, pos, n, D, column)
-            : kind === Kind.text && column.text?.dictionary
-              ? fastText(bytes, pos, n, D, column, isNull, maxField)
-              : -1;
-        if (end >= 0) {
-          col++;
-          if (end >= n) {
-            pos = n;
-            break;
+        if (kind === INTEGER || kind === NUMBER) {
+          let i = pos;
+          let b = bytes[i] as number;
+          const negative = b === 45;
+          if (negative) b = bytes[++i] as number;
+          let mantissa = 0;
+          let digits = 0;
+          let scale = -1;
+          while (b >= 48 && b <= 57) {
+            mantissa = mantissa * 10 + (b - 48);
+            digits++;
+            b = bytes[++i] as number;
           }
-          pos = end + 1;
-          if (bytes[end] !== D) break;
-          continue;
+          if (b === 46) {
+            scale = 0;
+            b = bytes[++i] as number;
+            while (b >= 48 && b <= 57) {
+              mantissa = mantissa * 10 + (b - 48);
+              digits++;
+              scale++;
+              b = bytes[++i] as number;
+            }
+          }
+          if (b === CR && bytes[i + 1] === LF) b = bytes[++i] as number;
+          if (
+            digits > 0 &&
+            digits <= 15 &&
+            (b === D || b === LF || i >= n) &&
+            (kind === NUMBER || (scale < 0 && mantissa <= 2147483647 && !(negative && mantissa === 0)))
+          ) {
+            column.reserve();
+            if (kind === INTEGER) column.ints[column.length] = negative ? -mantissa : mantissa;
+            else {
+              const value = scale > 0 ? mantissa / (pow10[scale] as number) : mantissa;
+              column.floats[column.length] = negative ? -value : value;
+            }
+            column.commit();
+            col++;
+            if (i >= n) {
+              pos = n;
+              break;
+            }
+            pos = i + 1;
+            if (b !== D) break;
+            continue;
+          }
+        } else if (kind === TEXT && column.text?.dictionary) {
+          const end = fastText(bytes, pos, n, D, column, isNull, maxField);
+          if (end >= 0) {
+            col++;
+            if (end >= n) {
+              pos = n;
+              break;
+            }
+            pos = end + 1;
+            if (bytes[end] !== D) break;
+            continue;
+          }
         }
       }
       let fs: number;
