@@ -1,8 +1,8 @@
 import type { ExprType, TypedExpr } from './ast';
-import { type Col, type ConstValue, numbers, validOf } from './column';
+import { andValid, type Col, type ConstValue, numbers, validOf } from './column';
 import { perDictionary } from './dictionary-cache';
 import { functionSpecs } from './functions';
-import { arithmetic } from './kernel-arithmetic';
+import { arithmetic, scaledSum } from './kernel-arithmetic';
 import { compare } from './kernel-compare';
 import { conjunction, simpleComparison, type Term, termOf } from './kernel-conjunction';
 import { isNull, logical, not, truthMask } from './kernel-logic';
@@ -142,6 +142,38 @@ function fold(op: 'and' | 'or', cols: Col[], n: number): Col {
   return result;
 }
 
+function scaleOf(node: TypedExpr): { operand: TypedExpr; factor: number } | undefined {
+  if (node.kind !== 'binary' || node.op !== '*') return undefined;
+  const literal = (e: TypedExpr) =>
+    e.kind === 'literal' && typeof e.value === 'number'
+      ? e.value
+      : e.kind === 'negate' && e.operand.kind === 'literal' && typeof e.operand.value === 'number'
+        ? -e.operand.value
+        : undefined;
+  const right = literal(node.right);
+  if (right !== undefined) return { operand: node.left, factor: right };
+  const left = literal(node.left);
+  return left === undefined ? undefined : { operand: node.right, factor: left };
+}
+
+// `x * c ± y` and `y ± x * c` in one pass instead of two.
+function scaledSumOf(node: Extract<TypedExpr, { kind: 'binary' }>, ctx: EvalContext, dest?: Float64Array): Col | undefined {
+  if (node.op !== '+' && node.op !== '-') return undefined;
+  const onLeft = scaleOf(node.left);
+  const scale = onLeft ?? scaleOf(node.right);
+  if (scale === undefined) return undefined;
+  const x = evaluateNode(scale.operand, ctx);
+  const y = evaluateNode(onLeft ? node.right : node.left, ctx);
+  const n = ctx.n;
+  if (x.k !== 'num' || y.k !== 'num') {
+    const scaled = arithmetic('*', x, { k: 'const', v: scale.factor }, n);
+    return onLeft ? arithmetic(node.op, scaled, y, n, dest) : arithmetic(node.op, y, scaled, n, dest);
+  }
+  // y - x * c is y + x * (-c), exactly.
+  const factor = !onLeft && node.op === '-' ? -scale.factor : scale.factor;
+  return scaledSum(x.v, factor, y.v, onLeft !== undefined && node.op === '-', andValid(x.valid, y.valid, n), n, dest);
+}
+
 function flattenAnd(node: TypedExpr, out: TypedExpr[]): TypedExpr[] {
   if (node.kind === 'logical' && node.op === 'and') {
     flattenAnd(node.left, out);
@@ -173,6 +205,10 @@ export interface Destination {
 
 /** Evaluates the root node, writing into `dest` when its kernel can, which saves a copy per block. */
 export function evaluateRoot(node: TypedExpr, ctx: EvalContext, dest: Destination): Col {
+  if (node.kind === 'binary' && dest.f64 !== undefined) {
+    const fused = scaledSumOf(node, ctx, dest.f64);
+    if (fused !== undefined) return fused;
+  }
   if (
     node.kind === 'binary' &&
     dest.f64 !== undefined &&
@@ -195,6 +231,8 @@ export function evaluateNode(node: TypedExpr, ctx: EvalContext): Col {
     case 'negate':
       return arithmetic('*', evaluateNode(node.operand, ctx), { k: 'const', v: -1 }, n);
     case 'binary': {
+      const fused = scaledSumOf(node, ctx);
+      if (fused !== undefined) return fused;
       const left = evaluateNode(node.left, ctx);
       const right = evaluateNode(node.right, ctx);
       const op = node.op;

@@ -105,3 +105,14 @@ export function arithmetic(op: ArithmeticOp, a: Col, b: Col, n: number, dest?: F
   else loopArrays(op, x, y, out, n);
   return { k: 'num', v: out, valid, tmp: true };
 }
+
+/**
+ * `x * c + y` or `x * c - y` in one loop: the scaled sums derived columns are often made of.
+ * Exactly the two-step result (IEEE multiplication and addition, rounded once each).
+ */
+export function scaledSum(x: NumArray, c: number, y: NumArray, subtract: boolean, valid: Valid, n: number, dest?: Float64Array): Col {
+  const out = dest ?? scratchF64(n);
+  if (subtract) for (let i = 0; i < n; i++) out[i] = (x[i] as number) * c - (y[i] as number);
+  else for (let i = 0; i < n; i++) out[i] = (x[i] as number) * c + (y[i] as number);
+  return { k: 'num', v: out, valid, tmp: true };
+}

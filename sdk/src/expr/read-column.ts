@@ -4,6 +4,9 @@ import type { ExprType } from './ast';
 import { type Col, type NumArray, readValid, unpackBits } from './column';
 
 const decoder = new TextDecoder();
+// Arrow data is immutable: a dictionary is decoded once, and lookup tables keyed by the decoded
+// array are reused by later evaluations over the same column.
+const decoded = new WeakMap<Vector, string[]>();
 const msPerDay = 86_400_000;
 const timestampToMs = [1000, 1, 1e-3, 1e-6];
 
@@ -71,7 +74,11 @@ function readDictionary(vector: Vector, chunks: readonly Data[], n: number): Col
   const valid = readValid(chunks, n);
   const dictionary = chunks[0]?.dictionary;
   if (dictionary !== undefined && chunks.every((d) => d.dictionary === dictionary)) {
-    const dict = Array.from(dictionary.toArray() as ArrayLike<unknown>, (x) => (x === null || x === undefined ? '' : String(x)));
+    let dict = decoded.get(dictionary);
+    if (dict === undefined) {
+      dict = Array.from(dictionary.toArray() as ArrayLike<unknown>, (x) => (x === null || x === undefined ? '' : String(x)));
+      decoded.set(dictionary, dict);
+    }
     const source = { type: vector.type as Dictionary, dictionary };
     return { k: 'dict', codes: concatNumbers(chunks, n), dict, valid, source };
   }
