@@ -98,7 +98,7 @@ const hand1 = measure('hand loop', () => {
   const xs = chunk('x').values as Float64Array;
   const cat = chunk('cat');
   const codes = cat.values as Int32Array;
-  const code = (cat.dictionary?.toArray() as string[]).indexOf('c17');
+  const code = Array.from(cat.dictionary?.toArray() ?? ([] as string[])).indexOf('c17');
   const mask = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) mask[i] = +((xs[i] as number) > 0.5) & +(codes[i] === code);
   return mask;

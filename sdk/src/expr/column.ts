@@ -27,7 +27,7 @@ export function andValid(a: Valid, b: Valid, n: number): Valid {
   if (a === null) return b;
   if (b === null) return a;
   const out = scratchU8(n);
-  for (let i = 0; i < n; i++) out[i] = a[i]! & b[i]!;
+  for (let i = 0; i < n; i++) out[i] = (a[i] as number) & (b[i] as number);
   return out;
 }
 
@@ -46,14 +46,14 @@ export function validOf(col: Col, n: number): Valid {
 export function unpackBits(bits: Uint8Array, offset: number, length: number, out: Uint8Array, at: number): void {
   for (let i = 0; i < length; i++) {
     const bit = offset + i;
-    out[at + i] = (bits[bit >> 3]! >> (bit & 7)) & 1;
+    out[at + i] = ((bits[bit >> 3] as number) >> (bit & 7)) & 1;
   }
 }
 
 /** Packs byte flags into an Arrow bitmap. */
 export function packBits(bytes: Uint8Array, n: number): Uint8Array {
   const out = new Uint8Array(((n + 63) >> 6) << 3);
-  for (let i = 0; i < n; i++) if (bytes[i]) out[i >> 3]! |= 1 << (i & 7);
+  for (let i = 0; i < n; i++) if (bytes[i]) (out[i >> 3] as number) |= 1 << (i & 7);
   return out;
 }
 
@@ -78,7 +78,7 @@ export function texts(col: Col, n: number): string[] {
     case 'dict': {
       const out = new Array<string>(n);
       const { codes, dict } = col;
-      for (let i = 0; i < n; i++) out[i] = dict[codes[i]!] ?? '';
+      for (let i = 0; i < n; i++) out[i] = dict[codes[i] as number] ?? '';
       return out;
     }
     case 'const':

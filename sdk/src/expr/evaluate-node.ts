@@ -44,11 +44,11 @@ function inList(operand: Col, items: Col[], n: number): Col {
       Uint8Array.from(operand.dict, (s) => (wanted.has(s) ? 1 : 0)),
     );
     const codes = operand.codes;
-    for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]!;
+    for (let i = 0; i < n; i++) out[i] = lut[codes[i] as number] as number;
   } else if (operand.k === 'str') {
     const wanted = new Set(values);
     const x = operand.v;
-    for (let i = 0; i < n; i++) out[i] = wanted.has(x[i]!) ? 1 : 0;
+    for (let i = 0; i < n; i++) out[i] = wanted.has(x[i] as string) ? 1 : 0;
   } else {
     const x = numbers(operand, n);
     for (const value of values) {
@@ -62,7 +62,7 @@ function inList(operand: Col, items: Col[], n: number): Col {
   // x in (…, null) is null, not false, where nothing matched.
   if (hasNull) {
     valid = new Uint8Array(n);
-    for (let i = 0; i < n; i++) valid[i] = out[i]! & (base === null ? 1 : base[i]!);
+    for (let i = 0; i < n; i++) valid[i] = (out[i] as number) & (base === null ? 1 : (base[i] as number));
   }
   return { k: 'bool', v: out, valid, tmp: true };
 }
@@ -73,17 +73,17 @@ function gather(result: Col, dictCol: Extract<Col, { k: 'dict' }>, n: number): C
   let valid = outer;
   if (inner !== null) {
     valid = new Uint8Array(n);
-    for (let i = 0; i < n; i++) valid[i] = (outer === null ? 1 : outer[i]!) & (inner[codes[i]!] ?? 0);
+    for (let i = 0; i < n; i++) valid[i] = (outer === null ? 1 : (outer[i] as number)) & (inner[codes[i] as number] ?? 0);
   }
   if (result.k === 'str') {
     const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = result.v[codes[i]!] ?? '';
+    for (let i = 0; i < n; i++) out[i] = result.v[codes[i] as number] ?? '';
     return { k: 'str', v: out, valid };
   }
   if (result.k === 'num' || result.k === 'bool') {
     const out = result.k === 'num' ? new Float64Array(n) : new Uint8Array(n);
     const v = result.v;
-    for (let i = 0; i < n; i++) out[i] = v[codes[i]!] ?? 0;
+    for (let i = 0; i < n; i++) out[i] = v[codes[i] as number] ?? 0;
     return result.k === 'num' ? { k: 'num', v: out, valid, tmp: true } : { k: 'bool', v: out as Uint8Array, valid, tmp: true };
   }
   return result;

@@ -28,19 +28,19 @@ function output(a: Col, b: Col, n: number, dest: Float64Array | undefined): Floa
 function loopArrays(op: ArithmeticOp, x: NumArray, y: NumArray, out: Float64Array, n: number): void {
   switch (op) {
     case '+':
-      for (let i = 0; i < n; i++) out[i] = x[i]! + y[i]!;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) + (y[i] as number);
       return;
     case '-':
-      for (let i = 0; i < n; i++) out[i] = x[i]! - y[i]!;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) - (y[i] as number);
       return;
     case '*':
-      for (let i = 0; i < n; i++) out[i] = x[i]! * y[i]!;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) * (y[i] as number);
       return;
     case '/':
-      for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) / (y[i] as number);
       return;
     case '%':
-      for (let i = 0; i < n; i++) out[i] = x[i]! % y[i]!;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) % (y[i] as number);
       return;
   }
 }
@@ -48,19 +48,19 @@ function loopArrays(op: ArithmeticOp, x: NumArray, y: NumArray, out: Float64Arra
 function loopScalar(op: ArithmeticOp, x: NumArray, y: number, out: Float64Array, n: number): void {
   switch (op) {
     case '+':
-      for (let i = 0; i < n; i++) out[i] = x[i]! + y;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) + y;
       return;
     case '-':
-      for (let i = 0; i < n; i++) out[i] = x[i]! - y;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) - y;
       return;
     case '*':
-      for (let i = 0; i < n; i++) out[i] = x[i]! * y;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) * y;
       return;
     case '/':
-      for (let i = 0; i < n; i++) out[i] = x[i]! / y;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) / y;
       return;
     case '%':
-      for (let i = 0; i < n; i++) out[i] = x[i]! % y;
+      for (let i = 0; i < n; i++) out[i] = (x[i] as number) % y;
       return;
   }
 }

@@ -35,16 +35,16 @@ function numberVsScalar(op: ComparisonOp, x: NumArray, y: number, out: Uint8Arra
       for (let i = 0; i < n; i++) out[i] = +(x[i] !== y);
       return;
     case '<':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! < y);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) < y);
       return;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! <= y);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) <= y);
       return;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! > y);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) > y);
       return;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! >= y);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) >= y);
       return;
   }
 }
@@ -58,16 +58,16 @@ function numberVsNumber(op: ComparisonOp, x: NumArray, y: NumArray, out: Uint8Ar
       for (let i = 0; i < n; i++) out[i] = +(x[i] !== y[i]);
       return;
     case '<':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! < y[i]!);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) < (y[i] as number));
       return;
     case '<=':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! <= y[i]!);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) <= (y[i] as number));
       return;
     case '>':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! > y[i]!);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) > (y[i] as number));
       return;
     case '>=':
-      for (let i = 0; i < n; i++) out[i] = +(x[i]! >= y[i]!);
+      for (let i = 0; i < n; i++) out[i] = +((x[i] as number) >= (y[i] as number));
       return;
   }
 }
@@ -89,13 +89,13 @@ export function compare(op: ComparisonOp, a: Col, b: Col, n: number): Col {
     const dict = a.dict;
     const lut = perDictionary(dict, `${op}\u0000${lit}`, () => Uint8Array.from(dict, (s) => (compareValues(op, s, lit) ? 1 : 0)));
     const codes = a.codes;
-    for (let i = 0; i < n; i++) out[i] = lut[codes[i]!]!;
+    for (let i = 0; i < n; i++) out[i] = lut[codes[i] as number] as number;
   } else if (a.k === 'dict' || a.k === 'str') {
     const x = texts(a, n);
-    if (typeof lit === 'string') for (let i = 0; i < n; i++) out[i] = compareValues(op, x[i]!, lit) ? 1 : 0;
+    if (typeof lit === 'string') for (let i = 0; i < n; i++) out[i] = compareValues(op, x[i] as string, lit) ? 1 : 0;
     else {
       const y = texts(b, n);
-      for (let i = 0; i < n; i++) out[i] = compareValues(op, x[i]!, y[i]!) ? 1 : 0;
+      for (let i = 0; i < n; i++) out[i] = compareValues(op, x[i] as string, y[i] as string) ? 1 : 0;
     }
   } else if (b.k === 'const') {
     numberVsScalar(op, numbers(a, n), Number(lit), out, n);

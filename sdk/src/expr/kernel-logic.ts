@@ -20,7 +20,7 @@ export function truthMask(col: Col, n: number): Uint8Array {
   if (b.valid === null) return b.tmp ? b.v : b.v.slice();
   const out = b.tmp ? b.v : scratchU8(n);
   const { v, valid } = b;
-  for (let i = 0; i < n; i++) out[i] = v[i]! & valid[i]!;
+  for (let i = 0; i < n; i++) out[i] = (v[i] as number) & (valid[i] as number);
   return out;
 }
 
@@ -30,7 +30,7 @@ export function not(a: Col, n: number): Col {
   const b = asBool(a, n);
   const out = b.tmp ? b.v : scratchU8(n);
   const v = b.v;
-  for (let i = 0; i < n; i++) out[i] = v[i]! ^ 1;
+  for (let i = 0; i < n; i++) out[i] = (v[i] as number) ^ 1;
   return { k: 'bool', v: out, valid: b.valid, tmp: true };
 }
 
@@ -48,8 +48,8 @@ export function logical(op: 'and' | 'or', a: Col, b: Col, n: number): Col {
   const x = l.v;
   const y = r.v;
   if (l.valid === null && r.valid === null) {
-    if (op === 'and') for (let i = 0; i < n; i++) out[i] = x[i]! & y[i]!;
-    else for (let i = 0; i < n; i++) out[i] = x[i]! | y[i]!;
+    if (op === 'and') for (let i = 0; i < n; i++) out[i] = (x[i] as number) & (y[i] as number);
+    else for (let i = 0; i < n; i++) out[i] = (x[i] as number) | (y[i] as number);
     return { k: 'bool', v: out, valid: null, tmp: true };
   }
   const vx = l.valid;
@@ -58,10 +58,10 @@ export function logical(op: 'and' | 'or', a: Col, b: Col, n: number): Col {
   // The decisive value (false for and, true for or) wins over null.
   const decisive = op === 'and' ? 0 : 1;
   for (let i = 0; i < n; i++) {
-    const px = vx === null ? 1 : vx[i]!;
-    const py = vy === null ? 1 : vy[i]!;
-    const xi = x[i]!;
-    const yi = y[i]!;
+    const px = vx === null ? 1 : (vx[i] as number);
+    const py = vy === null ? 1 : (vy[i] as number);
+    const xi = x[i] as number;
+    const yi = y[i] as number;
     if ((px && xi === decisive) || (py && yi === decisive)) {
       out[i] = decisive;
       valid[i] = 1;
@@ -82,6 +82,6 @@ export function isNull(valid: Valid | 'const-null' | 'const-value', negated: boo
   if (valid === 'const-value' || valid === null) return { k: 'const', v: negated };
   const out = new Uint8Array(n);
   const flip = negated ? 0 : 1;
-  for (let i = 0; i < n; i++) out[i] = valid[i]! ^ flip;
+  for (let i = 0; i < n; i++) out[i] = (valid[i] as number) ^ flip;
   return { k: 'bool', v: out, valid: null, tmp: true };
 }

@@ -11,7 +11,7 @@ const arg = (args: Col[], i: number): Col => args[i] ?? { k: 'const', v: null };
 function nullWhereNotFinite(out: Float64Array, valid: Uint8Array | null, n: number): Uint8Array | null {
   let result = valid;
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(out[i]!) && (result === null || result[i] === 1)) {
+    if (!Number.isFinite(out[i] as number) && (result === null || result[i] === 1)) {
       if (result === valid) result = valid === null ? new Uint8Array(n).fill(1) : valid.slice();
       (result as Uint8Array)[i] = 0;
     }
@@ -23,7 +23,7 @@ function nullWhereNotFinite(out: Float64Array, valid: Uint8Array | null, n: numb
 export function map1(a: Col, n: number, f: (x: number) => number, finiteOnly = false): Col {
   const x = numbers(a, n);
   const out = scratchF64(n);
-  for (let i = 0; i < n; i++) out[i] = f(x[i]!);
+  for (let i = 0; i < n; i++) out[i] = f(x[i] as number);
   const valid = validOf(a, n);
   return { k: 'num', v: out, valid: finiteOnly ? nullWhereNotFinite(out, valid, n) : valid, tmp: true };
 }
@@ -33,7 +33,7 @@ export function map2(a: Col, b: Col, n: number, f: (x: number, y: number) => num
   const x = numbers(a, n);
   const y = numbers(b, n);
   const out = scratchF64(n);
-  for (let i = 0; i < n; i++) out[i] = f(x[i]!, y[i]!);
+  for (let i = 0; i < n; i++) out[i] = f(x[i] as number, y[i] as number);
   const valid = andValid(validOf(a, n), validOf(b, n), n);
   return { k: 'num', v: out, valid: finiteOnly ? nullWhereNotFinite(out, valid, n) : valid, tmp: true };
 }
@@ -59,8 +59,8 @@ function extreme(args: Col[], n: number, wantMax: boolean): Col {
     const va = validOf(a, n);
     for (let i = 0; i < n; i++) {
       if (va !== null && va[i] === 0) continue;
-      const xi = x[i]!;
-      if (valid[i] === 0 || (wantMax ? xi > out[i]! : xi < out[i]!)) out[i] = xi;
+      const xi = x[i] as number;
+      if (valid[i] === 0 || (wantMax ? xi > (out[i] as number) : xi < (out[i] as number))) out[i] = xi;
       valid[i] = 1;
     }
   }

@@ -20,7 +20,7 @@ export function toTexts(col: Col, type: ExprType, n: number): string[] {
   if (col.k === 'const') return new Array<string>(n).fill(col.v === null ? '' : formatValue(col.v, type));
   const x = numbers(col, n);
   const out = new Array<string>(n);
-  for (let i = 0; i < n; i++) out[i] = formatValue(type === 'boolean' ? x[i] === 1 : x[i]!, type);
+  for (let i = 0; i < n; i++) out[i] = formatValue(type === 'boolean' ? x[i] === 1 : (x[i] as number), type);
   return out;
 }
 
@@ -57,9 +57,9 @@ function substring(args: Col[], n: number): Col {
   const out = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     // 1-based like SQL: substring('hello', 0, 2) is 'h'.
-    const from = start[i]! - 1;
-    const to = length === null ? Number.POSITIVE_INFINITY : from + Math.max(0, length[i]!);
-    out[i] = s[i]!.slice(Math.max(0, from), Math.max(0, to));
+    const from = (start[i] as number) - 1;
+    const to = length === null ? Number.POSITIVE_INFINITY : from + Math.max(0, length[i] as number);
+    out[i] = (s[i] as string).slice(Math.max(0, from), Math.max(0, to));
   }
   return { k: 'str', v: out, valid: validAll(args, n) };
 }
@@ -76,7 +76,7 @@ function toNumber(args: Col[], n: number, types: ExprType[]): Col {
   const present = validOf(a, n);
   const valid = present === null ? new Uint8Array(n).fill(1) : present.slice();
   for (let i = 0; i < n; i++) {
-    const text = s[i]!.trim();
+    const text = (s[i] as string).trim();
     const value = text === '' ? Number.NaN : Number(text);
     out[i] = value;
     if (!Number.isFinite(value)) valid[i] = 0;

@@ -17,14 +17,15 @@ import { type Col, type NumArray, numbers, packBits, texts, type Valid, validOf 
 function bitmap(valid: Valid, n: number): { nullCount: number; nullBitmap?: Uint8Array } {
   if (valid === null) return { nullCount: 0 };
   let present = 0;
-  for (let i = 0; i < n; i++) present += valid[i]!;
+  for (let i = 0; i < n; i++) present += valid[i] as number;
   return present === n ? { nullCount: 0 } : { nullCount: n - present, nullBitmap: packBits(valid, n) };
 }
 
 const int32Fits = (x: NumArray, valid: Valid, n: number) => {
   if (x instanceof Int32Array || x instanceof Int16Array || x instanceof Int8Array || x instanceof Uint16Array || x instanceof Uint8Array)
     return true;
-  for (let i = 0; i < n; i++) if ((valid === null || valid[i]) && (x[i]! > 2147483647 || x[i]! < -2147483648)) return false;
+  for (let i = 0; i < n; i++)
+    if ((valid === null || valid[i]) && ((x[i] as number) > 2147483647 || (x[i] as number) < -2147483648)) return false;
   return true;
 };
 
@@ -51,7 +52,7 @@ export function toVector(col: Col, type: ExprType, n: number): Vector {
   }
   if (type === 'date') {
     const data = new BigInt64Array(n);
-    for (let i = 0; i < n; i++) if (valid === null || valid[i]) data[i] = BigInt(Math.round(x[i]!));
+    for (let i = 0; i < n; i++) if (valid === null || valid[i]) data[i] = BigInt(Math.round(x[i] as number));
     return makeVector(makeData({ type: new DateMillisecond(), length: n, ...nulls, data }));
   }
   if (type === 'integer') {
@@ -60,7 +61,7 @@ export function toVector(col: Col, type: ExprType, n: number): Vector {
       return makeVector(makeData({ type: new Int32(), length: n, ...nulls, data }));
     }
     const data = new BigInt64Array(n);
-    for (let i = 0; i < n; i++) if ((valid === null || valid[i]) && Number.isFinite(x[i])) data[i] = BigInt(x[i]!);
+    for (let i = 0; i < n; i++) if ((valid === null || valid[i]) && Number.isFinite(x[i])) data[i] = BigInt(x[i] as number);
     return makeVector(makeData({ type: new Int64(), length: n, ...nulls, data }));
   }
   const data = x instanceof Float64Array ? x : Float64Array.from(x);
