@@ -48,7 +48,10 @@ function generate(rows: number): Table {
     z[i] = random() * 1e5;
     cat[i] = Math.floor(random() * categories);
   }
-  return tableFromColumns(['id', 'x', 'y', 'z', 'cat'], [int32Vector(id), float64Vector(x), float64Vector(y), float64Vector(z), dictionaryVector(cat, dictionary)]);
+  return tableFromColumns(
+    ['id', 'x', 'y', 'z', 'cat'],
+    [int32Vector(id), float64Vector(x), float64Vector(y), float64Vector(z), dictionaryVector(cat, dictionary)],
+  );
 }
 
 function smallTable(): Table {
@@ -94,11 +97,15 @@ function causeway(kernel: Kernel, t: Table, small: Table): unknown {
       return tableFromColumns([...names, 'v'], [...names.map((n) => columnOf(t, n)), float64Vector(out)]);
     }
     case 'groupby':
-      return groupBy(t, ['cat'], [
-        { column: 'x', op: 'sum', as: 's' },
-        { column: 'x', op: 'mean', as: 'm' },
-        { op: 'count', as: 'n' },
-      ]);
+      return groupBy(
+        t,
+        ['cat'],
+        [
+          { column: 'x', op: 'sum', as: 's' },
+          { column: 'x', op: 'mean', as: 'm' },
+          { op: 'count', as: 'n' },
+        ],
+      );
     case 'join':
       return joinTables(t, small, { on: [['cat', 'cat']], how: 'inner' });
   }
@@ -180,8 +187,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] a
 function child(impl: Impl, kernel: Kernel, rows: number): void {
   const t = generate(rows);
   const small = smallTable();
-  const dt = impl === 'arquero' ? aq.fromArrow(t) : null;
-  const sm = impl === 'arquero' ? aq.fromArrow(small) : null;
+  const dt = impl === 'arquero' ? aq.fromArrow(t as never) : null;
+  const sm = impl === 'arquero' ? aq.fromArrow(small as never) : null;
   (globalThis as { gc?: () => void }).gc?.();
   const before = process.memoryUsage().rss;
   const peakBefore = process.resourceUsage().maxRSS * 1024;
@@ -192,15 +199,18 @@ function child(impl: Impl, kernel: Kernel, rows: number): void {
 
 function main(): void {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1] as Impl, args[2] as Kernel, Number(args[3]));
+  if (args[0] === '--child') {
+    child(args[1] as Impl, args[2] as Kernel, Number(args[3]));
+    return;
+  }
   const sizes = args.length > 0 ? args.map(Number) : [1_000_000, 5_000_000];
   const runs = Number(process.env.RUNS ?? 10);
   const self = fileURLToPath(import.meta.url);
   for (const rows of sizes) {
     const t = generate(rows);
     const small = smallTable();
-    const dt = aq.fromArrow(t);
-    const sm = aq.fromArrow(small);
+    const dt = aq.fromArrow(t as never);
+    const sm = aq.fromArrow(small as never);
     const mb = arrowBytes(t) / 2 ** 20;
     console.log(`\n${rows.toLocaleString('en')} rows, Arrow size ${mb.toFixed(1)} MB, median of ${runs} runs`);
     console.log('kernel   causeway ms  hand ms  arquero ms  vs hand  vs arquero  peak MB (causeway)  peak/Arrow');

@@ -48,9 +48,10 @@ export function bin(table: Table, options: BinOptions): { table: Table; state: B
             ? max
             : min + ((max - min) * k) / options.bins
           : quantileSorted(sorted, k / options.bins);
-      if (edges.length === 0 || edge > (edges[edges.length - 1] as number)) edges.push(edge);
+      // + 0 turns -0 into 0: the state must survive JSON, which has no -0
+      if (edges.length === 0 || edge > (edges[edges.length - 1] as number)) edges.push(edge + 0);
     }
-    if (edges.length === 1) edges.push(max);
+    if (edges.length === 1) edges.push(max + 0);
   }
   const state: BinState = { kind: 'bin', column: options.column, as: options.as ?? options.column, edges };
   return { table: applyBin(table, state), state };

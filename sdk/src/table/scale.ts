@@ -24,7 +24,7 @@ function numeric(table: Table, name: string): NumberColumn {
 
 /**
  * Learns per-column offsets and scales (nulls skipped; std is the population std, as scikit-learn; a zero
- * spread scales by 1) and applies them. Scaled columns become Float64; nulls stay null.
+ * spread, or one too small to invert, scales by 1) and applies them. Scaled columns become Float64; nulls stay null.
  *
  * @example
  * const { table, state } = fitScale(train, { columns: ['age', 'income'], method: 'standard' });
@@ -51,7 +51,8 @@ export function fitScale(table: Table, options: { columns: readonly string[]; me
       offset = quantileSorted(sorted, 0.5);
       spread = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
     }
-    return { column, offset, scale: spread > 0 && Number.isFinite(spread) ? 1 / spread : 1 };
+    // + 0 turns -0 into 0: the state must survive JSON, which has no -0
+    return { column, offset: offset + 0, scale: spread > 0 && Number.isFinite(1 / spread) ? 1 / spread : 1 };
   });
   const state: ScaleState = { kind: 'scale', method: options.method, columns };
   return { table: applyScale(table, state), state };
