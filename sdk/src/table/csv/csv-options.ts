@@ -1,7 +1,12 @@
 import type { Issue, Result } from '../../errors/issue';
 import type { ColumnType } from '../../ports/table-schema';
 
-/** Why a row was rejected. */
+/**
+ * Why a row was rejected.
+ *
+ * @example
+ * const reason: BadRowReason = 'ragged'; // wrong number of fields
+ */
 export type BadRowReason = 'ragged' | 'unconvertible' | 'unterminated-quote' | 'malformed-quote' | 'field-too-large';
 
 /**
@@ -62,7 +67,12 @@ export interface ResolvedCsvOptions {
   categoryMaxRatio: number;
 }
 
-/** The null tokens used when `nullTokens` is not given. */
+/**
+ * The null tokens used when `nullTokens` is not given.
+ *
+ * @example
+ * parseCsv(bytes, { nullTokens: [...defaultNullTokens, '-'] });
+ */
 export const defaultNullTokens: readonly string[] = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', '?'];
 
 const columnTypeNames = new Set(['number', 'integer', 'string', 'category', 'boolean', 'date']);

@@ -3,6 +3,9 @@ import { readRecord } from './read-record';
 
 /**
  * What {@link detectCsvDialect} found: the delimiter and whether the first row is a header.
+ *
+ * @example
+ * const dialect: CsvDialect = { delimiter: ';', header: true };
  */
 export interface CsvDialect {
   delimiter: string;

@@ -10,7 +10,12 @@ import { detectDialectBytes } from './detect-csv-dialect';
 import { readRecord } from './read-record';
 import { scanRows } from './scan-rows';
 
-/** What {@link parseCsv} returns: the table, the rows it skipped, and the dialect it read. */
+/**
+ * What {@link parseCsv} returns: the table, the rows it skipped, and the dialect it read.
+ *
+ * @example
+ * const { table, badRows, badRowCount } = output;
+ */
 export interface CsvParseOutput {
   table: Table;
   /** Skipped rows (with `onBadRow: 'skip'`), at most `maxBadRows` of them. */
@@ -118,8 +123,14 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
  * Reads CSV/TSV bytes into one Arrow table, column at a time from typed arrays. Detects the
  * delimiter and header, infers column types (integer → Int32, else Float64; boolean; ISO date →
  * DateMillisecond, date-time → Timestamp ms UTC; text with few distinct values → Dictionary, else
- * Utf8). Handles RFC 4180 quoting, a UTF-8 BOM and UTF-16 with a BOM, CRLF/LF. Invalid UTF-8 and
- * an empty file fail with the line; a header-only file gives a table with no rows. Never throws.
+ * Utf8; a later value that does not fit widens the column: integer → number → string). Handles
+ * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), CRLF, LF or both; a file of
+ * lone CRs is read as lines. Decisions: invalid UTF-8 fails naming its line (no replacement
+ * characters); an empty file fails; a header-only file gives a table with columns and no rows;
+ * blank lines are skipped; "-0" is a number, not an integer. Bad rows (wrong field count, a value
+ * that does not convert under `types`, an unclosed quote, text after a closing quote, a field over
+ * `maxFieldBytes`) fail the parse with `INPUT_INVALID` at `['line', n]`, or with `onBadRow: 'skip'`
+ * are dropped and listed. Never throws: an unexpected failure is an `INTERNAL` issue.
  *
  * @example
  * const r = parseCsv(new TextEncoder().encode('name,age\nAda,36\n'));

@@ -1,7 +1,12 @@
 import { type DataType, type Table, Type, type Vector } from 'apache-arrow';
 import { defaultNullTokens } from './csv-options';
 
-/** How {@link writeCsv} writes. */
+/**
+ * How {@link writeCsv} writes.
+ *
+ * @example
+ * writeCsv(table, { delimiter: ';', lineEnding: '\r\n' });
+ */
 export interface WriteCsvOptions {
   /** One character; default `,`. */
   delimiter?: string;
