@@ -114,7 +114,7 @@ describe('parseCsv against a naive reference reader', () => {
         const present = values.filter((v) => v !== '');
         const column = r.value.table.getChild('v');
         expect(column?.toArray().length ?? 0).toBe(present.length + 1);
-        present.forEach((text, i) => expect(column?.get(i)).toBe(Number(text)));
+        for (const [i, text] of present.entries()) expect(column?.get(i)).toBe(Number(text));
         const allInt =
           present.length === 0 ||
           present.every((t) => /^-?\d+$/.test(t) && Number(t) >= -2147483648 && Number(t) <= 2147483647 && !Object.is(Number(t), -0));
