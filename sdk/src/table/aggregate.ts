@@ -23,10 +23,11 @@ export function aggregate(
   vector: Vector | null,
   codes: Int32Array,
   groups: number,
-  memo: WeakMap<ColumnArrays, Moments> = new WeakMap(),
+  memo: AggregateMemo = new AggregateMemo(),
 ): Vector {
   const n = codes.length;
   if (op === 'count' && !column) {
+    if (memo.sizes) return int32Vector(Int32Array.from(memo.sizes));
     const counts = new Int32Array(groups);
     for (let i = 0; i < n; i++) {
       const g = codes[i] as number;
@@ -50,10 +51,12 @@ export function aggregate(
     throw new UserError('SCHEMA_INVALID', `The aggregate "${op}" needs a number column, not a ${column.kind} column.`);
   }
   const values = column.values;
-  let moments = memo.get(column);
+  let moments = memo.moments.get(column);
   if (!moments) {
     moments = sumsAndCounts(values, valid, codes, groups);
-    memo.set(column, moments);
+    memo.moments.set(column, moments);
+    // a column without nulls counts every row: its counts are the group sizes
+    if (!valid) memo.sizes = moments.counts;
   }
   const { sums, counts } = moments;
   const out = new Float64Array(groups);
@@ -75,6 +78,18 @@ export function aggregate(
     for (let g = 0; g < groups; g++) out[g] = Math.sqrt((squares[g] as number) / ((counts[g] as number) - 1));
   }
   return float64Vector(out, present);
+}
+
+/**
+ * What aggregates over one grouping share: per-column sums and counts, and the group sizes once known.
+ *
+ * @example
+ * const memo = new AggregateMemo();
+ * aggregate('sum', x, xv, codes, groups, memo); aggregate('mean', x, xv, codes, groups, memo); // one pass over x
+ */
+export class AggregateMemo {
+  readonly moments = new WeakMap<ColumnArrays, Moments>();
+  sizes: Float64Array | null = null;
 }
 
 /** Per-group sums and counts of a column's non-null values, shared by sum, mean and std. */

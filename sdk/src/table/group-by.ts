@@ -1,5 +1,5 @@
 import type { Table, Vector } from 'apache-arrow';
-import { type AggregateOp, aggregate } from './aggregate';
+import { AggregateMemo, type AggregateOp, aggregate } from './aggregate';
 import { columnOf, readColumn } from './columns';
 import { encodeKeys } from './encode-keys';
 import { tableFromColumns } from './table-from-columns';
@@ -30,10 +30,12 @@ export function groupBy(table: Table, keys: readonly string[], aggregates: reado
   const groups = keys.length === 0 ? 1 : encoded.count;
   const firstRow = new Int32Array(groups).fill(-1);
   const codes = encoded.codes;
-  for (let i = codes.length - 1; i >= 0; i--) firstRow[codes[i] as number] = i;
+  // ids are handed out in row order, so group g starts at the row where id g first shows; stop once all are seen
+  let next = 0;
+  for (let i = 0; i < codes.length && next < groups; i++) if (codes[i] === next) firstRow[next++] = i;
   const names: string[] = [...keys];
   const vectors: Vector[] = keyVectors.map((v) => takeVector(v, firstRow));
-  const memo = new WeakMap();
+  const memo = new AggregateMemo();
   const read = new Map<string, { vector: Vector; column: ReturnType<typeof readColumn> }>();
   for (const spec of aggregates) {
     let input = spec.column === undefined ? undefined : read.get(spec.column);

@@ -12,7 +12,7 @@ export function joinIndices(
   buildIsLeft: boolean,
   keepLeft: boolean,
   keepRight: boolean,
-): { leftIndex: Int32Array; rightIndex: Int32Array } {
+): JoinPairs {
   const keepProbe = buildIsLeft ? keepRight : keepLeft;
   const keepBuild = buildIsLeft ? keepLeft : keepRight;
   const nb = buildCodes.length;
@@ -22,7 +22,11 @@ export function joinIndices(
     const c = buildCodes[i] as number;
     if (c >= 0) starts[c + 1] = (starts[c + 1] as number) + 1;
   }
-  for (let c = 0; c < count; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  let unique = true;
+  for (let c = 0; c < count; c++) {
+    if ((starts[c + 1] as number) > 1) unique = false;
+    starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  }
   const rows = new Int32Array(starts[count] as number);
   const fill = starts.slice(0, count);
   for (let i = 0; i < nb; i++) {
@@ -31,6 +35,7 @@ export function joinIndices(
     rows[fill[c] as number] = i;
     fill[c] = (fill[c] as number) + 1;
   }
+  if (unique && !buildIsLeft && !keepBuild) return uniqueRight(rows, probeCodes, keepProbe);
   let total = 0;
   for (let p = 0; p < np; p++) {
     const c = probeCodes[p] as number;
@@ -74,8 +79,43 @@ export function joinIndices(
     probeIndex = grownProbe;
     buildIndex = grownBuild;
   }
-  if (!buildIsLeft) return { leftIndex: probeIndex, rightIndex: buildIndex };
-  return leftOrder(buildIndex, probeIndex, nb);
+  if (!buildIsLeft) return { leftIndex: probeIndex, rightIndex: buildIndex, leftIsIdentity: false, rightMissing: true };
+  return { ...leftOrder(buildIndex, probeIndex, nb), leftIsIdentity: false, rightMissing: true };
+}
+
+/**
+ * Row pairs of a join, plus what the caller can skip: when `leftIsIdentity` the left rows are exactly
+ * 0 … n-1 in order and `leftIndex` is left empty; `rightMissing` false means no -1 in `rightIndex`.
+ */
+export interface JoinPairs {
+  leftIndex: Int32Array;
+  rightIndex: Int32Array;
+  leftIsIdentity: boolean;
+  rightMissing: boolean;
+}
+
+// Right keys are unique and the hash is on the right (a lookup table): one pass, each left row has ≤ 1 match.
+function uniqueRight(rows: Int32Array, probeCodes: Int32Array, keepLeft: boolean): JoinPairs {
+  const np = probeCodes.length;
+  const rightIndex = new Int32Array(np);
+  let unmatched = 0;
+  for (let p = 0; p < np; p++) {
+    const c = probeCodes[p] as number;
+    const r = c >= 0 ? (rows[c] as number) : -1;
+    rightIndex[p] = r;
+    if (r < 0) unmatched++;
+  }
+  if (keepLeft || unmatched === 0) return { leftIndex: new Int32Array(0), rightIndex, leftIsIdentity: true, rightMissing: unmatched > 0 };
+  const leftIndex = new Int32Array(np - unmatched);
+  const kept = new Int32Array(np - unmatched);
+  let j = 0;
+  for (let p = 0; p < np; p++) {
+    const r = rightIndex[p] as number;
+    if (r < 0) continue;
+    leftIndex[j] = p;
+    kept[j++] = r;
+  }
+  return { leftIndex, rightIndex: kept, leftIsIdentity: false, rightMissing: false };
 }
 
 // Stable counting sort of the pairs by left row; pairs without a left row (unmatched right rows) go last.

@@ -61,11 +61,18 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
   });
   const keepLeft = how === 'left' || how === 'full';
   const keepRight = how === 'right' || how === 'full';
-  const { leftIndex, rightIndex } = joinIndices(buildCodes, probeCodes, count, buildLeft, keepLeft, keepRight);
+  const { leftIndex, rightIndex, leftIsIdentity, rightMissing } = joinIndices(
+    buildCodes,
+    probeCodes,
+    count,
+    buildLeft,
+    keepLeft,
+    keepRight,
+  );
 
   const names: string[] = [];
   const vectors: Vector[] = [];
-  const identity = isIdentity(leftIndex, left.numRows);
+  const identity = leftIsIdentity || isIdentity(leftIndex, left.numRows);
   const merged = new Set<string>();
   left.schema.fields.forEach((field, c) => {
     const vector = left.getChildAt(c) as Vector;
@@ -93,7 +100,7 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
     while (taken.has(name)) name += suffix;
     taken.add(name);
     names.push(name);
-    vectors.push(takeVector(right.getChildAt(c) as Vector, rightIndex));
+    vectors.push(takeVector(right.getChildAt(c) as Vector, rightIndex, rightMissing));
   });
   return tableFromColumns(names, vectors);
 }

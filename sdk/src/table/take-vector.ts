@@ -124,18 +124,19 @@ function concatData(chunks: readonly Data[], type: DataType): Data {
 }
 
 /**
- * Gathers rows `indices` of one `Data` (-1 = null row) into a new single-chunk `Data` of the same type.
+ * Gathers rows `indices` of one `Data` (-1 = null row) into a new single-chunk `Data` of the same type;
+ * `missing` says whether any index is -1 when the caller knows.
  *
  * @example
  * takeData(flattenData(vector), new Int32Array([2, 0, -1]))
  */
-export function takeData(data: Data, indices: Int32Array): Data {
+export function takeData(data: Data, indices: Int32Array, missing?: boolean): Data {
   const m = indices.length;
   const type = data.type;
   const typeId = data.typeId;
   if (typeId === Type.Null) return makeData({ type, length: m } as DataProps);
-  let anyMissing = false;
-  for (let j = 0; j < m; j++) if ((indices[j] as number) < 0) anyMissing = true;
+  let anyMissing = missing ?? false;
+  if (missing === undefined) for (let j = 0; j < m && !anyMissing; j++) if ((indices[j] as number) < 0) anyMissing = true;
   let valid: Uint8Array | null = null;
   const bitmap = data.nullCount > 0 ? data.nullBitmap : null;
   if (bitmap || anyMissing) {
@@ -216,11 +217,12 @@ function takeUtf8(data: Data, indices: Int32Array, nulls: ReturnType<typeof pack
 }
 
 /**
- * Gathers rows of a vector (-1 = null row), keeping its type; one chunk out.
+ * Gathers rows of a vector (-1 = null row), keeping its type; one chunk out. `missing` says whether any
+ * index is -1 when the caller knows (saves a scan).
  *
  * @example
  * takeVector(vectorFromArray(['a', 'b']), new Int32Array([1, 1, -1])) // ['b', 'b', null]
  */
-export function takeVector(vector: Vector, indices: Int32Array): Vector {
-  return makeVector(takeData(flattenData(vector), indices));
+export function takeVector(vector: Vector, indices: Int32Array, missing?: boolean): Vector {
+  return makeVector(takeData(flattenData(vector), indices, missing));
 }
