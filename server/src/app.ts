@@ -18,8 +18,10 @@ import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
 import { nodeRoutes } from './routes/nodes';
+import { runRoutes } from './routes/runs';
 import { secretRoutes } from './routes/secrets';
 import { tokenRoutes } from './routes/tokens';
+import type { RunsHub } from './runs/runs-hub';
 import type { SecretCipher } from './secrets/secret-cipher';
 
 /** What the app is built from. */
@@ -32,6 +34,8 @@ export interface AppDeps {
   bodyLimit: number;
   /** The editor's origin: the only one CORS allows. */
   corsOrigin: string;
+  /** Runs: queue, events and artifacts (see `startRuns`); without it runs are queued but nobody here executes them. */
+  runs?: RunsHub;
   /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
   extend?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
 }
@@ -81,6 +85,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/secrets', secretRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));
+  app.route('/api/runs', runRoutes(services, deps.runs));
   deps.extend?.(app, services);
   app.use('/api/openapi.json', requireAction('self:read'));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Causeway API', version: '1' } });

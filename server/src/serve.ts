@@ -12,6 +12,8 @@ import { migrate } from './db/migrate';
 import { ensureAdminToken } from './ensure-admin-token';
 import { loadTemplates } from './load-templates';
 import { consoleLogger, type Logger } from './logger';
+import { runSettings } from './runs/run-settings';
+import { startRuns } from './runs/start-runs';
 import { loadMasterKey } from './secrets/master-key';
 import { SecretCipher } from './secrets/secret-cipher';
 import { serveWeb } from './serve-web';
@@ -50,7 +52,16 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   await migrate(database.db);
   const cipher = new SecretCipher(await loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const artifacts = new ArtifactStore(database.db, join(config.dataDir, 'artifacts'));
+  const runs = await startRuns({
+    db: database.db,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    cipher,
+    logger,
+    settings: runSettings(options.env ?? process.env),
+  });
   const { app, services } = createApp({
+    runs: runs.hub,
     db: database.db,
     registry: createBuiltinRegistry(),
     cipher,
@@ -82,7 +93,12 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // In-flight runs go back to the queue for immediate retry by another worker.
+      await runs.stop();
+      // Event streams never go idle by themselves.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
       await database.close();
     })();
     return closing;

@@ -1,5 +1,6 @@
 import { CausewayError, isUserFacing } from '@causeway/sdk';
 import { type CliIo, exitCodes } from './cli-io';
+import { workerCommand } from './commands/worker';
 import { helpText } from './help-text';
 import { nodesCommand } from './nodes-command';
 import { runCommand } from './run-command';
@@ -29,6 +30,8 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
         return await validateCommand(args, io, cwd);
       case 'nodes':
         return await nodesCommand(args, io);
+      case 'worker':
+        return await workerCommand(args, io);
       case 'serve':
         return await serveCommand(args, io);
       default:

@@ -87,6 +87,51 @@ export interface ArtifactRefsTable {
   created_at: CreatedAt;
 }
 
+export interface RunsTable {
+  id: ColumnType<number, number | undefined, never>;
+  graph_id: string;
+  graph_version: number;
+  /** queued | running | succeeded | failed | cancelled | invalid */
+  status: Generated<string>;
+  /** Claims so far; the current claim's number fences a worker's writes. */
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  timeout_ms: number;
+  retry_of: BigInt8 | null;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  heartbeat_at: NullableTimestamp;
+  worker_id: string | null;
+  cancel_requested: Generated<boolean>;
+  duration_ms: number | null;
+  error: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface NodeRunsTable {
+  run_id: BigInt8;
+  node_id: string;
+  status: string;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  duration_ms: number | null;
+  cached: Generated<boolean>;
+  error: ColumnType<unknown, string | null, string | null>;
+  /** Per port: the output summary and, for tables, the Arrow IPC artifact's hash. */
+  outputs: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface RunEventsTable {
+  run_id: BigInt8;
+  /** 1, 2, 3… per run: the SSE event id. */
+  seq: number;
+  type: string;
+  node_id: string | null;
+  data: Json;
+  at: CreatedAt;
+}
+
 /**
  * The typed schema Kysely checks queries against. Later migrations add their tables here.
  */
@@ -99,9 +144,14 @@ export interface Database {
   audit_log: AuditLogTable;
   artifacts: ArtifactsTable;
   artifact_refs: ArtifactRefsTable;
+  runs: RunsTable;
+  node_runs: NodeRunsTable;
+  run_events: RunEventsTable;
 }
 
 export type TokenRow = Selectable<TokensTable>;
 export type GraphRow = Selectable<GraphsTable>;
 export type GraphVersionRow = Selectable<GraphVersionsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+export type RunRow = Selectable<RunsTable>;
+export type NodeRunRow = Selectable<NodeRunsTable>;

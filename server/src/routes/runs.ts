@@ -1,0 +1,196 @@
+import { UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import type { Services } from '../http/services';
+import { RunBus } from '../runs/run-bus';
+import type { RunsHub } from '../runs/runs-hub';
+import { RunsRepository } from '../runs/runs-repository';
+import { streamRunEvents } from '../runs/stream-run-events';
+import { tablePreview, tablePreviewIpc } from '../runs/table-preview';
+import { actorOf } from './actor-of';
+
+const arrowType = 'application/vnd.apache.arrow.stream';
+const runIdParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const statuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
+const runSchema = z
+  .object({
+    id: z.number(),
+    graphId: z.string(),
+    version: z.number(),
+    status: z.enum(statuses),
+    attempts: z.number(),
+    maxAttempts: z.number(),
+    retryOf: z.number().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    durationMs: z.number().nullable(),
+    cancelRequested: z.boolean(),
+    error: z.unknown(),
+  })
+  .openapi('Run');
+const nodeRunSchema = z
+  .object({
+    nodeId: z.string(),
+    status: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    durationMs: z.number().nullable(),
+    cached: z.boolean(),
+    error: z.unknown(),
+    outputs: z.record(z.string(), z.unknown()),
+    logs: z.array(z.object({ level: z.string(), message: z.string(), at: z.number() })),
+  })
+  .openapi('NodeRun');
+
+const start = defineRoute('runs:write', {
+  method: 'post',
+  path: '/',
+  summary: 'Queue a run of a graph version (the latest when omitted)',
+  tags: ['runs'],
+  request: jsonBody(
+    z.object({ graphId: z.string().min(1).max(200), version: z.number().int().min(1).max(2_147_483_647).optional() }).strict(),
+  ),
+  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(400, 404) },
+});
+const list = defineRoute('runs:read', {
+  method: 'get',
+  path: '/',
+  summary: 'List runs, newest first',
+  tags: ['runs'],
+  request: { query: pageQuery.extend({ graphId: z.string().max(200).optional(), status: z.enum(statuses).optional() }) },
+  responses: { 200: jsonResponse('A page of runs', z.object({ items: z.array(runSchema), total: z.number() })), ...errorResponses(400) },
+});
+const get = defineRoute('runs:read', {
+  method: 'get',
+  path: '/{id}',
+  summary: 'A run with its node runs: status, timings, cache hits, logs, output summaries',
+  tags: ['runs'],
+  request: { params: runIdParam },
+  responses: { 200: jsonResponse('The run', runSchema.extend({ nodes: z.array(nodeRunSchema) })), ...errorResponses(400, 404) },
+});
+const cancel = defineRoute('runs:write', {
+  method: 'post',
+  path: '/{id}/cancel',
+  summary: 'Cancel a queued or running run',
+  tags: ['runs'],
+  request: { params: runIdParam },
+  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(400, 404, 409) },
+});
+const retry = defineRoute('runs:write', {
+  method: 'post',
+  path: '/{id}/retry',
+  summary: 'Queue a new run of the same graph version',
+  tags: ['runs'],
+  request: { params: runIdParam },
+  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(400, 404, 409) },
+});
+const output = defineRoute('runs:read', {
+  method: 'get',
+  path: '/{id}/outputs/{node}/{port}',
+  summary: `A page of a table output: JSON rows, or Arrow IPC with Accept: ${arrowType}`,
+  tags: ['runs'],
+  request: {
+    params: runIdParam.extend({ node: z.string().min(1).max(200), port: z.string().min(1).max(200) }),
+    query: z.object({
+      offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+      limit: z.coerce.number().int().min(1).max(10_000).default(100),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Rows',
+      content: {
+        'application/json': {
+          schema: z.object({ offset: z.number(), limit: z.number(), total: z.number(), schema: z.unknown(), rows: z.array(z.unknown()) }),
+        },
+        [arrowType]: { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+const events = defineRoute('runs:read', {
+  method: 'get',
+  path: '/{id}/events',
+  summary: 'Server-sent events of a run; resumable with Last-Event-ID (or ?lastEventId=)',
+  tags: ['runs'],
+  request: { params: runIdParam, query: z.object({ lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).optional() }) },
+  responses: {
+    200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errorResponses(400, 404),
+  },
+});
+
+/** Runs: start, list, read with node runs, cancel, retry, table previews, live events. */
+export function runRoutes(services: Services, given?: RunsHub) {
+  const bus = new RunBus();
+  const hub: RunsHub = given ?? {
+    runs: new RunsRepository(services.db, bus, { maxAttempts: 2, timeoutMs: 60 * 60 * 1000 }),
+    bus,
+    artifacts: undefined,
+    pollMs: 1_000,
+  };
+  const { runs } = hub;
+  return newRouter()
+    .openapi(start, async (c) => {
+      const body = c.req.valid('json');
+      const run = await runs.enqueue({
+        graphId: body.graphId,
+        ...(body.version === undefined ? {} : { version: body.version }),
+        createdBy: actorOf(c).name,
+      });
+      return c.json(run as z.infer<typeof runSchema>, 201);
+    })
+    .openapi(list, async (c) => {
+      const { graphId, status, limit, offset } = c.req.valid('query');
+      const page = await runs.list({
+        limit,
+        offset,
+        ...(graphId === undefined ? {} : { graphId }),
+        ...(status === undefined ? {} : { status }),
+      });
+      return c.json(page as { items: Array<z.infer<typeof runSchema>>; total: number }, 200);
+    })
+    .openapi(get, async (c) => {
+      const { id } = c.req.valid('param');
+      const run = await runs.require(id);
+      return c.json({ ...(run as z.infer<typeof runSchema>), nodes: await runs.nodes(id) }, 200);
+    })
+    .openapi(cancel, async (c) => {
+      const { id } = c.req.valid('param');
+      const { run } = await runs.cancel(id);
+      return c.json(run as z.infer<typeof runSchema>, 202);
+    })
+    .openapi(retry, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json((await runs.retry(id, actorOf(c).name)) as z.infer<typeof runSchema>, 201);
+    })
+    .openapi(output, async (c) => {
+      const { id, node, port } = c.req.valid('param');
+      const { offset, limit } = c.req.valid('query');
+      await runs.require(id);
+      const stored = await runs.output(id, node, port);
+      const hash = stored?.artifact;
+      if (typeof hash !== 'string' || hub.artifacts === undefined) {
+        throw new UserError('NOT_FOUND', `Run ${id} has no stored table output "${node}.${port}".`);
+      }
+      const ipc = await hub.artifacts.read(hash);
+      if ((c.req.header('accept') ?? '').includes(arrowType)) {
+        return c.body(tablePreviewIpc(ipc, offset, limit) as Uint8Array<ArrayBuffer>, 200, { 'content-type': arrowType });
+      }
+      return c.json(tablePreview(ipc, offset, limit), 200);
+    })
+    .openapi(events, async (c) => {
+      const { id } = c.req.valid('param');
+      const header = c.req.header('last-event-id');
+      const fromHeader = header !== undefined && /^\d{1,10}$/.test(header) ? Number(header) : undefined;
+      const after = fromHeader ?? c.req.valid('query').lastEventId ?? 0;
+      await runs.require(id);
+      return streamSSE(c, (stream) => streamRunEvents(stream, hub, id, after));
+    });
+}

@@ -1,0 +1,69 @@
+import { availableParallelism } from 'node:os';
+import { UserError } from '@causeway/sdk';
+import { z } from 'zod';
+
+/** How runs are executed and watched. */
+export interface RunSettings {
+  /** Worker threads per process; each runs one run at a time. */
+  threads: number;
+  /** A run still going after this long is stopped and failed with RUN_TIMEOUT. */
+  runTimeoutMs: number;
+  /** Claims a run may have: a run whose worker died is re-queued while attempts remain. */
+  maxAttempts: number;
+  /** How often a worker stamps its running runs. */
+  heartbeatMs: number;
+  /** A running run whose stamp is older than this has lost its worker. */
+  staleMs: number;
+  /** How often the sweeper looks for such runs. */
+  sweepMs: number;
+  /** How often idle workers and event streams look at the database when no signal arrives. */
+  pollMs: number;
+  /** A module whose `createRegistry()` gives the node types runs may use; default the built-ins. */
+  registryModule: string | undefined;
+}
+
+const schema = z.object({
+  CAUSEWAY_WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism())),
+  CAUSEWAY_RUN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(2_147_483_647)
+    .default(60 * 60 * 1000),
+  CAUSEWAY_RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(2),
+  CAUSEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5_000),
+  CAUSEWAY_STALE_MS: z.coerce.number().int().min(100).default(30_000),
+  CAUSEWAY_SWEEP_MS: z.coerce.number().int().min(50).default(10_000),
+  CAUSEWAY_RUN_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  CAUSEWAY_REGISTRY_MODULE: z.string().min(1).optional(),
+});
+
+/**
+ * Run settings from the environment (defaults: a heartbeat every 5 s, stale after 30 s, swept
+ * every 10 s, so a dead worker's run is re-queued or failed within 40 s); `overrides` win.
+ */
+export function runSettings(env: Record<string, string | undefined>, overrides: Partial<RunSettings> = {}): RunSettings {
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '(settings)');
+      return { code: 'SETTING_INVALID' as const, path: [name], message: `${name}: ${issue.message}` };
+    });
+    throw new UserError('SETTING_INVALID', `Invalid run settings: ${issues.map((i) => i.message).join('; ')}`, { issues });
+  }
+  const s = parsed.data;
+  return {
+    threads: s.CAUSEWAY_WORKER_THREADS,
+    runTimeoutMs: s.CAUSEWAY_RUN_TIMEOUT_MS,
+    maxAttempts: s.CAUSEWAY_RUN_MAX_ATTEMPTS,
+    heartbeatMs: s.CAUSEWAY_HEARTBEAT_MS,
+    staleMs: s.CAUSEWAY_STALE_MS,
+    sweepMs: s.CAUSEWAY_SWEEP_MS,
+    pollMs: s.CAUSEWAY_RUN_POLL_MS,
+    registryModule: s.CAUSEWAY_REGISTRY_MODULE,
+    ...overrides,
+  };
+}

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createBuiltinRegistry } from '@causeway/nodes';
+import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, type SecretStore, UserError } from '@causeway/sdk';
+import { tableToIPC } from 'apache-arrow';
+import { folderFiles } from '../cli/folder-files';
+import type { FromThread, RunError, TableOutput, ThreadData, ToThread } from './thread-protocol';
+
+// Runs inside a worker thread: one graph at a time, so a crash or a runaway node costs only this thread.
+const port = parentPort;
+if (port === null) throw new Error('run-thread-main must run in a worker thread');
+const data = workerData as ThreadData;
+const post = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+async function loadRegistry(): Promise<NodeRegistry> {
+  if (data.registryModule === undefined) return createBuiltinRegistry();
+  const module = (await import(data.registryModule)) as { createRegistry?: () => NodeRegistry | Promise<NodeRegistry> };
+  if (typeof module.createRegistry !== 'function') throw new Error(`${data.registryModule} has no createRegistry()`);
+  return module.createRegistry();
+}
+
+const registry = await loadRegistry();
+mkdirSync(data.filesDir, { recursive: true });
+const files = folderFiles(data.filesDir);
+const graphs = new Map<string, Graph | UserError>();
+const controllers = new Map<string, AbortController>();
+const waiting = new Map<number, { resolve: (value: string) => void; reject: (error: unknown) => void }>();
+let nextRequest = 0;
+
+const secrets: SecretStore = {
+  get: (name) =>
+    new Promise<string>((resolve, reject) => {
+      const requestId = nextRequest++;
+      waiting.set(requestId, { resolve, reject });
+      post({ type: 'secret', requestId, name });
+    }),
+};
+
+function graphOf(key: string, text: string): Graph | UserError {
+  let graph = graphs.get(key);
+  if (graph === undefined) {
+    const parsed = parseGraph(text);
+    graph = parsed.ok ? parsed.value : new UserError('GRAPH_SCHEMA', 'The saved graph cannot be read.', { issues: parsed.issues });
+    if (graphs.size >= 64) graphs.clear();
+    graphs.set(key, graph);
+  }
+  return graph;
+}
+
+async function run(runId: string, graphKey: string, text: string): Promise<void> {
+  const graph = graphOf(graphKey, text);
+  if (graph instanceof UserError) {
+    post({
+      type: 'event',
+      event: { type: 'run:done', runId, at: Date.now(), status: 'invalid', durationMs: 0, issues: [...graph.issues] },
+    });
+    post({ type: 'done', runId, status: 'invalid', durationMs: 0, tables: [], error: { code: graph.code, message: graph.message } });
+    return;
+  }
+  const controller = new AbortController();
+  controllers.set(runId, controller);
+  try {
+    const result = await runGraph(graph, {
+      registry,
+      runId,
+      signal: controller.signal,
+      files,
+      secrets,
+      onEvent: (event) => post({ type: 'event', event }),
+    });
+    const tables: TableOutput[] = [];
+    for (const [nodeId, outputs] of result.outputs) {
+      for (const [name, value] of Object.entries(outputs)) {
+        if (isArrowTable(value)) tables.push({ nodeId, port: name, ipc: tableToIPC(value, 'stream') });
+      }
+    }
+    const failed = result.errors[0] ?? result.issues[0];
+    const error: RunError | undefined =
+      failed === undefined
+        ? undefined
+        : { code: failed.code, message: failed.message, ...(failed.nodeId === undefined ? {} : { nodeId: failed.nodeId }) };
+    const buffers = new Set(tables.map((t) => t.ipc.buffer as ArrayBuffer));
+    post({ type: 'done', runId, status: result.status, durationMs: result.durationMs, tables, ...(error === undefined ? {} : { error }) }, [
+      ...buffers,
+    ]);
+  } finally {
+    controllers.delete(runId);
+  }
+}
+
+port.on('message', (message: ToThread) => {
+  if (message.type === 'run') void run(message.runId, message.graphKey, message.graph);
+  else if (message.type === 'cancel') controllers.get(message.runId)?.abort();
+  else {
+    const pending = waiting.get(message.requestId);
+    waiting.delete(message.requestId);
+    if (message.value !== undefined) pending?.resolve(message.value);
+    else pending?.reject(new UserError(message.error?.code ?? 'SECRET_UNKNOWN', message.error?.message ?? 'The secret is not available.'));
+  }
+});
+post({ type: 'ready' });

@@ -1,0 +1,36 @@
+import type { ErrorCode, EventError, RunEvent, RunStatus } from '@causeway/sdk';
+
+/** Why a run did not succeed: the first failed node's error, or why the graph was refused. */
+export interface RunError {
+  code: ErrorCode;
+  message: string;
+  nodeId?: string;
+}
+
+/** What the pool sends to a run thread. */
+export type ToThread =
+  | { type: 'run'; runId: string; graphKey: string; graph: string }
+  | { type: 'cancel'; runId: string }
+  | { type: 'secret'; requestId: number; value?: string; error?: EventError };
+
+/** A table output serialized as Arrow IPC, its buffer transferred, not copied. */
+export interface TableOutput {
+  nodeId: string;
+  port: string;
+  ipc: Uint8Array;
+}
+
+/** What a run thread sends back. */
+export type FromThread =
+  | { type: 'ready' }
+  | { type: 'event'; event: RunEvent }
+  | { type: 'secret'; requestId: number; name: string }
+  | { type: 'done'; runId: string; status: RunStatus; durationMs: number; tables: TableOutput[]; error?: RunError };
+
+/** What a run thread is started with. */
+export interface ThreadData {
+  /** Module with `createRegistry()`; absent → the built-in nodes. */
+  registryModule: string | undefined;
+  /** Folder that `ctx.files` reads from. */
+  filesDir: string;
+}
