@@ -39,3 +39,6 @@ export function roleAllows(role: Role, action: Action): boolean {
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
+
+/** What a route declares it needs: an action, or `public` for routes that need no token (health only). */
+export type RouteAction = Action | 'public';

@@ -1,9 +1,6 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
-import type { Action } from '../auth/roles';
+import type { RouteAction } from '../auth/roles';
 import { requireAction } from '../middleware/require-action';
-
-/** `public` routes need no token (health only). */
-export type RouteAction = Action | 'public';
 
 /** The OpenAPI extension that carries a route's action; the role matrix test reads it back. */
 export const actionExtension = 'x-causeway-action';

@@ -1,8 +1,7 @@
 import { UserError } from '@causeway/sdk';
 import type { MiddlewareHandler } from 'hono';
-import { roleAllows } from '../auth/roles';
+import { type RouteAction, roleAllows } from '../auth/roles';
 import type { AppEnv } from '../http/app-env';
-import type { RouteAction } from '../http/define-route';
 
 /** Lets the request through only when its token's role allows the route's action. */
 export function requireAction(action: RouteAction): MiddlewareHandler<AppEnv> {
