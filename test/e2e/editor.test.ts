@@ -84,4 +84,19 @@ describe('the editor in Chromium', () => {
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.screenshot({ path: resolve(screenshots, 'shortcuts.png') });
   }, 90_000);
+
+  it('an edit to one node changes only that node on the canvas', async () => {
+    const { page } = await openEditor(editor.browser, editor.url);
+    await buildPipeline(page);
+    await dragFromPalette(page, 'transform.select', 560, 420);
+    await page.locator('[data-node-id="select_2"]').waitFor();
+    await dragConnection(page, 'inline.table', 'select_2.table');
+    await page.locator('[data-node-id="select"] .node-title').click();
+    await page.evaluate(
+      "window.__touched = new Set(); new MutationObserver((records) => { for (const r of records) { const el = r.target.nodeType === 1 ? r.target : r.target.parentElement; const node = el && el.closest('.react-flow__node'); if (node) window.__touched.add(node.getAttribute('data-id')); } }).observe(document.querySelector('.react-flow__nodes'), { subtree: true, childList: true, attributes: true, characterData: true });",
+    );
+    await page.locator('#node-label').fill('Cities only');
+    await expect.poll(() => page.locator('[data-node-id="select"] .node-title').textContent()).toBe('Cities only');
+    expect(await page.evaluate('[...window.__touched]')).toEqual(['select']);
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import type { Graph, GraphEdge, GraphNode, GraphNote, NodeRegistry, PortKind } from '@causeway/sdk';
 import { splitEndpoint } from '@causeway/sdk';
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 import { edgeKey } from './graph-edits';
 
 /** React Flow's view of a graph node: only its id travels in `data`; the card reads the rest from the store. */
@@ -19,6 +19,7 @@ export function toFlowNodes(
   selection: ReadonlySet<string>,
   measured: ReadonlyMap<string, Measured>,
   previous: ReadonlyMap<string, FlowNode>,
+  registry?: NodeRegistry,
 ): FlowNode[] {
   const out: FlowNode[] = [];
   const add = (item: GraphNode | GraphNote, type: 'causeway' | 'note', size?: [number, number]) => {
@@ -26,19 +27,17 @@ export function toFlowNodes(
     const selected = selection.has(item.id);
     const size0 = measured.get(item.id);
     const [x, y] = item.position;
-    if (
-      old &&
-      old.type === type &&
-      old.position.x === x &&
-      old.position.y === y &&
-      (old.selected ?? false) === selected &&
-      old.measured === size0
-    ) {
+    // Sizes are not compared: React Flow keeps the size of a node object it already measured.
+    if (old && old.type === type && old.position.x === x && old.position.y === y && (old.selected ?? false) === selected) {
       out.push(old);
       return;
     }
     const node: FlowNode = { id: item.id, type, position: { x, y }, data: { id: item.id }, selected };
-    if (size0) node.measured = size0;
+    // An estimate until React Flow measures the node: unmeasured nodes count as visible, so without
+    // it a 1,000-node graph would be drawn in full once before culling.
+    node.measured = size0 ?? (size ? { width: size[0], height: size[1] } : { width: 220, height: 90 });
+    // React Flow draws every node once to find its handles; estimated handles let it skip the ones off screen.
+    if (!size0 && type === 'causeway' && registry) node.handles = estimateHandles(item as GraphNode, registry);
     if (size) node.style = { width: size[0], height: size[1] };
     out.push(node);
   };
@@ -89,4 +88,19 @@ export function nodeIndex(graph: Graph): ReadonlyMap<string, GraphNode> {
     indexes.set(graph, index);
   }
   return index;
+}
+
+/** Where a node card's ports sit before it is measured (header, then one 24 px row per port). */
+function estimateHandles(node: GraphNode, registry: NodeRegistry): NodeHandle[] {
+  const definition = registry.get(node.type, node.version) ?? registry.latest(node.type);
+  if (!definition) return [];
+  const at = (i: number) => 38 + i * 24 + 4;
+  return [
+    ...Object.keys(definition.inputs).map(
+      (id, i): NodeHandle => ({ id, type: 'target', position: Position.Left, x: -6, y: at(i), width: 11, height: 11 }),
+    ),
+    ...Object.keys(definition.outputs).map(
+      (id, i): NodeHandle => ({ id, type: 'source', position: Position.Right, x: 214, y: at(i), width: 11, height: 11 }),
+    ),
+  ];
 }

@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
@@ -32,15 +32,17 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   const graph = useEditor((s) => s.graph);
   const selection = useEditor((s) => s.selection);
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(new Map());
+  // Sizes React Flow measured. A ref, not state: React Flow already holds them for the node objects
+  // we keep, so recording them must not re-render 1,000 nodes once per measuring batch.
+  const measured = useRef(new Map<string, Size>());
   const previousNodes = useRef(new Map<string, FlowNode>());
   const previousEdges = useRef(new Map<string, FlowEdge>());
 
   const nodes = useMemo(() => {
-    const list = toFlowNodes(graph, selection, measured, previousNodes.current);
+    const list = toFlowNodes(graph, selection, measured.current, previousNodes.current, store.registry);
     previousNodes.current = new Map(list.map((n) => [n.id, n]));
     return list;
-  }, [graph, selection, measured]);
+  }, [graph, selection, store]);
   const edges = useMemo(() => {
     const list = toFlowEdges(graph, store.registry, selection, previousEdges.current);
     previousEdges.current = new Map(list.map((e) => [e.id, e]));
@@ -69,12 +71,8 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       if (dragEnded) store.endDrag();
       if (selected) store.select(selected);
       if (sizes.length > 0) {
-        setMeasured((old) => {
-          const next = new Map(old);
-          for (const [id, size] of sizes) next.set(id, size);
-          onMeasured?.(next);
-          return next;
-        });
+        for (const [id, size] of sizes) measured.current.set(id, size);
+        onMeasured?.(measured.current);
       }
     },
     [store, onMeasured],
@@ -161,7 +159,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       minZoom={0.05}
       maxZoom={2}
       fitView
-      fitViewOptions={{ maxZoom: 1 }}
+      fitViewOptions={{ maxZoom: 1, minZoom: 0.5 }}
       proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
     >
