@@ -1,0 +1,147 @@
+/**
+ * Training speed beside scikit-learn, in one run, on the same generated data (1M × 10 by default):
+ * - logistic regression: our standardize + L-BFGS vs StandardScaler + LogisticRegression(lbfgs);
+ * - gradient boosting, 100 rounds: ours vs HistGradientBoostingClassifier(max_iter=100,
+ *   early_stopping=False), both with 31 leaves, learning rate 0.1, 255 bins.
+ * The data is written once to a temporary binary file (column-major float64 features, then the two
+ * label columns) that both sides read; each side gets its preferred layout before the clock starts.
+ * scikit-learn runs through Debian's /usr/bin/python3 with its default threads (OpenMP, all cores);
+ * ours is one thread. Prints medians, ratios and agreement (test accuracy of both).
+ *
+ * Run: npx tsx test/bench/train.ts [rows] [cols]      RUNS=n repetitions (default 3)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createRandom,
+  type FeatureMatrix,
+  fitGradientBoosting,
+  fitLogisticRegression,
+  predictGradientBoosting,
+  predictLogisticRegression,
+  standardize,
+} from '../../nodes/src/ml/learn';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const cols = Number(process.argv[3] ?? 10);
+const runs = Number(process.env.RUNS ?? 3);
+
+function generate(): { x: FeatureMatrix; linear: Int32Array; nonlinear: Int32Array } {
+  const random = createRandom(7);
+  const gauss = (): number => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+  const data = new Float64Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    const centre = (j - 3) * 10;
+    const spread = 1 + j * 3;
+    for (let i = 0; i < rows; i++) data[j * rows + i] = centre + spread * gauss();
+  }
+  const linear = new Int32Array(rows);
+  const nonlinear = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let z = 0.3;
+    for (let j = 0; j < cols; j++) z += ((j % 3) - 1) * 0.8 * (((data[j * rows + i] as number) - (j - 3) * 10) / (1 + j * 3));
+    linear[i] = random.next() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    const a = (data[i] as number) + 30;
+    const b = (data[rows + i] as number) + 20;
+    const c = cols > 2 ? (data[2 * rows + i] as number) + 10 : 0;
+    nonlinear[i] = Math.sin(a) + (b * c) / 20 + 0.5 * gauss() > 0 ? 1 : 0;
+  }
+  const names = Array.from({ length: cols }, (_, j) => `x${j}`);
+  return { x: { rows, cols, data, names }, linear, nonlinear };
+}
+
+const python = `
+import json, sys, time
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import HistGradientBoostingClassifier
+path, n, p, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+raw = np.fromfile(path, dtype=np.float64)
+X = np.ascontiguousarray(raw[: n * p].reshape(p, n).T)
+ylin = raw[n * p : n * p + n].astype(np.int64)
+ynl = raw[n * p + n :].astype(np.int64)
+out = {'lr': [], 'gbt': []}
+for _ in range(runs):
+    t = time.perf_counter()
+    Xs = StandardScaler().fit_transform(X)
+    lr = LogisticRegression(C=1.0, solver='lbfgs', max_iter=100).fit(Xs, ylin)
+    out['lr'].append(time.perf_counter() - t)
+out['lrIter'] = int(lr.n_iter_[0])
+out['lrAccuracy'] = float((lr.predict(Xs) == ylin).mean())
+for _ in range(runs):
+    t = time.perf_counter()
+    gbt = HistGradientBoostingClassifier(max_iter=100, early_stopping=False, random_state=0).fit(X, ynl)
+    out['gbt'].append(time.perf_counter() - t)
+out['gbtAccuracy'] = float((gbt.predict(X) == ynl).mean())
+print(json.dumps(out))
+`;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function accuracy(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let hits = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) hits++;
+  return hits / a.length;
+}
+
+const { x, linear, nonlinear } = generate();
+const dir = mkdtempSync(join(tmpdir(), 'causeway-train-'));
+const file = join(dir, 'data.f64');
+const payload = new Float64Array(rows * cols + 2 * rows);
+payload.set(x.data);
+payload.set(Float64Array.from(linear), rows * cols);
+payload.set(Float64Array.from(nonlinear), rows * cols + rows);
+writeFileSync(file, new Uint8Array(payload.buffer));
+
+const lrTimes: number[] = [];
+let lrResult = { iterations: 0, accuracy: 0 };
+for (let r = 0; r < runs; r++) {
+  const t = performance.now();
+  const { matrix } = standardize(x);
+  const model = fitLogisticRegression(matrix, { y: linear, classes: ['0', '1'] }, { C: 1 });
+  lrTimes.push((performance.now() - t) / 1000);
+  lrResult = { iterations: model.iterations, accuracy: accuracy(predictLogisticRegression(model, matrix), linear) };
+}
+const gbtTimes: number[] = [];
+let gbtAccuracy = 0;
+for (let r = 0; r < runs; r++) {
+  const t = performance.now();
+  const model = fitGradientBoosting(x, { y: nonlinear, classes: ['0', '1'] }, { rounds: 100 });
+  gbtTimes.push((performance.now() - t) / 1000);
+  gbtAccuracy = accuracy(predictGradientBoosting(model, x), nonlinear);
+}
+const sk = JSON.parse(
+  execFileSync('/usr/bin/python3', ['-c', python, file, String(rows), String(cols), String(runs)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  }),
+);
+rmSync(dir, { recursive: true, force: true });
+
+const line = (name: string, ours: number, theirs: number, target: number, extra: string): void => {
+  const ratio = ours / theirs;
+  console.log(
+    `${name.padEnd(34)} causeway ${ours.toFixed(3)} s   scikit-learn ${theirs.toFixed(3)} s   ratio ${ratio.toFixed(2)} (target ≤ ${target}) ${ratio <= target ? 'met' : 'NOT met'}   ${extra}`,
+  );
+};
+console.log(`train bench: ${rows} × ${cols}, ${runs} runs, medians (scikit-learn on all cores, causeway on one)`);
+line(
+  'logistic regression (std + lbfgs)',
+  median(lrTimes),
+  median(sk.lr),
+  1.5,
+  `iterations ${lrResult.iterations} vs ${sk.lrIter}, train accuracy ${lrResult.accuracy.toFixed(4)} vs ${sk.lrAccuracy.toFixed(4)}`,
+);
+line(
+  'gradient boosting, 100 rounds',
+  median(gbtTimes),
+  median(sk.gbt),
+  2,
+  `train accuracy ${gbtAccuracy.toFixed(4)} vs ${sk.gbtAccuracy.toFixed(4)}`,
+);
