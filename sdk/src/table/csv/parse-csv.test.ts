@@ -89,6 +89,17 @@ describe('parseCsv on the corpus', () => {
     ]);
   });
 
+  it('strips the CR of CRLF but keeps a CR before a delimiter, in category columns too', () => {
+    const { table } = parsed(utf8('a,b\r\nx\r,y\r\nx\r,y\r\nz,w\r\nz,w'));
+    expect(typesOf(table)).toEqual({ a: 'category', b: 'category' });
+    expect(rowsOf(table)).toEqual([
+      { a: 'x\r', b: 'y' },
+      { a: 'x\r', b: 'y' },
+      { a: 'z', b: 'w' },
+      { a: 'z', b: 'w' },
+    ]);
+  });
+
   it('detects semicolon, tab and pipe delimiters', () => {
     const semi = parsed(fixture('semicolon.csv'));
     expect(semi.dialect).toEqual({ delimiter: ';', header: true });

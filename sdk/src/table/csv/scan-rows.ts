@@ -48,7 +48,7 @@ function nullMatcher(tokens: Uint8Array[]): (bytes: Uint8Array, start: number, e
 
 /**
  * An unquoted field of a dictionary-encoded text column, hashed while it is scanned. Returns the
- * offset that ends the field, or -1 for the general path (a quote, a CR, a null token, a big field).
+ * offset that ends the field, or -1 for the general path (a quote, a null token, a big field).
  */
 function fastText(
   bytes: Uint8Array,
@@ -67,8 +67,15 @@ function fastText(
     h = Math.imul(h ^ b, 0x01000193);
     b = bytes[++i] as number;
   }
-  if ((i > pos && bytes[i - 1] === CR) || i - pos > maxField || isNull(bytes, pos, i)) return -1;
-  column.pushHashed(bytes, pos, i, h);
+  let end = i;
+  if (end > pos && bytes[end - 1] === CR && (b === LF || i >= n)) {
+    // CRLF: the CR is not part of the value, so hash again without it.
+    end--;
+    h = 0x811c9dc5;
+    for (let k = pos; k < end; k++) h = Math.imul(h ^ (bytes[k] as number), 0x01000193);
+  }
+  if (end - pos > maxField || isNull(bytes, pos, end)) return -1;
+  column.pushHashed(bytes, pos, end, h);
   return i;
 }
 
