@@ -39,21 +39,25 @@ export class ColumnKeyer {
       for (let i = 0; i < n; i++) out[i] = valid && !valid[i] ? this.nullOf(nulls) : ids.intern(values[i] as number);
       this.count = ids.size;
     } else if (col.kind === 'category') {
-      const remap = new Int32Array(col.dictionary.length).fill(-1);
-      const codes = col.codes;
-      for (let i = 0; i < n; i++) {
-        if (valid && !valid[i]) {
-          out[i] = this.nullOf(nulls);
+      const dictionary = col.dictionary;
+      // one slot per dictionary entry plus one for null, all unassigned (-3)
+      const remap = new Int32Array(dictionary.length + 1).fill(-3);
+      const strings = this.strings as Map<string, number>;
+      const fresh = remapCodes(col.codes, valid, remap, out);
+      for (const code of fresh) {
+        if (code === dictionary.length) {
+          remap[code] = this.nullOf(nulls);
           continue;
         }
-        const code = codes[i] as number;
-        let id = remap[code] as number;
-        if (id < 0) {
-          id = this.internString(col.dictionary[code] ?? '');
-          remap[code] = id;
+        const text = dictionary[code] ?? '';
+        let id = strings.get(text);
+        if (id === undefined) {
+          id = this.count++;
+          strings.set(text, id);
         }
-        out[i] = id;
+        remap[code] = id;
       }
+      if (fresh.length > 0) remapCodes(col.codes, valid, remap, out);
     } else {
       for (let i = 0; i < n; i++) out[i] = valid && !valid[i] ? this.nullOf(nulls) : this.internString(col.get(i));
     }
@@ -100,4 +104,21 @@ export class ColumnKeyer {
     if (this.nullId < 0) this.nullId = this.numbers ? this.numbers.reserve() : this.count++;
     return this.nullId;
   }
+}
+
+// Writes remapped ids into out (null rows use the last slot); returns the slots first met unassigned, in row order.
+function remapCodes(codes: Int32Array, valid: Uint8Array | null, remap: Int32Array, out: Int32Array): number[] {
+  const fresh: number[] = [];
+  const nullSlot = remap.length - 1;
+  const n = codes.length;
+  for (let i = 0; i < n; i++) {
+    const slot = valid !== null && valid[i] === 0 ? nullSlot : (codes[i] as number);
+    const id = remap[slot] as number;
+    if (id === -3) {
+      fresh.push(slot);
+      remap[slot] = -2;
+    }
+    out[i] = id;
+  }
+  return fresh;
 }
