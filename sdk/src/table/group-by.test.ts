@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AggregateOp } from './aggregate';
+import { dictionaryVector, float64Vector } from './build-vector';
 import { groupBy } from './group-by';
+import { tableFromColumns } from './table-from-columns';
 import { type Cell, type ColumnName, fromArrow, rawTableArb, rowsOf, toArrow } from './testing/arbitraries';
 
 const keyOf = (cells: Cell[]) => JSON.stringify(cells.map((v) => (Object.is(v, -0) ? 0 : v)));
@@ -126,6 +128,30 @@ describe('groupBy', () => {
       ),
     ).toEqual([[0, null]]);
     expect(groupBy(toArrow(raw), ['x'], [{ op: 'count', as: 'n' }]).numRows).toBe(0);
+  });
+
+  it('orders category groups by first row and skips unused dictionary entries', () => {
+    const t = tableFromColumns(
+      ['k', 'v'],
+      [dictionaryVector(Int32Array.of(2, 0, 2, 0, 2), ['a', 'b', 'c']), float64Vector(Float64Array.of(1, 2, 3, 4, 5))],
+    );
+    expect(
+      rowsOf(
+        fromArrow(
+          groupBy(
+            t,
+            ['k'],
+            [
+              { column: 'v', op: 'sum', as: 's' },
+              { op: 'count', as: 'n' },
+            ],
+          ),
+        ),
+      ),
+    ).toEqual([
+      ['c', 9, 3],
+      ['a', 6, 2],
+    ]);
   });
 
   it('refuses sum over strings and unknown columns', () => {
