@@ -4,12 +4,77 @@
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
 import { csvSource } from './source/csv';
 import { inlineSource } from './source/inline';
+import { aggregateRows } from './transform/aggregate';
+import { binColumn } from './transform/bin';
+import { castColumns } from './transform/cast';
+import { dateParts } from './transform/date-parts';
+import { dedupeRows } from './transform/dedupe';
+import { deriveColumns } from './transform/derive';
+import { encodeCategories } from './transform/encode';
+import { filterRows } from './transform/filter';
+import { imputeNulls } from './transform/impute';
+import { joinRows } from './transform/join';
+import { pivotRows } from './transform/pivot';
+import { sampleRows } from './transform/sample';
+import { scaleColumns } from './transform/scale';
 import { selectColumns } from './transform/select';
+import { sortRows } from './transform/sort';
+import { splitRows } from './transform/split';
+import { stringFunctions } from './transform/strings';
+import { unionRows } from './transform/union';
+import { unpivotColumns } from './transform/unpivot';
+import { windowFunctions } from './transform/window';
 
-export { csvSource, inlineSource, selectColumns };
+export {
+  aggregateRows,
+  binColumn,
+  castColumns,
+  csvSource,
+  dateParts,
+  dedupeRows,
+  deriveColumns,
+  encodeCategories,
+  filterRows,
+  imputeNulls,
+  inlineSource,
+  joinRows,
+  pivotRows,
+  sampleRows,
+  scaleColumns,
+  selectColumns,
+  sortRows,
+  splitRows,
+  stringFunctions,
+  unionRows,
+  unpivotColumns,
+  windowFunctions,
+};
 
 /** Every built-in node type. */
-export const builtinNodes: readonly AnyNodeDefinition[] = [inlineSource, csvSource, selectColumns];
+export const builtinNodes: readonly AnyNodeDefinition[] = [
+  inlineSource,
+  csvSource,
+  selectColumns,
+  aggregateRows,
+  binColumn,
+  castColumns,
+  dateParts,
+  dedupeRows,
+  deriveColumns,
+  encodeCategories,
+  filterRows,
+  imputeNulls,
+  joinRows,
+  pivotRows,
+  sampleRows,
+  scaleColumns,
+  sortRows,
+  splitRows,
+  stringFunctions,
+  unionRows,
+  unpivotColumns,
+  windowFunctions,
+];
 
 /**
  * A registry holding every built-in node type.
@@ -21,3 +86,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [inlineSource, csvSour
 export function createBuiltinRegistry(): NodeRegistry {
   return new NodeRegistry().add(...builtinNodes);
 }
+
+export { binStateSchema } from './shared/bin-state';
+export { encodeStateSchema } from './shared/encode-state';
+export { imputeStateSchema } from './shared/impute-state';
+export { scaleStateSchema } from './shared/scale-state';
