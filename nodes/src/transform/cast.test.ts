@@ -1,0 +1,84 @@
+import { inferNode, rowsOf, runNode, tableOf } from '@causeway/sdk/testkit';
+import { describe, expect, it } from 'vitest';
+import { castColumns } from './cast';
+
+const raw = tableOf({ age: ['31', '', null, ' 40 '], joined: ['2024-01-31', null, '2024-02-29', ''], score: [1, 0, null, 1] });
+
+describe('transform.cast', () => {
+  it('converts text to numbers and dates, empty text to null, and numbers to booleans', async () => {
+    const { outputs } = await runNode(castColumns, {
+      inputs: { table: raw },
+      config: {
+        columns: [
+          { column: 'age', type: 'integer' },
+          { column: 'joined', type: 'date' },
+          { column: 'score', type: 'boolean' },
+        ],
+      },
+    });
+    expect(outputs.table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([
+      ['age', 'Int32'],
+      ['joined', 'Date64<MILLISECOND>'],
+      ['score', 'Bool'],
+    ]);
+    expect(rowsOf(outputs.table)).toEqual([
+      { age: 31, joined: new Date('2024-01-31'), score: true },
+      { age: null, joined: null, score: false },
+      { age: null, joined: new Date('2024-02-29'), score: null },
+      { age: 40, joined: null, score: true },
+    ]);
+  });
+
+  it('fails naming the column and row of a value that does not convert', async () => {
+    const bad = tableOf({ age: ['31', 'forty'] });
+    await expect(
+      runNode(castColumns, { inputs: { table: bad }, config: { columns: [{ column: 'age', type: 'number' }] } }),
+    ).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      issues: [{ path: ['config', 'columns', 0, 'type'], message: 'Column "age": row 2: "forty" is not a number' }],
+    });
+    await expect(
+      runNode(castColumns, {
+        inputs: { table: raw },
+        config: {
+          columns: [
+            { column: 'age', type: 'number' },
+            { column: 'age', type: 'date' },
+          ],
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID', issues: [{ path: ['config', 'columns', 1, 'column'] }] });
+  });
+
+  it('infers the new types and reports an unknown column with a suggestion', () => {
+    const input = {
+      columns: [
+        { name: 'age', type: 'string' as const, nullable: false },
+        { name: 'n', type: 'number' as const, nullable: false },
+      ],
+    };
+    expect(
+      inferNode(castColumns, {
+        inputs: { table: input },
+        config: {
+          columns: [
+            { column: 'age', type: 'integer' },
+            { column: 'n', type: 'string' },
+          ],
+        },
+      }).outputs,
+    ).toEqual({
+      table: {
+        columns: [
+          { name: 'age', type: 'integer', nullable: true },
+          { name: 'n', type: 'string', nullable: false },
+        ],
+      },
+    });
+    const bad = inferNode(castColumns, { inputs: { table: input }, config: { columns: [{ column: 'agge', type: 'integer' }] } });
+    expect(bad).toEqual({
+      outputs: {},
+      issues: [{ code: 'SCHEMA_INVALID', path: ['config', 'columns', 0, 'column'], message: 'Unknown column "agge"; did you mean "age"?' }],
+    });
+  });
+});
