@@ -26,7 +26,7 @@ const outputName = (c: Config, part: string): string => `${c.prefix ?? `${c.colu
 
 /** Add columns with the year, month, day, weekday or hour of a date column. */
 export const dateParts = defineNode({
-  type: 'transform.date_parts',
+  type: 'transform.date-parts',
   version: 1,
   category: 'transform',
   title: 'Date parts',

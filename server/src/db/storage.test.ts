@@ -24,7 +24,7 @@ describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
       const scratch = await scratchPostgresDatabase();
       drop = scratch.drop;
       handle = await connectDatabase({ kind: 'postgres', url: scratch.url });
-      expect(await migrate(handle.db)).toEqual(['0001_initial']);
+      expect(await migrate(handle.db)).toEqual(['0001_initial', '0002_runs']);
     } else {
       handle = await connectDatabase({ kind: 'pglite', loadDataDir: await migratedPgliteDump() });
     }

@@ -2,7 +2,7 @@ import { UserError } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, GraphRow } from '../db/database';
-import { isUniqueViolation } from './is-unique-violation';
+import { isForeignKeyViolation, isUniqueViolation } from './is-unique-violation';
 
 /** A saved graph's record (its content lives in versions). */
 export interface GraphInfo {
@@ -78,9 +78,17 @@ export class GraphsRepository {
   }
 
   /** Deletes a graph and its versions; false when there was none. */
+  /** Deletes a graph and its versions; refused while runs still point at one of them, so no run history is lost. */
   async delete(id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('graphs').where('id', '=', id).executeTakeFirst();
-    return result.numDeletedRows > 0n;
+    try {
+      const result = await this.db.deleteFrom('graphs').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    } catch (error) {
+      if (isForeignKeyViolation(error)) {
+        throw new UserError('CONFLICT', `Graph "${id}" has runs; it cannot be deleted while their history refers to it.`, { cause: error });
+      }
+      throw error;
+    }
   }
 
   /** Appends a version; the row lock on the graph numbers concurrent saves without gaps. */

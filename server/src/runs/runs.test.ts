@@ -149,6 +149,14 @@ describe.each(['pglite', 'postgres'] as const)('runs on %s', (kind) => {
     expect(((await again.json()) as { code: string }).code).toBe('CONFLICT');
   });
 
+  test('a graph with runs cannot be deleted: its run history stays', { timeout: 60_000 }, async () => {
+    await start('table');
+    const response = await t.call('DELETE', '/api/graphs/table');
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { code: string }).code).toBe('CONFLICT');
+    expect((await t.call('GET', '/api/graphs/table')).status).toBe(200);
+  });
+
   test('unknown graphs, versions and runs are 404; bad ids are 400', async () => {
     expect((await t.call('POST', '/api/runs', { graphId: 'nope' })).status).toBe(404);
     expect((await t.call('POST', '/api/runs', { graphId: 'table', version: 9 })).status).toBe(404);
