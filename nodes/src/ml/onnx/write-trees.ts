@@ -62,8 +62,7 @@ function leafWeights(trees: readonly TreeArrays[], slots: number, slotOf: (tree:
   trees.forEach((tree, t) => {
     for (let node = 0; node < tree.feature.length; node++) {
       if ((tree.feature[node] as number) >= 0) continue;
-      // Every slot gets an entry (zero if need be): with weights for one class only, onnxruntime
-      // switches to its binary special case and returns other scores.
+      // Every slot gets an entry (zero if need be), so each output column is defined for every leaf.
       const row = new Array<number>(slots).fill(0);
       for (let c = 0; c < tree.width; c++)
         row[slotOf(t, c)] = (row[slotOf(t, c)] as number) + weight * (tree.value[node * tree.width + c] as number);
@@ -78,23 +77,36 @@ function leafWeights(trees: readonly TreeArrays[], slots: number, slotOf: (tree:
   return { treeIds, nodeIds, ids, weights };
 }
 
+/**
+ * Class scores from a TreeEnsembleRegressor with one target per class, then plain operators: an optional
+ * Softmax, ArgMax and a Gather of the class names. TreeEnsembleClassifier is avoided on purpose: for two
+ * classes onnxruntime applies its own binary rules to labels and post transforms, which differ from argmax.
+ */
 function classifier(
   builder: GraphBuilder,
   features: string,
   trees: readonly TreeArrays[],
   classes: readonly string[],
   leaves: ReturnType<typeof leafWeights>,
-  extra: Record<string, AttributeValue>,
+  base: readonly number[],
+  softmax: boolean,
 ): void {
-  builder.ml('TreeEnsembleClassifier', [features], ['label', 'probabilities'], {
+  const scores = builder.ml('TreeEnsembleRegressor', [features], 1, {
     ...nodeAttributes(trees),
-    class_treeids: { ints: leaves.treeIds },
-    class_nodeids: { ints: leaves.nodeIds },
-    class_ids: { ints: leaves.ids },
-    class_weights: { floats: leaves.weights },
-    classlabels_strings: { strings: classes },
-    ...extra,
-  });
+    target_treeids: { ints: leaves.treeIds },
+    target_nodeids: { ints: leaves.nodeIds },
+    target_ids: { ints: leaves.ids },
+    target_weights: { floats: leaves.weights },
+    n_targets: { int: classes.length },
+    aggregate_function: { string: 'SUM' },
+    base_values: { floats: base },
+    post_transform: { string: 'NONE' },
+  })[0] as string;
+  if (softmax) builder.node('Softmax', [scores], ['probabilities'], { axis: { int: 1 } });
+  else builder.node('Identity', [scores], ['probabilities']);
+  const index = builder.node('ArgMax', ['probabilities'], 1, { axis: { int: 1 }, keepdims: { int: 0 } })[0] as string;
+  const names = builder.constant('classes', 'string', [classes.length], classes);
+  builder.node('Gather', [names, index], ['label'], { axis: { int: 0 } });
   builder.output('label', 'string', [null]);
   builder.output('probabilities', 'float', [null, classes.length]);
 }
@@ -125,7 +137,7 @@ export function writeForest(builder: GraphBuilder, features: string, model: Deci
   const trees = model.kind === 'decision-tree' ? [model.tree] : model.trees;
   const k = model.task === 'classification' ? model.classes.length : 1;
   const leaves = leafWeights(trees, k, (_, c) => c, 1 / trees.length);
-  if (model.task === 'classification') classifier(builder, features, trees, model.classes, leaves, { post_transform: { string: 'NONE' } });
+  if (model.task === 'classification') classifier(builder, features, trees, model.classes, leaves, new Array<number>(k).fill(0), false);
   else regressor(builder, features, trees, leaves, 0);
 }
 
@@ -149,8 +161,5 @@ export function writeBoosting(builder: GraphBuilder, features: string, model: Gr
   const slotOf = binary ? () => 1 : (t: number) => model.treeClass[t] as number;
   const leaves = leafWeights(model.trees, k, slotOf, 1);
   const base = binary ? [0, model.baseline[0] ?? 0] : model.baseline;
-  classifier(builder, features, model.trees, model.classes, leaves, {
-    base_values: { floats: base },
-    post_transform: { string: 'SOFTMAX' },
-  });
+  classifier(builder, features, model.trees, model.classes, leaves, base, true);
 }
