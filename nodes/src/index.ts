@@ -2,8 +2,11 @@
  * @causeway/nodes — the built-in node types, listed by hand (no directory scanning).
  */
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
+import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { inlineSource } from './source/inline';
+import { jsonSource } from './source/json';
+import { parquetSource } from './source/parquet';
 import { aggregateRows } from './transform/aggregate';
 import { binColumn } from './transform/bin';
 import { castColumns } from './transform/cast';
@@ -54,6 +57,9 @@ export {
 export const builtinNodes: readonly AnyNodeDefinition[] = [
   inlineSource,
   csvSource,
+  jsonSource,
+  parquetSource,
+  arrowSource,
   selectColumns,
   aggregateRows,
   binColumn,
@@ -91,3 +97,4 @@ export { binStateSchema } from './shared/bin-state';
 export { encodeStateSchema } from './shared/encode-state';
 export { imputeStateSchema } from './shared/impute-state';
 export { scaleStateSchema } from './shared/scale-state';
+export { arrowSource, jsonSource, parquetSource };

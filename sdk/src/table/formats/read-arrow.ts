@@ -1,0 +1,30 @@
+import { type Table, tableFromIPC } from 'apache-arrow';
+import type { Result } from '../../errors/issue';
+
+/**
+ * Reads an Arrow IPC file or stream into a table, zero-copy: the table's buffers are views of `bytes`.
+ * Bytes that are not Arrow IPC give an INPUT_INVALID issue instead of an exception.
+ *
+ * @example
+ * const r = readArrow(tableToIPC(table, 'file'));
+ * if (r.ok) r.value.numRows;
+ */
+export function readArrow(bytes: Uint8Array): Result<Table> {
+  if (bytes.byteLength === 0) return { ok: false, issues: [{ code: 'INPUT_INVALID', path: [], message: 'The file is empty.' }] };
+  try {
+    const table = tableFromIPC(bytes);
+    if (table.schema.fields.length === 0) {
+      return {
+        ok: false,
+        issues: [{ code: 'INPUT_INVALID', path: [], message: 'The data is not an Arrow IPC file or stream (no schema found).' }],
+      };
+    }
+    return { ok: true, value: table };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      issues: [{ code: 'INPUT_INVALID', path: [], message: `The data is not a readable Arrow IPC file or stream: ${reason}` }],
+    };
+  }
+}
