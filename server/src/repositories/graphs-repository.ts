@@ -2,7 +2,7 @@ import { UserError } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, GraphRow } from '../db/database';
-import { isForeignKeyViolation, isUniqueViolation } from './is-unique-violation';
+import { isForeignKeyViolation, isUniqueViolation } from './constraint-violations';
 
 /** A saved graph's record (its content lives in versions). */
 export interface GraphInfo {
