@@ -7,7 +7,7 @@ const ages = tableOf({ age: [10, 20, null, 30, 40] });
 describe('transform.bin', () => {
   it('writes equal-width bin numbers to a new column and outputs the edges', async () => {
     const { outputs } = await runNode(binColumn, {
-      inputs: { table: ages },
+      inputs: { table: ages, fitted: undefined },
       config: { column: 'age', method: 'equal_width', bins: 3, as: 'band' },
     });
     expect(rowsOf(outputs.table).map((r) => r.band)).toEqual([0, 1, null, 2, 2]);
@@ -25,7 +25,7 @@ describe('transform.bin', () => {
 
   it('rejects zero bins and infers an integer column, reporting a text or unknown column', async () => {
     await expect(
-      runNode(binColumn, { inputs: { table: ages }, config: { column: 'age', method: 'quantile', bins: 0 } }),
+      runNode(binColumn, { inputs: { table: ages, fitted: undefined }, config: { column: 'age', method: 'quantile', bins: 0 } }),
     ).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
     });
@@ -36,13 +36,16 @@ describe('transform.bin', () => {
       ],
     };
     expect(
-      inferNode(binColumn, { inputs: { table: input }, config: { column: 'age', method: 'quantile', bins: 4 } }).outputs.table?.columns,
+      inferNode(binColumn, { inputs: { table: input, fitted: undefined }, config: { column: 'age', method: 'quantile', bins: 4 } }).outputs
+        .table?.columns,
     ).toEqual([{ name: 'age', type: 'integer', nullable: false }, input.columns[1]]);
     expect(
-      inferNode(binColumn, { inputs: { table: input }, config: { column: 'name', method: 'quantile', bins: 4 } }).issues[0]?.message,
+      inferNode(binColumn, { inputs: { table: input, fitted: undefined }, config: { column: 'name', method: 'quantile', bins: 4 } })
+        .issues[0]?.message,
     ).toBe('Binning needs a number column; "name" is string.');
     expect(
-      inferNode(binColumn, { inputs: { table: input }, config: { column: 'Age', method: 'quantile', bins: 4 } }).issues[0]?.message,
+      inferNode(binColumn, { inputs: { table: input, fitted: undefined }, config: { column: 'Age', method: 'quantile', bins: 4 } })
+        .issues[0]?.message,
     ).toBe('Unknown column "Age"; did you mean "age"?');
   });
 });

@@ -7,7 +7,10 @@ const train = tableOf({ x: [1, 2, null, 3], name: ['a', 'b', 'c', 'd'] });
 
 describe('transform.scale', () => {
   it('standardizes with the population std, keeping nulls, and outputs offset and scale', async () => {
-    const { outputs } = await runNode(scaleColumns, { inputs: { table: train }, config: { columns: ['x'], method: 'standard' } });
+    const { outputs } = await runNode(scaleColumns, {
+      inputs: { table: train, fitted: undefined },
+      config: { columns: ['x'], method: 'standard' },
+    });
     const std = Math.sqrt(2 / 3);
     const xs = rowsOf(outputs.table).map((r) => r.x as number | null);
     expect(xs[0]).toBeCloseTo(-1 / std, 12);
@@ -20,8 +23,9 @@ describe('transform.scale', () => {
   });
 
   it('applies min-max scaling fitted on another table', async () => {
-    const fitted = (await runNode(scaleColumns, { inputs: { table: train }, config: { columns: ['x'], method: 'min_max' } })).outputs
-      .fitted;
+    const fitted = (
+      await runNode(scaleColumns, { inputs: { table: train, fitted: undefined }, config: { columns: ['x'], method: 'min_max' } })
+    ).outputs.fitted;
     expect(fitted).toEqual({ kind: 'scale', method: 'min_max', columns: [{ column: 'x', offset: 1, scale: 0.5 }] });
     const { outputs } = await runNode(scaleColumns, {
       inputs: { table: tableOf({ x: [5, null] }), fitted },
@@ -38,13 +42,17 @@ describe('transform.scale', () => {
       ],
     };
     expect(
-      inferNode(scaleColumns, { inputs: { table: input }, config: { columns: ['x'], method: 'robust' } }).outputs.table?.columns[0],
+      inferNode(scaleColumns, { inputs: { table: input, fitted: undefined }, config: { columns: ['x'], method: 'robust' } }).outputs.table
+        ?.columns[0],
     ).toEqual({
       name: 'x',
       type: 'number',
       nullable: true,
     });
-    const bad = inferNode(scaleColumns, { inputs: { table: input }, config: { columns: ['xx', 'name'], method: 'robust' } });
+    const bad = inferNode(scaleColumns, {
+      inputs: { table: input, fitted: undefined },
+      config: { columns: ['xx', 'name'], method: 'robust' },
+    });
     expect(bad.issues.map((i) => i.message)).toEqual([
       'Unknown column "xx"; did you mean "x"?',
       'Scaling needs number columns; "name" is string.',
