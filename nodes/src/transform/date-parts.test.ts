@@ -4,7 +4,7 @@ import { dateParts } from './date-parts';
 
 const events = tableOf({ at: ['2024-02-29T23:30:00Z', null, '2023-01-01T00:00:00Z'] }, { at: 'date' });
 
-describe('transform.date_parts', () => {
+describe('transform.date-parts', () => {
   it('adds integer parts in UTC, null for null dates', async () => {
     const { outputs } = await runNode(dateParts, {
       inputs: { table: events },
