@@ -7,6 +7,7 @@ import { csvSource } from './source/csv';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
 import { parquetSource } from './source/parquet';
+import { sampleSource } from './source/sample';
 import { aggregateRows } from './transform/aggregate';
 import { binColumn } from './transform/bin';
 import { castColumns } from './transform/cast';
@@ -27,6 +28,7 @@ import { stringFunctions } from './transform/strings';
 import { unionRows } from './transform/union';
 import { unpivotColumns } from './transform/unpivot';
 import { windowFunctions } from './transform/window';
+import { modelGate } from './validate/model-gate';
 
 export {
   aggregateRows,
@@ -60,6 +62,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   jsonSource,
   parquetSource,
   arrowSource,
+  sampleSource,
   selectColumns,
   aggregateRows,
   binColumn,
@@ -80,6 +83,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   unionRows,
   unpivotColumns,
   windowFunctions,
+  modelGate,
 ];
 
 /**
@@ -97,4 +101,4 @@ export { binStateSchema } from './shared/bin-state';
 export { encodeStateSchema } from './shared/encode-state';
 export { imputeStateSchema } from './shared/impute-state';
 export { scaleStateSchema } from './shared/scale-state';
-export { arrowSource, jsonSource, parquetSource };
+export { arrowSource, jsonSource, modelGate, parquetSource, sampleSource };

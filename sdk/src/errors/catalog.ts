@@ -62,6 +62,9 @@ export const errorCatalog = {
   MODEL_TOO_LARGE: { kind: 'user', summary: 'The model file is larger than the allowed limit.' },
   MODEL_EXTERNAL_DATA: { kind: 'user', summary: 'The model refers to external data files, which are not allowed.' },
   MODEL_INPUT_MISMATCH: { kind: 'user', summary: 'The table does not have the columns or types the model reads.' },
+  // validation
+  MODEL_GATE_BLOCKED: { kind: 'user', summary: 'A model gate blocked the model: its metrics did not meet the gate.' },
+  VALIDATION_FAILED: { kind: 'user', summary: 'A validation node found checks that failed and was set to stop the run.' },
 } as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
 
 /** A stable error code from {@link errorCatalog}. */
