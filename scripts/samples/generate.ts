@@ -31,7 +31,9 @@ function pick<T>(random: () => number, items: readonly T[], weights: readonly nu
 
 function churn(): string {
   const random = mulberry32(7);
-  const lines = ['customer_id,tenure_months,monthly_charges,total_charges,contract,internet,support_calls,paperless_billing,senior,churned'];
+  const lines = [
+    'customer_id,tenure_months,monthly_charges,total_charges,contract,internet,support_calls,paperless_billing,senior,churned',
+  ];
   for (let i = 1; i <= 1000; i++) {
     const contract = pick(random, ['month-to-month', 'one-year', 'two-year'], [55, 25, 20]);
     const internet = pick(random, ['fiber', 'dsl', 'none'], [44, 34, 22]);
@@ -41,11 +43,20 @@ function churn(): string {
     const calls = Math.floor(-Math.log(1 - random()) * 1.6);
     const paperless = random() < 0.6;
     const senior = random() < 0.16;
-    const z = -1.2 + (contract === 'month-to-month' ? 1.4 : contract === 'one-year' ? -0.3 : -1.4) - 0.035 * tenure + 0.018 * (monthly - 60) + 0.35 * calls + (paperless ? 0.3 : 0) + (senior ? 0.4 : 0);
+    const z =
+      -1.2 +
+      (contract === 'month-to-month' ? 1.4 : contract === 'one-year' ? -0.3 : -1.4) -
+      0.035 * tenure +
+      0.018 * (monthly - 60) +
+      0.35 * calls +
+      (paperless ? 0.3 : 0) +
+      (senior ? 0.4 : 0);
     const churned = random() < 1 / (1 + Math.exp(-z));
     // About 2% of total charges are missing, as in real billing exports.
     const total = random() < 0.02 ? 'NA' : (Math.round(monthly * tenure * (0.95 + 0.1 * random()) * 100) / 100).toFixed(2);
-    lines.push(`C${String(i).padStart(5, '0')},${tenure},${monthly.toFixed(2)},${total},${contract},${internet},${calls},${paperless},${senior},${churned ? 'yes' : 'no'}`);
+    lines.push(
+      `C${String(i).padStart(5, '0')},${tenure},${monthly.toFixed(2)},${total},${contract},${internet},${calls},${paperless},${senior},${churned ? 'yes' : 'no'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -61,7 +72,10 @@ function housing(): string {
     const age = Math.round(70 * random() ** 1.4);
     const distance = Math.round((hood === 'centre' ? 1.5 * random() : 2 + 18 * random()) * 10) / 10;
     const garden = hood !== 'centre' && random() < 0.55;
-    const price = (premium[hood] as number) * (60000 + 2600 * area + 9000 * rooms - 900 * age - 2500 * distance + (garden ? 15000 : 0)) * Math.exp(0.08 * normal(random));
+    const price =
+      (premium[hood] as number) *
+      (60000 + 2600 * area + 9000 * rooms - 900 * age - 2500 * distance + (garden ? 15000 : 0)) *
+      Math.exp(0.08 * normal(random));
     lines.push(`${area},${rooms},${age},${distance.toFixed(1)},${hood},${garden},${Math.round(price / 100) * 100}`);
   }
   return `${lines.join('\n')}\n`;
