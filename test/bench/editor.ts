@@ -107,8 +107,8 @@ try {
     });
     console.log(`drag one node of 1,000: ${drag.fps.toFixed(0)} fps, worst frame ${drag.worstFrameMs.toFixed(0)} ms`);
   }
-  await page.keyboard.press('Shift+F');
-  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.waitForTimeout(800);
   const fitted = await page.locator('.react-flow__node').count();
   const panAll = await framesWhile(page, () => panByMinimap(0.3));
   console.log(`pan with all ${fitted} nodes on screen: ${panAll.fps.toFixed(0)} fps, worst frame ${panAll.worstFrameMs.toFixed(0)} ms`);

@@ -46,7 +46,7 @@ export function Toolbar(p: ToolbarProps) {
           disabled={running || !hasSelection}
           title="Run up to the selected nodes (Ctrl+Shift+Enter)"
         >
-          Run to selection
+          Run to here
         </button>
         <button type="button" onClick={p.onCancel} disabled={!running} title="Cancel the run (Escape)">
           ■ Cancel

@@ -12,10 +12,12 @@ export interface PortHandleProps {
   /** Output ports: shows the port's result. */
   onShow?: () => void;
   active?: boolean;
+  /** Zoomed far out: the handle without its label. */
+  compact?: boolean;
 }
 
 /** A typed, coloured port: the handle to connect from or to, and its label (a button on outputs). */
-export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onShow, active }: PortHandleProps) {
+export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onShow, active, compact }: PortHandleProps) {
   const color = portColors[kind];
   const title = `${portId}: ${kind}${optional ? ', optional' : ''}${multiple ? ', takes several' : ''}`;
   return (
@@ -29,7 +31,7 @@ export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onS
         title={title}
         aria-label={`${side === 'input' ? 'Input' : 'Output'} ${portId} (${kind}) of ${nodeId}`}
       />
-      {side === 'output' && onShow ? (
+      {compact ? null : side === 'output' && onShow ? (
         <button
           type="button"
           className={`port-label nodrag${active ? ' active' : ''}`}
