@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 /** Builds `inline (age, city; 3 rows) → select`, configured through the inspector like a user would. */
-async function buildPipeline(page: Page): Promise<void> {
+async function buildPipeline(page: Page, next: 'select' | 'filter' = 'select'): Promise<void> {
   await dragFromPalette(page, 'source.inline', 160, 220);
   await page.locator('[data-node-id="inline"]').waitFor();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
@@ -25,6 +25,7 @@ async function buildPipeline(page: Page): Promise<void> {
   await inspector.locator('#cfg-columns-1-name').fill('city');
   await inspector.locator('#cfg-columns-1-type').selectOption('string');
   await inspector.locator('#cfg-rows').fill('[[31, "Oslo"], [45, "Lima"], [27, "Oslo"]]');
+  if (next === 'filter') return;
 
   await dragFromPalette(page, 'transform.select', 560, 260);
   await page.locator('[data-node-id="select"]').waitFor();
@@ -98,5 +99,27 @@ describe('the editor in Chromium', () => {
     await page.locator('#node-label').fill('Cities only');
     await expect.poll(() => page.locator('[data-node-id="select"] .node-title').textContent()).toBe('Cities only');
     expect(await page.evaluate('[...window.__touched]')).toEqual(['select']);
+  }, 90_000);
+
+  it('drags a source and a filter, shows an expression error under its column, then runs the fixed filter', async () => {
+    const { page, errors } = await openEditor(editor.browser, editor.url);
+    await buildPipeline(page, 'filter');
+    await dragFromPalette(page, 'transform.filter', 560, 260);
+    await page.locator('[data-node-id="filter"]').waitFor();
+    await dragConnection(page, 'inline.table', 'filter.table');
+    await page.locator('[data-node-id="filter"] .node-title').click();
+    const where = page.locator('#cfg-where');
+    await where.fill('agee > 30');
+    await expect.poll(() => page.locator('#cfg-where-issues').textContent()).toMatch(/agee/);
+    expect(await page.locator('.expression-caret .caret').textContent()).toBe('^');
+    expect(await page.locator('[data-node-id="filter"] .node-issues').textContent()).toMatch(/agee/);
+    await page.screenshot({ path: resolve(screenshots, 'expression-error.png') });
+    await where.fill('age > 30');
+    await expect.poll(() => page.locator('.status .ok').textContent()).toBe('No issues');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toMatch(/^Run succeeded/);
+    await page.locator('[data-port="filter.table"] button').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('2 rows × 2 columns');
+    expect(errors).toEqual([]);
   }, 90_000);
 });
