@@ -81,32 +81,40 @@ function midpoint(lo: number, hi: number): number {
 }
 
 /**
- * Maps every value to its bin, ROW-major (one byte per value, a row's bins side by side): the
- * histogram builder then touches one cache line per row instead of one per feature.
+ * Maps every value to its bin, ROW-major with `stride` bytes per row (≥ cols; one byte per value, a
+ * row's bins side by side): the histogram builder then touches one cache line per row.
  */
-export function binMatrix(x: FeatureMatrix, bins: Bins): Uint8Array {
+export function binMatrix(x: FeatureMatrix, bins: Bins, stride = x.cols): Uint8Array {
   const n = x.rows;
-  const p = x.cols;
-  const out = new Uint8Array(n * p);
+  const out = new Uint8Array(n * stride);
+  const buckets = 2048;
+  const table = new Int32Array(buckets + 2);
   for (let j = 0; j < x.cols; j++) {
     const edges = bins.edges[j] as Float64Array;
     const m = edges.length;
     const off = j * n;
+    const lo = m > 0 ? (edges[0] as number) : 0;
+    const hi = m > 0 ? (edges[m - 1] as number) : 0;
+    const scale = hi > lo ? buckets / (hi - lo) : 0;
+    // table[b]: edges whose bucket is below b — all smaller than any value in bucket b, since the
+    // bucket formula is monotone; the scan below then walks the few edges inside the bucket.
+    table.fill(0);
+    for (let e = 0; e < m; e++) {
+      const b = Math.min(buckets, Math.floor(((edges[e] as number) - lo) * scale));
+      table[b + 1] = (table[b + 1] as number) + 1;
+    }
+    for (let b = 1; b <= buckets + 1; b++) table[b] = (table[b] as number) + (table[b - 1] as number);
     for (let i = 0; i < n; i++) {
       const v = x.data[off + i] as number;
-      if (Number.isNaN(v)) {
-        out[i * p + j] = missingBin;
-        continue;
+      let bin: number;
+      if (Number.isNaN(v)) bin = missingBin;
+      else if (m === 0 || v <= lo) bin = 0;
+      else if (v > hi) bin = m;
+      else {
+        bin = table[Math.min(buckets, Math.floor((v - lo) * scale))] as number;
+        while ((edges[bin] as number) < v) bin++;
       }
-      // First edge >= v, by binary search.
-      let lo = 0;
-      let hi = m;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((edges[mid] as number) < v) lo = mid + 1;
-        else hi = mid;
-      }
-      out[i * p + j] = lo;
+      out[i * stride + j] = bin;
     }
   }
   return out;

@@ -4,6 +4,7 @@ import { binMatrix, fitBins } from './binning';
 import { type BoostingLossKind, boostingLoss } from './boosting-loss';
 import { checkCancelled, reportProgress, type TrainControl } from './control';
 import { growHistTree, type HistTreeParams } from './hist-tree';
+import { binStride, histWork, loadGradients } from './hist-work';
 import { type ClassTargets, checkClasses, checkFeatures, checkShape, type FeatureMatrix } from './matrix';
 import { createRandom } from './random';
 import { accumulateTree, type TreeArrays } from './tree-arrays';
@@ -79,14 +80,12 @@ export function fitGradientBoosting(
   const loss = boostingLoss(target, classification ? target.classes.length : 0);
   const n = x.rows;
   const bins = fitBins(x, maxBins, createRandom(options.seed ?? 0));
-  const data = { binned: binMatrix(x, bins), rows: n, cols: x.cols, edges: bins.edges };
+  const work = histWork(binMatrix(x, bins, binStride(x.cols)), n, x.cols, bins.edges);
   const k = loss.scores;
   const raw = new Float64Array(n * k);
   for (let c = 0; c < k; c++) raw.fill(loss.baseline[c] as number, c * n, (c + 1) * n);
   const g = new Float64Array(n * k);
   const h = new Float64Array(n * k);
-  const idx = new Int32Array(n);
-  const scratch = new Int32Array(n);
   const trees: TreeArrays[] = [];
   const treeClass: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -96,9 +95,10 @@ export function fitGradientBoosting(
       const gc = g.subarray(c * n, (c + 1) * n);
       const hc = h.subarray(c * n, (c + 1) * n);
       const rc = raw.subarray(c * n, (c + 1) * n);
-      const tree = growHistTree(data, gc, hc, idx, scratch, params, (start, end, value) => {
+      loadGradients(work, gc, hc);
+      const tree = growHistTree(work, params, (start, end, value) => {
         for (let q = start; q < end; q++) {
-          const i = idx[q] as number;
+          const i = work.ids[q] as number;
           rc[i] = (rc[i] as number) + value;
         }
       });

@@ -1,3 +1,4 @@
+import { type HistWork, partitionRows } from './hist-work';
 import { emptyTree, type TreeArrays } from './tree-arrays';
 
 /** Limits and penalties of one boosting tree (scikit-learn's HistGradientBoosting names). */
@@ -9,15 +10,6 @@ export interface HistTreeParams {
   readonly minHessian: number;
   /** Multiplies every leaf value. */
   readonly shrinkage: number;
-}
-
-/** Data shared by all trees of one fit. */
-export interface HistData {
-  /** Bins, row-major: row i's bins at [i·cols …]. */
-  readonly binned: Uint8Array;
-  readonly rows: number;
-  readonly cols: number;
-  readonly edges: readonly Float64Array[];
 }
 
 const slot = 3; // per bin: Σg, Σh, count
@@ -35,27 +27,21 @@ interface Leaf {
 }
 
 /**
- * Grows one tree best-first (always splitting the leaf with the largest gain) on binned data, with
- * the histogram subtraction trick: only the smaller child's histogram is built, the larger one is the
- * parent's minus it. `idx` is reset to 0..n−1 and left partitioned by leaf; `onLeaf` receives each
- * leaf's row range and value so the caller can update its raw predictions without walking the tree.
+ * Grows one tree best-first (always splitting the leaf with the largest gain) on the working set's
+ * gradients, with the histogram subtraction trick: only the smaller child's histogram is built, the
+ * larger one is the parent's minus it. `onLeaf` receives each leaf's position range (rows are
+ * work.ids[start..end)) and value, so the caller updates its raw scores without walking the tree.
  */
 export function growHistTree(
-  data: HistData,
-  g: Float64Array,
-  h: Float64Array,
-  idx: Int32Array,
-  scratch: Int32Array,
+  work: HistWork,
   params: HistTreeParams,
   onLeaf: (start: number, end: number, value: number) => void,
 ): TreeArrays {
-  const { rows: n, cols } = data;
-  for (let i = 0; i < n; i++) idx[i] = i;
+  const { rows: n, cols, pool } = work;
   const tree = emptyTree(1);
-  const pool: Float64Array[] = [];
   const newHist = (): Float64Array => pool.pop() ?? new Float64Array(cols * binsPer * slot);
   const rootHist = newHist();
-  buildHistogram(data, g, h, idx, 0, n, rootHist, true);
+  buildHistogram(work, 0, n, rootHist);
   let gSum = 0;
   let hSum = 0;
   for (let b = 0; b < binsPer; b++) {
@@ -63,7 +49,7 @@ export function growHistTree(
     hSum += rootHist[b * slot + 1] as number;
   }
   const root: Leaf = { node: addNode(tree), start: 0, end: n, depth: 0, hist: rootHist, g: gSum, h: hSum, split: null };
-  root.split = bestSplit(data, root, params);
+  root.split = bestSplit(work, root, params);
   const open: Leaf[] = [root];
   const done: Leaf[] = [];
   while (open.length > 0 && open.length + done.length < params.maxLeafNodes) {
@@ -76,12 +62,12 @@ export function growHistTree(
     const leaf = open[bestAt] as Leaf;
     open.splice(bestAt, 1);
     const split = leaf.split as NonNullable<Leaf['split']>;
-    const mid = stablePartition(data, idx, scratch, leaf.start, leaf.end, split.feature, split.bin);
+    const mid = partitionRows(work, leaf.start, leaf.end, split.feature, split.bin);
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
     const small = newHist();
     const large = leaf.hist;
-    if (leftSmaller) buildHistogram(data, g, h, idx, leaf.start, mid, small, false);
-    else buildHistogram(data, g, h, idx, mid, leaf.end, small, false);
+    if (leftSmaller) buildHistogram(work, leaf.start, mid, small);
+    else buildHistogram(work, mid, leaf.end, small);
     for (let k = 0; k < large.length; k++) large[k] = (large[k] as number) - (small[k] as number);
     const [leftHist, rightHist] = leftSmaller ? [small, large] : [large, small];
     const [gl, hl] = sums(leftHist, split.feature);
@@ -106,11 +92,11 @@ export function growHistTree(
       split: null,
     };
     tree.feature[leaf.node] = split.feature;
-    tree.threshold[leaf.node] = thresholdOf(data, split.feature, split.bin);
+    tree.threshold[leaf.node] = (work.edges[split.feature] as Float64Array)[split.bin] as number;
     tree.left[leaf.node] = left.node;
     tree.right[leaf.node] = right.node;
     for (const child of [left, right]) {
-      child.split = bestSplit(data, child, params);
+      child.split = bestSplit(work, child, params);
       if (child.split) open.push(child);
       else {
         pool.push(child.hist);
@@ -123,6 +109,7 @@ export function growHistTree(
     tree.value[leaf.node] = value;
     onLeaf(leaf.start, leaf.end, value);
   }
+  for (const leaf of open) pool.push(leaf.hist);
   return tree;
 }
 
@@ -133,10 +120,6 @@ function addNode(tree: TreeArrays): number {
   tree.right.push(-1);
   tree.value.push(0);
   return tree.feature.length - 1;
-}
-
-function thresholdOf(data: HistData, feature: number, bin: number): number {
-  return (data.edges[feature] as Float64Array)[bin] as number;
 }
 
 function sums(hist: Float64Array, feature: number): [number, number] {
@@ -151,28 +134,18 @@ function sums(hist: Float64Array, feature: number): [number, number] {
 }
 
 /**
- * Σg, Σh and counts per (feature, bin) over idx[start..end) (all rows in order at the root). Row by
- * row over the row-major bins, features unrolled by four: one cache line of bins per row.
+ * Σg, Σh and counts per (feature, bin) over positions [start, end): one contiguous stretch of
+ * row-major bins, features unrolled by four.
  */
-function buildHistogram(
-  data: HistData,
-  g: Float64Array,
-  h: Float64Array,
-  idx: Int32Array,
-  start: number,
-  end: number,
-  hist: Float64Array,
-  root: boolean,
-): void {
+function buildHistogram(work: HistWork, start: number, end: number, hist: Float64Array): void {
   hist.fill(0);
-  const { binned, cols } = data;
+  const { bins: binned, cols, g, h, stride: rowBytes } = work;
   const stride = binsPer * slot;
   const cols4 = cols - (cols % 4);
   for (let k = start; k < end; k++) {
-    const i = root ? k : (idx[k] as number);
-    const gi = g[i] as number;
-    const hi = h[i] as number;
-    const r = i * cols;
+    const gi = g[k] as number;
+    const hi = h[k] as number;
+    const r = k * rowBytes;
     let f = 0;
     for (; f < cols4; f += 4) {
       const base = f * stride;
@@ -203,7 +176,7 @@ function buildHistogram(
 }
 
 /** The best (feature, bin) split of a leaf, or null when none gains or the leaf may not split. */
-function bestSplit(data: HistData, leaf: Leaf, params: HistTreeParams): Leaf['split'] {
+function bestSplit(data: HistWork, leaf: Leaf, params: HistTreeParams): Leaf['split'] {
   const n = leaf.end - leaf.start;
   if (leaf.depth >= params.maxDepth || n < 2 * params.minSamplesLeaf || leaf.h < 2 * params.minHessian) return null;
   const { l2, minSamplesLeaf, minHessian } = params;
@@ -229,26 +202,4 @@ function bestSplit(data: HistData, leaf: Leaf, params: HistTreeParams): Leaf['sp
     }
   }
   return best;
-}
-
-/** Rows whose bin <= `bin` first, order kept on both sides; returns where the right side starts. */
-function stablePartition(
-  data: HistData,
-  idx: Int32Array,
-  scratch: Int32Array,
-  start: number,
-  end: number,
-  feature: number,
-  bin: number,
-): number {
-  const { binned, cols } = data;
-  let l = start;
-  let r = 0;
-  for (let k = start; k < end; k++) {
-    const i = idx[k] as number;
-    if ((binned[i * cols + feature] as number) <= bin) idx[l++] = i;
-    else scratch[r++] = i;
-  }
-  idx.set(scratch.subarray(0, r), l);
-  return l;
 }
