@@ -1,4 +1,4 @@
-import { valueDescriptor } from '@causeway/sdk';
+import { type PortSpec, valueDescriptor } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { builtinNodes, createBuiltinRegistry } from '../index';
@@ -20,7 +20,7 @@ describe('transform node registration', () => {
     for (const node of transforms) {
       const schema = z.toJSONSchema(node.config, { unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
       expect(schema.properties, node.type).toBeDefined();
-      for (const spec of Object.values(node.outputs))
+      for (const spec of Object.values(node.outputs as Record<string, PortSpec>))
         if (spec.kind === 'value') expect(valueDescriptor(spec)?.jsonSchema, node.type).toBeDefined();
     }
     const filter = transforms.find((n) => n.type === 'transform.filter');
