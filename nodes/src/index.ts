@@ -2,6 +2,14 @@
  * @causeway/nodes — the built-in node types, listed by hand (no directory scanning).
  */
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
+import { decisionTreeNode } from './model/decision-tree';
+import { gradientBoostingNode } from './model/gradient-boosting';
+import { importModelNode } from './model/import';
+import { kmeansNode } from './model/kmeans';
+import { linearRegressionNode } from './model/linear-regression';
+import { logisticRegressionNode } from './model/logistic-regression';
+import { predictNode } from './model/predict';
+import { randomForestNode } from './model/random-forest';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { inlineSource } from './source/inline';
@@ -28,6 +36,7 @@ import { stringFunctions } from './transform/strings';
 import { unionRows } from './transform/union';
 import { unpivotColumns } from './transform/unpivot';
 import { windowFunctions } from './transform/window';
+import { expectations } from './validate/expectations';
 import { modelGate } from './validate/model-gate';
 
 export {
@@ -84,6 +93,15 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   unpivotColumns,
   windowFunctions,
   modelGate,
+  expectations,
+  linearRegressionNode,
+  logisticRegressionNode,
+  decisionTreeNode,
+  randomForestNode,
+  gradientBoostingNode,
+  kmeansNode,
+  predictNode,
+  importModelNode,
 ];
 
 /**
@@ -102,3 +120,17 @@ export { encodeStateSchema } from './shared/encode-state';
 export { imputeStateSchema } from './shared/impute-state';
 export { scaleStateSchema } from './shared/scale-state';
 export { arrowSource, jsonSource, modelGate, parquetSource, sampleSource };
+export {
+  decisionTreeNode,
+  gradientBoostingNode,
+  importModelNode,
+  kmeansNode,
+  linearRegressionNode,
+  logisticRegressionNode,
+  predictNode,
+  randomForestNode,
+};
+export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
+export { cardKey } from './ml/onnx/model-card';
+export { maxModelBytes, type ModelInfo, readModel } from './ml/onnx/read-model';
+export { type ScoreOptions, scoreTable } from './ml/onnx/score-table';
