@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { NodeContext } from '../node/context';
 import { defineNode } from '../node/define-node';
+import { noHttpClient } from '../node/http-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
 import { NodeRegistry } from '../node/registry';
 import { port } from '../ports/port';
@@ -21,6 +22,7 @@ function contextWithClock() {
     files: noFiles,
     secrets: noSecrets,
     onnx: noOnnxRuntime,
+    http: noHttpClient,
   };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };
 }

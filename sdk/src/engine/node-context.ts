@@ -1,4 +1,5 @@
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
+import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { RunEvent } from './events';
 
@@ -11,6 +12,7 @@ export interface ContextEnv {
   readonly files: FileStore;
   readonly secrets: SecretStore;
   readonly onnx: OnnxRuntime;
+  readonly http: HttpClient;
 }
 
 // Progress events: at most one per step of this size or per this interval, whichever comes first.
@@ -26,6 +28,7 @@ export class EngineNodeContext implements NodeContext {
   readonly files: FileStore;
   readonly secrets: SecretStore;
   readonly onnx: OnnxRuntime;
+  readonly http: HttpClient;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
@@ -39,6 +42,7 @@ export class EngineNodeContext implements NodeContext {
     this.files = env.files;
     this.secrets = env.secrets;
     this.onnx = env.onnx;
+    this.http = env.http;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
   }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors/errors';
 import type { Graph } from '../graph/schema';
+import { noHttpClient } from '../node/http-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
 import { noFiles, noSecrets } from './default-stores';
 import type { RunEvent, RunStatus } from './events';
@@ -54,6 +55,7 @@ export async function runGraph(graph: Graph, options: RunOptions): Promise<RunRe
     files: options.files ?? noFiles,
     secrets: options.secrets ?? noSecrets,
     onnx: options.onnx ?? noOnnxRuntime,
+    http: options.http ?? noHttpClient,
     plan,
     values: new Array(plan.length).fill(undefined),
     cache: options.cache,

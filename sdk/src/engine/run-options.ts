@@ -1,6 +1,7 @@
 import type { NodeRunError } from '../errors/errors';
 import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
+import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { NodeRegistry } from '../node/registry';
 import type { EventError, RunEvent, RunStatus } from './events';
@@ -32,6 +33,8 @@ export interface RunOptions {
   secrets?: SecretStore;
   /** Scores ONNX models for model nodes; by default every session fails with MODEL_RUNTIME_MISSING. */
   onnx?: OnnxRuntime;
+  /** Fetches URLs for HTTP sources; by default every request fails with HTTP_CLIENT_MISSING. */
+  http?: HttpClient;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
   /** Names the run in events and idempotency keys (default: a random id). */

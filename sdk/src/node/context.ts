@@ -1,3 +1,4 @@
+import type { HttpClient } from './http-client';
 import type { OnnxRuntime } from './onnx-runtime';
 
 /** Log levels a node may use. */
@@ -32,6 +33,8 @@ export interface NodeContext {
   readonly files: FileStore;
   /** Scores ONNX models; the host supplies it (onnxruntime-node on the server, onnxruntime-web in the browser). */
   readonly onnx: OnnxRuntime;
+  /** Fetches URLs; the host supplies it (SSRF-safe on the server, `fetch` in the browser). */
+  readonly http: HttpClient;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
 }

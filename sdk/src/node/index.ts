@@ -13,6 +13,7 @@ export {
   type PortMap,
   type RunArgs,
 } from './define-node';
+export { type HttpClient, type HttpGetOptions, type HttpResponse, noHttpClient } from './http-client';
 export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
 export {
   noOnnxRuntime,

@@ -3,6 +3,7 @@ import { NodeRunError, UserError } from '../errors/errors';
 import { formatIssue, type Issue } from '../errors/issue';
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
+import { type HttpClient, noHttpClient } from '../node/http-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
 import { memoryFiles } from './memory-files';
 import { memorySecrets } from './memory-secrets';
@@ -21,6 +22,8 @@ interface RunNodeCommon<I extends PortMap> {
   files?: FileStore;
   /** The model runtime `ctx.onnx` offers (default: none, every session fails with MODEL_RUNTIME_MISSING). */
   onnx?: OnnxRuntime;
+  /** The URL fetcher `ctx.http` offers (default: none, every request fails with HTTP_CLIENT_MISSING). */
+  http?: HttpClient;
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
@@ -89,6 +92,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     secrets: options.secrets ?? memorySecrets({}),
     files: options.files ?? memoryFiles({}),
     onnx: options.onnx ?? noOnnxRuntime,
+    http: options.http ?? noHttpClient,
   };
   const outputs = await definition.run({ inputs, config: parsed.value, ctx });
   for (const [id, spec] of Object.entries(definition.outputs)) {

@@ -1,0 +1,159 @@
+import { lookup } from 'node:dns/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
+import { type HttpClient, type HttpGetOptions, type HttpResponse, UserError } from '@causeway/sdk';
+import { AddressPolicy } from './address-policy';
+
+const maxRedirects = 5;
+
+/** Options of {@link createSafeHttpClient}. */
+export interface SafeFetchOptions {
+  policy?: AddressPolicy;
+  /** Resolves a host name to its addresses (default: the system resolver). */
+  resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
+}
+
+const systemResolve = (hostname: string) => lookup(hostname, { all: true, verbatim: true });
+
+function failed(message: string, cause?: unknown): UserError {
+  return new UserError('HTTP_FAILED', message, cause === undefined ? {} : { cause });
+}
+
+/** The one address to connect to, after every address the name resolves to passed the policy. */
+async function checkedAddress(url: URL, policy: AddressPolicy, resolve: NonNullable<SafeFetchOptions['resolve']>) {
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: { address: string; family: number }[];
+  if (isIP(hostname) !== 0) addresses = [{ address: hostname, family: isIP(hostname) }];
+  else {
+    try {
+      addresses = await resolve(hostname);
+    } catch (error) {
+      throw failed(`"${hostname}" cannot be resolved.`, error);
+    }
+    if (addresses.length === 0) throw failed(`"${hostname}" has no address.`);
+  }
+  if (!policy.allowsHost(hostname)) {
+    for (const { address } of addresses) {
+      const range = policy.refusal(address);
+      if (range !== undefined) {
+        throw new UserError(
+          'HTTP_BLOCKED',
+          `${url.origin} resolves to ${address}, a ${range} address, which URL sources may not reach. An operator can allow it with CAUSEWAY_HTTP_ALLOW.`,
+        );
+      }
+    }
+  }
+  return addresses[0] as { address: string; family: number };
+}
+
+/** One request to a pinned address: the socket never resolves the name again (no DNS-rebinding window). */
+function requestOnce(url: URL, pinned: { address: string; family: number }, signal: AbortSignal): Promise<IncomingMessage> {
+  const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
+    else callback(null, pinned.address, pinned.family);
+  };
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'GET', lookup: pinnedLookup, signal, headers: { 'user-agent': 'causeway', accept: '*/*' } },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function readBody(response: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
+  const declared = Number(response.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.destroy();
+    throw failed(`${url} is ${declared} bytes, more than the limit of ${maxBytes}.`);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      response.destroy();
+      throw failed(`${url} is larger than the limit of ${maxBytes} bytes.`);
+    }
+    chunks.push(chunk);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+async function fetchChecked(
+  start: string,
+  options: HttpGetOptions,
+  policy: AddressPolicy,
+  resolve: NonNullable<SafeFetchOptions['resolve']>,
+  signal: AbortSignal,
+): Promise<HttpResponse> {
+  let url: URL;
+  try {
+    url = new URL(start);
+  } catch {
+    throw failed(`"${start}" is not a URL.`);
+  }
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UserError('HTTP_BLOCKED', `Only http and https URLs may be fetched, not ${url.protocol}`);
+    if (url.username || url.password)
+      throw new UserError('HTTP_BLOCKED', 'URLs with credentials in them are refused; use a secret instead.');
+    const pinned = await checkedAddress(url, policy, resolve);
+    const response = await requestOnce(url, pinned, signal);
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (status >= 300 && status < 400 && location) {
+      response.resume();
+      if (hop >= maxRedirects) throw failed(`${start} redirects more than ${maxRedirects} times.`);
+      url = new URL(location, url);
+      continue;
+    }
+    if (status < 200 || status >= 300) {
+      response.resume();
+      throw failed(`${url.href} answered ${status} ${response.statusMessage ?? ''}`.trim());
+    }
+    const bytes = await readBody(response, options.maxBytes, url.href);
+    return { bytes, contentType: String(response.headers['content-type'] ?? ''), url: url.href };
+  }
+}
+
+/**
+ * The server's {@link HttpClient}: http/https only; every address a name resolves to is checked
+ * against the {@link AddressPolicy} (loopback, private, link-local/metadata, CGNAT, multicast,
+ * unspecified, their IPv6 forms and IPv4-mapped IPv6 are refused), the socket connects to the
+ * checked address (never resolving again), every redirect (at most 5) is checked the same way,
+ * and the body and the total time are capped.
+ *
+ * @example
+ * const http = createSafeHttpClient({ policy: AddressPolicy.fromEnv(process.env) });
+ * await runGraph(graph, { registry, http });
+ */
+export function createSafeHttpClient(options: SafeFetchOptions = {}): HttpClient {
+  const policy = options.policy ?? new AddressPolicy();
+  const resolve = options.resolve ?? systemResolve;
+  return {
+    async get(url, getOptions) {
+      const timeout = AbortSignal.timeout(getOptions.timeoutMs);
+      const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
+      try {
+        return await fetchChecked(url, getOptions, policy, resolve, signal);
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        if (getOptions.signal?.aborted) throw getOptions.signal.reason;
+        if (timeout.aborted) throw failed(`${url} took longer than ${getOptions.timeoutMs} ms.`, error);
+        throw failed(`${url} cannot be fetched: ${error instanceof Error ? error.message : String(error)}`, error);
+      }
+    },
+  };
+}
