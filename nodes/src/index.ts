@@ -115,22 +115,26 @@ export function createBuiltinRegistry(): NodeRegistry {
   return new NodeRegistry().add(...builtinNodes);
 }
 
+export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
+export { cardKey } from './ml/onnx/model-card';
+export { type ModelInfo, maxModelBytes, readModel } from './ml/onnx/read-model';
+export { type ScoreOptions, scoreTable } from './ml/onnx/score-table';
 export { binStateSchema } from './shared/bin-state';
 export { encodeStateSchema } from './shared/encode-state';
 export { imputeStateSchema } from './shared/impute-state';
 export { scaleStateSchema } from './shared/scale-state';
-export { arrowSource, jsonSource, modelGate, parquetSource, sampleSource };
 export {
+  arrowSource,
   decisionTreeNode,
   gradientBoostingNode,
   importModelNode,
+  jsonSource,
   kmeansNode,
   linearRegressionNode,
   logisticRegressionNode,
+  modelGate,
+  parquetSource,
   predictNode,
   randomForestNode,
+  sampleSource,
 };
-export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
-export { cardKey } from './ml/onnx/model-card';
-export { maxModelBytes, type ModelInfo, readModel } from './ml/onnx/read-model';
-export { type ScoreOptions, scoreTable } from './ml/onnx/score-table';

@@ -1,0 +1,145 @@
+import {
+  dictionaryVector,
+  float64Vector,
+  int32Vector,
+  type ModelValue,
+  type OnnxRuntime,
+  type OnnxTensor,
+  type OnnxValueInfo,
+  tableFromColumns,
+  UserError,
+} from '@causeway/sdk';
+import type { Table, Vector } from 'apache-arrow';
+import { tableFeeds } from './table-feeds';
+
+/** Options of {@link scoreTable}. */
+export interface ScoreOptions {
+  /** Rows per `session.run` (default 10,000). */
+  batchSize?: number;
+  /** For a model with one [N, F] input: the F columns that feed it, in order. */
+  columns?: readonly string[];
+  signal?: AbortSignal;
+  progress?: (fraction: number) => void;
+  log?: (message: string) => void;
+}
+
+/** One fetched output, gathered over all batches: `width` values per row. */
+interface Gathered {
+  info: OnnxValueInfo;
+  width: number;
+  numbers: Float64Array | null;
+  strings: string[] | null;
+}
+
+function widthOf(tensor: OnnxTensor, rows: number): number {
+  return rows === 0 ? 0 : Math.round(tensor.data.length / rows);
+}
+
+function gather(outputs: readonly OnnxValueInfo[]): Map<string, Gathered> {
+  return new Map(outputs.map((info) => [info.name, { info, width: -1, numbers: null, strings: null }]));
+}
+
+function store(target: Gathered, tensor: OnnxTensor, start: number, count: number, total: number): void {
+  const width = widthOf(tensor, count);
+  if (target.width < 0) {
+    target.width = width;
+    if (tensor.type === 'string') target.strings = new Array<string>(total * width);
+    else target.numbers = new Float64Array(total * width);
+  } else if (width !== target.width) {
+    throw new UserError('MODEL_INVALID', `Output "${target.info.name}" changed width between batches (${target.width} then ${width}).`);
+  }
+  if (tensor.type === 'string') {
+    const out = target.strings as string[];
+    for (let i = 0; i < tensor.data.length; i++) out[start * width + i] = tensor.data[i] as string;
+    return;
+  }
+  const out = target.numbers as Float64Array;
+  const data = tensor.data;
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array)
+    for (let i = 0; i < data.length; i++) out[start * width + i] = Number(data[i]);
+  else out.set(data, start * width);
+}
+
+function column(g: Gathered, j: number, rows: number, asInteger = false): Vector {
+  const w = g.width;
+  if (g.strings) {
+    const values = Array.from({ length: rows }, (_, i) => g.strings?.[i * w + j] ?? '');
+    const dictionary = [...new Set(values)].sort();
+    const index = new Map(dictionary.map((d, k) => [d, k]));
+    return dictionaryVector(
+      Int32Array.from(values, (v) => index.get(v) as number),
+      dictionary,
+    );
+  }
+  const numbers = g.numbers ?? new Float64Array(0);
+  const values = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) values[i] = numbers[i * w + j] as number;
+  return asInteger ? int32Vector(Int32Array.from(values)) : float64Vector(values);
+}
+
+/** The prediction columns: `prediction` and `probability_<class>` for models with a card task, every output for others. */
+function predictionColumns(model: ModelValue, gathered: Map<string, Gathered>, rows: number): [string, Vector][] {
+  const { task, classes } = model.card;
+  const label = gathered.get('label');
+  const probabilities = gathered.get('probabilities');
+  const variable = gathered.get('variable');
+  if (task === 'classification' && label && probabilities) {
+    const names = classes ?? Array.from({ length: probabilities.width }, (_, k) => String(k));
+    return [
+      ['prediction', column(label, 0, rows)],
+      ...names.map((c, k) => [`probability_${c}`, column(probabilities, k, rows)] as [string, Vector]),
+    ];
+  }
+  if (task === 'regression' && variable) return [['prediction', column(variable, 0, rows)]];
+  if (task === 'clustering' && label) return [['prediction', column(label, 0, rows, true)]];
+  const out: [string, Vector][] = [];
+  for (const [name, g] of gathered) {
+    if (g.width === 1) out.push([name, column(g, 0, rows)]);
+    else for (let j = 0; j < g.width; j++) out.push([`${name}_${j}`, column(g, j, rows)]);
+  }
+  return out;
+}
+
+/**
+ * Scores a table with a model through a host's ONNX runtime, batch by batch, and returns the table
+ * with prediction columns added (a column of the same name is replaced).
+ *
+ * @example
+ * const scored = await scoreTable(table, model, ctx.onnx, { signal: ctx.signal });
+ */
+export async function scoreTable(table: Table, model: ModelValue, runtime: OnnxRuntime, options: ScoreOptions = {}): Promise<Table> {
+  const batchSize = Math.max(1, options.batchSize ?? 10_000);
+  const session = await runtime.createSession(model.onnx);
+  try {
+    const feeds = tableFeeds(table, session.inputs, options.columns ? { columns: options.columns } : {});
+    const fetch = session.outputs.filter((o) => o.type !== undefined);
+    const skipped = session.outputs.filter((o) => o.type === undefined).map((o) => o.name);
+    if (skipped.length > 0) options.log?.(`Outputs that are not tensors were left out: ${skipped.join(', ')}.`);
+    if (fetch.length === 0) throw new UserError('MODEL_INVALID', 'The model has no tensor outputs to read predictions from.');
+    const rows = table.numRows;
+    const gathered = gather(fetch);
+    const names = fetch.map((o) => o.name);
+    for (let start = 0; start < rows; start += batchSize) {
+      if (options.signal?.aborted) throw new UserError('RUN_CANCELLED', 'Scoring was cancelled.', { cause: options.signal.reason });
+      const end = Math.min(rows, start + batchSize);
+      const out = await session.run(feeds.batch(start, end), names);
+      for (const [name, tensor] of Object.entries(out)) {
+        const g = gathered.get(name);
+        if (g) store(g, tensor, start, end - start, rows);
+      }
+      options.progress?.(end / rows);
+    }
+    const added = rows === 0 ? [] : predictionColumns(model, gathered, rows);
+    const addedNames = new Set(added.map(([n]) => n));
+    const keep = table.schema.fields
+      .map((f, c) => [f.name, table.getChildAt(c) as Vector] as [string, Vector])
+      .filter(([n]) => !addedNames.has(n));
+    const all = [...keep, ...added];
+    return tableFromColumns(
+      all.map(([n]) => n),
+      all.map(([, v]) => v),
+    );
+  } finally {
+    await session.release();
+  }
+}
