@@ -107,7 +107,7 @@ try {
     });
     console.log(`drag one node of 1,000: ${drag.fps.toFixed(0)} fps, worst frame ${drag.worstFrameMs.toFixed(0)} ms`);
   }
-  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await page.waitForTimeout(800);
   const fitted = await page.locator('.react-flow__node').count();
   const panAll = await framesWhile(page, () => panByMinimap(0.3));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -13,9 +13,7 @@ export const screenshots = resolve(repoRoot, 'test-results/e2e');
 /** The built editor served locally, and a browser to open it in. Builds web/ first unless told not to. */
 export async function startEditor(): Promise<{ url: string; browser: Browser; stop: () => Promise<void> }> {
   const dist = resolve(repoRoot, 'web/dist');
-  if (process.env.CAUSEWAY_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) {
-    execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'pipe' });
-  }
+  if (process.env.CAUSEWAY_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) buildOnce(dist);
   mkdirSync(screenshots, { recursive: true });
   const server = await serveStatic(dist);
   const browser = await launchChromium();
@@ -58,4 +56,44 @@ export async function dragConnection(page: Page, from: string, to: string): Prom
   await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2 + 20, { steps: 5 });
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
   await page.mouse.up();
+}
+
+/** Newest modification time under a folder (sources the editor is built from). */
+function newest(folder: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = resolve(folder, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds web/ unless dist is newer than its sources; test files in parallel workers take turns by a lock folder. */
+function buildOnce(dist: string): void {
+  const lock = resolve(repoRoot, 'test-results/web-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after five minutes.
+      if (Date.now() - statSync(lock).mtimeMs > 300_000) rmdirSync(lock);
+      else Atomics.wait(pause, 0, 0, 500);
+    }
+  }
+  try {
+    const built = existsSync(resolve(dist, 'index.html')) ? statSync(resolve(dist, 'index.html')).mtimeMs : 0;
+    const sources = Math.max(
+      ...['web/src', 'web/index.html', 'sdk/src', 'nodes/src'].map((p) => {
+        const path = resolve(repoRoot, p);
+        return statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs;
+      }),
+    );
+    if (built < sources) execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'pipe' });
+  } finally {
+    rmdirSync(lock);
+  }
 }
