@@ -18,8 +18,14 @@ type DescriptorFor<P> =
       : PortDescriptor<P> | undefined
     : never;
 
-/** The values `run` receives, by input port id. */
-export type InputValues<I extends PortMap> = { [K in keyof I]: ValueFor<I[K]> };
+// Multiple inputs always receive an array (empty when unconnected), so only single optional inputs may be left out.
+type OptionalKeys<I extends PortMap> = { [K in keyof I]: I[K] extends PortSpec<infer _K, infer _V, true, false> ? K : never }[keyof I];
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+
+/** The values `run` receives, by input port id; optional single inputs may be left out. */
+export type InputValues<I extends PortMap> = Flatten<
+  { [K in Exclude<keyof I, OptionalKeys<I>>]: ValueFor<I[K]> } & { [K in OptionalKeys<I>]?: ValueFor<I[K]> }
+>;
 /** The values `run` must return, by output port id. */
 export type OutputValues<O extends PortMap> = { [K in keyof O]: PortValue<O[K]> };
 /** The design-time descriptors `infer` receives; `undefined` where not yet known. */

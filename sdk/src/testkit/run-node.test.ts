@@ -69,7 +69,7 @@ describe('runNode', () => {
 
   it('pins the option types: inputs by port id, config in the zod input shape', () => {
     type Options = Parameters<typeof runNode<typeof head.inputs, typeof head.outputs, typeof head.config>>[1];
-    expectTypeOf<Options['inputs']>().toEqualTypeOf<{ table: Table; extra: Table | undefined }>();
+    expectTypeOf<Options['inputs']>().toEqualTypeOf<{ table: Table; extra?: Table | undefined }>();
     expectTypeOf<Extract<Options, { fromVersion?: undefined }>['config']>().toEqualTypeOf<{ rows: number; label?: string | undefined }>();
   });
 
