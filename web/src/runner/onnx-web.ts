@@ -1,0 +1,70 @@
+import { type OnnxRuntime, type OnnxSession, type OnnxTensor, type OnnxTensorType, type OnnxValueInfo, UserError } from '@causeway/sdk';
+import * as ort from 'onnxruntime-web';
+
+const tensorTypes = new Set<string>([
+  'float32',
+  'float64',
+  'int8',
+  'uint8',
+  'int16',
+  'uint16',
+  'int32',
+  'uint32',
+  'int64',
+  'uint64',
+  'bool',
+  'string',
+]);
+
+function valueInfo(meta: ort.InferenceSession.ValueMetadata): OnnxValueInfo {
+  if (!meta.isTensor) return { name: meta.name, type: undefined, dims: [] };
+  const type = tensorTypes.has(meta.type) ? (meta.type as OnnxTensorType) : undefined;
+  return { name: meta.name, type, dims: meta.shape.map((d) => (typeof d === 'number' && d < 0 ? null : d)) };
+}
+
+function fromOrt(name: string, tensor: ort.Tensor): OnnxTensor {
+  if (!tensorTypes.has(tensor.type))
+    throw new UserError('MODEL_INVALID', `Output "${name}" has element type ${tensor.type}, which cannot be read.`);
+  return { type: tensor.type, data: tensor.data, dims: [...tensor.dims] } as OnnxTensor;
+}
+
+/**
+ * The browser's model runtime: onnxruntime-web on its WebAssembly backend, single-threaded (the
+ * engine already runs in a Worker, and threads need cross-origin isolation). Sessions are made per
+ * call and released by the caller. It runs under Node too, which is how its tests compare it with
+ * onnxruntime-node.
+ *
+ * @example
+ * const result = await runGraph(graph, { registry, onnx: createWebOnnxRuntime() });
+ */
+export function createWebOnnxRuntime(): OnnxRuntime {
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.proxy = false;
+  return {
+    createSession: async (model): Promise<OnnxSession> => {
+      let session: ort.InferenceSession;
+      try {
+        session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+      } catch (cause) {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        throw new UserError('MODEL_INVALID', `The model cannot be loaded: ${reason}`, { cause });
+      }
+      const inputs = session.inputMetadata.map(valueInfo);
+      const outputs = session.outputMetadata.map(valueInfo);
+      const tensorOutputs = outputs.filter((o) => o.type !== undefined).map((o) => o.name);
+      return {
+        inputs,
+        outputs,
+        run: async (feeds, wanted) => {
+          const ortFeeds: Record<string, ort.Tensor> = {};
+          for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type, t.data as never, t.dims);
+          const result = await session.run(ortFeeds, [...(wanted ?? tensorOutputs)]);
+          const out: Record<string, OnnxTensor> = {};
+          for (const [name, value] of Object.entries(result)) out[name] = fromOrt(name, value);
+          return out;
+        },
+        release: () => session.release(),
+      };
+    },
+  };
+}
