@@ -12,6 +12,7 @@ import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
+import { httpSource } from './source/http';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
 import { parquetSource } from './source/parquet';
@@ -36,6 +37,7 @@ import { stringFunctions } from './transform/strings';
 import { unionRows } from './transform/union';
 import { unpivotColumns } from './transform/unpivot';
 import { windowFunctions } from './transform/window';
+import { drift } from './validate/drift';
 import { expectations } from './validate/expectations';
 import { modelGate } from './validate/model-gate';
 
@@ -72,6 +74,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   parquetSource,
   arrowSource,
   sampleSource,
+  httpSource,
   selectColumns,
   aggregateRows,
   binColumn,
@@ -126,7 +129,10 @@ export { scaleStateSchema } from './shared/scale-state';
 export {
   arrowSource,
   decisionTreeNode,
+  drift,
+  expectations,
   gradientBoostingNode,
+  httpSource,
   importModelNode,
   jsonSource,
   kmeansNode,
