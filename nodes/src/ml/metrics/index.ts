@@ -2,6 +2,7 @@ export * from './binary-curve';
 export * from './class-scores';
 export * from './clustering-metrics';
 export * from './confusion-matrix';
+export * from './drift-statistics';
 export * from './log-loss';
 export * from './pr-curve';
 export * from './regression-metrics';
