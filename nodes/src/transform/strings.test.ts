@@ -26,6 +26,28 @@ describe('transform.strings', () => {
     ]);
   });
 
+  it('splits on a separator and keeps the piece asked for', async () => {
+    const { outputs } = await runNode(stringFunctions, {
+      inputs: { table: names },
+      config: {
+        ops: [
+          { fn: 'trim', column: 'name' },
+          { fn: 'split', column: 'name', separator: ' ', part: 1, as: 'first' },
+          { fn: 'split', column: 'name', separator: ' ', part: -1, as: 'last' },
+          { fn: 'split', column: 'name', separator: ' ', part: 5, as: 'none' },
+        ],
+      },
+    });
+    expect(rowsOf(outputs.table).map(({ first, last, none }) => ({ first, last, none }))).toEqual([
+      { first: 'Ada', last: 'Lovelace', none: '' },
+      { first: null, last: null, none: null },
+      { first: 'grace', last: '`hopper`', none: '' },
+    ]);
+    await expect(
+      runNode(stringFunctions, { inputs: { table: names }, config: { ops: [{ fn: 'split', column: 'name', separator: ' ', part: 0 }] } }),
+    ).rejects.toThrow(/pieces count from 1/);
+  });
+
   it('infers result types and reports unknown or non-text columns', async () => {
     const schema = {
       columns: [

@@ -37,6 +37,19 @@ const op = z.discriminatedUnion('fn', [
     to: text('What to put instead.'),
     as,
   }),
+  z.object({
+    fn: z.literal('split').describe('Split on a separator and keep one piece.'),
+    column,
+    separator: text('The separator.').min(1),
+    part: z
+      .number()
+      .int()
+      .min(-1_000)
+      .max(1_000)
+      .refine((n) => n !== 0, 'pieces count from 1, or from -1 at the end')
+      .describe('Which piece: 1 is the first, -1 the last.'),
+    as,
+  }),
 ]);
 
 type Op = z.output<typeof op>;
@@ -52,6 +65,7 @@ const resultTypes: Record<Op['fn'], ColumnType> = {
   length: 'integer',
   contains: 'boolean',
   replace: 'string',
+  split: 'string',
 };
 
 const outputName = (o: Op): string => o.as ?? (o.fn === 'contains' || o.fn === 'length' ? `${o.column}_${o.fn}` : o.column);
@@ -61,6 +75,7 @@ function expressionOf(o: Op): string {
   const c = columnText(o.column);
   if (o.fn === 'contains') return `contains(${c}, ${stringText(o.part)})`;
   if (o.fn === 'replace') return `replace(${c}, ${stringText(o.from)}, ${stringText(o.to)})`;
+  if (o.fn === 'split') return `split_part(${c}, ${stringText(o.separator)}, ${o.part})`;
   return `${o.fn}(${c})`;
 }
 
@@ -72,7 +87,7 @@ export const stringFunctions = defineNode({
   version: 1,
   category: 'transform',
   title: 'Text functions',
-  description: 'Apply text functions to columns: trim, lower, upper, length, contains, replace. Nulls stay null.',
+  description: 'Apply text functions to columns: trim, lower, upper, length, contains, replace, split. Nulls stay null.',
   inputs: { table: port.table() },
   outputs: { table: port.table() },
   config,

@@ -123,6 +123,10 @@ describe('evaluateExpression', () => {
     expect(values('replace(name, "n", "N")')).toEqual(['ANN', 'bob', ' Cy ', null]);
     expect(values('substring(name, 2, 2)')).toEqual(['nn', 'ob', 'Cy', null]);
     expect(values('substring(name, 0, 2)')).toEqual(['A', 'b', ' ', null]);
+    expect(values("split_part('a,b,c', ',', 2)")[0]).toBe('b');
+    expect(values("split_part('a,b,c', ',', -1)")[0]).toBe('c');
+    expect(values("split_part('a,b,c', ',', 9)")[0]).toBe('');
+    expect(values("split_part(name, '', 1)")).toEqual(values('name'));
     expect(values('concat(country, "-", age)')).toEqual(['NL-25', 'DE-40', null, 'NL-61']);
     expect(values('to_string(ok)')).toEqual(['true', 'false', null, 'true']);
     expect(values('to_number(concat(age, ".5"))')).toEqual([25.5, 40.5, null, 61.5]);

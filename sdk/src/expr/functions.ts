@@ -99,6 +99,7 @@ export const functionSpecs = new Map<string, FunctionSpec>([
   ['ends_with', spec('ends_with(s, suffix)', 2, 2, rule([isText, isText], 'boolean'))],
   ['replace', spec('replace(s, from, to)', 3, 3, rule([isText, isText, isText], 'string'))],
   ['substring', spec('substring(s, start[, length])', 2, 3, rule([isText, isInteger], 'string', isInteger))],
+  ['split_part', spec('split_part(s, separator, n)', 3, 3, rule([isText, isText, isInteger], 'string'))],
   ['concat', spec('concat(a, b, …)', 1, 64, () => 'string')],
   ['year', unary('year(d)', isDate, 'integer')],
   ['month', unary('month(d)', isDate, 'integer')],

@@ -64,6 +64,20 @@ function substring(args: Col[], n: number): Col {
   return { k: 'str', v: out, valid: validAll(args, n) };
 }
 
+function splitPart(args: Col[], n: number): Col {
+  const s = texts(args[0] as Col, n);
+  const separator = texts(args[1] as Col, n);
+  const part = numbers(args[2] as Col, n);
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    // As in PostgreSQL: 1-based, negative counts from the end, out of range gives ''.
+    const pieces = separator[i] === '' ? [s[i] as string] : (s[i] as string).split(separator[i] as string);
+    const index = (part[i] as number) > 0 ? (part[i] as number) - 1 : pieces.length + (part[i] as number);
+    out[i] = pieces[index] ?? '';
+  }
+  return { k: 'str', v: out, valid: validAll(args, n) };
+}
+
 function toNumber(args: Col[], n: number, types: ExprType[]): Col {
   const a = args[0] as Col;
   const type = types[0] ?? 'string';
@@ -98,6 +112,7 @@ export const textKernels = new Map<string, Kernel>([
     (a, n) => mapText(a, n, 'str', ([s, from, to]) => (from === '' ? (s as string) : (s as string).split(from as string).join(to))),
   ],
   ['substring', substring],
+  ['split_part', splitPart],
   [
     'concat',
     (a, n, types) =>
