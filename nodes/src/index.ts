@@ -97,6 +97,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   windowFunctions,
   modelGate,
   expectations,
+  drift,
   linearRegressionNode,
   logisticRegressionNode,
   decisionTreeNode,
