@@ -4,7 +4,7 @@ import { z } from 'zod';
 const columnType = z.enum(columnTypes as [ColumnType, ...ColumnType[]]);
 
 const config = z.object({
-  file: z.string().min(1).max(1000).describe('The file to read, relative to the graph (or an uploaded file name).'),
+  file: z.string().min(1).max(1000).describe('The file to read, relative to the graph (or an uploaded file name).').meta({ ui: 'file' }),
   delimiter: z
     .string()
     .length(1)

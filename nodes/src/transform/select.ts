@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { unknownColumn } from '../shared/unknown-column';
 
 const columnChoice = z.object({
-  name: z.string().min(1).describe('The input column.'),
+  name: z.string().min(1).describe('The input column.').meta({ ui: 'column' }),
   as: z.string().min(1).optional().describe('A new name for it (optional).'),
 });
 
