@@ -87,7 +87,7 @@ describe('readModel', () => {
 
   it('refuses external data, in initializers and in constant attributes', () => {
     const inInitializer = foreignModel((m) => {
-      m.graph?.initializer.push(
+      m.graph?.initializer?.push(
         onnx.TensorProto.create({
           name: 'w',
           dataType: 1,
@@ -99,7 +99,7 @@ describe('readModel', () => {
     });
     expect(codeOf(() => readModel(inInitializer))).toBe('MODEL_EXTERNAL_DATA');
     const inAttribute = foreignModel((m) => {
-      m.graph?.node.push(
+      m.graph?.node?.push(
         onnx.NodeProto.create({
           opType: 'Constant',
           output: ['c'],
