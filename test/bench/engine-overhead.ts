@@ -94,7 +94,9 @@ async function main(): Promise<void> {
     }
   }
   const bare = median(samples.get(cases[0]?.name ?? '') ?? []);
-  console.log(`engine overhead, ${size} trivial nodes, median of ${repetitions} runs, ${clock === cpuMs ? 'CPU' : 'wall'} time (node ${process.version})\n`);
+  console.log(
+    `engine overhead, ${size} trivial nodes, median of ${repetitions} runs, ${clock === cpuMs ? 'CPU' : 'wall'} time (node ${process.version})\n`,
+  );
   console.log(
     `${'case'.padEnd(38)}${'ms'.padStart(9)}${'µs/node'.padStart(10)}${'overhead µs/node'.padStart(19)}${'without validation'.padStart(22)}`,
   );

@@ -83,7 +83,15 @@ function startWorker(): Promise<ChildProcess> {
 }
 
 async function stop(workers: ChildProcess[]): Promise<void> {
-  await Promise.all(workers.map((w) => new Promise((resolve) => (w.once('exit', resolve), w.kill('SIGTERM')))));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) => {
+          w.once('exit', resolve);
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
 }
 
 async function throughput(processes: number): Promise<number> {

@@ -67,7 +67,10 @@ export const errorCatalog = {
   VALIDATION_FAILED: { kind: 'user', summary: 'A validation node found checks that failed and was set to stop the run.' },
   // network and database sources
   HTTP_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot fetch URLs, so HTTP sources cannot run here.' },
-  HTTP_BLOCKED: { kind: 'user', summary: 'The URL points at an address the server may not reach (loopback, private, link-local or metadata).' },
+  HTTP_BLOCKED: {
+    kind: 'user',
+    summary: 'The URL points at an address the server may not reach (loopback, private, link-local or metadata).',
+  },
   HTTP_FAILED: { kind: 'user', summary: 'The URL could not be fetched: a network error, a bad status, too large or too slow.' },
   SQL_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot run database queries, so SQL sources cannot run here.' },
   SQL_FAILED: { kind: 'user', summary: 'The database query failed.' },

@@ -14,7 +14,7 @@ function referenceJoin(left: RawTable, right: RawTable, on: [ColumnName, ColumnN
   const li = (n: ColumnName) => left.names.indexOf(n);
   const ri = (n: ColumnName) => right.names.indexOf(n);
   const merged = on.filter(([l, r]) => l === r).map(([l]) => l);
-  const rightKept = right.names.map((n, k) => k).filter((k) => !merged.includes(right.names[k] as ColumnName));
+  const rightKept = right.names.map((_n, k) => k).filter((k) => !merged.includes(right.names[k] as ColumnName));
   const out: Cell[][] = [];
   const rightMatched = new Set<number>();
   const emit = (l: Cell[] | null, r: Cell[] | null) => {

@@ -44,7 +44,9 @@ describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
     const graphs = new GraphsRepository(handle.db);
     await graphs.create({ id: 'g', name: 'G', graph: '{"v":1}', author: 'a', message: 'm' });
     await expect(graphs.create({ id: 'g', name: 'G', graph: '{}', author: 'a', message: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    const saved = await Promise.all(Array.from({ length: 8 }, (_, i) => graphs.addVersion('g', { graph: `{"v":${i + 2}}`, author: 'b', message: `${i}` })));
+    const saved = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => graphs.addVersion('g', { graph: `{"v":${i + 2}}`, author: 'b', message: `${i}` })),
+    );
     expect(saved.map((v) => v?.version).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect((await graphs.get('g'))?.latestVersion).toBe(9);
     expect((await graphs.getVersion('g', 1))?.graph).toBe('{"v":1}');
@@ -55,7 +57,11 @@ describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
 
   test('graph search escapes LIKE wildcards and pages', async () => {
     const graphs = new GraphsRepository(handle.db);
-    for (const [id, name] of [['a1', '100% done'], ['a2', '100 x done'], ['a3', 'Other']] as const) {
+    for (const [id, name] of [
+      ['a1', '100% done'],
+      ['a2', '100 x done'],
+      ['a3', 'Other'],
+    ] as const) {
       await graphs.create({ id, name, graph: '{}', author: 'a', message: '' });
     }
     expect((await graphs.list({ q: '100%', limit: 10, offset: 0 })).items.map((g) => g.id)).toEqual(['a1']);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readEvents, type RunsTestApp, runsTestApp, testGraph } from './runs-test-app';
+import { type RunsTestApp, readEvents, runsTestApp, testGraph } from './runs-test-app';
 
 let t: RunsTestApp;
 
@@ -18,7 +18,11 @@ afterAll(() => t?.close(), 60_000);
 async function runToEnd(graphId: string) {
   const { id } = (await (await t.call('POST', '/api/runs', { graphId })).json()) as { id: number };
   const events = await readEvents(await t.call('GET', `/api/runs/${id}/events`));
-  const run = (await (await t.call('GET', `/api/runs/${id}`)).json()) as { status: string; error: unknown; nodes: Array<{ nodeId: string; status: string }> };
+  const run = (await (await t.call('GET', `/api/runs/${id}`)).json()) as {
+    status: string;
+    error: unknown;
+    nodes: Array<{ nodeId: string; status: string }>;
+  };
   return { events, run };
 }
 

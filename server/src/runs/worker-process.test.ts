@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readEvents, type RunsTestApp, runsTestApp, testGraph, testNodesModule } from './runs-test-app';
+import { type RunsTestApp, readEvents, runsTestApp, testGraph, testNodesModule } from './runs-test-app';
 
 const bin = fileURLToPath(new URL('../../bin/causeway.mjs', import.meta.url));
 let t: RunsTestApp;
@@ -29,12 +29,16 @@ function startWorker(): ChildProcess {
 }
 
 const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 beforeAll(async () => {
   // The API and the sweeper here; runs execute only in `causeway worker` processes.
   t = await runsTestApp('postgres', { sweepMs: 250, staleMs: 1_500 }, false);
-  const response = await t.call('POST', '/api/graphs', { graph: testGraph('slow', [{ id: 'wait', type: 'test.slow', config: { ms: 3_000 } }]) });
+  const response = await t.call('POST', '/api/graphs', {
+    graph: testGraph('slow', [{ id: 'wait', type: 'test.slow', config: { ms: 3_000 } }]),
+  });
   expect(response.status).toBe(201);
 }, 120_000);
 
@@ -48,7 +52,9 @@ const eventsUntil = async (id: number, after: number, type: string) =>
   readEvents(await t.call('GET', `/api/runs/${id}/events`, undefined, { 'last-event-id': String(after) }), (e) => e.event === type);
 const runOf = async (id: number) => (await (await t.call('GET', `/api/runs/${id}`)).json()) as { status: string; attempts: number };
 
-test('a worker killed with SIGKILL mid-run: the run is re-queued within 60 s and another worker finishes it', { timeout: 120_000 }, async () => {
+test('a worker killed with SIGKILL mid-run: the run is re-queued within 60 s and another worker finishes it', {
+  timeout: 120_000,
+}, async () => {
   const first = startWorker();
   const id = await start();
   const started = await eventsUntil(id, 0, 'node:start');
