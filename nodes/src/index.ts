@@ -3,6 +3,7 @@
  */
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
 import { decisionTreeNode } from './model/decision-tree';
+import { evaluateModel } from './model/evaluate';
 import { gradientBoostingNode } from './model/gradient-boosting';
 import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
@@ -98,6 +99,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   modelGate,
   expectations,
   drift,
+  evaluateModel,
   linearRegressionNode,
   logisticRegressionNode,
   decisionTreeNode,
@@ -131,6 +133,7 @@ export {
   arrowSource,
   decisionTreeNode,
   drift,
+  evaluateModel,
   expectations,
   gradientBoostingNode,
   httpSource,
