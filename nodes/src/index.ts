@@ -17,6 +17,7 @@ import { httpSource } from './source/http';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
 import { parquetSource } from './source/parquet';
+import { postgresSource } from './source/postgres';
 import { sampleSource } from './source/sample';
 import { aggregateRows } from './transform/aggregate';
 import { binColumn } from './transform/bin';
@@ -76,6 +77,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   arrowSource,
   sampleSource,
   httpSource,
+  postgresSource,
   selectColumns,
   aggregateRows,
   binColumn,
@@ -144,6 +146,7 @@ export {
   logisticRegressionNode,
   modelGate,
   parquetSource,
+  postgresSource,
   predictNode,
   randomForestNode,
   sampleSource,

@@ -4,6 +4,7 @@ import type { NodeContext } from '../node/context';
 import { defineNode } from '../node/define-node';
 import { noHttpClient } from '../node/http-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
+import { noSqlClient } from '../node/sql-client';
 import { NodeRegistry } from '../node/registry';
 import { port } from '../ports/port';
 import { noFiles, noSecrets } from './default-stores';
@@ -23,6 +24,7 @@ function contextWithClock() {
     secrets: noSecrets,
     onnx: noOnnxRuntime,
     http: noHttpClient,
+    sql: noSqlClient,
   };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };
 }

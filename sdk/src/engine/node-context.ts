@@ -1,6 +1,7 @@
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
+import type { SqlClient } from '../node/sql-client';
 import type { RunEvent } from './events';
 
 /** What every node context of one run shares. */
@@ -13,6 +14,7 @@ export interface ContextEnv {
   readonly secrets: SecretStore;
   readonly onnx: OnnxRuntime;
   readonly http: HttpClient;
+  readonly sql: SqlClient;
 }
 
 // Progress events: at most one per step of this size or per this interval, whichever comes first.
@@ -29,6 +31,7 @@ export class EngineNodeContext implements NodeContext {
   readonly secrets: SecretStore;
   readonly onnx: OnnxRuntime;
   readonly http: HttpClient;
+  readonly sql: SqlClient;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
@@ -43,6 +46,7 @@ export class EngineNodeContext implements NodeContext {
     this.secrets = env.secrets;
     this.onnx = env.onnx;
     this.http = env.http;
+    this.sql = env.sql;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
   }

@@ -3,6 +3,7 @@ import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
 import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
+import type { SqlClient } from '../node/sql-client';
 import type { NodeRegistry } from '../node/registry';
 import type { EventError, RunEvent, RunStatus } from './events';
 import type { OutputCache } from './output-cache';
@@ -35,6 +36,8 @@ export interface RunOptions {
   onnx?: OnnxRuntime;
   /** Fetches URLs for HTTP sources; by default every request fails with HTTP_CLIENT_MISSING. */
   http?: HttpClient;
+  /** Runs SQL for database sources; by default every query fails with SQL_CLIENT_MISSING. */
+  sql?: SqlClient;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
   /** Names the run in events and idempotency keys (default: a random id). */

@@ -1,5 +1,6 @@
 import type { HttpClient } from './http-client';
 import type { OnnxRuntime } from './onnx-runtime';
+import type { SqlClient } from './sql-client';
 
 /** Log levels a node may use. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -35,6 +36,8 @@ export interface NodeContext {
   readonly onnx: OnnxRuntime;
   /** Fetches URLs; the host supplies it (SSRF-safe on the server, `fetch` in the browser). */
   readonly http: HttpClient;
+  /** Runs parameterized SQL queries; server hosts only. */
+  readonly sql: SqlClient;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
 }

@@ -13,8 +13,8 @@ export {
   type PortMap,
   type RunArgs,
 } from './define-node';
-export { type HttpClient, type HttpGetOptions, type HttpResponse, noHttpClient } from './http-client';
 export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
+export { type HttpClient, type HttpGetOptions, type HttpResponse, noHttpClient } from './http-client';
 export {
   noOnnxRuntime,
   type OnnxRuntime,
@@ -24,4 +24,5 @@ export {
   type OnnxTensorType,
   type OnnxValueInfo,
 } from './onnx-runtime';
+export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions } from './sql-client';
 export { NodeRegistry, type Resolution } from './registry';

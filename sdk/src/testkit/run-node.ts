@@ -5,6 +5,7 @@ import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/cont
 import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
 import { type HttpClient, noHttpClient } from '../node/http-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
+import { noSqlClient, type SqlClient } from '../node/sql-client';
 import { memoryFiles } from './memory-files';
 import { memorySecrets } from './memory-secrets';
 import { parseConfig } from './parse-config';
@@ -24,6 +25,8 @@ interface RunNodeCommon<I extends PortMap> {
   onnx?: OnnxRuntime;
   /** The URL fetcher `ctx.http` offers (default: none, every request fails with HTTP_CLIENT_MISSING). */
   http?: HttpClient;
+  /** The SQL runner `ctx.sql` offers (default: none, every query fails with SQL_CLIENT_MISSING). */
+  sql?: SqlClient;
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
@@ -93,6 +96,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     files: options.files ?? memoryFiles({}),
     onnx: options.onnx ?? noOnnxRuntime,
     http: options.http ?? noHttpClient,
+    sql: options.sql ?? noSqlClient,
   };
   const outputs = await definition.run({ inputs, config: parsed.value, ctx });
   for (const [id, spec] of Object.entries(definition.outputs)) {
