@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createBuiltinRegistry } from '@causeway/nodes';
 import { formatIssue, runGraph } from '@causeway/sdk';
+import { hostServices } from '../host-services';
 import { type CliIo, exitCodes } from './cli-io';
 import { envSecrets } from './env-secrets';
 import { folderFiles } from './folder-files';
@@ -42,6 +43,7 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
     files: folderFiles(folder),
     secrets: envSecrets(io.env),
+    ...hostServices(io.env),
     ...(concurrency === undefined ? {} : { concurrency }),
   });
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);

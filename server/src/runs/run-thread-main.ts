@@ -4,6 +4,7 @@ import { createBuiltinRegistry } from '@causeway/nodes';
 import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, type SecretStore, UserError } from '@causeway/sdk';
 import { tableToIPC } from 'apache-arrow';
 import { folderFiles } from '../cli/folder-files';
+import { hostServices } from '../host-services';
 import type { FromThread, RunError, TableOutput, ThreadData, ToThread } from './thread-protocol';
 
 // Runs inside a worker thread: one graph at a time, so a crash or a runaway node costs only this thread.
@@ -22,6 +23,7 @@ async function loadRegistry(): Promise<NodeRegistry> {
 const registry = await loadRegistry();
 mkdirSync(data.filesDir, { recursive: true });
 const files = folderFiles(data.filesDir);
+const services = hostServices(process.env);
 const graphs = new Map<string, Graph | UserError>();
 const controllers = new Map<string, AbortController>();
 const waiting = new Map<number, { resolve: (value: string) => void; reject: (error: unknown) => void }>();
@@ -66,6 +68,7 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
       signal: controller.signal,
       files,
       secrets,
+      ...services,
       onEvent: (event) => post({ type: 'event', event }),
     });
     const tables: TableOutput[] = [];
