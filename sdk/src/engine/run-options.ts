@@ -3,8 +3,8 @@ import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
 import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
-import type { SqlClient } from '../node/sql-client';
 import type { NodeRegistry } from '../node/registry';
+import type { SqlClient } from '../node/sql-client';
 import type { EventError, RunEvent, RunStatus } from './events';
 import type { OutputCache } from './output-cache';
 

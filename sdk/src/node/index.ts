@@ -24,5 +24,5 @@ export {
   type OnnxTensorType,
   type OnnxValueInfo,
 } from './onnx-runtime';
-export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions } from './sql-client';
 export { NodeRegistry, type Resolution } from './registry';
+export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions } from './sql-client';
