@@ -1,9 +1,9 @@
-import { configPathOf, type FieldProps } from './field-context';
-import { ArrayField, ObjectField } from './fields/CompositeFields';
+import { configPathOf, type FieldProps, issuesUnder } from './field-context';
 import { ExpressionField } from './fields/ExpressionField';
 import { FieldIssues } from './fields/FieldIssues';
 import { ColumnField, FileField, SecretField } from './fields/PickerFields';
 import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields/ScalarFields';
+import { emptyValueOf, type FieldModel } from './form-model';
 
 /** The editor for one field of the form, by its kind. */
 export function FieldEditor(props: FieldProps) {
@@ -58,4 +58,100 @@ export function FieldInput(props: FieldProps) {
       />
     </div>
   );
+}
+
+// Objects and lists render their members with FieldInput: the recursion lives in this one module.
+type Of<K extends FieldModel['kind']> = Extract<FieldModel, { kind: K }>;
+
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/** The fields of a nested object, each with its own issues. */
+export function ObjectField(props: FieldProps<Of<'object'>>) {
+  const { id, field, value, onChange, path, issues } = props;
+  const record = asRecord(value);
+  return (
+    <fieldset className="object-field" id={id}>
+      {field.fields.map((property) => {
+        const childPath = [...path, property.key];
+        return (
+          <FieldInput
+            key={property.key}
+            {...props}
+            id={`${id}-${property.key}`}
+            label={property.label}
+            description={property.description}
+            required={property.required}
+            field={property.field}
+            path={childPath}
+            value={record[property.key]}
+            issues={issuesUnder(issues, childPath)}
+            onChange={(next) => {
+              const copy = { ...record };
+              if (next === undefined) delete copy[property.key];
+              else copy[property.key] = next;
+              onChange(copy);
+            }}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** A list of items (often objects such as `{ name, as }`): add, remove, reorder. */
+export function ArrayField(props: FieldProps<Of<'array'>>) {
+  const { id, field, value, onChange, path, issues, label } = props;
+  const items = Array.isArray(value) ? value : [];
+  const set = (next: unknown[]) => onChange(next);
+  const canAdd = field.max === undefined || items.length < field.max;
+  return (
+    <fieldset className="array-field" id={id}>
+      <legend className="sr-only">{label}</legend>
+      <ol>
+        {items.map((item, index) => {
+          const childPath = [...path, index];
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity of their own; the index is their place in the config
+            <li key={index}>
+              <FieldInput
+                {...props}
+                id={`${id}-${index}`}
+                label={`${label} ${index + 1}`}
+                description={undefined}
+                required
+                field={field.item}
+                path={childPath}
+                value={item}
+                issues={issuesUnder(issues, childPath)}
+                onChange={(next) => set(items.map((old, i) => (i === index ? next : old)))}
+              />
+              <div className="array-buttons">
+                <button
+                  type="button"
+                  aria-label={`Move ${label} ${index + 1} up`}
+                  disabled={index === 0}
+                  onClick={() => set(swap(items, index, index - 1))}
+                >
+                  ↑
+                </button>
+                <button type="button" aria-label={`Remove ${label} ${index + 1}`} onClick={() => set(items.filter((_, i) => i !== index))}>
+                  ✕
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" disabled={!canAdd} onClick={() => set([...items, emptyValueOf(field.item)])}>
+        Add {label.toLowerCase()}
+      </button>
+    </fieldset>
+  );
+}
+
+function swap<T>(items: T[], a: number, b: number): T[] {
+  const copy = [...items];
+  [copy[a], copy[b]] = [copy[b] as T, copy[a] as T];
+  return copy;
 }
