@@ -77,18 +77,28 @@ function column(g: Gathered, j: number, rows: number, asInteger = false): Vector
   return asInteger ? int32Vector(Int32Array.from(values)) : float64Vector(values);
 }
 
+/** `prediction` as the most probable class: ArgMax of the probabilities, as the graph's own `label`. */
+function argmaxColumn(probabilities: Gathered, classes: readonly string[], rows: number): Vector {
+  const k = probabilities.width;
+  const p = probabilities.numbers ?? new Float64Array(0);
+  const codes = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if ((p[i * k + c] as number) > (p[i * k + best] as number)) best = c;
+    codes[i] = best;
+  }
+  return dictionaryVector(codes, [...classes]);
+}
+
 /** The prediction columns: `prediction` and `probability_<class>` for models with a card task, every output for others. */
 function predictionColumns(model: ModelValue, gathered: Map<string, Gathered>, rows: number): [string, Vector][] {
   const { task, classes } = model.card;
   const label = gathered.get('label');
   const probabilities = gathered.get('probabilities');
   const variable = gathered.get('variable');
-  if (task === 'classification' && label && probabilities) {
-    const names = classes ?? Array.from({ length: probabilities.width }, (_, k) => String(k));
-    return [
-      ['prediction', column(label, 0, rows)],
-      ...names.map((c, k) => [`probability_${c}`, column(probabilities, k, rows)] as [string, Vector]),
-    ];
+  if (task === 'classification' && probabilities && classes?.length === probabilities.width) {
+    const prediction = label ? column(label, 0, rows) : argmaxColumn(probabilities, classes, rows);
+    return [['prediction', prediction], ...classes.map((c, k) => [`probability_${c}`, column(probabilities, k, rows)] as [string, Vector])];
   }
   if (task === 'regression' && variable) return [['prediction', column(variable, 0, rows)]];
   if (task === 'clustering' && label) return [['prediction', column(label, 0, rows, true)]];
@@ -98,6 +108,18 @@ function predictionColumns(model: ModelValue, gathered: Map<string, Gathered>, r
     else for (let j = 0; j < g.width; j++) out.push([`${name}_${j}`, column(g, j, rows)]);
   }
   return out;
+}
+
+/**
+ * The outputs to fetch. A classifier with a card and probabilities skips its string `label`: strings
+ * are the dearest part of a run, and the label is the ArgMax of the probabilities anyway.
+ */
+function outputsToFetch(model: ModelValue, outputs: readonly OnnxValueInfo[]): OnnxValueInfo[] {
+  const tensors = outputs.filter((o) => o.type !== undefined);
+  const probabilities = tensors.find((o) => o.name === 'probabilities' && o.type === 'float32');
+  const k = model.card.classes?.length ?? 0;
+  if (model.card.task === 'classification' && probabilities && k > 0 && probabilities.dims[1] === k) return [probabilities];
+  return tensors;
 }
 
 /**
@@ -112,7 +134,7 @@ export async function scoreTable(table: Table, model: ModelValue, runtime: OnnxR
   const session = await runtime.createSession(model.onnx);
   try {
     const feeds = tableFeeds(table, session.inputs, options.columns ? { columns: options.columns } : {});
-    const fetch = session.outputs.filter((o) => o.type !== undefined);
+    const fetch = outputsToFetch(model, session.outputs);
     const skipped = session.outputs.filter((o) => o.type === undefined).map((o) => o.name);
     if (skipped.length > 0) options.log?.(`Outputs that are not tensors were left out: ${skipped.join(', ')}.`);
     if (fetch.length === 0) throw new UserError('MODEL_INVALID', 'The model has no tensor outputs to read predictions from.');

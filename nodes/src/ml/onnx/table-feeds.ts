@@ -39,7 +39,13 @@ function fillNumeric(
       }
       return;
     }
-    // Nulls reach float inputs as NaN, which a written model's Imputer replaces.
+    if (width === 1 && (out instanceof Float32Array || out instanceof Float64Array)) {
+      // One native converting copy; the usual case (one [N, 1] float input per column).
+      out.set(values);
+      // Nulls reach float inputs as NaN, which a written model's Imputer replaces.
+      if (valid) for (let i = 0; i < rows; i++) if (!valid[i]) out[i] = Number.NaN;
+      return;
+    }
     for (let i = 0; i < rows; i++) out[i * width + j] = valid && !valid[i] ? Number.NaN : (values[i] as number);
   });
 }

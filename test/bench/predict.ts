@@ -1,0 +1,102 @@
+/**
+ * Predict throughput at batch 10k: the `model.predict` node (table → feeds → onnxruntime-node →
+ * prediction columns) against raw onnxruntime-node `session.run` on the same model, over the same
+ * batches, with the same session options, in the same run. Raw feeds are built before timing (a raw
+ * caller holding ready tensors); the node's time includes reading the table and building the output.
+ * Raw is timed twice: fetching every output (a plain `session.run(feeds)`) and fetching only
+ * `probabilities`, as the node does for classifiers (it derives `prediction` from them instead of
+ * reading the string `label` tensor). Target: node throughput ≥ 0.8× raw, against both.
+ *
+ * Run: npx tsx test/bench/predict.ts [rows=200000] [repetitions=7]
+ */
+import { gradientBoostingNode, logisticRegressionNode, predictNode, randomForestNode } from '@causeway/nodes';
+import type { ModelValue } from '@causeway/sdk';
+import { runNode, tableOf } from '@causeway/sdk/testkit';
+import type { Table } from 'apache-arrow';
+import * as ort from 'onnxruntime-node';
+import { createNodeOnnxRuntime } from '../../server/src/onnx/node-runtime';
+
+const rows = Number(process.argv[2] ?? 200_000);
+const repetitions = Number(process.argv[3] ?? 7);
+const batch = 10_000;
+const features = Array.from({ length: 10 }, (_, j) => `f${j}`);
+
+function makeTable(n: number, seed: number): Table {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const columns: Record<string, (number | string)[]> = {};
+  for (const f of features) columns[f] = [];
+  columns.y = [];
+  for (let i = 0; i < n; i++) {
+    let score = 0;
+    features.forEach((f, j) => {
+      const v = next() * 4 - 2;
+      (columns[f] as number[]).push(v);
+      score += (j % 3 === 0 ? 1 : -0.5) * v;
+    });
+    (columns.y as string[]).push(score + next() - 0.5 > 0 ? 'yes' : 'no');
+  }
+  return tableOf(columns);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function bench(name: string, model: ModelValue, table: Table): Promise<void> {
+  const runtime = createNodeOnnxRuntime();
+  const raw = await ort.InferenceSession.create(model.onnx, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  const feedsByBatch: Record<string, ort.Tensor>[] = [];
+  for (let start = 0; start < table.numRows; start += batch) {
+    const end = Math.min(table.numRows, start + batch);
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const f of features) {
+      const column = table.getChild(f)?.toArray() as Float64Array;
+      feeds[f] = new ort.Tensor('float32', Float32Array.from(column.subarray(start, end)), [end - start, 1]);
+    }
+    feedsByBatch.push(feeds);
+  }
+  const fetchAll = raw.outputNames;
+  const fetchSame = model.card.task === 'classification' ? ['probabilities'] : raw.outputNames;
+  const times = { all: [] as number[], same: [] as number[], node: [] as number[] };
+  for (let r = 0; r < repetitions + 1; r++) {
+    let t = performance.now();
+    for (const feeds of feedsByBatch) await raw.run(feeds, fetchAll);
+    const allMs = performance.now() - t;
+    t = performance.now();
+    for (const feeds of feedsByBatch) await raw.run(feeds, fetchSame);
+    const sameMs = performance.now() - t;
+    t = performance.now();
+    await runNode(predictNode, { inputs: { table, model }, config: { batchSize: batch }, onnx: runtime });
+    const nodeMs = performance.now() - t;
+    // The first round warms every path (session load, JIT) and is not counted.
+    if (r > 0) {
+      times.all.push(allMs);
+      times.same.push(sameMs);
+      times.node.push(nodeMs);
+    }
+  }
+  const [all, same, node] = [median(times.all), median(times.same), median(times.node)];
+  const batches = Math.ceil(table.numRows / batch);
+  const us = (ms: number) => `${((ms / batches) * 1000).toFixed(0)} µs`;
+  const verdict = Math.min(all, same) / node >= 0.8 ? 'ok' : 'BELOW 0.8×';
+  console.log(
+    `${name.padEnd(30)} per batch: raw (all outputs) ${us(all).padStart(9)}, raw (same outputs) ${us(same).padStart(9)}, predict node ${us(node).padStart(9)}` +
+      `   throughput ${(all / node).toFixed(2)}× / ${(same / node).toFixed(2)}× raw ${verdict}`,
+  );
+  await raw.release();
+  await runtime.close();
+}
+
+const train = makeTable(20_000, 1);
+const table = makeTable(rows, 2);
+console.log(`model.predict vs raw onnxruntime-node session.run: ${rows} rows, batch ${batch}, 10 features, median of ${repetitions}`);
+const config = { target: 'y', features };
+const logistic = (await runNode(logisticRegressionNode, { inputs: { table: train }, config })).outputs.model;
+await bench('logistic regression', logistic, table);
+const forest = (await runNode(randomForestNode, { inputs: { table: train }, config: { ...config, trees: 100, maxDepth: 10 } })).outputs
+  .model;
+await bench('random forest, 100 trees', forest, table);
+const boosting = (await runNode(gradientBoostingNode, { inputs: { table: train }, config: { ...config, rounds: 100 } })).outputs.model;
+await bench('gradient boosting, 100 rounds', boosting, table);
