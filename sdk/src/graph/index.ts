@@ -2,6 +2,7 @@ export { canonicalJson } from './canonical-json';
 export { checkJsonValue, type JsonLimits } from './check-json-value';
 export { type FormatMigration, formatMigrations, type GraphDocument, migrateFormat } from './migrate-format';
 export { parseGraph, parseGraphValue } from './parse-graph';
+export { isParsedGraph } from './parsed-graphs';
 export { parseJsonSafely } from './safe-json';
 export {
   endpointPattern,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCatalog } from '../errors/catalog';
 import type { Issue, Result } from '../errors/issue';
 import { parseGraph, parseGraphValue } from './parse-graph';
+import { isParsedGraph } from './parsed-graphs';
 import { type Graph, graphLimits } from './schema';
 
 const churn = {
@@ -187,5 +188,17 @@ describe('parseGraphValue', () => {
         numRuns: 300,
       },
     );
+  });
+});
+
+describe('graphs the parser produced', () => {
+  it('are recognised as parsed; copies and edits are not', () => {
+    const text = JSON.stringify({ format: 'causeway.graph/1', id: 'g', name: 'G', nodes: [], edges: [] });
+    const result = parseGraph(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(isParsedGraph(result.value)).toBe(true);
+    expect(isParsedGraph({ ...result.value })).toBe(false);
+    expect(isParsedGraph(JSON.parse(text))).toBe(false);
   });
 });

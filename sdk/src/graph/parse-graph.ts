@@ -1,6 +1,7 @@
 import type { Issue, Result } from '../errors/issue';
 import { checkJsonValue } from './check-json-value';
 import { migrateFormat } from './migrate-format';
+import { markParsed } from './parsed-graphs';
 import { parseJsonSafely } from './safe-json';
 import { type Graph, graphLimits, graphSchema } from './schema';
 import { schemaErrorMap, schemaIssues } from './schema-issues';
@@ -43,7 +44,7 @@ function graphFromJson(value: unknown): Result<Graph> {
   const migrated = migrateFormat(value);
   if (!migrated.ok) return migrated;
   const parsed = graphSchema.safeParse(migrated.value, { error: schemaErrorMap });
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return { ok: true, value: markParsed(parsed.data) };
   return { ok: false, issues: schemaIssues(parsed.error.issues, migrated.value) };
 }
 

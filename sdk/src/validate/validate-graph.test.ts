@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseGraph } from '../graph/parse-graph';
 import type { Graph } from '../graph/schema';
 import { testRegistry } from './test-nodes.test-helper';
 import { validateGraph } from './validate-graph';
@@ -185,6 +186,24 @@ describe('validateGraph', () => {
     const { ok, issues } = validateGraph({ format: 'causeway.graph/1', id: 'g', name: 'x', nodes: [{ id: 'a' }], edges: [] }, registry);
     expect(ok).toBe(false);
     expect(issues[0]).toMatchObject({ code: 'GRAPH_SCHEMA', path: ['nodes', 0, 'type'] });
+  });
+
+  it('trusts the format of a graph the parser produced, and checks an edited copy in full', () => {
+    const g = graph(
+      [
+        { id: 'load', type: 'test.source' },
+        { id: 'pick', type: 'test.pick', version: 2, config: { column: 'a' } },
+      ],
+      [['load.table', 'pick.table']],
+    );
+    const parsed = parseGraph(JSON.stringify(g));
+    if (!parsed.ok) throw new Error('the test graph parses');
+    expect(validateGraph(parsed.value, registry)).toEqual({ ok: true, issues: [] });
+    const edited = {
+      ...parsed.value,
+      nodes: [...parsed.value.nodes, { id: 'bad id!', type: 'test.source', version: 1, config: {}, position: [0, 0] }],
+    };
+    expect(validateGraph(edited, registry).issues[0]).toMatchObject({ code: 'GRAPH_SCHEMA', path: ['nodes', 2, 'id'] });
   });
 
   it('never throws and never touches Object.prototype on arbitrary input', () => {

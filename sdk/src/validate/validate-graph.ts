@@ -1,5 +1,6 @@
 import type { Issue } from '../errors/issue';
-import { graphSchema } from '../graph/schema';
+import { isParsedGraph } from '../graph/parsed-graphs';
+import { type Graph, graphSchema } from '../graph/schema';
 import { schemaErrorMap, schemaIssues } from '../graph/schema-issues';
 import type { NodeRegistry } from '../node/registry';
 import { type BoundGraph, bindGraph } from './bind-graph';
@@ -49,9 +50,14 @@ export function validateGraph(graph: unknown, registry: NodeRegistry, options: V
  */
 export function checkGraph(graph: unknown, registry: NodeRegistry, options: ValidateOptions = {}): GraphCheck {
   try {
-    const parsed = graphSchema.safeParse(graph, { error: schemaErrorMap });
-    if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error.issues, graph) };
-    const bound = bindGraph(parsed.data, registry);
+    let doc: Graph;
+    if (isParsedGraph(graph)) doc = graph;
+    else {
+      const parsed = graphSchema.safeParse(graph, { error: schemaErrorMap });
+      if (!parsed.success) return { ok: false, issues: schemaIssues(parsed.error.issues, graph) };
+      doc = parsed.data;
+    }
+    const bound = bindGraph(doc, registry);
     const issues = [...bound.issues];
     const topology = topologicalOrder(
       [...bound.nodes.keys()],
