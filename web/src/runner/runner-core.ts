@@ -1,9 +1,11 @@
 import {
   type FileStore,
+  type HttpClient,
   isArrowTable,
   MemoryOutputCache,
   type ModelValue,
   type NodeRegistry,
+  type OnnxRuntime,
   type PortSpec,
   type RunEvent,
   runGraph,
@@ -13,6 +15,12 @@ import {
 import { type Table, tableToIPC } from 'apache-arrow';
 import { profileTable } from './column-profile';
 import type { ColumnProfile, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
+
+/** What the host lends running nodes: model scoring and URL fetching (absent in tests that need neither). */
+export interface RunnerServices {
+  onnx?: OnnxRuntime;
+  http?: HttpClient;
+}
 
 /** Files dropped into the editor, kept in the worker's memory. */
 class UploadedFiles implements FileStore {
@@ -59,8 +67,11 @@ export class RunnerCore implements RunnerApi {
   #specs = new Map<string, Record<string, PortSpec>>();
   #abort: AbortController | undefined;
 
-  constructor(registry: NodeRegistry) {
+  readonly #services: RunnerServices;
+
+  constructor(registry: NodeRegistry, services: RunnerServices = {}) {
     this.#registry = registry;
+    this.#services = services;
   }
 
   async run(request: RunRequest, onEvent: (event: RunEvent) => void) {
@@ -72,6 +83,7 @@ export class RunnerCore implements RunnerApi {
       cache: this.#cache,
       files: this.#files,
       signal: abort.signal,
+      ...this.#services,
       onEvent,
       ...(request.targets ? { targets: request.targets } : {}),
     });

@@ -1,10 +1,11 @@
 import { expose, transfer } from 'comlink';
 import { createEditorRegistry } from '../registry';
+import { browserHttp, lazyWebOnnx } from './browser-services';
 import { RunnerCore } from './runner-core';
 import type { RunnerApi } from './runner-protocol';
 
 // The engine, node code and every output live here; the page only renders.
-const core = new RunnerCore(createEditorRegistry());
+const core = new RunnerCore(createEditorRegistry(), { onnx: lazyWebOnnx, http: browserHttp });
 
 const api: RunnerApi = {
   run: (request, onEvent) => core.run(request, onEvent),
