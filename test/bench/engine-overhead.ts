@@ -7,7 +7,17 @@
  * Run: npx tsx test/bench/engine-overhead.ts [repetitions] [--wall]
  * Times are CPU time of the process by default (steadier when other work shares the machine); --wall for wall-clock time.
  */
-import { defineNode, type Graph, MemoryOutputCache, NodeRegistry, port, runGraph, validateGraph } from '@causeway/sdk';
+import {
+  defineNode,
+  type Graph,
+  MemoryOutputCache,
+  NodeRegistry,
+  parseGraph,
+  port,
+  runGraph,
+  serializeGraph,
+  validateGraph,
+} from '@causeway/sdk';
 import { z } from 'zod';
 
 const size = 1_000;
@@ -75,7 +85,10 @@ async function runEngine(graph: Graph, cache: MemoryOutputCache | undefined): Pr
 async function main(): Promise<void> {
   const cases: Case[] = [{ name: 'bare loop (1,000 awaited calls)', work: bareLoop }];
   for (const shape of ['chain', 'fan-out'] as const) {
-    const graph = graphOf(shape);
+    // Hosts run graphs that came from parseGraph (a file, a request body, the editor's store).
+    const parsed = parseGraph(serializeGraph(graphOf(shape)));
+    if (!parsed.ok) throw new Error('the benchmark graph parses');
+    const graph = parsed.value;
     const warm = new MemoryOutputCache(size * 2);
     await runEngine(graph, warm);
     cases.push(
