@@ -22,6 +22,19 @@ describe('MemoryOutputCache', () => {
     expect(cache.get('c')).toEqual({ v: 3 });
   });
 
+  it('forgets everything on clear and keeps working after it', () => {
+    const cache = new MemoryOutputCache(2);
+    cache.set('a', { v: 1 });
+    cache.set('b', { v: 2 });
+    cache.clear();
+    expect(cache.size).toBe(0);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('c', { v: 3 });
+    cache.set('d', { v: 4 });
+    cache.set('e', { v: 5 });
+    expect([cache.get('c'), cache.get('d')?.v, cache.get('e')?.v]).toEqual([undefined, 4, 5]);
+  });
+
   it('rejects a capacity below 1', () => {
     expect(() => new MemoryOutputCache(0)).toThrow(RangeError);
   });

@@ -11,6 +11,13 @@ export interface OutputCache {
   set(key: string, outputs: Record<string, unknown>): void;
 }
 
+interface Entry {
+  key: string;
+  outputs: Record<string, unknown>;
+  newer: Entry | undefined;
+  older: Entry | undefined;
+}
+
 /**
  * An in-memory {@link OutputCache} that keeps the `capacity` most recently used entries.
  *
@@ -20,8 +27,11 @@ export interface OutputCache {
  */
 export class MemoryOutputCache implements OutputCache {
   readonly capacity: number;
-  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
-  readonly #entries = new Map<string, Record<string, unknown>>();
+  // A Map for lookup and a linked list for recency: a hit moves pointers instead of re-inserting
+  // into the Map, which on every hit of a warm run cost more than the rest of the engine.
+  readonly #entries = new Map<string, Entry>();
+  #newest: Entry | undefined;
+  #oldest: Entry | undefined;
 
   constructor(capacity = 500) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be an integer ≥ 1, got ${capacity}`);
@@ -33,23 +43,50 @@ export class MemoryOutputCache implements OutputCache {
   }
 
   get(key: string): Record<string, unknown> | undefined {
-    const outputs = this.#entries.get(key);
-    if (outputs === undefined) return undefined;
-    this.#entries.delete(key);
-    this.#entries.set(key, outputs);
-    return outputs;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#unlink(entry);
+    this.#pushNewest(entry);
+    return entry.outputs;
   }
 
   set(key: string, outputs: Record<string, unknown>): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, outputs);
-    if (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
+    const existing = this.#entries.get(key);
+    if (existing !== undefined) {
+      existing.outputs = outputs;
+      this.#unlink(existing);
+      this.#pushNewest(existing);
+      return;
+    }
+    const entry: Entry = { key, outputs, newer: undefined, older: undefined };
+    this.#entries.set(key, entry);
+    this.#pushNewest(entry);
+    if (this.#entries.size > this.capacity && this.#oldest !== undefined) {
+      const oldest = this.#oldest;
+      this.#unlink(oldest);
+      this.#entries.delete(oldest.key);
     }
   }
 
   clear(): void {
     this.#entries.clear();
+    this.#newest = undefined;
+    this.#oldest = undefined;
+  }
+
+  #unlink(entry: Entry): void {
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.#newest = entry.older;
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.#oldest = entry.newer;
+    entry.newer = undefined;
+    entry.older = undefined;
+  }
+
+  #pushNewest(entry: Entry): void {
+    entry.older = this.#newest;
+    if (this.#newest) this.#newest.newer = entry;
+    this.#newest = entry;
+    if (this.#oldest === undefined) this.#oldest = entry;
   }
 }
