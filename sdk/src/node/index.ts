@@ -24,5 +24,6 @@ export {
   type OnnxTensorType,
   type OnnxValueInfo,
 } from './onnx-runtime';
+export { onnxTensorFrom, onnxValueInfo, type RuntimeValueMetadata } from './onnx-values';
 export { NodeRegistry, type Resolution } from './registry';
 export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions } from './sql-client';

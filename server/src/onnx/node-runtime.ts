@@ -1,33 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type OnnxRuntime, type OnnxSession, type OnnxTensor, type OnnxTensorType, type OnnxValueInfo, UserError } from '@causeway/sdk';
+import { type OnnxRuntime, type OnnxSession, type OnnxTensor, onnxTensorFrom, onnxValueInfo, UserError } from '@causeway/sdk';
 import * as ort from 'onnxruntime-node';
-
-const tensorTypes = new Set<string>([
-  'float32',
-  'float64',
-  'int8',
-  'uint8',
-  'int16',
-  'uint16',
-  'int32',
-  'uint32',
-  'int64',
-  'uint64',
-  'bool',
-  'string',
-]);
-
-function valueInfo(meta: ort.InferenceSession.ValueMetadata): OnnxValueInfo {
-  if (!meta.isTensor) return { name: meta.name, type: undefined, dims: [] };
-  const type = tensorTypes.has(meta.type) ? (meta.type as OnnxTensorType) : undefined;
-  return { name: meta.name, type, dims: meta.shape.map((d) => (typeof d === 'number' && d < 0 ? null : d)) };
-}
-
-function fromOrt(name: string, tensor: ort.Tensor): OnnxTensor {
-  if (!tensorTypes.has(tensor.type))
-    throw new UserError('MODEL_INVALID', `Output "${name}" has element type ${tensor.type}, which cannot be read.`);
-  return { type: tensor.type, data: tensor.data, dims: [...tensor.dims] } as OnnxTensor;
-}
 
 interface Entry {
   session: Promise<ort.InferenceSession>;
@@ -96,8 +69,8 @@ export function createNodeOnnxRuntime(options: NodeOnnxRuntimeOptions = {}): Nod
       held.users--;
       throw error;
     }
-    const inputs = session.inputMetadata.map(valueInfo);
-    const outputs = session.outputMetadata.map(valueInfo);
+    const inputs = session.inputMetadata.map(onnxValueInfo);
+    const outputs = session.outputMetadata.map(onnxValueInfo);
     const tensorOutputs = outputs.filter((o) => o.type !== undefined).map((o) => o.name);
     let released = false;
     return {
@@ -108,7 +81,7 @@ export function createNodeOnnxRuntime(options: NodeOnnxRuntimeOptions = {}): Nod
         for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type, t.data as never, t.dims);
         const result = await session.run(ortFeeds, [...(wanted ?? tensorOutputs)]);
         const out: Record<string, OnnxTensor> = {};
-        for (const [name, value] of Object.entries(result)) out[name] = fromOrt(name, value);
+        for (const [name, value] of Object.entries(result)) out[name] = onnxTensorFrom(name, value);
         return out;
       },
       release: async () => {

@@ -1,32 +1,5 @@
-import { type OnnxRuntime, type OnnxSession, type OnnxTensor, type OnnxTensorType, type OnnxValueInfo, UserError } from '@causeway/sdk';
+import { type OnnxRuntime, type OnnxSession, type OnnxTensor, onnxTensorFrom, onnxValueInfo, UserError } from '@causeway/sdk';
 import * as ort from 'onnxruntime-web';
-
-const tensorTypes = new Set<string>([
-  'float32',
-  'float64',
-  'int8',
-  'uint8',
-  'int16',
-  'uint16',
-  'int32',
-  'uint32',
-  'int64',
-  'uint64',
-  'bool',
-  'string',
-]);
-
-function valueInfo(meta: ort.InferenceSession.ValueMetadata): OnnxValueInfo {
-  if (!meta.isTensor) return { name: meta.name, type: undefined, dims: [] };
-  const type = tensorTypes.has(meta.type) ? (meta.type as OnnxTensorType) : undefined;
-  return { name: meta.name, type, dims: meta.shape.map((d) => (typeof d === 'number' && d < 0 ? null : d)) };
-}
-
-function fromOrt(name: string, tensor: ort.Tensor): OnnxTensor {
-  if (!tensorTypes.has(tensor.type))
-    throw new UserError('MODEL_INVALID', `Output "${name}" has element type ${tensor.type}, which cannot be read.`);
-  return { type: tensor.type, data: tensor.data, dims: [...tensor.dims] } as OnnxTensor;
-}
 
 /**
  * The browser's model runtime: onnxruntime-web on its WebAssembly backend, single-threaded (the
@@ -49,8 +22,8 @@ export function createWebOnnxRuntime(): OnnxRuntime {
         const reason = cause instanceof Error ? cause.message : String(cause);
         throw new UserError('MODEL_INVALID', `The model cannot be loaded: ${reason}`, { cause });
       }
-      const inputs = session.inputMetadata.map(valueInfo);
-      const outputs = session.outputMetadata.map(valueInfo);
+      const inputs = session.inputMetadata.map(onnxValueInfo);
+      const outputs = session.outputMetadata.map(onnxValueInfo);
       const tensorOutputs = outputs.filter((o) => o.type !== undefined).map((o) => o.name);
       return {
         inputs,
@@ -60,7 +33,7 @@ export function createWebOnnxRuntime(): OnnxRuntime {
           for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type, t.data as never, t.dims);
           const result = await session.run(ortFeeds, [...(wanted ?? tensorOutputs)]);
           const out: Record<string, OnnxTensor> = {};
-          for (const [name, value] of Object.entries(result)) out[name] = fromOrt(name, value);
+          for (const [name, value] of Object.entries(result)) out[name] = onnxTensorFrom(name, value);
           return out;
         },
         release: () => session.release(),
