@@ -1,14 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-
-/** Timestamps are written by the database (`now()`) and read back as `Date`. */
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-/** int8: `connectDatabase` makes pg return numbers, as PGlite does. */
-type BigInt8 = ColumnType<number, number, number>;
-/** bytea: a Buffer from pg, a Uint8Array from PGlite. */
-type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
-type Json = ColumnType<unknown, string, string>;
+import type { BigInt8, Bytes, CreatedAt, Json, NullableTimestamp, Timestamp } from './column-types';
+import type { EndpointsTables } from './tables/endpoints';
+import type { ModelsTables } from './tables/models';
+import type { PluginsTables } from './tables/plugins';
+import type { SchedulesTables } from './tables/schedules';
 
 export interface UsersTable {
   id: string;
@@ -133,9 +128,9 @@ export interface RunEventsTable {
 }
 
 /**
- * The typed schema Kysely checks queries against. Later migrations add their tables here.
+ * The typed schema Kysely checks queries against. Each resource's tables live in `./tables/<resource>.ts`.
  */
-export interface Database {
+export interface Database extends ModelsTables, EndpointsTables, SchedulesTables, PluginsTables {
   users: UsersTable;
   tokens: TokensTable;
   graphs: GraphsTable;

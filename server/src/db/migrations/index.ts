@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_runs';
+import * as m0003 from './0003_models';
+import * as m0004 from './0004_endpoints';
+import * as m0005 from './0005_schedules';
+import * as m0006 from './0006_plugins';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -9,4 +13,8 @@ import * as m0002 from './0002_runs';
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_runs': m0002,
+  '0003_models': m0003,
+  '0004_endpoints': m0004,
+  '0005_schedules': m0005,
+  '0006_plugins': m0006,
 };

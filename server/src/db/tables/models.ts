@@ -1,0 +1,2 @@
+/** Tables of migration with models: their Kysely types, merged into `Database`. */
+export type ModelsTables = Record<never, never>;
