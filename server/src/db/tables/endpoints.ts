@@ -1,2 +1,72 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { BigInt8, CreatedAt, Json, Timestamp } from '../column-types';
+
+/** An endpoint: which versions of its model answer, canary and shadow, and how much traffic is sampled. */
+export interface EndpointsTable {
+  name: string;
+  model_name: string;
+  description: Generated<string>;
+  active_version: number | null;
+  canary_version: number | null;
+  /** 0–100: the share of requests the canary answers. */
+  canary_percent: Generated<number>;
+  shadow_version: number | null;
+  /** 0–1: the share of requests whose rows are stored for monitoring. */
+  sample_rate: Generated<number>;
+  retention_days: Generated<number>;
+  /** Grows on every change; caches compare it. */
+  revision: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One change of an endpoint, with who made it and whether a failed gate was overridden. */
+export interface EndpointChangesTable {
+  id: Generated<BigInt8>;
+  endpoint_name: string;
+  /** create | promote | rollback | canary | shadow | sampling */
+  kind: string;
+  from_version: number | null;
+  to_version: number | null;
+  override: Generated<boolean>;
+  reason: Generated<string>;
+  details: ColumnType<unknown, string | undefined, never>;
+  actor: string;
+  at: CreatedAt;
+}
+
+/** A sampled input row and what the answering (or shadow) version made of it. */
+export interface EndpointSamplesTable {
+  id: Generated<BigInt8>;
+  endpoint_name: string;
+  request_id: string;
+  /** answer | shadow */
+  role: string;
+  version: number;
+  input: Json;
+  output: Json;
+  at: ColumnType<Date, Date | string, never>;
+}
+
+/** Request counts per endpoint, version and minute. */
+export interface EndpointCountsTable {
+  endpoint_name: string;
+  version: number;
+  minute: ColumnType<Date, Date | string, never>;
+  requests: BigInt8;
+  errors: BigInt8;
+  rows: BigInt8;
+  latency_ms_sum: number;
+}
+
 /** Tables of migration with endpoints: their Kysely types, merged into `Database`. */
-export type EndpointsTables = Record<never, never>;
+export interface EndpointsTables {
+  endpoints: EndpointsTable;
+  endpoint_changes: EndpointChangesTable;
+  endpoint_samples: EndpointSamplesTable;
+  endpoint_counts: EndpointCountsTable;
+}
+
+export type EndpointRow = Selectable<EndpointsTable>;
+export type EndpointChangeRow = Selectable<EndpointChangesTable>;
