@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health';
 import { nodeRoutes } from './routes/nodes';
 import { runRoutes } from './routes/runs';
 import { secretRoutes } from './routes/secrets';
+import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
 import type { RunsHub } from './runs/runs-hub';
 import type { SecretCipher } from './secrets/secret-cipher';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));
   app.route('/api/runs', runRoutes(services, deps.runs));
+  app.route('/api/templates', templateRoutes(services));
   deps.extend?.(app, services);
   app.use('/api/openapi.json', requireAction('self:read'));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Causeway API', version: '1' } });

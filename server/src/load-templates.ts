@@ -4,6 +4,9 @@ import { parseJsonSafely } from '@causeway/sdk';
 import { parseGraphBody } from './graphs/parse-graph-body';
 import type { Services } from './http/services';
 
+/** How a template's first version is marked, so the templates route can tell templates from user graphs. */
+export const templateMark = { author: 'causeway', message: 'template' } as const;
+
 /** Saves each `*.json` graph in the first existing folder as a graph, unless one with its id exists. */
 export async function loadTemplates(services: Services, folders: string[]): Promise<string[]> {
   for (const folder of folders) {
@@ -27,8 +30,8 @@ export async function loadTemplates(services: Services, folders: string[]): Prom
           id: accepted.graph.id,
           name: accepted.graph.name,
           graph: accepted.text,
-          author: 'causeway',
-          message: 'template',
+          author: templateMark.author,
+          message: templateMark.message,
         });
         loaded.push(accepted.graph.id);
       } catch (error) {

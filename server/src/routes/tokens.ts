@@ -1,6 +1,6 @@
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
-import { roles } from '../auth/roles';
+import { roleActions, roles } from '../auth/roles';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
@@ -23,9 +23,12 @@ const tokenSchema = z
 const me = defineRoute('self:read', {
   method: 'get',
   path: '/auth/me',
-  summary: 'The calling token: name and role',
+  summary: 'The calling token: name, role and the actions the role may take (so clients hide what it cannot do)',
   tags: ['auth'],
-  responses: { 200: jsonResponse('The caller', z.object({ name: z.string(), role: z.string() })), ...errorResponses() },
+  responses: {
+    200: jsonResponse('The caller', z.object({ name: z.string(), role: z.string(), actions: z.array(z.string()) })),
+    ...errorResponses(),
+  },
 });
 
 const list = defineRoute('tokens:manage', {
@@ -60,7 +63,7 @@ export function tokenRoutes(services: Services) {
   return newRouter()
     .openapi(me, async (c) => {
       const principal = actorOf(c);
-      return c.json({ name: principal.name, role: principal.role }, 200);
+      return c.json({ name: principal.name, role: principal.role, actions: [...roleActions[principal.role]] }, 200);
     })
     .openapi(list, async (c) => c.json({ items: (await tokens.list()).map(toJson) }, 200))
     .openapi(create, async (c) => {

@@ -1,0 +1,67 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadTemplates } from '../load-templates';
+import { makeTestApp, type TestApp } from '../test-support/make-test-app';
+
+let t: TestApp;
+let folder: string;
+beforeAll(async () => {
+  t = await makeTestApp();
+  folder = await mkdtemp(join(tmpdir(), 'causeway-templates-'));
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+const template = {
+  format: 'causeway.graph/1',
+  id: 'starter',
+  name: 'Starter',
+  description: 'Loads rows and splits them.',
+  nodes: [
+    { id: 'load', type: 'source.inline', version: 1, label: 'Rows', config: { rows: [] }, position: [0, 0] },
+    { id: 'split', type: 'transform.split', version: 1, config: { test: 0.2 }, position: [260, 0] },
+  ],
+  edges: [{ from: 'load.table', to: 'split.table' }],
+};
+
+test('lists loaded templates with a summary, and not the graphs users saved', async () => {
+  await writeFile(join(folder, 'starter.json'), JSON.stringify(template));
+  expect(await loadTemplates(t.services, [folder])).toEqual(['starter']);
+  const mine = { ...template, id: 'mine', name: 'Mine' };
+  expect((await t.call('POST', '/api/graphs', { token: t.tokens.analyst, body: { graph: mine } })).status).toBe(201);
+  // Editing the template graph leaves the template (its first version) as shipped.
+  const edited = { ...template, description: 'changed', nodes: template.nodes.slice(0, 1), edges: [] };
+  expect((await t.call('POST', '/api/graphs/starter/versions', { token: t.tokens.analyst, body: { graph: edited } })).status).toBe(201);
+
+  const response = await t.call('GET', '/api/templates', { token: t.tokens.developer });
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({
+    items: [
+      {
+        id: 'starter',
+        name: 'Starter',
+        description: 'Loads rows and splits them.',
+        nodeCount: 2,
+        edgeCount: 1,
+        steps: [
+          { id: 'load', type: 'source.inline', label: 'Rows' },
+          { id: 'split', type: 'transform.split' },
+        ],
+      },
+    ],
+  });
+  expect((await t.call('GET', '/api/templates')).status).toBe(401);
+});
+
+test('me tells the role and the actions it allows', async () => {
+  const ops = (await (await t.call('GET', '/api/auth/me', { token: t.tokens.ops })).json()) as { role: string; actions: string[] };
+  expect(ops.role).toBe('ops');
+  expect(ops.actions).toEqual(expect.arrayContaining(['schedules:write', 'endpoints:write', 'runs:write']));
+  expect(ops.actions).not.toContain('graphs:write');
+  const analyst = (await (await t.call('GET', '/api/auth/me', { token: t.tokens.analyst })).json()) as { actions: string[] };
+  expect(analyst.actions).not.toContain('plugins:write');
+});

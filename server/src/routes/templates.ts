@@ -1,0 +1,65 @@
+import { parseJsonSafely } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import { templateMark } from '../load-templates';
+
+const templateSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    nodeCount: z.number(),
+    edgeCount: z.number(),
+    /** The nodes in the order the template lists them: enough to sketch the pipeline. */
+    steps: z.array(z.object({ id: z.string(), type: z.string(), label: z.string().optional() })),
+  })
+  .openapi('Template');
+
+const list = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/',
+  summary: 'Graph templates loaded from templates/*.json at start; open one with GET /api/graphs/{id}/versions/1',
+  tags: ['graphs'],
+  responses: { 200: jsonResponse('Templates', z.object({ items: z.array(templateSchema) })), ...errorResponses() },
+});
+
+interface StoredGraph {
+  description?: unknown;
+  nodes?: Array<{ id?: unknown; type?: unknown; label?: unknown }>;
+  edges?: unknown[];
+}
+
+/** `GET /api/templates`: the shipped templates, as their first version (later edits of the graph are not the template). */
+export function templateRoutes(services: Services) {
+  return newRouter().openapi(list, async (c) => {
+    const rows = await services.db
+      .selectFrom('graphs')
+      .innerJoin('graph_versions', (join) => join.onRef('graph_versions.graph_id', '=', 'graphs.id').on('graph_versions.version', '=', 1))
+      .select(['graphs.id', 'graphs.name', 'graph_versions.graph'])
+      .where('graph_versions.author', '=', templateMark.author)
+      .where('graph_versions.message', '=', templateMark.message)
+      .orderBy('graphs.name')
+      .execute();
+    const items = rows.map((row) => {
+      const parsed = parseJsonSafely(row.graph);
+      const graph = (parsed.ok ? parsed.value : {}) as StoredGraph;
+      const nodes = Array.isArray(graph.nodes) ? graph.nodes : [];
+      return {
+        id: row.id,
+        name: row.name,
+        description: typeof graph.description === 'string' ? graph.description : '',
+        nodeCount: nodes.length,
+        edgeCount: Array.isArray(graph.edges) ? graph.edges.length : 0,
+        steps: nodes.map((n) => ({
+          id: String(n.id),
+          type: String(n.type),
+          ...(typeof n.label === 'string' ? { label: n.label } : {}),
+        })),
+      };
+    });
+    return c.json({ items }, 200);
+  });
+}
