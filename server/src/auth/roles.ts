@@ -8,7 +8,9 @@ export const actions = [
   'self:read',
   'plugins:write',
   'schedules:write',
+  'endpoints:read',
   'endpoints:write',
+  'endpoints:predict',
   'secrets:read',
   'secrets:write',
   'audit:read',
@@ -18,17 +20,28 @@ export const actions = [
 
 export type Action = (typeof actions)[number];
 
-export const roles = ['analyst', 'developer', 'ops', 'admin'] as const;
+/** `client`: a narrow role for applications that only call model endpoints. */
+export const roles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
 export type Role = (typeof roles)[number];
 
-const everyone: Action[] = ['self:read', 'graphs:read', 'runs:read', 'nodes:read'];
+const everyone: Action[] = ['self:read', 'graphs:read', 'runs:read', 'nodes:read', 'endpoints:read'];
 
 /** The actions each role may take; admin may take every action. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {
-  analyst: new Set<Action>([...everyone, 'graphs:write', 'runs:write']),
+  analyst: new Set<Action>([...everyone, 'graphs:write', 'runs:write', 'endpoints:predict']),
   developer: new Set<Action>([...everyone, 'plugins:write']),
-  ops: new Set<Action>([...everyone, 'runs:write', 'schedules:write', 'endpoints:write', 'secrets:read', 'secrets:write', 'audit:read']),
+  ops: new Set<Action>([
+    ...everyone,
+    'runs:write',
+    'schedules:write',
+    'endpoints:write',
+    'endpoints:predict',
+    'secrets:read',
+    'secrets:write',
+    'audit:read',
+  ]),
   admin: new Set<Action>(actions),
+  client: new Set<Action>(['self:read', 'endpoints:predict']),
 };
 
 /** Whether `role` may take `action`. */
