@@ -19,6 +19,46 @@ export interface GraphVersionInfo {
   createdAt: string;
 }
 
+/** A value that changed at a path inside a node's config. */
+export interface ConfigChange {
+  path: Array<string | number>;
+  before: unknown;
+  after: unknown;
+}
+
+/** The server's structural diff of two versions (`GET /api/graphs/{id}/diff`). */
+export interface GraphDiff {
+  from: number;
+  to: number;
+  nodesAdded: Array<{ id: string; type: string; version: number }>;
+  nodesRemoved: Array<{ id: string; type: string; version: number }>;
+  nodesChanged: Array<{
+    id: string;
+    fields: Array<{ field: 'type' | 'version' | 'label' | 'position'; before: unknown; after: unknown }>;
+    config: ConfigChange[];
+  }>;
+  edgesAdded: Array<{ from: string; to: string }>;
+  edgesRemoved: Array<{ from: string; to: string }>;
+  graphFields: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+/** The calling token (`GET /api/auth/me`). */
+export interface Me {
+  name: string;
+  role: string;
+  actions: string[];
+}
+
+/** A shipped template (`GET /api/templates`). */
+export interface TemplateInfo {
+  id: string;
+  name: string;
+  description: string;
+  nodeCount: number;
+  edgeCount: number;
+  steps: Array<{ id: string; type: string; label?: string }>;
+}
+
 /** An error the server answered with: its catalog code, message and details. */
 export class ApiError extends Error {
   readonly code: string;
@@ -32,6 +72,29 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
   }
+}
+
+/** The `ApiError` an error response stands for. */
+export function errorOf(response: Response, json: unknown, text: string): ApiError {
+  const error = (json ?? {}) as { code?: string; message?: string; details?: unknown };
+  return new ApiError(
+    response.status,
+    error.code ?? `HTTP_${response.status}`,
+    error.message ?? (text.slice(0, 200) || response.statusText),
+    error.details,
+  );
+}
+
+/** Reads an error response's body into its `ApiError`. */
+export async function readError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return errorOf(response, json, text);
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -52,18 +115,17 @@ export class ApiClient {
     return this.#token !== undefined;
   }
 
-  async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  /**
+   * A request with the bearer token; the response as it came (bodies still unread), for streams and
+   * binary pages. A network failure becomes `ApiError` code `NETWORK`; HTTP errors are the caller's.
+   */
+  async fetchRaw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {}) {
+    const headers: Record<string, string> = { ...init.headers };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
     try {
-      response = await this.#fetch(`${this.#base}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      return await this.#fetch(`${this.#base}${path}`, { ...init, headers });
     } catch (cause) {
+      if (init.signal?.aborted) throw cause;
       throw new ApiError(
         0,
         'NETWORK',
@@ -71,6 +133,13 @@ export class ApiClient {
         undefined,
       );
     }
+  }
+
+  /** A JSON request; error bodies become `ApiError` with the catalog code. */
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.fetchRaw(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     let json: unknown;
@@ -79,15 +148,7 @@ export class ApiClient {
     } catch {
       json = undefined;
     }
-    if (!response.ok) {
-      const error = (json ?? {}) as { code?: string; message?: string; details?: unknown };
-      throw new ApiError(
-        response.status,
-        error.code ?? `HTTP_${response.status}`,
-        error.message ?? (text.slice(0, 200) || response.statusText),
-        error.details,
-      );
-    }
+    if (!response.ok) throw errorOf(response, json, text);
     return json as T;
   }
 
@@ -95,42 +156,50 @@ export class ApiClient {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     const qs = params.toString();
-    return this.#request<{ items: GraphInfo[]; total: number }>('GET', `/api/graphs${qs ? `?${qs}` : ''}`);
+    return this.request<{ items: GraphInfo[]; total: number }>('GET', `/api/graphs${qs ? `?${qs}` : ''}`);
   }
 
   createGraph(graph: Graph, message = '') {
-    return this.#request<GraphInfo & { issues: Issue[] }>('POST', '/api/graphs', { graph, message });
+    return this.request<GraphInfo & { issues: Issue[] }>('POST', '/api/graphs', { graph, message });
   }
 
   getGraph(id: string) {
-    return this.#request<GraphInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}`);
+    return this.request<GraphInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}`);
   }
 
   renameGraph(id: string, name: string) {
-    return this.#request<GraphInfo>('PATCH', `/api/graphs/${encodeURIComponent(id)}`, { name });
+    return this.request<GraphInfo>('PATCH', `/api/graphs/${encodeURIComponent(id)}`, { name });
   }
 
   deleteGraph(id: string) {
-    return this.#request<void>('DELETE', `/api/graphs/${encodeURIComponent(id)}`);
+    return this.request<void>('DELETE', `/api/graphs/${encodeURIComponent(id)}`);
   }
 
   saveVersion(id: string, graph: Graph, message: string) {
-    return this.#request<GraphVersionInfo & { issues: Issue[] }>('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, {
+    return this.request<GraphVersionInfo & { issues: Issue[] }>('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, {
       graph,
       message,
     });
   }
 
   listVersions(id: string) {
-    return this.#request<{ items: GraphVersionInfo[] }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions`);
+    return this.request<{ items: GraphVersionInfo[] }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions`);
   }
 
   getVersion(id: string, version: number) {
-    return this.#request<GraphVersionInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`);
+    return this.request<GraphVersionInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`);
   }
 
   diff(id: string, from: number, to: number) {
-    return this.#request<Record<string, unknown>>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+    return this.request<GraphDiff>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+  }
+
+  me() {
+    return this.request<Me>('GET', '/api/auth/me');
+  }
+
+  listTemplates() {
+    return this.request<{ items: TemplateInfo[] }>('GET', '/api/templates');
   }
 
   /** Saves a graph: a new version when it exists on the server, else version 1. */

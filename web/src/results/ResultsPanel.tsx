@@ -1,17 +1,27 @@
 import type { MetricsValue, ReportValue } from '@causeway/sdk';
 import { splitEndpoint } from '@causeway/sdk';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
+import { useServer } from '../app/server-context';
 import type { ColumnProfile, PortPreview } from '../runner/runner-protocol';
 import { ColumnProfileView } from './ColumnProfileView';
 import { DataTable } from './DataTable';
+import { serverProfileRows } from './server-previews';
 import { MetricsView, ModelCardView, ReportView } from './ValueView';
 
 const ChartView = lazy(() => import('./ChartView').then((m) => ({ default: m.ChartView })));
 
-/** The result of the output port the user clicked: a table (with profile), metrics, a report, a model card or a chart. */
+/**
+ * The result of the output port the user clicked: a table (with profile), metrics, a report, a model
+ * card or a chart, from the browser run or the server run on the canvas.
+ */
 export function ResultsPanel() {
-  const { store, runner } = useEditorServices();
+  const { store, runner: browser } = useEditorServices();
+  const server = useServer();
+  const runId = useEditor((s) => s.run.runId);
+  // The outputs of a server run shown on the canvas come from the server; otherwise from the browser worker.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runId decides which run the server previews belong to
+  const runner = useMemo(() => server?.runs.previews ?? browser, [server, browser, runId]);
   const endpoint = useEditor((s) => s.preview);
   // A finished run refreshes the view; progress events do not.
   const runKey = useEditor((s) => `${s.run.runId}:${s.run.status}`);
@@ -94,7 +104,12 @@ export function ResultsPanel() {
               firstPage={preview}
             />
           ) : (
-            <ColumnProfileView profiles={profiles} />
+            <>
+              {runner !== browser && preview.totalRows > serverProfileRows && (
+                <p className="muted">Profile of the first {serverProfileRows.toLocaleString('en')} rows stored on the server.</p>
+              )}
+              <ColumnProfileView profiles={profiles} />
+            </>
           ))}
         {preview?.kind === 'metrics' && <MetricsView value={preview.value as MetricsValue} />}
         {preview?.kind === 'report' && <ReportView value={preview.value as ReportValue} />}
