@@ -7,6 +7,7 @@ export * from './errors';
 export * from './expr';
 export * from './graph';
 export * from './node';
+export * from './plugin';
 export * from './ports';
 export * from './table';
 export * from './validate';

@@ -62,6 +62,24 @@ export const errorCatalog = {
   MODEL_TOO_LARGE: { kind: 'user', summary: 'The model file is larger than the allowed limit.' },
   MODEL_EXTERNAL_DATA: { kind: 'user', summary: 'The model refers to external data files, which are not allowed.' },
   MODEL_INPUT_MISMATCH: { kind: 'user', summary: 'The table does not have the columns or types the model reads.' },
+  MODEL_REGISTRY_MISSING: { kind: 'user', summary: 'This host has no model registry, so models cannot be registered or loaded here.' },
+  MODEL_VERSION_UNKNOWN: { kind: 'user', summary: 'The model registry has no model, version or stage by that name.' },
+  MODEL_STAGE_REFUSED: {
+    kind: 'user',
+    summary: 'The version cannot move to that stage: its gate did not pass (ops may override with a reason) or the version is archived.',
+  },
+  DEPLOY_BLOCKED: { kind: 'user', summary: 'The model was not registered because its gate verdict did not pass.' },
+  // endpoints and monitoring
+  ENDPOINT_INPUT_INVALID: {
+    kind: 'user',
+    summary: 'Rows sent to a model endpoint do not match its model card; details name each field and row.',
+  },
+  ENDPOINT_NOT_READY: { kind: 'user', summary: 'The endpoint has no active version yet: promote one first.' },
+  ENDPOINT_GATE_FAILED: {
+    kind: 'user',
+    summary: 'The version cannot be promoted or put on canary: its gate did not pass (ops may override with a reason).',
+  },
+  MONITORING_MISSING: { kind: 'user', summary: 'This host cannot read endpoint request samples; run the graph on the server.' },
   // validation
   MODEL_GATE_BLOCKED: { kind: 'user', summary: 'A model gate blocked the model: its metrics did not meet the gate.' },
   VALIDATION_FAILED: { kind: 'user', summary: 'A validation node found checks that failed and was set to stop the run.' },
@@ -74,6 +92,17 @@ export const errorCatalog = {
   HTTP_FAILED: { kind: 'user', summary: 'The URL could not be fetched: a network error, a bad status, too large or too slow.' },
   SQL_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot run database queries, so SQL sources cannot run here.' },
   SQL_FAILED: { kind: 'user', summary: 'The database query failed.' },
+  // plugins
+  PLUGIN_MISSING: { kind: 'user', summary: 'The node comes from a plugin that is not installed or not enabled on this host.' },
+  PLUGIN_MANIFEST_INVALID: { kind: 'user', summary: 'The plugin manifest (causeway-plugin.json) is malformed or breaks a rule.' },
+  PLUGIN_BUNDLE_INVALID: {
+    kind: 'user',
+    summary: 'The plugin bundle does not match its manifest, or imports modules other than @causeway/sdk and apache-arrow.',
+  },
+  PLUGIN_API_UNSUPPORTED: { kind: 'user', summary: 'The plugin was built for an SDK API version this host does not speak.' },
+  PLUGIN_TIMEOUT: { kind: 'node', summary: 'A plugin node ran longer than the time its sandbox allows.' },
+  PLUGIN_LIMIT: { kind: 'node', summary: 'A plugin node went over a sandbox limit (memory, output size).' },
+  PLUGIN_CRASHED: { kind: 'node', summary: 'The process running plugin code stopped unexpectedly.' },
 } as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
 
 /** A stable error code from {@link errorCatalog}. */

@@ -1,7 +1,8 @@
 import { UserError } from '../errors/errors';
 import type { AnyNodeDefinition } from './define-node';
 
-const typeName = /^(@[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*\.|[a-z][a-z0-9]*\.)[a-z][a-zA-Z0-9.-]*$/;
+// Built-ins are `group.name`; plugin node types are `<npm package name>/<name>` or `@scope/pkg.name`.
+const typeName = /^(@[a-z0-9][a-z0-9-._~]*\/[a-z0-9][a-z0-9-._~]*[./]|[a-z0-9][a-z0-9-._~]*\/|[a-z][a-z0-9]*\.)[a-z][a-zA-Z0-9.-]*$/;
 const portId = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** How a node in a graph resolves against a registry. */

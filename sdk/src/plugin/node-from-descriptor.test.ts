@@ -1,0 +1,45 @@
+import { tableFromArrays } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import type { UserError } from '../errors/errors';
+import { NodeRegistry } from '../node/registry';
+import { runNode } from '../testkit/run-node';
+import { describeNode } from './describe-node';
+import { upper } from './fixtures.test-helper';
+import { nodeFromDescriptor } from './node-from-descriptor';
+
+describe('nodeFromDescriptor', () => {
+  const descriptor = describeNode(upper);
+
+  it('has the same ports and describes back to the same ports', () => {
+    const placeholder = nodeFromDescriptor(descriptor);
+    const again = describeNode(placeholder);
+    expect(again.inputs).toEqual(descriptor.inputs);
+    expect(again.outputs.table).toEqual(descriptor.outputs.table);
+    expect(again.outputs.count?.kind).toBe('value');
+    expect(new NodeRegistry().add(placeholder).resolve(descriptor.type, 1).status).toBe('exact');
+  });
+
+  it('accepts any JSON object as config, and running it fails with PLUGIN_MISSING', async () => {
+    const placeholder = nodeFromDescriptor(descriptor);
+    expect(placeholder.config.safeParse({ anything: [1, 2] }).success).toBe(true);
+    expect(placeholder.config.safeParse('text').success).toBe(false);
+    const table = tableFromArrays({ a: ['x'] });
+    const failure = await runNode(placeholder, { inputs: { table, extra: [] }, config: { column: 'a' } }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as UserError).code).toBe('PLUGIN_MISSING');
+    expect((failure as UserError).message).toContain('@acme/causeway-text/upper');
+  });
+
+  it('runs the function it is given', async () => {
+    const placeholder = nodeFromDescriptor(descriptor, ({ inputs }) => ({ table: inputs.table, count: 7 }));
+    const table = tableFromArrays({ a: ['x'] });
+    const { outputs } = await runNode(placeholder, { inputs: { table, extra: [] }, config: {} });
+    expect(outputs.count).toBe(7);
+  });
+
+  it('checks value outputs against the described schema', async () => {
+    const placeholder = nodeFromDescriptor(descriptor, ({ inputs }) => ({ table: inputs.table, count: -1 }));
+    const table = tableFromArrays({ a: ['x'] });
+    await expect(runNode(placeholder, { inputs: { table, extra: [] }, config: {} })).rejects.toMatchObject({ code: 'PORT_VALUE_INVALID' });
+  });
+});
