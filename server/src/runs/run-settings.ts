@@ -4,8 +4,10 @@ import { z } from 'zod';
 
 /** How runs are executed and watched. */
 export interface RunSettings {
-  /** Worker threads per process; each runs one run at a time. */
+  /** Worker threads per process. */
   threads: number;
+  /** Runs in flight per thread at once; a thread that must be stopped (crash, runaway run) takes its runs with it. */
+  runsPerThread: number;
   /** A run still going after this long is stopped and failed with RUN_TIMEOUT. */
   runTimeoutMs: number;
   /** Claims a run may have: a run whose worker died is re-queued while attempts remain. */
@@ -24,6 +26,7 @@ export interface RunSettings {
 
 const schema = z.object({
   CAUSEWAY_WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism())),
+  CAUSEWAY_RUNS_PER_THREAD: z.coerce.number().int().min(1).max(256).default(8),
   CAUSEWAY_RUN_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -57,6 +60,7 @@ export function runSettings(env: Record<string, string | undefined>, overrides: 
   const s = parsed.data;
   return {
     threads: s.CAUSEWAY_WORKER_THREADS,
+    runsPerThread: s.CAUSEWAY_RUNS_PER_THREAD,
     runTimeoutMs: s.CAUSEWAY_RUN_TIMEOUT_MS,
     maxAttempts: s.CAUSEWAY_RUN_MAX_ATTEMPTS,
     heartbeatMs: s.CAUSEWAY_HEARTBEAT_MS,

@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
+import { answerHostCall, type HostCallHandlers, transferablesOf } from './host-calls';
+import { createHostCallHandlers } from './host-calls-map';
 import { applyNodeEvent } from './node-state';
 import type { RunBus } from './run-bus';
 import { RunEventWriter } from './run-event-writer';
@@ -25,6 +27,8 @@ export interface WorkerPoolOptions {
   settings: RunSettings;
   logger: Logger;
   workerId?: string;
+  /** Services run threads may call (default: every service of `createHostCallHandlers`). */
+  hostCalls?: HostCallHandlers;
 }
 
 interface ActiveRun {
@@ -42,13 +46,15 @@ interface ActiveRun {
 interface Slot {
   thread: RunThread;
   ready: boolean;
-  run: ActiveRun | undefined;
+  /** Runs in flight on this thread, by id: up to `settings.runsPerThread`. */
+  runs: Map<number, ActiveRun>;
 }
 
 const timeoutGraceMs = 1_000;
 
 /**
- * Claims queued runs and executes each in a worker thread (one run per thread at a time), with a
+ * Claims queued runs and executes them in worker threads (several runs per thread, so the many
+ * small runs of a busy queue overlap their database round trips), with a
  * per-run time limit, a heartbeat, events written in batches, table outputs stored as Arrow IPC
  * artifacts, and graceful release of in-flight runs on {@link WorkerPool.stop}.
  */
@@ -58,6 +64,7 @@ export class WorkerPool {
   private readonly writer: RunEventWriter;
   private readonly slots: Slot[] = [];
   private readonly wake = new Wakeup();
+  private readonly hostCalls: HostCallHandlers;
   private stopping = false;
   private loop: Promise<void> | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -67,6 +74,7 @@ export class WorkerPool {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.queue = new RunQueue(options.db, this.workerId);
     this.writer = new RunEventWriter(this.queue, options.bus, options.logger);
+    this.hostCalls = options.hostCalls ?? createHostCallHandlers(options);
   }
 
   /** Starts the threads, then claims runs until {@link stop}. */
@@ -83,7 +91,11 @@ export class WorkerPool {
 
   /** Runs in flight now. */
   get active(): number {
-    return this.slots.filter((slot) => slot.run !== undefined).length;
+    return this.activeRuns().length;
+  }
+
+  private activeRuns(): ActiveRun[] {
+    return this.slots.flatMap((slot) => [...slot.runs.values()]);
   }
 
   /** Stops claiming, gives in-flight runs back to the queue for immediate retry, ends the threads. */
@@ -94,7 +106,7 @@ export class WorkerPool {
     await this.loop;
     clearInterval(this.heartbeat);
     this.unsubscribe?.();
-    const active = this.slots.flatMap((slot) => (slot.run === undefined ? [] : [slot.run]));
+    const active = this.activeRuns();
     for (const run of active) clearTimeout(run.timer);
     await this.writer.flush();
     for (const run of active) run.closed = true;
@@ -112,7 +124,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const { registryModule } = this.options.settings;
-    const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, run: undefined };
+    const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map() };
     slot.thread = new RunThread(
       { registryModule, filesDir: this.options.filesDir },
       (message) => this.onMessage(slot, message),
@@ -130,22 +142,26 @@ export class WorkerPool {
 
   private async claimLoop(): Promise<void> {
     const { pollMs } = this.options.settings;
+    const capacity = this.options.settings.runsPerThread;
     while (!this.stopping) {
-      const free = this.slots.filter((slot) => slot.ready && slot.run === undefined && !slot.thread.exited);
-      if (free.length === 0) {
+      const usable = this.slots.filter((slot) => slot.ready && !slot.thread.exited);
+      const free = usable.reduce((sum, slot) => sum + capacity - slot.runs.size, 0);
+      if (free <= 0) {
         await this.wake.wait(pollMs);
         continue;
       }
       let claimed: ClaimedRun[] = [];
       try {
-        claimed = await this.queue.claim(free.length);
+        claimed = await this.queue.claim(free);
       } catch (error) {
         this.options.logger.warn('cannot claim runs', { error: error instanceof Error ? error.message : String(error) });
       }
-      claimed.forEach((claim, i) => {
-        this.dispatch(free[i] as Slot, claim);
-      });
-      if (claimed.length < free.length) await this.wake.wait(pollMs);
+      for (const claim of claimed) {
+        // The least busy thread takes the next run.
+        const slot = usable.reduce((best, candidate) => (candidate.runs.size < best.runs.size ? candidate : best));
+        this.dispatch(slot, claim);
+      }
+      if (claimed.length < free) await this.wake.wait(pollMs);
     }
   }
 
@@ -164,15 +180,18 @@ export class WorkerPool {
       slot.thread.send({ type: 'cancel', runId: String(claim.id) });
       // A node that ignores its abort signal loses its thread.
       setTimeout(() => {
-        if (slot.run === run) void slot.thread.terminate();
+        if (slot.runs.get(claim.id) === run) void slot.thread.terminate();
       }, timeoutGraceMs).unref();
     }, claim.timeoutMs);
-    slot.run = run;
+    slot.runs.set(claim.id, run);
     slot.thread.send({ type: 'run', runId: String(claim.id), graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
   }
 
   private onMessage(slot: Slot, message: FromThread): void {
-    const run = slot.run;
+    if (message.type === 'host-call') {
+      this.answerHostCall(slot, message);
+      return;
+    }
     if (message.type === 'secret') {
       this.options.secrets.get(message.name).then(
         (value) => slot.thread.send({ type: 'secret', requestId: message.requestId, value }),
@@ -188,8 +207,10 @@ export class WorkerPool {
       );
       return;
     }
+    const runId = Number(message.type === 'event' ? message.event.runId : message.runId);
+    const run = slot.runs.get(runId);
     if (run === undefined || run.closed) {
-      if (message.type === 'done' && run !== undefined) this.free(slot);
+      if (message.type === 'done' && run !== undefined) this.free(slot, runId);
       return;
     }
     if (message.type === 'event') this.record(run, message.event);
@@ -247,20 +268,45 @@ export class WorkerPool {
     const fence = { runId: run.claim.id, attempt: run.claim.attempt };
     if (run.doneEvent !== undefined) this.write(run, run.doneEvent);
     await this.writer.finish({ ...fence, status, durationMs, error: error ?? null });
-    if (slot.run === run) this.free(slot);
+    if (slot.runs.get(run.claim.id) === run) this.free(slot, run.claim.id);
   }
 
-  private free(slot: Slot): void {
-    slot.run = undefined;
+  private free(slot: Slot, runId: number): void {
+    slot.runs.delete(runId);
     this.wake.poke();
   }
 
   private onExit(slot: Slot, reason: string): void {
-    const run = slot.run;
     const index = this.slots.indexOf(slot);
     if (!this.stopping && index >= 0) this.slots[index] = this.spawn();
-    if (run === undefined || run.closed) return;
-    // The thread died mid-run: close the nodes it left running, then fail the run.
+    const open = [...slot.runs.values()].filter((run) => !run.closed);
+    const culprits = open.filter((run) => run.timedOut);
+    if (culprits.length > 0) {
+      // The thread was stopped for a runaway run: the others on it did nothing wrong and go back to the queue at once.
+      const bystanders = open.filter((run) => !run.timedOut);
+      for (const run of bystanders) {
+        clearTimeout(run.timer);
+        run.closed = true;
+        slot.runs.delete(run.claim.id);
+      }
+      // Their reported events are written first, so none arrives after the release.
+      this.writer
+        .flush()
+        .then(() =>
+          this.queue.release(
+            bystanders.map((run) => ({ runId: run.claim.id, attempt: run.claim.attempt })),
+            'another run on its thread overran its time limit',
+          ),
+        )
+        .catch((error: unknown) => this.options.logger.warn('runs not released; the sweeper will re-queue them', { error: String(error) }));
+      for (const run of culprits) this.failLost(slot, run, reason);
+      return;
+    }
+    for (const run of open) this.failLost(slot, run, reason);
+  }
+
+  /** The thread died under `run`: closes the nodes it left running, then fails the run. */
+  private failLost(slot: Slot, run: ActiveRun, reason: string): void {
     const now = Date.now();
     const runId = String(run.claim.id);
     const running = [...run.nodes.values()].filter((node) => node.status === 'running');
@@ -277,12 +323,29 @@ export class WorkerPool {
     void this.complete(slot, run, 'failed', durationMs, error, []);
   }
 
+  private answerHostCall(slot: Slot, call: Extract<FromThread, { type: 'host-call' }>): void {
+    // The run is looked up on the thread that asked, so a thread can only act for its own runs.
+    const run = [...slot.runs.values()].find((r) => String(r.claim.id) === call.runId && !r.closed);
+    const info =
+      run === undefined
+        ? undefined
+        : {
+            runId: run.claim.id,
+            graphId: run.claim.graphId,
+            graphVersion: run.claim.version,
+            ...(call.nodeKey === undefined ? {} : { nodeKey: call.nodeKey }),
+          };
+    void answerHostCall(this.hostCalls, call, info, this.options.logger).then((reply) =>
+      slot.thread.send(reply, transferablesOf(reply.value)),
+    );
+  }
+
   private cancel(runId: number): void {
-    for (const slot of this.slots) if (slot.run?.claim.id === runId) slot.thread.send({ type: 'cancel', runId: String(runId) });
+    for (const slot of this.slots) if (slot.runs.has(runId)) slot.thread.send({ type: 'cancel', runId: String(runId) });
   }
 
   private async beat(): Promise<void> {
-    const active = this.slots.flatMap((slot) => (slot.run === undefined || slot.run.closed ? [] : [slot.run]));
+    const active = this.activeRuns().filter((run) => !run.closed);
     if (active.length === 0) return;
     try {
       const { owned, cancel } = await this.queue.heartbeat(active.map((run) => ({ runId: run.claim.id, attempt: run.claim.attempt })));
