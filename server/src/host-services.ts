@@ -1,7 +1,9 @@
-import type { HttpClient, OnnxRuntime, SqlClient } from '@causeway/sdk';
+import type { HttpClient, ModelRegistryClient, OnnxRuntime, SqlClient } from '@causeway/sdk';
+import { modelRegistryOverHostCalls } from './models/model-registry-over-host-calls';
 import { AddressPolicy } from './net/address-policy';
 import { createSafeHttpClient } from './net/safe-fetch';
 import { createNodeOnnxRuntime } from './onnx/node-runtime';
+import type { HostCall } from './runs/host-calls-client';
 import { createPgSqlClient } from './sql/pg-sql-client';
 
 /** What a server-side host gives running nodes beyond files and secrets: model scoring, URLs (SSRF-safe) and PostgreSQL queries. */
@@ -18,4 +20,14 @@ export function hostServices(env: Readonly<Record<string, string | undefined>>):
     http: createSafeHttpClient({ policy: AddressPolicy.fromEnv(env) }),
     sql: createPgSqlClient(),
   };
+}
+
+/** What a run on the server reaches through host calls to the main side: the model registry. */
+export interface RunHostServices {
+  models: ModelRegistryClient;
+}
+
+/** The host-call backed services of one run (the CLI's local runs have none and keep the SDK's failing defaults). */
+export function runHostServices(call: HostCall): RunHostServices {
+  return { models: modelRegistryOverHostCalls(call) };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { NodeContext } from '../node/context';
 import { defineNode } from '../node/define-node';
 import { noHttpClient } from '../node/http-client';
+import { noModelRegistry } from '../node/model-registry-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
 import { NodeRegistry } from '../node/registry';
 import { noSqlClient } from '../node/sql-client';
@@ -25,6 +26,7 @@ function contextWithClock() {
     onnx: noOnnxRuntime,
     http: noHttpClient,
     sql: noSqlClient,
+    models: noModelRegistry,
   };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };
 }

@@ -1,5 +1,6 @@
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { HttpClient } from '../node/http-client';
+import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { SqlClient } from '../node/sql-client';
 import type { RunEvent } from './events';
@@ -15,6 +16,7 @@ export interface ContextEnv {
   readonly onnx: OnnxRuntime;
   readonly http: HttpClient;
   readonly sql: SqlClient;
+  readonly models: ModelRegistryClient;
 }
 
 // Progress events: at most one per step of this size or per this interval, whichever comes first.
@@ -32,6 +34,7 @@ export class EngineNodeContext implements NodeContext {
   readonly onnx: OnnxRuntime;
   readonly http: HttpClient;
   readonly sql: SqlClient;
+  readonly models: ModelRegistryClient;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
@@ -47,6 +50,7 @@ export class EngineNodeContext implements NodeContext {
     this.onnx = env.onnx;
     this.http = env.http;
     this.sql = env.sql;
+    this.models = env.models;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
   }

@@ -2,6 +2,7 @@ import { UserError } from '../errors/errors';
 import type { Graph } from '../graph/schema';
 import { noHttpClient } from '../node/http-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
+import { noModelRegistry } from '../node/model-registry-client';
 import { noSqlClient } from '../node/sql-client';
 import { noFiles, noSecrets } from './default-stores';
 import type { RunEvent, RunStatus } from './events';
@@ -58,6 +59,7 @@ export async function runGraph(graph: Graph, options: RunOptions): Promise<RunRe
     onnx: options.onnx ?? noOnnxRuntime,
     http: options.http ?? noHttpClient,
     sql: options.sql ?? noSqlClient,
+    models: options.models ?? noModelRegistry,
     plan,
     values: new Array(plan.length).fill(undefined),
     cache: options.cache,

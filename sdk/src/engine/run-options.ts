@@ -3,6 +3,7 @@ import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
 import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
+import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { NodeRegistry } from '../node/registry';
 import type { SqlClient } from '../node/sql-client';
 import type { EventError, RunEvent, RunStatus } from './events';
@@ -38,6 +39,8 @@ export interface RunOptions {
   http?: HttpClient;
   /** Runs SQL for database sources; by default every query fails with SQL_CLIENT_MISSING. */
   sql?: SqlClient;
+  /** Registers and loads models for deploy nodes; by default every call fails with MODEL_REGISTRY_MISSING. */
+  models?: ModelRegistryClient;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
   /** Names the run in events and idempotency keys (default: a random id). */

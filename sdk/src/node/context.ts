@@ -1,4 +1,5 @@
 import type { HttpClient } from './http-client';
+import type { ModelRegistryClient } from './model-registry-client';
 import type { OnnxRuntime } from './onnx-runtime';
 import type { SqlClient } from './sql-client';
 
@@ -38,6 +39,8 @@ export interface NodeContext {
   readonly http: HttpClient;
   /** Runs parameterized SQL queries; server hosts only. */
   readonly sql: SqlClient;
+  /** Registers and loads model versions; server hosts only. */
+  readonly models: ModelRegistryClient;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
 }

@@ -26,4 +26,13 @@ export {
 } from './onnx-runtime';
 export { onnxTensorFrom, onnxValueInfo, type RuntimeValueMetadata } from './onnx-values';
 export { NodeRegistry, type Resolution } from './registry';
+export {
+  type LoadedModel,
+  type ModelGateVerdict,
+  type ModelRegistered,
+  type ModelRegisterRequest,
+  type ModelRegistryClient,
+  type ModelSelector,
+  noModelRegistry,
+} from './model-registry-client';
 export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions } from './sql-client';

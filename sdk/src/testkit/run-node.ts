@@ -4,6 +4,7 @@ import { formatIssue, type Issue } from '../errors/issue';
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
 import { type HttpClient, noHttpClient } from '../node/http-client';
+import { type ModelRegistryClient, noModelRegistry } from '../node/model-registry-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
 import { noSqlClient, type SqlClient } from '../node/sql-client';
 import { memoryFiles } from './memory-files';
@@ -27,6 +28,8 @@ interface RunNodeCommon<I extends PortMap> {
   http?: HttpClient;
   /** The SQL runner `ctx.sql` offers (default: none, every query fails with SQL_CLIENT_MISSING). */
   sql?: SqlClient;
+  /** The model registry `ctx.models` offers (default: none, every call fails with MODEL_REGISTRY_MISSING). */
+  models?: ModelRegistryClient;
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
@@ -97,6 +100,9 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     onnx: options.onnx ?? noOnnxRuntime,
     http: options.http ?? noHttpClient,
     sql: options.sql ?? noSqlClient,
+    models: options.models ?? noModelRegistry,
+    // Effects nodes get a key as the engine gives them: `run:node`.
+    ...(definition.effects === true ? { idempotencyKey: `test:${nodeId}` } : {}),
   };
   const outputs = await definition.run({ inputs, config: parsed.value, ctx });
   for (const [id, spec] of Object.entries(definition.outputs)) {

@@ -4,7 +4,8 @@ import { createBuiltinRegistry } from '@causeway/nodes';
 import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, type SecretStore, UserError } from '@causeway/sdk';
 import { tableToIPC } from 'apache-arrow';
 import { folderFiles } from '../cli/folder-files';
-import { hostServices } from '../host-services';
+import { hostServices, runHostServices } from '../host-services';
+import { HostCallClient } from './host-calls-client';
 import type { FromThread, RunError, TableOutput, ThreadData, ToThread } from './thread-protocol';
 
 // Runs inside a worker thread: one graph at a time, so a crash or a runaway node costs only this thread.
@@ -24,6 +25,7 @@ const registry = await loadRegistry();
 mkdirSync(data.filesDir, { recursive: true });
 const files = folderFiles(data.filesDir);
 const services = hostServices(process.env);
+const hostCalls = new HostCallClient((message) => post(message));
 const graphs = new Map<string, Graph | UserError>();
 const controllers = new Map<string, AbortController>();
 const waiting = new Map<number, { resolve: (value: string) => void; reject: (error: unknown) => void }>();
@@ -69,6 +71,7 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
       files,
       secrets,
       ...services,
+      ...runHostServices(hostCalls.forRun(runId)),
       onEvent: (event) => post({ type: 'event', event }),
     });
     const tables: TableOutput[] = [];
@@ -94,6 +97,7 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
 port.on('message', (message: ToThread) => {
   if (message.type === 'run') void run(message.runId, message.graphKey, message.graph);
   else if (message.type === 'cancel') controllers.get(message.runId)?.abort();
+  else if (message.type === 'host-reply') hostCalls.answer(message);
   else {
     const pending = waiting.get(message.requestId);
     waiting.delete(message.requestId);

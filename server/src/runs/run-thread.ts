@@ -37,8 +37,8 @@ export class RunThread {
     this.ready.catch(() => {});
   }
 
-  send(message: ToThread): void {
-    if (!this.exited) this.worker.postMessage(message);
+  send(message: ToThread, transfer: ArrayBuffer[] = []): void {
+    if (!this.exited) this.worker.postMessage(message, transfer);
   }
 
   /** Stops the thread at once, whatever it is doing. */

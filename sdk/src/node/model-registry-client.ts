@@ -1,0 +1,70 @@
+import { UserError } from '../errors/errors';
+
+/** Which version {@link ModelRegistryClient.load} reads: a number, the version in a stage, or the newest. */
+export type ModelSelector = number | 'production' | 'staging' | 'latest';
+
+/** A gate's verdict as the registry keeps it. */
+export interface ModelGateVerdict {
+  passed: boolean;
+  /** The gate's sentence, e.g. "Blocked: auc 0.81 < 0.85." */
+  reason: string;
+}
+
+/**
+ * What {@link ModelRegistryClient.register} records. The host adds the graph version and run.
+ *
+ * @example
+ * const request: ModelRegisterRequest = { name: 'churn', onnx, card, metrics: { auc: 0.91 }, gate: { passed: true, reason: 'Passed.' }, idempotencyKey: ctx.idempotencyKey };
+ */
+export interface ModelRegisterRequest {
+  name: string;
+  /** Shown in the registry when the model name is first used. */
+  description?: string;
+  onnx: Uint8Array;
+  card: unknown;
+  metrics: Record<string, number>;
+  gate?: ModelGateVerdict;
+  /** The same for a retry of the same run and node: a second call returns the first version instead of adding one. */
+  idempotencyKey: string;
+}
+
+/** What {@link ModelRegistryClient.register} answers: `created` is false when the key had already registered a version. */
+export interface ModelRegistered {
+  name: string;
+  version: number;
+  created: boolean;
+}
+
+/** A registered version as {@link ModelRegistryClient.load} returns it. */
+export interface LoadedModel {
+  name: string;
+  version: number;
+  onnx: Uint8Array;
+  card: unknown;
+}
+
+/**
+ * The server's model registry, as deploy and batch nodes see it (server hosts only). Versions are
+ * immutable; a stage names at most one version per model for production.
+ *
+ * @example
+ * const { version } = await ctx.models.register({ name: 'churn', onnx: model.onnx, card: model.card, metrics, idempotencyKey });
+ * const production = await ctx.models.load('churn', 'production');
+ */
+export interface ModelRegistryClient {
+  register(request: ModelRegisterRequest): Promise<ModelRegistered>;
+  load(name: string, selector: ModelSelector): Promise<LoadedModel>;
+}
+
+const missing = () =>
+  Promise.reject(
+    new UserError('MODEL_REGISTRY_MISSING', 'This host has no model registry: run the graph on the server to register or load models.'),
+  );
+
+/**
+ * The client of a host without a model registry (the browser, the CLI's local runs): every call fails with MODEL_REGISTRY_MISSING.
+ *
+ * @example
+ * await runGraph(graph, { registry, models: noModelRegistry }); // the default
+ */
+export const noModelRegistry: ModelRegistryClient = { register: missing, load: missing };

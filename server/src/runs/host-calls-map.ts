@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import type { Database } from '../db/database';
+import { modelHostCalls } from '../models/model-host-calls';
+import { ModelRegistry } from '../models/model-registry';
+import type { HostCallHandlers } from './host-calls';
+
+/** What the main side's services need to answer run threads. */
+export interface HostCallDeps {
+  db: Kysely<Database>;
+  artifacts: ArtifactStore;
+}
+
+/** Every service run threads may call, one entry per service (each service's handlers in their own file). */
+export function createHostCallHandlers(deps: HostCallDeps): HostCallHandlers {
+  return {
+    models: modelHostCalls(new ModelRegistry(deps.db, deps.artifacts)),
+  };
+}
