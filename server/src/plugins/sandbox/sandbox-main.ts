@@ -1,0 +1,105 @@
+import { type AnyNodeDefinition, CausewayError, errorCatalog, type LogLevel, type NodeContext, UserError } from '@causeway/sdk';
+import type { FromSandbox, ToSandbox } from './sandbox-protocol';
+import { portsFromWire, portsToWire } from './wire-values';
+
+// Runs in the sandbox child process (empty environment, Node's permission model): the only place plugin code runs on a server.
+// Reaching the network or native code stays possible through these; plugin code gets neither.
+const globals = globalThis as Record<string, unknown>;
+for (const name of ['fetch', 'WebSocket', 'EventSource']) delete globals[name];
+const processProps = process as unknown as Record<string, unknown>;
+for (const name of ['getBuiltinModule', 'binding', '_linkedBinding', 'dlopen']) {
+  try {
+    Object.defineProperty(process, name, { value: undefined, configurable: false, writable: false });
+  } catch {
+    delete processProps[name];
+  }
+}
+
+const send = (message: FromSandbox) => process.send?.(message);
+const plugins = new Map<string, Promise<Map<string, AnyNodeDefinition>>>();
+const calls = new Map<number, AbortController>();
+const maxLogs = 1_000;
+const maxLogLength = 4_000;
+
+function loadPlugin(bundle: string): Promise<Map<string, AnyNodeDefinition>> {
+  let loaded = plugins.get(bundle);
+  if (loaded === undefined) {
+    loaded = import(bundle).then((module: { default?: { nodes?: unknown } }) => {
+      const nodes = module.default?.nodes;
+      if (!Array.isArray(nodes))
+        throw new UserError('PLUGIN_BUNDLE_INVALID', 'The plugin bundle does not export definePlugin(...) as default.');
+      const byKey = new Map<string, AnyNodeDefinition>();
+      for (const node of nodes as AnyNodeDefinition[]) byKey.set(`${node.type}@${node.version}`, node);
+      return byKey;
+    });
+    plugins.set(bundle, loaded);
+  }
+  return loaded;
+}
+
+function unavailable(what: string): never {
+  throw new UserError('PLUGIN_LIMIT', `Plugin nodes cannot use ${what} on this server.`);
+}
+
+function contextFor(callId: number, nodeId: string, signal: AbortSignal): NodeContext {
+  let logs = 0;
+  return {
+    nodeId,
+    signal,
+    log: (level: LogLevel, message: string) => {
+      if (++logs > maxLogs) return;
+      send({ type: 'log', callId, level, message: String(message).slice(0, maxLogLength) });
+    },
+    progress: (fraction: number) => {
+      if (Number.isFinite(fraction)) send({ type: 'progress', callId, fraction });
+    },
+    secrets: { get: () => unavailable('secrets') },
+    files: { read: () => unavailable('files'), fingerprint: () => unavailable('files') },
+    onnx: { load: () => unavailable('the model runtime') } as unknown as NodeContext['onnx'],
+    http: { get: () => unavailable('HTTP') } as unknown as NodeContext['http'],
+    sql: { query: () => unavailable('SQL') } as unknown as NodeContext['sql'],
+  };
+}
+
+async function run(message: Extract<ToSandbox, { type: 'run' }>): Promise<void> {
+  const { callId } = message;
+  const controller = new AbortController();
+  calls.set(callId, controller);
+  try {
+    const nodes = await loadPlugin(message.bundle);
+    const definition = nodes.get(`${message.nodeType}@${message.nodeVersion}`);
+    if (definition === undefined) {
+      throw new UserError('PLUGIN_MISSING', `The plugin bundle has no node type ${message.nodeType} version ${message.nodeVersion}.`);
+    }
+    const parsed = definition.config.safeParse(message.config);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UserError('CONFIG_INVALID', `config.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    const outputs = await definition.run({
+      inputs: portsFromWire(message.inputs) as never,
+      config: parsed.data,
+      ctx: contextFor(callId, message.nodeId, controller.signal),
+    });
+    const multiple = (id: string) => definition.outputs[id]?.multiple === true;
+    send({ type: 'result', callId, outputs: portsToWire(outputs as Record<string, unknown>, multiple) as never });
+  } catch (error) {
+    const known = error instanceof CausewayError && Object.hasOwn(errorCatalog, error.code) && error.code !== 'INTERNAL';
+    const text = error instanceof Error ? error.message : String(error);
+    send({ type: 'error', callId, code: known ? (error as CausewayError).code : 'NODE_FAILED', message: text.slice(0, maxLogLength) });
+  } finally {
+    calls.delete(callId);
+  }
+}
+
+process.on('message', (message: ToSandbox) => {
+  if (message.type === 'run') void run(message);
+  else if (message.type === 'abort') calls.get(message.callId)?.abort();
+});
+// The host went away (its thread ended): nothing is left to answer.
+process.on('disconnect', () => process.exit(0));
+send({ type: 'ready' });
+
+// Plugin bundles import these (through sdk.mjs and arrow.mjs), so plugin and sandbox share one copy of each library.
+export * as sdk from '@causeway/sdk';
+export * as arrow from 'apache-arrow';

@@ -1,0 +1,230 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { type ErrorCode, errorCatalog, type LogLevel, UserError } from '@causeway/sdk';
+import type { FromSandbox, ToSandbox, WirePort, WireValue } from './sandbox-protocol';
+
+/** How a sandbox process is started and bounded. */
+export interface SandboxLimits {
+  /** V8 heap limit of the process (`--max-old-space-size`). */
+  heapMb: number;
+  /** Resident memory limit (heap, array buffers, code): the process is stopped above it. */
+  rssMb: number;
+  /** Longest a plugin node may run. */
+  timeoutMs: number;
+}
+
+/** What a sandbox process may read: its runtime and the plugin bundles it loads, nothing else. */
+export interface SandboxFiles {
+  entry: string;
+  readDirs: readonly string[];
+}
+
+/** One node call into the sandbox. */
+export interface SandboxCall {
+  bundle: string;
+  nodeType: string;
+  nodeVersion: number;
+  nodeId: string;
+  config: unknown;
+  inputs: Record<string, WirePort>;
+}
+
+/** What the calling node lends the call: its abort signal, log and progress. */
+export interface SandboxHooks {
+  signal: AbortSignal;
+  log(level: LogLevel, message: string): void;
+  progress(fraction: number): void;
+}
+
+interface Pending {
+  hooks: SandboxHooks;
+  nodeType: string;
+  resolve(outputs: Record<string, WireValue>): void;
+  reject(error: unknown): void;
+}
+
+const rssCheckMs = 100;
+
+/**
+ * A child process that runs plugin code: an empty environment, Node's permission model reading
+ * only its runtime and bundles (no writes, child processes or workers), a heap limit, no code from
+ * strings, a resident-memory watch and a per-call time limit. Overrunning a limit kills the
+ * process; its callers get `PLUGIN_TIMEOUT`, `PLUGIN_LIMIT` or `PLUGIN_CRASHED`. A killed process
+ * is not reused: {@link alive} turns false and the owner starts another.
+ */
+export class SandboxProcess {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private readonly ready: Promise<void>;
+  private nextCall = 0;
+  private stderr = '';
+  private stopReason: { code: ErrorCode; message: string } | undefined;
+  private exited = false;
+  private rssTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    files: SandboxFiles,
+    private readonly limits: SandboxLimits,
+  ) {
+    const args = [
+      '--experimental-permission',
+      ...files.readDirs.map((dir) => `--allow-fs-read=${dir.endsWith('/') ? dir : `${dir}/`}`),
+      `--max-old-space-size=${limits.heapMb}`,
+      '--disallow-code-generation-from-strings',
+      '--disable-warning=ExperimentalWarning',
+      files.entry,
+    ];
+    this.child = spawn(process.execPath, args, {
+      env: {},
+      cwd: '/',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.child.stderr?.setEncoding('utf8');
+    this.child.stderr?.on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-8_192);
+    });
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.child.on('message', (message: FromSandbox) => {
+        if (message.type === 'ready') resolve();
+        else this.onMessage(message);
+      });
+      this.child.on('exit', (code, signal) => {
+        this.onExit(code, signal);
+        reject(this.exitError(code, signal, 'starting'));
+      });
+      this.child.on('error', (error) => reject(new UserError('PLUGIN_CRASHED', `The plugin sandbox could not start: ${error.message}`)));
+    });
+    this.ready.catch(() => {});
+  }
+
+  /** False once the process has exited or was stopped. */
+  get alive(): boolean {
+    return !this.exited && this.stopReason === undefined;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Runs one plugin node; rejects with the node's error or the limit that stopped the process. */
+  async call(call: SandboxCall, hooks: SandboxHooks): Promise<Record<string, WireValue>> {
+    await this.ready;
+    if (!this.alive) throw new UserError('PLUGIN_CRASHED', 'The plugin sandbox has stopped.');
+    const callId = this.nextCall++;
+    return new Promise<Record<string, WireValue>>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.stop(
+          'PLUGIN_TIMEOUT',
+          `Plugin node ${call.nodeType} ran longer than ${this.limits.timeoutMs} ms; its sandbox process was stopped.`,
+        );
+      }, this.limits.timeoutMs);
+      const onAbort = () => this.stop('RUN_CANCELLED', `Plugin node ${call.nodeType} was stopped: the run was cancelled or timed out.`);
+      hooks.signal.addEventListener('abort', onAbort, { once: true });
+      const settle = () => {
+        clearTimeout(timer);
+        hooks.signal.removeEventListener('abort', onAbort);
+        if (this.pending.size === 0) this.watchRss(false);
+      };
+      this.pending.set(callId, {
+        hooks,
+        nodeType: call.nodeType,
+        resolve: (outputs) => {
+          settle();
+          resolve(outputs);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      });
+      this.watchRss(true);
+      const message: ToSandbox = { type: 'run', callId, ...call };
+      this.child.send(message, (error) => {
+        if (error)
+          this.pending.get(callId)?.reject(new UserError('PLUGIN_CRASHED', `The plugin sandbox did not take the call: ${error.message}`));
+      });
+      if (hooks.signal.aborted) onAbort();
+    });
+  }
+
+  /** Stops the process at once; calls in flight fail with `code`. */
+  stop(code: ErrorCode = 'PLUGIN_CRASHED', message = 'The plugin sandbox was stopped.'): void {
+    this.stopReason ??= { code, message };
+    if (!this.exited) this.child.kill('SIGKILL');
+    this.failAll();
+  }
+
+  private onMessage(message: FromSandbox): void {
+    if (message.type === 'ready') return;
+    const pending = this.pending.get(message.callId);
+    if (pending === undefined) return;
+    if (message.type === 'log') pending.hooks.log(message.level, message.message);
+    else if (message.type === 'progress') pending.hooks.progress(Math.min(1, Math.max(0, message.fraction)));
+    else {
+      this.pending.delete(message.callId);
+      if (message.type === 'result') pending.resolve(message.outputs);
+      else {
+        const code: ErrorCode = Object.hasOwn(errorCatalog, message.code) ? (message.code as ErrorCode) : 'NODE_FAILED';
+        pending.reject(new UserError(code, message.message));
+      }
+    }
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    this.exited = true;
+    this.watchRss(false);
+    if (this.stopReason === undefined) {
+      const error = this.exitError(code, signal, 'running');
+      this.stopReason = { code: error.code, message: error.message };
+    }
+    this.failAll();
+  }
+
+  private exitError(code: number | null, signal: NodeJS.Signals | null, when: string): UserError {
+    if (this.stopReason !== undefined) return new UserError(this.stopReason.code, this.stopReason.message);
+    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(this.stderr)) {
+      return new UserError('PLUGIN_LIMIT', `A plugin node ran out of memory: its sandbox's heap limit is ${this.limits.heapMb} MB.`);
+    }
+    const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+    return new UserError('PLUGIN_CRASHED', `The plugin sandbox process ${how} while ${when}.`, {
+      details: { stderr: lastLine(this.stderr) },
+    });
+  }
+
+  private failAll(): void {
+    if (!this.exited && this.stopReason === undefined) return;
+    const reason = this.stopReason ?? { code: 'PLUGIN_CRASHED' as const, message: 'The plugin sandbox stopped.' };
+    for (const [callId, pending] of this.pending) {
+      this.pending.delete(callId);
+      pending.reject(new UserError(reason.code, reason.message));
+    }
+  }
+
+  private watchRss(on: boolean): void {
+    if (!on) {
+      clearInterval(this.rssTimer);
+      this.rssTimer = undefined;
+      return;
+    }
+    if (this.rssTimer !== undefined || this.child.pid === undefined) return;
+    const file = `/proc/${this.child.pid}/status`;
+    this.rssTimer = setInterval(() => {
+      readFile(file, 'utf8').then(
+        (status) => {
+          const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+          if (kb > this.limits.rssMb * 1024) {
+            this.stop('PLUGIN_LIMIT', `A plugin node used more than ${this.limits.rssMb} MB of memory; its sandbox process was stopped.`);
+          }
+        },
+        () => {},
+      );
+    }, rssCheckMs);
+    this.rssTimer.unref();
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n');
+  return (lines[lines.length - 1] ?? '').slice(0, 500);
+}

@@ -1,0 +1,30 @@
+import type { LogLevel } from '@causeway/sdk';
+
+/** A port value on the wire: tables as Arrow IPC bytes, anything else by structured clone. */
+export type WireValue = { table: Uint8Array } | { value: unknown };
+
+/** A port's wire form: one value, or a list for ports that take several edges. */
+export type WirePort = WireValue | WireValue[];
+
+/** What the host sends a sandbox process. */
+export type ToSandbox =
+  | {
+      type: 'run';
+      callId: number;
+      /** file: URL of the plugin's bundle, already rewritten to import the sandbox's SDK. */
+      bundle: string;
+      nodeType: string;
+      nodeVersion: number;
+      nodeId: string;
+      config: unknown;
+      inputs: Record<string, WirePort>;
+    }
+  | { type: 'abort'; callId: number };
+
+/** What a sandbox process sends back. */
+export type FromSandbox =
+  | { type: 'ready' }
+  | { type: 'log'; callId: number; level: LogLevel; message: string }
+  | { type: 'progress'; callId: number; fraction: number }
+  | { type: 'result'; callId: number; outputs: Record<string, WireValue> }
+  | { type: 'error'; callId: number; code: string; message: string };
