@@ -7,7 +7,7 @@
  * size of the input table.
  *
  * Run: npx tsx test/bench/kernels.ts [rows ...]      (default: 1000000 5000000)
- *      RUNS=n sets the repetitions (default 10).
+ *      RUNS=n sets the repetitions (default 10); KERNELS=join,filter runs only those.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,8 @@ import * as aq from 'arquero';
 
 type Kernel = 'filter' | 'derive' | 'groupby' | 'join';
 type Impl = 'causeway' | 'hand' | 'arquero';
-const kernels: Kernel[] = ['filter', 'derive', 'groupby', 'join'];
+const allKernels: Kernel[] = ['filter', 'derive', 'groupby', 'join'];
+const kernels = process.env.KERNELS ? allKernels.filter((k) => process.env.KERNELS?.split(',').includes(k)) : allKernels;
 const categories = 1000;
 const dictionary = Array.from({ length: categories }, (_, k) => `cat_${k}`);
 
@@ -215,16 +216,20 @@ function main(): void {
     console.log(`\n${rows.toLocaleString('en')} rows, Arrow size ${mb.toFixed(1)} MB, median of ${runs} runs`);
     console.log('kernel   causeway ms  hand ms  arquero ms  vs hand  vs arquero  peak MB (causeway)  peak/Arrow');
     for (const kernel of kernels) {
-      const times: Record<Impl, number> = { causeway: 0, hand: 0, arquero: 0 };
-      for (const impl of ['causeway', 'hand', 'arquero'] as Impl[]) {
-        const samples: number[] = [];
-        for (let r = 0; r < runs + 2; r++) {
+      // Implementations take turns within each repetition, so a busy machine slows them alike.
+      const samples: Record<Impl, number[]> = { causeway: [], hand: [], arquero: [] };
+      for (let r = 0; r < runs + 2; r++) {
+        for (const impl of ['causeway', 'hand', 'arquero'] as Impl[]) {
           const start = performance.now();
           run(impl, kernel, t, small, dt, sm);
-          if (r >= 2) samples.push(performance.now() - start);
+          if (r >= 2) samples[impl].push(performance.now() - start);
         }
-        times[impl] = median(samples);
       }
+      const times: Record<Impl, number> = {
+        causeway: median(samples.causeway),
+        hand: median(samples.hand),
+        arquero: median(samples.arquero),
+      };
       const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', 'causeway', kernel, String(rows)], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,

@@ -78,8 +78,7 @@ export class ColumnKeyer {
       const values = other.values;
       for (let i = 0; i < n; i++) if (!valid || valid[i]) out[i] = ids.find(values[i] as number);
     } else if (other.kind === 'category') {
-      const strings = this.strings as Map<string, number>;
-      const remap = Int32Array.from(other.dictionary, (s) => strings.get(s) ?? -1);
+      const remap = this.lookupDictionary(other.dictionary);
       const codes = other.codes;
       for (let i = 0; i < n; i++) if (!valid || valid[i]) out[i] = remap[codes[i] as number] as number;
     } else {
@@ -87,6 +86,13 @@ export class ColumnKeyer {
       for (let i = 0; i < n; i++) if (!valid || valid[i]) out[i] = strings.get(other.get(i)) ?? -1;
     }
     return out;
+  }
+
+  /** Ids of a dictionary's entries under this (string or category) column's ids; -1 for unseen. */
+  lookupDictionary(dictionary: readonly string[]): Int32Array {
+    const strings = this.strings;
+    if (!strings) throw new UserError('SCHEMA_INVALID', `Cannot match category values against ${this.column.kind} values.`);
+    return Int32Array.from(dictionary, (s) => strings.get(s) ?? -1);
   }
 
   private internString(text: string): number {

@@ -74,6 +74,36 @@ describe('joinTables', () => {
     );
   });
 
+  it('a lookup join (category key on the left, unique keys on the right) equals the reference', () => {
+    const uniqueBy = (t: RawTable, key: ColumnName): RawTable => {
+      const k = t.names.indexOf(key);
+      const seen = new Set<Cell>();
+      const keep = (t.columns[k] ?? []).map((v) => {
+        if (v === null) return true;
+        if (seen.has(v)) return false;
+        seen.add(v);
+        return true;
+      });
+      const columns = t.columns.map((col) => col.filter((_, r) => keep[r]));
+      return { ...t, columns, chunks: [columns[0]?.length ?? 0] };
+    };
+    const arb = fc
+      .record({
+        left: rawTableArb(['c', 'x'], 30),
+        right: rawTableArb(['s', 'c', 'x', 'i', 'b'], 12),
+        on: fc.constantFrom<[ColumnName, ColumnName][]>([['c', 'c']], [['c', 's']]),
+        how: fc.constantFrom<How>('inner', 'left'),
+      })
+      .map((r) => ({ ...r, right: uniqueBy(r.right, (r.on[0] as [ColumnName, ColumnName])[1]) }));
+    fc.assert(
+      fc.property(arb, ({ left, right, on, how }) => {
+        const out = joinTables(toArrow(left), toArrow(right), { on, how });
+        expect(norm(rowsOf(fromArrow(out)))).toEqual(norm(referenceJoin(left, right, on, how)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('suffixes clashing names and keeps differing key names apart', () => {
     const left = toArrow({
       names: ['i', 'x'],

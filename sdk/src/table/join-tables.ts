@@ -1,9 +1,10 @@
 import { makeVector, type Table, type Vector } from 'apache-arrow';
 import { UserError } from '../errors';
 import { ColumnKeyer } from './column-keyer';
-import { columnOf, readColumn } from './columns';
+import { type ColumnArrays, columnOf, readColumn } from './columns';
 import { PairKeyer } from './encode-keys';
 import { joinIndices } from './join-indices';
+import { type LookupJoin, planLookupJoin, takeThroughLookup } from './lookup-join';
 import { tableFromColumns } from './table-from-columns';
 import { concatVectors, flattenData, takeVector } from './take-vector';
 
@@ -35,6 +36,10 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
   const buildLeft = left.numRows < right.numRows;
   const build = (buildLeft ? leftKeys : rightKeys).map((v) => readColumn(v));
   const probe = (buildLeft ? rightKeys : leftKeys).map((v) => readColumn(v));
+  if (!buildLeft && build.length === 1) {
+    const plan = planLookupJoin(probe[0] as ColumnArrays, build[0] as ColumnArrays, how);
+    if (plan) return lookupJoinTables(left, right, options, plan, suffix);
+  }
   let buildCodes: Int32Array = new Int32Array(0);
   let probeCodes: Int32Array = new Int32Array(0);
   let count = 0;
@@ -101,6 +106,23 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
     taken.add(name);
     names.push(name);
     vectors.push(takeVector(right.getChildAt(c) as Vector, rightIndex, rightMissing));
+  });
+  return tableFromColumns(names, vectors);
+}
+
+// Every left row once, in order, beside its right row (or nulls): the left columns are kept as they are.
+function lookupJoinTables(left: Table, right: Table, options: JoinOptions, plan: LookupJoin, suffix: string): Table {
+  const [l, r] = options.on[0] as readonly [string, string];
+  const names = left.schema.fields.map((f) => f.name);
+  const vectors = names.map((_, c) => left.getChildAt(c) as Vector);
+  const taken = new Set(names);
+  right.schema.fields.forEach((field, c) => {
+    if (l === r && field.name === r) return;
+    let name = field.name;
+    while (taken.has(name)) name += suffix;
+    taken.add(name);
+    names.push(name);
+    vectors.push(takeThroughLookup(right.getChildAt(c) as Vector, plan));
   });
   return tableFromColumns(names, vectors);
 }
