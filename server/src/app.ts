@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
+import type { ArtifactStore } from './artifacts/artifact-store';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/app-env';
 import { createServices, type Services } from './http/services';
@@ -17,6 +18,7 @@ import { docsRoutes } from './routes/docs';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
+import { modelRoutes } from './routes/models';
 import { nodeRoutes } from './routes/nodes';
 import { runRoutes } from './routes/runs';
 import { secretRoutes } from './routes/secrets';
@@ -37,6 +39,8 @@ export interface AppDeps {
   corsOrigin: string;
   /** Runs: queue, events and artifacts (see `startRuns`); without it runs are queued but nobody here executes them. */
   runs?: RunsHub;
+  /** Where model files live; defaults to the runs' artifact store. */
+  artifacts?: ArtifactStore;
   /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
   extend?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
 }
@@ -87,6 +91,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));
   app.route('/api/runs', runRoutes(services, deps.runs));
+  app.route('/api/models', modelRoutes(services, deps.artifacts ?? deps.runs?.artifacts));
   app.route('/api/templates', templateRoutes(services));
   deps.extend?.(app, services);
   app.use('/api/openapi.json', requireAction('self:read'));

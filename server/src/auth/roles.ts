@@ -6,11 +6,16 @@ export const actions = [
   'runs:write',
   'nodes:read',
   'self:read',
+  'plugins:read',
   'plugins:write',
+  'plugins:dev',
+  'schedules:read',
   'schedules:write',
   'endpoints:read',
   'endpoints:write',
   'endpoints:predict',
+  'models:read',
+  'models:write',
   'secrets:read',
   'secrets:write',
   'audit:read',
@@ -24,18 +29,21 @@ export type Action = (typeof actions)[number];
 export const roles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
 export type Role = (typeof roles)[number];
 
-const everyone: Action[] = ['self:read', 'graphs:read', 'runs:read', 'nodes:read', 'endpoints:read'];
+const everyone: Action[] = ['self:read', 'graphs:read', 'runs:read', 'nodes:read', 'plugins:read', 'endpoints:read', 'models:read', 'schedules:read'];
 
 /** The actions each role may take; admin may take every action. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {
   analyst: new Set<Action>([...everyone, 'graphs:write', 'runs:write', 'endpoints:predict']),
-  developer: new Set<Action>([...everyone, 'plugins:write']),
+  // Installing plugins is an ops action; developers may only load `-dev` versions of their own (`causeway plugin dev`).
+  developer: new Set<Action>([...everyone, 'plugins:dev']),
   ops: new Set<Action>([
     ...everyone,
+    'plugins:write',
     'runs:write',
     'schedules:write',
     'endpoints:write',
     'endpoints:predict',
+    'models:write',
     'secrets:read',
     'secrets:write',
     'audit:read',
