@@ -96,7 +96,15 @@ async function stop(workers: ChildProcess[]): Promise<void> {
 
 async function throughput(processes: number): Promise<number> {
   const workers = await Promise.all(Array.from({ length: processes }, startWorker));
-  await sql`truncate run_events, node_runs, runs`.execute(handle.db);
+  // The sweeper of the API side may hold a lock at this moment: retry the truncation on a deadlock.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`truncate run_events, node_runs, runs cascade`.execute(handle.db);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+    }
+  }
   const began = performance.now();
   // Start runs the way the API does (RunsRepository.enqueue), 16 at a time.
   let next = 0;
