@@ -8,23 +8,30 @@ function excerpt(bytes: Uint8Array, start: number, end: number): string {
   return end - start > 60 ? `${text}…` : text;
 }
 
-/** Words for each bad row, with line numbers counted once for all of them (offsets ascend). */
+/**
+ * Words for each bad row. Lines are counted here from the start of `bytes`, once for all rows (offsets
+ * ascend), or with `lines: 'scanned'` taken from the scan (when `bytes` is one window of a stream).
+ */
 export function reportBadRows(
   bytes: Uint8Array,
   raw: RawBadRow[],
   names: string[],
   types: Readonly<Record<string, string>>,
   maxFieldBytes: number,
+  lines: 'count' | 'scanned' = 'count',
 ): BadRow[] {
   const out: BadRow[] = [];
   let line = 1;
   let counted = 0;
   for (const bad of raw) {
-    for (let at = bytes.indexOf(10, counted); at >= 0 && at < bad.offset; at = bytes.indexOf(10, at + 1)) {
-      line++;
-      counted = at + 1;
+    if (lines === 'scanned') line = bad.line;
+    else {
+      for (let at = bytes.indexOf(10, counted); at >= 0 && at < bad.offset; at = bytes.indexOf(10, at + 1)) {
+        line++;
+        counted = at + 1;
+      }
+      if (counted < bad.offset) counted = bad.offset;
     }
-    if (counted < bad.offset) counted = bad.offset;
     let message: string;
     switch (bad.reason) {
       case 'ragged':

@@ -25,9 +25,10 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 
 /**
  * The offset of the first invalid UTF-8 byte, or -1. Skips ASCII four bytes at a time through an
- * aligned word view; checks byte by byte only around multi-byte sequences.
+ * aligned word view; checks byte by byte only around multi-byte sequences. A sequence cut by the end
+ * of `bytes` counts as invalid (a stream checks it again with the next chunk).
  */
-function findInvalidUtf8(bytes: Uint8Array, from: number): number {
+export function findInvalidUtf8(bytes: Uint8Array, from: number): number {
   const n = bytes.length;
   const firstWord = Math.ceil((bytes.byteOffset + from) / 4);
   const lastWord = Math.floor((bytes.byteOffset + n) / 4);

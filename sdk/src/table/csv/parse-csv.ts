@@ -25,7 +25,8 @@ export interface CsvParseOutput {
   dialect: CsvDialect;
 }
 
-function columnNames(fields: string[], header: boolean): string[] {
+/** Column names from the first record: blanks become `columnN`, repeats get `_2`, `_3`… */
+export function columnNames(fields: string[], header: boolean): string[] {
   const seen = new Set<string>();
   return fields.map((field, i) => {
     const base = header && field.trim() !== '' ? field : `column${i + 1}`;
@@ -45,7 +46,8 @@ function estimateRows(bytes: Uint8Array, start: number): number {
   return Math.ceil(((bytes.length - start) / (sampleEnd - start)) * lines * 1.02) + 16;
 }
 
-function buildTable(names: string[], columns: ColumnBuilder[], rows: number, options: ResolvedCsvOptions): Table {
+/** The Arrow table of finished column builders. */
+export function buildTable(names: string[], columns: ColumnBuilder[], rows: number, options: ResolvedCsvOptions): Table {
   const fields: Field[] = [];
   const children: Data[] = [];
   names.forEach((name, i) => {
@@ -57,9 +59,28 @@ function buildTable(names: string[], columns: ColumnBuilder[], rows: number, opt
   return new Table([new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, children }))]);
 }
 
-function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOptions): Result<CsvParseOutput> {
+/** What the first rows tell: the dialect, the column names and where the data rows start. */
+export interface CsvHead {
+  delimiter: number;
+  header: boolean;
+  names: string[];
+  dataStart: number;
+  /** Where the first record ends (it gave the column count). */
+  firstRecordEnd: number;
+}
+
+/** The offset of the first byte that is not a line break, from `start`. */
+export function firstContent(bytes: Uint8Array, start: number): number {
   let first = start;
   while (bytes[first] === 10 || bytes[first] === 13) first++;
+  return first;
+}
+
+/**
+ * Detects the dialect from the 64 KiB from `first` and reads the first record (the header, or the
+ * first data row that gives the column count). `bytes` must reach past both, or to the end of the input.
+ */
+export function readHead(bytes: Uint8Array, first: number, options: ResolvedCsvOptions): Result<CsvHead> {
   if (first >= bytes.length)
     return {
       ok: false,
@@ -93,7 +114,13 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
       })),
     };
   }
-  const dataStart = header ? record.next : first;
+  return { ok: true, value: { delimiter, header, names, dataStart: header ? record.next : first, firstRecordEnd: record.next } };
+}
+
+function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOptions): Result<CsvParseOutput> {
+  const head = readHead(bytes, firstContent(bytes, start), options);
+  if (!head.ok) return head;
+  const { delimiter, header, names, dataStart } = head.value;
   const capacity = estimateRows(bytes, dataStart);
   let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
   let scan = scanRows(bytes, dataStart, delimiter, columns, options);

@@ -4,6 +4,8 @@ import type { BadRowReason, ResolvedCsvOptions } from './csv-options';
 /** A rejected row as the scan sees it: where it starts and what went wrong (lines are counted later). */
 export interface RawBadRow {
   offset: number;
+  /** The 1-based line the row starts on, counted by the scan (from `ScanWindow.line`). */
+  line: number;
   reason: BadRowReason;
   fields: number;
   column: number;
@@ -13,10 +15,29 @@ export interface RawBadRow {
 
 /** What one pass over the rows produced. */
 export interface ScanOutcome {
+  /** Rows in the columns after the pass (including `ScanWindow.rows`). */
   rows: number;
   badRows: RawBadRow[];
   badRowCount: number;
+  /** Where the next window must start: the first row not read (the end of the bytes for a final window). */
+  consumed: number;
+  /** The line `consumed` is on. */
+  line: number;
 }
+
+/**
+ * Where a pass starts when the bytes come in windows (a stream). A window that is not `final` may end
+ * inside a row: that row is left unread (nothing of it reaches the columns) for the next window.
+ */
+export interface ScanWindow {
+  final: boolean;
+  /** Rows already in the columns. */
+  rows: number;
+  /** The 1-based line of the window's start offset. */
+  line: number;
+}
+
+const wholeInput: ScanWindow = { final: true, rows: 0, line: 1 };
 
 const LF = 10;
 const CR = 13;
@@ -58,6 +79,7 @@ function fastText(
   column: ColumnBuilder,
   isNull: (bytes: Uint8Array, start: number, end: number) => boolean,
   maxField: number,
+  partial: boolean,
 ): number {
   let i = pos;
   let h = 0x811c9dc5;
@@ -67,6 +89,7 @@ function fastText(
     h = Math.imul(h ^ b, 0x01000193);
     b = bytes[++i] as number;
   }
+  if (partial && i >= n) return -1;
   let end = i;
   if (end > pos && bytes[end - 1] === CR && (b === LF || i >= n)) {
     // CRLF: the CR is not part of the value, so hash again without it.
@@ -82,7 +105,8 @@ function fastText(
 /**
  * One pass over the data rows, pushing each field straight into its column's typed arrays.
  * RFC 4180 quoting; CRLF, LF or both; blank lines skipped. A bad row is rolled back, recorded,
- * and either ends the pass (`onBadRow: 'fail'`) or is skipped.
+ * and either ends the pass (`onBadRow: 'fail'`) or is skipped. Lines are counted as rows end (one
+ * increment per row, plus the line breaks inside quoted fields), so a stream knows bad rows' lines.
  */
 export function scanRows(
   bytes: Uint8Array,
@@ -90,8 +114,10 @@ export function scanRows(
   delimiter: number,
   columns: ColumnBuilder[],
   options: ResolvedCsvOptions,
+  window: ScanWindow = wholeInput,
 ): ScanOutcome {
   const n = bytes.length;
+  const partial = !window.final;
   const D = delimiter;
   const ncols = columns.length;
   const maxField = options.maxFieldBytes;
@@ -103,19 +129,24 @@ export function scanRows(
   );
   const badRows: RawBadRow[] = [];
   let badRowCount = 0;
-  let rows = 0;
+  let rows = window.rows;
+  let line = window.line;
   let pos = start;
   while (pos < n) {
     const rowStart = pos;
+    const rowLine = line;
     let c = bytes[pos] as number;
     if (c === LF) {
       pos++;
+      line++;
       continue;
     }
     if (c === CR && bytes[pos + 1] === LF) {
       pos += 2;
+      line++;
       continue;
     }
+    let incomplete = false;
     let col = 0;
     let reason: BadRowReason | null = null;
     let badColumn = -1;
@@ -153,7 +184,7 @@ export function scanRows(
           if (
             digits > 0 &&
             digits <= 15 &&
-            (b === D || b === LF || i >= n) &&
+            (b === D || b === LF || (i >= n && !partial)) &&
             (kind === NUMBER || (scale < 0 && mantissa <= 2147483647 && !(negative && mantissa === 0)))
           ) {
             column.reserve();
@@ -169,11 +200,14 @@ export function scanRows(
               break;
             }
             pos = i + 1;
-            if (b !== D) break;
+            if (b !== D) {
+              line++;
+              break;
+            }
             continue;
           }
         } else if (kind === TEXT && column.text?.dictionary) {
-          const end = fastText(bytes, pos, n, D, column, isNull, maxField);
+          const end = fastText(bytes, pos, n, D, column, isNull, maxField, partial);
           if (end >= 0) {
             col++;
             if (end >= n) {
@@ -181,7 +215,10 @@ export function scanRows(
               break;
             }
             pos = end + 1;
-            if (bytes[end] !== D) break;
+            if (bytes[end] !== D) {
+              line++;
+              break;
+            }
             continue;
           }
         }
@@ -207,20 +244,31 @@ export function scanRows(
           break;
         }
         if (fe < 0) {
+          if (partial) {
+            incomplete = true;
+            break;
+          }
           // Resume at the line after the opening quote, so one stray quote costs one row.
           reason = 'unterminated-quote';
           const lf = bytes.indexOf(LF, fs);
           pos = lf < 0 ? n : lf + 1;
+          if (lf >= 0) line++;
           break;
         }
+        for (let at = bytes.indexOf(LF, fs); at >= 0 && at < fe; at = bytes.indexOf(LF, at + 1)) line++;
         pos = fe + 1;
         c = bytes[pos] as number;
         if (pos < n && c !== D && c !== LF) {
           if (c === CR && (pos + 1 >= n || bytes[pos + 1] === LF)) c = bytes[++pos] as number;
           else {
-            if (reason === null) reason = 'malformed-quote';
             const lf = bytes.indexOf(LF, pos);
+            if (partial && lf < 0) {
+              incomplete = true;
+              break;
+            }
+            if (reason === null) reason = 'malformed-quote';
             pos = lf < 0 ? n : lf + 1;
+            if (lf >= 0) line++;
             break;
           }
         }
@@ -233,6 +281,10 @@ export function scanRows(
         }
         fe = pos;
         if (fe > fs && bytes[fe - 1] === CR && (pos >= n || c === LF)) fe--;
+      }
+      if (partial && pos >= n) {
+        incomplete = true;
+        break;
       }
       if (reason === null) {
         if (fe - fs > maxField) reason = 'field-too-large';
@@ -250,7 +302,15 @@ export function scanRows(
       col++;
       if (pos >= n) break;
       pos++;
-      if (c !== D) break;
+      if (c !== D) {
+        line++;
+        break;
+      }
+    }
+    if (incomplete) {
+      // The rest of this row is in the next window: read it again from its start then.
+      for (const column of columns) column.truncate(rows);
+      return { rows, badRows, badRowCount, consumed: rowStart, line: rowLine };
     }
     if (reason === null && col !== ncols) reason = 'ragged';
     if (reason === null) {
@@ -260,9 +320,9 @@ export function scanRows(
     for (const column of columns) column.truncate(rows);
     badRowCount++;
     if (badRows.length < Math.max(1, options.maxBadRows)) {
-      badRows.push({ offset: rowStart, reason, fields: col, column: badColumn, valueStart: badStart, valueEnd: badEnd });
+      badRows.push({ offset: rowStart, line: rowLine, reason, fields: col, column: badColumn, valueStart: badStart, valueEnd: badEnd });
     }
     if (failFast) break;
   }
-  return { rows, badRows, badRowCount };
+  return { rows, badRows, badRowCount, consumed: Math.min(pos, n), line };
 }
