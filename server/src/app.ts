@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { nodeRoutes } from './routes/nodes';
 import { runRoutes } from './routes/runs';
+import { scheduleRoutes } from './routes/schedules';
 import { secretRoutes } from './routes/secrets';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));
   app.route('/api/runs', runRoutes(services, deps.runs));
+  app.route('/api/schedules', scheduleRoutes(services));
   app.route('/api/models', modelRoutes(services, deps.artifacts ?? deps.runs?.artifacts));
   app.route('/api/templates', templateRoutes(services));
   deps.extend?.(app, services);

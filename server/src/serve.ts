@@ -14,6 +14,7 @@ import { loadTemplates } from './load-templates';
 import { consoleLogger, type Logger } from './logger';
 import { runSettings } from './runs/run-settings';
 import { startRuns } from './runs/start-runs';
+import { startScheduler } from './schedules/start-scheduler';
 import { loadMasterKey } from './secrets/master-key';
 import { SecretCipher } from './secrets/secret-cipher';
 import { serveWeb } from './serve-web';
@@ -89,11 +90,20 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}/`;
   console.log(`Causeway is running at ${adminToken === undefined ? url : `${url}?token=${adminToken}`}`);
+  const scheduler = startScheduler({
+    db: database.db,
+    env: options.env ?? process.env,
+    runs: runSettings(options.env ?? process.env),
+    logger,
+    ownUrl: url,
+    onQueued: () => runs.hub.bus.publish({ kind: 'queued' }),
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
+      await scheduler?.stop();
       // In-flight runs go back to the queue for immediate retry by another worker.
       await runs.stop();
       // Event streams never go idle by themselves.

@@ -49,20 +49,23 @@ async function checkedAddress(url: URL, policy: AddressPolicy, resolve: NonNulla
 }
 
 /** One request to a pinned address: the socket never resolves the name again (no DNS-rebinding window). */
-function requestOnce(url: URL, pinned: { address: string; family: number }, signal: AbortSignal): Promise<IncomingMessage> {
+function requestOnce(
+  url: URL,
+  pinned: { address: string; family: number },
+  signal: AbortSignal,
+  send?: { body: Uint8Array; contentType: string },
+): Promise<IncomingMessage> {
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
     else callback(null, pinned.address, pinned.family);
   };
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'GET', lookup: pinnedLookup, signal, headers: { 'user-agent': 'causeway', accept: '*/*' } },
-      resolve,
-    );
+    const headers: Record<string, string> = { 'user-agent': 'causeway', accept: '*/*' };
+    if (send !== undefined) Object.assign(headers, { 'content-type': send.contentType, 'content-length': String(send.body.length) });
+    const req = request(url, { method: send === undefined ? 'GET' : 'POST', lookup: pinnedLookup, signal, headers }, resolve);
     req.on('error', reject);
-    req.end();
+    req.end(send?.body);
   });
 }
 
@@ -156,4 +159,42 @@ export function createSafeHttpClient(options: SafeFetchOptions = {}): HttpClient
       }
     },
   };
+}
+
+/**
+ * POSTs a JSON body under the same address policy as {@link createSafeHttpClient} (checked after
+ * resolution, pinned connection); redirects are not followed and any status outside 2xx fails
+ * with `HTTP_FAILED`. For outgoing notifications such as schedule alerts.
+ *
+ * @example
+ * await postJsonSafely('https://hooks.example.com/x', { text: 'hello' }, { policy: AddressPolicy.fromEnv(process.env), timeoutMs: 10_000 });
+ */
+export async function postJsonSafely(
+  target: string,
+  body: unknown,
+  options: SafeFetchOptions & { timeoutMs: number },
+): Promise<{ status: number }> {
+  const policy = options.policy ?? new AddressPolicy();
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw failed(`"${target}" is not a URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UserError('HTTP_BLOCKED', `Only http and https URLs may be called, not ${url.protocol}`);
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  try {
+    const pinned = await checkedAddress(url, policy, options.resolve ?? systemResolve);
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    const response = await requestOnce(url, pinned, signal, { body: bytes, contentType: 'application/json' });
+    response.resume();
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) throw failed(`${url.origin} answered ${status} ${response.statusMessage ?? ''}`.trim());
+    return { status };
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    if (signal.aborted) throw failed(`${url.origin} took longer than ${options.timeoutMs} ms.`, error);
+    throw failed(`${url.origin} cannot be reached: ${error instanceof Error ? error.message : String(error)}`, error);
+  }
 }

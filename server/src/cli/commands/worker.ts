@@ -5,6 +5,7 @@ import { migrate } from '../../db/migrate';
 import type { Logger } from '../../logger';
 import { runSettings } from '../../runs/run-settings';
 import { startRuns } from '../../runs/start-runs';
+import { startScheduler } from '../../schedules/start-scheduler';
 import { loadMasterKey } from '../../secrets/master-key';
 import { SecretCipher } from '../../secrets/secret-cipher';
 import { type CliIo, exitCodes } from '../cli-io';
@@ -13,7 +14,7 @@ import { UsageError } from '../usage-error';
 
 /**
  * `causeway worker [--database-url URL] [--data-dir DIR] [--threads N]`: a worker-only process (no
- * HTTP) that joins the run queue of a PostgreSQL database. Runs until SIGTERM or Ctrl-C, then
+ * HTTP) that joins the run queue (and fires schedules) of a PostgreSQL database. Runs until SIGTERM or Ctrl-C, then
  * gives its in-flight runs back to the queue for immediate retry.
  */
 export async function workerCommand(args: string[], io: CliIo): Promise<number> {
@@ -45,6 +46,13 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       logger,
       settings: runSettings(env),
     });
+    const scheduler = startScheduler({
+      db: database.db,
+      env,
+      runs: runSettings(env),
+      logger,
+      onQueued: () => runs.hub.bus.publish({ kind: 'queued' }),
+    });
     logger.info('worker started', { worker: runs.pool?.workerId, threads: runSettings(env).threads });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
@@ -53,6 +61,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       io.signal.addEventListener('abort', stop, { once: true });
     });
     logger.info('worker stopping: releasing in-flight runs');
+    await scheduler?.stop();
     await runs.stop();
     return exitCodes.ok;
   } finally {

@@ -1,2 +1,64 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { BigInt8, CreatedAt, NullableTimestamp, Timestamp } from '../column-types';
+
+export interface SchedulesTable {
+  id: ColumnType<number, number | undefined, never>;
+  name: string;
+  graph_id: string;
+  /** null: the graph's latest version at each occurrence. */
+  graph_version: number | null;
+  cron: string;
+  /** IANA time zone the cron is read in. */
+  timezone: string;
+  /** skip | queue */
+  overlap: string;
+  /** skip | once | all */
+  catch_up: string;
+  catch_up_limit: number;
+  max_retries: number;
+  retry_base_ms: number;
+  retry_max_ms: number;
+  alert_url: string | null;
+  paused: Generated<boolean>;
+  next_fire_at: NullableTimestamp;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ScheduleOccurrencesTable {
+  schedule_id: BigInt8;
+  fire_at: Timestamp;
+  /** waiting | running | retrying | succeeded | failed | cancelled | skipped */
+  status: string;
+  /** Why an occurrence was skipped: missed | overlap. */
+  reason: string | null;
+  /** The occurrence's latest run. */
+  run_id: BigInt8 | null;
+  attempts: Generated<number>;
+  retry_at: NullableTimestamp;
+  /** The scheduler process that handled the occurrence first. */
+  fired_by: string;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+  error: ColumnType<unknown, string | null, string | null>;
+  /** pending | sending | sent | failed; null when no alert is due. */
+  alert_status: string | null;
+  alert_attempts: Generated<number>;
+  alert_at: NullableTimestamp;
+  alert_error: string | null;
+}
+
+export interface ScheduleRunsTable {
+  run_id: BigInt8;
+  schedule_id: BigInt8;
+  fire_at: Timestamp;
+  attempt: number;
+}
+
 /** Tables of migration with schedules: their Kysely types, merged into `Database`. */
-export type SchedulesTables = Record<never, never>;
+export interface SchedulesTables {
+  schedules: SchedulesTable;
+  schedule_occurrences: ScheduleOccurrencesTable;
+  schedule_runs: ScheduleRunsTable;
+}

@@ -1,0 +1,43 @@
+import { UserError } from '@causeway/sdk';
+import { z } from 'zod';
+
+/** How the scheduler of a process behaves. */
+export interface ScheduleSettings {
+  /** Whether this process fires schedules (default true). */
+  enabled: boolean;
+  /** How often it looks for due work. */
+  pollMs: number;
+  /** An occurrence found later than this is missed and follows its catch-up policy. */
+  graceMs: number;
+  /** Base of run links in alerts; absent → the server's own URL. */
+  publicUrl: string | undefined;
+}
+
+const schema = z.object({
+  CAUSEWAY_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  CAUSEWAY_SCHEDULER_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  CAUSEWAY_SCHEDULE_GRACE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  CAUSEWAY_PUBLIC_URL: z.url().optional(),
+});
+
+/** Scheduler settings from the environment; `SETTING_INVALID` names each bad variable. */
+export function scheduleSettings(env: Record<string, string | undefined>): ScheduleSettings {
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '(settings)');
+      return { code: 'SETTING_INVALID' as const, path: [name], message: `${name}: ${issue.message}` };
+    });
+    throw new UserError('SETTING_INVALID', `Invalid scheduler settings: ${issues.map((i) => i.message).join('; ')}`, { issues });
+  }
+  const s = parsed.data;
+  return {
+    enabled: s.CAUSEWAY_SCHEDULER === 'on',
+    pollMs: s.CAUSEWAY_SCHEDULER_POLL_MS,
+    graceMs: s.CAUSEWAY_SCHEDULE_GRACE_MS,
+    publicUrl: s.CAUSEWAY_PUBLIC_URL,
+  };
+}

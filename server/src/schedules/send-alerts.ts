@@ -1,0 +1,97 @@
+import { type Kysely, sql, type Updateable } from 'kysely';
+import type { Database } from '../db/database';
+import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
+
+/** The JSON body a failure alert posts. */
+export interface FailureAlert {
+  event: 'schedule.run_failed';
+  schedule: { id: number; name: string; graphId: string };
+  /** The occurrence's fire time (ISO). */
+  occurrence: string;
+  run: { id: number | null; url: string | null; attempts: number };
+  failingNode: { id: string | null; message: string };
+  error: { code: string; message: string };
+}
+
+/** Posts an alert; rejects when the receiver cannot be reached or answers outside 2xx. */
+export type AlertPoster = (url: string, alert: FailureAlert) => Promise<void>;
+
+const maxAlertAttempts = 3;
+const retryAfterMs = 30_000;
+/** A claim older than this (its process died while sending) may be taken again. */
+const sendingTimeoutMs = 5 * 60_000;
+
+/**
+ * Sends the failure alerts that are due: each occurrence's alert is claimed (FOR UPDATE SKIP
+ * LOCKED, `pending` → `sending`) by one process, posted, then marked `sent`; a failed post is
+ * tried again up to 3 times, 30 s apart and doubling, then marked `failed` with the reason.
+ */
+export async function sendAlerts(
+  db: Kysely<Database>,
+  options: { now: number; post: AlertPoster; publicUrl: string | undefined },
+): Promise<{ sent: number; failed: number }> {
+  const now = new Date(options.now);
+  const claimed = await sql<{
+    schedule_id: number;
+    fire_at: Date;
+    run_id: number | null;
+    attempts: number;
+    error: { code?: string; message?: string; nodeId?: string } | null;
+    alert_attempts: number;
+    name: string;
+    graph_id: string;
+    alert_url: string | null;
+  }>`
+    with picked as (
+      select schedule_id, fire_at from schedule_occurrences
+      where (alert_status = 'pending' and alert_at <= ${now})
+        or (alert_status = 'sending' and alert_at <= ${new Date(options.now - sendingTimeoutMs)})
+      order by alert_at limit 20 for update skip locked
+    )
+    update schedule_occurrences o set alert_status = 'sending', alert_attempts = o.alert_attempts + 1, alert_at = ${now}
+    from picked, schedules s
+    where o.schedule_id = picked.schedule_id and o.fire_at = picked.fire_at and s.id = o.schedule_id
+    returning o.schedule_id, o.fire_at, o.run_id, o.attempts, o.error, o.alert_attempts, s.name, s.graph_id, s.alert_url`.execute(db);
+  const out = { sent: 0, failed: 0 };
+  for (const row of claimed.rows) {
+    const settle = (values: Updateable<ScheduleOccurrencesTable>) =>
+      db
+        .updateTable('schedule_occurrences')
+        .set(values)
+        .where('schedule_id', '=', Number(row.schedule_id))
+        .where('fire_at', '=', row.fire_at)
+        .where('alert_status', '=', 'sending')
+        .where('alert_attempts', '=', row.alert_attempts)
+        .execute();
+    const runId = row.run_id === null ? null : Number(row.run_id);
+    const alert: FailureAlert = {
+      event: 'schedule.run_failed',
+      schedule: { id: Number(row.schedule_id), name: row.name, graphId: row.graph_id },
+      occurrence: row.fire_at.toISOString(),
+      run: { id: runId, url: runId === null ? null : runLink(options.publicUrl, runId), attempts: row.attempts },
+      failingNode: { id: row.error?.nodeId ?? null, message: row.error?.message ?? 'The run failed.' },
+      error: { code: row.error?.code ?? 'INTERNAL', message: row.error?.message ?? 'The run failed.' },
+    };
+    try {
+      if (row.alert_url === null) throw new Error('the schedule has no alert URL any more');
+      await options.post(row.alert_url, alert);
+      await settle({ alert_status: 'sent', alert_error: null });
+      out.sent++;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const last = row.alert_attempts >= maxAlertAttempts || row.alert_url === null;
+      const retryAt = new Date(options.now + retryAfterMs * 2 ** (row.alert_attempts - 1));
+      await settle(
+        last ? { alert_status: 'failed', alert_error: reason } : { alert_status: 'pending', alert_at: retryAt, alert_error: reason },
+      );
+      if (last) out.failed++;
+    }
+  }
+  return out;
+}
+
+/** Where a person finds the run: the API's run resource under the server's public URL. */
+export function runLink(publicUrl: string | undefined, runId: number): string {
+  const base = (publicUrl ?? 'http://127.0.0.1:8787/').replace(/\/?(\?.*)?$/, '/');
+  return `${base}api/runs/${runId}`;
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import type { Logger } from '../logger';
+import { AddressPolicy } from '../net/address-policy';
+import { postJsonSafely } from '../net/safe-fetch';
+import type { RunSettings } from '../runs/run-settings';
+import { scheduleSettings } from './schedule-settings';
+import { Scheduler } from './scheduler';
+
+/**
+ * Starts the scheduler of `causeway serve` or `causeway worker` (unless `CAUSEWAY_SCHEDULER=off`).
+ * Alerts go through the SSRF-safe client under the operator's `CAUSEWAY_HTTP_ALLOW`.
+ */
+export function startScheduler(options: {
+  db: Kysely<Database>;
+  env: Record<string, string | undefined>;
+  runs: RunSettings;
+  logger: Logger;
+  /** The server's own URL, used for run links when `CAUSEWAY_PUBLIC_URL` is not set. */
+  ownUrl?: string;
+  onQueued?: () => void;
+}): Scheduler | undefined {
+  const settings = scheduleSettings(options.env);
+  if (!settings.enabled) return undefined;
+  const policy = AddressPolicy.fromEnv(options.env);
+  const scheduler = new Scheduler({
+    db: options.db,
+    logger: options.logger,
+    runDefaults: { maxAttempts: options.runs.maxAttempts, timeoutMs: options.runs.runTimeoutMs },
+    post: async (url, alert) => {
+      await postJsonSafely(url, alert, { policy, timeoutMs: 10_000 });
+    },
+    publicUrl: settings.publicUrl ?? options.ownUrl,
+    pollMs: settings.pollMs,
+    graceMs: settings.graceMs,
+    ...(options.onQueued === undefined ? {} : { onQueued: options.onQueued }),
+  });
+  scheduler.start();
+  return scheduler;
+}
