@@ -30,6 +30,13 @@ module.exports = {
       from: { path: '^plugins/' },
       to: { path: '^(nodes|server|web)/' },
     },
+    {
+      name: 'web-page-without-node-code',
+      comment: 'node code (the built-ins, plugin bundles) runs only in the runner worker: page modules know node types as descriptors',
+      severity: 'error',
+      from: { path: '^web/src', pathNot: '^web/src/runner/worker|^web/src/runner/plugins/|^web/src/stories/|\\.test(-helper)?\\.tsx?$' },
+      to: { path: '^nodes/|node_modules/@causeway/nodes|^plugins/|^web/src/runner/(worker|plugins/)' },
+    },
     { name: 'server-not-web', severity: 'error', from: { path: '^server/' }, to: { path: '^web/' } },
     { name: 'web-not-server', severity: 'error', from: { path: '^web/' }, to: { path: '^server/' } },
     {

@@ -7,11 +7,27 @@ import { App } from './app/App';
 import { EditorStore } from './canvas/editor-store';
 import { loadLocal } from './graphs/autosave';
 import { emptyGraph } from './graphs/graph-file';
-import { createEditorRegistry } from './registry';
+import { EditorCatalog } from './registry';
 import { BrowserRunner } from './runner/browser-runner';
 
 const token = takeToken(window.location, window.history, sessionStorage);
 const api = new ApiClient(window.location.origin, token);
-const store = new EditorStore(loadLocal(localStorage) ?? emptyGraph(), createEditorRegistry());
+// The worker holds the node code; it starts at once and describes the node types the page draws.
+const runner = new BrowserRunner();
+const catalog = runner.start({ origin: window.location.origin, token });
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<App editor={{ store, runner: new BrowserRunner() }} api={api} />);
+if (root) {
+  const view = createRoot(root);
+  catalog.then(
+    (message) => {
+      const store = new EditorStore(loadLocal(localStorage) ?? emptyGraph(), new EditorCatalog(message), { analyzer: runner.analyze });
+      const problems = [message.notice, ...message.plugins.flatMap((p) => (p.error ? [`Plugin ${p.name} ${p.version}: ${p.error}`] : []))];
+      const notice = problems.filter(Boolean).join(' ');
+      if (notice) store.notify(notice);
+      view.render(<App editor={{ store, runner }} api={api} />);
+    },
+    (error: unknown) => {
+      root.textContent = `The editor could not start its worker: ${error instanceof Error ? error.message : String(error)}`;
+    },
+  );
+}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addNodeOfType, copyText, deleteSelection, pasteText } from './editor-actions';
-import { EditorStore } from './editor-store';
-import { testGraph, testRegistry } from './test-nodes.test-helper';
+import { testStore } from './test-nodes.test-helper';
 
 describe('editor actions', () => {
   it('quick-adds a node after the selected one and connects the first port that fits', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+    const store = testStore();
     const id = addNodeOfType(store, 'test.keep', [500, 100], 'pick');
     expect(id).toBe('keep');
     expect(store.getState().graph.edges).toContainEqual({ from: 'pick.table', to: 'keep.table' });
@@ -16,7 +15,7 @@ describe('editor actions', () => {
   });
 
   it('gives a new node the schema defaults and refuses unknown types with a notice', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+    const store = testStore();
     addNodeOfType(store, 'test.source', [0, 0]);
     expect(store.getState().graph.nodes.at(-1)).toMatchObject({ id: 'source', config: { columns: ['a', 'b'] } });
     expect(addNodeOfType(store, 'nope.nothing', [0, 0])).toBeUndefined();
@@ -24,7 +23,7 @@ describe('editor actions', () => {
   });
 
   it('deletes selected nodes and edges, and a cut-and-paste round trip restores the structure', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+    const store = testStore();
     store.select(['load', 'pick']);
     const text = copyText(store) as string;
     deleteSelection(store);

@@ -16,7 +16,7 @@ function takenIds(store: EditorStore): Set<string> {
  * first output of `after` that fits one of its inputs (quick-add next to the selected node).
  */
 export function addNodeOfType(store: EditorStore, type: string, position: readonly [number, number], after?: string): string | undefined {
-  const definition = store.registry.latest(type);
+  const definition = store.catalog.latest(type);
   if (!definition) {
     store.notify(`Unknown node type “${type}”.`);
     return undefined;
@@ -30,7 +30,7 @@ export function addNodeOfType(store: EditorStore, type: string, position: readon
     position: [Math.round(position[0]), Math.round(position[1])],
   });
   const source = after ? graph.nodes.find((n) => n.id === after) : undefined;
-  const sourceDef = source ? (store.registry.get(source.type, source.version) ?? store.registry.latest(source.type)) : undefined;
+  const sourceDef = source ? store.catalog.definitionOf(source) : undefined;
   if (source && sourceDef) {
     const edge = firstFit(source.id, sourceDef.outputs, id, definition.inputs);
     if (edge) graph = graphEdits.connect(graph, edge, true);
@@ -40,7 +40,12 @@ export function addNodeOfType(store: EditorStore, type: string, position: readon
   return id;
 }
 
-function firstFit(from: string, outputs: Record<string, PortSpec>, to: string, inputs: Record<string, PortSpec>): GraphEdge | undefined {
+function firstFit(
+  from: string,
+  outputs: Record<string, PortSpec>,
+  to: string,
+  inputs: Record<string, { kind: PortSpec['kind'] }>,
+): GraphEdge | undefined {
   for (const [outId, out] of Object.entries(outputs)) {
     for (const [inId, input] of Object.entries(inputs))
       if (out.kind === input.kind) return { from: `${from}.${outId}`, to: `${to}.${inId}` };

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EditorStore } from './editor-store';
 import { graphEdits } from './graph-edits';
-import { testGraph, testRegistry } from './test-nodes.test-helper';
+import { testStore } from './test-nodes.test-helper';
 
 describe('EditorStore', () => {
   it('undoes and redoes every edit, restoring a deleted node with its edges', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+    const store = testStore();
     const original = store.getState().graph;
     store.commit(graphEdits.remove(original, new Set(['load'])));
     expect(store.getState().graph.nodes.map((n) => n.id)).toEqual(['pick', 'fit']);
@@ -17,7 +16,7 @@ describe('EditorStore', () => {
   });
 
   it('merges edits with the same key into one step, and a whole drag into one step', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+    const store = testStore();
     const original = store.getState().graph;
     for (const column of ['b', 'bb', 'bbb']) store.commit(graphEdits.setConfig(store.getState().graph, 'pick', { column }), 'pick.column');
     for (let x = 1; x <= 5; x++) store.drag(graphEdits.move(store.getState().graph, new Map([['load', [x * 10, 0] as const]])));
@@ -29,11 +28,12 @@ describe('EditorStore', () => {
     expect(store.getState().graph).toBe(original);
   });
 
-  it('puts validation issues on their node and keeps unchanged issue lists by identity', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+  it('puts validation issues on their node and keeps unchanged issue lists by identity', async () => {
+    const store = testStore();
     const fitIssues = store.getState().analysis.byNode.get('fit');
     expect(fitIssues?.map((i) => i.code)).toEqual(['PORT_INPUT_MISSING']);
     store.commit(graphEdits.setConfig(store.getState().graph, 'pick', { column: 'zzz' }));
+    await store.whenChecked();
     const pickIssues = store.getState().analysis.byNode.get('pick') ?? [];
     expect(pickIssues.map((i) => i.message)).toEqual(['Unknown column "zzz".']);
     expect(store.getState().analysis.byNode.get('fit')).toBe(fitIssues);
@@ -41,7 +41,7 @@ describe('EditorStore', () => {
   });
 
   it('notifies subscribers and drops removed ids from the selection on undo', () => {
-    const store = new EditorStore(testGraph(), testRegistry());
+    const store = testStore();
     let calls = 0;
     store.subscribe(() => calls++);
     const withNew = graphEdits.addNode(store.getState().graph, {

@@ -1,6 +1,7 @@
-import type { Graph, NodeRegistry, RunEvent } from '@causeway/sdk';
+import type { Graph, Issue, RunEvent } from '@causeway/sdk';
+import type { EditorCatalog } from '../registry';
 import { idleRun, type RunView, reduceRun } from '../runner/run-view';
-import { type Analysis, analyzeGraph, emptyAnalysis } from './analyze-graph';
+import { type Analysis, type CheckedGraph, combineAnalysis, emptyAnalysis, type GraphAnalyzer, structuralIssues } from './analyze-graph';
 import { emptyHistory, type History, record, redo, undo } from './history';
 
 /** Everything the editor draws. Immutable: each change makes a new state object. */
@@ -18,28 +19,103 @@ export interface EditorState {
 
 type Listener = () => void;
 
+/** How the store gets full checks (config, inference) of its graph, and how long it waits for typing to pause. */
+export interface AnalyzerOptions {
+  analyzer: GraphAnalyzer;
+  delayMs?: number;
+}
+
 /**
  * The editor's one source of truth: the graph with its undo history, the selection, the analysis
  * (validation and schemas) and the run view. Plain TypeScript, so it is tested without React.
+ *
+ * The page checks a graph's structure at once (code-free definitions from the catalog); the full
+ * check (configs, schema inference) comes from the analyzer, debounced, and is merged in when it answers.
  */
 export class EditorStore {
   #state: EditorState;
   readonly #listeners = new Set<Listener>();
-  readonly registry: NodeRegistry;
+  #catalog: EditorCatalog;
   /** The graph before a drag began; the whole drag becomes one undo step. */
   #dragBase: Graph | undefined;
+  readonly #analyzer: GraphAnalyzer | undefined;
+  readonly #delayMs: number;
+  /** The page's structural issues of the graph last analysed. */
+  #structural: { graph: Graph; issues: Issue[] } | undefined;
+  #checked: CheckedGraph | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #pending: Promise<void> = Promise.resolve();
 
-  constructor(graph: Graph, registry: NodeRegistry) {
-    this.registry = registry;
+  constructor(graph: Graph, catalog: EditorCatalog, options?: AnalyzerOptions) {
+    this.#catalog = catalog;
+    this.#analyzer = options?.analyzer;
+    this.#delayMs = options?.delayMs ?? 150;
     this.#state = {
       graph,
       selection: new Set(),
       history: emptyHistory(),
-      analysis: analyzeGraph(graph, registry, emptyAnalysis),
+      analysis: this.#structuralAnalysis(graph, emptyAnalysis),
       run: idleRun,
       preview: undefined,
       notice: undefined,
     };
+    this.#requestCheck(0);
+  }
+
+  get catalog(): EditorCatalog {
+    return this.#catalog;
+  }
+
+  /** Code-free definitions of the catalog's node types: ports and kinds, for drawing and connecting. */
+  get registry(): EditorCatalog['registry'] {
+    return this.#catalog.registry;
+  }
+
+  /** Replaces the node types (plugins loaded or reloaded) and checks the graph again. */
+  setCatalog(catalog: EditorCatalog): void {
+    this.#catalog = catalog;
+    this.#checked = undefined;
+    this.#set({ analysis: this.#structuralAnalysis(this.#state.graph, this.#state.analysis) });
+    this.#requestCheck(0);
+  }
+
+  /** Resolves once the full check of the current graph has answered (tests, and code that needs schemas). */
+  async whenChecked(): Promise<void> {
+    for (;;) {
+      const pending = this.#pending;
+      if (this.#timer !== undefined) await new Promise((done) => setTimeout(done, this.#delayMs));
+      await pending;
+      if (pending === this.#pending && this.#timer === undefined) return;
+    }
+  }
+
+  #structuralAnalysis(graph: Graph, previous: Analysis): Analysis {
+    const issues = structuralIssues(graph, this.#catalog);
+    this.#structural = { graph, issues };
+    return combineAnalysis(graph, issues, this.#checked, this.#catalog, previous);
+  }
+
+  /** Asks the analyzer for a full check once edits pause; answers for an older graph still merge in. */
+  #requestCheck(delayMs = this.#delayMs): void {
+    const analyzer = this.#analyzer;
+    if (!analyzer) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      const graph = this.#state.graph;
+      const structural = this.#structural?.graph === graph ? this.#structural.issues : structuralIssues(graph, this.#catalog);
+      const catalog = this.#catalog;
+      this.#pending = analyzer(graph).then(
+        (full) => {
+          if (catalog !== this.#catalog) return;
+          this.#checked = { graph, full, structural, ports: new Map(full.ports) };
+          const current = this.#state.graph;
+          const issues = this.#structural?.graph === current ? this.#structural.issues : structuralIssues(current, catalog);
+          this.#set({ analysis: combineAnalysis(current, issues, this.#checked, catalog, this.#state.analysis) });
+        },
+        (error: unknown) => this.#set({ notice: `Checking the graph failed: ${error instanceof Error ? error.message : String(error)}` }),
+      );
+    }, delayMs);
   }
 
   getState = (): EditorState => this.#state;
@@ -63,7 +139,8 @@ export class EditorStore {
       graph.nodes.every((n, i) => samePlace(n, before.nodes[i]))
     )
       return analysis;
-    return analyzeGraph(graph, this.registry, analysis);
+    this.#requestCheck();
+    return this.#structuralAnalysis(graph, analysis);
   }
 
   /** Applies an edit as one undo step. Edits with the same `key` in a row merge (typing in a field). */
@@ -111,11 +188,13 @@ export class EditorStore {
   /** Replaces the graph (open, import): a fresh history. */
   load(graph: Graph): void {
     this.#dragBase = undefined;
+    this.#checked = undefined;
+    this.#requestCheck(0);
     this.#set({
       graph,
       history: emptyHistory(),
       selection: new Set(),
-      analysis: analyzeGraph(graph, this.registry),
+      analysis: this.#structuralAnalysis(graph, emptyAnalysis),
       run: idleRun,
       preview: undefined,
     });

@@ -1,5 +1,8 @@
 import { defineNode, type Graph, graphFormat, NodeRegistry, port } from '@causeway/sdk';
 import { z } from 'zod';
+import { EditorCatalog } from '../registry';
+import { localAnalyzer } from '../runner/full-analysis';
+import { EditorStore } from './editor-store';
 
 /** Small node types for the canvas tests: a table source, a filter-like transform, a trainer and a model sink. */
 export const source = defineNode({
@@ -81,4 +84,10 @@ export function testGraph(): Graph {
     ],
     edges: [{ from: 'load.table', to: 'pick.table' }],
   };
+}
+
+/** A store over the test nodes whose full checks run in-process at once (as the worker would answer). */
+export function testStore(graph: Graph = testGraph()): EditorStore {
+  const registry = testRegistry();
+  return new EditorStore(graph, EditorCatalog.fromRegistry(registry), { analyzer: localAnalyzer(registry), delayMs: 0 });
 }

@@ -2,6 +2,7 @@ import type { Graph, GraphEdge, GraphNode, GraphNote, NodeRegistry, PortKind } f
 import { splitEndpoint } from '@causeway/sdk';
 import { type Edge, type Node, type NodeHandle, Position } from '@xyflow/react';
 import { edgeKey } from './graph-edits';
+import { placeholderPorts } from './placeholders';
 
 /** React Flow's view of a graph node: only its id travels in `data`; the card reads the rest from the store. */
 export type FlowNode = Node<{ id: string }, 'causeway' | 'note'>;
@@ -37,7 +38,7 @@ export function toFlowNodes(
     // it a 1,000-node graph would be drawn in full once before culling.
     node.measured = size0 ?? (size ? { width: size[0], height: size[1] } : { width: 220, height: 90 });
     // React Flow draws every node once to find its handles; estimated handles let it skip the ones off screen.
-    if (!size0 && type === 'causeway' && registry) node.handles = estimateHandles(item as GraphNode, registry);
+    if (!size0 && type === 'causeway' && registry) node.handles = estimateHandles(graph, item as GraphNode, registry);
     if (size) node.style = { width: size[0], height: size[1] };
     out.push(node);
   };
@@ -91,15 +92,16 @@ export function nodeIndex(graph: Graph): ReadonlyMap<string, GraphNode> {
 }
 
 /** Where a node card's ports sit before it is measured (header, then one 24 px row per port). */
-function estimateHandles(node: GraphNode, registry: NodeRegistry): NodeHandle[] {
+function estimateHandles(graph: Graph, node: GraphNode, registry: NodeRegistry): NodeHandle[] {
   const definition = registry.get(node.type, node.version) ?? registry.latest(node.type);
-  if (!definition) return [];
-  const at = (i: number) => 38 + i * 24 + 4;
+  // A placeholder (type not installed) shows the ports its edges name, below a line of explanation.
+  const ports = definition
+    ? { inputs: Object.keys(definition.inputs), outputs: Object.keys(definition.outputs), top: 38 }
+    : { ...placeholderPorts(graph, node.id), top: 90 };
+  const at = (i: number) => ports.top + i * 24 + 4;
   return [
-    ...Object.keys(definition.inputs).map(
-      (id, i): NodeHandle => ({ id, type: 'target', position: Position.Left, x: -6, y: at(i), width: 11, height: 11 }),
-    ),
-    ...Object.keys(definition.outputs).map(
+    ...ports.inputs.map((id, i): NodeHandle => ({ id, type: 'target', position: Position.Left, x: -6, y: at(i), width: 11, height: 11 })),
+    ...ports.outputs.map(
       (id, i): NodeHandle => ({ id, type: 'source', position: Position.Right, x: 214, y: at(i), width: 11, height: 11 }),
     ),
   ];

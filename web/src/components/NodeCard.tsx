@@ -1,10 +1,13 @@
-import type { GraphNode, Issue, PortSpec } from '@causeway/sdk';
+import type { GraphNode, Issue, PortKind, PortSpec } from '@causeway/sdk';
 import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
+import { placeholderPorts, placeholderReason } from '../canvas/placeholders';
 import { categoryColors } from '../canvas/port-colors';
 import type { FlowNode } from '../canvas/to-flow';
 import { nodeIndex } from '../canvas/to-flow';
+import type { DiffMark } from '../graphs/compare-graphs';
+import { useDiffMark } from '../graphs/diff-marks';
 import type { NodeBadge } from '../runner/run-view';
 import { PortHandle } from './PortHandle';
 import { RunBadge } from './RunBadge';
@@ -14,16 +17,20 @@ const noIssues: readonly Issue[] = [];
 /** One node on the canvas: title, typed ports, run badge and validation issues. Reads only its own slice of the store. */
 export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<FlowNode>) {
   const { store } = useEditorServices();
-  // One subscription per card; it re-renders only when one of these four changes.
-  const view = useEditor(
-    (s) => ({
-      node: nodeIndex(s.graph).get(id),
+  // One subscription per card; it re-renders only when one of these changes.
+  const view = useEditor((s) => {
+    const node = nodeIndex(s.graph).get(id);
+    const known = node !== undefined && store.catalog.definitionOf(node) !== undefined;
+    return {
+      node,
       issues: s.analysis.byNode.get(id) ?? noIssues,
       badge: s.run.badges.get(id),
       preview: s.preview?.startsWith(`${id}.`) ? s.preview : undefined,
-    }),
-    sameView,
-  );
+      placeholder:
+        node && !known ? { reason: placeholderReason(s.graph, node, store.catalog.plugins), ...placeholderPorts(s.graph, id) } : undefined,
+    };
+  }, sameView);
+  const mark = useDiffMark(id);
   if (!view.node) return null;
   return (
     <NodeCardView
@@ -32,15 +39,38 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<FlowN
       selected={selected}
       badge={view.badge}
       preview={view.preview}
+      placeholder={view.placeholder}
       onShow={(port) => store.showPreview(`${id}.${port}`)}
+      mark={mark}
     />
   );
 });
 
-type CardView = { node: GraphNode | undefined; issues: readonly Issue[]; badge: NodeBadge | undefined; preview: string | undefined };
+type CardView = {
+  node: GraphNode | undefined;
+  issues: readonly Issue[];
+  badge: NodeBadge | undefined;
+  preview: string | undefined;
+  placeholder: Placeholder | undefined;
+};
 
 function sameView(a: CardView, b: CardView): boolean {
-  return a.node === b.node && a.issues === b.issues && a.badge === b.badge && a.preview === b.preview;
+  return (
+    a.node === b.node &&
+    a.issues === b.issues &&
+    a.badge === b.badge &&
+    a.preview === b.preview &&
+    a.placeholder?.reason === b.placeholder?.reason &&
+    a.placeholder?.inputs.join() === b.placeholder?.inputs.join() &&
+    a.placeholder?.outputs.join() === b.placeholder?.outputs.join()
+  );
+}
+
+/** A node whose type is not installed: why, and the ports its edges name. */
+export interface Placeholder {
+  reason: string;
+  inputs: readonly string[];
+  outputs: readonly string[];
 }
 
 export interface NodeCardViewProps {
@@ -49,15 +79,19 @@ export interface NodeCardViewProps {
   selected: boolean;
   badge: Parameters<typeof RunBadge>[0]['badge'];
   preview: string | undefined;
+  /** Set when the node's type is not installed here. */
+  placeholder?: Placeholder | undefined;
   onShow: (port: string) => void;
+  /** In the compare view: added, removed or changed since the older version. */
+  mark?: DiffMark | undefined;
 }
 
 /** The card itself, free of the store (Storybook renders it directly). */
-export function NodeCardView({ node, issues, selected, badge, preview, onShow }: NodeCardViewProps) {
+export function NodeCardView({ node, issues, selected, badge, preview, placeholder, onShow, mark }: NodeCardViewProps) {
   const { store } = useEditorServices();
   // Zoomed far out, labels are unreadable: draw a lighter card (fewer elements to mount while panning).
   const compact = useStore(isFar);
-  const definition = store.registry.get(node.type, node.version) ?? store.registry.latest(node.type);
+  const definition = store.catalog.definitionOf(node);
   const failed = badge?.state === 'failed';
   const classes = [
     'node-card',
@@ -65,22 +99,29 @@ export function NodeCardView({ node, issues, selected, badge, preview, onShow }:
     selected && 'selected',
     issues.length > 0 && 'has-issues',
     failed && 'failed',
-    !definition && 'unknown',
+    !definition && 'unknown placeholder',
+    mark && `diff-${mark}`,
   ]
     .filter(Boolean)
     .join(' ');
-  const inputs = Object.entries<PortSpec>(definition?.inputs ?? {});
-  const outputs = Object.entries<PortSpec>(definition?.outputs ?? {});
+  const unknownPort = { kind: 'unknown', optional: false, multiple: true } as const;
+  const inputs: Array<[string, CardPort]> = definition
+    ? Object.entries<PortSpec>(definition.inputs)
+    : (placeholder?.inputs ?? []).map((id) => [id, unknownPort]);
+  const outputs: Array<[string, CardPort]> = definition
+    ? Object.entries<PortSpec>(definition.outputs)
+    : (placeholder?.outputs ?? []).map((id) => [id, unknownPort]);
   return (
     <article className={classes} aria-label={`${node.label ?? definition?.title ?? node.type} (${node.id})`} data-node-id={node.id}>
       <header style={{ borderTopColor: definition ? categoryColors[definition.category] : '#8a1c1c' }}>
         <span className="node-title">{node.label ?? definition?.title ?? node.type}</span>
         <span className="node-id">{node.id}</span>
         <RunBadge badge={badge} />
+        {mark && <span className={`diff-mark diff-mark-${mark}`}>{mark}</span>}
       </header>
       {!definition && (
-        <p className="node-unknown">
-          Unknown node type “{node.type}” v{node.version}. It cannot run until its plugin is installed.
+        <p className="node-unknown" data-testid="placeholder-reason">
+          {placeholder?.reason ?? `Unknown node type “${node.type}” v${node.version}. It cannot run until its plugin is installed.`}
         </p>
       )}
       <div className="node-ports">
@@ -134,3 +175,6 @@ function OutputSummaryLine({ outputs }: { outputs: Record<string, { kind: string
 }
 
 const isFar = (s: ReactFlowState) => s.transform[2] < 0.4;
+
+/** What a card draws of a port; `unknown` on placeholders, whose ports are known only by name. */
+type CardPort = { kind: PortKind | 'unknown'; optional: boolean; multiple: boolean };

@@ -5,7 +5,8 @@ import { portColors } from '../canvas/port-colors';
 export interface PortHandleProps {
   nodeId: string;
   portId: string;
-  kind: PortKind;
+  /** `unknown` on a placeholder node (its plugin is not installed): known only by name. */
+  kind: PortKind | 'unknown';
   side: 'input' | 'output';
   optional?: boolean;
   multiple?: boolean;
@@ -16,9 +17,11 @@ export interface PortHandleProps {
   compact?: boolean;
 }
 
+const unknownColor = '#6b7178';
+
 /** A typed, coloured port: the handle to connect from or to, and its label (a button on outputs). */
 export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onShow, active, compact }: PortHandleProps) {
-  const color = portColors[kind];
+  const color = kind === 'unknown' ? unknownColor : portColors[kind];
   const title = `${portId}: ${kind}${optional ? ', optional' : ''}${multiple ? ', takes several' : ''}`;
   return (
     <div className={`port port-${side}`} data-port={`${nodeId}.${portId}`} data-side={side}>

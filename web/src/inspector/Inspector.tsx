@@ -7,6 +7,7 @@ import { FieldInput } from './FieldInput';
 import { configPathOf, issuesUnder } from './field-context';
 import { formOf } from './form-model';
 import { inputColumns } from './input-columns';
+import { PlaceholderConfig } from './PlaceholderConfig';
 
 const none: readonly Issue[] = [];
 
@@ -32,8 +33,9 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
   const ports = useEditor((s) => s.analysis.ports);
   const columns = useMemo(() => inputColumns(graph, ports, node.id), [graph, ports, node.id]);
   const [files, setFiles] = useState<string[]>([]);
-  const definition = store.registry.get(node.type, node.version) ?? store.registry.latest(node.type);
+  const definition = store.catalog.descriptorOf(node);
   const form = useMemo(() => (definition ? formOf(definition.config) : []), [definition]);
+  const requires = useEditor((s) => s.graph.requires);
   const usesFiles = form.some((p) => p.field.kind === 'file');
   useEffect(() => {
     if (usesFiles) runner.fileNames().then(setFiles, () => setFiles([]));
@@ -57,6 +59,7 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
         </p>
         {definition && <p>{definition.description}</p>}
       </header>
+      {!definition && <PlaceholderConfig node={node} requires={requires} />}
       <div className="field">
         <label htmlFor="node-label">Label</label>
         <input

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { emptyValueOf, formOf, labelOf } from './form-model';
 
 describe('formOf', () => {
-  const config = z
+  const zodConfig = z
     .object({
       where: z.string().meta({ ui: 'expression' }).describe('e.g. age > 30'),
       test: z.number().min(0).max(1).default(0.2),
@@ -18,6 +18,8 @@ describe('formOf', () => {
       rows: z.array(z.array(z.unknown())),
     })
     .superRefine(() => {});
+  // What a node descriptor carries (describeNode writes the input shape, so defaulted fields are optional).
+  const config = z.toJSONSchema(zodConfig, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
 
   it('turns each zod field and UI hint into the matching form field', () => {
     const byKey = Object.fromEntries(formOf(config).map((p) => [p.key, p]));
@@ -42,6 +44,10 @@ describe('formOf', () => {
     const columns = formOf(config).find((p) => p.key === 'columns');
     if (columns?.field.kind !== 'array') throw new Error('columns is an array field');
     expect(emptyValueOf(columns.field.item)).toEqual({ name: '' });
+  });
+
+  it('gives a config JSON Schema cannot describe a raw JSON editor for the whole config', () => {
+    expect(formOf({})).toEqual([expect.objectContaining({ key: '', field: { kind: 'json', empty: null } })]);
   });
 
   it('labels keys for people', () => {

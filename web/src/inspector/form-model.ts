@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 type Json = Record<string, unknown>;
 
 /** One field of a generated inspector form. */
@@ -107,20 +105,20 @@ function propertiesOf(schema: Json): PropertyModel[] {
     }));
 }
 
-const cache = new WeakMap<z.ZodType, PropertyModel[]>();
+const cache = new WeakMap<Json, PropertyModel[]>();
 
-/** The form for a node's zod config: one property per top-level key. Cached per schema. */
-export function formOf(config: z.ZodType): PropertyModel[] {
+/**
+ * The form for a node's config from its JSON Schema (a node descriptor's `config`): one property per
+ * top-level key. Cached per schema object.
+ */
+export function formOf(config: Json): PropertyModel[] {
   const known = cache.get(config);
   if (known) return known;
-  let form: PropertyModel[];
-  try {
-    const schema = z.toJSONSchema(config, { unrepresentable: 'any', io: 'input' }) as Json;
-    form = schema.type === 'object' ? propertiesOf(schema) : [];
-  } catch {
-    // A schema JSON Schema cannot describe still gets a raw JSON editor for the whole config.
-    form = [{ key: '', label: 'Config', description: undefined, required: true, default: undefined, field: { kind: 'json', empty: null } }];
-  }
+  // A config JSON Schema cannot describe (its descriptor has `{}`) still gets a raw JSON editor for the whole config.
+  const form: PropertyModel[] =
+    config.type === 'object' && isJson(config.properties)
+      ? propertiesOf(config)
+      : [{ key: '', label: 'Config', description: undefined, required: true, default: undefined, field: { kind: 'json', empty: null } }];
   cache.set(config, form);
   return form;
 }

@@ -1,10 +1,12 @@
-import type { RunEvent } from '@causeway/sdk';
+import type { Graph, RunEvent } from '@causeway/sdk';
 import { proxy, type Remote, transfer, wrap } from 'comlink';
-import type { RunnerApi, RunRequest } from './runner-protocol';
+import type { FullAnalysis } from '../canvas/analyze-graph';
+import type { CatalogMessage } from '../registry';
+import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
 
 /**
- * The page's handle on the runner worker. The worker starts on first use, so opening the editor
- * costs nothing until a run.
+ * The page's handle on the runner worker, which holds every node's code: it describes the node types
+ * when it starts, checks graphs (configs, schemas) and runs them.
  */
 export class BrowserRunner {
   #remote: Remote<RunnerApi> | undefined;
@@ -13,6 +15,14 @@ export class BrowserRunner {
     this.#remote ??= wrap<RunnerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'causeway-runner' }));
     return this.#remote;
   }
+
+  /** Starts the worker: built-ins, then the server's enabled plugins; answers with their descriptors. */
+  start(options: StartOptions): Promise<CatalogMessage> {
+    return this.remote.start(options);
+  }
+
+  /** The full check of a graph (the store calls it, debounced). */
+  analyze = (graph: Graph): Promise<FullAnalysis> => this.remote.analyze(graph);
 
   run(request: RunRequest, onEvent: (event: RunEvent) => void) {
     return this.remote.run(request, proxy(onEvent));

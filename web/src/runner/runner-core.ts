@@ -1,10 +1,11 @@
 import {
   type FileStore,
+  type Graph,
   type HttpClient,
   isArrowTable,
   MemoryOutputCache,
   type ModelValue,
-  type NodeRegistry,
+  NodeRegistry,
   type OnnxRuntime,
   type PortSpec,
   type RunEvent,
@@ -13,13 +14,22 @@ import {
   UserError,
 } from '@causeway/sdk';
 import { type Table, tableToIPC } from 'apache-arrow';
+import type { FullAnalysis } from '../canvas/analyze-graph';
 import { profileTable } from './column-profile';
+import { fullAnalysis } from './full-analysis';
 import type { ColumnProfile, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
 
 /** What the host lends running nodes: model scoring and URL fetching (absent in tests that need neither). */
 export interface RunnerServices {
   onnx?: OnnxRuntime;
   http?: HttpClient;
+}
+
+/** The node types a graph runs with (they may depend on the plugin versions it requires), and whether it may run at all. */
+export interface RunnerNodes {
+  registryFor(graph: Graph): NodeRegistry;
+  /** Throws a UserError naming what is missing when the graph cannot run here. */
+  assertRunnable(graph: Graph): void;
 }
 
 /** Files dropped into the editor, kept in the worker's memory. */
@@ -59,8 +69,8 @@ class UploadedFiles implements FileStore {
  * The engine side of the browser runner: runs graphs, keeps every output in memory and serves
  * previews by page. The worker exposes it through comlink; tests call it directly.
  */
-export class RunnerCore implements RunnerApi {
-  readonly #registry: NodeRegistry;
+export class RunnerCore implements Omit<RunnerApi, 'start'> {
+  #nodes: RunnerNodes;
   readonly #cache = new MemoryOutputCache(500);
   readonly #files = new UploadedFiles();
   #outputs = new Map<string, Record<string, unknown>>();
@@ -69,17 +79,29 @@ export class RunnerCore implements RunnerApi {
 
   readonly #services: RunnerServices;
 
-  constructor(registry: NodeRegistry, services: RunnerServices = {}) {
-    this.#registry = registry;
+  constructor(nodes: NodeRegistry | RunnerNodes, services: RunnerServices = {}) {
+    this.#nodes = nodes instanceof NodeRegistry ? { registryFor: () => nodes, assertRunnable: () => {} } : nodes;
     this.#services = services;
   }
 
+  /** Swaps the node types (plugins loaded). Outputs already computed stay viewable. */
+  replaceNodes(nodes: RunnerNodes): void {
+    this.#nodes = nodes;
+  }
+
+  /** The full check of a graph: config errors, inference issues and port descriptors. */
+  analyze(graph: Graph): FullAnalysis {
+    return fullAnalysis(graph, this.#nodes.registryFor(graph));
+  }
+
   async run(request: RunRequest, onEvent: (event: RunEvent) => void) {
+    this.#nodes.assertRunnable(request.graph);
+    const registry = this.#nodes.registryFor(request.graph);
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     const result = await runGraph(request.graph, {
-      registry: this.#registry,
+      registry,
       cache: this.#cache,
       files: this.#files,
       signal: abort.signal,
@@ -90,7 +112,7 @@ export class RunnerCore implements RunnerApi {
     // Outputs of nodes outside a partial run stay viewable.
     for (const [nodeId, values] of result.outputs) this.#outputs.set(nodeId, values);
     for (const node of request.graph.nodes) {
-      const definition = this.#registry.get(node.type, node.version) ?? this.#registry.latest(node.type);
+      const definition = registry.get(node.type, node.version) ?? registry.latest(node.type);
       if (definition) this.#specs.set(node.id, definition.outputs);
     }
     if (this.#abort === abort) this.#abort = undefined;

@@ -1,4 +1,12 @@
 import type { Graph, ModelCard, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
+import type { FullAnalysis } from '../canvas/analyze-graph';
+import type { CatalogMessage } from '../registry';
+
+/** Where the worker finds plugins: the server the page came from and the user's token (none: built-ins only). */
+export interface StartOptions {
+  origin: string;
+  token?: string | undefined;
+}
 
 /** Options of a browser run. */
 export interface RunRequest {
@@ -39,6 +47,10 @@ export interface ColumnProfile {
 
 /** The runner the page talks to (the worker, through comlink). */
 export interface RunnerApi {
+  /** Loads the node types (built-ins, then the server's enabled plugins) once, and describes them for the page. */
+  start(options: StartOptions): Promise<CatalogMessage>;
+  /** The full check of a graph with the real definitions, for the page's issues and column pickers. */
+  analyze(graph: Graph): FullAnalysis;
   run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<{ status: RunStatus }>;
   cancel(): void;
   preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview>;

@@ -1,13 +1,40 @@
+import { hostModuleUrls } from 'virtual:causeway-plugin-host';
 import { expose, transfer } from 'comlink';
-import { createEditorRegistry } from '../registry';
+import type { CatalogMessage } from '../registry';
 import { browserHttp, lazyWebOnnx } from './browser-services';
+import { importFromBlob, listEnabledPlugins, loadPlugin } from './plugins/load-plugins';
 import { RunnerCore } from './runner-core';
-import type { RunnerApi } from './runner-protocol';
+import type { RunnerApi, StartOptions } from './runner-protocol';
+import { WorkerCatalog } from './worker-catalog';
 
-// The engine, node code and every output live here; the page only renders.
-const core = new RunnerCore(createEditorRegistry(), { onnx: lazyWebOnnx, http: browserHttp });
+// The engine, node code (built-ins and plugins) and every output live here; the page only renders.
+let catalog = new WorkerCatalog();
+const core = new RunnerCore(catalog, { onnx: lazyWebOnnx, http: browserHttp });
+let started: Promise<CatalogMessage> | undefined;
+// Absolute: a bundle imported from a blob: URL cannot resolve a path against its own address.
+const hostModules = Object.fromEntries(Object.entries(hostModuleUrls).map(([name, url]) => [name, new URL(url, self.location.href).href]));
+
+async function start(options: StartOptions): Promise<CatalogMessage> {
+  if (!options.token) return catalog.message();
+  const source = { origin: options.origin, token: options.token };
+  let listed: Array<{ name: string; version: string }>;
+  try {
+    listed = await listEnabledPlugins(source);
+  } catch (error) {
+    return { ...catalog.message(), notice: `Plugins could not be listed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const loaded = await Promise.all(listed.map((p) => loadPlugin(source, p, hostModules, importFromBlob)));
+  catalog = new WorkerCatalog(loaded);
+  core.replaceNodes(catalog);
+  return catalog.message();
+}
 
 const api: RunnerApi = {
+  start: (options) => {
+    started ??= start(options);
+    return started;
+  },
+  analyze: (graph) => core.analyze(graph),
   run: (request, onEvent) => core.run(request, onEvent),
   cancel: () => core.cancel(),
   // Table pages move as Arrow IPC bytes whose buffer is transferred, not copied.

@@ -3,7 +3,9 @@ import { ReactFlowProvider } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { EditorContext } from '../app/editor-context';
 import { EditorStore } from '../canvas/editor-store';
+import { EditorCatalog } from '../registry';
 import { BrowserRunner } from '../runner/browser-runner';
+import { localAnalyzer } from '../runner/full-analysis';
 import { storyRegistry } from './story-nodes';
 
 /** Wraps a story in an editor holding `graph`, with run events applied and nodes selected. */
@@ -18,7 +20,8 @@ export function StoryEditor({
   select?: string[];
   children: ReactNode;
 }) {
-  const store = new EditorStore(graph, storyRegistry());
+  const registry = storyRegistry();
+  const store = new EditorStore(graph, EditorCatalog.fromRegistry(registry), { analyzer: localAnalyzer(registry), delayMs: 0 });
   for (const event of events) store.runEvent(event);
   store.select(select);
   return (

@@ -1,0 +1,2 @@
+// apache-arrow as plugin bundles see it: the worker's copy, so tables pass between plugin and host nodes.
+export * from 'apache-arrow';
