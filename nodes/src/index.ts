@@ -2,6 +2,8 @@
  * @causeway/nodes — the built-in node types, listed by hand (no directory scanning).
  */
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
+import { batchScore } from './deploy/batch-score';
+import { registerModel } from './deploy/register-model';
 import { decisionTreeNode } from './model/decision-tree';
 import { evaluateModel } from './model/evaluate';
 import { gradientBoostingNode } from './model/gradient-boosting';
@@ -110,6 +112,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   kmeansNode,
   predictNode,
   importModelNode,
+  registerModel,
+  batchScore,
 ];
 
 /**

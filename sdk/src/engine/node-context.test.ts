@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { NodeContext } from '../node/context';
 import { defineNode } from '../node/define-node';
+import { noExports } from '../node/export-store';
 import { noHttpClient } from '../node/http-client';
 import { noModelRegistry } from '../node/model-registry-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
@@ -27,6 +28,7 @@ function contextWithClock() {
     http: noHttpClient,
     sql: noSqlClient,
     models: noModelRegistry,
+    exports: noExports,
   };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };
 }

@@ -1,4 +1,5 @@
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
+import type { ExportStore } from '../node/export-store';
 import type { HttpClient } from '../node/http-client';
 import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
@@ -17,6 +18,7 @@ export interface ContextEnv {
   readonly http: HttpClient;
   readonly sql: SqlClient;
   readonly models: ModelRegistryClient;
+  readonly exports: ExportStore;
 }
 
 // Progress events: at most one per step of this size or per this interval, whichever comes first.
@@ -35,6 +37,7 @@ export class EngineNodeContext implements NodeContext {
   readonly http: HttpClient;
   readonly sql: SqlClient;
   readonly models: ModelRegistryClient;
+  readonly exports: ExportStore;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
@@ -51,6 +54,7 @@ export class EngineNodeContext implements NodeContext {
     this.http = env.http;
     this.sql = env.sql;
     this.models = env.models;
+    this.exports = env.exports;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
   }

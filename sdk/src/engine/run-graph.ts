@@ -2,6 +2,7 @@ import { UserError } from '../errors/errors';
 import type { Graph } from '../graph/schema';
 import { noHttpClient } from '../node/http-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
+import { noExports } from '../node/export-store';
 import { noModelRegistry } from '../node/model-registry-client';
 import { noSqlClient } from '../node/sql-client';
 import { noFiles, noSecrets } from './default-stores';
@@ -60,6 +61,7 @@ export async function runGraph(graph: Graph, options: RunOptions): Promise<RunRe
     http: options.http ?? noHttpClient,
     sql: options.sql ?? noSqlClient,
     models: options.models ?? noModelRegistry,
+    exports: options.exports ?? noExports,
     plan,
     values: new Array(plan.length).fill(undefined),
     cache: options.cache,

@@ -3,6 +3,7 @@ import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
 import type { HttpClient } from '../node/http-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
+import type { ExportStore } from '../node/export-store';
 import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { NodeRegistry } from '../node/registry';
 import type { SqlClient } from '../node/sql-client';
@@ -41,6 +42,8 @@ export interface RunOptions {
   sql?: SqlClient;
   /** Registers and loads models for deploy nodes; by default every call fails with MODEL_REGISTRY_MISSING. */
   models?: ModelRegistryClient;
+  /** Takes files nodes export; by default every write fails with EXPORTS_MISSING. */
+  exports?: ExportStore;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
   /** Names the run in events and idempotency keys (default: a random id). */

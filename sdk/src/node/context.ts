@@ -1,3 +1,4 @@
+import type { ExportStore } from './export-store';
 import type { HttpClient } from './http-client';
 import type { ModelRegistryClient } from './model-registry-client';
 import type { OnnxRuntime } from './onnx-runtime';
@@ -41,6 +42,8 @@ export interface NodeContext {
   readonly sql: SqlClient;
   /** Registers and loads model versions; server hosts only. */
   readonly models: ModelRegistryClient;
+  /** Writes files for people to pick up; server hosts only (optional so hosts without it need not say so). */
+  readonly exports?: ExportStore;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
 }

@@ -14,6 +14,7 @@ export {
   type RunArgs,
 } from './define-node';
 export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
+export { type ExportStore, noExports } from './export-store';
 export { type HttpClient, type HttpGetOptions, type HttpResponse, noHttpClient } from './http-client';
 export {
   noOnnxRuntime,
@@ -35,4 +36,4 @@ export {
   type ModelSelector,
   noModelRegistry,
 } from './model-registry-client';
-export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions } from './sql-client';
+export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions, type SqlWriteOptions, type SqlWriteResult } from './sql-client';

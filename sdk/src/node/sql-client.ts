@@ -25,6 +25,34 @@ export interface SqlQueryOptions {
  */
 export interface SqlClient {
   query(connection: string, text: string, params: readonly SqlParameter[], options: SqlQueryOptions): Promise<Table>;
+  /**
+   * Writes a table's rows into a database table, tagged with a run key: in one transaction the rows
+   * an earlier attempt wrote under the same key are deleted and the new ones inserted, so a retry
+   * never duplicates. The table is created (column types from the Arrow schema) when missing.
+   */
+  write(connection: string, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult>;
+}
+
+/**
+ * Where and how {@link SqlClient.write} writes.
+ *
+ * @example
+ * const options: SqlWriteOptions = { table: 'analytics.scores', runKeyColumn: '_run_key', runKey: ctx.idempotencyKey, signal: ctx.signal };
+ */
+export interface SqlWriteOptions {
+  /** The target table, optionally schema-qualified (`scores`, `analytics.scores`). */
+  table: string;
+  /** The column that carries the run key; added to a table this creates. */
+  runKeyColumn: string;
+  runKey: string;
+  signal?: AbortSignal;
+}
+
+/** What {@link SqlClient.write} did: rows inserted, rows of an earlier attempt replaced, whether it created the table. */
+export interface SqlWriteResult {
+  rows: number;
+  replaced: number;
+  created: boolean;
 }
 
 /**
@@ -35,4 +63,5 @@ export interface SqlClient {
  */
 export const noSqlClient: SqlClient = {
   query: () => Promise.reject(new UserError('SQL_CLIENT_MISSING', 'This host cannot run database queries; run the graph on the server.')),
+  write: () => Promise.reject(new UserError('SQL_CLIENT_MISSING', 'This host cannot write to databases; run the graph on the server.')),
 };

@@ -3,6 +3,7 @@ import { NodeRunError, UserError } from '../errors/errors';
 import { formatIssue, type Issue } from '../errors/issue';
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
+import { type ExportStore, noExports } from '../node/export-store';
 import { type HttpClient, noHttpClient } from '../node/http-client';
 import { type ModelRegistryClient, noModelRegistry } from '../node/model-registry-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
@@ -30,6 +31,8 @@ interface RunNodeCommon<I extends PortMap> {
   sql?: SqlClient;
   /** The model registry `ctx.models` offers (default: none, every call fails with MODEL_REGISTRY_MISSING). */
   models?: ModelRegistryClient;
+  /** Where `ctx.exports` writes (default: none, every write fails with EXPORTS_MISSING). */
+  exports?: ExportStore;
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
@@ -101,6 +104,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     http: options.http ?? noHttpClient,
     sql: options.sql ?? noSqlClient,
     models: options.models ?? noModelRegistry,
+    exports: options.exports ?? noExports,
     // Effects nodes get a key as the engine gives them: `run:node`.
     ...(definition.effects === true ? { idempotencyKey: `test:${nodeId}` } : {}),
   };

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
 import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, type SecretStore, UserError } from '@causeway/sdk';
 import { tableToIPC } from 'apache-arrow';
 import { folderFiles } from '../cli/folder-files';
+import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
 import { HostCallClient } from './host-calls-client';
 import type { FromThread, RunError, TableOutput, ThreadData, ToThread } from './thread-protocol';
@@ -24,6 +26,8 @@ async function loadRegistry(): Promise<NodeRegistry> {
 const registry = await loadRegistry();
 mkdirSync(data.filesDir, { recursive: true });
 const files = folderFiles(data.filesDir);
+// Exports sit beside the files folder: `<dataDir>/exports`.
+const exportStore = folderExports(join(dirname(data.filesDir), 'exports'));
 const services = hostServices(process.env);
 const hostCalls = new HostCallClient((message) => post(message));
 const graphs = new Map<string, Graph | UserError>();
@@ -69,6 +73,7 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
       runId,
       signal: controller.signal,
       files,
+      exports: exportStore,
       secrets,
       ...services,
       ...runHostServices(hostCalls.forRun(runId)),

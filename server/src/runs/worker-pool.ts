@@ -207,6 +207,7 @@ export class WorkerPool {
       );
       return;
     }
+    if (message.type === 'ready') return;
     const runId = Number(message.type === 'event' ? message.event.runId : message.runId);
     const run = slot.runs.get(runId);
     if (run === undefined || run.closed) {

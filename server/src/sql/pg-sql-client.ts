@@ -1,6 +1,7 @@
 import { type SqlClient, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { writeTable } from './pg-write-table';
 
 const batchRows = 10_000;
 
@@ -74,6 +75,25 @@ export function createPgSqlClient(): SqlClient {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof UserError) throw error;
         throw sqlFailed(error);
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
+        await client.end().catch(() => undefined);
+      }
+    },
+    async write(connection, table, options) {
+      options.signal?.throwIfAborted();
+      const client = new pg.Client({ connectionString: connection });
+      const onAbort = () => void client.end().catch(() => undefined);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        await client.connect();
+        return await writeTable(client, table, options);
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        if (error instanceof UserError) throw error;
+        throw new UserError('SQL_FAILED', `Writing to ${options.table} failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
         await client.end().catch(() => undefined);
