@@ -119,7 +119,10 @@ export class ApiClient {
    * A request with the bearer token; the response as it came (bodies still unread), for streams and
    * binary pages. A network failure becomes `ApiError` code `NETWORK`; HTTP errors are the caller's.
    */
-  async fetchRaw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {}) {
+  async fetchRaw(
+    path: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string | Blob; signal?: AbortSignal } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     try {

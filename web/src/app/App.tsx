@@ -1,6 +1,8 @@
+import type { Graph } from '@causeway/sdk';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
+import { runsApi } from '../api/runs-api';
 import { autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
 import { graphEdits } from '../canvas/graph-edits';
@@ -10,30 +12,87 @@ import { Palette } from '../components/Palette';
 import { QuickAdd } from '../components/QuickAdd';
 import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
+import type { Comparison } from '../graphs/compare-graphs';
 import { graphFileName, readGraphText, writeGraphText } from '../graphs/graph-file';
 import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
+import './features.css';
 import { StatusBar } from './StatusBar';
-import { Toolbar } from './Toolbar';
+import { can, type Server, ServerContext } from './server-context';
+import { ServerRuns } from './server-runs';
+import { type RunWhere, Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useClipboard } from './use-clipboard';
+import { goTo, usePage } from './use-route';
 import { useShortcuts } from './use-shortcuts';
 
 const GraphsDialog = lazy(() => import('./GraphsDialog').then((m) => ({ default: m.GraphsDialog })));
+const TemplatesDialog = lazy(() => import('../graphs/TemplatesDialog').then((m) => ({ default: m.TemplatesDialog })));
+const CompareView = lazy(() => import('../graphs/CompareView').then((m) => ({ default: m.CompareView })));
+const ServerPages = lazy(() => import('../pages/ServerPages').then((m) => ({ default: m.ServerPages })));
 
-/** The editor: toolbar, palette, canvas, inspector, results and status line. */
+const runWhereKey = 'causeway.runWhere';
+
+/** The editor (toolbar, palette, canvas, inspector, results, status line) and, with a token, the server's pages. */
 export function App({ editor, api }: { editor: Editor; api: ApiClient | undefined }) {
+  const server = useServerSession(api, editor);
+  const page = usePage();
+  const openRun = async (runId: number) => {
+    if (!server) return;
+    try {
+      const run = await runsApi.get(server.api, runId);
+      const stored = await server.api.getVersion(run.graphId, run.version);
+      const parsed = readGraphText(JSON.stringify(stored.graph));
+      if (!parsed.ok) throw new Error(parsed.issues[0]?.message ?? 'The stored graph is not valid.');
+      editor.store.load(parsed.value);
+      server.runs.markSaved(parsed.value, run.version);
+      void server.runs.follow(
+        run.id,
+        parsed.value.nodes.map((n) => n.id),
+      );
+      editor.store.notify(`Showing server run #${run.id} of ${run.graphId} v${run.version}.`);
+      goTo('editor');
+    } catch (error) {
+      editor.store.notify(`Run #${runId} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+      goTo('editor');
+    }
+  };
   return (
     <EditorContext.Provider value={editor}>
-      <ReactFlowProvider>
-        <Shell editor={editor} api={api} />
-      </ReactFlowProvider>
+      <ServerContext.Provider value={server}>
+        {page !== 'editor' && server ? (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <ServerPages page={page} server={server} onOpenRun={(runId) => void openRun(runId)} />
+          </Suspense>
+        ) : (
+          <ReactFlowProvider>
+            <Shell editor={editor} api={api} server={server} />
+          </ReactFlowProvider>
+        )}
+      </ServerContext.Provider>
     </EditorContext.Provider>
   );
 }
 
-function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) {
+/** Who the token is (its role decides what the editor offers) and the server runs; undefined without a working token. */
+function useServerSession(api: ApiClient | undefined, editor: Editor): Server | undefined {
+  const [server, setServer] = useState<Server | undefined>();
+  useEffect(() => {
+    if (!api?.hasToken) return;
+    let live = true;
+    api.me().then(
+      (me) => live && setServer({ api, me, runs: new ServerRuns(api, editor.store) }),
+      (error: Error) => live && editor.store.notify(`The server refused the token: ${error.message}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, editor.store]);
+  return server;
+}
+
+function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undefined; server: Server | undefined }) {
   const { store, runner } = editor;
   const flow = useReactFlow();
   const canvas = useRef<HTMLElement>(null);
@@ -42,6 +101,13 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
   const [help, setHelp] = useState(false);
   const [graphsOpen, setGraphsOpen] = useState(false);
   const [timeline, setTimeline] = useState(false);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [comparison, setComparison] = useState<Comparison | undefined>();
+  const [where, setWhere] = useState<RunWhere>(() => (localStorage.getItem(runWhereKey) === 'server' ? 'server' : 'browser'));
+  const serverRuns = server && can(server, 'runs:write') ? server.runs : undefined;
+  const runWhere: RunWhere = serverRuns ? where : 'browser';
+  const canSave = can(server, 'graphs:write');
+  const empty = useEditor((s) => s.graph.nodes.length === 0);
   const runView = useEditor((s) => s.run);
   const previewing = useEditor((s) => s.preview !== undefined);
   useClipboard(store);
@@ -50,13 +116,45 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
   const run = useCallback(
     async (targets?: string[]) => {
       try {
+        if (runWhere === 'server' && serverRuns) {
+          if (targets) return store.notify('Server runs run the whole graph; switch to “Run in browser” to run up to a node.');
+          await serverRuns.run();
+          return;
+        }
         await runner.run({ graph: store.getState().graph, ...(targets ? { targets } : {}) }, (event) => store.runEvent(event));
       } catch (error) {
         store.notify(`The run could not start: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    [runner, store],
+    [runner, store, runWhere, serverRuns],
   );
+  /** Cancels the run the canvas shows: on the server when it is a server run. */
+  const cancel = () => {
+    if (server?.runs.previews) {
+      server.runs.cancel().catch((error: Error) => store.notify(`Not cancelled: ${error.message}`));
+    } else void runner.cancel();
+  };
+  /** Puts a graph from the server on the canvas: restoring a version of this graph is an edit (undoable); another graph starts afresh. */
+  const openGraph = (graph: Graph, note: string, version: number | undefined) => {
+    server?.runs.stop();
+    if (graph.id === store.getState().graph.id) store.commit(graph);
+    else store.load(graph);
+    if (version !== undefined) server?.runs.markSaved(store.getState().graph, version);
+    store.notify(note);
+    requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+  };
+  const restoreVersion = async (version: number) => {
+    if (!comparison || !server) return;
+    try {
+      const stored = await server.api.getVersion(comparison.graphId, version);
+      const parsed = readGraphText(JSON.stringify(stored.graph));
+      if (!parsed.ok) throw new Error(parsed.issues[0]?.message ?? 'The stored graph is not valid.');
+      setComparison(undefined);
+      openGraph(parsed.value, `Restored version ${version}`, version);
+    } catch (error) {
+      store.notify(`Not restored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const nodeSelection = () => [...store.getState().selection].filter((id) => nodeIndex(store.getState().graph).has(id));
 
   /** Where a new node goes: right of the single selected node, else the middle of the view. */
@@ -115,7 +213,9 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
   const save = async () => {
     if (!api?.hasToken) return exportFile();
     try {
-      const saved = await api.save(store.getState().graph, '');
+      const graph = store.getState().graph;
+      const saved = await api.save(graph, '');
+      server?.runs.markSaved(graph, saved.version);
       store.notify(`Saved version ${saved.version}${saved.issues.length ? ` (${saved.issues.length} issues)` : ''}.`);
     } catch (error) {
       store.notify(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -130,7 +230,7 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
       selectAll: () => selectAll(store),
       run: () => void run(),
       runToSelection: () => void run(nodeSelection()),
-      cancel: () => void runner.cancel(),
+      cancel,
       fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
       layout: () => void layout(),
       addNote: () => {
@@ -141,23 +241,40 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
       help: () => setHelp(true),
       quickAdd: (initial) => setQuickAdd(initial),
       escape: () => {
-        if (quickAdd !== undefined || help || graphsOpen) {
+        if (quickAdd !== undefined || help || graphsOpen || templatesOpen) {
           setQuickAdd(undefined);
           setHelp(false);
           setGraphsOpen(false);
-        } else if (store.getState().run.status === 'running') void runner.cancel();
+          setTemplatesOpen(false);
+        } else if (comparison) setComparison(undefined);
+        else if (store.getState().run.status === 'running') cancel();
         else store.select([]);
       },
     },
-    quickAdd === undefined && !help && !graphsOpen,
+    quickAdd === undefined && !help && !graphsOpen && !templatesOpen,
   );
+
+  if (comparison) {
+    return (
+      <div className="app compare-app">
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <CompareView
+            comparison={comparison}
+            editor={editor}
+            onRestore={(version) => void restoreVersion(version)}
+            onExit={() => setComparison(undefined)}
+          />
+        </Suspense>
+      </div>
+    );
+  }
 
   return (
     <div className="app">
       <Toolbar
         onRun={() => void run()}
         onRunToSelection={() => void run(nodeSelection())}
-        onCancel={() => void runner.cancel()}
+        onCancel={cancel}
         onLayout={() => void layout()}
         onFit={() => void flow.fitView({ duration: 200, maxZoom: 1 })}
         onNote={() => {
@@ -168,13 +285,31 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
         onExport={exportFile}
         onAddData={(files) => void addData(files)}
         onGraphs={api?.hasToken ? () => setGraphsOpen(true) : undefined}
-        onSave={api?.hasToken ? () => void save() : undefined}
+        onSave={api?.hasToken && (canSave || !server) ? () => void save() : undefined}
+        onTemplates={server ? () => setTemplatesOpen(true) : undefined}
         onHelp={() => setHelp(true)}
+        runWhere={runWhere}
+        onRunWhere={
+          serverRuns
+            ? (next) => {
+                localStorage.setItem(runWhereKey, next);
+                setWhere(next);
+              }
+            : undefined
+        }
       />
       <div className="workspace">
         <Palette onAdd={(type) => placeNew(type)} />
         <main className="canvas" ref={canvas} aria-label="Canvas">
           <GraphCanvas onMeasured={(m) => (sizes.current = m)} />
+          {empty && server && (
+            <div className="start-card">
+              <p>Start from a template that runs on the bundled sample data, or drag a node from the palette.</p>
+              <button type="button" className="primary" onClick={() => setTemplatesOpen(true)}>
+                Browse templates…
+              </button>
+            </div>
+          )}
         </main>
         <Inspector onRunTo={(id) => void run([id])} />
       </div>
@@ -215,12 +350,30 @@ function Shell({ editor, api }: { editor: Editor; api: ApiClient | undefined }) 
             api={api}
             currentId={store.getState().graph.id}
             onClose={() => setGraphsOpen(false)}
-            onOpen={(graph, note) => {
+            onOpen={(graph, note, version) => {
               setGraphsOpen(false);
-              // Restoring a version of this graph is an edit (undoable); opening another graph starts afresh.
-              if (graph.id === store.getState().graph.id) store.commit(graph);
-              else store.load(graph);
+              openGraph(graph, note, version);
+            }}
+            onCompare={(next) => {
+              setGraphsOpen(false);
+              setComparison(next);
+            }}
+          />
+        </Suspense>
+      )}
+      {templatesOpen && server && (
+        <Suspense fallback={null}>
+          <TemplatesDialog
+            api={server.api}
+            canSave={canSave}
+            onClose={() => setTemplatesOpen(false)}
+            onUse={(graph, version, note) => {
+              setTemplatesOpen(false);
+              server.runs.stop();
+              store.load(graph);
+              if (version !== undefined) server.runs.markSaved(graph, version);
               store.notify(note);
+              requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
             }}
           />
         </Suspense>

@@ -1,5 +1,9 @@
 import { useRef } from 'react';
+import { PagesNav } from '../pages/PagesNav';
 import { useEditor, useEditorServices } from './editor-context';
+
+/** Where ▶ Run runs the graph. */
+export type RunWhere = 'browser' | 'server';
 
 export interface ToolbarProps {
   onRun: () => void;
@@ -13,7 +17,11 @@ export interface ToolbarProps {
   onAddData: (files: FileList) => void;
   onGraphs: (() => void) | undefined;
   onSave: (() => void) | undefined;
+  onTemplates: (() => void) | undefined;
   onHelp: () => void;
+  runWhere: RunWhere;
+  /** Set when this token may run graphs on the server. */
+  onRunWhere: ((where: RunWhere) => void) | undefined;
 }
 
 /** The top bar: graph name, run controls, edit history, layout, files and the server. */
@@ -37,14 +45,35 @@ export function Toolbar(p: ToolbarProps) {
       />
       <fieldset className="group">
         <legend className="sr-only">Run</legend>
-        <button type="button" className="primary" onClick={p.onRun} disabled={running} title="Run in the browser (Ctrl+Enter)">
+        {p.onRunWhere && (
+          <select
+            className="run-where"
+            aria-label="Where to run"
+            value={p.runWhere}
+            onChange={(e) => p.onRunWhere?.(e.target.value as RunWhere)}
+          >
+            <option value="browser">Run in browser</option>
+            <option value="server">Run on server</option>
+          </select>
+        )}
+        <button
+          type="button"
+          className="primary"
+          onClick={p.onRun}
+          disabled={running}
+          title={p.runWhere === 'server' ? 'Save if changed and run on the server (Ctrl+Enter)' : 'Run in the browser (Ctrl+Enter)'}
+        >
           ▶ Run
         </button>
         <button
           type="button"
           onClick={p.onRunToSelection}
-          disabled={running || !hasSelection}
-          title="Run up to the selected nodes (Ctrl+Shift+Enter)"
+          disabled={running || !hasSelection || p.runWhere === 'server'}
+          title={
+            p.runWhere === 'server'
+              ? 'Server runs run the whole graph; run in the browser to run up to a node'
+              : 'Run up to the selected nodes (Ctrl+Shift+Enter)'
+          }
         >
           Run to here
         </button>
@@ -112,7 +141,13 @@ export function Toolbar(p: ToolbarProps) {
             Save
           </button>
         )}
+        {p.onTemplates && (
+          <button type="button" onClick={p.onTemplates}>
+            Templates…
+          </button>
+        )}
       </fieldset>
+      <PagesNav />
       <button type="button" className="help-button" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>
