@@ -1,9 +1,19 @@
 import type { AnyNodeDefinition } from './define-node';
 
-/** The plugin API version this SDK speaks. A plugin states the version it was built for. */
+/**
+ * The plugin API version this SDK speaks. A plugin states the version it was built for.
+ *
+ * @example
+ * export default definePlugin({ name: '@acme/causeway-text', version: '1.0.0', apiVersion, nodes: [tokenize] });
+ */
 export const apiVersion = 1;
 
-/** A plugin: a named, versioned package of node types. */
+/**
+ * A plugin: a named, versioned package of node types.
+ *
+ * @example
+ * const plugin: PluginDefinition = { name: '@acme/causeway-text', version: '1.0.0', apiVersion: 1, nodes: [tokenize] };
+ */
 export interface PluginDefinition {
   /** The npm package name, e.g. `@acme/causeway-text`; node types are namespaced by it. */
   readonly name: string;

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { AnyNodeDefinition, NodeCategory } from '../node/define-node';
 import type { PortKind, PortSpec } from '../ports/port';
 
-/** A JSON Schema document, as `z.toJSONSchema` writes it. */
+/**
+ * A JSON Schema document, as `z.toJSONSchema` writes it.
+ *
+ * @example
+ * const schema: JsonSchema = { type: 'object', properties: { column: { type: 'string' } }, required: ['column'] };
+ */
 export type JsonSchema = Record<string, unknown>;
 
 /**

@@ -5,7 +5,12 @@ import { checkPluginManifest } from './check-plugin-manifest';
 import { describeNode } from './describe-node';
 import type { PluginManifest } from './manifest-schema';
 
-/** The built bundle a manifest points at: its file name and the hex SHA-256 of its bytes. */
+/**
+ * The built bundle a manifest points at: its file name and the hex SHA-256 of its bytes.
+ *
+ * @example
+ * const bundle: PluginBundleInfo = { file: 'plugin.mjs', sha256: createHash('sha256').update(bytes).digest('hex') };
+ */
 export interface PluginBundleInfo {
   file: string;
   sha256: string;

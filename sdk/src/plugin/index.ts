@@ -1,13 +1,5 @@
-export { checkPluginManifest, manifestJsonLimits } from './check-plugin-manifest';
+export { checkPluginManifest } from './check-plugin-manifest';
 export { describeNode, type JsonSchema, type NodeDescriptor, type NodePortDescriptor } from './describe-node';
 export { describePlugin, type PluginBundleInfo } from './describe-plugin';
-export {
-  manifestLimits,
-  nodeDescriptorSchema,
-  npmNamePattern,
-  type PluginManifest,
-  pluginManifestSchema,
-  pluginNodeNamePattern,
-  semverPattern,
-} from './manifest-schema';
+export { nodeDescriptorSchema, type PluginManifest, pluginManifestSchema } from './manifest-schema';
 export { type DescriptorRun, nodeFromDescriptor } from './node-from-descriptor';

@@ -4,7 +4,12 @@ import type { AnyNodeDefinition, PortMap, RunArgs } from '../node/define-node';
 import { type PortKind, type PortOptions, type PortSpec, port } from '../ports/port';
 import type { NodeDescriptor, NodePortDescriptor } from './describe-node';
 
-/** A `run` for a node built from a descriptor; receives what any node's `run` receives. */
+/**
+ * A `run` for a node built from a descriptor; receives what any node's `run` receives.
+ *
+ * @example
+ * const run: DescriptorRun = ({ inputs, config }) => sandbox.call(descriptor.type, inputs, config);
+ */
 export type DescriptorRun = (args: RunArgs<PortMap, Record<string, unknown>>) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 // Config is checked where the plugin's code runs; here any JSON object passes.
