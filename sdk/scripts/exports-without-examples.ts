@@ -25,7 +25,9 @@ export function exportsWithoutExamples(sdkDir: string): string[] {
     if (!module) throw new Error(`cannot read ${file}`);
     for (const exported of checker.getExportsOfModule(module)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const hasExample = (symbol.declarations ?? []).some((declaration) =>
+      // A re-export of another package's symbol carries its JSDoc on the export statement.
+      const reexports = (exported.declarations ?? []).filter(ts.isExportSpecifier).map((specifier) => specifier.parent.parent);
+      const hasExample = [...(symbol.declarations ?? []), ...reexports].some((declaration) =>
         ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'example'),
       );
       if (!hasExample) missing.push(`${entry}: ${exported.name}`);

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from './artifacts/artifact-store';
 import type { Database } from './db/database';
+import type { Endpoints } from './endpoints/endpoints-runtime';
 import type { AppEnv } from './http/app-env';
 import { createServices, type Services } from './http/services';
 import type { Logger } from './logger';
@@ -15,6 +16,7 @@ import { jsonGuard } from './middleware/json-guard';
 import { requireAction } from './middleware/require-action';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
+import { endpointRoutes } from './routes/endpoints';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
@@ -42,6 +44,8 @@ export interface AppDeps {
   runs?: RunsHub;
   /** Where model files live; defaults to the runs' artifact store. */
   artifacts?: ArtifactStore;
+  /** Model serving (see `startEndpoints`); without it the endpoint routes are not mounted. */
+  endpoints?: Endpoints;
   /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
   extend?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
 }
@@ -93,6 +97,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/nodes', nodeRoutes(services));
   app.route('/api/runs', runRoutes(services, deps.runs));
   app.route('/api/schedules', scheduleRoutes(services));
+  if (deps.endpoints) app.route('/api/endpoints', endpointRoutes(services, deps.endpoints));
   app.route('/api/models', modelRoutes(services, deps.artifacts ?? deps.runs?.artifacts));
   app.route('/api/templates', templateRoutes(services));
   deps.extend?.(app, services);

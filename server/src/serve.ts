@@ -9,9 +9,12 @@ import { ArtifactStore } from './artifacts/artifact-store';
 import { type ConfigFlags, requireConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { migrate } from './db/migrate';
+import { startEndpoints } from './endpoints/endpoints-runtime';
+import { modelVersionsIn } from './endpoints/model-version-source';
 import { ensureAdminToken } from './ensure-admin-token';
 import { loadTemplates } from './load-templates';
 import { consoleLogger, type Logger } from './logger';
+import { AuditRepository } from './repositories/audit-repository';
 import { runSettings } from './runs/run-settings';
 import { startRuns } from './runs/start-runs';
 import { startScheduler } from './schedules/start-scheduler';
@@ -61,8 +64,15 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     logger,
     settings: runSettings(options.env ?? process.env),
   });
+  const endpoints = startEndpoints({
+    db: database.db,
+    versions: modelVersionsIn(database.db, artifacts),
+    audit: new AuditRepository(database.db),
+    logger,
+  });
   const { app, services } = createApp({
     runs: runs.hub,
+    endpoints,
     db: database.db,
     registry: createBuiltinRegistry(),
     cipher,
@@ -106,6 +116,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       await scheduler?.stop();
       // In-flight runs go back to the queue for immediate retry by another worker.
       await runs.stop();
+      await endpoints.close();
       // Event streams never go idle by themselves.
       if ('closeAllConnections' in server) server.closeAllConnections();
       await closed;

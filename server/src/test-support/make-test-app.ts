@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NodeRegistry } from '@causeway/sdk';
 import { createApp } from '../app';
+import { ArtifactStore } from '../artifacts/artifact-store';
 import type { Role } from '../auth/roles';
 import { roles } from '../auth/roles';
 import { connectDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/connect';
 import { migrate } from '../db/migrate';
+import { type EndpointsOptions, startEndpoints } from '../endpoints/endpoints-runtime';
+import { modelVersionsIn } from '../endpoints/model-version-source';
 import type { Logger } from '../logger';
+import { AuditRepository } from '../repositories/audit-repository';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { migratedPgliteDump } from './migrated-pglite';
 
@@ -19,11 +26,23 @@ export function memoryLogger(): Logger & { lines: string[] } {
 }
 
 /** A migrated app on in-memory PGlite (or a given database), with one token per role. */
-export async function makeTestApp(options: { target?: DatabaseTarget; bodyLimit?: number; registry?: NodeRegistry } = {}) {
+export async function makeTestApp(
+  options: { target?: DatabaseTarget; bodyLimit?: number; registry?: NodeRegistry; endpoints?: EndpointsOptions } = {},
+) {
   const handle: DatabaseHandle = await connectDatabase(options.target ?? { kind: 'pglite', loadDataDir: await migratedPgliteDump() });
   await migrate(handle.db);
   const logger = memoryLogger();
+  const artifactsDir = await mkdtemp(join(tmpdir(), 'causeway-test-artifacts-'));
+  const artifacts = new ArtifactStore(handle.db, artifactsDir);
+  const endpoints = startEndpoints({
+    db: handle.db,
+    versions: modelVersionsIn(handle.db, artifacts),
+    audit: new AuditRepository(handle.db),
+    logger,
+    ...(options.endpoints ? { options: options.endpoints } : {}),
+  });
   const { app, services } = createApp({
+    endpoints,
     db: handle.db,
     registry: options.registry ?? new NodeRegistry(),
     cipher: new SecretCipher(randomBytes(32)),
@@ -46,7 +65,12 @@ export async function makeTestApp(options: { target?: DatabaseTarget; bodyLimit?
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     return app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
   };
-  return { app, services, handle, logger, tokens, call, close: () => handle.close() };
+  const close = async () => {
+    await endpoints.close();
+    await handle.close();
+    await rm(artifactsDir, { recursive: true, force: true });
+  };
+  return { app, services, handle, logger, tokens, call, artifacts, endpoints, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;
