@@ -1,0 +1,38 @@
+import type { EndpointRow } from '../db/tables/endpoints';
+
+/** An endpoint as the predict path and the routes see it. */
+export interface EndpointState {
+  name: string;
+  modelName: string;
+  description: string;
+  activeVersion: number | null;
+  canaryVersion: number | null;
+  /** 0–100. */
+  canaryPercent: number;
+  shadowVersion: number | null;
+  /** 0–1. */
+  sampleRate: number;
+  retentionDays: number;
+  revision: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function endpointStateOf(row: EndpointRow): EndpointState {
+  return {
+    name: row.name,
+    modelName: row.model_name,
+    description: row.description,
+    activeVersion: row.active_version,
+    canaryVersion: row.canary_version,
+    canaryPercent: Number(row.canary_percent),
+    shadowVersion: row.shadow_version,
+    sampleRate: Number(row.sample_rate),
+    retentionDays: row.retention_days,
+    revision: row.revision,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

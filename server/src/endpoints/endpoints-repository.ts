@@ -1,0 +1,169 @@
+import { UserError } from '@causeway/sdk';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import { isForeignKeyViolation, isUniqueViolation } from '../repositories/constraint-violations';
+import { type EndpointState, endpointStateOf } from './endpoint-state';
+
+/** What kind of change an endpoint went through. */
+export type EndpointChangeKind = 'create' | 'promote' | 'rollback' | 'canary' | 'shadow' | 'sampling';
+
+/** One entry of an endpoint's history. */
+export interface EndpointChange {
+  id: number;
+  kind: EndpointChangeKind;
+  fromVersion: number | null;
+  toVersion: number | null;
+  override: boolean;
+  reason: string;
+  details: Record<string, unknown>;
+  actor: string;
+  at: Date;
+}
+
+/** A change to apply: the new column values, and what to record about it. */
+export interface EndpointUpdate {
+  kind: Exclude<EndpointChangeKind, 'create'>;
+  set: (current: EndpointState) => {
+    active_version?: number | null;
+    canary_version?: number | null;
+    canary_percent?: number;
+    shadow_version?: number | null;
+    sample_rate?: number;
+    retention_days?: number;
+  };
+  fromVersion: (current: EndpointState) => number | null;
+  toVersion: number | null;
+  override?: boolean;
+  reason?: string;
+  details?: Record<string, unknown>;
+  actor: string;
+}
+
+/** Endpoints and their change history. Every change bumps `revision` and writes a history row in one transaction. */
+export class EndpointsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(input: { name: string; modelName: string; description: string; sampleRate: number; retentionDays: number; actor: string }) {
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('endpoints')
+          .values({
+            name: input.name,
+            model_name: input.modelName,
+            description: input.description,
+            sample_rate: input.sampleRate,
+            retention_days: input.retentionDays,
+            created_by: input.actor,
+            updated_at: sql<Date>`now()`,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await record(tx, input.name, {
+          kind: 'create',
+          fromVersion: null,
+          toVersion: null,
+          actor: input.actor,
+          details: { model: input.modelName },
+        });
+        return endpointStateOf(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UserError('CONFLICT', `An endpoint named "${input.name}" already exists.`, { cause: error });
+      if (isForeignKeyViolation(error))
+        throw new UserError('MODEL_VERSION_UNKNOWN', `The model registry has no model named "${input.modelName}".`, { cause: error });
+      throw error;
+    }
+  }
+
+  async get(name: string): Promise<EndpointState | undefined> {
+    const row = await this.db.selectFrom('endpoints').selectAll().where('name', '=', name).executeTakeFirst();
+    return row === undefined ? undefined : endpointStateOf(row);
+  }
+
+  async list(): Promise<EndpointState[]> {
+    const rows = await this.db.selectFrom('endpoints').selectAll().orderBy('name').execute();
+    return rows.map(endpointStateOf);
+  }
+
+  /** Applies a change under a row lock, so two ops changing one endpoint at once both land in order. */
+  async update(name: string, update: EndpointUpdate): Promise<EndpointState> {
+    return this.db.transaction().execute(async (tx) => {
+      const row = await tx.selectFrom('endpoints').selectAll().where('name', '=', name).forUpdate().executeTakeFirst();
+      if (row === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${name}".`);
+      const current = endpointStateOf(row);
+      const updated = await tx
+        .updateTable('endpoints')
+        .set({ ...update.set(current), revision: sql<number>`revision + 1`, updated_at: sql<Date>`now()` })
+        .where('name', '=', name)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await record(tx, name, { ...update, fromVersion: update.fromVersion(current) });
+      return endpointStateOf(updated);
+    });
+  }
+
+  /** Newest first. */
+  async history(name: string, page: { limit: number; offset: number }): Promise<EndpointChange[]> {
+    const rows = await this.db
+      .selectFrom('endpoint_changes')
+      .selectAll()
+      .where('endpoint_name', '=', name)
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      kind: row.kind as EndpointChangeKind,
+      fromVersion: row.from_version,
+      toVersion: row.to_version,
+      override: row.override,
+      reason: row.reason,
+      details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown>,
+      actor: row.actor,
+      at: row.at,
+    }));
+  }
+
+  /** Versions that were ever made active on the endpoint (by promotion or rollback), oldest first. */
+  async servedVersions(name: string): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('endpoint_changes')
+      .select('to_version')
+      .where('endpoint_name', '=', name)
+      .where('kind', 'in', ['promote', 'rollback'])
+      .where('to_version', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.to_version as number);
+  }
+}
+
+async function record(
+  tx: Transaction<Database>,
+  name: string,
+  change: {
+    kind: EndpointChangeKind;
+    fromVersion: number | null;
+    toVersion: number | null;
+    override?: boolean;
+    reason?: string;
+    details?: Record<string, unknown>;
+    actor: string;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('endpoint_changes')
+    .values({
+      endpoint_name: name,
+      kind: change.kind,
+      from_version: change.fromVersion,
+      to_version: change.toVersion,
+      override: change.override ?? false,
+      reason: change.reason ?? '',
+      details: JSON.stringify(change.details ?? {}),
+      actor: change.actor,
+    })
+    .execute();
+}

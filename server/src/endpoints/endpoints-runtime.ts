@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import type { Logger } from '../logger';
+import type { AuditRepository } from '../repositories/audit-repository';
+import { EndpointChanges } from './endpoint-changes';
+import { EndpointPredictor } from './endpoint-predictor';
+import { EndpointStateCache } from './endpoint-state-cache';
+import { EndpointsRepository } from './endpoints-repository';
+import { EndpointFigures } from './live-figures';
+import type { ModelVersionSource } from './model-version-source';
+import { SampleWriter } from './sample-writer';
+import { ServedModels } from './served-models';
+
+/** Settings of {@link startEndpoints}. */
+export interface EndpointsOptions {
+  /** How old cached endpoint state may get before it is read again (ms, default 1,000): how soon other processes see a change. */
+  stateTtlMs?: number;
+  /** Decides canary and sampling; seed it in tests (default `Math.random`). */
+  random?: () => number;
+  /** How often samples and counts are written (ms, default 1,000). */
+  flushMs?: number;
+  /** How often old samples are deleted (ms, default one hour). */
+  sweepMs?: number;
+}
+
+/** Model serving for one server process: state cache, loaded versions, figures, sampling, changes. */
+export interface Endpoints {
+  repository: EndpointsRepository;
+  states: EndpointStateCache;
+  models: ServedModels;
+  figures: EndpointFigures;
+  samples: SampleWriter;
+  predictor: EndpointPredictor;
+  changes: EndpointChanges;
+  db: Kysely<Database>;
+  versions: ModelVersionSource;
+  /** Writes what is queued (samples, counts) now. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts model serving: background writers for samples and counts, and the retention sweep.
+ *
+ * @example
+ * const endpoints = startEndpoints({ db, versions: modelVersionsIn(db, artifacts), audit, logger });
+ */
+export function startEndpoints(deps: {
+  db: Kysely<Database>;
+  versions: ModelVersionSource;
+  audit: AuditRepository;
+  logger: Logger;
+  options?: EndpointsOptions;
+}): Endpoints {
+  const options = deps.options ?? {};
+  const repository = new EndpointsRepository(deps.db);
+  const states = new EndpointStateCache((name) => repository.get(name), options.stateTtlMs ?? 1_000);
+  const models = new ServedModels(deps.versions);
+  const figures = new EndpointFigures();
+  const samples = new SampleWriter(deps.db, deps.logger);
+  const predictor = new EndpointPredictor({ states, models, figures, samples, logger: deps.logger, random: options.random ?? Math.random });
+  const changes = new EndpointChanges(repository, deps.versions, deps.audit, states);
+  const warn = (what: string) => (error: unknown) =>
+    deps.logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
+  const flush = async () => {
+    await predictor.idle();
+    await samples.flush();
+    await figures.flush(deps.db).catch(warn('endpoint counts not stored'));
+  };
+  const flushTimer = setInterval(() => void flush(), options.flushMs ?? 1_000);
+  const sweepTimer = setInterval(() => void samples.sweep().catch(warn('endpoint sample retention failed')), options.sweepMs ?? 3_600_000);
+  flushTimer.unref();
+  sweepTimer.unref();
+  return {
+    repository,
+    states,
+    models,
+    figures,
+    samples,
+    predictor,
+    changes,
+    db: deps.db,
+    versions: deps.versions,
+    flush,
+    close: async () => {
+      clearInterval(flushTimer);
+      clearInterval(sweepTimer);
+      await flush();
+      await models.close();
+    },
+  };
+}

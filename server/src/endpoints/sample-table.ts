@@ -1,0 +1,77 @@
+import { float64Vector, int32Vector, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
+import type { Table, Vector } from 'apache-arrow';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+
+/** The most sample rows one read returns. */
+export const maxSampleRows = 1_000_000;
+
+function json(value: unknown): Record<string, unknown> {
+  const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+}
+
+/**
+ * The newest `limit` rows an endpoint answered (oldest first) as a table: one column per input
+ * feature, `_at` (timestamp), `_version`, `prediction` and `probability_<class>` for classifiers.
+ *
+ * @example
+ * const table = await readSampleTable(db, 'churn', { since: '2026-01-01T00:00:00Z', limit: 10_000 });
+ */
+export async function readSampleTable(db: Kysely<Database>, endpoint: string, options: { since?: string; limit: number }): Promise<Table> {
+  const known = await db
+    .selectFrom('endpoints')
+    .leftJoin('model_versions', (j) =>
+      j.onRef('model_versions.model_name', '=', 'endpoints.model_name').onRef('model_versions.version', '=', 'endpoints.active_version'),
+    )
+    .select(['endpoints.name', 'model_versions.card'])
+    .where('endpoints.name', '=', endpoint)
+    .executeTakeFirst();
+  if (known === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${endpoint}".`);
+  // Columns in the order of the served model's card; stored rows (jsonb) do not keep key order.
+  let query = db
+    .selectFrom('endpoint_samples')
+    .select(['at', 'version', 'input', 'output'])
+    .where('endpoint_name', '=', endpoint)
+    .where('role', '=', 'answer');
+  if (options.since !== undefined) query = query.where('at', '>=', new Date(options.since));
+  const rows = (await query.orderBy('id', 'desc').limit(Math.min(options.limit, maxSampleRows)).execute()).reverse();
+  const inputs = rows.map((r) => json(r.input));
+  const outputs = rows.map((r) => json(r.output));
+  const cardOrder = ((json(known.card).features ?? []) as { name?: unknown }[]).map((f) => String(f.name));
+  const present = new Set(inputs.flatMap((i) => Object.keys(i)));
+  const features = [...new Set([...cardOrder.filter((f) => present.has(f)), ...[...present].sort()])];
+  const classes = [...new Set(outputs.flatMap((o) => Object.keys(json(o.probabilities))))];
+  const names: string[] = [];
+  const vectors: Vector[] = [];
+  const add = (name: string, vector: Vector) => {
+    names.push(name);
+    vectors.push(vector);
+  };
+  for (const f of features)
+    add(
+      f,
+      valuesToVector(
+        inputs.map((i) => i[f] ?? null),
+        f,
+      ),
+    );
+  add(
+    '_at',
+    valuesToVector(
+      rows.map((r) => new Date(r.at)),
+      '_at',
+    ),
+  );
+  add('_version', int32Vector(Int32Array.from(rows, (r) => r.version)));
+  add(
+    'prediction',
+    valuesToVector(
+      outputs.map((o) => o.prediction ?? null),
+      'prediction',
+    ),
+  );
+  for (const c of classes)
+    add(`probability_${c}`, float64Vector(Float64Array.from(outputs, (o) => Number(json(o.probabilities)[c] ?? Number.NaN))));
+  return tableFromColumns(names, vectors);
+}
