@@ -17,6 +17,7 @@ import { requireAction } from './middleware/require-action';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { endpointRoutes } from './routes/endpoints';
+import { fileRoutes } from './routes/files';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
@@ -38,6 +39,10 @@ export interface AppDeps {
   logger: Logger;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
+  /** The folder runs read files from; uploads through `/api/files` go there (absent: no uploads). */
+  filesDir?: string;
+  /** Largest upload through `/api/files`, in bytes (default 256 MiB). */
+  uploadLimit?: number;
   /** The editor's origin: the only one CORS allows. */
   corsOrigin: string;
   /** Runs: queue, events and artifacts (see `startRuns`); without it runs are queued but nobody here executes them. */
@@ -73,16 +78,18 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
     }),
   );
   app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'], maxAge: 600 }));
-  app.use(
-    '/api/*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.bodyLimit,
+      maxSize,
       onError: () => {
-        throw new UserError('PAYLOAD_TOO_LARGE', `The request body is larger than ${deps.bodyLimit} bytes.`, {
-          details: { limit: deps.bodyLimit },
-        });
+        throw new UserError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxSize} bytes.`, { details: { limit: maxSize } });
       },
-    }),
+    });
+  const uploadLimit = deps.uploadLimit ?? 256 * 2 ** 20;
+  const bodyLimits = { general: limitOf(deps.bodyLimit), upload: limitOf(uploadLimit + 65_536) };
+  // Uploads have their own, larger limit (plus room for multipart framing); the route also counts the file's bytes.
+  app.use('/api/*', (c, next) =>
+    (c.req.method === 'POST' && c.req.path === '/api/files' ? bodyLimits.upload : bodyLimits.general)(c, next),
   );
   app.use('/api/*', authenticate(services.tokens));
   app.use('/api/*', jsonGuard());
@@ -100,6 +107,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   if (deps.endpoints) app.route('/api/endpoints', endpointRoutes(services, deps.endpoints));
   app.route('/api/models', modelRoutes(services, deps.artifacts ?? deps.runs?.artifacts));
   app.route('/api/templates', templateRoutes(services));
+  app.route('/api/files', fileRoutes(services, { filesDir: deps.filesDir, maxBytes: uploadLimit }));
   deps.extend?.(app, services);
   app.use('/api/openapi.json', requireAction('self:read'));
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Causeway API', version: '1' } });

@@ -79,6 +79,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     logger,
     bodyLimit: config.bodyLimit,
     corsOrigin: config.corsOrigin,
+    filesDir: join(config.dataDir, 'files'),
   });
   serveWeb(app, join(repoRoot, 'web', 'dist'));
   const adminToken = await ensureAdminToken(services.tokens, config.dataDir);

@@ -2,17 +2,19 @@
  * CSV parse: parseCsv against a minimal hand-written typed-array loop (knows the schema, no quoting)
  * and arquero 8 (`aq.fromCSV`), on generated files of an id, three floats and a category of 1,000
  * values. Prints medians, ratios, and peak memory of each parser measured in a fresh child process
- * (peak RSS over the parse, and retained ArrayBuffers) beside the Arrow size of the result.
+ * (peak RSS over the parse, and retained ArrayBuffers) beside the Arrow size of the result. The streaming
+ * reader (`parseCsvStream` over the file in 1 MiB reads, as the CSV node reads files) is timed and
+ * measured the same way; its peak includes the file reads, the whole-buffer parser's does not.
  *
  * Run: npx tsx test/bench/csv.ts [rows ...]        (default: 1000000 5000000)
  *      ARQUERO_ALL=1 also runs arquero above 1M rows (about 12 s a parse at 5M).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '@causeway/sdk';
+import { parseCsv, parseCsvStream } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 import * as aq from 'arquero';
 
@@ -124,6 +126,41 @@ const ms = (t: { wall: number; cpu: number }): string => `${t.wall.toFixed(0).pa
 const ratio = (a: { wall: number; cpu: number }, b: { wall: number; cpu: number }): string =>
   `${(a.wall / b.wall).toFixed(2)}× wall, ${(a.cpu / b.cpu).toFixed(2)}× CPU`;
 
+async function stream(path: string, rows: number): Promise<Table> {
+  const r = await parseCsvStream(() => createReadStream(path, { highWaterMark: 1 << 20 }), { expectedBytes: statSync(path).size });
+  if (!r.ok || r.value.table.numRows !== rows)
+    throw new Error(`stream parse failed: ${JSON.stringify(r.ok ? r.value.table.numRows : r.issues)}`);
+  return r.value.table;
+}
+
+/** Median wall and CPU milliseconds of the streaming reader, reading the file from disk each time. */
+async function timeStream(path: string, rows: number, repeats: number): Promise<{ wall: number; cpu: number }> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  await stream(path, rows);
+  for (let i = 0; i < repeats; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await stream(path, rows);
+    walls.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+/** In a fresh process: peak RSS over one streamed parse of the file (nothing loaded before it). */
+async function streamMemoryChild(path: string, rows: number): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  gc();
+  const before = process.memoryUsage();
+  const result = await stream(path, rows);
+  const peak = process.resourceUsage().maxRSS * 1024 - before.rss;
+  gc();
+  const after = process.memoryUsage();
+  console.log(JSON.stringify({ peak, retained: after.arrayBuffers - before.arrayBuffers, arrow: arrowBytes(result), heap: 0 }));
+}
+
 /** In a fresh process: peak RSS over one parse (above the RSS with the file loaded) and retained ArrayBuffers. */
 function memoryChild(parser: Parser, path: string, rows: number): void {
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -142,7 +179,7 @@ function memoryChild(parser: Parser, path: string, rows: number): void {
   console.log(JSON.stringify({ peak, retained: after.arrayBuffers - before.arrayBuffers, arrow, heap: after.heapUsed - before.heapUsed }));
 }
 
-function memoryOf(parser: Parser, file: string, rows: number): { peak: number; retained: number; arrow: number; heap: number } {
+function memoryOf(parser: Parser | 'stream', file: string, rows: number): { peak: number; retained: number; arrow: number; heap: number } {
   const self = fileURLToPath(import.meta.url);
   const out = execFileSync(
     process.execPath,
@@ -154,21 +191,41 @@ function memoryOf(parser: Parser, file: string, rows: number): { peak: number; r
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
 
-function bench(rows: number): void {
+async function bench(rows: number): Promise<void> {
   const bytes = generate(rows);
   const file = join(tmpdir(), `causeway-bench-${rows}.csv`);
   writeFileSync(file, bytes);
-  const repeats = rows > 2_000_000 ? 3 : 5;
+  const repeats = rows > 2_000_000 ? 1 : 2;
   const withArquero = rows <= 1_000_000 || process.env.ARQUERO_ALL === '1';
-  const ours = time('causeway', bytes, rows, repeats);
-  const hand = time('hand', bytes, rows, repeats);
+  // Interleaved, so a busy machine slows each alike.
+  let ours = { wall: 0, cpu: 0 };
+  let hand = { wall: 0, cpu: 0 };
+  let streamed = { wall: 0, cpu: 0 };
+  const rounds = {
+    ours: [] as { wall: number; cpu: number }[],
+    hand: [] as { wall: number; cpu: number }[],
+    streamed: [] as { wall: number; cpu: number }[],
+  };
+  for (let k = 0; k < 5; k++) {
+    rounds.ours.push(time('causeway', bytes, rows, repeats));
+    rounds.hand.push(time('hand', bytes, rows, repeats));
+    rounds.streamed.push(await timeStream(file, rows, repeats));
+  }
+  const mid = (xs: { wall: number; cpu: number }[]) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
+  ours = mid(rounds.ours);
+  hand = mid(rounds.hand);
+  streamed = mid(rounds.streamed);
   const arq = withArquero ? time('arquero', bytes, rows, rows > 1_000_000 ? 1 : 3) : { wall: Number.NaN, cpu: Number.NaN };
   const memory = memoryOf('causeway', file, rows);
   const handMemory = memoryOf('hand', file, rows);
+  const streamMemory = memoryOf('stream', file, rows);
   rmSync(file);
   console.log(`\n${rows.toLocaleString('en')} rows, ${mb(bytes.length)} of CSV`);
   console.log(`  parseCsv   ${ms(ours)}   (target ≤ 2× hand loop, ≤ 1500 ms at 5M)`);
   console.log(`  hand loop  ${ms(hand)}   parseCsv / hand = ${ratio(ours, hand)}`);
+  console.log(
+    `  stream     ${ms(streamed)}   parseCsvStream (from disk) / hand = ${ratio(streamed, hand)}; / parseCsv = ${ratio(streamed, ours)}`,
+  );
   if (withArquero) console.log(`  arquero 8  ${ms(arq)}   arquero / parseCsv = ${ratio(arq, ours)} (target ≥ 3×)`);
   else console.log('  arquero 8     skipped above 1M rows (≈12 s a parse); ARQUERO_ALL=1 runs it');
   console.log(`  Arrow size of the result ${mb(memory.arrow)}`);
@@ -176,14 +233,18 @@ function bench(rows: number): void {
     `  parseCsv peak RSS over the parse ${mb(memory.peak)} = ${(memory.peak / memory.arrow).toFixed(2)}× Arrow (target ≤ 2×); retained ArrayBuffers ${mb(memory.retained)}`,
   );
   console.log(`  hand loop peak RSS over the parse ${mb(handMemory.peak)}; retained ArrayBuffers ${mb(handMemory.retained)}`);
+  console.log(
+    `  parseCsvStream peak RSS over the parse ${mb(streamMemory.peak)} = ${(streamMemory.peak / streamMemory.arrow).toFixed(2)}× Arrow (the ${mb(bytes.length)} file is never held whole)`,
+  );
 }
 
 if (process.argv[2] === '--memory') {
-  memoryChild(process.argv[3] as Parser, process.argv[4] as string, Number(process.argv[5]));
+  if (process.argv[3] === 'stream') await streamMemoryChild(process.argv[4] as string, Number(process.argv[5]));
+  else memoryChild(process.argv[3] as Parser, process.argv[4] as string, Number(process.argv[5]));
 } else {
   const sizes = process.argv
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
-  for (const rows of sizes.length > 0 ? sizes : [1_000_000, 5_000_000]) bench(rows);
+  for (const rows of sizes.length > 0 ? sizes : [1_000_000, 5_000_000]) await bench(rows);
 }

@@ -1,3 +1,4 @@
+import { parseCsv } from '@causeway/sdk';
 import { inferNode, memoryFiles, rowsOf, runNode } from '@causeway/sdk/testkit';
 import { describe, expect, it } from 'vitest';
 import { csvSource } from './csv';
@@ -10,6 +11,25 @@ const files = memoryFiles({
 });
 
 describe('source.csv', () => {
+  it('streams a file of several windows: bad rows keep their lines, the table equals a whole-buffer parse', async () => {
+    const lines = ['id,score,label'];
+    for (let i = 0; i < 120_000; i++)
+      lines.push(i === 100_000 ? `${i},"two\nlines",x,extra` : `${i},${(i * 0.37).toFixed(2)},"l ${i % 7}"`);
+    lines.push('late,1.5,"tail"');
+    const text = `${lines.join('\n')}\n`;
+    const big = memoryFiles({ 'big.csv': text });
+    const { outputs, logs } = await runNode(csvSource, { inputs: {}, config: { file: 'big.csv', onBadRow: 'skip' }, files: big });
+    expect(text.length).toBeGreaterThan(2 * 2 ** 20);
+    expect(logs.map((l) => l.message)).toEqual(['Skipped 1 bad row of "big.csv": line 100002: Line 100002 has 4 fields, expected 3.']);
+    const whole = parseCsv(new TextEncoder().encode(text), { onBadRow: 'skip' });
+    if (!whole.ok) throw new Error('whole parse failed');
+    expect(outputs.table.numRows).toBe(120_000);
+    expect(outputs.table.schema.fields.map(String)).toEqual(whole.value.table.schema.fields.map(String));
+    for (const name of ['id', 'score', 'label']) {
+      expect(outputs.table.getChild(name)?.toArray()).toEqual(whole.value.table.getChild(name)?.toArray());
+    }
+  });
+
   it('reads a file through ctx.files with detected dialect and inferred types', async () => {
     const { outputs, logs } = await runNode(csvSource, { inputs: {}, config: { file: 'people.csv' }, files });
     expect(rowsOf(outputs.table)).toEqual([

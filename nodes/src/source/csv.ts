@@ -1,4 +1,15 @@
-import { type ColumnType, columnTypes, defineNode, formatIssue, parseCsv, port, tableSchemaOf, UserError } from '@causeway/sdk';
+import {
+  type ColumnType,
+  type CsvOptions,
+  columnTypes,
+  defineNode,
+  formatIssue,
+  parseCsv,
+  parseCsvStream,
+  port,
+  tableSchemaOf,
+  UserError,
+} from '@causeway/sdk';
 import { z } from 'zod';
 
 const columnType = z.enum(columnTypes as [ColumnType, ...ColumnType[]]);
@@ -38,14 +49,18 @@ export const csvSource = defineNode({
   },
   fingerprint: ({ config, ctx }) => ctx.files.fingerprint(config.file),
   run: async ({ config, ctx }) => {
-    const bytes = await ctx.files.read(config.file, ctx.signal);
-    const parsed = parseCsv(bytes, {
+    const options: CsvOptions = {
       onBadRow: config.onBadRow,
       ...(config.delimiter === undefined ? {} : { delimiter: config.delimiter }),
       ...(config.header === undefined ? {} : { header: config.header }),
       ...(config.nullTokens === undefined ? {} : { nullTokens: config.nullTokens }),
       ...(config.types === undefined ? {} : { types: config.types }),
-    });
+    };
+    // Streamed when the host can open files (memory: a window plus the columns), else read whole.
+    const file = await ctx.files.open?.(config.file, ctx.signal);
+    const parsed = file
+      ? await parseCsvStream(file.chunks, { ...options, expectedBytes: file.size })
+      : parseCsv(await ctx.files.read(config.file, ctx.signal), options);
     if (!parsed.ok) {
       const detail = parsed.issues.map((issue) => formatIssue(issue)).join('; ');
       throw new UserError('INPUT_INVALID', `"${config.file}" cannot be read as CSV: ${detail}`, { issues: parsed.issues });

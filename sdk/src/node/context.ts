@@ -17,6 +17,11 @@ export interface FileStore {
   read(name: string, signal?: AbortSignal): Promise<Uint8Array>;
   /** A cheap value that changes when the file changes (size + mtime, or a content hash). */
   fingerprint(name: string): Promise<string>;
+  /**
+   * Opens the file as a stream of chunks, for readers that keep only a window in memory; each call
+   * starts again from the beginning. Optional: readers fall back to `read`.
+   */
+  open?(name: string, signal?: AbortSignal): Promise<{ size: number; chunks(): AsyncIterable<Uint8Array> }>;
 }
 
 /**

@@ -32,6 +32,15 @@ export function memoryFiles(files: Record<string, Uint8Array | string>): FileSto
       // A copy, so a node that writes into the buffer cannot change the next read.
       return get(name).slice();
     },
+    async open(name, signal) {
+      signal?.throwIfAborted();
+      const bytes = get(name).slice();
+      // Small chunks, so stream readers meet chunk boundaries in tests.
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        for (let at = 0; at < bytes.length; at += 4096) yield bytes.subarray(at, at + 4096);
+      }
+      return { size: bytes.length, chunks };
+    },
     async fingerprint(name) {
       const bytes = get(name);
       return `${bytes.byteLength}-${fnv1a(bytes)}`;

@@ -27,7 +27,14 @@ export function memoryLogger(): Logger & { lines: string[] } {
 
 /** A migrated app on in-memory PGlite (or a given database), with one token per role. */
 export async function makeTestApp(
-  options: { target?: DatabaseTarget; bodyLimit?: number; registry?: NodeRegistry; endpoints?: EndpointsOptions } = {},
+  options: {
+    target?: DatabaseTarget;
+    bodyLimit?: number;
+    registry?: NodeRegistry;
+    endpoints?: EndpointsOptions;
+    filesDir?: string;
+    uploadLimit?: number;
+  } = {},
 ) {
   const handle: DatabaseHandle = await connectDatabase(options.target ?? { kind: 'pglite', loadDataDir: await migratedPgliteDump() });
   await migrate(handle.db);
@@ -49,6 +56,8 @@ export async function makeTestApp(
     logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     corsOrigin: 'http://127.0.0.1:8787',
+    ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
+    ...(options.uploadLimit === undefined ? {} : { uploadLimit: options.uploadLimit }),
   });
   const tokens = {} as Record<Role, string>;
   for (const role of roles) tokens[role] = (await services.tokens.create({ name: `${role}-test`, role, createdBy: null })).token;

@@ -1,5 +1,5 @@
 export { type BadRow, type BadRowReason, type CsvOptions, defaultNullTokens } from './csv-options';
 export { type CsvDialect, detectCsvDialect } from './detect-csv-dialect';
 export { type CsvParseOutput, parseCsv } from './parse-csv';
-export { parseCsvStream } from './parse-csv-stream';
+export { type CsvSource, type CsvStreamOptions, parseCsvStream } from './parse-csv-stream';
 export { type WriteCsvOptions, writeCsv, writeCsvChunks } from './write-csv';

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import { actorOf } from './actor-of';
+
+/** Where uploads go and how big one may be. */
+export interface FileRoutesOptions {
+  /** The folder runs read files from (`<dataDir>/files`); absent: uploads are not kept on this server. */
+  filesDir: string | undefined;
+  /** Largest upload in bytes. */
+  maxBytes: number;
+}
+
+/** A flat name: no folders, no leading dot (temporary files start with one), nothing a shell or URL would mangle. */
+const fileName = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]*$/, 'a file name is a letter or digit, then letters, digits, spaces and . _ ( ) -')
+  .refine((name) => !name.endsWith('.') && !name.endsWith(' '), 'a file name cannot end with a dot or a space');
+
+const fileInfo = z.object({ name: z.string(), size: z.number().int(), modifiedAt: z.string() }).openapi('UploadedFile');
+
+const list = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/',
+  summary: 'List uploaded files (what file-based source nodes can read)',
+  tags: ['files'],
+  responses: { 200: jsonResponse('Files', z.object({ items: z.array(fileInfo) })), ...errorResponses(404) },
+});
+
+const upload = defineRoute('graphs:write', {
+  method: 'post',
+  path: '/',
+  summary: 'Upload a file: the raw body, or multipart/form-data with a `file` part; `name` names it (else the part’s file name)',
+  tags: ['files'],
+  request: { query: z.object({ name: fileName.optional() }) },
+  responses: {
+    201: jsonResponse('Stored (a file of the same name is replaced)', fileInfo),
+    ...errorResponses(400, 404, 413),
+  },
+});
+
+const download = defineRoute('graphs:read', {
+  method: 'get',
+  path: '/{name}',
+  summary: 'Read an uploaded file',
+  tags: ['files'],
+  request: { params: z.object({ name: fileName }) },
+  responses: {
+    200: { description: 'The file’s bytes', content: { 'application/octet-stream': { schema: z.string() } } },
+    ...errorResponses(404),
+  },
+});
+
+const remove = defineRoute('graphs:write', {
+  method: 'delete',
+  path: '/{name}',
+  summary: 'Delete an uploaded file',
+  tags: ['files'],
+  request: { params: z.object({ name: fileName }) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+});
+
+function folderOf(options: FileRoutesOptions): string {
+  if (options.filesDir === undefined) throw new UserError('NOT_FOUND', 'This server keeps no uploaded files.');
+  return options.filesDir;
+}
+
+function tooLarge(maxBytes: number): UserError {
+  return new UserError('PAYLOAD_TOO_LARGE', `The file is larger than the upload limit of ${maxBytes} bytes.`, {
+    details: { limit: maxBytes },
+  });
+}
+
+/** Streams the body to a temporary file, counting bytes against the cap, then moves it into place. */
+async function store(folder: string, name: string, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<number> {
+  await mkdir(folder, { recursive: true });
+  const temporary = join(folder, `.upload-${randomBytes(8).toString('hex')}`);
+  let size = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(size > maxBytes ? tooLarge(maxBytes) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]), cap, createWriteStream(temporary, { flags: 'wx' }));
+    await rename(temporary, join(folder, name));
+    return size;
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+async function infoOf(folder: string, name: string): Promise<z.infer<typeof fileInfo>> {
+  const s = await stat(join(folder, name));
+  return { name, size: s.size, modifiedAt: s.mtime.toISOString() };
+}
+
+async function existing(folder: string, name: string): Promise<string> {
+  const path = join(folder, name);
+  // lstat: a link planted in the folder is not a file of it.
+  const s = await lstat(path).catch(() => null);
+  if (!s?.isFile()) throw new UserError('NOT_FOUND', `No uploaded file named "${name}".`, { details: { name } });
+  return path;
+}
+
+/**
+ * Files uploaded through the editor, kept in the folder runs read from: a CSV source whose `file` is
+ * the uploaded name reads it on the server, and the editor's own runs fetch it from here.
+ */
+export function fileRoutes(services: Services, options: FileRoutesOptions) {
+  const { audit } = services;
+  return newRouter()
+    .openapi(list, async (c) => {
+      const folder = folderOf(options);
+      const names = (await readdir(folder, { withFileTypes: true }).catch(() => []))
+        .filter((entry) => entry.isFile() && fileName.safeParse(entry.name).success)
+        .map((entry) => entry.name)
+        .sort();
+      return c.json({ items: await Promise.all(names.map((name) => infoOf(folder, name))) }, 200);
+    })
+    .openapi(upload, async (c) => {
+      const folder = folderOf(options);
+      let name = c.req.valid('query').name;
+      let body: ReadableStream<Uint8Array> | null = c.req.raw.body;
+      if (/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+        const form = await c.req.formData().catch(() => {
+          throw new UserError('REQUEST_INVALID', 'The multipart body cannot be read.');
+        });
+        const part = form.get('file');
+        if (!(part instanceof File)) throw new UserError('REQUEST_INVALID', 'The multipart body has no "file" part.');
+        if (name === undefined) {
+          const parsed = fileName.safeParse(part.name);
+          if (!parsed.success)
+            throw new UserError(
+              'REQUEST_INVALID',
+              `"${part.name}" is not a file name this server accepts: ${parsed.error.issues[0]?.message}.`,
+            );
+          name = parsed.data;
+        }
+        body = part.stream();
+      }
+      if (name === undefined) throw new UserError('REQUEST_INVALID', 'Name the file: ?name=sales.csv.', { details: { field: 'name' } });
+      if (!body) throw new UserError('REQUEST_INVALID', 'The request has no body to store.');
+      const size = await store(folder, name, body, options.maxBytes);
+      await audit.record({ actor: actorOf(c).name, action: 'file.upload', target: `file:${name}`, details: { size } });
+      return c.json(await infoOf(folder, name), 201);
+    })
+    .openapi(download, async (c) => {
+      const { name } = c.req.valid('param');
+      const path = await existing(folderOf(options), name);
+      const { size } = await stat(path);
+      return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream, 200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(size),
+      });
+    })
+    .openapi(remove, async (c) => {
+      const { name } = c.req.valid('param');
+      const path = await existing(folderOf(options), name);
+      await rm(path);
+      await audit.record({ actor: actorOf(c).name, action: 'file.delete', target: `file:${name}` });
+      return c.body(null, 204);
+    });
+}
