@@ -23,6 +23,7 @@ import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
 import { modelRoutes } from './routes/models';
 import { nodeRoutes } from './routes/nodes';
+import { pluginRoutes } from './routes/plugins';
 import { runRoutes } from './routes/runs';
 import { scheduleRoutes } from './routes/schedules';
 import { secretRoutes } from './routes/secrets';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/secrets', secretRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));
+  app.route('/api/plugins', pluginRoutes(services));
   app.route('/api/runs', runRoutes(services, deps.runs));
   app.route('/api/schedules', scheduleRoutes(services));
   if (deps.endpoints) app.route('/api/endpoints', endpointRoutes(services, deps.endpoints));

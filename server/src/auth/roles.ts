@@ -29,7 +29,16 @@ export type Action = (typeof actions)[number];
 export const roles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
 export type Role = (typeof roles)[number];
 
-const everyone: Action[] = ['self:read', 'graphs:read', 'runs:read', 'nodes:read', 'plugins:read', 'endpoints:read', 'models:read', 'schedules:read'];
+const everyone: Action[] = [
+  'self:read',
+  'graphs:read',
+  'runs:read',
+  'nodes:read',
+  'plugins:read',
+  'endpoints:read',
+  'models:read',
+  'schedules:read',
+];
 
 /** The actions each role may take; admin may take every action. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {

@@ -1,3 +1,5 @@
+import type { JsonLimits } from '@causeway/sdk';
+
 /** Size limits on what an install may upload, so a hostile upload cannot exhaust the server. */
 export const pluginLimits = {
   /** The uploaded `.tgz` or multipart body. */
@@ -14,3 +16,6 @@ export const pluginLimits = {
 
 /** The only modules a plugin bundle may import: hosts supply their own copies. */
 export const allowedPluginImports: readonly string[] = ['@causeway/sdk', 'apache-arrow'];
+
+/** Limits on a tarball's package.json, checked before any field of it is read. */
+export const packageJsonLimits: JsonLimits = { bytes: pluginLimits.manifestBytes, depth: 64, stringLength: 100_000, keysPerObject: 10_000 };

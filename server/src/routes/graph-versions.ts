@@ -1,11 +1,11 @@
 import { type Graph, UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { diffGraphs } from '../graphs/diff-graphs';
-import { parseGraphBody } from '../graphs/parse-graph-body';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
+import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import { actorOf } from './actor-of';
 import { graphDocument, graphIdParam, issueSchema, issuesJson, versionJson, versionSchema } from './graph-schemas';
 
@@ -65,7 +65,7 @@ export function graphVersionRoutes(services: Services) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const actor = actorOf(c);
-      const accepted = parseGraphBody(body.graph, registry);
+      const accepted = await parseGraphBodyWithPlugins(services.db, registry, body.graph);
       if (accepted.graph.id !== id) {
         throw new UserError('REQUEST_INVALID', `The graph's id "${accepted.graph.id}" is not "${id}", the graph being saved.`);
       }

@@ -1,10 +1,10 @@
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
-import { parseGraphBody } from '../graphs/parse-graph-body';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
 import type { Services } from '../http/services';
+import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import { actorOf } from './actor-of';
 import { graphDocument, graphIdParam, graphInfoJson, graphInfoSchema, issueSchema, issuesJson } from './graph-schemas';
 
@@ -71,7 +71,7 @@ export function graphRoutes(services: Services) {
     .openapi(create, async (c) => {
       const body = c.req.valid('json');
       const actor = actorOf(c);
-      const accepted = parseGraphBody(body.graph, registry);
+      const accepted = await parseGraphBodyWithPlugins(services.db, registry, body.graph);
       const info = await graphs.create({
         id: accepted.graph.id,
         name: accepted.graph.name,

@@ -1,19 +1,24 @@
+import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import { modelHostCalls } from '../models/model-host-calls';
 import { ModelRegistry } from '../models/model-registry';
+import { pluginHostCalls } from '../plugins/plugin-host-calls';
 import type { HostCallHandlers } from './host-calls';
 
 /** What the main side's services need to answer run threads. */
 export interface HostCallDeps {
   db: Kysely<Database>;
   artifacts: ArtifactStore;
+  /** `<dataDir>/files`: plugin bundles and the sandbox runtime go beside it, in `<dataDir>/plugins`. */
+  filesDir: string;
 }
 
 /** Every service run threads may call, one entry per service (each service's handlers in their own file). */
 export function createHostCallHandlers(deps: HostCallDeps): HostCallHandlers {
   return {
     models: modelHostCalls(new ModelRegistry(deps.db, deps.artifacts)),
+    plugins: pluginHostCalls({ db: deps.db, dir: join(dirname(deps.filesDir), 'plugins') }),
   };
 }

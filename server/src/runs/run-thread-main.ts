@@ -7,6 +7,7 @@ import { tableToIPC } from 'apache-arrow';
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
+import { pluginsForRun } from '../plugins/sandboxed-plugins';
 import { HostCallClient } from './host-calls-client';
 import type { FromThread, RunError, TableOutput, ThreadData, ToThread } from './thread-protocol';
 
@@ -57,19 +58,22 @@ function graphOf(key: string, text: string): Graph | UserError {
 
 async function run(runId: string, graphKey: string, text: string): Promise<void> {
   const graph = graphOf(graphKey, text);
-  if (graph instanceof UserError) {
+  // Plugin nodes run in a sandbox process; a graph needing a plugin this server lacks is refused here.
+  const plugins = graph instanceof UserError ? graph : await pluginsForRun(registry, graph, hostCalls.forRun(runId));
+  if (graph instanceof UserError || plugins instanceof UserError) {
+    const refused = graph instanceof UserError ? graph : (plugins as UserError);
     post({
       type: 'event',
-      event: { type: 'run:done', runId, at: Date.now(), status: 'invalid', durationMs: 0, issues: [...graph.issues] },
+      event: { type: 'run:done', runId, at: Date.now(), status: 'invalid', durationMs: 0, issues: [...refused.issues] },
     });
-    post({ type: 'done', runId, status: 'invalid', durationMs: 0, tables: [], error: { code: graph.code, message: graph.message } });
+    post({ type: 'done', runId, status: 'invalid', durationMs: 0, tables: [], error: { code: refused.code, message: refused.message } });
     return;
   }
   const controller = new AbortController();
   controllers.set(runId, controller);
   try {
     const result = await runGraph(graph, {
-      registry,
+      registry: plugins.registry,
       runId,
       signal: controller.signal,
       files,
@@ -96,6 +100,7 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
     ]);
   } finally {
     controllers.delete(runId);
+    plugins.close();
   }
 }
 

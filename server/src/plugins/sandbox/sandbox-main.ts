@@ -43,7 +43,8 @@ function unavailable(what: string): never {
 
 function contextFor(callId: number, nodeId: string, signal: AbortSignal): NodeContext {
   let logs = 0;
-  return {
+  // Narrow on purpose: log, progress and the abort signal; every host service is refused with a clear error.
+  const context = {
     nodeId,
     signal,
     log: (level: LogLevel, message: string) => {
@@ -55,10 +56,12 @@ function contextFor(callId: number, nodeId: string, signal: AbortSignal): NodeCo
     },
     secrets: { get: () => unavailable('secrets') },
     files: { read: () => unavailable('files'), fingerprint: () => unavailable('files') },
-    onnx: { load: () => unavailable('the model runtime') } as unknown as NodeContext['onnx'],
-    http: { get: () => unavailable('HTTP') } as unknown as NodeContext['http'],
-    sql: { query: () => unavailable('SQL') } as unknown as NodeContext['sql'],
+    onnx: { load: () => unavailable('the model runtime') },
+    http: { get: () => unavailable('HTTP') },
+    sql: { query: () => unavailable('SQL') },
+    models: { register: () => unavailable('the model registry'), load: () => unavailable('the model registry') },
   };
+  return context as unknown as NodeContext;
 }
 
 async function run(message: Extract<ToSandbox, { type: 'run' }>): Promise<void> {

@@ -1,0 +1,41 @@
+import type { Issue, NodeRegistry } from '@causeway/sdk';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { type AcceptedGraph, parseGraphBody } from '../graphs/parse-graph-body';
+import { registryWithPlugins } from './plugin-node-registry';
+import { PluginsRepository } from './plugins-repository';
+import { type GraphPluginNeeds, resolvePlugins } from './resolve-plugins';
+
+/** What a graph body says about plugins, read defensively: the body's format is checked elsewhere. */
+function needsOf(graph: unknown): GraphPluginNeeds {
+  const value = (typeof graph === 'object' && graph !== null ? graph : {}) as { requires?: unknown; nodes?: unknown };
+  const requires =
+    typeof value.requires === 'object' && value.requires !== null && !Array.isArray(value.requires)
+      ? Object.fromEntries(Object.entries(value.requires).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+      : undefined;
+  const nodes = Array.isArray(value.nodes)
+    ? value.nodes.map((node: { id?: unknown; type?: unknown }) => ({ id: String(node?.id ?? ''), type: String(node?.type ?? '') }))
+    : [];
+  return { ...(requires === undefined ? {} : { requires }), nodes };
+}
+
+/**
+ * The registry a graph is validated against on the server: the built-ins plus the node types of
+ * the enabled plugin versions its `requires` picks (descriptors only: no plugin code runs), and the
+ * `PLUGIN_MISSING` issues for what it needs and this server lacks.
+ */
+export async function registryForGraph(
+  db: Kysely<Database>,
+  builtins: NodeRegistry,
+  graph: unknown,
+): Promise<{ registry: NodeRegistry; issues: Issue[] }> {
+  const resolution = await resolvePlugins(new PluginsRepository(db), needsOf(graph), (type) => builtins.has(type));
+  return { registry: registryWithPlugins(builtins, resolution.plugins), issues: resolution.issues };
+}
+
+/** `parseGraphBody` against the built-ins plus the plugins the graph requires; missing plugins are issues, not refusals, so work in progress saves. */
+export async function parseGraphBodyWithPlugins(db: Kysely<Database>, builtins: NodeRegistry, body: unknown): Promise<AcceptedGraph> {
+  const { registry, issues } = await registryForGraph(db, builtins, body);
+  const accepted = parseGraphBody(body, registry);
+  return issues.length === 0 ? accepted : { ...accepted, issues: [...issues, ...accepted.issues] };
+}

@@ -1,0 +1,56 @@
+import { pathToFileURL } from 'node:url';
+import type { Issue } from '@causeway/sdk';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/database';
+import { type HostCallHandler, hostMethod } from '../runs/host-calls';
+import { materializeBundle } from './materialize-bundle';
+import { pluginSandboxSettings } from './plugin-sandbox-settings';
+import { PluginsRepository } from './plugins-repository';
+import { type ResolvedPlugin, resolvePlugins } from './resolve-plugins';
+import { buildSandboxRuntime } from './sandbox/build-sandbox-runtime';
+import type { SandboxLimits } from './sandbox/sandbox-process';
+
+/** A plugin version ready to load in a sandbox: its descriptors and the file: URL of its rewritten bundle. */
+export interface SandboxPlugin extends ResolvedPlugin {
+  bundle: string;
+}
+
+/** What a run thread gets back from `plugins.prepare`. */
+export interface PluginPreparation {
+  issues: Issue[];
+  plugins: SandboxPlugin[];
+  /** How to start the sandbox: absent when the graph uses no plugin. */
+  sandbox?: { entry: string; readDirs: string[]; limits: SandboxLimits };
+}
+
+const args = z.tuple([
+  z.record(z.string().max(214), z.string().max(100)),
+  z.array(z.object({ id: z.string().max(200), type: z.string().max(500) })).max(10_000),
+]);
+
+/**
+ * The `plugins` host-call service: `prepare(requires, unknownNodes)` resolves a run's plugins from
+ * the database, writes their bundles under `dir` and builds the sandbox runtime there, so the run
+ * thread can start a sandbox that reads only those files.
+ */
+export function pluginHostCalls(deps: { db: Kysely<Database>; dir: string; limits?: SandboxLimits }): Record<string, HostCallHandler> {
+  const repository = new PluginsRepository(deps.db);
+  const limits = deps.limits ?? pluginSandboxSettings(process.env);
+  return {
+    prepare: hostMethod(args, async ([requires, nodes]): Promise<PluginPreparation> => {
+      // The thread sends only the nodes its own registry lacks.
+      const resolution = await resolvePlugins(repository, { requires, nodes }, () => false);
+      if (resolution.issues.length > 0 || resolution.plugins.length === 0) return { issues: resolution.issues, plugins: [] };
+      const runtime = await buildSandboxRuntime(deps.dir);
+      const plugins: SandboxPlugin[] = [];
+      const readDirs = [runtime.dir];
+      for (const plugin of resolution.plugins) {
+        const folder = await materializeBundle(repository, plugin, runtime, deps.dir);
+        readDirs.push(folder);
+        plugins.push({ ...plugin, bundle: pathToFileURL(`${folder}/plugin.mjs`).href });
+      }
+      return { issues: [], plugins, sandbox: { entry: runtime.entry, readDirs, limits } };
+    }),
+  };
+}

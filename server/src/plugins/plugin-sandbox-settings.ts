@@ -1,0 +1,32 @@
+import { UserError } from '@causeway/sdk';
+import { z } from 'zod';
+import type { SandboxLimits } from './sandbox/sandbox-process';
+
+const schema = z.object({
+  CAUSEWAY_PLUGIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  CAUSEWAY_PLUGIN_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(512),
+  CAUSEWAY_PLUGIN_MEMORY_MB: z.coerce.number().int().min(32).max(131_072).optional(),
+});
+
+/**
+ * Limits of the processes that run plugin code, from the environment: a plugin node's time limit
+ * (default 60 s), the sandbox's V8 heap (default 512 MB) and its resident memory (default twice
+ * the heap plus 256 MB, for array buffers and code).
+ */
+export function pluginSandboxSettings(env: Readonly<Record<string, string | undefined>>): SandboxLimits {
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? '(settings)');
+    throw new UserError('SETTING_INVALID', `Invalid plugin sandbox setting ${name}: ${issue?.message ?? ''}`);
+  }
+  const s = parsed.data;
+  return {
+    timeoutMs: s.CAUSEWAY_PLUGIN_TIMEOUT_MS,
+    heapMb: s.CAUSEWAY_PLUGIN_HEAP_MB,
+    rssMb: s.CAUSEWAY_PLUGIN_MEMORY_MB ?? s.CAUSEWAY_PLUGIN_HEAP_MB * 2 + 256,
+  };
+}

@@ -1,0 +1,176 @@
+import { UserError } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/app-env';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import { type InstallMode, installPlugin } from '../plugins/install-plugin';
+import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
+import { readPluginUpload } from '../plugins/read-plugin-upload';
+import { actorOf } from './actor-of';
+
+// The scoped name arrives URL-encoded in one segment: `%40causeway%2Fplugin-text`.
+const pluginParams = z.object({
+  name: z.string().min(1).max(214).openapi({ example: '%40causeway%2Fplugin-text' }),
+  version: z.string().min(1).max(256).openapi({ example: '1.0.0' }),
+});
+
+const pluginSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    enabled: z.boolean(),
+    sha256: z.string(),
+    apiVersion: z.number(),
+    installedBy: z.string(),
+    installedAt: z.string(),
+    nodes: z.array(z.object({ type: z.string(), version: z.number(), title: z.string() })),
+  })
+  .openapi('Plugin');
+
+// Not `required`, so the form validator runs only for multipart bodies; the route reads and checks the parts itself.
+const uploadBody = {
+  body: {
+    required: false,
+    description:
+      'An npm tarball (`npm pack`) holding package/dist/causeway-plugin.json and package/dist/plugin.mjs, or the two files as multipart parts.',
+    content: {
+      'application/gzip': { schema: z.string().openapi({ format: 'binary' }) },
+      'multipart/form-data': {
+        schema: z.looseObject({}).openapi({ description: 'Parts: manifest (causeway-plugin.json) and bundle (plugin.mjs).' }),
+      },
+    },
+  },
+} as const;
+
+const list = defineRoute('plugins:read', {
+  method: 'get',
+  path: '/',
+  summary: 'Installed plugin versions',
+  tags: ['plugins'],
+  responses: { 200: jsonResponse('Plugins', z.object({ items: z.array(pluginSchema) })), ...errorResponses() },
+});
+
+const install = defineRoute('plugins:write', {
+  method: 'post',
+  path: '/',
+  summary: 'Install a plugin version (checked, never run, on the way in)',
+  tags: ['plugins'],
+  request: uploadBody,
+  responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(400, 409, 413) },
+});
+
+const installDev = defineRoute('plugins:dev', {
+  method: 'post',
+  path: '/dev',
+  summary: 'Install or replace a "-dev" version of a plugin (the developer loop)',
+  tags: ['plugins'],
+  request: uploadBody,
+  responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(400, 413) },
+});
+
+const toggle = (enabled: boolean) =>
+  defineRoute('plugins:write', {
+    method: 'post',
+    path: `/{name}/{version}/${enabled ? 'enable' : 'disable'}`,
+    summary: enabled ? 'Enable a plugin version' : 'Disable a plugin version (graphs needing it stop running)',
+    tags: ['plugins'],
+    request: { params: pluginParams },
+    responses: { 200: jsonResponse('Changed', pluginSchema), ...errorResponses(404) },
+  });
+
+const remove = defineRoute('plugins:write', {
+  method: 'delete',
+  path: '/{name}/{version}',
+  summary: 'Remove a plugin version',
+  tags: ['plugins'],
+  request: { params: pluginParams },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
+});
+
+const manifest = defineRoute('plugins:read', {
+  method: 'get',
+  path: '/{name}/{version}/manifest',
+  summary: "A plugin version's manifest (causeway-plugin.json)",
+  tags: ['plugins'],
+  request: { params: pluginParams },
+  responses: { 200: jsonResponse('The manifest', z.record(z.string(), z.unknown())), ...errorResponses(404) },
+});
+
+const bundle = defineRoute('plugins:read', {
+  method: 'get',
+  path: '/{name}/{version}/bundle.mjs',
+  summary: "A plugin version's bundle, as uploaded (the editor's worker imports it)",
+  tags: ['plugins'],
+  request: { params: pluginParams },
+  responses: { 200: { description: 'The bundle', content: { 'text/javascript': { schema: z.string() } } }, ...errorResponses(404) },
+});
+
+function pluginJson(plugin: InstalledPlugin): z.infer<typeof pluginSchema> {
+  return {
+    name: plugin.name,
+    version: plugin.version,
+    enabled: plugin.enabled,
+    sha256: plugin.sha256,
+    apiVersion: plugin.manifest.apiVersion,
+    installedBy: plugin.installedBy,
+    installedAt: plugin.installedAt.toISOString(),
+    nodes: plugin.manifest.nodes.map((node) => ({ type: node.type, version: node.version, title: node.title })),
+  };
+}
+
+const notFound = (name: string, version: string) => new UserError('NOT_FOUND', `No plugin ${name}@${version} is installed.`);
+
+/** Plugins: install (ops/admin; developers only `-dev` versions), enable, disable, remove, and serve manifests and bundles. */
+export function pluginRoutes(services: Services) {
+  const plugins = new PluginsRepository(services.db);
+  const deps = { plugins, builtins: services.registry, audit: services.audit };
+  const upload = async (c: Context<AppEnv>, mode: InstallMode) => {
+    const files = await readPluginUpload({
+      contentType: c.req.header('content-type') ?? '',
+      formData: () => c.req.formData(),
+      arrayBuffer: () => c.req.arrayBuffer(),
+    });
+    return pluginJson(await installPlugin(deps, files, actorOf(c).name, mode));
+  };
+  const setEnabled = async (c: Context<AppEnv>, { name, version }: { name: string; version: string }, enabled: boolean) => {
+    if (!(await plugins.setEnabled(name, version, enabled))) throw notFound(name, version);
+    await services.audit.record({
+      actor: actorOf(c).name,
+      action: enabled ? 'plugin.enable' : 'plugin.disable',
+      target: `plugin:${name}@${version}`,
+    });
+    return pluginJson((await plugins.get(name, version)) as InstalledPlugin);
+  };
+  return newRouter()
+    .openapi(list, async (c) => c.json({ items: (await plugins.list()).map(pluginJson) }, 200))
+    .openapi(install, async (c) => c.json(await upload(c, 'release'), 201))
+    .openapi(installDev, async (c) => c.json(await upload(c, 'dev'), 201))
+    .openapi(toggle(true), async (c) => c.json(await setEnabled(c, c.req.valid('param'), true), 200))
+    .openapi(toggle(false), async (c) => c.json(await setEnabled(c, c.req.valid('param'), false), 200))
+    .openapi(remove, async (c) => {
+      const { name, version } = c.req.valid('param');
+      if (!(await plugins.remove(name, version))) throw notFound(name, version);
+      await services.audit.record({ actor: actorOf(c).name, action: 'plugin.remove', target: `plugin:${name}@${version}` });
+      return c.body(null, 204);
+    })
+    .openapi(manifest, async (c) => {
+      const { name, version } = c.req.valid('param');
+      const plugin = await plugins.get(name, version);
+      if (plugin === undefined) throw notFound(name, version);
+      return c.json(plugin.manifest as unknown as Record<string, unknown>, 200);
+    })
+    .openapi(bundle, async (c) => {
+      const { name, version } = c.req.valid('param');
+      const stored = await plugins.bundle(name, version);
+      if (stored === undefined) throw notFound(name, version);
+      return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        etag: `"${stored.sha256}"`,
+        'cache-control': 'private, max-age=300',
+        'x-content-type-options': 'nosniff',
+      });
+    });
+}
