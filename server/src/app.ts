@@ -27,8 +27,10 @@ import { pluginRoutes } from './routes/plugins';
 import { runRoutes } from './routes/runs';
 import { scheduleRoutes } from './routes/schedules';
 import { secretRoutes } from './routes/secrets';
+import { signInRoutes } from './routes/sign-in';
 import { templateRoutes } from './routes/templates';
 import { tokenRoutes } from './routes/tokens';
+import { userRoutes } from './routes/users';
 import type { RunsHub } from './runs/runs-hub';
 import type { SecretCipher } from './secrets/secret-cipher';
 
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.route('/api/health', healthRoutes(services));
   app.route('/api', tokenRoutes(services));
+  app.route('/api', signInRoutes(services));
+  app.route('/api', userRoutes(services));
   app.route('/api/graphs', graphRoutes(services));
   app.route('/api/graphs', graphVersionRoutes(services));
   app.route('/api/secrets', secretRoutes(services));

@@ -11,6 +11,9 @@ export interface UsersTable {
   role: string;
   created_at: CreatedAt;
   disabled_at: NullableTimestamp;
+  /** scrypt parameters, salt and hash; null for a user who cannot sign in with a password. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface TokensTable {
@@ -24,6 +27,8 @@ export interface TokensTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** Sign-in sessions expire; API tokens made by an admin do not (null). */
+  expires_at: NullableTimestamp;
 }
 
 export interface GraphsTable {
@@ -145,6 +150,7 @@ export interface Database extends ModelsTables, EndpointsTables, SchedulesTables
 }
 
 export type TokenRow = Selectable<TokensTable>;
+export type UserRow = Selectable<UsersTable>;
 export type GraphRow = Selectable<GraphsTable>;
 export type GraphVersionRow = Selectable<GraphVersionsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;

@@ -12,6 +12,7 @@ import { migratedPgliteDump } from '../test-support/migrated-pglite';
 import { scratchPostgresDatabase } from '../test-support/scratch-postgres-database';
 import { connectDatabase, type DatabaseHandle } from './connect';
 import { migrate } from './migrate';
+import { migrations } from './migrations';
 
 // The same suite on both databases the server supports.
 describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
@@ -24,7 +25,7 @@ describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
       const scratch = await scratchPostgresDatabase();
       drop = scratch.drop;
       handle = await connectDatabase({ kind: 'postgres', url: scratch.url });
-      expect(await migrate(handle.db)).toEqual(['0001_initial', '0002_runs']);
+      expect(await migrate(handle.db)).toEqual(Object.keys(migrations));
     } else {
       handle = await connectDatabase({ kind: 'pglite', loadDataDir: await migratedPgliteDump() });
     }

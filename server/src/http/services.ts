@@ -6,6 +6,7 @@ import { AuditRepository } from '../repositories/audit-repository';
 import { GraphsRepository } from '../repositories/graphs-repository';
 import { SecretsRepository } from '../repositories/secrets-repository';
 import { TokensRepository } from '../repositories/tokens-repository';
+import { UsersRepository } from '../repositories/users-repository';
 import type { SecretCipher } from '../secrets/secret-cipher';
 
 /** What the routes work with; built once per app. */
@@ -15,6 +16,7 @@ export interface Services {
   cipher: SecretCipher;
   logger: Logger;
   tokens: TokensRepository;
+  users: UsersRepository;
   graphs: GraphsRepository;
   secrets: SecretsRepository;
   audit: AuditRepository;
@@ -24,6 +26,7 @@ export function createServices(deps: { db: Kysely<Database>; registry: NodeRegis
   return {
     ...deps,
     tokens: new TokensRepository(deps.db),
+    users: new UsersRepository(deps.db),
     graphs: new GraphsRepository(deps.db),
     secrets: new SecretsRepository(deps.db),
     audit: new AuditRepository(deps.db),

@@ -10,10 +10,13 @@ export interface TokenInfo {
   id: string;
   name: string;
   role: string;
+  /** The signed-in user a session token belongs to; null for API tokens. */
+  userId: string | null;
   createdBy: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 /** API tokens, stored as sha256 hashes. */
@@ -21,7 +24,13 @@ export class TokensRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Creates a token; the plain token is returned once and never stored. */
-  async create(input: { name: string; role: Role; createdBy: string | null }): Promise<{ token: string; info: TokenInfo }> {
+  async create(input: {
+    name: string;
+    role: Role;
+    createdBy: string | null;
+    userId?: string;
+    expiresAt?: Date;
+  }): Promise<{ token: string; info: TokenInfo }> {
     const token = newApiToken();
     const row = await this.db
       .insertInto('tokens')
@@ -30,21 +39,25 @@ export class TokensRepository {
         token_hash: hashApiToken(token),
         name: input.name,
         role: input.role,
-        user_id: null,
+        user_id: input.userId ?? null,
         created_by: input.createdBy,
+        expires_at: input.expiresAt ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     return { token, info: toInfo(row) };
   }
 
-  /** The live (not revoked) token with this plain value, if any. */
+  /** The live token with this plain value, if any: not revoked, not expired, its user (if any) not disabled. */
   async findActive(token: string): Promise<TokenInfo | undefined> {
     const row = await this.db
       .selectFrom('tokens')
-      .selectAll()
-      .where('token_hash', '=', hashApiToken(token))
-      .where('revoked_at', 'is', null)
+      .leftJoin('users', 'users.id', 'tokens.user_id')
+      .selectAll('tokens')
+      .where('tokens.token_hash', '=', hashApiToken(token))
+      .where('tokens.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('tokens.expires_at', 'is', null), eb('tokens.expires_at', '>', sql<Date>`now()`)]))
+      .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
     return row === undefined ? undefined : toInfo(row);
   }
@@ -76,6 +89,17 @@ export class TokensRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Revokes every live token of a user (signed out everywhere); how many were live. */
+  async revokeForUser(userId: string): Promise<number> {
+    const result = await this.db
+      .updateTable('tokens')
+      .set({ revoked_at: sql<Date>`now()` })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async countActive(role: Role): Promise<number> {
     const row = await this.db
       .selectFrom('tokens')
@@ -92,9 +116,11 @@ function toInfo(row: TokenRow): TokenInfo {
     id: row.id,
     name: row.name,
     role: row.role,
+    userId: row.user_id,
     createdBy: row.created_by,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }

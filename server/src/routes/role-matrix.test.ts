@@ -21,10 +21,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('route × role matrix, generated from the OpenAPI document', () => {
-  test('every route declares an action, and only health is public', () => {
+  test('every route declares an action, and only health and sign-in are public', () => {
     expect(routes.length).toBeGreaterThan(10);
     for (const route of routes) expect(route.action, `${route.method} ${route.path}`).not.toBe('undefined');
-    expect(routes.filter((r) => r.action === 'public').map((r) => r.path)).toEqual(['/api/health']);
+    expect(
+      routes
+        .filter((r) => r.action === 'public')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/api/auth/sign-in', '/api/health']);
   });
 
   test('no token → 401, a role without the action → 403, a role with it → neither', async () => {

@@ -5,6 +5,7 @@ import * as m0003 from './0003_models';
 import * as m0004 from './0004_endpoints';
 import * as m0005 from './0005_schedules';
 import * as m0006 from './0006_plugins';
+import * as m0007 from './0007_users';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_endpoints': m0004,
   '0005_schedules': m0005,
   '0006_plugins': m0006,
+  '0007_users': m0007,
 };
