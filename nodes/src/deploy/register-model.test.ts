@@ -24,7 +24,9 @@ describe('deploy.register-model', () => {
   });
 
   it('refuses a model name that could not be a URL segment', async () => {
-    await expect(runNode(registerModel, { inputs: { model }, config: { name: '../house' } })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(runNode(registerModel, { inputs: { model }, config: { name: '../house' } })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
   });
 
   it('is a side effect the engine never caches', () => {

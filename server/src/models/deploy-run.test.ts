@@ -75,7 +75,12 @@ describe('deploy and batch scoring through server runs', () => {
 
     const again = await rerun(first.id);
     expect(again.status).toBe('succeeded');
-    const logs = await t.handle.db.selectFrom('run_events').select('data').where('run_id', '=', first.id).where('type', '=', 'node:log').execute();
+    const logs = await t.handle.db
+      .selectFrom('run_events')
+      .select('data')
+      .where('run_id', '=', first.id)
+      .where('type', '=', 'node:log')
+      .execute();
     expect(JSON.stringify(logs)).toContain('\\"housing-price\\" version 1 was already registered by this run.');
     expect((await registry.versions('housing-price')).map((v) => v.version)).toEqual([1]);
   });
@@ -109,7 +114,12 @@ describe('deploy and batch scoring through server runs', () => {
     const toTable = await run('batch-to-postgres');
     expect(toTable.status, JSON.stringify(toTable.error)).toBe('succeeded');
     expect((await rerun(toTable.id)).status).toBe('succeeded');
-    const logs = await t.handle.db.selectFrom('run_events').select('data').where('run_id', '=', toTable.id).where('type', '=', 'node:log').execute();
+    const logs = await t.handle.db
+      .selectFrom('run_events')
+      .select('data')
+      .where('run_id', '=', toTable.id)
+      .where('type', '=', 'node:log')
+      .execute();
     expect(JSON.stringify(logs)).toContain('500 rows, replacing 500 from an earlier attempt');
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();

@@ -36,7 +36,9 @@ describe('SqlClient.write on PostgreSQL', () => {
 
   test('creates the table with types from the schema and keeps values and nulls', async () => {
     expect(await sql.write(scratch.url, table, options('run:1'))).toEqual({ rows: 3, replaced: 0, created: true });
-    const types = await admin.query("select column_name, data_type from information_schema.columns where table_name = 'scores' order by ordinal_position");
+    const types = await admin.query(
+      "select column_name, data_type from information_schema.columns where table_name = 'scores' order by ordinal_position",
+    );
     expect(types.rows.map((r) => `${r.column_name}:${r.data_type}`)).toEqual([
       'price:double precision',
       'rooms:bigint',
