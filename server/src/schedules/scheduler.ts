@@ -119,8 +119,10 @@ async function lockNextSchedule(db: Kysely<Database>, now: number, visited: numb
     select s.* from schedules s
     where s.id not in (select jsonb_array_elements_text(${JSON.stringify(visited)}::jsonb)::bigint)
       and ((not s.paused and s.next_fire_at <= ${new Date(now)})
-        or exists (select 1 from schedule_occurrences o
-          where o.schedule_id = s.id and o.status in ('waiting', 'running', 'retrying')))
+        or exists (select 1 from schedule_occurrences o left join runs r on r.id = o.run_id
+          where o.schedule_id = s.id and o.status in ('waiting', 'running', 'retrying')
+            and (o.status = 'waiting' or (o.status = 'retrying' and o.retry_at <= ${new Date(now)})
+              or (o.status = 'running' and (r.id is null or r.status in ('succeeded', 'failed', 'cancelled', 'invalid'))))))
     order by s.next_fire_at nulls last, s.id
     limit 1
     for update of s skip locked`.execute(db);
