@@ -1,6 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-const packages = ['sdk', 'nodes', 'server', 'web', 'test'] as const;
+const packages = [
+  'sdk',
+  'nodes',
+  'server',
+  'web',
+  'test',
+  'create-causeway-plugin',
+  'plugins/text-features',
+  'plugins/timeseries-features',
+] as const;
 
 export default defineConfig({
   test: {
