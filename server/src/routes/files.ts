@@ -159,10 +159,11 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
     .openapi(download, async (c) => {
       const { name } = c.req.valid('param');
       const path = await existing(folderOf(options), name);
-      const { size } = await stat(path);
+      const { size, mtime } = await stat(path);
       return c.body(Readable.toWeb(createReadStream(path)) as ReadableStream, 200, {
         'content-type': 'application/octet-stream',
         'content-length': String(size),
+        'last-modified': mtime.toUTCString(),
       });
     })
     .openapi(remove, async (c) => {

@@ -1,6 +1,6 @@
 import type { Graph } from '@causeway/sdk';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
 import { autoLayout } from '../canvas/auto-layout';
@@ -14,6 +14,7 @@ import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import type { Comparison } from '../graphs/compare-graphs';
 import { graphFileName, readGraphText, writeGraphText } from '../graphs/graph-file';
+import { FileUploadsContext, serverUploads } from '../inspector/fields/UploadField';
 import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
@@ -94,6 +95,7 @@ function useServerSession(api: ApiClient | undefined, editor: Editor): Server | 
 
 function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undefined; server: Server | undefined }) {
   const { store, runner } = editor;
+  const uploads = useMemo(() => (server && can(server, 'graphs:write') ? serverUploads(server.api) : undefined), [server]);
   const flow = useReactFlow();
   const canvas = useRef<HTMLElement>(null);
   const sizes = useRef<ReadonlyMap<string, { width?: number; height?: number }>>(new Map());
@@ -311,7 +313,9 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             </div>
           )}
         </main>
-        <Inspector onRunTo={(id) => void run([id])} />
+        <FileUploadsContext.Provider value={uploads}>
+          <Inspector onRunTo={(id) => void run([id])} />
+        </FileUploadsContext.Provider>
       </div>
       <ResultsPanel />
       {timeline && !previewing && (

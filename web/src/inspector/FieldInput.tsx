@@ -1,8 +1,9 @@
 import { configPathOf, type FieldProps, issuesUnder } from './field-context';
 import { ExpressionField } from './fields/ExpressionField';
 import { FieldIssues } from './fields/FieldIssues';
-import { ColumnField, FileField, SecretField } from './fields/PickerFields';
+import { ColumnField, SecretField } from './fields/PickerFields';
 import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields/ScalarFields';
+import { UploadField } from './fields/UploadField';
 import { emptyValueOf, type FieldModel } from './form-model';
 
 /** The editor for one field of the form, by its kind. */
@@ -24,7 +25,7 @@ export function FieldEditor(props: FieldProps) {
     case 'secret':
       return <SecretField {...props} field={field} />;
     case 'file':
-      return <FileField {...props} field={field} />;
+      return <UploadField {...props} field={field} />;
     case 'object':
       return <ObjectField {...props} field={field} />;
     case 'array':

@@ -1,4 +1,4 @@
-import { type HttpClient, type OnnxRuntime, UserError } from '@causeway/sdk';
+import { type FileStore, type HttpClient, type OnnxRuntime, UserError } from '@causeway/sdk';
 
 /**
  * URLs through the browser's own fetch: the page's origin rules apply, and the request can reach
@@ -28,3 +28,38 @@ export const lazyWebOnnx: OnnxRuntime = {
     return (await runtime).createSession(model);
   },
 };
+
+/**
+ * Files uploaded to the server (`/api/files`), read with the editor's token: a graph run in the
+ * browser reads the same uploaded file a server run reads.
+ */
+export function serverFiles(source: { origin: string; token: string }): FileStore {
+  const call = async (name: string, method: 'GET' | 'HEAD', signal?: AbortSignal): Promise<Response> => {
+    const response = await fetch(`${source.origin}/api/files/${encodeURIComponent(name)}`, {
+      method,
+      headers: { authorization: `Bearer ${source.token}` },
+      ...(signal ? { signal } : {}),
+    }).catch((cause: unknown) => {
+      throw new UserError(
+        'FILE_UNKNOWN',
+        `"${name}" cannot be fetched from the server: ${cause instanceof Error ? cause.message : String(cause)}`,
+        {
+          cause,
+        },
+      );
+    });
+    if (response.status === 404 || response.status === 400)
+      throw new UserError('FILE_UNKNOWN', `No file named "${name}" was added to the editor or uploaded to the server.`);
+    if (!response.ok) throw new UserError('FILE_UNKNOWN', `The server answered ${response.status} for the file "${name}".`);
+    return response;
+  };
+  return {
+    async read(name, signal) {
+      return new Uint8Array(await (await call(name, 'GET', signal)).arrayBuffer());
+    },
+    async fingerprint(name) {
+      const response = await call(name, 'HEAD');
+      return `${response.headers.get('content-length') ?? ''}-${response.headers.get('last-modified') ?? ''}`;
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { defineNode, type Graph, graphFormat, NodeRegistry, port, type RunEvent } from '@causeway/sdk';
+import { memoryFiles } from '@causeway/sdk/testkit';
 import { tableFromArrays, tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -76,5 +77,48 @@ describe('RunnerCore', () => {
     await core.run({ graph, targets: ['src'] }, () => {});
     expect((await core.preview('src', 'table', 0, 1)).kind).toBe('table');
     expect(await core.preview('count', 'metrics', 0, 1)).toMatchObject({ kind: 'missing' });
+  });
+});
+
+describe('RunnerCore files', () => {
+  const reader = defineNode({
+    type: 'test.read',
+    version: 1,
+    category: 'source',
+    title: 'Read',
+    description: 'The text of a file.',
+    inputs: {},
+    outputs: { table: port.table() },
+    config: z.object({ file: z.string() }),
+    fingerprint: ({ config, ctx }) => ctx.files.fingerprint(config.file),
+    run: async ({ config, ctx }) => ({
+      table: tableFromArrays({ text: [new TextDecoder().decode(await ctx.files.read(config.file, ctx.signal))] }),
+    }),
+  });
+  const readGraph = (file: string): Graph => ({
+    format: graphFormat,
+    id: 'r',
+    name: 'r',
+    nodes: [{ id: 'read', type: 'test.read', version: 1, config: { file }, position: [0, 0] }],
+    edges: [],
+  });
+  const textOf = async (core: RunnerCore, file: string) => {
+    const events: RunEvent[] = [];
+    const { status } = await core.run({ graph: readGraph(file) }, (e) => events.push(e));
+    const preview = await core.preview('read', 'table', 0, 10);
+    const text = preview.kind === 'table' ? tableFromIPC(preview.ipc).getChild('text')?.get(0) : undefined;
+    const failure = events.find((e) => e.type === 'node:error');
+    return { status, text, error: failure && 'error' in failure ? JSON.stringify(failure.error) : undefined };
+  };
+
+  it('reads a file dropped into the editor first, then the server’s uploaded files, and fails naming an unknown file', async () => {
+    const core = new RunnerCore(new NodeRegistry().add(reader));
+    core.readServerFiles(memoryFiles({ 'uploaded.csv': 'from the server', 'both.csv': 'server copy' }));
+    core.putFile('both.csv', new TextEncoder().encode('dropped copy'));
+    expect(await textOf(core, 'uploaded.csv')).toMatchObject({ status: 'succeeded', text: 'from the server' });
+    expect(await textOf(core, 'both.csv')).toMatchObject({ status: 'succeeded', text: 'dropped copy' });
+    const missing = await textOf(core, 'missing.csv');
+    expect(missing.status).toBe('failed');
+    expect(missing.error).toMatch(/missing\.csv/);
   });
 });

@@ -32,10 +32,11 @@ export interface RunnerNodes {
   assertRunnable(graph: Graph): void;
 }
 
-/** Files dropped into the editor, kept in the worker's memory. */
+/** Files dropped into the editor, kept in the worker's memory; other names are read from the server's uploads when there is one. */
 class UploadedFiles implements FileStore {
   readonly #files = new Map<string, { bytes: Uint8Array; version: number }>();
   #version = 0;
+  server: FileStore | undefined;
 
   put(name: string, bytes: Uint8Array): void {
     this.#files.set(name, { bytes, version: ++this.#version });
@@ -55,11 +56,13 @@ class UploadedFiles implements FileStore {
     return file;
   }
 
-  async read(name: string): Promise<Uint8Array> {
+  async read(name: string, signal?: AbortSignal): Promise<Uint8Array> {
+    if (this.server && !this.#files.has(name)) return this.server.read(name, signal);
     return this.#get(name).bytes;
   }
 
   async fingerprint(name: string): Promise<string> {
+    if (this.server && !this.#files.has(name)) return `server:${await this.server.fingerprint(name)}`;
     const file = this.#get(name);
     return `${file.bytes.byteLength}:${file.version}`;
   }
@@ -161,6 +164,11 @@ export class RunnerCore implements Omit<RunnerApi, 'start'> {
 
   putFile(name: string, bytes: Uint8Array): void {
     this.#files.put(name, bytes);
+  }
+
+  /** Reads names not dropped into the editor from the server's uploaded files. */
+  readServerFiles(files: FileStore): void {
+    this.#files.server = files;
   }
 
   fileNames(): string[] {

@@ -1,7 +1,7 @@
 import { hostModuleUrls } from 'virtual:causeway-plugin-host';
 import { expose, transfer } from 'comlink';
 import type { CatalogMessage } from '../registry';
-import { browserHttp, lazyWebOnnx } from './browser-services';
+import { browserHttp, lazyWebOnnx, serverFiles } from './browser-services';
 import { importFromBlob, listEnabledPlugins, loadPlugin } from './plugins/load-plugins';
 import { RunnerCore } from './runner-core';
 import type { RunnerApi, StartOptions } from './runner-protocol';
@@ -17,6 +17,7 @@ const hostModules = Object.fromEntries(Object.entries(hostModuleUrls).map(([name
 async function start(options: StartOptions): Promise<CatalogMessage> {
   if (!options.token) return catalog.message();
   const source = { origin: options.origin, token: options.token };
+  core.readServerFiles(serverFiles(source));
   let listed: Array<{ name: string; version: string }>;
   try {
     listed = await listEnabledPlugins(source);
