@@ -127,6 +127,16 @@ describe.each(['pglite', 'postgres'] as const)('model registry on %s', (kind) =>
       .execute();
     expect(production).toHaveLength(1);
     await expect(registry.setStage('stage', 99, 'staging')).rejects.toMatchObject({ code: 'MODEL_VERSION_UNKNOWN' });
+    // Two promotions at once: the model row's lock orders them, and one version ends in production.
+    await Promise.all([registry.setStage('stage', a.version, 'production'), registry.setStage('stage', b.version, 'production')]);
+    const after = await registry.versions('stage');
+    expect(after.filter((v) => v.stage === 'production')).toHaveLength(1);
+    expect(
+      after
+        .filter((v) => v.stage === 'archived')
+        .map((v) => v.version)
+        .sort(),
+    ).toHaveLength(2);
     await expect(registry.version('nope', 'latest')).rejects.toMatchObject({ code: 'MODEL_VERSION_UNKNOWN' });
   });
 

@@ -152,11 +152,16 @@ export class ModelRegistry {
     return row === undefined ? undefined : { name: row.model_name, version: row.version };
   }
 
-  /** Every model, by name, with its version count, latest, production and staging versions. */
-  async list(): Promise<ModelSummary[]> {
-    const models = await this.db.selectFrom('models').selectAll().orderBy('name').execute();
-    const versions = await this.db.selectFrom('model_versions').select(['model_name', 'version', 'stage']).orderBy('version').execute();
-    return models.map((m) => {
+  /** Every model (or only the one named), by name, with its version count, latest, production and staging versions. */
+  async list(only?: string): Promise<ModelSummary[]> {
+    let models = this.db.selectFrom('models').selectAll();
+    let stages = this.db.selectFrom('model_versions').select(['model_name', 'version', 'stage']);
+    if (only !== undefined) {
+      models = models.where('name', '=', only);
+      stages = stages.where('model_name', '=', only);
+    }
+    const [rows, versions] = await Promise.all([models.orderBy('name').execute(), stages.orderBy('version').execute()]);
+    return rows.map((m) => {
       const own = versions.filter((v) => v.model_name === m.name);
       return {
         name: m.name,
@@ -173,7 +178,7 @@ export class ModelRegistry {
 
   /** One model's summary; MODEL_VERSION_UNKNOWN when there is none. */
   async get(name: string): Promise<ModelSummary> {
-    const summary = (await this.list()).find((m) => m.name === name);
+    const [summary] = await this.list(name);
     if (summary === undefined) throw unknownModel(name);
     return summary;
   }
