@@ -131,12 +131,7 @@ describe.each(['pglite', 'postgres'] as const)('model registry on %s', (kind) =>
     await Promise.all([registry.setStage('stage', a.version, 'production'), registry.setStage('stage', b.version, 'production')]);
     const after = await registry.versions('stage');
     expect(after.filter((v) => v.stage === 'production')).toHaveLength(1);
-    expect(
-      after
-        .filter((v) => v.stage === 'archived')
-        .map((v) => v.version)
-        .sort(),
-    ).toHaveLength(2);
+    expect(after.filter((v) => v.stage === 'archived')).toHaveLength(2);
     await expect(registry.version('nope', 'latest')).rejects.toMatchObject({ code: 'MODEL_VERSION_UNKNOWN' });
   });
 
