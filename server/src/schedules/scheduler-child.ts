@@ -1,5 +1,7 @@
 // A scheduler process for the multi-process test: its clock moves only when the parent says (IPC).
-import { connectDatabase } from '../db/connect';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/database';
 import { ManualClock } from './clock';
 import { Scheduler } from './scheduler';
 
@@ -10,10 +12,21 @@ export type FromChild = { type: 'ready' } | { type: 'ticked'; now: number; start
 
 const [url = '', schedulerId = '', graceMs = '60000'] = process.argv.slice(2);
 const send = (message: FromChild) => process.send?.(message);
-const database = await connectDatabase({ kind: 'postgres', url });
+// A bare pool (not connectDatabase) keeps this process small: it starts in about a second.
+const int8 = 20;
+const pool = new pg.Pool({
+  connectionString: url,
+  max: 2,
+  types: {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === int8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  },
+});
+pool.on('error', () => {});
+const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 const clock = new ManualClock(0);
 const scheduler = new Scheduler({
-  db: database.db,
+  db,
   logger: {
     info: () => {},
     warn: (message, fields) => console.error(message, fields),
@@ -32,7 +45,7 @@ const scheduler = new Scheduler({
 let queue = Promise.resolve();
 process.on('message', (message: ToChild) => {
   if (message.type === 'stop') {
-    void queue.then(() => database.close()).then(() => process.exit(0));
+    void queue.then(() => db.destroy()).then(() => process.exit(0));
     return;
   }
   queue = queue.then(async () => {

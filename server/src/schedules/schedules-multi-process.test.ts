@@ -110,10 +110,10 @@ test('five schedulers over a simulated day: one run per occurrence, a killed sch
     once: (await schedules.create('half-hour-once', settings('*/30 * * * *', 'UTC', { policy: 'once', limit: 10 }), 'test', created)).id,
     allCapped: (await schedules.create('half-hour-all-2', settings('*/30 * * * *', 'UTC', { policy: 'all', limit: 2 }), 'test', created))
       .id,
-    every10: (
+    every15: (
       await schedules.create(
-        'every-10-new-york',
-        settings('*/10 * * * *', 'America/New_York', { policy: 'all', limit: 100 }),
+        'every-15-new-york',
+        settings('*/15 * * * *', 'America/New_York', { policy: 'all', limit: 100 }),
         'test',
         created,
       )
@@ -136,10 +136,10 @@ test('five schedulers over a simulated day: one run per occurrence, a killed sch
   };
 
   const outageStart = day + 12 * 60 * minute;
-  const outageEnd = day + (14 * 60 + 10) * minute;
+  const outageEnd = day + (14 * 60 + 15) * minute;
   const killAt = day + 6 * 60 * minute;
   let killed: string | undefined;
-  for (let at = day; at <= outageStart; at += 10 * minute) {
+  for (let at = day; at <= outageStart; at += 15 * minute) {
     let kill: string | undefined;
     if (at === killAt) {
       const last = await handle.db
@@ -158,10 +158,10 @@ test('five schedulers over a simulated day: one run per occurrence, a killed sch
   expect(live.map((entry) => entry.id)).not.toContain(killed);
   expect(live).toHaveLength(4);
 
-  // Outage: every scheduler stops after the 12:00 tick; new ones start two hours later (no ticks 12:10–14:00).
+  // Outage: every scheduler stops after the 12:00 tick; new ones start two hours later (no ticks 12:15–14:00).
   for (const entry of live) entry.process.kill('SIGKILL');
   live = await generation(2);
-  for (let at = outageEnd; at < day + 24 * 60 * minute; at += 10 * minute) await step(at);
+  for (let at = outageEnd; at < day + 24 * 60 * minute; at += 15 * minute) await step(at);
   await finishRuns();
   for (const entry of live) entry.process.send({ type: 'stop' } satisfies ToChild);
 
@@ -175,7 +175,7 @@ test('five schedulers over a simulated day: one run per occurrence, a killed sch
     .execute();
   const of = (id: number) => occurrences.filter((o) => Number(o.schedule_id) === id);
   const ran = (id: number) => of(id).filter((o) => o.status !== 'skipped');
-  const last = day + (23 * 60 + 50) * minute;
+  const last = day + (23 * 60 + 45) * minute;
 
   // Every occurrence of the day is recorded once; each one that ran has exactly one run.
   for (const o of occurrences)
@@ -199,7 +199,7 @@ test('five schedulers over a simulated day: one run per occurrence, a killed sch
   // all, capped at 2: the latest two run.
   expect(skippedOf(ids.allCapped).map((o) => iso(new Date(o.fire_at).getTime()))).toEqual(missed.slice(0, 2));
   // all under the cap: every occurrence of the day ran, the outage's included.
-  expect(ran(ids.every10).map((o) => iso(new Date(o.fire_at).getTime()))).toEqual(range(day, last, 10 * minute).map(iso));
+  expect(ran(ids.every15).map((o) => iso(new Date(o.fire_at).getTime()))).toEqual(range(day, last, 15 * minute).map(iso));
   expect(of(ids.kolkata).map((o) => [iso(new Date(o.fire_at).getTime()), o.status])).toEqual([['2026-03-10T03:30:00.000Z', 'succeeded']]);
   // The schedulers shared the work, the killed one included.
   const firers = new Set(occurrences.map((o) => o.fired_by));
