@@ -75,6 +75,61 @@ describe('the editor with the server', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-node-id="select"]').count()).toBe(1);
+
+    // Compare v1 and v2 on the canvas: the node v2 added is marked, the changes are listed, exit returns to the edit.
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await dialog.getByRole('checkbox', { name: 'Compare v1' }).check();
+    await dialog.getByRole('checkbox', { name: 'Compare v2' }).check();
+    await dialog.getByRole('button', { name: 'Compare v1 and v2' }).click();
+    const bar = page.getByRole('region', { name: 'Compare versions' });
+    await bar.waitFor();
+    await expect.poll(() => page.locator('[data-node-id="select"] .diff-mark').textContent()).toBe('added');
+    expect(await page.locator('[data-node-id="inline"] .diff-mark').count()).toBe(0);
+    expect(await bar.getByRole('list', { name: 'Differences' }).textContent()).toMatch(/1 added.*0 removed.*0 changed.*connections \+0 −0/);
+    await page.locator('[data-node-id="select"] .node-title').click();
+    await expect.poll(() => page.getByRole('complementary', { name: 'Changes' }).textContent()).toMatch(/Added in v2/);
+    await page.screenshot({ path: resolve(screenshots, 'server-compare.png') });
+    await bar.getByRole('button', { name: 'Exit compare' }).click();
+    await page.locator('.palette-item').first().waitFor();
+    expect(await page.locator('[data-node-id="select"]').count()).toBe(1);
+    expect(await page.locator('.diff-mark').count()).toBe(0);
     await page.close();
   }, 120_000);
+
+  it('starts from a template, runs it on the server with live badges, and previews an output from the server', async () => {
+    const token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}?token=${token}`);
+    await page.getByRole('button', { name: 'Browse templates…' }).click();
+    const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+    await gallery.getByRole('heading', { name: 'Churn model' }).waitFor();
+    expect(await gallery.getByRole('list', { name: 'Steps of Churn model' }).getByRole('listitem').count()).toBe(7);
+    await page.screenshot({ path: resolve(screenshots, 'server-templates.png') });
+    await gallery.getByRole('button', { name: 'Use Churn model' }).click();
+    await page.locator('[data-node-id="gate"]').waitFor();
+
+    await page.getByRole('combobox', { name: 'Where to run' }).selectOption('server');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    // Live: the badges move while the run goes (queued or running before the end).
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 90_000 }).toMatch(/^Run succeeded/);
+    for (const id of ['load', 'split', 'train', 'score', 'evaluate', 'gate']) {
+      expect(await page.locator(`[data-node-id="${id}"] .badge`).textContent()).toMatch(/^done/);
+    }
+    await page.locator('[data-port="score.table"] button').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toMatch(/^250 rows × \d+ columns$/);
+    await expect.poll(() => page.locator('.data-table .tbody [role="gridcell"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: resolve(screenshots, 'server-run-preview.png') });
+
+    const graphId = await page.evaluate(() => JSON.parse(localStorage.getItem('causeway.autosave') ?? '{}').id as string | undefined);
+    // The run is the server's: it is in the run list for the new graph, which is not the template.
+    const runs = (await (
+      await fetch(`${server.url}api/runs?status=succeeded`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { items: Array<{ graphId: string }> };
+    expect(runs.items.map((r) => r.graphId)).toContain(graphId);
+    expect(graphId).toMatch(/^churn-model-/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -6,7 +6,8 @@ export interface InstalledPlugin {
   version: string;
   enabled: boolean;
   sha256: string;
-  manifest: { nodes?: Array<{ type: string; title?: string; description?: string }>; apiVersion?: number };
+  apiVersion: number;
+  nodes: Array<{ type: string; version: number; title: string }>;
   installedBy: string;
   installedAt: string;
 }
@@ -18,9 +19,9 @@ export const pluginsApi = {
   enable: (api: ApiClient, name: string, version: string) => api.request<unknown>('POST', `${path(name, version)}/enable`),
   disable: (api: ApiClient, name: string, version: string) => api.request<unknown>('POST', `${path(name, version)}/disable`),
   remove: (api: ApiClient, name: string, version: string) => api.request<void>('DELETE', path(name, version)),
-  /** Uploads an npm tarball (`npm pack` of a plugin package). */
-  async upload(api: ApiClient, file: Blob): Promise<unknown> {
-    const response = await api.fetchRaw('/api/plugins', {
+  /** Uploads an npm tarball (`npm pack` of a plugin package); `dev` installs or replaces a `-dev` version. */
+  async upload(api: ApiClient, file: Blob, dev = false): Promise<unknown> {
+    const response = await api.fetchRaw(dev ? '/api/plugins/dev' : '/api/plugins', {
       method: 'POST',
       headers: { 'content-type': 'application/gzip', accept: 'application/json' },
       body: file,

@@ -11,12 +11,14 @@ export function PluginsPage({ server }: { server: Server }) {
   const action = useAction(plugins.reload);
   const file = useRef<HTMLInputElement>(null);
   const writable = can(server, 'plugins:write');
+  // Developers may install only `-dev` versions of their own plugins.
+  const dev = !writable && can(server, 'plugins:dev');
   return (
     <PageShell title="Plugins" errors={[plugins.error, action.error]}>
-      {writable && (
+      {(writable || dev) && (
         <div className="page-actions">
           <button type="button" className="primary" disabled={action.busy} onClick={() => file.current?.click()}>
-            Upload plugin…
+            {dev ? 'Upload a -dev version…' : 'Upload plugin…'}
           </button>
           <input
             ref={file}
@@ -27,7 +29,7 @@ export function PluginsPage({ server }: { server: Server }) {
             onChange={(e) => {
               const chosen = e.target.files?.[0];
               e.target.value = '';
-              if (chosen) void action.run(() => pluginsApi.upload(api, chosen));
+              if (chosen) void action.run(() => pluginsApi.upload(api, chosen, dev));
             }}
           />
           <span className="muted">An npm tarball made by the plugin's build (npm pack).</span>
@@ -55,9 +57,9 @@ export function PluginsPage({ server }: { server: Server }) {
                   </th>
                   <td>
                     <ul className="plain">
-                      {(p.manifest.nodes ?? []).map((n) => (
+                      {p.nodes.map((n) => (
                         <li key={n.type}>
-                          <code>{n.type}</code> {n.title && <span className="muted">{n.title}</span>}
+                          <code>{n.type}</code> <span className="muted">{n.title}</span>
                         </li>
                       ))}
                     </ul>
