@@ -30,12 +30,14 @@ export async function unpackPluginTarball(tgz: Uint8Array): Promise<PluginTarbal
   const tar = extract();
   let entries = 0;
   let unpacked = 0;
+  let rejectDone: (error: unknown) => void = () => {};
   const done = new Promise<void>((resolve, reject) => {
+    rejectDone = reject;
     tar.on('entry', (header, stream, next) => {
       const fail = (error: UserError) => {
-        stream.resume();
         reject(error);
-        tar.destroy(error);
+        // Destroyed without an error: the rejection above is the one report.
+        tar.destroy();
       };
       entries += 1;
       if (entries > pluginLimits.tarEntries) return fail(refuse(`has more than ${pluginLimits.tarEntries} entries`));
@@ -63,7 +65,10 @@ export async function unpackPluginTarball(tgz: Uint8Array): Promise<PluginTarbal
     tar.on('error', reject);
   });
   const gunzip = createGunzip();
-  gunzip.on('error', () => tar.destroy(refuse('is not a gzip-compressed tar archive')));
+  gunzip.on('error', () => {
+    rejectDone(refuse('is not a gzip-compressed tar archive'));
+    tar.destroy();
+  });
   Readable.from([Buffer.from(tgz.buffer, tgz.byteOffset, tgz.byteLength)])
     .pipe(gunzip)
     .pipe(tar);

@@ -3,7 +3,8 @@ import type { FromSandbox, ToSandbox } from './sandbox-protocol';
 import { portsFromWire, portsToWire } from './wire-values';
 
 // Runs in the sandbox child process (empty environment, Node's permission model): the only place plugin code runs on a server.
-// Reaching the network or native code stays possible through these; plugin code gets neither.
+// The permission model is the boundary (files, processes, workers); hiding these only keeps casual network and native use out
+// of plugin nodes, since code can still reach node: modules through a dynamic import built at run time.
 const globals = globalThis as Record<string, unknown>;
 for (const name of ['fetch', 'WebSocket', 'EventSource']) delete globals[name];
 const processProps = process as unknown as Record<string, unknown>;

@@ -47,8 +47,8 @@ const rssCheckMs = 100;
 
 /**
  * A child process that runs plugin code: an empty environment, Node's permission model reading
- * only its runtime and bundles (no writes, child processes or workers), a heap limit, no code from
- * strings, a resident-memory watch and a per-call time limit. Overrunning a limit kills the
+ * only its runtime and bundles (no writes, child processes or workers), a heap limit, a
+ * resident-memory watch and a per-call time limit. Overrunning a limit kills the
  * process; its callers get `PLUGIN_TIMEOUT`, `PLUGIN_LIMIT` or `PLUGIN_CRASHED`. A killed process
  * is not reused: {@link alive} turns false and the owner starts another.
  */
@@ -70,7 +70,6 @@ export class SandboxProcess {
       '--experimental-permission',
       ...files.readDirs.map((dir) => `--allow-fs-read=${dir.endsWith('/') ? dir : `${dir}/`}`),
       `--max-old-space-size=${limits.heapMb}`,
-      '--disallow-code-generation-from-strings',
       '--disable-warning=ExperimentalWarning',
       files.entry,
     ];

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunsTestApp, runsTestApp } from '../runs/runs-test-app';
+import { type BuiltPlugin, buildTestPlugin, pluginSource } from './test-support/build-test-plugin';
+import { type packTarball, pluginTarball } from './test-support/pack-tarball';
+import { installThroughApi, pluginGraph, runToEnd } from './test-support/plugin-runs';
+
+const canary = `canary-${Math.random().toString(36).slice(2)}`;
+const name = '@evil/causeway-hostile';
+const type = (id: string) => `${name}/${id}`;
+
+// Each node passes every install check (it imports nothing); what it does at run time is the attack.
+const hostile = pluginSource(name, '1.0.0', {
+  loop: 'for (;;) {}',
+  bomb: 'const hoard = []; for (;;) hoard.push(new Array(1e6).fill(Math.random()));',
+  buffers: 'const hoard = []; for (;;) hoard.push(new Uint8Array(5e7).fill(1));',
+  env: 'return { table: tableFromArrays({ env: [JSON.stringify(process.env)] }) };',
+  // The bundle imports nothing, so it installs; at run time it builds a dynamic import the install check never saw.
+  files: `const fs = await new Function('return import("node:fs")')();
+    const own = new URL(import.meta.url).pathname;
+    const paths = ['/etc/passwd', new URL('../../', import.meta.url).pathname, new URL('../', import.meta.url).pathname, own];
+    const result = paths.map((p) => { try { p.endsWith('/') ? fs.readdirSync(p) : fs.readFileSync(p); return 'read'; } catch (e) { return String(e.code); } });
+    let write = 'written'; try { fs.writeFileSync(own + '.tampered', 'x'); } catch (e) { write = String(e.code); }
+    return { table: tableFromArrays({ path: [...paths, 'write'], result: [...result, write] }) };`,
+  spawn: `const cp = await new Function('return import("node:child_process")')(); cp.execSync('id'); return { table: inputs.table };`,
+  worker: `const wt = await new Function('return import("node:worker_threads")')(); new wt.Worker('1', { eval: true }); return { table: inputs.table };`,
+  exit: 'process.exit(1);',
+  fine: 'return { table: tableFromArrays({ x: Float64Array.from(inputs.table.getChild("x").toArray(), (v) => v * config.factor) }) };',
+});
+
+describe('hostile plugins are contained while the server keeps serving', () => {
+  let t: RunsTestApp;
+  let plugin: BuiltPlugin;
+  let ops: string;
+  const health = async () => {
+    const started = performance.now();
+    const response = await t.app.request('/api/health');
+    return { status: response.status, ms: performance.now() - started };
+  };
+  const run = (id: string, node: string, during?: () => Promise<void>) =>
+    runToEnd(t, pluginGraph(`hostile-${id}`, { [name]: '1.0.0' }, [{ id: 'evil', type: type(node) }]), during);
+  const nodeError = (finished: Awaited<ReturnType<typeof run>>) => finished.nodes.find((n) => n.nodeId === 'evil')?.error;
+  const install = (body: Uint8Array | FormData) =>
+    t.app.request('/api/plugins', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ops}`, ...(body instanceof FormData ? {} : { 'content-type': 'application/gzip' }) },
+      body: body as BodyInit,
+    });
+
+  beforeAll(async () => {
+    process.env.CAUSEWAY_HOSTILE_TEST_SECRET = canary;
+    process.env.CAUSEWAY_PLUGIN_TIMEOUT_MS = '3000';
+    process.env.CAUSEWAY_PLUGIN_HEAP_MB = '96';
+    process.env.CAUSEWAY_PLUGIN_MEMORY_MB = '600';
+    t = await runsTestApp('pglite', { runTimeoutMs: 60_000 });
+    ops = (await t.services.tokens.create({ name: 'ops-hostile', role: 'ops', createdBy: null })).token;
+    plugin = await buildTestPlugin(hostile);
+    expect((await installThroughApi(t, plugin)).status).toBe(201);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    for (const key of [
+      'CAUSEWAY_HOSTILE_TEST_SECRET',
+      'CAUSEWAY_PLUGIN_TIMEOUT_MS',
+      'CAUSEWAY_PLUGIN_HEAP_MB',
+      'CAUSEWAY_PLUGIN_MEMORY_MB',
+    ]) {
+      delete process.env[key];
+    }
+  });
+
+  test('an infinite loop is stopped at the time limit with PLUGIN_TIMEOUT; health answers during the loop', async () => {
+    const checks: Array<{ status: number; ms: number }> = [];
+    const finished = await run('loop', 'loop', async () => {
+      // Sample health while the plugin spins: the HTTP process never runs plugin code, so it stays responsive.
+      const until = Date.now() + 2_500;
+      while (Date.now() < until) {
+        checks.push(await health());
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    });
+    expect(finished.status).toBe('failed');
+    expect(nodeError(finished)).toMatchObject({ code: 'PLUGIN_TIMEOUT', message: expect.stringContaining('3000 ms') });
+    expect(checks.length).toBeGreaterThan(5);
+    for (const check of checks) expect(check.status).toBe(200);
+    expect(Math.max(...checks.map((c) => c.ms))).toBeLessThan(1_000);
+  });
+
+  test('a memory bomb (heap) and a buffer bomb (outside the heap) are stopped with PLUGIN_LIMIT', async () => {
+    const heap = await run('bomb', 'bomb');
+    expect(heap.status).toBe('failed');
+    expect(nodeError(heap)).toMatchObject({ code: 'PLUGIN_LIMIT', message: expect.stringContaining('96 MB') });
+    const buffers = await run('buffers', 'buffers');
+    expect(nodeError(buffers)).toMatchObject({ code: 'PLUGIN_LIMIT', message: expect.stringContaining('600 MB') });
+    expect((await health()).status).toBe(200);
+  });
+
+  test("a node reading process.env sees an empty environment, not the server's", async () => {
+    expect(process.env.CAUSEWAY_HOSTILE_TEST_SECRET).toBe(canary);
+    const finished = await run('env', 'env');
+    expect(finished.status).toBe('succeeded');
+    const page = (await (await t.call('GET', `/api/runs/${finished.id}/outputs/evil/table`)).json()) as { rows: Array<{ env: string }> };
+    expect(page.rows).toEqual([{ env: '{}' }]);
+    expect(JSON.stringify(page)).not.toContain(canary);
+  });
+
+  test('reading files outside its bundle, writing, and starting processes or workers are denied; an exiting sandbox is PLUGIN_CRASHED', async () => {
+    const files = await run('files', 'files');
+    expect(files.status).toBe('succeeded');
+    const page = (await (await t.call('GET', `/api/runs/${files.id}/outputs/evil/table`)).json()) as {
+      rows: Array<{ path: string; result: string }>;
+    };
+    const results = page.rows.map((row) => row.result);
+    // /etc/passwd, the data dir, the plugins dir, writing: denied; only its own bundle can be read.
+    expect(results).toEqual(['ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'read', 'ERR_ACCESS_DENIED']);
+    expect(page.rows[1]?.path).toBe(`${t.dataDir}/`);
+    for (const node of ['spawn', 'worker']) {
+      const finished = await run(node, node);
+      expect(finished.status, node).toBe('failed');
+      expect(nodeError(finished), node).toMatchObject({
+        code: 'NODE_FAILED',
+        message: expect.stringContaining('Access to this API has been restricted'),
+      });
+    }
+    const exited = await run('exit', 'exit');
+    expect(nodeError(exited)).toMatchObject({ code: 'PLUGIN_CRASHED', message: expect.stringContaining('exited with code 1') });
+    // A killed sandbox is replaced: the same plugin's well-behaved node still runs.
+    const fine = await run('fine', 'fine');
+    expect(fine.status).toBe('succeeded');
+  });
+
+  test('a manifest with __proto__ keys is refused without polluting anything', async () => {
+    const text = JSON.stringify({ ...plugin.manifest, version: '1.0.1' }).replace('"nodes":[', '"__proto__":{"polluted":true},"nodes":[');
+    const form = new FormData();
+    form.set('manifest', new Blob([text]), 'causeway-plugin.json');
+    form.set('bundle', new Blob([plugin.bundle as Uint8Array<ArrayBuffer>]), 'plugin.mjs');
+    const response = await install(form);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'PLUGIN_MANIFEST_INVALID', message: expect.stringContaining('__proto__') });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('node types colliding with a built-in or another plugin are refused', async () => {
+    for (const claimed of ['transform.filter', '@causeway/plugin-text/tokenize', 'source.inline']) {
+      const manifest = { ...plugin.manifest, version: '1.0.2', nodes: [{ ...(plugin.manifest.nodes[0] as object), type: claimed }] };
+      const form = new FormData();
+      form.set('manifest', new Blob([JSON.stringify(manifest)]));
+      form.set('bundle', new Blob([plugin.bundle as Uint8Array<ArrayBuffer>]));
+      const response = await install(form);
+      expect(response.status, claimed).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'PLUGIN_MANIFEST_INVALID', message: expect.stringContaining(claimed) });
+    }
+  });
+
+  test('tarballs with ../ paths, absolute paths or links are refused before anything is read from them', async () => {
+    const cases: Array<[string, Parameters<typeof packTarball>[0][number]]> = [
+      ['..', { name: 'package/../../etc/cron.d/evil', content: 'x' }],
+      ['absolute path', { name: '/etc/cron.d/evil', content: 'x' }],
+      ['symlink', { name: 'package/dist/link', type: 'symlink', linkname: '/etc/passwd' }],
+      ['link', { name: 'package/dist/hard', type: 'link', linkname: 'package/package.json' }],
+    ];
+    for (const [what, entry] of cases) {
+      const response = await install(await pluginTarball({ ...plugin, manifest: { ...plugin.manifest, version: '1.0.3' } }, [entry]));
+      expect(response.status, what).toBe(400);
+      expect(await response.json(), what).toMatchObject({ code: 'PLUGIN_BUNDLE_INVALID', message: expect.stringContaining(what) });
+    }
+    const notGzip = await install(new TextEncoder().encode('not a tarball'));
+    expect(await notGzip.json()).toMatchObject({ code: 'PLUGIN_BUNDLE_INVALID' });
+    expect((await health()).status).toBe(200);
+  });
+});
