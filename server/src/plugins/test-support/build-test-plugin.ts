@@ -14,6 +14,12 @@ export interface BuiltPlugin {
 
 const resolveDir = dirname(fileURLToPath(import.meta.url));
 
+function output(result: { outputFiles?: Array<{ contents: Uint8Array }> }): Uint8Array {
+  const file = result.outputFiles?.[0];
+  if (file === undefined) throw new Error('esbuild wrote no output');
+  return file.contents;
+}
+
 /**
  * Builds plugin source (an ES module whose default export is `definePlugin(...)`) into one ESM
  * bundle with `@causeway/sdk` and `apache-arrow` external, and writes its manifest with
@@ -22,13 +28,13 @@ const resolveDir = dirname(fileURLToPath(import.meta.url));
 export async function buildTestPlugin(source: string): Promise<BuiltPlugin> {
   const common = { stdin: { contents: source, resolveDir, loader: 'ts' as const }, bundle: true, format: 'esm' as const, write: false };
   const bundled = await build({ ...common, platform: 'node', external: ['@causeway/sdk', 'apache-arrow'] });
-  const bundle = (bundled.outputFiles?.[0] as { contents: Uint8Array }).contents;
+  const bundle = output(bundled);
   const sha256 = createHash('sha256').update(bundle).digest('hex');
   const standalone = await build({ ...common, platform: 'node' });
   const dir = await mkdtemp(join(tmpdir(), 'causeway-plugin-build-'));
   try {
     const file = join(dir, 'describe.mjs');
-    await writeFile(file, (standalone.outputFiles?.[0] as { contents: Uint8Array }).contents);
+    await writeFile(file, output(standalone));
     const plugin = (await import(pathToFileURL(file).href)) as { default: PluginDefinition };
     return { bundle, manifest: describePlugin(plugin.default, { file: 'plugin.mjs', sha256 }) };
   } finally {
