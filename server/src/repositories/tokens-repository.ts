@@ -19,8 +19,19 @@ export interface TokenInfo {
   expiresAt: Date | null;
 }
 
+/**
+ * How long a token found live is trusted without reading the database again (ms). Revocations made
+ * through this process apply at once; those made by another server process within this time.
+ */
+export const tokenCacheMs = 2_000;
+
 /** API tokens, stored as sha256 hashes. */
 export class TokensRepository {
+  /** Live tokens looked up lately, by hash: a busy client (a model endpoint's caller) is not one query per request. */
+  private readonly recent = new Map<string, { info: TokenInfo; until: number }>();
+  /** Grows on every revocation: a lookup that overlapped one is not cached. */
+  private revocations = 0;
+
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Creates a token; the plain token is returned once and never stored. */
@@ -50,22 +61,37 @@ export class TokensRepository {
 
   /** The live token with this plain value, if any: not revoked, not expired, its user (if any) not disabled. */
   async findActive(token: string): Promise<TokenInfo | undefined> {
+    const hash = hashApiToken(token);
+    const now = Date.now();
+    const hit = this.recent.get(hash);
+    if (hit !== undefined && hit.until > now && (hit.info.expiresAt === null || hit.info.expiresAt.getTime() > now)) return hit.info;
+    const revocations = this.revocations;
     const row = await this.db
       .selectFrom('tokens')
       .leftJoin('users', 'users.id', 'tokens.user_id')
       .selectAll('tokens')
-      .where('tokens.token_hash', '=', hashApiToken(token))
+      .where('tokens.token_hash', '=', hash)
       .where('tokens.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('tokens.expires_at', 'is', null), eb('tokens.expires_at', '>', sql<Date>`now()`)]))
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
-    return row === undefined ? undefined : toInfo(row);
+    if (row === undefined) {
+      this.recent.delete(hash);
+      return undefined;
+    }
+    const info = toInfo(row);
+    if (revocations !== this.revocations) return info;
+    if (this.recent.size >= 10_000) this.recent.clear();
+    this.recent.set(hash, { info, until: now + tokenCacheMs });
+    return info;
   }
 
   /** Records use, at most once a minute per token so reads stay reads. */
   async touch(info: TokenInfo): Promise<void> {
     if (info.lastUsedAt !== null && Date.now() - info.lastUsedAt.getTime() < 60_000) return;
     await this.db.updateTable('tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', info.id).execute();
+    // The cached lookup holds this object: without this, every request after a minute would write again.
+    info.lastUsedAt = new Date();
   }
 
   async list(): Promise<TokenInfo[]> {
@@ -86,6 +112,9 @@ export class TokensRepository {
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+    // After the write, so a lookup racing with it cannot cache the token again.
+    this.revocations++;
+    this.recent.clear();
     return result.numUpdatedRows > 0n;
   }
 
@@ -97,6 +126,8 @@ export class TokensRepository {
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+    this.revocations++;
+    this.recent.clear();
     return Number(result.numUpdatedRows);
   }
 
