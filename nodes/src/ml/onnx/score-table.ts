@@ -60,6 +60,63 @@ function store(target: Gathered, tensor: OnnxTensor, start: number, count: numbe
   else out.set(data, start * width);
 }
 
+/**
+ * A classifier's scores taken straight from each batch's float32 probabilities: one column per class
+ * and the most probable class (ArgMax, as the graph's own `label`), in one pass, with no gathered copy.
+ */
+class ClassScores {
+  readonly probabilities: Float64Array[];
+  readonly codes: Int32Array;
+
+  constructor(
+    readonly classes: readonly string[],
+    rows: number,
+  ) {
+    this.probabilities = classes.map(() => new Float64Array(rows));
+    this.codes = new Int32Array(rows);
+  }
+
+  add(data: Float32Array | Float64Array, start: number, count: number): void {
+    const k = this.classes.length;
+    if (data.length !== count * k) throw new UserError('MODEL_INVALID', `Output "probabilities" should hold ${k} values per row.`);
+    const { probabilities, codes } = this;
+    const first = probabilities[0] as Float64Array;
+    if (k === 2) {
+      const second = probabilities[1] as Float64Array;
+      for (let i = 0; i < count; i++) {
+        const p0 = data[2 * i] as number;
+        const p1 = data[2 * i + 1] as number;
+        first[start + i] = p0;
+        second[start + i] = p1;
+        codes[start + i] = p1 > p0 ? 1 : 0;
+      }
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      const base = i * k;
+      let best = 0;
+      let bestP = data[base] as number;
+      first[start + i] = bestP;
+      for (let c = 1; c < k; c++) {
+        const v = data[base + c] as number;
+        (probabilities[c] as Float64Array)[start + i] = v;
+        if (v > bestP) {
+          bestP = v;
+          best = c;
+        }
+      }
+      codes[start + i] = best;
+    }
+  }
+
+  columns(): [string, Vector][] {
+    return [
+      ['prediction', dictionaryVector(this.codes, [...this.classes])],
+      ...this.classes.map((c, k) => [`probability_${c}`, float64Vector(this.probabilities[k] as Float64Array)] as [string, Vector]),
+    ];
+  }
+}
+
 function column(g: Gathered, j: number, rows: number, asInteger = false): Vector {
   const w = g.width;
   if (g.strings) {
@@ -72,22 +129,10 @@ function column(g: Gathered, j: number, rows: number, asInteger = false): Vector
     );
   }
   const numbers = g.numbers ?? new Float64Array(0);
+  if (w === 1 && !asInteger) return float64Vector(numbers.length === rows ? numbers : numbers.subarray(0, rows));
   const values = new Float64Array(rows);
   for (let i = 0; i < rows; i++) values[i] = numbers[i * w + j] as number;
   return asInteger ? int32Vector(Int32Array.from(values)) : float64Vector(values);
-}
-
-/** `prediction` as the most probable class: ArgMax of the probabilities, as the graph's own `label`. */
-function argmaxColumn(probabilities: Gathered, classes: readonly string[], rows: number): Vector {
-  const k = probabilities.width;
-  const p = probabilities.numbers ?? new Float64Array(0);
-  const codes = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    let best = 0;
-    for (let c = 1; c < k; c++) if ((p[i * k + c] as number) > (p[i * k + best] as number)) best = c;
-    codes[i] = best;
-  }
-  return dictionaryVector(codes, [...classes]);
 }
 
 /** The prediction columns: `prediction` and `probability_<class>` for models with a card task, every output for others. */
@@ -97,8 +142,15 @@ function predictionColumns(model: ModelValue, gathered: Map<string, Gathered>, r
   const probabilities = gathered.get('probabilities');
   const variable = gathered.get('variable');
   if (task === 'classification' && probabilities && classes?.length === probabilities.width) {
-    const prediction = label ? column(label, 0, rows) : argmaxColumn(probabilities, classes, rows);
-    return [['prediction', prediction], ...classes.map((c, k) => [`probability_${c}`, column(probabilities, k, rows)] as [string, Vector])];
+    if (!label) {
+      const scores = new ClassScores(classes, rows);
+      scores.add(probabilities.numbers ?? new Float64Array(0), 0, rows);
+      return scores.columns();
+    }
+    return [
+      ['prediction', column(label, 0, rows)],
+      ...classes.map((c, k) => [`probability_${c}`, column(probabilities, k, rows)] as [string, Vector]),
+    ];
   }
   if (task === 'regression' && variable) return [['prediction', column(variable, 0, rows)]];
   if (task === 'clustering' && label) return [['prediction', column(label, 0, rows, true)]];
@@ -141,17 +193,28 @@ export async function scoreTable(table: Table, model: ModelValue, runtime: OnnxR
     const rows = table.numRows;
     const gathered = gather(fetch);
     const names = fetch.map((o) => o.name);
+    // A classifier read from its probabilities alone (see outputsToFetch) goes straight into its columns.
+    const classes = model.card.classes ?? [];
+    const scores =
+      names.length === 1 && names[0] === 'probabilities' && model.card.task === 'classification' ? new ClassScores(classes, rows) : null;
     for (let start = 0; start < rows; start += batchSize) {
       if (options.signal?.aborted) throw new UserError('RUN_CANCELLED', 'Scoring was cancelled.', { cause: options.signal.reason });
       const end = Math.min(rows, start + batchSize);
       const out = await session.run(feeds.batch(start, end), names);
+      if (scores) {
+        const data = out.probabilities?.data;
+        if (!(data instanceof Float32Array)) throw new UserError('MODEL_INVALID', 'Output "probabilities" should hold float values.');
+        scores.add(data, start, end - start);
+        options.progress?.(end / rows);
+        continue;
+      }
       for (const [name, tensor] of Object.entries(out)) {
         const g = gathered.get(name);
         if (g) store(g, tensor, start, end - start, rows);
       }
       options.progress?.(end / rows);
     }
-    const added = rows === 0 ? [] : predictionColumns(model, gathered, rows);
+    const added = rows === 0 ? [] : scores ? scores.columns() : predictionColumns(model, gathered, rows);
     const addedNames = new Set(added.map(([n]) => n));
     const keep = table.schema.fields
       .map((f, c) => [f.name, table.getChildAt(c) as Vector] as [string, Vector])
