@@ -102,7 +102,7 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
   }
   const busy = () => open.some((o) => o.status === 'running' || o.status === 'retrying');
   const waiting = open.find((o) => o.status === 'waiting');
-  if (waiting !== undefined && !busy()) await start(waiting, null, schedule.graph_version);
+  if (waiting !== undefined && !busy() && !schedule.paused) await start(waiting, null, schedule.graph_version);
 
   if (!schedule.paused && schedule.next_fire_at !== null && schedule.next_fire_at.getTime() <= ctx.now) {
     await fire(db, schedule, ctx, busy(), open, start);
