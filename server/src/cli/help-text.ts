@@ -16,6 +16,10 @@ Usage:
       Check a graph without running it; prints one line per issue.
   causeway nodes [--json]
       List the node types: version, category, ports and config schema.
+  causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once]
+      Build the plugin in DIR (its npm build script, else esbuild from src/index.ts), install it
+      into a running server as <version>-dev, and reinstall on every save until Ctrl-C.
+      Server and token also come from CAUSEWAY_URL and CAUSEWAY_TOKEN.
   causeway --help
       Show this text.
 

@@ -1,5 +1,6 @@
 import { CausewayError, isUserFacing } from '@causeway/sdk';
 import { type CliIo, exitCodes } from './cli-io';
+import { pluginCommand } from './commands/plugin-dev';
 import { workerCommand } from './commands/worker';
 import { helpText } from './help-text';
 import { nodesCommand } from './nodes-command';
@@ -32,6 +33,8 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
         return await nodesCommand(args, io);
       case 'worker':
         return await workerCommand(args, io);
+      case 'plugin':
+        return await pluginCommand(args, io, cwd);
       case 'serve':
         return await serveCommand(args, io);
       default:

@@ -1,0 +1,93 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PluginManifest } from '@causeway/sdk';
+import { parse } from 'semver';
+import { type CliIo, exitCodes } from '../cli-io';
+import { parseCommandArgs } from '../parse-command-args';
+import { UsageError } from '../usage-error';
+import { buildPluginDir } from './plugin-build';
+
+const ignored = /(^|[/\\])(node_modules|dist|\.[^/\\]+)([/\\]|$)/;
+
+/** `1.2.0` → `1.2.0-dev`: the one development version of a plugin, replaced on every install. */
+export function devVersion(version: string): string {
+  const parsed = parse(version);
+  if (parsed === null) throw new UsageError(`causeway plugin dev: the plugin's version "${version}" is not semver.`);
+  return `${parsed.major}.${parsed.minor}.${parsed.patch}-dev`;
+}
+
+/**
+ * `causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once]`: builds the plugin in <dir>,
+ * installs it into a running server as `<version>-dev` (replacing the previous dev install), then
+ * watches <dir> and does it again on every save until Ctrl-C. Server and token also come from
+ * CAUSEWAY_URL and CAUSEWAY_TOKEN (a developer token may install only -dev versions).
+ */
+export async function pluginCommand(args: string[], io: CliIo, cwd: string): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'dev') throw new UsageError(`causeway plugin: unknown subcommand "${sub ?? ''}"; try causeway plugin dev <dir>.`);
+  const options = { server: { type: 'string' }, token: { type: 'string' }, once: { type: 'boolean' } } as const;
+  const { values, positionals } = parseCommandArgs('plugin dev', rest, options, ['dir']);
+  const dir = resolve(cwd, positionals[0] as string);
+  const server = (values.server ?? io.env.CAUSEWAY_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+  const token = values.token ?? io.env.CAUSEWAY_TOKEN;
+  if (token === undefined) throw new UsageError('causeway plugin dev: give a token with --token or CAUSEWAY_TOKEN.');
+
+  const installOnce = async (): Promise<boolean> => {
+    try {
+      const built = await buildPluginDir(dir, (text) => io.stderr(text));
+      const manifest: PluginManifest = { ...built.manifest, version: devVersion(built.manifest.version) };
+      const form = new FormData();
+      form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
+      form.set('bundle', new Blob([built.bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');
+      const response = await fetch(`${server}/api/plugins/dev`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+      if (!response.ok) {
+        io.stderr(`${body.code ?? response.status}: ${body.message ?? 'the server refused the plugin'}\n`);
+        return false;
+      }
+      io.stdout(
+        `installed ${manifest.name}@${manifest.version} (${manifest.nodes.map((n) => n.type).join(', ')}) at ${new Date().toISOString()}\n`,
+      );
+      return true;
+    } catch (error) {
+      io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+      return false;
+    }
+  };
+
+  const first = await installOnce();
+  if (values.once === true) return first ? exitCodes.ok : exitCodes.failed;
+  io.stdout(`watching ${dir}; Ctrl-C to stop\n`);
+  await watchAndReinstall(dir, io.signal, installOnce);
+  return exitCodes.ok;
+}
+
+/** Re-runs `install` after saves under `dir` (debounced, one at a time) until `signal` aborts. */
+function watchAndReinstall(dir: string, signal: AbortSignal, install: () => Promise<boolean>): Promise<void> {
+  return new Promise((done) => {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<unknown> = Promise.resolve();
+    let watcher: FSWatcher | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(install);
+      }, 250);
+    };
+    watcher = watch(dir, { recursive: true }, (_event, file) => {
+      if (file !== null && !ignored.test(file)) schedule();
+    });
+    const stop = () => {
+      clearTimeout(timer);
+      watcher?.close();
+      watcher = undefined;
+      void running.then(() => done());
+    };
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
+}
