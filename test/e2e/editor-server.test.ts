@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { type RunningServer, serve } from '@causeway/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../web/src/api/api-client';
+import { followRunEvents } from '../../web/src/api/run-events';
 import { launchChromium } from './chromium';
 import { dragFromPalette, screenshots, startEditor } from './editor-app';
 
@@ -94,6 +96,36 @@ describe('the editor with the server', () => {
     expect(await page.locator('[data-node-id="select"]').count()).toBe(1);
     expect(await page.locator('.diff-mark').count()).toBe(0);
     await page.close();
+  }, 120_000);
+
+  it('follows a server run over SSE, and a dropped stream resumes after the last event seen', async () => {
+    const token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
+    const api = new ApiClient(server.url, token);
+    const run = await api.request<{ id: number }>('POST', '/api/runs', { graphId: 'churn-model' });
+    const whole: number[] = [];
+    const done = await followRunEvents(api, run.id, (_event, seq) => whole.push(seq));
+    expect(done).toMatchObject({ type: 'run:done', status: 'succeeded' });
+    expect(whole).toEqual(whole.map((_, i) => i + 1));
+
+    // The same run read again, the connection cut after three events, then resumed from there.
+    const cut = new AbortController();
+    const first: number[] = [];
+    await followRunEvents(
+      api,
+      run.id,
+      (_event, seq) => {
+        first.push(seq);
+        if (first.length === 3) cut.abort();
+      },
+      { signal: cut.signal },
+    );
+    expect(first).toEqual([1, 2, 3]);
+    const rest: number[] = [];
+    await followRunEvents(api, run.id, (_event, seq) => rest.push(seq), { after: 3 });
+    expect([...first, ...rest]).toEqual(whole);
+
+    // A run that does not exist is an error with the server's message, not an endless retry.
+    await expect(followRunEvents(api, 999_999, () => {})).rejects.toMatchObject({ status: 404 });
   }, 120_000);
 
   it('starts from a template, runs it on the server with live badges, and previews an output from the server', async () => {

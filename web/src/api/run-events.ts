@@ -66,6 +66,8 @@ async function readOnce(
       const { value, done } = await reader.read();
       if (done) return undefined;
       for (const message of parser.push(value)) {
+        // Events that arrived with the chunk of the abort are not the caller's any more.
+        if (signal?.aborted) return undefined;
         const seq = Number(message.id);
         if (!Number.isSafeInteger(seq) || seq <= after) continue;
         const event = JSON.parse(message.data) as RunEvent;
