@@ -14,7 +14,7 @@ describe('SqlClient.write on PostgreSQL', () => {
     {
       price: [1.5, null, 3.25],
       rooms: [3, 4, null],
-      city: ['Delft', null, 'Gouda'],
+      city: ['Delft', null, 'a,"b" \\c {NULL}\t\n\\N'],
       kind: ['flat', 'house', 'flat'],
       garden: [true, false, null],
       sold: [day, null, day],
@@ -52,7 +52,7 @@ describe('SqlClient.write on PostgreSQL', () => {
     const rows = await admin.query('select price, rooms::int, city, kind, garden, sold, _run_key from scores order by price nulls last');
     expect(rows.rows).toEqual([
       { price: 1.5, rooms: 3, city: 'Delft', kind: 'flat', garden: true, sold: day, _run_key: 'run:1' },
-      { price: 3.25, rooms: null, city: 'Gouda', kind: 'flat', garden: null, sold: day, _run_key: 'run:1' },
+      { price: 3.25, rooms: null, city: 'a,"b" \\c {NULL}\t\n\\N', kind: 'flat', garden: null, sold: day, _run_key: 'run:1' },
       { price: null, rooms: 4, city: null, kind: 'house', garden: false, sold: null, _run_key: 'run:1' },
     ]);
   });

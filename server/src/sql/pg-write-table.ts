@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { type ColumnArrays, readColumn, type SqlWriteOptions, type SqlWriteResult, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
-// One INSERT per batch: each column travels as one array parameter, unnested by the server.
+// Rows go through COPY in chunks of this many, each built column by column.
 const batchRows = 20_000;
 const identifier = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
@@ -37,19 +40,57 @@ function sqlTypeOf(column: ColumnArrays): string {
   return 'text';
 }
 
-/** Rows [from, to) of a column as the array parameter pg sends: nulls where the validity says so. */
-function slice(column: ColumnArrays, from: number, to: number): unknown[] {
-  const out = new Array<unknown>(to - from);
+// COPY's text format: backslash, tab, newline and carriage return escaped; \N is null.
+const escapeText = (text: string): string =>
+  /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : text;
+
+function numberText(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
+  return String(value);
+}
+
+/** Rows [from, to) of a column as COPY text cells, built column by column (category values escaped once). */
+function cells(column: ColumnArrays, from: number, to: number): string[] {
+  const out = new Array<string>(to - from);
   const valid = column.valid;
-  for (let i = from; i < to; i++) {
-    if (valid !== null && valid[i] === 0) out[i - from] = null;
-    else if (column.kind === 'number')
-      out[i - from] = column.columnType === 'date' ? new Date(column.values[i] as number) : column.values[i];
-    else if (column.kind === 'boolean') out[i - from] = column.values[i] === 1;
-    else if (column.kind === 'category') out[i - from] = column.dictionary[column.codes[i] as number];
-    else out[i - from] = column.get(i);
+  if (column.kind === 'number') {
+    const values = column.values;
+    const date = column.columnType === 'date';
+    for (let i = from; i < to; i++) {
+      const v = values[i] as number;
+      out[i - from] = valid !== null && valid[i] === 0 ? '\\N' : date ? new Date(v).toISOString() : numberText(v);
+    }
+  } else if (column.kind === 'boolean') {
+    for (let i = from; i < to; i++) out[i - from] = valid !== null && valid[i] === 0 ? '\\N' : column.values[i] === 1 ? 't' : 'f';
+  } else if (column.kind === 'category') {
+    const escaped = column.dictionary.map(escapeText);
+    for (let i = from; i < to; i++)
+      out[i - from] = valid !== null && valid[i] === 0 ? '\\N' : (escaped[column.codes[i] as number] as string);
+  } else {
+    for (let i = from; i < to; i++) out[i - from] = valid !== null && valid[i] === 0 ? '\\N' : escapeText(column.get(i));
   }
   return out;
+}
+
+/** The rows as COPY text, one chunk per batch, each tagged with the run key. */
+function* copyText(columns: readonly ColumnArrays[], rows: number, runKey: string, signal: AbortSignal | undefined): Generator<string> {
+  const key = escapeText(runKey);
+  for (let from = 0; from < rows; from += batchRows) {
+    signal?.throwIfAborted();
+    const to = Math.min(rows, from + batchRows);
+    const parts = columns.map((column) => cells(column, from, to));
+    const lines = new Array<string>(to - from);
+    for (let r = 0; r < to - from; r++) {
+      let line = '';
+      for (const part of parts) line += `${part[r] as string}\t`;
+      lines[r] = `${line}${key}\n`;
+    }
+    yield lines.join('');
+  }
 }
 
 async function existingColumns(client: pg.Client, target: Target): Promise<Set<string> | undefined> {
@@ -64,8 +105,8 @@ async function existingColumns(client: pg.Client, target: Target): Promise<Set<s
 /**
  * Writes `table` into a PostgreSQL table in one transaction: creates it when missing (types from the
  * Arrow schema plus the run key column), deletes the rows an earlier attempt wrote under the same run
- * key, then inserts in batches, each column one array parameter. Identifiers are quoted, values never
- * enter the SQL text.
+ * key, then streams the rows in with COPY (text format, built column by column). Identifiers are
+ * quoted; values never enter the SQL text.
  */
 export async function writeTable(client: pg.Client, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult> {
   const target = targetOf(client, options.table);
@@ -99,18 +140,8 @@ export async function writeTable(client: pg.Client, table: Table, options: SqlWr
     const deleted = await client.query(`delete from ${target.quoted} where ${client.escapeIdentifier(options.runKeyColumn)} = $1`, [
       options.runKey,
     ]);
-    const casts = columns.map((column, c) => `$${c + 1}::${sqlTypeOf(column)}[]`).join(', ');
-    const insert =
-      columns.length === 0
-        ? `insert into ${target.quoted} (${quotedColumns.join(', ')}) select $1 from generate_series(1, $2::int)`
-        : `insert into ${target.quoted} (${quotedColumns.join(', ')}) select u.*, $${columns.length + 1} from unnest(${casts}) as u`;
-    for (let from = 0; from < table.numRows; from += batchRows) {
-      options.signal?.throwIfAborted();
-      const to = Math.min(table.numRows, from + batchRows);
-      const params: unknown[] =
-        columns.length === 0 ? [options.runKey, to - from] : [...columns.map((c) => slice(c, from, to)), options.runKey];
-      await client.query(insert, params);
-    }
+    const copy = client.query(copyFrom(`copy ${target.quoted} (${quotedColumns.join(', ')}) from stdin`));
+    await pipeline(Readable.from(copyText(columns, table.numRows, options.runKey, options.signal)), copy);
     await client.query('commit');
     return { rows: table.numRows, replaced: deleted.rowCount ?? 0, created };
   } catch (error) {
