@@ -92,7 +92,9 @@ function buildOnce(dist: string): void {
         return statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs;
       }),
     );
-    if (built < sources) execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'pipe' });
+    // Vitest sets NODE_ENV=test, which would make Vite build the development bundle (and misplace the worker's URL).
+    if (built < sources)
+      execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
   } finally {
     rmdirSync(lock);
   }
