@@ -1,0 +1,13 @@
+import { definePlugin } from '@causeway/sdk';
+import { calendar } from './calendar';
+import { lags } from './lags';
+import { rolling } from './rolling';
+
+export { calendar, lags, rolling };
+
+export default definePlugin({
+  name: '@causeway/plugin-timeseries',
+  version: '1.0.0',
+  apiVersion: 1,
+  nodes: [lags, rolling, calendar],
+});
