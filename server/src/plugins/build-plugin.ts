@@ -16,7 +16,7 @@ export interface BuiltPlugin {
 /** What to build: an entry file, or source text resolved from a folder. */
 export type PluginEntry = { file: string } | { source: string; resolveDir: string };
 
-function output(result: { outputFiles?: Array<{ contents: Uint8Array }> }): Uint8Array {
+function output(result: { outputFiles?: Array<{ contents: Uint8Array }> | undefined }): Uint8Array {
   const file = result.outputFiles?.[0];
   if (file === undefined) throw new Error('esbuild wrote no output');
   return file.contents;
