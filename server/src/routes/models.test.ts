@@ -8,60 +8,76 @@ import { createApp } from '../app';
 import { ArtifactStore } from '../artifacts/artifact-store';
 import { type Role, roles } from '../auth/roles';
 import { connectDatabase, type DatabaseHandle } from '../db/connect';
+import { migrate } from '../db/migrate';
 import { ModelRegistry } from '../models/model-registry';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { memoryLogger } from '../test-support/make-test-app';
 import { migratedPgliteDump } from '../test-support/migrated-pglite';
+import { scratchPostgresDatabase } from '../test-support/scratch-postgres-database';
 
-let handle: DatabaseHandle;
-let dir: string;
-let app: ReturnType<typeof createApp>['app'];
-let services: ReturnType<typeof createApp>['services'];
-let registry: ModelRegistry;
-const tokens = {} as Record<Role, string>;
-const onnx = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256);
+// The same suite on both databases the server supports.
+describe.each(['pglite', 'postgres'] as const)('model registry routes on %s', (kind) => {
+  let handle: DatabaseHandle;
+  let drop: (() => Promise<void>) | undefined;
+  let dir: string;
+  let app: ReturnType<typeof createApp>['app'];
+  let services: ReturnType<typeof createApp>['services'];
+  let registry: ModelRegistry;
+  const tokens = {} as Record<Role, string>;
+  const onnx = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256);
 
-const call = (method: string, path: string, token?: string, body?: unknown) =>
-  app.request(path, {
-    method,
-    headers: {
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    app.request(path, {
+      method,
+      headers: {
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  beforeAll(async () => {
+    if (kind === 'postgres') {
+      const scratch = await scratchPostgresDatabase();
+      drop = scratch.drop;
+      handle = await connectDatabase({ kind: 'postgres', url: scratch.url });
+      await migrate(handle.db);
+    } else handle = await connectDatabase({ kind: 'pglite', loadDataDir: await migratedPgliteDump() });
+    dir = await mkdtemp(join(tmpdir(), 'causeway-model-routes-'));
+    const artifacts = new ArtifactStore(handle.db, dir);
+    ({ app, services } = createApp({
+      db: handle.db,
+      registry: new NodeRegistry(),
+      cipher: new SecretCipher(randomBytes(32)),
+      logger: memoryLogger(),
+      bodyLimit: 1024 * 1024,
+      corsOrigin: 'http://127.0.0.1:8787',
+      artifacts,
+    }));
+    for (const role of roles) tokens[role] = (await services.tokens.create({ name: `${role}-t`, role, createdBy: null })).token;
+    registry = new ModelRegistry(handle.db, artifacts);
+    const card = { task: 'regression', target: 'price', features: [{ name: 'rooms', type: 'number', stats: { mean: 5 } }] };
+    await registry.register({
+      name: 'house',
+      onnx,
+      card,
+      metrics: { rmse: 3 },
+      gate: { passed: true, reason: 'Passed: 1 condition held.' },
+    });
+    await registry.register({
+      name: 'house',
+      onnx: onnx.slice(1),
+      card: { ...card, features: [{ name: 'rooms', type: 'number', stats: { mean: 6 } }] },
+      metrics: { rmse: 2.5 },
+      gate: { passed: false, reason: 'Blocked: r2 0.4 < 0.6.' },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+    await drop?.();
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   });
 
-beforeAll(async () => {
-  handle = await connectDatabase({ kind: 'pglite', loadDataDir: await migratedPgliteDump() });
-  dir = await mkdtemp(join(tmpdir(), 'causeway-model-routes-'));
-  const artifacts = new ArtifactStore(handle.db, dir);
-  ({ app, services } = createApp({
-    db: handle.db,
-    registry: new NodeRegistry(),
-    cipher: new SecretCipher(randomBytes(32)),
-    logger: memoryLogger(),
-    bodyLimit: 1024 * 1024,
-    corsOrigin: 'http://127.0.0.1:8787',
-    artifacts,
-  }));
-  for (const role of roles) tokens[role] = (await services.tokens.create({ name: `${role}-t`, role, createdBy: null })).token;
-  registry = new ModelRegistry(handle.db, artifacts);
-  const card = { task: 'regression', target: 'price', features: [{ name: 'rooms', type: 'number', stats: { mean: 5 } }] };
-  await registry.register({ name: 'house', onnx, card, metrics: { rmse: 3 }, gate: { passed: true, reason: 'Passed: 1 condition held.' } });
-  await registry.register({
-    name: 'house',
-    onnx: onnx.slice(1),
-    card: { ...card, features: [{ name: 'rooms', type: 'number', stats: { mean: 6 } }] },
-    metrics: { rmse: 2.5 },
-    gate: { passed: false, reason: 'Blocked: r2 0.4 < 0.6.' },
-  });
-}, 120_000);
-afterAll(async () => {
-  await handle?.close();
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-});
-
-describe('model registry routes', () => {
   test('everyone with a token reads models, versions and the ONNX file; no token is 401', async () => {
     expect((await call('GET', '/api/models')).status).toBe(401);
     const list = (await (await call('GET', '/api/models', tokens.analyst)).json()) as { items: Array<Record<string, unknown>> };
