@@ -128,6 +128,7 @@ describe('the server pages', () => {
     await page.getByRole('button', { name: 'Pause nightly' }).click();
     await expect.poll(() => row.locator('.status-pill').textContent()).toBe('paused');
     expect((await call<{ paused: boolean }>(admin, 'GET', `/api/schedules/${created.id}`)).paused).toBe(true);
+    await page.getByText('Paused: nothing fires until it is resumed.').waitFor();
     await page.screenshot({ path: resolve(screenshots, 'pages-schedules.png') });
     await page.getByRole('button', { name: 'Resume nightly' }).click();
     await expect.poll(() => row.locator('.status-pill').textContent()).toBe('active');

@@ -68,7 +68,15 @@ export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun
           </tbody>
         </table>
       )}
-      {openId !== undefined && <ScheduleDetails key={openId} server={server} id={openId} onOpenRun={onOpenRun} />}
+      {openId !== undefined && (
+        // A changed schedule (paused, resumed) is read again with its fire times.
+        <ScheduleDetails
+          key={`${openId}:${schedules.data?.items.find((s) => s.id === openId)?.updatedAt}`}
+          server={server}
+          id={openId}
+          onOpenRun={onOpenRun}
+        />
+      )}
     </PageShell>
   );
 }
