@@ -5,7 +5,9 @@
  * caller holding ready tensors); the node's time includes reading the table and building the output.
  * Raw is timed twice: fetching every output (a plain `session.run(feeds)`) and fetching only
  * `probabilities`, as the node does for classifiers (it derives `prediction` from them instead of
- * reading the string `label` tensor). Target: node throughput ≥ 0.8× raw, against both.
+ * reading the string `label` tensor). Target: node throughput ≥ 0.8× raw, against both. CPU time (this
+ * process, onnxruntime's threads included) is reported beside wall time: on a shared machine it is the
+ * steadier figure.
  *
  * Run: npx tsx test/bench/predict.ts [rows=200000] [repetitions=7]
  */
@@ -60,21 +62,35 @@ async function bench(name: string, model: ModelValue, table: Table): Promise<voi
   const fetchAll = raw.outputNames;
   const fetchSame = model.card.task === 'classification' ? ['probabilities'] : raw.outputNames;
   const times = { all: [] as number[], same: [] as number[], node: [] as number[] };
+  const cpu = { all: [] as number[], same: [] as number[], node: [] as number[] };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   for (let r = 0; r < repetitions + 1; r++) {
     let t = performance.now();
+    let c = cpuMs();
     for (const feeds of feedsByBatch) await raw.run(feeds, fetchAll);
     const allMs = performance.now() - t;
+    const allCpu = cpuMs() - c;
     t = performance.now();
+    c = cpuMs();
     for (const feeds of feedsByBatch) await raw.run(feeds, fetchSame);
     const sameMs = performance.now() - t;
+    const sameCpu = cpuMs() - c;
     t = performance.now();
+    c = cpuMs();
     await runNode(predictNode, { inputs: { table, model }, config: { batchSize: batch }, onnx: runtime });
     const nodeMs = performance.now() - t;
+    const nodeCpu = cpuMs() - c;
     // The first round warms every path (session load, JIT) and is not counted.
     if (r > 0) {
       times.all.push(allMs);
       times.same.push(sameMs);
       times.node.push(nodeMs);
+      cpu.all.push(allCpu);
+      cpu.same.push(sameCpu);
+      cpu.node.push(nodeCpu);
     }
   }
   const [all, same, node] = [median(times.all), median(times.same), median(times.node)];
@@ -84,6 +100,11 @@ async function bench(name: string, model: ModelValue, table: Table): Promise<voi
   console.log(
     `${name.padEnd(30)} per batch: raw (all outputs) ${us(all).padStart(9)}, raw (same outputs) ${us(same).padStart(9)}, predict node ${us(node).padStart(9)}` +
       `   throughput ${(all / node).toFixed(2)}× / ${(same / node).toFixed(2)}× raw ${verdict}`,
+  );
+  const [allC, sameC, nodeC] = [median(cpu.all), median(cpu.same), median(cpu.node)];
+  console.log(
+    `${''.padEnd(30)} CPU per batch: raw (all) ${us(allC).padStart(9)}, raw (same) ${us(sameC).padStart(9)}, predict node ${us(nodeC).padStart(9)}` +
+      `   CPU throughput ${(allC / nodeC).toFixed(2)}× / ${(sameC / nodeC).toFixed(2)}× raw`,
   );
   await raw.release();
   await runtime.close();

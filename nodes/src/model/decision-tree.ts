@@ -2,6 +2,7 @@ import { defineNode, port } from '@causeway/sdk';
 import { z } from 'zod';
 import { fitDecisionTree } from '../ml/learn/decision-tree';
 import { inferModel, runTraining, supervisedFields, taskField } from './shared/train-node';
+import { treeFields } from './shared/tree-fields';
 
 const config = z.object({
   ...supervisedFields,
@@ -10,8 +11,7 @@ const config = z.object({
     .enum(['auto', 'gini', 'entropy'])
     .default('auto')
     .describe('Split quality for classification (regression always uses squared error).'),
-  maxDepth: z.number().int().min(1).max(64).default(10).describe('Deepest level of the tree.'),
-  minSamplesLeaf: z.number().int().min(1).max(1_000_000).default(1).describe('Fewest training rows in a leaf.'),
+  ...treeFields({ maxDepth: 10, minSamplesLeaf: 1 }),
 });
 
 /** A CART decision tree (classification or regression), exported as ONNX with its preprocessing. */

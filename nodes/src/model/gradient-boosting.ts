@@ -2,6 +2,7 @@ import { defineNode, port } from '@causeway/sdk';
 import { z } from 'zod';
 import { fitGradientBoosting } from '../ml/learn/gradient-boosting';
 import { inferModel, runTraining, supervisedFields, taskField } from './shared/train-node';
+import { treeFields } from './shared/tree-fields';
 
 const config = z.object({
   ...supervisedFields,
@@ -9,8 +10,7 @@ const config = z.object({
   rounds: z.number().int().min(1).max(10_000).default(100).describe('Boosting rounds (trees per class).'),
   learningRate: z.number().positive().max(1).default(0.1).describe('Shrinks each tree’s contribution.'),
   maxLeafNodes: z.number().int().min(2).max(4096).default(31).describe('Most leaves per tree.'),
-  maxDepth: z.number().int().min(1).max(64).default(16).describe('Deepest level of each tree.'),
-  minSamplesLeaf: z.number().int().min(1).max(1_000_000).default(20).describe('Fewest training rows in a leaf.'),
+  ...treeFields({ maxDepth: 16, minSamplesLeaf: 20 }),
   l2Regularization: z.number().min(0).max(1e6).default(0).describe('L2 penalty on leaf values.'),
   maxBins: z.number().int().min(2).max(255).default(255).describe('Histogram bins per feature.'),
 });

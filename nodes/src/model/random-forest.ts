@@ -2,13 +2,13 @@ import { defineNode, port } from '@causeway/sdk';
 import { z } from 'zod';
 import { fitRandomForest } from '../ml/learn/random-forest';
 import { inferModel, runTraining, supervisedFields, taskField } from './shared/train-node';
+import { treeFields } from './shared/tree-fields';
 
 const config = z.object({
   ...supervisedFields,
   task: taskField,
   trees: z.number().int().min(1).max(1000).default(100).describe('Number of trees.'),
-  maxDepth: z.number().int().min(1).max(64).default(16).describe('Deepest level of each tree.'),
-  minSamplesLeaf: z.number().int().min(1).max(1_000_000).default(1).describe('Fewest training rows in a leaf.'),
+  ...treeFields({ maxDepth: 16, minSamplesLeaf: 1 }),
   maxFeatures: z.enum(['sqrt', 'log2', 'all']).default('sqrt').describe('Features tried at each split.'),
 });
 

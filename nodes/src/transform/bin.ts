@@ -1,9 +1,9 @@
 import { applyBin, bin, type ColumnSchema, defineNode, port } from '@causeway/sdk';
 import { z } from 'zod';
+import { applyOrFit } from '../shared/apply-or-fit';
 import { binStateSchema } from '../shared/bin-state';
 import { checkColumns } from '../shared/check-columns';
 import { requireColumns } from '../shared/require-columns';
-import { requireStateColumns } from '../shared/require-state-columns';
 
 const config = z.object({
   column: z.string().min(1).describe('The number column to bin.').meta({ ui: 'column' }),
@@ -40,20 +40,18 @@ export const binColumn = defineNode({
     if (as === config.column) return { table: { columns: inputs.table.columns.map((c) => (c.name === as ? binned : c)) } };
     return { table: { columns: [...inputs.table.columns.filter((c) => c.name !== as), binned] } };
   },
-  run: ({ inputs, config, ctx }) => {
-    const { table, fitted } = inputs;
-    if (fitted) {
-      requireStateColumns(table, [fitted.column]);
-      return { table: applyBin(table, fitted), fitted };
-    }
-    requireColumns(table, [{ name: config.column, field: ['column'] }]);
-    const result = bin(table, {
-      column: config.column,
-      method: config.method,
-      bins: config.bins,
-      ...(config.as === undefined ? {} : { as: config.as }),
-    });
-    ctx.progress(1);
-    return { table: result.table, fitted: result.state };
-  },
+  run: ({ inputs, config, ctx }) =>
+    applyOrFit(
+      inputs,
+      {
+        columnsOf: (state) => [state.column],
+        apply: applyBin,
+        fit: (table) => {
+          requireColumns(table, [{ name: config.column, field: ['column'] }]);
+          const as = config.as === undefined ? {} : { as: config.as };
+          return bin(table, { column: config.column, method: config.method, bins: config.bins, ...as });
+        },
+      },
+      (f) => ctx.progress(f),
+    ),
 });

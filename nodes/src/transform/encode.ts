@@ -1,10 +1,10 @@
 import { applyEncode, type ColumnSchema, defineNode, fitEncode, port } from '@causeway/sdk';
 import { z } from 'zod';
+import { applyOrFit } from '../shared/apply-or-fit';
 import { checkColumns } from '../shared/check-columns';
 import { columnRefs } from '../shared/column-ref';
 import { encodeStateSchema } from '../shared/encode-state';
 import { requireColumns } from '../shared/require-columns';
-import { requireStateColumns } from '../shared/require-state-columns';
 import { uniqueNames } from '../shared/unique-names';
 
 const config = z.object({
@@ -42,18 +42,17 @@ export const encodeCategories = defineNode({
     );
     return { table: { columns: out } };
   },
-  run: ({ inputs, config, ctx }) => {
-    const { table, fitted } = inputs;
-    if (fitted) {
-      requireStateColumns(
-        table,
-        fitted.columns.map((c) => c.column),
-      );
-      return { table: applyEncode(table, fitted), fitted };
-    }
-    requireColumns(table, columnRefs(config.columns, ['columns']));
-    const result = fitEncode(table, { columns: config.columns, method: config.method, unknown: config.unknown });
-    ctx.progress(1);
-    return { table: result.table, fitted: result.state };
-  },
+  run: ({ inputs, config, ctx }) =>
+    applyOrFit(
+      inputs,
+      {
+        columnsOf: (state) => state.columns.map((c) => c.column),
+        apply: applyEncode,
+        fit: (table) => {
+          requireColumns(table, columnRefs(config.columns, ['columns']));
+          return fitEncode(table, { columns: config.columns, method: config.method, unknown: config.unknown });
+        },
+      },
+      (f) => ctx.progress(f),
+    ),
 });

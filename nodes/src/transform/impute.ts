@@ -1,10 +1,10 @@
 import { applyImpute, type ColumnSchema, defineNode, fitImpute, port } from '@causeway/sdk';
 import { z } from 'zod';
+import { applyOrFit } from '../shared/apply-or-fit';
 import { checkColumns } from '../shared/check-columns';
 import { columnRefs } from '../shared/column-ref';
 import { imputeStateSchema } from '../shared/impute-state';
 import { requireColumns } from '../shared/require-columns';
-import { requireStateColumns } from '../shared/require-state-columns';
 import { uniqueNames } from '../shared/unique-names';
 
 const config = z
@@ -64,19 +64,18 @@ export const imputeNulls = defineNode({
     });
     return { table: { columns: out } };
   },
-  run: ({ inputs, config, ctx }) => {
-    const { table, fitted } = inputs;
-    if (fitted) {
-      requireStateColumns(
-        table,
-        fitted.columns.map((c) => c.column),
-      );
-      return { table: applyImpute(table, fitted), fitted };
-    }
-    requireColumns(table, columnRefs(config.columns, ['columns']));
-    const options = { columns: config.columns, strategy: config.strategy, ...(config.value === undefined ? {} : { value: config.value }) };
-    const result = fitImpute(table, options);
-    ctx.progress(1);
-    return { table: result.table, fitted: result.state };
-  },
+  run: ({ inputs, config, ctx }) =>
+    applyOrFit(
+      inputs,
+      {
+        columnsOf: (state) => state.columns.map((c) => c.column),
+        apply: applyImpute,
+        fit: (table) => {
+          requireColumns(table, columnRefs(config.columns, ['columns']));
+          const value = config.value === undefined ? {} : { value: config.value };
+          return fitImpute(table, { columns: config.columns, strategy: config.strategy, ...value });
+        },
+      },
+      (f) => ctx.progress(f),
+    ),
 });

@@ -1,9 +1,9 @@
 import { applyScale, type ColumnSchema, defineNode, fitScale, port } from '@causeway/sdk';
 import { z } from 'zod';
+import { applyOrFit } from '../shared/apply-or-fit';
 import { checkColumns } from '../shared/check-columns';
 import { columnRefs } from '../shared/column-ref';
 import { requireColumns } from '../shared/require-columns';
-import { requireStateColumns } from '../shared/require-state-columns';
 import { scaleStateSchema } from '../shared/scale-state';
 import { uniqueNames } from '../shared/unique-names';
 
@@ -45,18 +45,17 @@ export const scaleColumns = defineNode({
     );
     return { table: { columns: out } };
   },
-  run: ({ inputs, config, ctx }) => {
-    const { table, fitted } = inputs;
-    if (fitted) {
-      requireStateColumns(
-        table,
-        fitted.columns.map((c) => c.column),
-      );
-      return { table: applyScale(table, fitted), fitted };
-    }
-    requireColumns(table, columnRefs(config.columns, ['columns']));
-    const result = fitScale(table, { columns: config.columns, method: config.method });
-    ctx.progress(1);
-    return { table: result.table, fitted: result.state };
-  },
+  run: ({ inputs, config, ctx }) =>
+    applyOrFit(
+      inputs,
+      {
+        columnsOf: (state) => state.columns.map((c) => c.column),
+        apply: applyScale,
+        fit: (table) => {
+          requireColumns(table, columnRefs(config.columns, ['columns']));
+          return fitScale(table, { columns: config.columns, method: config.method });
+        },
+      },
+      (f) => ctx.progress(f),
+    ),
 });

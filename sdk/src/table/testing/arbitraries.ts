@@ -2,23 +2,10 @@
  * Random tables for the kernels' property tests: nullable columns of every kind, values drawn from small
  * domains so keys repeat, split into several record batches so multi-chunk inputs are exercised.
  */
-import {
-  Bool,
-  type DataType,
-  DateMillisecond,
-  Dictionary,
-  Field,
-  Float64,
-  Int32,
-  makeData,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  Utf8,
-  vectorFromArray,
-} from 'apache-arrow';
+import { type DataType, Field, makeData, RecordBatch, Schema, Struct, Table } from 'apache-arrow';
 import fc from 'fast-check';
+import type { ColumnType } from '../../ports/table-schema';
+import { tableOf } from '../../testkit/table-of';
 
 export type Cell = number | string | boolean | null;
 export interface RawTable {
@@ -43,23 +30,19 @@ const cellArbs = {
 /** The generated columns: a float, an int32, a string, a category, a boolean and a date. */
 export type ColumnName = keyof typeof cellArbs;
 
-/** The Arrow type a generated column is built with. */
-export const typeOf = (name: ColumnName): DataType => {
-  switch (name) {
-    case 'x':
-      return new Float64();
-    case 'i':
-      return new Int32();
-    case 's':
-      return new Utf8();
-    case 'c':
-      return new Dictionary(new Utf8(), new Int32());
-    case 'b':
-      return new Bool();
-    case 'd':
-      return new DateMillisecond();
-  }
+/** The column type each generated column is built as (by the testkit's `tableOf`). */
+const columnTypes: Record<ColumnName, ColumnType> = {
+  x: 'number',
+  i: 'integer',
+  s: 'string',
+  c: 'category',
+  b: 'boolean',
+  d: 'date',
 };
+
+/** The Arrow type a generated column is built with. */
+export const typeOf = (name: ColumnName): DataType =>
+  tableOf({ [name]: [] }, { [name]: columnTypes[name] }).schema.fields[0]?.type as DataType;
 
 /** A random raw table with the given columns (default all kinds) and 0..maxRows rows. */
 export function rawTableArb(names: readonly ColumnName[] = ['x', 'i', 's', 'c', 'b', 'd'], maxRows = 40): fc.Arbitrary<RawTable> {
@@ -82,17 +65,17 @@ export function rawTableArb(names: readonly ColumnName[] = ['x', 'i', 's', 'c', 
     });
 }
 
-/** Builds the Arrow table of a raw table with Arrow's own builders, one record batch per chunk. */
+/** Builds the Arrow table of a raw table, one record batch per chunk, each built by the testkit's `tableOf`. */
 export function toArrow(raw: RawTable): Table {
-  const types = raw.names.map(typeOf);
-  const fields = raw.names.map((name, k) => new Field(name, types[k] as DataType, true));
+  const types = Object.fromEntries(raw.names.map((name) => [name, columnTypes[name]]));
+  const fields = raw.names.map((name) => new Field(name, typeOf(name), true));
   const schema = new Schema(fields);
   const batches: RecordBatch[] = [];
   let start = 0;
   for (const size of raw.chunks) {
-    const children = raw.columns.map((col, k) => vectorFromArray(col.slice(start, start + size), types[k] as DataType).data[0]);
-    const data = makeData({ type: new Struct(fields), length: size, nullCount: 0, children: children as never });
-    batches.push(new RecordBatch(schema, data));
+    const chunk = tableOf(Object.fromEntries(raw.names.map((name, k) => [name, (raw.columns[k] ?? []).slice(start, start + size)])), types);
+    const children = chunk.batches[0]?.data.children ?? [];
+    batches.push(new RecordBatch(schema, makeData({ type: new Struct(fields), length: size, nullCount: 0, children })));
     start += size;
   }
   return new Table(schema, batches);
