@@ -1,16 +1,20 @@
 import { dirname, join } from 'node:path';
+import type { SecretStore } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
+import { monitoringHostCalls } from '../endpoints/monitoring-host-calls';
 import { modelHostCalls } from '../models/model-host-calls';
 import { ModelRegistry } from '../models/model-registry';
 import { pluginHostCalls } from '../plugins/plugin-host-calls';
+import { secretHostCalls } from '../secrets/secret-host-calls';
 import type { HostCallHandlers } from './host-calls';
 
 /** What the main side's services need to answer run threads. */
 export interface HostCallDeps {
   db: Kysely<Database>;
   artifacts: ArtifactStore;
+  secrets: SecretStore;
   /** `<dataDir>/files`: plugin bundles and the sandbox runtime go beside it, in `<dataDir>/plugins`. */
   filesDir: string;
 }
@@ -18,7 +22,9 @@ export interface HostCallDeps {
 /** Every service run threads may call, one entry per service (each service's handlers in their own file). */
 export function createHostCallHandlers(deps: HostCallDeps): HostCallHandlers {
   return {
+    secrets: secretHostCalls(deps.secrets),
     models: modelHostCalls(new ModelRegistry(deps.db, deps.artifacts)),
+    monitoring: monitoringHostCalls(deps.db),
     plugins: pluginHostCalls({ db: deps.db, dir: join(dirname(deps.filesDir), 'plugins') }),
   };
 }

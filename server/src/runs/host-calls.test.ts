@@ -1,6 +1,8 @@
 import { UserError } from '@causeway/sdk';
+import { memorySecrets } from '@causeway/sdk/testkit';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { secretHostCalls } from '../secrets/secret-host-calls';
 import { memoryLogger } from '../test-support/make-test-app';
 import { answerHostCall, type HostCallHandlers, hostMethod, transferablesOf } from './host-calls';
 import { HostCallClient } from './host-calls-client';
@@ -67,6 +69,15 @@ describe('host calls', () => {
     client.answer({ type: 'host-reply', requestId: a?.requestId ?? -1, value: 2 });
     expect(await first).toBe(2);
     await expect(second).rejects.toMatchObject({ code: 'MODEL_VERSION_UNKNOWN', message: 'gone' });
+  });
+
+  test('secrets travel as host calls: a value comes back, an unknown name keeps its code', async () => {
+    const secrets = { secrets: secretHostCalls(memorySecrets({ warehouse: 'postgres://w' })) };
+    const logger = memoryLogger();
+    expect((await answerHostCall(secrets, call('secrets', 'get', ['warehouse']), run, logger)).value).toBe('postgres://w');
+    const unknown = await answerHostCall(secrets, call('secrets', 'get', ['nope']), run, logger);
+    expect(unknown.error?.code).toBe('SECRET_UNKNOWN');
+    expect((await answerHostCall(secrets, call('secrets', 'get', [42]), run, logger)).error?.code).toBe('REQUEST_INVALID');
   });
 
   test('byte arrays in a reply are transferred, views into a larger buffer are copied', () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, type SecretStore, UserError } from '@causeway/sdk';
+import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, UserError } from '@causeway/sdk';
 import { tableToIPC } from 'apache-arrow';
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
@@ -33,18 +33,6 @@ const services = hostServices(process.env);
 const hostCalls = new HostCallClient((message) => post(message));
 const graphs = new Map<string, Graph | UserError>();
 const controllers = new Map<string, AbortController>();
-const waiting = new Map<number, { resolve: (value: string) => void; reject: (error: unknown) => void }>();
-let nextRequest = 0;
-
-const secrets: SecretStore = {
-  get: (name) =>
-    new Promise<string>((resolve, reject) => {
-      const requestId = nextRequest++;
-      waiting.set(requestId, { resolve, reject });
-      post({ type: 'secret', requestId, name });
-    }),
-};
-
 function graphOf(key: string, text: string): Graph | UserError {
   let graph = graphs.get(key);
   if (graph === undefined) {
@@ -58,8 +46,9 @@ function graphOf(key: string, text: string): Graph | UserError {
 
 async function run(runId: string, graphKey: string, text: string): Promise<void> {
   const graph = graphOf(graphKey, text);
+  const call = hostCalls.forRun(runId);
   // Plugin nodes run in a sandbox process; a graph needing a plugin this server lacks is refused here.
-  const plugins = graph instanceof UserError ? graph : await pluginsForRun(registry, graph, hostCalls.forRun(runId));
+  const plugins = graph instanceof UserError ? graph : await pluginsForRun(registry, graph, call);
   if (graph instanceof UserError || plugins instanceof UserError) {
     const refused = graph instanceof UserError ? graph : (plugins as UserError);
     post({
@@ -78,9 +67,9 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
       signal: controller.signal,
       files,
       exports: exportStore,
-      secrets,
+      secrets: { get: async (name) => String(await call('secrets', 'get', [name])) },
       ...services,
-      ...runHostServices(hostCalls.forRun(runId)),
+      ...runHostServices(call),
       onEvent: (event) => post({ type: 'event', event }),
     });
     const tables: TableOutput[] = [];
@@ -108,11 +97,5 @@ port.on('message', (message: ToThread) => {
   if (message.type === 'run') void run(message.runId, message.graphKey, message.graph);
   else if (message.type === 'cancel') controllers.get(message.runId)?.abort();
   else if (message.type === 'host-reply') hostCalls.answer(message);
-  else {
-    const pending = waiting.get(message.requestId);
-    waiting.delete(message.requestId);
-    if (message.value !== undefined) pending?.resolve(message.value);
-    else pending?.reject(new UserError(message.error?.code ?? 'SECRET_UNKNOWN', message.error?.message ?? 'The secret is not available.'));
-  }
 });
 post({ type: 'ready' });

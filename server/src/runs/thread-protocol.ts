@@ -11,7 +11,6 @@ export interface RunError {
 export type ToThread =
   | { type: 'run'; runId: string; graphKey: string; graph: string }
   | { type: 'cancel'; runId: string }
-  | { type: 'secret'; requestId: number; value?: string; error?: EventError }
   /** The answer to a `host-call`: its value, or why it failed. Byte arrays in `value` are transferred. */
   | { type: 'host-reply'; requestId: number; value?: unknown; error?: EventError };
 
@@ -26,7 +25,6 @@ export interface TableOutput {
 export type FromThread =
   | { type: 'ready' }
   | { type: 'event'; event: RunEvent }
-  | { type: 'secret'; requestId: number; name: string }
   /** Calls `service.method(...args)` on the main side for run `runId` (see host-calls.ts). */
   | { type: 'host-call'; requestId: number; runId: string; nodeKey?: string; service: string; method: string; args: unknown[] }
   | { type: 'done'; runId: string; status: RunStatus; durationMs: number; tables: TableOutput[]; error?: RunError };

@@ -192,21 +192,6 @@ export class WorkerPool {
       this.answerHostCall(slot, message);
       return;
     }
-    if (message.type === 'secret') {
-      this.options.secrets.get(message.name).then(
-        (value) => slot.thread.send({ type: 'secret', requestId: message.requestId, value }),
-        (error: { code?: string; message?: string }) =>
-          slot.thread.send({
-            type: 'secret',
-            requestId: message.requestId,
-            error: {
-              code: error.code === 'SECRET_UNKNOWN' ? 'SECRET_UNKNOWN' : 'INTERNAL',
-              message: error.message ?? 'secret unavailable',
-            },
-          }),
-      );
-      return;
-    }
     if (message.type === 'ready') return;
     const runId = Number(message.type === 'event' ? message.event.runId : message.runId);
     const run = slot.runs.get(runId);
