@@ -9,6 +9,11 @@ export interface BoostingLoss {
   readonly scores: number;
   readonly baseline: number[];
   gradients(raw: Float64Array, g: Float64Array, h: Float64Array): void;
+  /**
+   * Single-score losses only: the gradient and hessian of row `ids[k]` written at position k, in one
+   * pass, for a working set kept in leaf order (no full-length gradient arrays to gather from).
+   */
+  gradientsAt?(raw: Float64Array, ids: Int32Array, g: Float64Array, h: Float64Array): void;
 }
 
 /** Picks the loss from the target: real values → squared error, 2 classes → log-loss, more → softmax. */
@@ -22,6 +27,13 @@ export function boostingLoss(target: ClassTargets | Float64Array, classes: numbe
       baseline: [sum / target.length],
       gradients: (raw, g, h) => {
         for (let i = 0; i < target.length; i++) g[i] = (raw[i] as number) - (target[i] as number);
+        h.fill(1);
+      },
+      gradientsAt: (raw, ids, g, h) => {
+        for (let k = 0; k < ids.length; k++) {
+          const i = ids[k] as number;
+          g[k] = (raw[i] as number) - (target[i] as number);
+        }
         h.fill(1);
       },
     };
@@ -42,6 +54,14 @@ export function boostingLoss(target: ClassTargets | Float64Array, classes: numbe
           const s = 1 / (1 + Math.exp(-(raw[i] as number)));
           g[i] = s - (y[i] as number);
           h[i] = s * (1 - s);
+        }
+      },
+      gradientsAt: (raw, ids, g, h) => {
+        for (let k = 0; k < n; k++) {
+          const i = ids[k] as number;
+          const s = 1 / (1 + Math.exp(-(raw[i] as number)));
+          g[k] = s - (y[i] as number);
+          h[k] = s * (1 - s);
         }
       },
     };

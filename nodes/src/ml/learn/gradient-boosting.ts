@@ -84,12 +84,27 @@ export function fitGradientBoosting(
   const k = loss.scores;
   const raw = new Float64Array(n * k);
   for (let c = 0; c < k; c++) raw.fill(loss.baseline[c] as number, c * n, (c + 1) * n);
-  const g = new Float64Array(n * k);
-  const h = new Float64Array(n * k);
+  // One score: gradients go straight into the working set's leaf order; more: computed per row, then gathered.
+  const direct = k === 1 ? loss.gradientsAt : undefined;
+  const g = direct ? new Float64Array(0) : new Float64Array(n * k);
+  const h = direct ? new Float64Array(0) : new Float64Array(n * k);
   const trees: TreeArrays[] = [];
   const treeClass: number[] = [];
   for (let round = 0; round < rounds; round++) {
     checkCancelled(control);
+    if (direct) {
+      direct(raw, work.ids, work.g, work.h);
+      const tree = growHistTree(work, params, (start, end, value) => {
+        for (let q = start; q < end; q++) {
+          const i = work.ids[q] as number;
+          raw[i] = (raw[i] as number) + value;
+        }
+      });
+      trees.push(tree);
+      treeClass.push(0);
+      reportProgress(control, (round + 1) / rounds);
+      continue;
+    }
     loss.gradients(raw, g, h);
     for (let c = 0; c < k; c++) {
       const gc = g.subarray(c * n, (c + 1) * n);
