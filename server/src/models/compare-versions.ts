@@ -1,4 +1,4 @@
-import type { ModelVersion } from './model-registry';
+import type { ModelVersion } from './model-version';
 
 /** One metric of two versions: `delta` is b − a, null when either lacks it. */
 export interface MetricComparison {
