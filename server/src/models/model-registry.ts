@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import type { ModelStage, ModelVersionsTable } from '../db/tables/models';
 import { isUniqueViolation } from '../repositories/constraint-violations';
 import { compareVersions, type VersionComparison } from './compare-versions';
+import type { ModelVersion } from './model-version';
 
 /** A model name: what URLs, host calls and artifact owners carry. */
 export const modelNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
