@@ -137,12 +137,13 @@ describe('the server pages', () => {
   }, 90_000);
 
   it('hides what the role cannot do', async () => {
+    await call(admin, 'POST', '/api/schedules', { name: 'weekly', graphId: 'churn-model', cron: '0 4 * * 1' });
     const analyst = await tokenFor('analyst');
     const developer = await tokenFor('developer');
 
     const asAnalyst = await open(analyst, '#/schedules');
-    await asAnalyst.page.locator('tr[data-schedule="nightly"]').waitFor();
-    expect(await asAnalyst.page.getByRole('button', { name: /^(Pause|Resume) nightly$/ }).count()).toBe(0);
+    await asAnalyst.page.locator('tr[data-schedule="weekly"]').waitFor();
+    expect(await asAnalyst.page.getByRole('button', { name: /^(Pause|Resume) weekly$/ }).count()).toBe(0);
     expect(await asAnalyst.page.getByText('New schedule').count()).toBe(0);
     await asAnalyst.page.goto(`${server.url}#/runs`);
     await asAnalyst.page.getByRole('table', { name: 'Runs' }).waitFor();
@@ -162,7 +163,20 @@ describe('the server pages', () => {
     expect(await asDeveloper.page.getByRole('combobox', { name: 'Where to run' }).count()).toBe(0);
     expect(await asDeveloper.page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
     await asDeveloper.page.close();
-  }, 90_000);
+
+    // Ops may run on the server but not save: a graph with unsaved changes is refused with the reason.
+    const asOps = await open(await tokenFor('ops'), '#/');
+    await asOps.page.getByRole('button', { name: 'Templates…', exact: true }).click();
+    await asOps.page.getByRole('button', { name: 'Use Churn model' }).click();
+    await asOps.page.locator('[data-node-id="gate"]').waitFor();
+    await asOps.page.getByRole('combobox', { name: 'Where to run' }).selectOption('server');
+    await asOps.page.getByRole('button', { name: '▶ Run' }).click();
+    await expect
+      .poll(() => asOps.page.locator('.status .notice').textContent())
+      .toMatch(/^The run could not start: this role runs saved versions only/);
+    expect(await asOps.page.getByTestId('run-status').textContent()).toBe('Not run yet');
+    await asOps.page.close();
+  }, 120_000);
 
   it('promotes a model version on an endpoint and shows why a rollback is refused', async () => {
     // The housing template trains, gates and registers the model "housing-price" on the server.

@@ -83,7 +83,7 @@ function useServerSession(api: ApiClient | undefined, editor: Editor): Server | 
     if (!api?.hasToken) return;
     let live = true;
     api.me().then(
-      (me) => live && setServer({ api, me, runs: new ServerRuns(api, editor.store) }),
+      (me) => live && setServer({ api, me, runs: new ServerRuns(api, editor.store, me.actions.includes('graphs:write')) }),
       (error: Error) => live && editor.store.notify(`The server refused the token: ${error.message}`),
     );
     return () => {

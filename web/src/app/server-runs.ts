@@ -22,6 +22,8 @@ export class ServerRuns {
   constructor(
     private readonly api: ApiClient,
     private readonly store: EditorStore,
+    /** The role may save graphs (`graphs:write`). */
+    private readonly canSave: boolean,
   ) {}
 
   subscribe = (listener: Listener): (() => void) => {
@@ -44,6 +46,7 @@ export class ServerRuns {
   async saveIfChanged(): Promise<number> {
     const graph = this.store.getState().graph;
     if (this.#saved?.graph === graph) return this.#saved.version;
+    if (!this.canSave) throw new Error('this role runs saved versions only and cannot save the changes: open a saved version to run it.');
     const saved = await this.api.save(graph, '');
     this.markSaved(graph, saved.version);
     this.store.notify(`Saved version ${saved.version} to run it on the server.`);
