@@ -81,9 +81,11 @@ export class EditorCatalog {
     return definition ? this.#descriptors.get(key(definition)) : undefined;
   }
 
-  /** The plugin of this name, when the worker loaded it. */
-  plugin(name: string): PluginStatus | undefined {
-    return this.plugins.find((p) => p.name === name && p.error === undefined);
+  /** The loaded plugin a node type comes from (the newest version, as the palette shows), if any. */
+  pluginOf(type: string): PluginStatus | undefined {
+    const latest = this.registry.latest(type);
+    if (!latest) return undefined;
+    return this.plugins.find((p) => p.error === undefined && p.nodes.includes(type));
   }
 }
 

@@ -29,6 +29,9 @@ export function addNodeOfType(store: EditorStore, type: string, position: readon
     config: initialConfig(definition),
     position: [Math.round(position[0]), Math.round(position[1])],
   });
+  // A plugin's node pins the plugin, so the graph says what it needs wherever it is opened or run.
+  const plugin = store.catalog.pluginOf(type);
+  if (plugin) graph = graphEdits.require(graph, plugin.name, `^${plugin.version}`);
   const source = after ? graph.nodes.find((n) => n.id === after) : undefined;
   const sourceDef = source ? store.catalog.definitionOf(source) : undefined;
   if (source && sourceDef) {

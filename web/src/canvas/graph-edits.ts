@@ -10,6 +10,12 @@ export const graphEdits = {
     return { ...graph, nodes: [...graph.nodes, node] };
   },
 
+  /** Records that the graph needs a plugin (`requires`), unless it already names a range for it. */
+  require(graph: Graph, name: string, range: string): Graph {
+    if (graph.requires && Object.hasOwn(graph.requires, name)) return graph;
+    return { ...graph, requires: { ...graph.requires, [name]: range } };
+  },
+
   /** Removes nodes and notes by id, with every edge touching a removed node. */
   remove(graph: Graph, ids: ReadonlySet<string>): Graph {
     if (ids.size === 0) return graph;

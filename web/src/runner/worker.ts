@@ -1,7 +1,7 @@
-import { hostModuleUrls } from 'virtual:causeway-plugin-host';
 import { expose, transfer } from 'comlink';
 import type { CatalogMessage } from '../registry';
 import { browserHttp, lazyWebOnnx, serverFiles } from './browser-services';
+import { hostModuleUrls } from './plugins/host-modules';
 import { importFromBlob, listEnabledPlugins, loadPlugin } from './plugins/load-plugins';
 import { RunnerCore } from './runner-core';
 import type { RunnerApi, StartOptions } from './runner-protocol';
@@ -11,8 +11,6 @@ import { WorkerCatalog } from './worker-catalog';
 let catalog = new WorkerCatalog();
 const core = new RunnerCore(catalog, { onnx: lazyWebOnnx, http: browserHttp });
 let started: Promise<CatalogMessage> | undefined;
-// Absolute: a bundle imported from a blob: URL cannot resolve a path against its own address.
-const hostModules = Object.fromEntries(Object.entries(hostModuleUrls).map(([name, url]) => [name, new URL(url, self.location.href).href]));
 
 async function start(options: StartOptions): Promise<CatalogMessage> {
   if (!options.token) return catalog.message();
@@ -24,6 +22,8 @@ async function start(options: StartOptions): Promise<CatalogMessage> {
   } catch (error) {
     return { ...catalog.message(), notice: `Plugins could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
+  if (listed.length === 0) return catalog.message();
+  const hostModules = await hostModuleUrls();
   const loaded = await Promise.all(listed.map((p) => loadPlugin(source, p, hostModules, importFromBlob)));
   catalog = new WorkerCatalog(loaded);
   core.replaceNodes(catalog);

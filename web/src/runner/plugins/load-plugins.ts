@@ -33,7 +33,7 @@ const listedPlugin = z.looseObject({
   version: z.string().min(1).max(256),
   enabled: z.boolean().optional(),
 });
-const pluginList = z.union([z.array(listedPlugin), z.looseObject({ plugins: z.array(listedPlugin) })]);
+const pluginList = z.looseObject({ items: z.array(listedPlugin) });
 
 const path = (name: string, version: string, file: string) =>
   `/api/plugins/${encodeURIComponent(name)}/${encodeURIComponent(version)}/${file}`;
@@ -48,8 +48,7 @@ async function get(source: PluginSource, url: string): Promise<Response> {
 export async function listEnabledPlugins(source: PluginSource): Promise<Array<{ name: string; version: string }>> {
   const parsed = pluginList.safeParse(await (await get(source, '/api/plugins')).json());
   if (!parsed.success) throw new UserError('PLUGIN_MANIFEST_INVALID', 'The server’s plugin list is not in the expected shape.');
-  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.plugins;
-  return list.filter((p) => p.enabled !== false).map(({ name, version }) => ({ name, version }));
+  return parsed.data.items.filter((p) => p.enabled !== false).map(({ name, version }) => ({ name, version }));
 }
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {

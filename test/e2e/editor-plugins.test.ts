@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describePlugin, type Graph, type PluginDefinition } from '@causeway/sdk';
+import { type RunningServer, serve } from '@causeway/server';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { screenshots, startEditor } from './editor-app';
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+let token: string;
+let stopEditor: () => Promise<void>;
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const plugin = '@causeway/plugin-e2e';
+const shoutType = `${plugin}/shout`;
+
+/** Builds the fixture plugin from source as the scaffold's build does: one ESM file, the SDK and Arrow left external. */
+async function buildPlugin(): Promise<{ bundle: Uint8Array; manifest: unknown }> {
+  const entry = resolve(import.meta.dirname, 'fixtures/shout-plugin.ts');
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['@causeway/sdk', 'apache-arrow'],
+    write: false,
+  });
+  const bundle = out.outputFiles[0]?.contents;
+  if (!bundle) throw new Error('esbuild wrote no bundle');
+  const definition = (await import('./fixtures/shout-plugin')).default as PluginDefinition;
+  const sha256 = createHash('sha256').update(bundle).digest('hex');
+  return { bundle, manifest: describePlugin(definition, { file: 'plugin.mjs', sha256 }) };
+}
+
+async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(new URL(path, server.url), { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+}
+
+/** `inline (city) → shout → select`, requiring the plugin; `extra` is a config field only the plugin knows about. */
+function shoutGraph(): Graph {
+  return {
+    format: 'causeway.graph/1',
+    id: 'plugin_e2e',
+    name: 'Plugin e2e',
+    requires: { [plugin]: '^1.0.0' },
+    nodes: [
+      {
+        id: 'inline',
+        type: 'source.inline',
+        version: 1,
+        config: { columns: [{ name: 'city', type: 'string' }], rows: [['Oslo'], ['Lima']] },
+        position: [0, 0],
+      },
+      { id: 'shout', type: shoutType, version: 1, config: { column: 'city' }, position: [320, 0] },
+      { id: 'select', type: 'transform.select', version: 1, config: { columns: [{ name: 'city' }] }, position: [640, 0] },
+    ],
+    edges: [
+      { from: 'inline.table', to: 'shout.table' },
+      { from: 'shout.table', to: 'select.table' },
+    ],
+  };
+}
+
+async function openWith(graph: Graph): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('causeway.autosave', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(graph));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${server.url}?token=${token}`);
+  await page
+    .locator('.palette-item')
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .catch((e: unknown) => {
+      throw new Error(`The editor did not open: ${errors.join('; ') || String(e)}`);
+    });
+  return { page, errors };
+}
+
+const autosaved = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('causeway.autosave') ?? 'null')) as Promise<Graph>;
+
+beforeAll(async () => {
+  const built = await startEditor();
+  stopEditor = built.stop;
+  dataDir = await mkdtemp(join(tmpdir(), 'causeway-e2e-plugins-'));
+  server = await serve({ port: 0, host: '127.0.0.1', dataDir, env: {}, handleSignals: false, logger: quiet });
+  token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
+  browser = await launchChromium();
+  const { bundle, manifest } = await buildPlugin();
+  const form = new FormData();
+  form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
+  form.set('bundle', new Blob([bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');
+  const installed = await api('/api/plugins', { method: 'POST', body: form });
+  if (installed.status !== 201) throw new Error(`install answered ${installed.status}: ${await installed.text()}`);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await stopEditor?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('plugins in the editor', () => {
+  it('loads an enabled plugin in the runner worker, offers its node, checks it and runs it in the browser', async () => {
+    const { page, errors } = await openWith(shoutGraph());
+    await expect.poll(() => page.locator(`.palette-item[data-type="${shoutType}"]`).count()).toBe(1);
+    await expect.poll(() => page.locator('.status .ok').textContent()).toBe('No issues');
+
+    // The inspector form comes from the manifest's descriptor; the column list from the plugin's own inference in the worker.
+    await page.locator('[data-node-id="shout"] .node-title').click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect.poll(() => inspector.locator('h2').textContent()).toBe('Shout');
+    await inspector.locator('#cfg-column').fill('town');
+    await expect.poll(() => page.locator('[data-node-id="shout"] .node-issues').textContent()).toContain('Unknown column "town".');
+    await inspector.locator('#cfg-column').fill('city');
+    await expect.poll(() => page.locator('[data-node-id="shout"] .node-issues').count()).toBe(0);
+
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toMatch(/^Run (succeeded|failed)/);
+    expect(await page.locator('.node-error').allTextContents()).toEqual([]);
+    expect(await page.getByTestId('run-status').textContent()).toMatch(/^Run succeeded/);
+    await page.locator('[data-port="select.table"] button').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('2 rows × 1 columns');
+    expect(await page.locator('.data-table .tbody [role="gridcell"]').allTextContents()).toEqual(['OSLO', 'LIMA']);
+    await page.screenshot({ path: resolve(screenshots, 'plugin-run.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('pins the plugin in requires when its node is added from the palette', async () => {
+    const graph: Graph = { format: 'causeway.graph/1', id: 'empty', name: 'Empty', nodes: [], edges: [] };
+    const { page } = await openWith(graph);
+    await page
+      .locator(`.palette-item[data-type="${shoutType}"]`)
+      .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 300, y: 200 } });
+    await page.locator('[data-node-id="shout"]').waitFor();
+    await expect.poll(async () => (await autosaved(page))?.requires).toEqual({ [plugin]: '^1.0.0' });
+    await page.context().close();
+  }, 60_000);
+
+  it('opens a graph whose plugin is not enabled with a placeholder, keeps its config and refuses to run, naming the plugin', async () => {
+    const disabled = await api(`/api/plugins/${encodeURIComponent(plugin)}/1.0.0/disable`, { method: 'POST' });
+    expect(disabled.status).toBe(200);
+    try {
+      const graph = shoutGraph();
+      const shout = graph.nodes[1];
+      if (!shout) throw new Error('no shout node');
+      shout.config = { column: 'city', loud: { level: 11, marks: ['!', '!!'] } };
+      const { page } = await openWith(graph);
+      const card = page.locator('[data-node-id="shout"]');
+      await expect.poll(() => card.getByTestId('placeholder-reason').textContent()).toContain(`Needs plugin ${plugin} ^1.0.0`);
+      expect(await page.locator(`.palette-item[data-type="${shoutType}"]`).count()).toBe(0);
+      // Its edges stay drawn, on ports named by the edges.
+      await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+      await card.locator('.node-title').click();
+      await expect
+        .poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('note').textContent())
+        .toContain(`Needs plugin ${plugin}`);
+      await page.screenshot({ path: resolve(screenshots, 'plugin-placeholder.png') });
+
+      await page.getByRole('button', { name: '▶ Run' }).click();
+      await expect.poll(() => page.locator('.status .notice').textContent()).toMatch(new RegExp(`needs plugin ${plugin} \\^1\\.0\\.0`));
+
+      // An edit elsewhere is saved; the placeholder goes back exactly as it came.
+      await page.locator('[data-node-id="select"] .node-title').click();
+      await page.getByRole('complementary', { name: 'Inspector' }).locator('#node-label').fill('Keep');
+      await expect.poll(async () => (await autosaved(page))?.nodes.find((n) => n.id === 'select')?.label).toBe('Keep');
+      const saved = await autosaved(page);
+      expect(saved.nodes.find((n) => n.id === 'shout')).toEqual(shout);
+      expect(saved.requires).toEqual(graph.requires);
+      expect(saved.edges).toEqual(graph.edges);
+      await page.context().close();
+    } finally {
+      await api(`/api/plugins/${encodeURIComponent(plugin)}/1.0.0/enable`, { method: 'POST' });
+    }
+  }, 60_000);
+});
