@@ -106,6 +106,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     env: options.env ?? process.env,
     runs: runSettings(options.env ?? process.env),
     logger,
+    cipher,
     ownUrl: url,
     onQueued: () => runs.hub.bus.publish({ kind: 'queued' }),
   });

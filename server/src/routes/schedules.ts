@@ -1,3 +1,4 @@
+import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -35,6 +36,11 @@ const fields = {
     .max(2_000)
     .nullable()
     .describe('webhook that gets a JSON POST when an occurrence fails after its retries'),
+  alertSecret: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'a secret name')
+    .nullable()
+    .describe('or: the name of a secret whose value is the webhook URL (kept encrypted)'),
   paused: z.boolean(),
 };
 const defaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
@@ -44,6 +50,7 @@ const defaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
   catchUp: { policy: 'skip', limit: 10 },
   retries: { max: 0, baseMs: 60_000, maxMs: 3_600_000 },
   alertUrl: null,
+  alertSecret: null,
   paused: false,
 };
 const createBody = z
@@ -57,6 +64,7 @@ const createBody = z
     catchUp: fields.catchUp.partial().optional(),
     retries: fields.retries.partial().optional(),
     alertUrl: fields.alertUrl.optional(),
+    alertSecret: fields.alertSecret.optional(),
     paused: fields.paused.optional(),
   })
   .strict();
@@ -73,7 +81,7 @@ const scheduleSchema = z
     overlap: z.enum(['skip', 'queue']),
     catchUp: z.object({ policy: z.enum(['skip', 'once', 'all']), limit: z.number() }),
     retries: z.object({ max: z.number(), baseMs: z.number(), maxMs: z.number() }),
-    alert: z.object({ origin: z.string() }).nullable(),
+    alert: z.union([z.object({ origin: z.string() }), z.object({ secret: z.string() })]).nullable(),
     paused: z.boolean(),
     nextFireAt: z.string().nullable(),
     createdBy: z.string(),
@@ -237,6 +245,11 @@ export function scheduleRoutes(services: Services) {
 
 /** `base` with the given fields replaced; nested settings merge field by field. */
 function merged(base: ScheduleInput, patch: z.infer<typeof patchBody>): ScheduleInput {
+  if (patch.alertUrl && patch.alertSecret) {
+    throw new UserError('REQUEST_INVALID', 'alertUrl, alertSecret: give one way of alerting, not both.', {
+      details: { fields: ['alertUrl', 'alertSecret'] },
+    });
+  }
   return {
     graphId: patch.graphId ?? base.graphId,
     version: patch.version ?? base.version,
@@ -245,7 +258,9 @@ function merged(base: ScheduleInput, patch: z.infer<typeof patchBody>): Schedule
     overlap: patch.overlap ?? base.overlap,
     catchUp: { ...base.catchUp, ...definedOf(patch.catchUp) },
     retries: { ...base.retries, ...definedOf(patch.retries) },
-    alertUrl: patch.alertUrl === undefined ? base.alertUrl : patch.alertUrl,
+    // Setting one way of alerting replaces the other.
+    alertUrl: patch.alertUrl === undefined ? (patch.alertSecret ? null : base.alertUrl) : patch.alertUrl,
+    alertSecret: patch.alertSecret === undefined ? (patch.alertUrl ? null : base.alertSecret) : patch.alertSecret,
     paused: patch.paused ?? base.paused,
   };
 }
@@ -266,6 +281,7 @@ function inputOf(row: ScheduleRow): ScheduleInput {
     catchUp: { policy: row.catch_up as ScheduleInput['catchUp']['policy'], limit: row.catch_up_limit },
     retries: { max: row.max_retries, baseMs: row.retry_base_ms, maxMs: row.retry_max_ms },
     alertUrl: row.alert_url,
+    alertSecret: row.alert_secret,
     paused: row.paused,
   };
 }

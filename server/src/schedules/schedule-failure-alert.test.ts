@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AddressPolicy } from '../net/address-policy';
 import { postJsonSafely } from '../net/safe-fetch';
 import { type RunsTestApp, runsTestApp, testGraph } from '../runs/runs-test-app';
+import { DatabaseSecretStore } from '../secrets/database-secret-store';
 import { ManualClock } from './clock';
 import { retryDelay } from './retry-delay';
 import { Scheduler } from './scheduler';
@@ -57,12 +58,14 @@ const settings = (alertUrl: string): ScheduleInput => ({
   catchUp: { policy: 'skip', limit: 10 },
   retries: { max: 2, baseMs: 1_000, maxMs: 10_000 },
   alertUrl,
+  alertSecret: null,
   paused: false,
 });
 
 function schedulerWith(clock: ManualClock, policy: AddressPolicy) {
   return new Scheduler({
     db: t.handle.db,
+    secrets: new DatabaseSecretStore(t.services.secrets, t.services.cipher),
     logger: t.logger,
     runDefaults: { maxAttempts: 1, timeoutMs: 30_000 },
     post: async (url, alert) => {
@@ -180,4 +183,27 @@ test('without the operator allow-list the alert to a loopback address is refused
   expect(occurrence).toMatchObject({ status: 'failed', alert_status: 'failed', alert_attempts: 3 });
   expect(occurrence.alert_error).toMatch(/127\.0\.0\.1, a loopback address/);
   expect(received.length).toBe(before);
+}, 120_000);
+
+test('an alert URL kept as a secret is read at send time and never shown', async () => {
+  await t.services.secrets.put('ops-hook', t.services.cipher.encrypt('ops-hook', `${hookUrl}?token=s3cr3t`), 'ops');
+  const schedules = new SchedulesRepository(t.handle.db);
+  const schedule = await schedules.create(
+    'hourly-secret-hook',
+    { ...settings(hookUrl), alertUrl: null, alertSecret: 'ops-hook', retries: { max: 0, baseMs: 1_000, maxMs: 1_000 } },
+    'ops',
+    start - minute,
+  );
+  const clock = new ManualClock(start + 3_000);
+  const scheduler = schedulerWith(clock, new AddressPolicy(['127.0.0.1']));
+  const before = received.length;
+  expect((await scheduler.tick()).started).toHaveLength(1);
+  await runsSettled(schedule.id);
+  expect((await scheduler.tick()).alerts).toEqual({ sent: 1, failed: 0 });
+  expect(received.slice(before).map((r) => [r.path, r.body.schedule.name])).toEqual([['/hooks/ops?token=s3cr3t', 'hourly-secret-hook']]);
+  const history = await schedules.history(schedule.id, { limit: 10, offset: 0 });
+  expect(JSON.stringify(history)).not.toContain('s3cr3t');
+  await expect(
+    schedules.create('no-such-secret', { ...settings(hookUrl), alertUrl: null, alertSecret: 'nope' }, 'ops', start),
+  ).rejects.toThrow('No secret named "nope".');
 }, 120_000);

@@ -12,7 +12,7 @@ export interface ScheduleInfo {
   catchUp: { policy: 'skip' | 'once' | 'all'; limit: number };
   retries: { max: number; baseMs: number; maxMs: number };
   /** Only the origin: the rest of a webhook URL often carries a token. */
-  alert: { origin: string } | null;
+  alert: { origin: string } | { secret: string } | null;
   paused: boolean;
   nextFireAt: string | null;
   createdBy: string;
@@ -31,13 +31,18 @@ export function scheduleInfoOf(row: ScheduleRow): ScheduleInfo {
     overlap: row.overlap as ScheduleInfo['overlap'],
     catchUp: { policy: row.catch_up as ScheduleInfo['catchUp']['policy'], limit: row.catch_up_limit },
     retries: { max: row.max_retries, baseMs: row.retry_base_ms, maxMs: row.retry_max_ms },
-    alert: row.alert_url === null ? null : { origin: new URL(row.alert_url).origin },
+    alert: alertOf(row),
     paused: row.paused,
     nextFireAt: row.next_fire_at === null ? null : new Date(row.next_fire_at).toISOString(),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+function alertOf(row: ScheduleRow): ScheduleInfo['alert'] {
+  if (row.alert_secret !== null) return { secret: row.alert_secret };
+  return row.alert_url === null ? null : { origin: new URL(row.alert_url).origin };
 }
 
 /** `2026-11-27T09:00:00+05:30`: the instant as a wall-clock time in `zone`. */

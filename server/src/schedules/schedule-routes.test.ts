@@ -100,6 +100,8 @@ test('bad settings are refused with the field named', async () => {
     [{ catchUp: { policy: 'sometimes' } }, 400, /catchUp/],
     [{ retries: { max: 99 } }, 400, /retries/],
     [{ surprise: true }, 400, /surprise/],
+    [{ alertSecret: 'missing-hook' }, 404, /No secret named "missing-hook"/],
+    [{ alertSecret: 'hook', alertUrl: 'https://hooks.example.com/x' }, 400, /give one way of alerting, not both/],
   ];
   for (const [change, status, message] of cases) {
     const response = await t.call('POST', '/api/schedules', { ...ops, body: { ...base, ...change } });
@@ -110,4 +112,21 @@ test('bad settings are refused with the field named', async () => {
   expect((await t.call('GET', '/api/schedules/abc', ops)).status).toBe(400);
   expect((await t.call('GET', '/api/schedules/999', ops)).status).toBe(404);
   expect((await t.call('GET', '/api/schedules', {})).status).toBe(401);
+});
+
+test('an alert URL may be kept as a secret: the schedule shows only its name', async () => {
+  const ops = { token: t.tokens.ops };
+  expect((await t.call('PUT', '/api/secrets/team-hook', { ...ops, body: { value: 'https://hooks.example.com/T0/B0/token' } })).status).toBe(
+    201,
+  );
+  const created = await t.call('POST', '/api/schedules', {
+    ...ops,
+    body: { name: 'secret-hook', graphId: 'nightly', cron: '0 * * * *', alertSecret: 'team-hook' },
+  });
+  expect(created.status).toBe(201);
+  const shown = (await created.json()) as Shown;
+  expect(shown.alert).toEqual({ secret: 'team-hook' });
+  // Switching to a plain URL replaces the secret.
+  const patched = await t.call('PATCH', `/api/schedules/${shown.id}`, { ...ops, body: { alertUrl: 'https://other.example.com/hook' } });
+  expect(((await patched.json()) as Shown).alert).toEqual({ origin: 'https://other.example.com' });
 });

@@ -30,6 +30,7 @@ const settings = (change: Partial<ScheduleInput> = {}): ScheduleInput => ({
   catchUp: { policy: 'skip', limit: 10 },
   retries: { max: 0, baseMs: 1_000, maxMs: 1_000 },
   alertUrl: null,
+  alertSecret: null,
   paused: false,
   ...change,
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { SecretStore } from '@causeway/sdk';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
@@ -15,6 +16,8 @@ export interface SchedulerOptions {
   logger: Logger;
   runDefaults: RunDefaults;
   post: AlertPoster;
+  /** Reads alert URLs kept as secrets. */
+  secrets?: SecretStore;
   /** The server's public URL, for run links in alerts. */
   publicUrl: string | undefined;
   clock?: Clock;
@@ -99,7 +102,12 @@ export class Scheduler {
       result.started.push(...outcome.started);
     }
     if (result.started.length > 0) this.options.onQueued?.();
-    result.alerts = await sendAlerts(this.options.db, { now, post: this.options.post, publicUrl: this.options.publicUrl });
+    result.alerts = await sendAlerts(this.options.db, {
+      now,
+      post: this.options.post,
+      publicUrl: this.options.publicUrl,
+      secrets: this.options.secrets,
+    });
     return result;
   }
 

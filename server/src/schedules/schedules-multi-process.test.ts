@@ -93,6 +93,7 @@ const settings = (cron: string, timezone: string, catchUp: ScheduleInput['catchU
   catchUp,
   retries: { max: 0, baseMs: 60_000, maxMs: 3_600_000 },
   alertUrl: null,
+  alertSecret: null,
   paused: false,
 });
 

@@ -16,6 +16,8 @@ export interface ScheduleInput {
   catchUp: { policy: 'skip' | 'once' | 'all'; limit: number };
   retries: { max: number; baseMs: number; maxMs: number };
   alertUrl: string | null;
+  /** Name of a secret holding the alert URL (instead of `alertUrl`). */
+  alertSecret: string | null;
   paused: boolean;
 }
 
@@ -42,6 +44,7 @@ export class SchedulesRepository {
   async create(name: string, input: ScheduleInput, createdBy: string, now: number): Promise<ScheduleRow> {
     const plan = new CronPlan(input.cron, input.timezone);
     await this.requireGraph(input.graphId, input.version);
+    await this.requireSecret(input.alertSecret);
     try {
       const row = await this.db
         .insertInto('schedules')
@@ -81,6 +84,7 @@ export class SchedulesRepository {
     const plan = new CronPlan(input.cron, input.timezone);
     if (input.graphId !== current.graph_id || (input.version !== 'latest' && input.version !== current.graph_version))
       await this.requireGraph(input.graphId, input.version);
+    if (input.alertSecret !== current.alert_secret) await this.requireSecret(input.alertSecret);
     const recount = restart || input.cron !== current.cron || input.timezone !== current.timezone;
     const values: Updateable<SchedulesTable> = { ...columnsOf(input), updated_at: new Date(now) };
     if (recount) values.next_fire_at = nextAt(plan, now);
@@ -135,6 +139,12 @@ export class SchedulesRepository {
     return { items, total: Number(count.n) };
   }
 
+  private async requireSecret(name: string | null): Promise<void> {
+    if (name === null) return;
+    const found = await this.db.selectFrom('secrets').select('name').where('name', '=', name).executeTakeFirst();
+    if (found === undefined) throw new UserError('NOT_FOUND', `No secret named "${name}".`, { details: { field: 'alertSecret' } });
+  }
+
   private async requireGraph(graphId: string, version: number | 'latest'): Promise<void> {
     const found =
       version === 'latest'
@@ -162,6 +172,7 @@ function columnsOf(input: ScheduleInput) {
     retry_base_ms: input.retries.baseMs,
     retry_max_ms: input.retries.maxMs,
     alert_url: input.alertUrl,
+    alert_secret: input.alertSecret,
     paused: input.paused,
   };
 }

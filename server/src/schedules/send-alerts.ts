@@ -1,3 +1,4 @@
+import type { SecretStore } from '@causeway/sdk';
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
@@ -28,7 +29,7 @@ const sendingTimeoutMs = 5 * 60_000;
  */
 export async function sendAlerts(
   db: Kysely<Database>,
-  options: { now: number; post: AlertPoster; publicUrl: string | undefined },
+  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: SecretStore | undefined },
 ): Promise<{ sent: number; failed: number }> {
   const now = new Date(options.now);
   const claimed = await sql<{
@@ -41,6 +42,7 @@ export async function sendAlerts(
     name: string;
     graph_id: string;
     alert_url: string | null;
+    alert_secret: string | null;
   }>`
     with picked as (
       select schedule_id, fire_at from schedule_occurrences
@@ -51,7 +53,9 @@ export async function sendAlerts(
     update schedule_occurrences o set alert_status = 'sending', alert_attempts = o.alert_attempts + 1, alert_at = ${now}
     from picked, schedules s
     where o.schedule_id = picked.schedule_id and o.fire_at = picked.fire_at and s.id = o.schedule_id
-    returning o.schedule_id, o.fire_at, o.run_id, o.attempts, o.error, o.alert_attempts, s.name, s.graph_id, s.alert_url`.execute(db);
+    returning o.schedule_id, o.fire_at, o.run_id, o.attempts, o.error, o.alert_attempts, s.name, s.graph_id, s.alert_url, s.alert_secret`.execute(
+    db,
+  );
   const out = { sent: 0, failed: 0 };
   for (const row of claimed.rows) {
     const settle = (values: Updateable<ScheduleOccurrencesTable>) =>
@@ -73,13 +77,12 @@ export async function sendAlerts(
       error: { code: row.error?.code ?? 'INTERNAL', message: row.error?.message ?? 'The run failed.' },
     };
     try {
-      if (row.alert_url === null) throw new Error('the schedule has no alert URL any more');
-      await options.post(row.alert_url, alert);
+      await options.post(await alertTarget(row, options.secrets), alert);
       await settle({ alert_status: 'sent', alert_error: null });
       out.sent++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const last = row.alert_attempts >= maxAlertAttempts || row.alert_url === null;
+      const last = row.alert_attempts >= maxAlertAttempts || (row.alert_url === null && row.alert_secret === null);
       const retryAt = new Date(options.now + retryAfterMs * 2 ** (row.alert_attempts - 1));
       await settle(
         last ? { alert_status: 'failed', alert_error: reason } : { alert_status: 'pending', alert_at: retryAt, alert_error: reason },
@@ -88,6 +91,22 @@ export async function sendAlerts(
     }
   }
   return out;
+}
+
+/** The URL to post to: the schedule's own, or the value of its secret (never echoed in errors). */
+async function alertTarget(
+  row: { alert_url: string | null; alert_secret: string | null },
+  secrets: SecretStore | undefined,
+): Promise<string> {
+  if (row.alert_secret !== null) {
+    if (secrets === undefined) throw new Error('this process cannot read secrets');
+    const value = await secrets.get(row.alert_secret);
+    if (!/^https?:\/\//.test(value) || !URL.canParse(value))
+      throw new Error(`the secret "${row.alert_secret}" does not hold an http(s) URL`);
+    return value;
+  }
+  if (row.alert_url === null) throw new Error('the schedule has no alert URL any more');
+  return row.alert_url;
 }
 
 /** Where a person finds the run: the API's run resource under the server's public URL. */

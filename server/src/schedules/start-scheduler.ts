@@ -3,7 +3,10 @@ import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { AddressPolicy } from '../net/address-policy';
 import { postJsonSafely } from '../net/safe-fetch';
+import { SecretsRepository } from '../repositories/secrets-repository';
 import type { RunSettings } from '../runs/run-settings';
+import { DatabaseSecretStore } from '../secrets/database-secret-store';
+import type { SecretCipher } from '../secrets/secret-cipher';
 import { scheduleSettings } from './schedule-settings';
 import { Scheduler } from './scheduler';
 
@@ -16,6 +19,8 @@ export function startScheduler(options: {
   env: Record<string, string | undefined>;
   runs: RunSettings;
   logger: Logger;
+  /** Decrypts alert URLs kept as secrets. */
+  cipher: SecretCipher;
   /** The server's own URL, used for run links when `CAUSEWAY_PUBLIC_URL` is not set. */
   ownUrl?: string;
   onQueued?: () => void;
@@ -26,6 +31,7 @@ export function startScheduler(options: {
   const scheduler = new Scheduler({
     db: options.db,
     logger: options.logger,
+    secrets: new DatabaseSecretStore(new SecretsRepository(options.db), options.cipher),
     runDefaults: { maxAttempts: options.runs.maxAttempts, timeoutMs: options.runs.runTimeoutMs },
     post: async (url, alert) => {
       await postJsonSafely(url, alert, { policy, timeoutMs: 10_000 });

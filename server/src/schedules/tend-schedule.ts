@@ -71,7 +71,7 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
       const error = { code: 'NOT_FOUND', message: `Graph "${schedule.graph_id}" (version ${version ?? 'latest'}) no longer exists.` };
       await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alertFields(schedule, now) });
       o.status = 'failed';
-      if (schedule.alert_url !== null) result.alertsDue++;
+      if (alerts(schedule)) result.alertsDue++;
       return;
     }
     await update(o, { status: 'running', attempts: attempt, run_id: runId, retry_at: null });
@@ -94,7 +94,7 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
       const error = o.run_error ?? { code: 'NOT_FOUND', message: 'The run of this occurrence was deleted.' };
       await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alertFields(schedule, now) });
       o.status = 'failed';
-      if (schedule.alert_url !== null) result.alertsDue++;
+      if (alerts(schedule)) result.alertsDue++;
     }
   }
   for (const o of open) {
@@ -173,6 +173,10 @@ async function fire(
     .execute();
 }
 
+function alerts(schedule: ScheduleRow): boolean {
+  return schedule.alert_url !== null || schedule.alert_secret !== null;
+}
+
 function alertFields(schedule: ScheduleRow, now: Date) {
-  return schedule.alert_url === null ? {} : { alert_status: 'pending', alert_at: now };
+  return alerts(schedule) ? { alert_status: 'pending', alert_at: now } : {};
 }

@@ -51,6 +51,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       env,
       runs: runSettings(env),
       logger,
+      cipher,
       onQueued: () => runs.hub.bus.publish({ kind: 'queued' }),
     });
     logger.info('worker started', { worker: runs.pool?.workerId, threads: runSettings(env).threads });

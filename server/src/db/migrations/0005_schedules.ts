@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('retry_base_ms', 'integer', (c) => c.notNull())
     .addColumn('retry_max_ms', 'integer', (c) => c.notNull())
     .addColumn('alert_url', 'text')
+    // Or the name of a secret holding the URL (webhook URLs often carry a token).
+    .addColumn('alert_secret', 'text')
     .addColumn('paused', 'boolean', (c) => c.notNull().defaultTo(false))
     // The next occurrence not yet handled; null when the cron has no more.
     .addColumn('next_fire_at', 'timestamptz')

@@ -19,6 +19,8 @@ export interface SchedulesTable {
   retry_base_ms: number;
   retry_max_ms: number;
   alert_url: string | null;
+  /** Name of a secret whose value is the alert URL. */
+  alert_secret: string | null;
   paused: Generated<boolean>;
   next_fire_at: NullableTimestamp;
   created_by: string;
