@@ -13,8 +13,10 @@ import { linearRegressionNode } from './model/linear-regression';
 import { logisticRegressionNode } from './model/logistic-regression';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
+import { registeredModel } from './model/registered';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
+import { endpointRequestsSource } from './source/endpoint-requests';
 import { httpSource } from './source/http';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
@@ -80,6 +82,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   sampleSource,
   httpSource,
   postgresSource,
+  endpointRequestsSource,
   selectColumns,
   aggregateRows,
   binColumn,
@@ -112,6 +115,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   kmeansNode,
   predictNode,
   importModelNode,
+  registeredModel,
   registerModel,
   batchScore,
 ];

@@ -1,4 +1,5 @@
-import type { HttpClient, ModelRegistryClient, OnnxRuntime, SqlClient } from '@causeway/sdk';
+import type { HttpClient, ModelRegistryClient, MonitoringClient, OnnxRuntime, SqlClient } from '@causeway/sdk';
+import { monitoringOverHostCalls } from './endpoints/monitoring-over-host-calls';
 import { modelRegistryOverHostCalls } from './models/model-registry-over-host-calls';
 import { AddressPolicy } from './net/address-policy';
 import { createSafeHttpClient } from './net/safe-fetch';
@@ -22,12 +23,13 @@ export function hostServices(env: Readonly<Record<string, string | undefined>>):
   };
 }
 
-/** What a run on the server reaches through host calls to the main side: the model registry. */
+/** What a run on the server reaches through host calls to the main side: the model registry and endpoint samples. */
 export interface RunHostServices {
   models: ModelRegistryClient;
+  monitoring: MonitoringClient;
 }
 
 /** The host-call backed services of one run (the CLI's local runs have none and keep the SDK's failing defaults). */
 export function runHostServices(call: HostCall): RunHostServices {
-  return { models: modelRegistryOverHostCalls(call) };
+  return { models: modelRegistryOverHostCalls(call), monitoring: monitoringOverHostCalls(call) };
 }

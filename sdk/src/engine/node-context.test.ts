@@ -5,6 +5,7 @@ import { defineNode } from '../node/define-node';
 import { noExports } from '../node/export-store';
 import { noHttpClient } from '../node/http-client';
 import { noModelRegistry } from '../node/model-registry-client';
+import { noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
 import { NodeRegistry } from '../node/registry';
 import { noSqlClient } from '../node/sql-client';
@@ -28,6 +29,7 @@ function contextWithClock() {
     http: noHttpClient,
     sql: noSqlClient,
     models: noModelRegistry,
+    monitoring: noMonitoring,
     exports: noExports,
   };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };

@@ -2,6 +2,7 @@ import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/cont
 import type { ExportStore } from '../node/export-store';
 import type { HttpClient } from '../node/http-client';
 import type { ModelRegistryClient } from '../node/model-registry-client';
+import type { MonitoringClient } from '../node/monitoring-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { SqlClient } from '../node/sql-client';
 import type { RunEvent } from './events';
@@ -18,6 +19,7 @@ export interface ContextEnv {
   readonly http: HttpClient;
   readonly sql: SqlClient;
   readonly models: ModelRegistryClient;
+  readonly monitoring: MonitoringClient;
   readonly exports: ExportStore;
 }
 
@@ -37,6 +39,7 @@ export class EngineNodeContext implements NodeContext {
   readonly http: HttpClient;
   readonly sql: SqlClient;
   readonly models: ModelRegistryClient;
+  readonly monitoring: MonitoringClient;
   readonly exports: ExportStore;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
@@ -54,6 +57,7 @@ export class EngineNodeContext implements NodeContext {
     this.http = env.http;
     this.sql = env.sql;
     this.models = env.models;
+    this.monitoring = env.monitoring;
     this.exports = env.exports;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });

@@ -1,9 +1,10 @@
 import { UserError } from '../errors/errors';
 import type { Graph } from '../graph/schema';
-import { noHttpClient } from '../node/http-client';
-import { noOnnxRuntime } from '../node/onnx-runtime';
 import { noExports } from '../node/export-store';
+import { noHttpClient } from '../node/http-client';
 import { noModelRegistry } from '../node/model-registry-client';
+import { noMonitoring } from '../node/monitoring-client';
+import { noOnnxRuntime } from '../node/onnx-runtime';
 import { noSqlClient } from '../node/sql-client';
 import { noFiles, noSecrets } from './default-stores';
 import type { RunEvent, RunStatus } from './events';
@@ -61,6 +62,7 @@ export async function runGraph(graph: Graph, options: RunOptions): Promise<RunRe
     http: options.http ?? noHttpClient,
     sql: options.sql ?? noSqlClient,
     models: options.models ?? noModelRegistry,
+    monitoring: options.monitoring ?? noMonitoring,
     exports: options.exports ?? noExports,
     plan,
     values: new Array(plan.length).fill(undefined),

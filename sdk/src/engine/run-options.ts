@@ -1,10 +1,11 @@
 import type { NodeRunError } from '../errors/errors';
 import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
-import type { HttpClient } from '../node/http-client';
-import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { ExportStore } from '../node/export-store';
+import type { HttpClient } from '../node/http-client';
 import type { ModelRegistryClient } from '../node/model-registry-client';
+import type { MonitoringClient } from '../node/monitoring-client';
+import type { OnnxRuntime } from '../node/onnx-runtime';
 import type { NodeRegistry } from '../node/registry';
 import type { SqlClient } from '../node/sql-client';
 import type { EventError, RunEvent, RunStatus } from './events';
@@ -42,6 +43,8 @@ export interface RunOptions {
   sql?: SqlClient;
   /** Registers and loads models for deploy nodes; by default every call fails with MODEL_REGISTRY_MISSING. */
   models?: ModelRegistryClient;
+  /** Reads sampled endpoint requests for monitoring nodes; by default every call fails with MONITORING_MISSING. */
+  monitoring?: MonitoringClient;
   /** Takes files nodes export; by default every write fails with EXPORTS_MISSING. */
   exports?: ExportStore;
   /** Runs only these nodes and what they depend on ("run up to here"). */

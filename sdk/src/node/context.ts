@@ -1,6 +1,7 @@
 import type { ExportStore } from './export-store';
 import type { HttpClient } from './http-client';
 import type { ModelRegistryClient } from './model-registry-client';
+import type { MonitoringClient } from './monitoring-client';
 import type { OnnxRuntime } from './onnx-runtime';
 import type { SqlClient } from './sql-client';
 
@@ -47,6 +48,8 @@ export interface NodeContext {
   readonly sql: SqlClient;
   /** Registers and loads model versions; server hosts only. */
   readonly models: ModelRegistryClient;
+  /** Reads sampled model endpoint requests; server hosts only. */
+  readonly monitoring: MonitoringClient;
   /** Writes files for people to pick up; server hosts only (optional so hosts without it need not say so). */
   readonly exports?: ExportStore;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */

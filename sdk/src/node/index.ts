@@ -17,6 +17,16 @@ export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin
 export { type ExportStore, noExports } from './export-store';
 export { type HttpClient, type HttpGetOptions, type HttpResponse, noHttpClient } from './http-client';
 export {
+  type LoadedModel,
+  type ModelGateVerdict,
+  type ModelRegistered,
+  type ModelRegisterRequest,
+  type ModelRegistryClient,
+  type ModelSelector,
+  noModelRegistry,
+} from './model-registry-client';
+export { type EndpointSampleOptions, type MonitoringClient, noMonitoring } from './monitoring-client';
+export {
   noOnnxRuntime,
   type OnnxRuntime,
   type OnnxSession,
@@ -28,12 +38,10 @@ export {
 export { onnxTensorFrom, onnxValueInfo, type RuntimeValueMetadata } from './onnx-values';
 export { NodeRegistry, type Resolution } from './registry';
 export {
-  type LoadedModel,
-  type ModelGateVerdict,
-  type ModelRegistered,
-  type ModelRegisterRequest,
-  type ModelRegistryClient,
-  type ModelSelector,
-  noModelRegistry,
-} from './model-registry-client';
-export { noSqlClient, type SqlClient, type SqlParameter, type SqlQueryOptions, type SqlWriteOptions, type SqlWriteResult } from './sql-client';
+  noSqlClient,
+  type SqlClient,
+  type SqlParameter,
+  type SqlQueryOptions,
+  type SqlWriteOptions,
+  type SqlWriteResult,
+} from './sql-client';

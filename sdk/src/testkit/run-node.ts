@@ -6,6 +6,7 @@ import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node
 import { type ExportStore, noExports } from '../node/export-store';
 import { type HttpClient, noHttpClient } from '../node/http-client';
 import { type ModelRegistryClient, noModelRegistry } from '../node/model-registry-client';
+import { type MonitoringClient, noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
 import { noSqlClient, type SqlClient } from '../node/sql-client';
 import { memoryFiles } from './memory-files';
@@ -31,6 +32,8 @@ interface RunNodeCommon<I extends PortMap> {
   sql?: SqlClient;
   /** The model registry `ctx.models` offers (default: none, every call fails with MODEL_REGISTRY_MISSING). */
   models?: ModelRegistryClient;
+  /** The endpoint samples `ctx.monitoring` reads (default: none, every call fails with MONITORING_MISSING). */
+  monitoring?: MonitoringClient;
   /** Where `ctx.exports` writes (default: none, every write fails with EXPORTS_MISSING). */
   exports?: ExportStore;
   signal?: AbortSignal;
@@ -104,6 +107,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     http: options.http ?? noHttpClient,
     sql: options.sql ?? noSqlClient,
     models: options.models ?? noModelRegistry,
+    monitoring: options.monitoring ?? noMonitoring,
     exports: options.exports ?? noExports,
     // Effects nodes get a key as the engine gives them: `run:node`.
     ...(definition.effects === true ? { idempotencyKey: `test:${nodeId}` } : {}),

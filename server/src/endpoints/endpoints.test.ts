@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { scoreTable } from '@causeway/nodes';
-import { columnOf, type ModelValue, NodeRegistry, readColumn } from '@causeway/sdk';
+import { columnOf, type ModelValue, NodeRegistry } from '@causeway/sdk';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../app';
@@ -63,24 +63,11 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
       endpoints: { random: seeded(42), flushMs: 60_000 },
     });
     const db = t.handle.db;
-    await registerVersion(db, t.artifacts, {
-      name: 'churn',
-      version: 1,
-      model: models.logistic,
-      gate: { passed: true, reason: 'auc 0.90 ≥ 0.80' },
-    });
-    await registerVersion(db, t.artifacts, {
-      name: 'churn',
-      version: 2,
-      model: models.forest,
-      gate: { passed: false, reason: 'auc 0.78 < 0.80' },
-    });
-    await registerVersion(db, t.artifacts, {
-      name: 'churn',
-      version: 3,
-      model: models.forest,
-      gate: { passed: true, reason: 'auc 0.91 ≥ 0.80' },
-    });
+    const register = (model: ModelValue, gate: { passed: boolean; reason: string }) =>
+      registerVersion(db, t.artifacts, { name: 'churn', model, gate });
+    expect(await register(models.logistic, { passed: true, reason: 'auc 0.90 ≥ 0.80' })).toBe(1);
+    expect(await register(models.forest, { passed: false, reason: 'auc 0.78 < 0.80' })).toBe(2);
+    expect(await register(models.forest, { passed: true, reason: 'auc 0.91 ≥ 0.80' })).toBe(3);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -145,8 +132,8 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
     const runtime = createNodeOnnxRuntime();
     const scored = await scoreTable(churnTable(25, 99), models.logistic, runtime);
     await runtime.close();
-    const expectedYes = readColumn(columnOf(scored, 'probability_yes')).values as Float64Array;
-    answer.probabilities.forEach((p: Record<string, number>, i: number) => {
+    const expectedYes = columnOf(scored, 'probability_yes').toArray() as Float64Array;
+    answer.probabilities.forEach((p: { yes: number; no: number }, i: number) => {
       expect(p.yes).toBeCloseTo(expectedYes[i] as number, 5);
       expect(p.yes + p.no).toBeCloseTo(1, 5);
       expect(answer.predictions[i]).toBe(p.yes > p.no ? 'yes' : 'no');

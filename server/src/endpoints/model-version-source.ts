@@ -1,7 +1,8 @@
-import type { ModelCard } from '@causeway/sdk';
+import { type ModelCard, UserError } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
+import { ModelRegistry } from '../models/model-registry';
 
 /** A gate's verdict as registered with a version. */
 export interface GateVerdict {
@@ -15,7 +16,6 @@ export interface VersionInfo {
   version: number;
   card: ModelCard;
   gate: GateVerdict | null;
-  artifactHash: string;
 }
 
 /** Reads registered model versions: their card and gate, and their ONNX bytes. */
@@ -24,29 +24,19 @@ export interface ModelVersionSource {
   onnx(info: VersionInfo): Promise<Uint8Array>;
 }
 
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-/** Versions as the registry stores them: rows in `model_versions`, ONNX bytes in the artifact store. */
+/** Versions from the model registry: card and gate from `model_versions`, ONNX bytes from the artifact store. */
 export function modelVersionsIn(db: Kysely<Database>, artifacts: ArtifactStore): ModelVersionSource {
+  const registry = new ModelRegistry(db, artifacts);
   return {
     info: async (modelName, version) => {
-      const row = await db
-        .selectFrom('model_versions')
-        .select(['model_name', 'version', 'card', 'gate', 'artifact_hash'])
-        .where('model_name', '=', modelName)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (row === undefined) return undefined;
-      return {
-        modelName: row.model_name,
-        version: row.version,
-        card: json<ModelCard>(row.card),
-        gate: row.gate === null ? null : json<GateVerdict>(row.gate),
-        artifactHash: row.artifact_hash,
-      };
+      try {
+        const found = await registry.version(modelName, version);
+        return { modelName: found.name, version: found.version, card: found.card as ModelCard, gate: found.gate };
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'MODEL_VERSION_UNKNOWN') return undefined;
+        throw error;
+      }
     },
-    onnx: (info) => artifacts.read(info.artifactHash),
+    onnx: (info) => registry.readOnnx(info.modelName, info.version),
   };
 }

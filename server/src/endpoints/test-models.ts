@@ -5,6 +5,7 @@ import type { Table } from 'apache-arrow';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
+import { ModelRegistry } from '../models/model-registry';
 
 /** Churn-like rows: a number, an integer, a boolean and a text feature; `churn` is yes/no. */
 export function churnTable(n: number, seed: number): Table {
@@ -40,28 +41,20 @@ export async function trainChurnModels(): Promise<{ logistic: ModelValue; forest
   return { logistic: logistic.outputs.model, forest: forest.outputs.model };
 }
 
-/** Registers a model version as the registry stores it (row in `model_versions`, ONNX in the artifact store). */
+/** Registers the next version of a model through the registry, as the deploy node does. */
 export async function registerVersion(
   db: Kysely<Database>,
   artifacts: ArtifactStore,
-  input: { name: string; version: number; model: ModelValue; gate: { passed: boolean; reason: string } | null },
-): Promise<void> {
-  await db
-    .insertInto('models')
-    .values({ name: input.name, created_by: 'test' })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  const { hash } = await artifacts.put(input.model.onnx, 'onnx', `model:${input.name}:${input.version}`);
-  await db
-    .insertInto('model_versions')
-    .values({
-      model_name: input.name,
-      version: input.version,
-      artifact_hash: hash,
-      card: JSON.stringify(input.model.card),
-      metrics: JSON.stringify(input.model.card.metrics ?? {}),
-      gate: input.gate === null ? null : JSON.stringify(input.gate),
-      created_by: 'test',
-    })
-    .execute();
+  input: { name: string; model: ModelValue; gate: { passed: boolean; reason: string } | undefined },
+): Promise<number> {
+  const registry = new ModelRegistry(db, artifacts);
+  const { version } = await registry.register({
+    name: input.name,
+    onnx: input.model.onnx,
+    card: input.model.card,
+    metrics: input.model.card.metrics ?? {},
+    gate: input.gate,
+    createdBy: 'test',
+  });
+  return version;
 }
