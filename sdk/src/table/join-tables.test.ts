@@ -104,6 +104,20 @@ describe('joinTables', () => {
     );
   });
 
+  it('a lookup join reads a sliced right table from its first row', () => {
+    const left = tableFromColumns(
+      ['k', 'a'],
+      [dictionaryVector(Int32Array.of(0, 1, 0), ['p', 'q']), float64Vector(Float64Array.of(1, 2, 3))],
+    );
+    const whole = tableFromColumns(['k', 'w'], [utf8Vector(['zz', 'q', 'p']), float64Vector(Float64Array.of(0, 20, 10))]);
+    const right = whole.slice(1);
+    expect(rowsOf(fromArrow(joinTables(left, right, { on: [['k', 'k']] })))).toEqual([
+      ['p', 1, 10],
+      ['q', 2, 20],
+      ['p', 3, 10],
+    ]);
+  });
+
   it('suffixes clashing names and keeps differing key names apart', () => {
     const left = toArrow({
       names: ['i', 'x'],

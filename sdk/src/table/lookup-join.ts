@@ -69,7 +69,8 @@ export function takeThroughLookup(vector: Vector, plan: LookupJoin): Vector {
   const values = data.values as unknown;
   const fixed = (data.typeId === Type.Int || data.typeId === Type.Float) && data.stride === 1 && !(values instanceof BigInt64Array);
   if (fixed && data.nullCount === 0 && !plan.missing && !(values instanceof BigUint64Array)) {
-    const src = (values as FixedArray).subarray(data.offset);
+    // A sliced Data's values already start at its first row (only bitmaps are read through the offset).
+    const src = values as FixedArray;
     const out = new (src.constructor as new (n: number) => FixedArray)(n);
     for (let i = 0; i < n; i++) out[i] = src[entryRow[codes[i] as number] as number] as number;
     return makeVector(makeData({ type: data.type, length: n, data: out } as Parameters<typeof makeData>[0]) as Data);
