@@ -163,3 +163,17 @@ test('pinned version or latest; pause stops firing and resume counts from then o
     '04:00 skipped',
   ]);
 });
+
+test('a schedule that cannot be tended is logged and does not hold up the others', async () => {
+  const t0 = Date.parse('2026-02-06T00:00:00Z');
+  const broken = await schedules.create('broken', settings({ cron: '0 * * * *' }), 'test', t0 - minute);
+  const fine = await schedules.create('fine', settings({ cron: '0 * * * *' }), 'test', t0 - minute);
+  // A zone the runtime no longer knows, as after an ICU update.
+  await t.handle.db.updateTable('schedules').set({ timezone: 'Mars/Olympus' }).where('id', '=', broken.id).execute();
+  const scheduler = schedulerAt(new ManualClock(t0 + 5_000));
+  const result = await scheduler.tick();
+  expect(result.started).toHaveLength(1);
+  expect(await historyOf(fine.id)).toEqual([{ at: '00:00', status: 'running', reason: null, runs: 1 }]);
+  expect(await historyOf(broken.id)).toEqual([]);
+  expect(t.logger.lines.some((line) => line.includes('schedule not tended') && line.includes('Mars/Olympus'))).toBe(true);
+});

@@ -82,21 +82,33 @@ export class Scheduler {
     const result: TickResult = { tended: 0, started: [], alerts: { sent: 0, failed: 0 } };
     const visited: number[] = [];
     while (visited.length < maxSchedulesPerTick) {
-      const outcome = await this.options.db.transaction().execute(async (trx) => {
-        const schedule = await lockNextSchedule(trx, now, visited);
-        if (schedule === undefined) return undefined;
-        visited.push(schedule.id);
-        const tended = await tendSchedule(trx, schedule, {
-          now,
-          schedulerId: this.schedulerId,
-          graceMs: this.options.graceMs ?? 60_000,
-          maxCatchUp: this.options.maxCatchUp ?? 1_000,
-          runDefaults: this.options.runDefaults,
-          seed: this.seed,
+      const before = visited.length;
+      const outcome = await this.options.db
+        .transaction()
+        .execute(async (trx) => {
+          const schedule = await lockNextSchedule(trx, now, visited);
+          if (schedule === undefined) return undefined;
+          visited.push(schedule.id);
+          const tended = await tendSchedule(trx, schedule, {
+            now,
+            schedulerId: this.schedulerId,
+            graceMs: this.options.graceMs ?? 60_000,
+            maxCatchUp: this.options.maxCatchUp ?? 1_000,
+            runDefaults: this.options.runDefaults,
+            seed: this.seed,
+          });
+          if (tended.started.length > 0) await sql`select pg_notify(${runChannel}, 'queued')`.execute(trx);
+          return tended;
+        })
+        .catch((error: unknown) => {
+          // One schedule that cannot be tended (rolled back) must not hold up the others.
+          if (visited.length === before) throw error;
+          this.options.logger.warn('schedule not tended', {
+            schedule: visited.at(-1),
+            error: error instanceof Error ? error.message : String(error),
+          });
+          return { started: [], alertsDue: 0 };
         });
-        if (tended.started.length > 0) await sql`select pg_notify(${runChannel}, 'queued')`.execute(trx);
-        return tended;
-      });
       if (outcome === undefined) break;
       result.tended++;
       result.started.push(...outcome.started);
