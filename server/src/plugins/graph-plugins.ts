@@ -1,7 +1,8 @@
-import type { Issue, NodeRegistry } from '@causeway/sdk';
+import { type Issue, type NodeRegistry, UserError } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { type AcceptedGraph, parseGraphBody } from '../graphs/parse-graph-body';
+import type { Services } from '../http/services';
 import { registryWithPlugins } from './plugin-node-registry';
 import { PluginsRepository } from './plugins-repository';
 import { type GraphPluginNeeds, resolvePlugins } from './resolve-plugins';
@@ -38,4 +39,22 @@ export async function parseGraphBodyWithPlugins(db: Kysely<Database>, builtins: 
   const { registry, issues } = await registryForGraph(db, builtins, body);
   const accepted = parseGraphBody(body, registry);
   return issues.length === 0 ? accepted : { ...accepted, issues: [...issues, ...accepted.issues] };
+}
+
+/**
+ * Refuses to start a run of a graph version (the latest when `version` is absent) that needs a
+ * plugin this server lacks: `PLUGIN_MISSING` naming the plugin and range. An unknown graph passes
+ * through, for the queue to report.
+ */
+export async function refuseRunWithoutPlugins(
+  services: Pick<Services, 'db' | 'graphs' | 'registry'>,
+  graphId: string,
+  version?: number,
+): Promise<void> {
+  const number = version ?? (await services.graphs.get(graphId))?.latestVersion;
+  const stored = number === undefined ? undefined : await services.graphs.getVersion(graphId, number);
+  if (stored === undefined) return;
+  const { issues } = await registryForGraph(services.db, services.registry, JSON.parse(stored.graph));
+  const first = issues[0];
+  if (first !== undefined) throw new UserError('PLUGIN_MISSING', first.message, { issues });
 }

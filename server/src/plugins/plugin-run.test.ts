@@ -66,9 +66,21 @@ describe('a plugin installed on the server runs in graphs', () => {
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(disabled.status).toBe(200);
-    const refused = await runToEnd(t, graph('scale-disabled', '~1.0.0', { column: 'x' }));
-    expect(refused.status).toBe('invalid');
-    expect(refused.error).toMatchObject({ code: 'PLUGIN_MISSING', message: expect.stringContaining('@acme/causeway-scale ~1.0.0') });
+    // Refused at start; a run queued before the disable (or by a schedule) is refused by the worker the same way.
+    expect((await t.call('POST', '/api/graphs', { graph: graph('scale-disabled', '~1.0.0', { column: 'x' }) })).status).toBe(201);
+    const refused = await t.call('POST', '/api/runs', { graphId: 'scale-disabled' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ code: 'PLUGIN_MISSING', message: expect.stringContaining('@acme/causeway-scale ~1.0.0') });
+    const queued = await t.runtime.hub.runs.enqueue({ graphId: 'scale-disabled', createdBy: 'scheduler' });
+    let run: { status: string; error: { code: string; message: string } | null } = { status: 'queued', error: null };
+    while (['queued', 'running'].includes(run.status)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      run = (await (await t.call('GET', `/api/runs/${queued.id}`)).json()) as typeof run;
+    }
+    expect(run).toMatchObject({
+      status: 'invalid',
+      error: { code: 'PLUGIN_MISSING', message: expect.stringContaining('@acme/causeway-scale ~1.0.0') },
+    });
   });
 
   test('config is checked where the plugin code runs: a bad field fails the node with CONFIG_INVALID', async () => {
@@ -91,15 +103,10 @@ describe('a plugin installed on the server runs in graphs', () => {
       expect.objectContaining({ code: 'PLUGIN_MISSING', message: expect.stringContaining('@causeway/plugin-text ^1.0.0') }),
     );
     const started = await t.call('POST', '/api/runs', { graphId: 'needs-text' });
-    const { id } = (await started.json()) as { id: number };
-    let run: { status: string; error: { code: string; message: string } | null } = { status: 'queued', error: null };
-    while (['queued', 'running'].includes(run.status)) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      run = (await (await t.call('GET', `/api/runs/${id}`)).json()) as typeof run;
-    }
-    expect(run).toMatchObject({
-      status: 'invalid',
-      error: { code: 'PLUGIN_MISSING', message: expect.stringContaining('@causeway/plugin-text ^1.0.0') },
+    expect(started.status).toBe(400);
+    expect(await started.json()).toMatchObject({
+      code: 'PLUGIN_MISSING',
+      message: expect.stringContaining('@causeway/plugin-text ^1.0.0'),
     });
 
     const unlisted = pluginGraph('unlisted', {}, [{ id: 'tok', type: '@causeway/plugin-text/tokenize' }]);

@@ -5,6 +5,7 @@ import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
 import type { Services } from '../http/services';
+import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
@@ -139,6 +140,7 @@ export function runRoutes(services: Services, given?: RunsHub) {
   return newRouter()
     .openapi(start, async (c) => {
       const body = c.req.valid('json');
+      await refuseRunWithoutPlugins(services, body.graphId, body.version);
       const run = await runs.enqueue({
         graphId: body.graphId,
         ...(body.version === undefined ? {} : { version: body.version }),
