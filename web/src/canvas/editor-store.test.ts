@@ -1,6 +1,10 @@
+import type { Graph } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
+import { EditorCatalog } from '../registry';
+import { fullAnalysis } from '../runner/full-analysis';
+import { EditorStore } from './editor-store';
 import { graphEdits } from './graph-edits';
-import { testStore } from './test-nodes.test-helper';
+import { testGraph, testRegistry, testStore } from './test-nodes.test-helper';
 
 describe('EditorStore', () => {
   it('undoes and redoes every edit, restoring a deleted node with its edges', () => {
@@ -56,5 +60,51 @@ describe('EditorStore', () => {
     store.undo();
     expect([...store.getState().selection]).toEqual(['load']);
     expect(calls).toBe(3);
+  });
+});
+
+describe('EditorStore with a full check that answers later', () => {
+  it('shows structural issues at once, merges the later full check, and drops its issues for a node edited since', async () => {
+    const registry = testRegistry();
+    let release: () => void = () => {};
+    const gate = () => new Promise<void>((done) => (release = done));
+    const analyzer = async (graph: Graph) => {
+      await gate();
+      return fullAnalysis(graph, registry);
+    };
+    const graph = testGraph();
+    const bad = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'pick' ? { ...n, config: { column: 7 } } : n)) };
+    const store = new EditorStore(bad, EditorCatalog.fromRegistry(registry), { analyzer, delayMs: 0 });
+    // Before the worker answers: the open input of `fit` (structure), not yet the config error of `pick`.
+    expect(
+      store
+        .getState()
+        .analysis.byNode.get('fit')
+        ?.map((i) => i.code),
+    ).toEqual(['PORT_INPUT_MISSING']);
+    expect(store.getState().analysis.byNode.has('pick')).toBe(false);
+    await new Promise((done) => setTimeout(done, 5));
+    release();
+    await new Promise((done) => setTimeout(done, 5));
+    expect(
+      store
+        .getState()
+        .analysis.byNode.get('pick')
+        ?.map((i) => i.code),
+    ).toEqual(['CONFIG_INVALID']);
+    expect(store.getState().analysis.ports.get('load.table')).toMatchObject({ columns: [{ name: 'a' }, { name: 'b' }] });
+    // Fixing the config drops the stale error at once; moving another node keeps the other issues.
+    store.commit(graphEdits.setConfig(store.getState().graph, 'pick', { column: 'a' }));
+    expect(store.getState().analysis.byNode.has('pick')).toBe(false);
+    expect(
+      store
+        .getState()
+        .analysis.byNode.get('fit')
+        ?.map((i) => i.code),
+    ).toEqual(['PORT_INPUT_MISSING']);
+    await new Promise((done) => setTimeout(done, 5));
+    release();
+    await store.whenChecked();
+    expect(store.getState().analysis.byNode.has('pick')).toBe(false);
   });
 });
