@@ -26,7 +26,7 @@ import { type RunWhere, Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useClipboard } from './use-clipboard';
 import { goTo, usePage } from './use-route';
-import { useShortcuts } from './use-shortcuts';
+import { type ShortcutActions, useShortcuts } from './use-shortcuts';
 
 const GraphsDialog = lazy(() => import('./GraphsDialog').then((m) => ({ default: m.GraphsDialog })));
 const TemplatesDialog = lazy(() => import('../graphs/TemplatesDialog').then((m) => ({ default: m.TemplatesDialog })));
@@ -224,35 +224,37 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     }
   };
 
-  useShortcuts(
-    {
-      undo: () => store.undo(),
-      redo: () => store.redo(),
-      deleteSelection: () => deleteSelection(store),
-      selectAll: () => selectAll(store),
-      run: () => void run(),
-      runToSelection: () => void run(nodeSelection()),
-      cancel,
-      fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
-      layout: () => void layout(),
-      addNote: () => {
-        const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-        addNote(store, [at.x, at.y]);
-      },
-      save: () => void save(),
-      help: () => setHelp(true),
-      quickAdd: (initial) => setQuickAdd(initial),
-      escape: () => {
-        if (quickAdd !== undefined || help || graphsOpen || templatesOpen) {
-          setQuickAdd(undefined);
-          setHelp(false);
-          setGraphsOpen(false);
-          setTemplatesOpen(false);
-        } else if (comparison) setComparison(undefined);
-        else if (store.getState().run.status === 'running') cancel();
-        else store.select([]);
-      },
+  const shortcuts: ShortcutActions = {
+    undo: () => store.undo(),
+    redo: () => store.redo(),
+    deleteSelection: () => deleteSelection(store),
+    selectAll: () => selectAll(store),
+    run: () => void run(),
+    runToSelection: () => void run(nodeSelection()),
+    cancel,
+    fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
+    layout: () => void layout(),
+    addNote: () => {
+      const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+      addNote(store, [at.x, at.y]);
     },
+    save: () => void save(),
+    help: () => setHelp(true),
+    quickAdd: (initial) => setQuickAdd(initial),
+    escape: () => {
+      if (quickAdd !== undefined || help || graphsOpen || templatesOpen) {
+        setQuickAdd(undefined);
+        setHelp(false);
+        setGraphsOpen(false);
+        setTemplatesOpen(false);
+      } else if (comparison) setComparison(undefined);
+      else if (store.getState().run.status === 'running') cancel();
+      else store.select([]);
+    },
+  };
+  // Comparing shows another canvas: the edit shortcuts must not change the graph hidden behind it.
+  useShortcuts(
+    comparison ? { ...mapValues(shortcuts, () => () => {}), escape: shortcuts.escape } : shortcuts,
     quickAdd === undefined && !help && !graphsOpen && !templatesOpen,
   );
 
@@ -384,4 +386,8 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
       )}
     </div>
   );
+}
+
+function mapValues<T extends object, V>(object: T, f: (value: T[keyof T]) => V): Record<keyof T, V> {
+  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)])) as Record<keyof T, V>;
 }
