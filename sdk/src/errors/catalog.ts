@@ -105,10 +105,20 @@ export const errorCatalog = {
   PLUGIN_CRASHED: { kind: 'node', summary: 'The process running plugin code stopped unexpectedly.' },
 } as const satisfies Record<string, { kind: 'user' | 'node' | 'internal'; summary: string }>;
 
-/** A stable error code from {@link errorCatalog}. */
+/**
+ * A stable error code from {@link errorCatalog}.
+ *
+ * @example
+ * const code: ErrorCode = 'CONFIG_INVALID';
+ */
 export type ErrorCode = keyof typeof errorCatalog;
 
-/** Where a code's explanation lives in the documentation. */
+/**
+ * Where a code's explanation lives in the documentation.
+ *
+ * @example
+ * helpUrl('GRAPH_CYCLE') // 'docs/errors.md#graph_cycle'
+ */
 export function helpUrl(code: ErrorCode): string {
   return `docs/errors.md#${code.toLowerCase()}`;
 }

@@ -7,7 +7,12 @@ interface CausewayErrorOptions {
   details?: Record<string, unknown>;
 }
 
-/** The base of Causeway's errors: a stable `code` from the catalog and an optional list of issues. */
+/**
+ * The base of Causeway's errors: a stable `code` from the catalog and an optional list of issues.
+ *
+ * @example
+ * if (error instanceof CausewayError) return c.json(error.toJSON(), 400);
+ */
 export class CausewayError extends Error {
   readonly code: ErrorCode;
   readonly issues: readonly Issue[];
@@ -72,7 +77,12 @@ export class InternalError extends CausewayError {
   }
 }
 
-/** True when the code is one a user can act on (as opposed to a bug). */
+/**
+ * True when the code is one a user can act on (as opposed to a bug).
+ *
+ * @example
+ * isUserFacing('CONFIG_INVALID') // true; isUserFacing('INTERNAL') // false
+ */
 export function isUserFacing(code: ErrorCode): boolean {
   return errorCatalog[code].kind !== 'internal';
 }

@@ -1,6 +1,11 @@
 import type { ErrorCode } from './catalog';
 
-/** A path into a JSON document, as zod reports it: object keys and array indexes. */
+/**
+ * A path into a JSON document, as zod reports it: object keys and array indexes.
+ *
+ * @example
+ * const path: IssuePath = ['nodes', 0, 'config', 'column'];
+ */
 export type IssuePath = ReadonlyArray<string | number>;
 
 /**
@@ -27,7 +32,12 @@ export interface Issue {
  */
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
-/** Writes an issue path the way a person reads it: `nodes[3].config.where`. */
+/**
+ * Writes an issue path the way a person reads it: `nodes[3].config.where`.
+ *
+ * @example
+ * formatPath(['nodes', 3, 'config', 'where']) // 'nodes[3].config.where'
+ */
 export function formatPath(path: IssuePath): string {
   let out = '';
   for (const part of path) {

@@ -1,6 +1,11 @@
 import type { ColumnType } from '../ports';
 
-/** Where a piece of expression text sits: 0-based offset and length, 1-based line and column. */
+/**
+ * Where a piece of expression text sits: 0-based offset and length, 1-based line and column.
+ *
+ * @example
+ * const span: Span = { offset: 4, length: 3 }; // the text `age` in `1 + age`
+ */
 export interface Span {
   offset: number;
   length: number;
@@ -8,7 +13,12 @@ export interface Span {
   column: number;
 }
 
-/** The type of an expression value: a column type, or `null` for a bare `null` literal. */
+/**
+ * The type of an expression value: a column type, or `null` for a bare `null` literal.
+ *
+ * @example
+ * const type: ExprType = 'number';
+ */
 export type ExprType = ColumnType | 'null';
 
 /** A literal value as written in the text (dates are epoch milliseconds). */
@@ -46,5 +56,10 @@ export interface TypeInfo {
   nullable: boolean;
 }
 
-/** A type-checked expression: every node carries its type and whether it may be null. */
+/**
+ * A type-checked expression: every node carries its type and whether it may be null.
+ *
+ * @example
+ * const r = compileExpression('age * 2', schema); if (r.ok) console.log(r.value.expr.info.type);
+ */
 export type TypedExpr = ExprNode<TypeInfo>;

@@ -5,7 +5,12 @@ import type { CompiledExpression } from './compiled-expression';
 import { evaluateNode, valueAt } from './evaluate-node';
 import { parseDateLiteral } from './types';
 
-/** A value a gate expression reads or returns (dates are epoch milliseconds). */
+/**
+ * A value a gate expression reads or returns (dates are epoch milliseconds).
+ *
+ * @example
+ * const values: ScalarValue[] = [1.5, 'red', true, null];
+ */
 export type ScalarValue = number | string | boolean | null;
 
 function toCol(value: ScalarValue, type: ExprType): Col | string {

@@ -1,7 +1,12 @@
 import type { Issue } from '../errors';
 import type { Span } from './ast';
 
-/** An expression issue: an {@link Issue} with code EXPRESSION_INVALID and the span of the offending text. */
+/**
+ * An expression issue: an {@link Issue} with code EXPRESSION_INVALID and the span of the offending text.
+ *
+ * @example
+ * for (const issue of issues) underline(text.slice(issue.span.offset, issue.span.offset + issue.span.length));
+ */
 export interface ExpressionIssue extends Issue {
   span: Span;
 }

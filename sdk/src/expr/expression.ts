@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Options of {@link expression}: what the expression must produce, shown by the inspector's editor. */
+/**
+ * Options of {@link expression}: what the expression must produce, shown by the inspector's editor.
+ *
+ * @example
+ * const options: ExpressionOptions = { returns: 'boolean' };
+ */
 export interface ExpressionOptions {
   /** The type the expression should give, e.g. 'boolean' for a filter. */
   returns?: 'boolean' | 'number' | 'integer' | 'string' | 'date' | 'any';

@@ -1,7 +1,12 @@
 import { formatPath, type Issue, type IssuePath } from '../errors/issue';
 import { graphLimits } from './schema';
 
-/** The limits {@link checkJsonValue} and `parseJsonSafely` enforce; `graphLimits` by default. */
+/**
+ * The limits {@link checkJsonValue} and `parseJsonSafely` enforce; `graphLimits` by default.
+ *
+ * @example
+ * const limits: JsonLimits = { bytes: 1_000_000, depth: 32, stringLength: 10_000, keysPerObject: 1_000 };
+ */
 export interface JsonLimits {
   /** Maximum UTF-8 size of the text; also bounds how many values a document may hold. */
   readonly bytes: number;

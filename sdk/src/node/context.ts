@@ -5,15 +5,30 @@ import type { MonitoringClient } from './monitoring-client';
 import type { OnnxRuntime } from './onnx-runtime';
 import type { SqlClient } from './sql-client';
 
-/** Log levels a node may use. */
+/**
+ * Log levels a node may use.
+ *
+ * @example
+ * ctx.log('warn' satisfies LogLevel, '3 rows had no date');
+ */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Reads secrets by name at run time; values never appear in graphs, caches or events. */
+/**
+ * Reads secrets by name at run time; values never appear in graphs, caches or events.
+ *
+ * @example
+ * const password = await ctx.secrets.get('warehouse-password');
+ */
 export interface SecretStore {
   get(name: string): Promise<string>;
 }
 
-/** Reads input files (uploads, files beside a graph) by the name a config gives. */
+/**
+ * Reads input files (uploads, files beside a graph) by the name a config gives.
+ *
+ * @example
+ * const bytes = await ctx.files.read('churn.csv', ctx.signal);
+ */
 export interface FileStore {
   read(name: string, signal?: AbortSignal): Promise<Uint8Array>;
   /** A cheap value that changes when the file changes (size + mtime, or a content hash). */

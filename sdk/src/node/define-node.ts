@@ -2,10 +2,20 @@ import type { z } from 'zod';
 import type { PortDescriptor, PortSpec, PortValue } from '../ports/port';
 import type { NodeContext } from './context';
 
-/** Categories the palette groups node types by. */
+/**
+ * Categories the palette groups node types by.
+ *
+ * @example
+ * const category: NodeCategory = 'plugin';
+ */
 export type NodeCategory = 'source' | 'transform' | 'model' | 'validate' | 'deploy' | 'plugin';
 
-/** A record of named ports. Keys are port ids. */
+/**
+ * A record of named ports. Keys are port ids.
+ *
+ * @example
+ * const inputs = { train: port.table(), test: port.table({ optional: true }) } satisfies PortMap;
+ */
 export type PortMap = Record<string, PortSpec>;
 
 type ValueFor<P> =
@@ -22,18 +32,43 @@ type DescriptorFor<P> =
 type OptionalKeys<I extends PortMap> = { [K in keyof I]: I[K] extends PortSpec<infer _K, infer _V, true, false> ? K : never }[keyof I];
 type Flatten<T> = { [K in keyof T]: T[K] } & {};
 
-/** The values `run` receives, by input port id; optional single inputs may be left out. */
+/**
+ * The values `run` receives, by input port id; optional single inputs may be left out.
+ *
+ * @example
+ * type In = InputValues<{ table: PortSpec<'table', Table, false, false> }>; // { table: Table }
+ */
 export type InputValues<I extends PortMap> = Flatten<
   { [K in Exclude<keyof I, OptionalKeys<I>>]: ValueFor<I[K]> } & { [K in OptionalKeys<I>]?: ValueFor<I[K]> }
 >;
-/** The values `run` must return, by output port id. */
+/**
+ * The values `run` must return, by output port id.
+ *
+ * @example
+ * const outputs: OutputValues<typeof filterRows.outputs> = { table };
+ */
 export type OutputValues<O extends PortMap> = { [K in keyof O]: PortValue<O[K]> };
-/** The design-time descriptors `infer` receives; `undefined` where not yet known. */
+/**
+ * The design-time descriptors `infer` receives; `undefined` where not yet known.
+ *
+ * @example
+ * const schema = args.inputs.table; // TableSchema | undefined in infer
+ */
 export type InputDescriptors<I extends PortMap> = { [K in keyof I]: DescriptorFor<I[K]> };
-/** The descriptors `infer` returns; leave a port out when it cannot be known before running. */
+/**
+ * The descriptors `infer` returns; leave a port out when it cannot be known before running.
+ *
+ * @example
+ * infer: ({ inputs }) => ({ table: inputs.table }) // an OutputDescriptors value
+ */
 export type OutputDescriptors<O extends PortMap> = { [K in keyof O]?: PortDescriptor<O[K]> };
 
-/** Arguments of `infer`. */
+/**
+ * Arguments of `infer`.
+ *
+ * @example
+ * infer: ({ inputs, config, issue }: InferArgs<typeof ports, Config>) => { if (!inputs.table) return {}; issue('No such column', ['column']); return {}; }
+ */
 export interface InferArgs<I extends PortMap, C> {
   inputs: InputDescriptors<I>;
   config: C;
@@ -41,14 +76,24 @@ export interface InferArgs<I extends PortMap, C> {
   issue(message: string, field?: ReadonlyArray<string | number>): void;
 }
 
-/** Arguments of `run`. */
+/**
+ * Arguments of `run`.
+ *
+ * @example
+ * run: async ({ inputs, config, ctx }) => { ctx.log('info', `filtering on ${config.where}`); return { table: inputs.table }; }
+ */
 export interface RunArgs<I extends PortMap, C> {
   inputs: InputValues<I>;
   config: C;
   ctx: NodeContext;
 }
 
-/** Arguments of `fingerprint`: a source node's view of whether its data changed. */
+/**
+ * Arguments of `fingerprint`: a source node's view of whether its data changed.
+ *
+ * @example
+ * fingerprint: ({ config, ctx }) => ctx.files.fingerprint(config.file)
+ */
 export interface FingerprintArgs<C> {
   config: C;
   ctx: Pick<NodeContext, 'files' | 'signal'>;
@@ -57,6 +102,9 @@ export interface FingerprintArgs<C> {
 /**
  * A node type: a plain object whose port ids are the keys of `inputs` and `outputs`.
  * Declared properties (`runtime`, `cache`, `effects`) replace special cases in the engine.
+  *
+  * @example
+  * const definition: NodeDefinition = registry.latest('transform.filter')!;
  */
 export interface NodeDefinition<I extends PortMap = PortMap, O extends PortMap = PortMap, S extends z.ZodType = z.ZodType> {
   /** Namespaced type name, e.g. `transform.filter` or `@acme/text.tokenize`. */
@@ -87,7 +135,12 @@ export interface NodeDefinition<I extends PortMap = PortMap, O extends PortMap =
   readonly run: (args: RunArgs<I, z.output<S>>) => Promise<OutputValues<O>> | OutputValues<O>;
 }
 
-/** A node definition with its types erased, as registries and engines hold it. */
+/**
+ * A node definition with its types erased, as registries and engines hold it.
+ *
+ * @example
+ * const nodes: AnyNodeDefinition[] = [csvSource, filterRows];
+ */
 // biome-ignore lint/suspicious/noExplicitAny: erasing the generic parameters is the point of this alias
 export type AnyNodeDefinition = NodeDefinition<any, any, any>;
 

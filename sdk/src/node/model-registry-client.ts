@@ -1,9 +1,19 @@
 import { UserError } from '../errors/errors';
 
-/** Which version {@link ModelRegistryClient.load} reads: a number, the version in a stage, or the newest. */
+/**
+ * Which version {@link ModelRegistryClient.load} reads: a number, the version in a stage, or the newest.
+ *
+ * @example
+ * const selector: ModelSelector = 'production'; // or 'staging', 'latest', a version number
+ */
 export type ModelSelector = number | 'production' | 'staging' | 'latest';
 
-/** A gate's verdict as the registry keeps it. */
+/**
+ * A gate's verdict as the registry keeps it.
+ *
+ * @example
+ * const gate: ModelGateVerdict = { passed: false, reason: 'Blocked: auc 0.81 < 0.85.' };
+ */
 export interface ModelGateVerdict {
   passed: boolean;
   /** The gate's sentence, e.g. "Blocked: auc 0.81 < 0.85." */
@@ -28,14 +38,24 @@ export interface ModelRegisterRequest {
   idempotencyKey: string;
 }
 
-/** What {@link ModelRegistryClient.register} answers: `created` is false when the key had already registered a version. */
+/**
+ * What {@link ModelRegistryClient.register} answers: `created` is false when the key had already registered a version.
+ *
+ * @example
+ * const { name, version, created } = await ctx.models.register(request);
+ */
 export interface ModelRegistered {
   name: string;
   version: number;
   created: boolean;
 }
 
-/** A registered version as {@link ModelRegistryClient.load} returns it. */
+/**
+ * A registered version as {@link ModelRegistryClient.load} returns it.
+ *
+ * @example
+ * const { onnx, card } = await ctx.models.load('churn', 'production');
+ */
 export interface LoadedModel {
   name: string;
   version: number;

@@ -20,7 +20,12 @@ export type OnnxTensorType =
   | 'bool'
   | 'string';
 
-/** The plain array behind each {@link OnnxTensorType}. */
+/**
+ * The plain array behind each {@link OnnxTensorType}.
+ *
+ * @example
+ * const tensor = onnxTensorFrom('float32', new Float32Array([1, 2]), [1, 2]);
+ */
 export interface OnnxTensorData {
   float32: Float32Array;
   float64: Float64Array;

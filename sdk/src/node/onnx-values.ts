@@ -16,7 +16,12 @@ const tensorTypes = new Set<string>([
   'string',
 ]);
 
-/** What onnxruntime (node or web) says of a model input or output. */
+/**
+ * What onnxruntime (node or web) says of a model input or output.
+ *
+ * @example
+ * const input: RuntimeValueMetadata = { name: 'features', isTensor: true, type: 'float32', shape: ['N', 10] };
+ */
 export type RuntimeValueMetadata =
   | { name: string; isTensor: true; type: string; shape: ReadonlyArray<number | string> }
   | { name: string; isTensor: false };

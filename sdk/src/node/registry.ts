@@ -5,7 +5,12 @@ import type { AnyNodeDefinition } from './define-node';
 const typeName = /^(@[a-z0-9][a-z0-9-._~]*\/[a-z0-9][a-z0-9-._~]*[./]|[a-z0-9][a-z0-9-._~]*\/|[a-z][a-z0-9]*\.)[a-z][a-zA-Z0-9.-]*$/;
 const portId = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** How a node in a graph resolves against a registry. */
+/**
+ * How a node in a graph resolves against a registry.
+ *
+ * @example
+ * const r = registry.resolve('transform.filter', 1); if (r.status === 'unknown-version') console.log(r.known);
+ */
 export type Resolution =
   | { status: 'exact'; definition: AnyNodeDefinition }
   | { status: 'migrate'; definition: AnyNodeDefinition }

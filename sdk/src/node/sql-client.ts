@@ -1,7 +1,12 @@
 import type { Table } from 'apache-arrow';
 import { UserError } from '../errors/errors';
 
-/** A query parameter: sent to the database separately from the SQL text, never spliced into it. */
+/**
+ * A query parameter: sent to the database separately from the SQL text, never spliced into it.
+ *
+ * @example
+ * const params: SqlParameter[] = ['2026-01-01', 10, true, null];
+ */
 export type SqlParameter = string | number | boolean | null;
 
 /**
@@ -48,7 +53,12 @@ export interface SqlWriteOptions {
   signal?: AbortSignal;
 }
 
-/** What {@link SqlClient.write} did: rows inserted, rows of an earlier attempt replaced, whether it created the table. */
+/**
+ * What {@link SqlClient.write} did: rows inserted, rows of an earlier attempt replaced, whether it created the table.
+ *
+ * @example
+ * const { rows } = await ctx.sql.write(connection, 'scores', table, { mode: 'append' });
+ */
 export interface SqlWriteResult {
   rows: number;
   replaced: number;

@@ -1,7 +1,12 @@
 import { type DataType, type Table, Type } from 'apache-arrow';
 import type { ColumnType, TableSchema } from './table-schema';
 
-/** The design-time column type of an Arrow data type. */
+/**
+ * The design-time column type of an Arrow data type.
+ *
+ * @example
+ * columnTypeOf(new Float64()) // 'number'
+ */
 export function columnTypeOf(type: DataType): ColumnType {
   switch (type.typeId) {
     case Type.Int:

@@ -4,13 +4,28 @@ import { tableSchemaOf } from './arrow-schema';
 import type { TableSchema } from './table-schema';
 import type { ChartValue, MetricsValue, ModelValue, PortDescriptors, ReportValue } from './values';
 
-/** The closed set of port kinds. */
+/**
+ * The closed set of port kinds.
+ *
+ * @example
+ * const kind: PortKind = 'model';
+ */
 export type PortKind = 'table' | 'model' | 'metrics' | 'report' | 'chart' | 'value';
 
-/** All port kinds. */
+/**
+ * All port kinds.
+ *
+ * @example
+ * portKinds.includes('table') // true
+ */
 export const portKinds: readonly PortKind[] = ['table', 'model', 'metrics', 'report', 'chart', 'value'];
 
-/** A short, serializable description of an output value, for events and run histories. */
+/**
+ * A short, serializable description of an output value, for events and run histories.
+ *
+ * @example
+ * const summary: OutputSummary = { kind: 'metrics', values: { auc: 0.91 } };
+ */
 export type OutputSummary =
   | { kind: 'table'; rows: number; schema: TableSchema }
   | { kind: 'model'; task: string; features: number; bytes: number }
@@ -22,6 +37,9 @@ export type OutputSummary =
 /**
  * A port on a node: its kind, whether it is optional or takes several edges, a runtime check of
  * its value and a summary for events. Build ports with {@link port}.
+  *
+  * @example
+  * const spec: PortSpec = port.table({ optional: true }); spec.check(table) // true
  */
 export interface PortSpec<K extends PortKind = PortKind, V = unknown, Opt extends boolean = boolean, Multi extends boolean = boolean> {
   readonly kind: K;
@@ -38,7 +56,12 @@ export interface PortSpec<K extends PortKind = PortKind, V = unknown, Opt extend
   readonly __value?: V;
 }
 
-/** Options for an input port. */
+/**
+ * Options for an input port.
+ *
+ * @example
+ * port.table({ optional: true, description: 'Rows to score' } satisfies PortOptions)
+ */
 export interface PortOptions {
   /** An optional input may be left unconnected; `run` then receives `undefined`. */
   optional?: boolean;
@@ -52,13 +75,21 @@ type Flag<T> = T extends true ? true : false;
 /**
  * Builds ports of one kind. Overloads rather than defaulted generics, so the flags come from the
  * options written, never from the contextual type of the surrounding `inputs` object.
+  *
+  * @example
+  * const tables: PortFactory<'table', Table> = port.table; tables({ multiple: true });
  */
 export interface PortFactory<K extends PortKind, V> {
   (): PortSpec<K, V, false, false>;
   <const O extends PortOptions>(options: O): PortSpec<K, V, Flag<O['optional']>, Flag<O['multiple']>>;
 }
 
-/** Builds `value` ports from a zod schema. */
+/**
+ * Builds `value` ports from a zod schema.
+ *
+ * @example
+ * const threshold = port.value(z.number().min(0).max(1), { description: 'Decision threshold' });
+ */
 export interface ValuePortFactory {
   <S extends z.ZodType>(schema: S): PortSpec<'value', z.output<S>, false, false>;
   <S extends z.ZodType, const O extends PortOptions>(
@@ -67,20 +98,40 @@ export interface ValuePortFactory {
   ): PortSpec<'value', z.output<S>, Flag<O['optional']>, Flag<O['multiple']>>;
 }
 
-/** The run-time value type of a port. */
+/**
+ * The run-time value type of a port.
+ *
+ * @example
+ * type Threshold = PortValue<typeof outputs.threshold>; // number
+ */
 export type PortValue<P> = P extends PortSpec<PortKind, infer V> ? V : never;
 
-/** The design-time descriptor type of a port. */
+/**
+ * The design-time descriptor type of a port.
+ *
+ * @example
+ * type Schema = PortDescriptor<PortSpec<'table'>>; // TableSchema
+ */
 export type PortDescriptor<P> = P extends PortSpec<infer K> ? PortDescriptors[K] : never;
 
-/** Whether an output of kind `from` may feed an input of kind `to`. */
+/**
+ * Whether an output of kind `from` may feed an input of kind `to`.
+ *
+ * @example
+ * arePortsCompatible(port.table(), port.table({ optional: true })) // true
+ */
 export function arePortsCompatible(from: PortSpec, to: PortSpec): boolean {
   return from.kind === to.kind;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** Arrow tables are checked by shape, so a table from another copy of apache-arrow still passes. */
+/**
+ * Arrow tables are checked by shape, so a table from another copy of apache-arrow still passes.
+ *
+ * @example
+ * if (!isArrowTable(value)) throw new UserError('INPUT_INVALID', 'Expected a table.');
+ */
 export function isArrowTable(value: unknown): value is Table {
   return isObject(value) && typeof value.numRows === 'number' && isObject(value.schema) && typeof value.getChild === 'function';
 }
@@ -164,7 +215,12 @@ export const port = {
 
 const valueDescriptors = new WeakMap<z.ZodType, PortDescriptors['value']>();
 
-/** The design-time descriptor of a `value` port: the JSON Schema of its zod schema, worked out once per schema. */
+/**
+ * The design-time descriptor of a `value` port: the JSON Schema of its zod schema, worked out once per schema.
+ *
+ * @example
+ * valueDescriptor(port.value(z.number()))?.jsonSchema // { type: 'number', … }
+ */
 export function valueDescriptor(spec: PortSpec): PortDescriptors['value'] | undefined {
   if (!spec.schema) return undefined;
   let descriptor = valueDescriptors.get(spec.schema);

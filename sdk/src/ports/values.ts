@@ -1,6 +1,11 @@
 import type { ColumnType, TableSchema } from './table-schema';
 
-/** A feature a model reads, as recorded in its card. */
+/**
+ * A feature a model reads, as recorded in its card.
+ *
+ * @example
+ * const feature: ModelFeature = { name: 'plan', type: 'category', stats: { frequencies: { basic: 0.7, pro: 0.3 } } };
+ */
 export interface ModelFeature {
   name: string;
   type: ColumnType;
@@ -23,13 +28,23 @@ export interface ModelCard {
   [extra: string]: unknown;
 }
 
-/** The value on a `model` port: the ONNX file and its card. */
+/**
+ * The value on a `model` port: the ONNX file and its card.
+ *
+ * @example
+ * const model: ModelValue = { onnx: bytes, card: { task: 'regression', features: [{ name: 'x', type: 'number' }] } };
+ */
 export interface ModelValue {
   onnx: Uint8Array;
   card: ModelCard;
 }
 
-/** A named curve, e.g. ROC: parallel x and y arrays. */
+/**
+ * A named curve, e.g. ROC: parallel x and y arrays.
+ *
+ * @example
+ * const roc: Curve = { x: [0, 0.2, 1], y: [0, 0.7, 1], xLabel: 'false positive rate', yLabel: 'true positive rate' };
+ */
 export interface Curve {
   x: number[];
   y: number[];
@@ -37,14 +52,24 @@ export interface Curve {
   yLabel?: string;
 }
 
-/** The value on a `metrics` port. */
+/**
+ * The value on a `metrics` port.
+ *
+ * @example
+ * const metrics: MetricsValue = { values: { auc: 0.91, accuracy: 0.87 } };
+ */
 export interface MetricsValue {
   values: Record<string, number>;
   curves?: Record<string, Curve>;
   confusion?: { labels: string[]; matrix: number[][] };
 }
 
-/** One check in a validation report. */
+/**
+ * One check in a validation report.
+ *
+ * @example
+ * const check: ReportCheck = { name: 'no nulls in age', passed: false, message: '12 rows have no age' };
+ */
 export interface ReportCheck {
   name: string;
   passed: boolean;
@@ -52,17 +77,32 @@ export interface ReportCheck {
   details?: Record<string, unknown>;
 }
 
-/** The value on a `report` port: a validation result. */
+/**
+ * The value on a `report` port: a validation result.
+ *
+ * @example
+ * const report: ReportValue = { passed: checks.every((c) => c.passed), checks };
+ */
 export interface ReportValue {
   passed: boolean;
   checks: ReportCheck[];
   summary?: string;
 }
 
-/** The value on a `chart` port: a Vega-Lite specification (plain JSON). */
+/**
+ * The value on a `chart` port: a Vega-Lite specification (plain JSON).
+ *
+ * @example
+ * const chart: ChartValue = { mark: 'bar', encoding: { x: { field: 'plan' }, y: { aggregate: 'count' } } };
+ */
 export type ChartValue = Record<string, unknown>;
 
-/** Design-time descriptors, by port kind. */
+/**
+ * Design-time descriptors, by port kind.
+ *
+ * @example
+ * const metrics: PortDescriptors['metrics'] = { names: ['auc', 'accuracy'] };
+ */
 export interface PortDescriptors {
   table: TableSchema;
   model: Partial<Pick<ModelCard, 'task' | 'features' | 'target' | 'classes'>>;

@@ -6,7 +6,12 @@ import type { ColumnArrays } from './columns';
 import { PairKeyer } from './encode-keys';
 import { takeVector } from './take-vector';
 
-/** The aggregate functions of group-by and pivot. */
+/**
+ * The aggregate functions of group-by and pivot.
+ *
+ * @example
+ * const op: AggregateOp = 'median';
+ */
 export type AggregateOp = 'count' | 'sum' | 'mean' | 'min' | 'max' | 'median' | 'std' | 'distinct_count';
 
 /**
@@ -92,7 +97,12 @@ export class AggregateMemo {
   sizes: Float64Array | null = null;
 }
 
-/** Per-group sums and counts of a column's non-null values, shared by sum, mean and std. */
+/**
+ * Per-group sums and counts of a column's non-null values, shared by sum, mean and std.
+ *
+ * @example
+ * const { sums, counts } = moments; const mean0 = sums[0]! / counts[0]!;
+ */
 export interface Moments {
   sums: Float64Array;
   counts: Float64Array;

@@ -6,7 +6,12 @@ import { presentSorted, quantileSorted } from './quantile';
 import { replaceColumns } from './replace-columns';
 import { tableFromColumns } from './table-from-columns';
 
-/** Fitted binning, plain JSON: bin i holds edges[i] ≤ x < edges[i + 1] (the last bin includes its upper edge). */
+/**
+ * Fitted binning, plain JSON: bin i holds edges[i] ≤ x < edges[i + 1] (the last bin includes its upper edge).
+ *
+ * @example
+ * const { table: binned, state } = fitBin(train, { column: 'age', method: 'quantile', bins: 4 }); state.edges
+ */
 export interface BinState {
   kind: 'bin';
   column: string;
@@ -14,7 +19,12 @@ export interface BinState {
   edges: number[];
 }
 
-/** Options of {@link bin}. */
+/**
+ * Options of {@link bin}.
+ *
+ * @example
+ * const options: BinOptions = { column: 'age', method: 'equal_width', bins: 10 };
+ */
 export interface BinOptions {
   column: string;
   method: 'equal_width' | 'quantile';

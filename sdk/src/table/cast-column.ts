@@ -4,7 +4,12 @@ import type { ColumnType } from '../ports/table-schema';
 import { boolVector, dateVector, dictionaryVector, float64Vector, int32Vector, utf8Vector } from './build-vector';
 import { readColumn } from './columns';
 
-/** How many failing rows a cast reports before it summarises the rest. */
+/**
+ * How many failing rows a cast reports before it summarises the rest.
+ *
+ * @example
+ * issues.slice(0, maxCastIssues)
+ */
 export const maxCastIssues = 10;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

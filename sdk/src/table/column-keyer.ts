@@ -2,7 +2,12 @@ import { UserError } from '../errors';
 import type { ColumnArrays } from './columns';
 import { Float64Interner } from './float64-interner';
 
-/** What happens to a null key: it forms its own group (SQL GROUP BY / DISTINCT) or gets no id (-1, joins). */
+/**
+ * What happens to a null key: it forms its own group (SQL GROUP BY / DISTINCT) or gets no id (-1, joins).
+ *
+ * @example
+ * encodeKeys([readColumn(columnOf(t, 'country'))], 'drop' satisfies NullKeys)
+ */
 export type NullKeys = 'group' | 'drop';
 
 /**

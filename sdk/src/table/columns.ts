@@ -13,10 +13,20 @@ import { UserError } from '../errors';
 import { columnTypeOf } from '../ports/arrow-schema';
 import { decodeUtf8 } from './utf8';
 
-/** One byte per row (1 = present, 0 = null), or `null` when no row is null. */
+/**
+ * One byte per row (1 = present, 0 = null), or `null` when no row is null.
+ *
+ * @example
+ * const valid: Validity = readValidity(vector); const present = (i: number) => !valid || valid[i] === 1;
+ */
 export type Validity = Uint8Array | null;
 
-/** A number, integer or date column as Float64 (dates in epoch milliseconds). */
+/**
+ * A number, integer or date column as Float64 (dates in epoch milliseconds).
+ *
+ * @example
+ * const col = readColumn(columnOf(table, 'price')); if (col.kind === 'number') total += col.values[0]!;
+ */
 export interface NumberColumn {
   kind: 'number';
   columnType: 'number' | 'integer' | 'date';
@@ -25,7 +35,12 @@ export interface NumberColumn {
   valid: Validity;
 }
 
-/** A boolean column, one byte per row (0 or 1). */
+/**
+ * A boolean column, one byte per row (0 or 1).
+ *
+ * @example
+ * const col = readColumn(columnOf(table, 'churned')); if (col.kind === 'boolean') yes = col.values.reduce((a, b) => a + b, 0);
+ */
 export interface BooleanColumn {
   kind: 'boolean';
   length: number;
@@ -33,7 +48,12 @@ export interface BooleanColumn {
   valid: Validity;
 }
 
-/** A string column; `get(i)` decodes row i ('' for a null row). */
+/**
+ * A string column; `get(i)` decodes row i ('' for a null row).
+ *
+ * @example
+ * const col = readColumn(columnOf(table, 'comment')); if (col.kind === 'string') console.log(col.get(0));
+ */
 export interface StringColumn {
   kind: 'string';
   length: number;
@@ -41,7 +61,12 @@ export interface StringColumn {
   get(index: number): string;
 }
 
-/** A category (dictionary) column: `codes[i]` indexes `dictionary` (code of a null row is meaningless). */
+/**
+ * A category (dictionary) column: `codes[i]` indexes `dictionary` (code of a null row is meaningless).
+ *
+ * @example
+ * const col = readColumn(columnOf(table, 'plan')); if (col.kind === 'category') console.log(col.dictionary[col.codes[0]!]);
+ */
 export interface CategoryColumn {
   kind: 'category';
   length: number;
@@ -50,7 +75,12 @@ export interface CategoryColumn {
   valid: Validity;
 }
 
-/** A column read for computation. */
+/**
+ * A column read for computation.
+ *
+ * @example
+ * const col: ColumnArrays = readColumn(columnOf(table, 'age'));
+ */
 export type ColumnArrays = NumberColumn | BooleanColumn | StringColumn | CategoryColumn;
 
 /**

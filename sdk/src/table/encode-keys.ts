@@ -2,7 +2,12 @@ import { ColumnKeyer, type NullKeys } from './column-keyer';
 import type { ColumnArrays } from './columns';
 import { Float64Interner } from './float64-interner';
 
-/** Dense group ids per row (0 … count-1 in first-seen order; -1 = a dropped null key). */
+/**
+ * Dense group ids per row (0 … count-1 in first-seen order; -1 = a dropped null key).
+ *
+ * @example
+ * const { codes, count } = encodeKeys([readColumn(columnOf(t, 'store'))], 'group'); // codes[i] in 0 … count-1
+ */
 export interface KeyCodes {
   codes: Int32Array;
   count: number;

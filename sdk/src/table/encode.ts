@@ -5,7 +5,12 @@ import { categoryText } from './category-text';
 import { columnOf, readColumn } from './columns';
 import { replaceColumns } from './replace-columns';
 
-/** Fitted encoding, plain JSON: each column's known categories, sorted by code unit. */
+/**
+ * Fitted encoding, plain JSON: each column's known categories, sorted by code unit.
+ *
+ * @example
+ * const { state } = fitEncode(train, { columns: ['plan'], method: 'ordinal' }); const encodedTest = applyEncode(test, state);
+ */
 export interface EncodeState {
   kind: 'encode';
   method: 'one_hot' | 'ordinal';
@@ -14,7 +19,12 @@ export interface EncodeState {
   columns: { column: string; categories: string[] }[];
 }
 
-/** Options of {@link fitEncode}. */
+/**
+ * Options of {@link fitEncode}.
+ *
+ * @example
+ * const { table, state } = fitEncode(train, { columns: ['plan'], method: 'one_hot' });
+ */
 export interface EncodeOptions {
   columns: readonly string[];
   method: 'one_hot' | 'ordinal';

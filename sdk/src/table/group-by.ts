@@ -5,7 +5,12 @@ import { encodeKeys } from './encode-keys';
 import { tableFromColumns } from './table-from-columns';
 import { takeVector } from './take-vector';
 
-/** One aggregate of {@link groupBy}: `op` over `column` (count without a column counts rows), named `as`. */
+/**
+ * One aggregate of {@link groupBy}: `op` over `column` (count without a column counts rows), named `as`.
+ *
+ * @example
+ * groupBy(sales, ['store'], [{ op: 'count', as: 'n' }, { column: 'amount', op: 'sum', as: 'total' }] satisfies AggregateSpec[])
+ */
 export interface AggregateSpec {
   column?: string;
   op: AggregateOp;

@@ -7,16 +7,31 @@ import { type ColumnArrays, columnOf, readColumn } from './columns';
 import { presentSorted, quantileSorted } from './quantile';
 import { replaceColumns } from './replace-columns';
 
-/** How {@link fitImpute} picks the fill value. */
+/**
+ * How {@link fitImpute} picks the fill value.
+ *
+ * @example
+ * fitImpute(train, { columns: ['age'], strategy: 'median' satisfies ImputeStrategy })
+ */
 export type ImputeStrategy = 'mean' | 'median' | 'most_frequent' | 'constant';
 
-/** Fitted imputation, plain JSON: the value that replaces nulls in each column (null when nothing was learnt). */
+/**
+ * Fitted imputation, plain JSON: the value that replaces nulls in each column (null when nothing was learnt).
+ *
+ * @example
+ * const { state } = fitImpute(train, { columns: ['age'], strategy: 'mean' }); const filledTest = applyImpute(test, state);
+ */
 export interface ImputeState {
   kind: 'impute';
   columns: { column: string; strategy: ImputeStrategy; fill: number | string | boolean | null }[];
 }
 
-/** Options of {@link fitImpute}; `value` is the fill of the constant strategy. */
+/**
+ * Options of {@link fitImpute}; `value` is the fill of the constant strategy.
+ *
+ * @example
+ * fitImpute(train, { columns: ['plan'], strategy: 'constant', value: 'unknown' })
+ */
 export interface ImputeOptions {
   columns: readonly string[];
   strategy: ImputeStrategy;

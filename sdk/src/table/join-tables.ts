@@ -8,7 +8,12 @@ import { type LookupJoin, planLookupJoin, takeThroughLookup } from './lookup-joi
 import { tableFromColumns } from './table-from-columns';
 import { concatVectors, flattenData, takeVector } from './take-vector';
 
-/** Options of {@link joinTables}. */
+/**
+ * Options of {@link joinTables}.
+ *
+ * @example
+ * joinTables(orders, customers, { on: [['customer_id', 'id']], how: 'left', suffix: '_customer' })
+ */
 export interface JoinOptions {
   /** Pairs of [left column, right column] whose values must be equal. */
   on: readonly (readonly [string, string])[];

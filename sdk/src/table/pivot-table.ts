@@ -7,7 +7,12 @@ import { encodeKeys } from './encode-keys';
 import { tableFromColumns } from './table-from-columns';
 import { takeVector } from './take-vector';
 
-/** Options of {@link pivotTable}. */
+/**
+ * Options of {@link pivotTable}.
+ *
+ * @example
+ * pivotTable(sales, { index: ['store'], columns: 'month', values: 'amount', agg: 'sum' })
+ */
 export interface PivotOptions {
   /** Columns that identify an output row. */
   index: readonly string[];
@@ -18,7 +23,12 @@ export interface PivotOptions {
   agg: AggregateOp | 'first';
 }
 
-/** The most output columns a pivot may create. */
+/**
+ * The most output columns a pivot may create.
+ *
+ * @example
+ * if (distinctMonths > maxPivotColumns) throw new UserError('INPUT_INVALID', 'Too many columns to pivot.');
+ */
 export const maxPivotColumns = 10_000;
 
 /**

@@ -3,7 +3,12 @@ import { UserError } from '../errors';
 import { seededRandom } from './random';
 import { takeRows } from './take-rows';
 
-/** Options of {@link sampleTable}: `n` rows or a `fraction` of them, drawn with `seed`. */
+/**
+ * Options of {@link sampleTable}: `n` rows or a `fraction` of them, drawn with `seed`.
+ *
+ * @example
+ * sampleTable(table, { fraction: 0.1, seed: 42 })
+ */
 export type SampleOptions = ({ n: number; fraction?: never } | { fraction: number; n?: never }) & { seed: number };
 
 /**

@@ -5,10 +5,20 @@ import { columnOf, type NumberColumn, readColumn } from './columns';
 import { presentSorted, quantileSorted } from './quantile';
 import { replaceColumns } from './replace-columns';
 
-/** How {@link fitScale} scales: (x - mean) / std, (x - min) / (max - min), or (x - median) / IQR. */
+/**
+ * How {@link fitScale} scales: (x - mean) / std, (x - min) / (max - min), or (x - median) / IQR.
+ *
+ * @example
+ * fitScale(train, { columns: ['income'], method: 'robust' satisfies ScaleMethod })
+ */
 export type ScaleMethod = 'standard' | 'min_max' | 'robust';
 
-/** Fitted scaling, plain JSON: y = (x - offset) * scale per column, the form of ONNX's Scaler. */
+/**
+ * Fitted scaling, plain JSON: y = (x - offset) * scale per column, the form of ONNX's Scaler.
+ *
+ * @example
+ * const { state } = fitScale(train, { columns: ['age'], method: 'standard' }); const scaledTest = applyScale(test, state);
+ */
 export interface ScaleState {
   kind: 'scale';
   method: ScaleMethod;

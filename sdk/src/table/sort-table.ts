@@ -3,7 +3,12 @@ import { ColumnKeyer } from './column-keyer';
 import { type ColumnArrays, columnOf, readColumn } from './columns';
 import { takeRows } from './take-rows';
 
-/** One key of {@link sortTable}. Nulls go last unless `nullsFirst`, whatever the direction. */
+/**
+ * One key of {@link sortTable}. Nulls go last unless `nullsFirst`, whatever the direction.
+ *
+ * @example
+ * sortTable(table, [{ column: 'amount', descending: true }, { column: 'id' }] satisfies SortKey[])
+ */
 export interface SortKey {
   column: string;
   descending?: boolean;
@@ -20,6 +25,9 @@ interface PreparedKey {
 /**
  * Sort order values of a column: numbers as they are, strings and categories by the rank of their text
  * (code-unit order, the same in every runtime; no locale).
+  *
+  * @example
+  * const keys = sortValues(readColumn(columnOf(table, 'name'))); // text ranks, comparable as numbers
  */
 export function sortValues(column: ColumnArrays): Float64Array | Uint8Array | Int32Array {
   if (column.kind === 'number' || column.kind === 'boolean') return column.values;

@@ -5,7 +5,12 @@ import { encodeKeys } from './encode-keys';
 import { seededRandom, shuffleInPlace } from './random';
 import { takeRows } from './take-rows';
 
-/** Options of {@link splitTable}: the `test` fraction, the `seed`, and optionally a column to stratify on. */
+/**
+ * Options of {@link splitTable}: the `test` fraction, the `seed`, and optionally a column to stratify on.
+ *
+ * @example
+ * const { train, test } = splitTable(table, { test: 0.2, seed: 42, stratify: 'churned' });
+ */
 export interface SplitOptions {
   test: number;
   seed: number;

@@ -3,7 +3,12 @@ import { UserError } from '../errors';
 import { tableFromColumns } from './table-from-columns';
 import { unifyColumns } from './unify-columns';
 
-/** Options of {@link unionTables}: columns are matched by name. */
+/**
+ * Options of {@link unionTables}: columns are matched by name.
+ *
+ * @example
+ * unionTables([january, february], { by: 'name' })
+ */
 export interface UnionOptions {
   by: 'name';
 }

@@ -5,7 +5,12 @@ import { tableFromColumns } from './table-from-columns';
 import { takeVector } from './take-vector';
 import { unifyColumns } from './unify-columns';
 
-/** Options of {@link unpivotTable}. */
+/**
+ * Options of {@link unpivotTable}.
+ *
+ * @example
+ * unpivotTable(wide, { index: ['store'], columns: ['jan', 'feb'], names: 'month', values: 'amount' })
+ */
 export interface UnpivotOptions {
   /** Columns repeated on every output row. */
   index: readonly string[];

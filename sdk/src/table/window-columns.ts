@@ -7,13 +7,23 @@ import { type SortKey, sortOrder, sortValues } from './sort-table';
 import { tableFromColumns } from './table-from-columns';
 import { takeVector } from './take-vector';
 
-/** One window function of {@link windowColumns}, written to column `as`. */
+/**
+ * One window function of {@link windowColumns}, written to column `as`.
+ *
+ * @example
+ * const op: WindowOp = { op: 'lag', column: 'amount', offset: 1, as: 'previous_amount' };
+ */
 export type WindowOp =
   | { op: 'row_number' | 'rank'; as: string }
   | { op: 'lag' | 'lead'; column: string; offset?: number; as: string }
   | { op: 'rolling_mean' | 'rolling_sum'; column: string; window: number; as: string };
 
-/** Options of {@link windowColumns}. */
+/**
+ * Options of {@link windowColumns}.
+ *
+ * @example
+ * windowColumns(sales, { partitionBy: ['store'], orderBy: [{ column: 'day' }], ops: [{ op: 'row_number', as: 'n' }] })
+ */
 export interface WindowOptions {
   partitionBy?: readonly string[];
   orderBy: readonly SortKey[];

@@ -2,7 +2,12 @@ import { UserError } from '../errors/errors';
 import { fromZodIssues } from '../errors/zod-issues';
 import { type Graph, graphFormat, graphSchema, splitEndpoint } from '../graph/schema';
 
-/** A node as {@link graphOf} takes it: version defaults to 1, config to `{}`. */
+/**
+ * A node as {@link graphOf} takes it: version defaults to 1, config to `{}`.
+ *
+ * @example
+ * const node: GraphOfNode = { id: 'split', type: 'transform.split', config: { test: 0.2 } };
+ */
 export interface GraphOfNode {
   id: string;
   type: string;
@@ -11,7 +16,12 @@ export interface GraphOfNode {
   label?: string;
 }
 
-/** What {@link graphOf} takes: nodes and edges written `'a.table -> b.table'`. */
+/**
+ * What {@link graphOf} takes: nodes and edges written `'a.table -> b.table'`.
+ *
+ * @example
+ * graphOf({ nodes: [{ id: 'a', type: 'source.csv' }, { id: 'b', type: 'transform.filter' }], edges: ['a.table -> b.table'] })
+ */
 export interface GraphOfSpec {
   id?: string;
   name?: string;

@@ -6,13 +6,21 @@ import { parseConfig } from './parse-config';
 /**
  * Options of {@link inferNode}: input descriptors by port id (missing ones are unknown) and a config,
  * in the current shape or, with `fromVersion`, as an older version wrote it.
+  *
+  * @example
+  * inferNode(filterRows, { inputs: { table: { columns: [{ name: 'age', type: 'integer', nullable: false }] } }, config: { where: 'age > 30' } })
  */
 export type InferNodeOptions<I extends PortMap, S extends z.ZodType> = { inputs?: Partial<InputDescriptors<I>> } & (
   | { config: z.input<S>; fromVersion?: undefined }
   | { config: unknown; fromVersion: number }
 );
 
-/** What {@link inferNode} returns: the output descriptors and the design-time issues. */
+/**
+ * What {@link inferNode} returns: the output descriptors and the design-time issues.
+ *
+ * @example
+ * const { outputs, issues } = inferNode(filterRows, { config: { where: 'age > 30' } });
+ */
 export interface InferNodeResult<O extends PortMap> {
   outputs: OutputDescriptors<O>;
   issues: Issue[];

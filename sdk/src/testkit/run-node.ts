@@ -13,7 +13,12 @@ import { memoryFiles } from './memory-files';
 import { memorySecrets } from './memory-secrets';
 import { parseConfig } from './parse-config';
 
-/** A line a node logged while running under the test kit. */
+/**
+ * A line a node logged while running under the test kit.
+ *
+ * @example
+ * expect(logs).toContainEqual({ level: 'warn', message: '2 rows dropped' });
+ */
 export interface LoggedLine {
   level: LogLevel;
   message: string;
@@ -41,11 +46,21 @@ interface RunNodeCommon<I extends PortMap> {
   nodeId?: string;
 }
 
-/** Options of {@link runNode}: a config in the current shape, or an older one with `fromVersion`. */
+/**
+ * Options of {@link runNode}: a config in the current shape, or an older one with `fromVersion`.
+ *
+ * @example
+ * await runNode(csvSource, { inputs: undefined, files: memoryFiles({ 'a.csv': 'x\n1\n' }), config: { file: 'a.csv' } })
+ */
 export type RunNodeOptions<I extends PortMap, S extends z.ZodType> = RunNodeCommon<I> &
   ({ config: z.input<S>; fromVersion?: undefined } | { config: unknown; fromVersion: number });
 
-/** What {@link runNode} returns: the checked outputs, the log lines and the progress reported. */
+/**
+ * What {@link runNode} returns: the checked outputs, the log lines and the progress reported.
+ *
+ * @example
+ * const { outputs, logs, progress } = await runNode(filterRows, { inputs: { table }, config: { where: 'age > 30' } });
+ */
 export interface RunNodeResult<O extends PortMap> {
   outputs: OutputValues<O>;
   logs: LoggedLine[];

@@ -17,7 +17,12 @@ import {
 import { InternalError, UserError } from '../errors/errors';
 import type { ColumnType } from '../ports/table-schema';
 
-/** A JS value a test table cell may hold. */
+/**
+ * A JS value a test table cell may hold.
+ *
+ * @example
+ * const cells: TableCell[] = [1, 'a', true, new Date('2026-01-01'), null];
+ */
 export type TableCell = number | string | boolean | Date | null | undefined;
 
 const int32 = (v: number): boolean => Number.isInteger(v) && v >= -2147483648 && v <= 2147483647;

@@ -4,14 +4,24 @@ import type { NodeRegistry } from '../node/registry';
 import { arePortsCompatible, type PortSpec } from '../ports/port';
 import { type ResolvedNode, resolveNode } from './resolve-node';
 
-/** A graph node with its place in the file and, when it resolved, its definition and parsed config. */
+/**
+ * A graph node with its place in the file and, when it resolved, its definition and parsed config.
+ *
+ * @example
+ * const split = bindGraph(graph, registry).nodes.get('split'); split?.resolved?.definition.type
+ */
 export interface BoundNode {
   node: GraphNode;
   index: number;
   resolved: ResolvedNode | undefined;
 }
 
-/** An edge whose endpoints both exist and whose ports fit. */
+/**
+ * An edge whose endpoints both exist and whose ports fit.
+ *
+ * @example
+ * for (const edge of bindGraph(graph, registry).edges) console.log(`${edge.fromNode}.${edge.fromPort} → ${edge.toNode}.${edge.toPort}`);
+ */
 export interface BoundEdge {
   index: number;
   fromNode: string;
@@ -20,7 +30,12 @@ export interface BoundEdge {
   toPort: string;
 }
 
-/** A graph checked node by node and edge by edge: what later passes (cycles, inference, running) work on. */
+/**
+ * A graph checked node by node and edge by edge: what later passes (cycles, inference, running) work on.
+ *
+ * @example
+ * const { nodes, edges, issues } = bindGraph(graph, registry);
+ */
 export interface BoundGraph {
   nodes: Map<string, BoundNode>;
   edges: BoundEdge[];

@@ -6,7 +6,12 @@ import { type PortSpec, valueDescriptor } from '../ports/port';
 import { type BoundGraph, bindGraph } from './bind-graph';
 import { topologicalOrder } from './topology';
 
-/** Design-time descriptors by `node.port` (outputs only), plus the problems inference found. */
+/**
+ * Design-time descriptors by `node.port` (outputs only), plus the problems inference found.
+ *
+ * @example
+ * const { ports } = inferGraph(graph, registry); ports.get('split.train') // the TableSchema there
+ */
 export interface InferredGraph {
   ports: Map<string, unknown>;
   issues: Issue[];
@@ -29,7 +34,12 @@ export function inferGraph(graph: Graph, registry: NodeRegistry): InferredGraph 
   return inferBound(bound, order);
 }
 
-/** Inference over an already bound graph in a known order (validation reuses its own binding). */
+/**
+ * Inference over an already bound graph in a known order (validation reuses its own binding).
+ *
+ * @example
+ * const bound = bindGraph(graph, registry); const inferred = inferBound(bound, topologicalOrder(ids, deps).order);
+ */
 export function inferBound(bound: BoundGraph, order: readonly string[]): InferredGraph {
   const ports = new Map<string, unknown>();
   const issues: Issue[] = [];

@@ -4,7 +4,12 @@ import type { GraphNode } from '../graph/schema';
 import type { AnyNodeDefinition } from '../node/define-node';
 import type { NodeRegistry } from '../node/registry';
 
-/** A graph node bound to its definition, with its config migrated and parsed. */
+/**
+ * A graph node bound to its definition, with its config migrated and parsed.
+ *
+ * @example
+ * const r = resolveNode(node, registry); if (r.ok) console.log(r.value.definition.title, r.value.config);
+ */
 export interface ResolvedNode {
   definition: AnyNodeDefinition;
   config: unknown;

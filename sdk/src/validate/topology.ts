@@ -1,10 +1,20 @@
-/** A dependency between two nodes, by id. */
+/**
+ * A dependency between two nodes, by id.
+ *
+ * @example
+ * const deps: Dependency[] = [{ from: 'load', to: 'split' }];
+ */
 export interface Dependency {
   from: string;
   to: string;
 }
 
-/** The result of ordering a graph: every node once, or the cycles that prevent it. */
+/**
+ * The result of ordering a graph: every node once, or the cycles that prevent it.
+ *
+ * @example
+ * const { order, cycles } = topologicalOrder(['load', 'split'], [{ from: 'load', to: 'split' }]); // order ['load', 'split']
+ */
 export interface Topology {
   /** Nodes in an order consistent with the dependencies (nodes on or after a cycle are left out). */
   order: string[];

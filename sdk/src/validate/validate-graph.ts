@@ -7,19 +7,34 @@ import { type BoundGraph, bindGraph } from './bind-graph';
 import { inferBound } from './infer-graph';
 import { type Topology, topologicalOrder } from './topology';
 
-/** Options of {@link validateGraph}. */
+/**
+ * Options of {@link validateGraph}.
+ *
+ * @example
+ * validateGraph(graph, registry, { infer: false })
+ */
 export interface ValidateOptions {
   /** Also propagate schemas and report design-time errors such as unknown columns (default true). */
   infer?: boolean;
 }
 
-/** What {@link validateGraph} returns: never an exception. */
+/**
+ * What {@link validateGraph} returns: never an exception.
+ *
+ * @example
+ * const { ok, issues } = validateGraph(graph, registry);
+ */
 export interface Validation {
   ok: boolean;
   issues: Issue[];
 }
 
-/** A full check's findings, with the bound graph and its order for callers that go on to run it. */
+/**
+ * A full check's findings, with the bound graph and its order for callers that go on to run it.
+ *
+ * @example
+ * const { ok, topology } = checkGraph(graph, registry); if (ok) console.log(topology?.order);
+ */
 export interface GraphCheck extends Validation {
   bound?: BoundGraph;
   topology?: Topology;

@@ -8,10 +8,20 @@ import { lineNumberAt } from './line-number';
 import { buildTable, type CsvHead, type CsvParseOutput, firstContent, parseCsv, readHead } from './parse-csv';
 import { scanRows } from './scan-rows';
 
-/** Bytes arriving in chunks of any size. A function that opens the stream lets the reader start it again. */
+/**
+ * Bytes arriving in chunks of any size. A function that opens the stream lets the reader start it again.
+ *
+ * @example
+ * const source: CsvSource = () => createReadStream('churn.csv');
+ */
 export type CsvSource = AsyncIterable<Uint8Array> | (() => AsyncIterable<Uint8Array>);
 
-/** {@link CsvOptions}, plus what helps a stream. */
+/**
+ * {@link CsvOptions}, plus what helps a stream.
+ *
+ * @example
+ * const options: CsvStreamOptions = { expectedBytes: (await stat('churn.csv')).size };
+ */
 export interface CsvStreamOptions extends CsvOptions {
   /** The input's size in bytes when known (a file's): columns are then allocated once. */
   expectedBytes?: number;

@@ -26,7 +26,12 @@ export interface ValuesOptions {
   categoryMaxRatio: number;
 }
 
-/** The defaults of {@link ValuesOptions}, the same as the CSV reader's. */
+/**
+ * The defaults of {@link ValuesOptions}, the same as the CSV reader's.
+ *
+ * @example
+ * valuesToVector(rows.map((r) => r.age), 'age', { ...defaultValuesOptions, categoryMaxDistinct: 50 })
+ */
 export const defaultValuesOptions: ValuesOptions = { nested: 'json', categoryMaxDistinct: 1000, categoryMaxRatio: 0.5 };
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
