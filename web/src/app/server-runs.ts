@@ -53,12 +53,12 @@ export class ServerRuns {
     return saved.version;
   }
 
-  /** Saves if needed, queues a run of the whole graph and follows it. */
+  /** Saves if needed, queues a run of the whole graph and follows it; resolves when the run ends. */
   async run(): Promise<void> {
     const version = await this.saveIfChanged();
     const graph = this.store.getState().graph;
     const run = await runsApi.start(this.api, graph.id, version);
-    this.follow(
+    await this.follow(
       run.id,
       graph.nodes.map((n) => n.id),
     );
