@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
+import { ManualClock } from './clock';
+import { Scheduler } from './scheduler';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -129,4 +131,48 @@ test('an alert URL may be kept as a secret: the schedule shows only its name', a
   // Switching to a plain URL replaces the secret.
   const patched = await t.call('PATCH', `/api/schedules/${shown.id}`, { ...ops, body: { alertUrl: 'https://other.example.com/hook' } });
   expect(((await patched.json()) as Shown).alert).toEqual({ origin: 'https://other.example.com' });
+});
+
+test('history through the API: occurrences newest first with their runs, filtered by status', async () => {
+  const ops = { token: t.tokens.ops };
+  const created = (await (
+    await t.call('POST', '/api/schedules', {
+      ...ops,
+      body: { name: 'every-five', graphId: 'nightly', cron: '*/5 * * * *', overlap: 'skip' },
+    })
+  ).json()) as Shown;
+  const first = Date.parse(created.nextFireAt ?? '');
+  const clock = new ManualClock(first + 1_000);
+  const scheduler = new Scheduler({
+    db: t.handle.db,
+    logger: t.logger,
+    runDefaults: { maxAttempts: 1, timeoutMs: 60_000 },
+    post: async () => {},
+    publicUrl: undefined,
+    clock,
+  });
+  await scheduler.tick();
+  // No worker here: the first run is still queued when the next occurrence comes.
+  clock.advance(5 * 60_000);
+  await scheduler.tick();
+
+  type Page = {
+    items: Array<{
+      fireAt: string;
+      status: string;
+      reason: string | null;
+      runs: Array<{ attempt: number; status: string; graphVersion: number }>;
+    }>;
+    total: number;
+  };
+  const all = (await (await t.call('GET', `/api/schedules/${created.id}/history`, { token: t.tokens.analyst })).json()) as Page;
+  expect(all.total).toBe(2);
+  expect(all.items.map((o) => [o.fireAt, o.status, o.reason])).toEqual([
+    [new Date(first + 5 * 60_000).toISOString(), 'skipped', 'overlap'],
+    [new Date(first).toISOString(), 'running', null],
+  ]);
+  expect(all.items[1]?.runs).toEqual([{ id: expect.any(Number), attempt: 1, status: 'queued', graphVersion: 1 }]);
+  const skipped = (await (await t.call('GET', `/api/schedules/${created.id}/history?status=skipped`, ops)).json()) as Page;
+  expect(skipped.items.map((o) => o.status)).toEqual(['skipped']);
+  expect((await t.call('GET', `/api/schedules/${created.id}/history?status=nonsense`, ops)).status).toBe(400);
 });
