@@ -6,7 +6,8 @@
  *   straightforward row-at-a-time version (an array of token arrays and a Map per document).
  * Prints medians of repeated runs and the ratios.
  *
- * Run: npx tsx test/bench/plugin-features.ts [rows] [documents]   (default: 1000000 100000); RUNS=n (default 5)
+ * Run: npx tsx test/bench/plugin-features.ts [rows] [documents]   (default: 1000000 100000); RUNS=n (default 5);
+ *      ONLY=series or ONLY=text runs one half.
  */
 import { float64Vector, int32Vector, tableFromColumns, utf8Vector, windowColumns } from '@causeway/sdk';
 import { runNode } from '@causeway/sdk/testkit';
@@ -101,71 +102,75 @@ function naiveTfidf(table: Table): number {
 const line = (label: string, ms: number, baseline: number) =>
   console.log(`${label.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms   ×${(ms / baseline).toFixed(2)}`);
 
-const series = seriesTable();
-const byStore = { time: 'day', groupBy: ['store'], columns: ['sales'] };
-console.log(`rolling mean (7) and lag 1 per series: ${rows} rows, 1000 series, median of ${runs}`);
-const sdkRolling = await median(() =>
-  windowColumns(series, {
-    partitionBy: ['store'],
-    orderBy: [{ column: 'day' }],
-    ops: [{ op: 'rolling_mean', column: 'sales', window: 7, as: 'm' }],
-  }),
-);
-line('SDK windowColumns rolling_mean (baseline)', sdkRolling, sdkRolling);
-line(
-  'plugin-timeseries rolling mean',
-  await median(() => runNode(rolling, { inputs: { table: series }, config: { ...byStore, window: 7, minPeriods: 1 } })),
-  sdkRolling,
-);
-line(
-  'plugin-timeseries rolling mean+sum+min+max+std',
-  await median(() =>
-    runNode(rolling, {
-      inputs: { table: series },
-      config: { ...byStore, window: 7, minPeriods: 1, stats: ['mean', 'sum', 'min', 'max', 'std'] },
+const only = process.env.ONLY;
+if (only !== 'text') {
+  const series = seriesTable();
+  const byStore = { time: 'day', groupBy: ['store'], columns: ['sales'] };
+  console.log(`rolling mean (7) and lag 1 per series: ${rows} rows, 1000 series, median of ${runs}`);
+  const sdkRolling = await median(() =>
+    windowColumns(series, {
+      partitionBy: ['store'],
+      orderBy: [{ column: 'day' }],
+      ops: [{ op: 'rolling_mean', column: 'sales', window: 7, as: 'm' }],
     }),
-  ),
-  sdkRolling,
-);
-const frame = aq.table({
-  store: series.getChild('store')?.toArray(),
-  day: series.getChild('day')?.toArray(),
-  sales: series.getChild('sales')?.toArray(),
-});
-line(
-  'arquero rolling mean',
-  await median(() =>
-    frame
-      .groupby('store')
-      .orderby('day')
-      .derive({ m: aq.rolling('d => op.average(d.sales)', [-6, 0]) })
-      .objects({ limit: 1 }),
-  ),
-  sdkRolling,
-);
-const sdkLag = await median(() =>
-  windowColumns(series, {
-    partitionBy: ['store'],
-    orderBy: [{ column: 'day' }],
-    ops: [{ op: 'lag', column: 'sales', offset: 1, as: 'l' }],
-  }),
-);
-line('SDK windowColumns lag (baseline)', sdkLag, sdkLag);
-line(
-  'plugin-timeseries lags [1]',
-  await median(() => runNode(lags, { inputs: { table: series }, config: { ...byStore, lags: [1] } })),
-  sdkLag,
-);
-
-const docs = documentsTable();
-console.log(`\ntokenize + TF-IDF fit (200 terms): ${documents} documents of 22 tokens, median of ${runs}`);
-const naive = await median(() => naiveTfidf(docs));
-line('row-at-a-time JS (baseline)', naive, naive);
-line(
-  'plugin-text tokenize + tfidf-fit',
-  await median(async () => {
-    const tokens = await runNode(tokenize, { inputs: { table: docs }, config: { column: 'text' } });
-    return runNode(tfidfFit, { inputs: { table: tokens.outputs.table }, config: { column: 'text_tokens', maxFeatures: 200 } });
-  }),
-  naive,
-);
+  );
+  line('SDK windowColumns rolling_mean (baseline)', sdkRolling, sdkRolling);
+  line(
+    'plugin-timeseries rolling mean',
+    await median(() => runNode(rolling, { inputs: { table: series }, config: { ...byStore, window: 7, minPeriods: 1 } })),
+    sdkRolling,
+  );
+  line(
+    'plugin-timeseries rolling mean+sum+min+max+std',
+    await median(() =>
+      runNode(rolling, {
+        inputs: { table: series },
+        config: { ...byStore, window: 7, minPeriods: 1, stats: ['mean', 'sum', 'min', 'max', 'std'] },
+      }),
+    ),
+    sdkRolling,
+  );
+  const frame = aq.table({
+    store: series.getChild('store')?.toArray(),
+    day: series.getChild('day')?.toArray(),
+    sales: series.getChild('sales')?.toArray(),
+  });
+  line(
+    'arquero rolling mean',
+    await median(() =>
+      frame
+        .groupby('store')
+        .orderby('day')
+        .derive({ m: aq.rolling('d => op.average(d.sales)', [-6, 0]) })
+        .objects({ limit: 1 }),
+    ),
+    sdkRolling,
+  );
+  const sdkLag = await median(() =>
+    windowColumns(series, {
+      partitionBy: ['store'],
+      orderBy: [{ column: 'day' }],
+      ops: [{ op: 'lag', column: 'sales', offset: 1, as: 'l' }],
+    }),
+  );
+  line('SDK windowColumns lag (baseline)', sdkLag, sdkLag);
+  line(
+    'plugin-timeseries lags [1]',
+    await median(() => runNode(lags, { inputs: { table: series }, config: { ...byStore, lags: [1] } })),
+    sdkLag,
+  );
+}
+if (only !== 'series') {
+  const docs = documentsTable();
+  console.log(`\ntokenize + TF-IDF fit (200 terms): ${documents} documents of 22 tokens, median of ${runs}`);
+  const naive = await median(() => naiveTfidf(docs));
+  line('row-at-a-time JS (baseline)', naive, naive);
+  line(
+    'plugin-text tokenize + tfidf-fit',
+    await median(async () => {
+      const tokens = await runNode(tokenize, { inputs: { table: docs }, config: { column: 'text' } });
+      return runNode(tfidfFit, { inputs: { table: tokens.outputs.table }, config: { column: 'text_tokens', maxFeatures: 200 } });
+    }),
+    naive,
+  );
+}

@@ -1,6 +1,6 @@
 import { defineNode, port, UserError, z } from '@causeway/sdk';
 import { checkTextColumn, readTextColumn } from './text-column';
-import { countTerms, tfidfColumns } from './tfidf-kernel';
+import { countTerms, tfidfFromCounts } from './tfidf-kernel';
 import { type TfidfState, tfidfStateSchema } from './tfidf-state';
 
 /**
@@ -58,6 +58,10 @@ export const tfidfFit = defineNode({
       terms: chosen.map((t) => counted.terms[t] as string),
       idf: chosen.map((t) => Math.log((1 + n) / (1 + (counted.documents[t] as number))) + 1),
     };
-    return { table: tfidfColumns(inputs.table, state, config.column), state };
+    const feature = new Int32Array(counted.terms.length).fill(-1);
+    chosen.forEach((t, f) => {
+      feature[t] = f;
+    });
+    return { table: tfidfFromCounts(inputs.table, state, counted, feature), state };
   },
 });

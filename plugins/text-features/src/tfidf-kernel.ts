@@ -4,40 +4,72 @@ import { readTextColumn, type TextColumn } from './text-column';
 import { maxFeatureCells, type TfidfState } from './tfidf-state';
 import { withColumns } from './with-columns';
 
-/** Document frequency and total count of every term of a token column, terms in first-seen order. */
-export function countTerms(column: TextColumn): { terms: string[]; documents: number[]; counts: number[] } {
+/**
+ * A token column read once: term ids of every token, row after row (`rowEnds[r]` is where row r's
+ * tokens end), with each term's text, document frequency and total count, terms in first-seen order.
+ */
+export interface CountedTerms {
+  terms: string[];
+  documents: number[];
+  counts: number[];
+  ids: Int32Array;
+  rowEnds: Int32Array;
+}
+
+export function countTerms(column: TextColumn): CountedTerms {
   const index = new Map<string, number>();
   const terms: string[] = [];
   const documents: number[] = [];
   const counts: number[] = [];
   const lastRow: number[] = [];
+  let ids = new Int32Array(Math.max(16, column.length * 8));
+  let used = 0;
+  const rowEnds = new Int32Array(column.length);
   for (let row = 0; row < column.length; row++) {
-    if (column.isNull(row)) continue;
-    for (const token of column.text(row).split(' ')) {
-      if (token === '') continue;
-      let t = index.get(token);
-      if (t === undefined) {
-        t = terms.length;
-        index.set(token, t);
-        terms.push(token);
-        documents.push(0);
-        counts.push(0);
-        lastRow.push(-1);
-      }
-      counts[t] = (counts[t] as number) + 1;
-      if (lastRow[t] !== row) {
-        lastRow[t] = row;
-        documents[t] = (documents[t] as number) + 1;
+    if (!column.isNull(row)) {
+      for (const token of column.text(row).split(' ')) {
+        if (token === '') continue;
+        let t = index.get(token);
+        if (t === undefined) {
+          t = terms.length;
+          index.set(token, t);
+          terms.push(token);
+          documents.push(0);
+          counts.push(0);
+          lastRow.push(-1);
+        }
+        counts[t] = (counts[t] as number) + 1;
+        if (lastRow[t] !== row) {
+          lastRow[t] = row;
+          documents[t] = (documents[t] as number) + 1;
+        }
+        if (used === ids.length) {
+          const grown = new Int32Array(ids.length * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[used++] = t;
       }
     }
+    rowEnds[row] = used;
   }
-  return { terms, documents, counts };
+  return { terms, documents, counts, ids: ids.subarray(0, used), rowEnds };
 }
 
 /** TF-IDF features of `table`'s token column for the state's vocabulary, one Float64 column per term. */
 export function tfidfColumns(table: Table, state: TfidfState, column: string): Table {
-  const text = readTextColumn(table, column);
-  const rows = text.length;
+  const counted = countTerms(readTextColumn(table, column));
+  const byText = new Map(state.terms.map((term, t) => [term, t]));
+  const feature = Int32Array.from(counted.terms, (term) => byText.get(term) ?? -1);
+  return tfidfFromCounts(table, state, counted, feature);
+}
+
+/**
+ * The TF-IDF columns from counted terms: `feature[id]` is the state's column of term id, or -1 for a
+ * term outside the vocabulary. Term counts (or 1 + ln count) × idf, then each row l2-normalized.
+ */
+export function tfidfFromCounts(table: Table, state: TfidfState, counted: CountedTerms, feature: Int32Array): Table {
+  const rows = counted.rowEnds.length;
   const width = state.terms.length;
   if (rows * width > maxFeatureCells) {
     throw new UserError(
@@ -46,14 +78,14 @@ export function tfidfColumns(table: Table, state: TfidfState, column: string): T
       { details: { rows, terms: width } },
     );
   }
-  const index = new Map(state.terms.map((term, t) => [term, t]));
   const features = state.terms.map(() => new Float64Array(rows));
+  let at = 0;
   for (let row = 0; row < rows; row++) {
-    if (text.isNull(row)) continue;
-    for (const token of text.text(row).split(' ')) {
-      const t = index.get(token);
-      if (t === undefined) continue;
-      const values = features[t] as Float64Array;
+    const end = counted.rowEnds[row] as number;
+    for (; at < end; at++) {
+      const f = feature[counted.ids[at] as number] as number;
+      if (f < 0) continue;
+      const values = features[f] as Float64Array;
       values[row] = (values[row] as number) + 1;
     }
   }

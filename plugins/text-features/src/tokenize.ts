@@ -3,8 +3,9 @@ import { englishStopWords } from './stop-words';
 import { checkTextColumn, readTextColumn, withTextColumn } from './text-column';
 import { withColumns } from './with-columns';
 
-const punctuation = /[\p{P}\p{S}]+/gu;
-const whitespace = /\s+/u;
+// One pass over the text: runs of characters that are neither space nor punctuation/symbols (or not space).
+const wordsWithoutPunctuation = /[^\s\p{P}\p{S}]+/gu;
+const wordsAsWritten = /\S+/gu;
 
 /**
  * Splits a text column into tokens: lower case, punctuation removed, stop words and short tokens dropped.
@@ -38,16 +39,15 @@ export const tokenize = defineNode({
       ...config.extraStopWords.map((w) => w.toLowerCase()),
     ]);
     const out = new Array<string | null>(column.length);
+    const words = config.punctuation === 'remove' ? wordsWithoutPunctuation : wordsAsWritten;
     for (let i = 0; i < column.length; i++) {
       if (column.isNull(i)) {
         out[i] = null;
         continue;
       }
-      let text = column.text(i);
-      if (config.lowercase) text = text.toLowerCase();
-      if (config.punctuation === 'remove') text = text.replace(punctuation, ' ');
+      const text = config.lowercase ? column.text(i).toLowerCase() : column.text(i);
       let tokens = '';
-      for (const token of text.split(whitespace)) {
+      for (const token of text.match(words) ?? []) {
         if (token.length < config.minLength || stop.has(config.lowercase ? token : token.toLowerCase())) continue;
         tokens = tokens === '' ? token : `${tokens} ${token}`;
       }
