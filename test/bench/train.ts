@@ -10,7 +10,7 @@
  * (threadpoolctl), and agreement (iterations, training accuracy). On a loaded machine OpenMP's
  * spinning threads inflate scikit-learn's all-core figures: read the one-thread CPU ratio beside them.
  *
- * Run: npx tsx test/bench/train.ts [rows] [cols]      RUNS=n repetitions (default 3)
+ * Run: npx tsx test/bench/train.ts [rows] [cols]      RUNS=n repetitions (default 3); ONLY=gbt or ONLY=lr runs one learner
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,9 @@ import {
 const rows = Number(process.argv[2] ?? 1_000_000);
 const cols = Number(process.argv[3] ?? 10);
 const runs = Number(process.env.RUNS ?? 3);
+const only = process.env.ONLY;
+const doLr = only !== 'gbt';
+const doGbt = only !== 'lr';
 
 function generate(): { x: FeatureMatrix; linear: Int32Array; nonlinear: Int32Array } {
   const random = createRandom(7);
@@ -61,6 +64,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.linear_model import LogisticRegression
 from sklearn.ensemble import HistGradientBoostingClassifier
 path, n, p, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+do_lr, do_gbt = sys.argv[5] == '1', sys.argv[6] == '1'
 raw = np.fromfile(path, dtype=np.float64)
 X = np.ascontiguousarray(raw[: n * p].reshape(p, n).T)
 ylin = raw[n * p : n * p + n].astype(np.int64)
@@ -79,15 +83,19 @@ def timed(key, fit):
 def lr_fit():
     Xs = StandardScaler().fit_transform(X)
     return LogisticRegression(C=1.0, solver='lbfgs', max_iter=100).fit(Xs, ylin), Xs
-lr, Xs = timed('lr', lr_fit)
-out['lrIter'] = int(lr.n_iter_[0])
-out['lrAccuracy'] = float((lr.predict(Xs) == ylin).mean())
 gbt_fit = lambda: HistGradientBoostingClassifier(max_iter=100, early_stopping=False, random_state=0).fit(X, ynl)
-gbt = timed('gbt', gbt_fit)
-out['gbtAccuracy'] = float((gbt.predict(X) == ynl).mean())
+if do_lr:
+    lr, Xs = timed('lr', lr_fit)
+    out['lrIter'] = int(lr.n_iter_[0])
+    out['lrAccuracy'] = float((lr.predict(Xs) == ylin).mean())
+if do_gbt:
+    gbt = timed('gbt', gbt_fit)
+    out['gbtAccuracy'] = float((gbt.predict(X) == ynl).mean())
 with threadpool_limits(1):
-    timed('lr1', lr_fit)
-    timed('gbt1', gbt_fit)
+    if do_lr:
+        timed('lr1', lr_fit)
+    if do_gbt:
+        timed('gbt1', gbt_fit)
 print(json.dumps(out))
 `;
 
@@ -118,7 +126,7 @@ const cpuSeconds = (): number => {
 const lrTimes: number[] = [];
 const lrCpu: number[] = [];
 let lrResult = { iterations: 0, accuracy: 0 };
-for (let r = 0; r < runs; r++) {
+for (let r = 0; r < (doLr ? runs : 0); r++) {
   const t = performance.now();
   const c = cpuSeconds();
   const { matrix } = standardize(x);
@@ -130,7 +138,7 @@ for (let r = 0; r < runs; r++) {
 const gbtTimes: number[] = [];
 const gbtCpu: number[] = [];
 let gbtAccuracy = 0;
-for (let r = 0; r < runs; r++) {
+for (let r = 0; r < (doGbt ? runs : 0); r++) {
   const t = performance.now();
   const c = cpuSeconds();
   const model = fitGradientBoosting(x, { y: nonlinear, classes: ['0', '1'] }, { rounds: 100 });
@@ -139,7 +147,7 @@ for (let r = 0; r < runs; r++) {
   gbtAccuracy = accuracy(predictGradientBoosting(model, x), nonlinear);
 }
 const sk = JSON.parse(
-  execFileSync('/usr/bin/python3', ['-c', python, file, String(rows), String(cols), String(runs)], {
+  execFileSync('/usr/bin/python3', ['-c', python, file, String(rows), String(cols), String(runs), doLr ? '1' : '0', doGbt ? '1' : '0'], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   }),
@@ -167,19 +175,21 @@ const line = (name: string, ours: Timing, theirs: Timing, single: Timing, target
   );
 };
 console.log(`train bench: ${rows} × ${cols}, ${runs} runs, medians; scikit-learn ${'on all cores'} and on one thread, causeway on one`);
-line(
-  'logistic regression (standardize + lbfgs)',
-  { wall: lrTimes, cpu: lrCpu },
-  sk.lr,
-  sk.lr1,
-  1.5,
-  `iterations ${lrResult.iterations} vs ${sk.lrIter}, train accuracy ${lrResult.accuracy.toFixed(4)} vs ${sk.lrAccuracy.toFixed(4)}`,
-);
-line(
-  'gradient boosting, 100 rounds',
-  { wall: gbtTimes, cpu: gbtCpu },
-  sk.gbt,
-  sk.gbt1,
-  2,
-  `train accuracy ${gbtAccuracy.toFixed(4)} vs ${sk.gbtAccuracy.toFixed(4)}`,
-);
+if (doLr)
+  line(
+    'logistic regression (standardize + lbfgs)',
+    { wall: lrTimes, cpu: lrCpu },
+    sk.lr,
+    sk.lr1,
+    1.5,
+    `iterations ${lrResult.iterations} vs ${sk.lrIter}, train accuracy ${lrResult.accuracy.toFixed(4)} vs ${sk.lrAccuracy.toFixed(4)}`,
+  );
+if (doGbt)
+  line(
+    'gradient boosting, 100 rounds',
+    { wall: gbtTimes, cpu: gbtCpu },
+    sk.gbt,
+    sk.gbt1,
+    2,
+    `train accuracy ${gbtAccuracy.toFixed(4)} vs ${sk.gbtAccuracy.toFixed(4)}`,
+  );
