@@ -1,10 +1,19 @@
-import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
 import type { Services } from '../http/services';
 import { CronPlan } from '../schedules/cron-plan';
+import {
+  createScheduleBody,
+  mergedScheduleInput,
+  occurrenceSchema,
+  patchScheduleBody,
+  scheduleDefaults,
+  scheduleInputOf,
+  scheduleSchema,
+  scheduleWithFireTimes,
+} from '../schedules/schedule-api';
 import { localIso, scheduleInfoOf } from '../schedules/schedule-info';
 import { type ScheduleInput, SchedulesRepository } from '../schedules/schedules-repository';
 import type { ScheduleRow } from '../schedules/tend-schedule';
@@ -12,100 +21,6 @@ import { actorOf } from './actor-of';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
 const shownFireTimes = 5;
-
-const fields = {
-  graphId: z.string().min(1).max(200),
-  version: z.union([z.number().int().min(1).max(2_147_483_647), z.literal('latest')]),
-  cron: z.string().min(1).max(200).describe('five fields: minute hour day-of-month month day-of-week, e.g. "0 6 * * 1-5"'),
-  timezone: z.string().min(1).max(100).describe('IANA time zone the cron is read in'),
-  overlap: z.enum(['skip', 'queue']).describe('when the previous run is still going: skip this occurrence or queue it'),
-  catchUp: z
-    .object({ policy: z.enum(['skip', 'once', 'all']), limit: z.number().int().min(1).max(1_000) })
-    .strict()
-    .describe('occurrences missed while no scheduler ran: run none, the latest once, or all (the latest `limit`)'),
-  retries: z
-    .object({
-      max: z.number().int().min(0).max(20),
-      baseMs: z.number().int().min(1_000).max(86_400_000),
-      maxMs: z.number().int().min(1_000).max(86_400_000),
-    })
-    .strict()
-    .describe('a failed run is retried `max` times, after baseMs·2^(n-1) (capped at maxMs) with jitter'),
-  alertUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2_000)
-    .nullable()
-    .describe('webhook that gets a JSON POST when an occurrence fails after its retries'),
-  alertSecret: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'a secret name')
-    .nullable()
-    .describe('or: the name of a secret whose value is the webhook URL (kept encrypted)'),
-  paused: z.boolean(),
-};
-const defaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
-  version: 'latest',
-  timezone: 'UTC',
-  overlap: 'skip',
-  catchUp: { policy: 'skip', limit: 10 },
-  retries: { max: 0, baseMs: 60_000, maxMs: 3_600_000 },
-  alertUrl: null,
-  alertSecret: null,
-  paused: false,
-};
-const createBody = z
-  .object({
-    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'a schedule name is letters, digits, _ . - (up to 100)'),
-    graphId: fields.graphId,
-    cron: fields.cron,
-    version: fields.version.optional(),
-    timezone: fields.timezone.optional(),
-    overlap: fields.overlap.optional(),
-    catchUp: fields.catchUp.partial().optional(),
-    retries: fields.retries.partial().optional(),
-    alertUrl: fields.alertUrl.optional(),
-    alertSecret: fields.alertSecret.optional(),
-    paused: fields.paused.optional(),
-  })
-  .strict();
-const patchBody = createBody.omit({ name: true }).partial().strict();
-
-const scheduleSchema = z
-  .object({
-    id: z.number(),
-    name: z.string(),
-    graphId: z.string(),
-    version: z.union([z.number(), z.literal('latest')]),
-    cron: z.string(),
-    timezone: z.string(),
-    overlap: z.enum(['skip', 'queue']),
-    catchUp: z.object({ policy: z.enum(['skip', 'once', 'all']), limit: z.number() }),
-    retries: z.object({ max: z.number(), baseMs: z.number(), maxMs: z.number() }),
-    alert: z.union([z.object({ origin: z.string() }), z.object({ secret: z.string() })]).nullable(),
-    paused: z.boolean(),
-    nextFireAt: z.string().nullable(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Schedule');
-const withFireTimes = scheduleSchema.extend({
-  nextFireTimes: z.array(z.object({ at: z.string(), local: z.string() })).describe('upcoming occurrences, in UTC and in the schedule zone'),
-});
-const occurrenceSchema = z
-  .object({
-    fireAt: z.string(),
-    status: z.enum(['waiting', 'running', 'retrying', 'succeeded', 'failed', 'cancelled', 'skipped']),
-    reason: z.string().nullable(),
-    attempts: z.number(),
-    retryAt: z.string().nullable(),
-    firedBy: z.string(),
-    finishedAt: z.string().nullable(),
-    error: z.unknown(),
-    alert: z.object({ status: z.string(), attempts: z.number(), error: z.string().nullable() }).nullable(),
-    runs: z.array(z.object({ id: z.number(), attempt: z.number(), status: z.string(), graphVersion: z.number() })),
-  })
-  .openapi('ScheduleOccurrence');
 
 const tags = ['schedules'];
 const list = defineRoute('schedules:read', {
@@ -124,8 +39,8 @@ const create = defineRoute('schedules:write', {
   path: '/',
   summary: 'Create a schedule for a saved graph',
   tags,
-  request: jsonBody(createBody),
-  responses: { 201: jsonResponse('Created', withFireTimes), ...errorResponses(400, 404, 409) },
+  request: jsonBody(createScheduleBody),
+  responses: { 201: jsonResponse('Created', scheduleWithFireTimes), ...errorResponses(400, 404, 409) },
 });
 const get = defineRoute('schedules:read', {
   method: 'get',
@@ -133,15 +48,15 @@ const get = defineRoute('schedules:read', {
   summary: 'A schedule with its next fire times',
   tags,
   request: { params: idParam },
-  responses: { 200: jsonResponse('The schedule', withFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The schedule', scheduleWithFireTimes), ...errorResponses(400, 404) },
 });
 const patch = defineRoute('schedules:write', {
   method: 'patch',
   path: '/{id}',
   summary: 'Change some settings of a schedule',
   tags,
-  request: { params: idParam, ...jsonBody(patchBody) },
-  responses: { 200: jsonResponse('Changed', withFireTimes), ...errorResponses(400, 404) },
+  request: { params: idParam, ...jsonBody(patchScheduleBody) },
+  responses: { 200: jsonResponse('Changed', scheduleWithFireTimes), ...errorResponses(400, 404) },
 });
 const remove = defineRoute('schedules:write', {
   method: 'delete',
@@ -157,7 +72,7 @@ const pause = defineRoute('schedules:write', {
   summary: 'Pause: no new occurrences fire until resumed',
   tags,
   request: { params: idParam },
-  responses: { 200: jsonResponse('Paused', withFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Paused', scheduleWithFireTimes), ...errorResponses(400, 404) },
 });
 const resume = defineRoute('schedules:write', {
   method: 'post',
@@ -165,7 +80,7 @@ const resume = defineRoute('schedules:write', {
   summary: 'Resume from now on (occurrences while paused are not caught up)',
   tags,
   request: { params: idParam },
-  responses: { 200: jsonResponse('Resumed', withFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Resumed', scheduleWithFireTimes), ...errorResponses(400, 404) },
 });
 const history = defineRoute('schedules:read', {
   method: 'get',
@@ -192,7 +107,7 @@ export function scheduleRoutes(services: Services) {
     };
   };
   const change = async (id: number, actor: string, action: string, edit: (current: ScheduleInput) => ScheduleInput, restart = false) => {
-    const current = inputOf(await schedules.require(id));
+    const current = scheduleInputOf(await schedules.require(id));
     const next = edit(current);
     const row = await schedules.update(id, next, Date.now(), restart);
     const changed = Object.keys(next).filter(
@@ -209,7 +124,7 @@ export function scheduleRoutes(services: Services) {
     })
     .openapi(create, async (c) => {
       const { name, ...body } = c.req.valid('json');
-      const input = merged({ ...defaults, graphId: body.graphId, cron: body.cron }, body);
+      const input = mergedScheduleInput({ ...scheduleDefaults, graphId: body.graphId, cron: body.cron }, body);
       const actor = actorOf(c).name;
       const row = await schedules.create(name, input, actor, Date.now());
       await audit.record({ actor, action: 'schedule.create', target: `schedule:${name}`, details: { id: row.id, graphId: input.graphId } });
@@ -219,7 +134,7 @@ export function scheduleRoutes(services: Services) {
     .openapi(patch, async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const row = await change(id, actorOf(c).name, 'schedule.update', (current) => merged(current, body));
+      const row = await change(id, actorOf(c).name, 'schedule.update', (current) => mergedScheduleInput(current, body));
       return c.json(show(row), 200);
     })
     .openapi(remove, async (c) => {
@@ -241,47 +156,4 @@ export function scheduleRoutes(services: Services) {
       const page = await schedules.history(id, { limit, offset, ...(status === undefined ? {} : { status }) });
       return c.json(page as { items: Array<z.infer<typeof occurrenceSchema>>; total: number }, 200);
     });
-}
-
-/** `base` with the given fields replaced; nested settings merge field by field. */
-function merged(base: ScheduleInput, patch: z.infer<typeof patchBody>): ScheduleInput {
-  if (patch.alertUrl && patch.alertSecret) {
-    throw new UserError('REQUEST_INVALID', 'alertUrl, alertSecret: give one way of alerting, not both.', {
-      details: { fields: ['alertUrl', 'alertSecret'] },
-    });
-  }
-  return {
-    graphId: patch.graphId ?? base.graphId,
-    version: patch.version ?? base.version,
-    cron: patch.cron ?? base.cron,
-    timezone: patch.timezone ?? base.timezone,
-    overlap: patch.overlap ?? base.overlap,
-    catchUp: { ...base.catchUp, ...definedOf(patch.catchUp) },
-    retries: { ...base.retries, ...definedOf(patch.retries) },
-    // Setting one way of alerting replaces the other.
-    alertUrl: patch.alertUrl === undefined ? (patch.alertSecret ? null : base.alertUrl) : patch.alertUrl,
-    alertSecret: patch.alertSecret === undefined ? (patch.alertUrl ? null : base.alertSecret) : patch.alertSecret,
-    paused: patch.paused ?? base.paused,
-  };
-}
-
-function definedOf<T extends object>(value: T | undefined): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
-}
-
-function inputOf(row: ScheduleRow): ScheduleInput {
-  return {
-    graphId: row.graph_id,
-    version: row.graph_version ?? 'latest',
-    cron: row.cron,
-    timezone: row.timezone,
-    overlap: row.overlap as ScheduleInput['overlap'],
-    catchUp: { policy: row.catch_up as ScheduleInput['catchUp']['policy'], limit: row.catch_up_limit },
-    retries: { max: row.max_retries, baseMs: row.retry_base_ms, maxMs: row.retry_max_ms },
-    alertUrl: row.alert_url,
-    alertSecret: row.alert_secret,
-    paused: row.paused,
-  };
 }
