@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Result } from '../errors/issue';
 import { formatIssue } from '../errors/issue';
 import { checkPluginManifest } from './check-plugin-manifest';
 import { describePlugin } from './describe-plugin';
 import { acmePlugin, sha } from './fixtures.test-helper';
+import type { PluginManifest } from './manifest-schema';
 
 const valid = () => JSON.parse(JSON.stringify(describePlugin(acmePlugin, { file: 'plugin.mjs', sha256: sha })));
 
@@ -18,6 +20,9 @@ describe('checkPluginManifest', () => {
   it('accepts the manifest describePlugin writes', () => {
     const r = checkPluginManifest(valid());
     expect(r.ok).toBe(true);
+    expectTypeOf(r).toEqualTypeOf<Result<PluginManifest>>();
+    if (r.ok)
+      expectTypeOf(r.value.nodes[0]?.inputs).toEqualTypeOf<Record<string, import('./describe-node').NodePortDescriptor> | undefined>();
   });
 
   it('refuses __proto__, constructor and prototype keys anywhere, naming the path', () => {

@@ -1,6 +1,7 @@
 import { tableFromArrays } from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { UserError } from '../errors/errors';
+import type { AnyNodeDefinition } from '../node/define-node';
 import { NodeRegistry } from '../node/registry';
 import { runNode } from '../testkit/run-node';
 import { describeNode } from './describe-node';
@@ -41,5 +42,15 @@ describe('nodeFromDescriptor', () => {
     const placeholder = nodeFromDescriptor(descriptor, ({ inputs }) => ({ table: inputs.table, count: -1 }));
     const table = tableFromArrays({ a: ['x'] });
     await expect(runNode(placeholder, { inputs: { table, extra: [] }, config: {} })).rejects.toMatchObject({ code: 'PORT_VALUE_INVALID' });
+  });
+
+  it('is registered under <package>/<name> types, and a registry refuses types outside any namespace', () => {
+    expectTypeOf(nodeFromDescriptor(descriptor)).toEqualTypeOf<AnyNodeDefinition>();
+    const registry = new NodeRegistry();
+    registry.add(nodeFromDescriptor({ ...descriptor, type: 'causeway-plain/upper' }));
+    expect(registry.has('causeway-plain/upper')).toBe(true);
+    for (const type of ['upper', '@acme/causeway-text/', '@acme//upper', 'Acme/upper']) {
+      expect(() => new NodeRegistry().add(nodeFromDescriptor({ ...descriptor, type })), type).toThrow(/namespaced name/);
+    }
   });
 });
