@@ -76,6 +76,8 @@ try {
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   const openMs = (await page.evaluate('performance.now()')) as number;
   console.log(`open 1,000-node graph: ${openMs.toFixed(0)} ms from navigation to drawn (target ≤ 1500)`);
+  const catalogMs = (await page.evaluate("performance.getEntriesByName('causeway:catalog')[0]?.startTime ?? -1")) as number;
+  if (catalogMs >= 0) console.log(`  of which: node types from the runner worker at ${catalogMs.toFixed(0)} ms`);
 
   // Pan by dragging the minimap's viewport (dragging the canvas itself would grab a node).
   const panByMinimap = async (distance: number) => {

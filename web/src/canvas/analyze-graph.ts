@@ -1,4 +1,4 @@
-import { type Graph, type GraphNode, type Issue, validateGraph } from '@causeway/sdk';
+import { bindGraph, type Graph, type GraphNode, type Issue, topologicalOrder } from '@causeway/sdk';
 import type { EditorCatalog } from '../registry';
 import { explainUnknownTypes } from './placeholders';
 import { nodeIndex } from './to-flow';
@@ -42,9 +42,26 @@ function sameNode(a: GraphNode | undefined, b: GraphNode | undefined): boolean {
   return a !== undefined && b !== undefined && (a === b || (a.type === b.type && a.version === b.version && a.config === b.config));
 }
 
-/** Format, ids, types, ports, kinds, single inputs and cycles, checked on the page with code-free definitions. */
+/**
+ * Ids, types, ports, kinds, single inputs and cycles, checked on the page with code-free definitions.
+ * The file format is not parsed again: the store's graphs come from a parsed graph through edits that
+ * keep it (the worker's full check parses it anyway).
+ */
 export function structuralIssues(graph: Graph, catalog: EditorCatalog): Issue[] {
-  return validateGraph(graph, catalog.registry, { infer: false }).issues;
+  const bound = bindGraph(graph, catalog.registry);
+  const issues = [...bound.issues];
+  const order = topologicalOrder(
+    [...bound.nodes.keys()],
+    bound.edges.map((edge) => ({ from: edge.fromNode, to: edge.toNode })),
+  );
+  for (const cycle of order.cycles)
+    issues.push({
+      code: 'GRAPH_CYCLE',
+      path: ['edges'],
+      nodeId: cycle[0] as string,
+      message: `The graph has a cycle: ${cycle.join(' → ')}.`,
+    });
+  return issues;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
@@ -37,6 +37,13 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   const measured = useRef(new Map<string, Size>());
   const previousNodes = useRef(new Map<string, FlowNode>());
   const previousEdges = useRef(new Map<string, FlowEdge>());
+  // The minimap draws every node of the graph: it mounts once the canvas has painted, so opening a
+  // large graph shows the canvas first.
+  const [showMap, setShowMap] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setShowMap(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const nodes = useMemo(() => {
     const list = toFlowNodes(graph, selection, measured.current, previousNodes.current, store.registry);
@@ -164,7 +171,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
     >
       <Background gap={20} />
-      <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => (n.type === 'note' ? '#f2d16b' : portColors.table)} />
+      {showMap && <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => (n.type === 'note' ? '#f2d16b' : portColors.table)} />}
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );
