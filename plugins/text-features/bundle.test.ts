@@ -56,4 +56,10 @@ describe('the built @causeway/plugin-text bundle', () => {
     });
     expect(rowsOf(applied.outputs.table as Table)[0]).toMatchObject({ tfidf_fox: 1, tfidf_hen: 0, tfidf_red: 0 });
   });
+
+  it('packs (npm pack) into the tarball layout a server installs from', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir });
+    const [packed] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
+    expect(packed?.files.map((f) => f.path).sort()).toEqual(['README.md', 'dist/causeway-plugin.json', 'dist/plugin.mjs', 'package.json']);
+  });
 });

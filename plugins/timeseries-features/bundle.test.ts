@@ -59,4 +59,10 @@ describe('the built @causeway/plugin-timeseries bundle', () => {
       { sales: 6, sales_lag1: 2, sales_mean2: 4, day_day_of_week: 7, day_weekend: true },
     ]);
   });
+
+  it('packs (npm pack) into the tarball layout a server installs from', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir });
+    const [packed] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
+    expect(packed?.files.map((f) => f.path).sort()).toEqual(['README.md', 'dist/causeway-plugin.json', 'dist/plugin.mjs', 'package.json']);
+  });
 });
