@@ -71,6 +71,7 @@ export function startEndpoints(deps: {
   const sweepTimer = setInterval(() => void samples.sweep().catch(warn('endpoint sample retention failed')), options.sweepMs ?? 3_600_000);
   flushTimer.unref();
   sweepTimer.unref();
+  void samples.sweep().catch(warn('endpoint sample retention failed'));
   return {
     repository,
     states,

@@ -1,0 +1,209 @@
+/**
+ * Model endpoint under load: `POST /api/endpoints/:name/predict` of the real server (started as
+ * `causeway serve` in a child process, on PostgreSQL, sampling on) beside a bare `node:http` +
+ * onnxruntime-node server (a second child) scoring the same model from the same JSON rows, with the
+ * load generator (autocannon) in this process. Same run, same model, same one-row requests.
+ *   1. throughput: as many requests as 16 connections get through in `seconds`; target ≥ 0.7× the bare server;
+ *   2. latency at a fixed 1,000 requests/s: p50 and p99; target p99 ≤ 10 ms.
+ * Loopback addresses only.
+ *
+ * Run: npx tsx test/bench/endpoint.ts [seconds=10]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import * as ort from 'onnxruntime-node';
+import { ArtifactStore } from '../../server/src/artifacts/artifact-store';
+import { connectDatabase } from '../../server/src/db/connect';
+import { migrate } from '../../server/src/db/migrate';
+import { trainChurnModels } from '../../server/src/endpoints/test-models';
+import { ModelRegistry } from '../../server/src/models/model-registry';
+import { scratchPostgresDatabase } from '../../server/src/test-support/scratch-postgres-database';
+
+const self = fileURLToPath(import.meta.url);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const row = { age: 47.5, visits: 12, member: true, plan: 'plus' };
+const body = JSON.stringify({ rows: [row] });
+
+/** The bare server: parse, build one tensor per feature, run, answer. No auth, no card checks, no figures. */
+async function bareServer(onnxFile: string, cardFile: string): Promise<void> {
+  const session = await ort.InferenceSession.create(await readFile(onnxFile), {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
+  const card = JSON.parse(await readFile(cardFile, 'utf8')) as { features: { name: string; type: string }[]; classes: string[] };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      try {
+        const rows = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { rows: Record<string, unknown>[] }).rows;
+        const n = rows.length;
+        const feeds: Record<string, ort.Tensor> = {};
+        for (const f of card.features) {
+          feeds[f.name] =
+            f.type === 'string'
+              ? new ort.Tensor(
+                  'string',
+                  rows.map((r) => String(r[f.name])),
+                  [n, 1],
+                )
+              : new ort.Tensor(
+                  'float32',
+                  Float32Array.from(rows, (r) => Number(r[f.name])),
+                  [n, 1],
+                );
+        }
+        const out = await session.run(feeds, ['probabilities']);
+        const p = out.probabilities?.data as Float32Array;
+        const k = card.classes.length;
+        const probabilities = rows.map((_, i) => Object.fromEntries(card.classes.map((c, j) => [c, p[i * k + j]])));
+        const predictions = probabilities.map((q) => card.classes.reduce((a, b) => ((q[b] as number) > (q[a] as number) ? b : a)));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ version: 1, predictions, probabilities }));
+      } catch (error) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: String(error) }));
+      }
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
+  });
+}
+
+/** Starts a child and resolves with the first stdout line matching `pattern`. */
+async function startChild(
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let seen = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = seen.match(pattern);
+      if (match) resolve({ child, match });
+    });
+    child.once('exit', (code) => reject(new Error(`child exited (${code}) before it was ready: ${seen}`)));
+  });
+}
+
+function load(url: string, headers: Record<string, string>, options: { seconds: number; rate?: number }) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: 16,
+    duration: options.seconds,
+    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
+  });
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 10);
+  const dir = await mkdtemp(join(tmpdir(), 'causeway-endpoint-bench-'));
+  const database = await scratchPostgresDatabase();
+  const children: ChildProcess[] = [];
+  try {
+    const { logistic } = await trainChurnModels();
+    const handle = await connectDatabase({ kind: 'postgres', url: database.url });
+    await migrate(handle.db);
+    const registry = new ModelRegistry(handle.db, new ArtifactStore(handle.db, join(dir, 'artifacts')));
+    await registry.register({
+      name: 'churn',
+      onnx: logistic.onnx,
+      card: logistic.card,
+      metrics: {},
+      gate: { passed: true, reason: 'bench' },
+    });
+    await handle.close();
+    await writeFile(join(dir, 'model.onnx'), logistic.onnx);
+    await writeFile(join(dir, 'card.json'), JSON.stringify(logistic.card));
+
+    const real = await startChild(
+      [join(root, 'server/bin/causeway.mjs'), 'serve', '--port', '0'],
+      { DATABASE_URL: database.url, CAUSEWAY_DATA_DIR: dir, HOST: '127.0.0.1' },
+      /running at (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/,
+    );
+    children.push(real.child);
+    const [, base, token] = real.match as unknown as [string, string, string];
+    const auth = { authorization: `Bearer ${token}` };
+    const api = (path: string, payload: unknown) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    for (const [path, payload] of [
+      ['/api/endpoints', { name: 'churn', model: 'churn', sampleRate: 0.05 }],
+      ['/api/endpoints/churn/promote', { version: 1 }],
+    ] as const) {
+      const response = await api(path, payload);
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    }
+    const bare = await startChild(
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), self, 'bare', join(dir, 'model.onnx'), join(dir, 'card.json')],
+      {},
+      /listening (\d+)/,
+    );
+    children.push(bare.child);
+    const targets = {
+      bare: { url: `http://127.0.0.1:${bare.match[1]}/`, headers: {} },
+      endpoint: { url: `${base}/api/endpoints/churn/predict`, headers: auth },
+    };
+    // Same answers from both before timing anything.
+    const answers = await Promise.all(
+      Object.values(targets).map(
+        async (t) =>
+          (await (await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', ...t.headers }, body })).json()) as {
+            predictions: unknown[];
+          },
+      ),
+    );
+    if (JSON.stringify(answers[0]?.predictions) !== JSON.stringify(answers[1]?.predictions))
+      throw new Error(`The servers disagree: ${JSON.stringify(answers)}`);
+
+    for (const t of Object.values(targets)) await load(t.url, t.headers, { seconds: 2 }); // warm-up
+    const throughput: Record<string, number[]> = { bare: [], endpoint: [] };
+    for (let round = 0; round < 3; round++) {
+      for (const [name, t] of Object.entries(targets)) {
+        const result = await load(t.url, t.headers, { seconds });
+        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        throughput[name]?.push(result.requests.average);
+      }
+    }
+    const best = (xs: number[] = []) => Math.max(...xs);
+    const [bareRps, endpointRps] = [best(throughput.bare), best(throughput.endpoint)];
+    console.log(`throughput, 16 connections, ${seconds} s, best of 3 interleaved rounds (requests/s):`);
+    console.log(
+      `  bare node:http + onnxruntime-node  ${bareRps.toFixed(0)}  (rounds ${throughput.bare?.map((x) => x.toFixed(0)).join(', ')})`,
+    );
+    console.log(
+      `  POST /api/endpoints/churn/predict  ${endpointRps.toFixed(0)}  (rounds ${throughput.endpoint?.map((x) => x.toFixed(0)).join(', ')})`,
+    );
+    console.log(`  ratio ${(endpointRps / bareRps).toFixed(2)}× (target ≥ 0.7×)`);
+    console.log(`latency at a fixed 1,000 requests/s for ${seconds} s (ms):`);
+    for (const [name, t] of Object.entries(targets)) {
+      const result = await load(t.url, t.headers, { seconds, rate: 1000 });
+      console.log(
+        `  ${name.padEnd(8)} p50 ${result.latency.p50}  p90 ${result.latency.p90}  p99 ${result.latency.p99}  max ${result.latency.max}  (${result.requests.average.toFixed(0)} req/s, ${result.non2xx} non-2xx)`,
+      );
+    }
+  } finally {
+    for (const child of children) {
+      child.kill('SIGTERM');
+      await once(child, 'exit').catch(() => {});
+    }
+    await database.drop().catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === 'bare') await bareServer(process.argv[3] as string, process.argv[4] as string);
+else await main();
