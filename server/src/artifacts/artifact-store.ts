@@ -70,11 +70,16 @@ export class ArtifactStore {
     return new Uint8Array(await readFile(this.pathOf(hash)));
   }
 
-  /** Deletes artifacts nobody holds and nobody used for `days` days; returns their hashes. */
-  async sweep(days: number): Promise<string[]> {
-    const removed = await this.db
-      .deleteFrom('artifacts')
-      .where('last_used_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
+  /**
+   * Deletes artifacts nobody holds and nobody used for `days` days (fractions allowed), among
+   * `only` when given; returns their hashes.
+   */
+  async sweep(days: number, only?: readonly string[]): Promise<string[]> {
+    if (only !== undefined && only.length === 0) return [];
+    let query = this.db.deleteFrom('artifacts');
+    if (only !== undefined) query = query.where('hash', 'in', [...new Set(only)]);
+    const removed = await query
+      .where('last_used_at', '<', sql<Date>`now() - make_interval(secs => ${days * 86_400})`)
       .where(({ not, exists: has, selectFrom }) =>
         not(has(selectFrom('artifact_refs').select('artifact_refs.hash').whereRef('artifact_refs.hash', '=', 'artifacts.hash'))),
       )

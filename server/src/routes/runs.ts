@@ -1,4 +1,3 @@
-import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { defineRoute } from '../http/define-route';
@@ -7,6 +6,7 @@ import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schem
 import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
+import { fileNamePart, runOutput } from '../runs/run-output';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
 import { streamRunEvents } from '../runs/stream-run-events';
@@ -93,23 +93,35 @@ const retry = defineRoute('runs:write', {
 const output = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}/outputs/{node}/{port}',
-  summary: `A page of a table output: JSON rows, or Arrow IPC with Accept: ${arrowType}`,
+  summary:
+    `A run's output by its kind: a page of a table (JSON rows, or Arrow IPC with Accept: ${arrowType}), a model's ONNX file ` +
+    '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values',
   tags: ['runs'],
   request: {
     params: runIdParam.extend({ node: z.string().min(1).max(200), port: z.string().min(1).max(200) }),
     query: z.object({
-      offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
-      limit: z.coerce.number().int().min(1).max(10_000).default(100),
+      offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0).openapi({ description: 'Tables: first row' }),
+      limit: z.coerce.number().int().min(1).max(10_000).default(100).openapi({ description: 'Tables: most rows' }),
+      card: z
+        .enum(['1', 'true', '0', 'false'])
+        .optional()
+        .openapi({ description: "Models: the model card's JSON instead of the ONNX file" }),
     }),
   },
   responses: {
     200: {
-      description: 'Rows',
+      description: 'Table rows, a model file or card, or an output’s JSON',
       content: {
         'application/json': {
-          schema: z.object({ offset: z.number(), limit: z.number(), total: z.number(), schema: z.unknown(), rows: z.array(z.unknown()) }),
+          schema: z
+            .union([
+              z.object({ offset: z.number(), limit: z.number(), total: z.number(), schema: z.unknown(), rows: z.array(z.unknown()) }),
+              z.unknown(),
+            ])
+            .openapi({ description: 'A table page; a model card; or the metrics, chart, report or value itself' }),
         },
         [arrowType]: { schema: z.string().openapi({ format: 'binary' }) },
+        'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: 'ONNX model' }) },
       },
     },
     ...errorResponses(400, 404),
@@ -127,7 +139,7 @@ const events = defineRoute('runs:read', {
   },
 });
 
-/** Runs: start, list, read with node runs, cancel, retry, table previews, live events. */
+/** Runs: start, list, read with node runs, cancel, retry, outputs (table pages, models, JSON), live events. */
 export function runRoutes(services: Services, given?: RunsHub) {
   const bus = new RunBus();
   const hub: RunsHub = given ?? {
@@ -174,18 +186,24 @@ export function runRoutes(services: Services, given?: RunsHub) {
     })
     .openapi(output, async (c) => {
       const { id, node, port } = c.req.valid('param');
-      const { offset, limit } = c.req.valid('query');
+      const { offset, limit, card } = c.req.valid('query');
       await runs.require(id);
-      const stored = await runs.output(id, node, port);
-      const hash = stored?.artifact;
-      if (typeof hash !== 'string' || hub.artifacts === undefined) {
-        throw new UserError('NOT_FOUND', `Run ${id} has no stored table output "${node}.${port}".`);
+      const found = await runOutput(hub, id, node, port, card === '1' || card === 'true');
+      if (found.type === 'inline') return c.json(found.value, 200);
+      const { stored, bytes } = found;
+      if (found.type === 'card' || stored.format === 'json') {
+        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' });
       }
-      const ipc = await hub.artifacts.read(hash);
+      if (stored.format === 'onnx') {
+        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="${fileNamePart(node)}.${fileNamePart(port)}.onnx"`,
+        });
+      }
       if ((c.req.header('accept') ?? '').includes(arrowType)) {
-        return c.body(tablePreviewIpc(ipc, offset, limit) as Uint8Array<ArrayBuffer>, 200, { 'content-type': arrowType });
+        return c.body(tablePreviewIpc(bytes, offset, limit) as Uint8Array<ArrayBuffer>, 200, { 'content-type': arrowType });
       }
-      return c.json(tablePreview(ipc, offset, limit), 200);
+      return c.json(tablePreview(bytes, offset, limit), 200);
     })
     .openapi(events, async (c) => {
       const { id } = c.req.valid('param');

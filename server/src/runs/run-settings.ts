@@ -22,6 +22,12 @@ export interface RunSettings {
   pollMs: number;
   /** A module whose `createRegistry()` gives the node types runs may use; default the built-ins. */
   registryModule: string | undefined;
+  /** Largest JSON output (metrics, chart, report, value) kept per port, in bytes; a larger one is noted, not kept. */
+  maxJsonOutputBytes: number;
+  /** Days a finished run's outputs are kept (fractions allowed); then they are released and their files removed. */
+  outputRetentionDays: number;
+  /** How often expired run outputs are looked for. */
+  outputSweepMs: number;
 }
 
 const schema = z.object({
@@ -39,6 +45,14 @@ const schema = z.object({
   CAUSEWAY_SWEEP_MS: z.coerce.number().int().min(50).default(10_000),
   CAUSEWAY_RUN_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   CAUSEWAY_REGISTRY_MODULE: z.string().min(1).optional(),
+  CAUSEWAY_RUN_OUTPUT_JSON_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
+  CAUSEWAY_RUN_OUTPUT_DAYS: z.coerce.number().positive().max(36_500).default(30),
+  CAUSEWAY_RUN_OUTPUT_SWEEP_MS: z.coerce.number().int().min(50).max(2_147_483_647).default(3_600_000),
 });
 
 /**
@@ -68,6 +82,9 @@ export function runSettings(env: Record<string, string | undefined>, overrides: 
     sweepMs: s.CAUSEWAY_SWEEP_MS,
     pollMs: s.CAUSEWAY_RUN_POLL_MS,
     registryModule: s.CAUSEWAY_REGISTRY_MODULE,
+    maxJsonOutputBytes: s.CAUSEWAY_RUN_OUTPUT_JSON_BYTES,
+    outputRetentionDays: s.CAUSEWAY_RUN_OUTPUT_DAYS,
+    outputSweepMs: s.CAUSEWAY_RUN_OUTPUT_SWEEP_MS,
     ...overrides,
   };
 }

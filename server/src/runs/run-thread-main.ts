@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { type Graph, isArrowTable, type NodeRegistry, parseGraph, runGraph, UserError } from '@causeway/sdk';
-import { tableToIPC } from 'apache-arrow';
+import { type Graph, type NodeRegistry, type PortKind, parseGraph, runGraph, UserError } from '@causeway/sdk';
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
 import { pluginsForRun } from '../plugins/sandboxed-plugins';
 import { HostCallClient } from './host-calls-client';
-import type { FromThread, RunError, TableOutput, ThreadData, ToThread } from './thread-protocol';
+import { serializeOutputs } from './serialize-outputs';
+import type { FromThread, RunError, ThreadData, ToThread } from './thread-protocol';
 
 // Runs inside a worker thread: one graph at a time, so a crash or a runaway node costs only this thread.
 const port = parentPort;
@@ -44,6 +44,17 @@ function graphOf(key: string, text: string): Graph | UserError {
   return graph;
 }
 
+/** The declared kind of each node's output ports in `graph`. */
+function portKinds(registry: NodeRegistry, graph: Graph): (nodeId: string, port: string) => PortKind | undefined {
+  const types = new Map(graph.nodes.map((node) => [node.id, node]));
+  return (nodeId, port) => {
+    const node = types.get(nodeId);
+    const resolved = node === undefined ? undefined : registry.resolve(node.type, node.version);
+    if (resolved === undefined || !('definition' in resolved)) return undefined;
+    return Object.hasOwn(resolved.definition.outputs, port) ? resolved.definition.outputs[port]?.kind : undefined;
+  };
+}
+
 async function run(runId: string, graphKey: string, text: string): Promise<void> {
   const graph = graphOf(graphKey, text);
   const call = hostCalls.forRun(runId);
@@ -55,7 +66,7 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
       type: 'event',
       event: { type: 'run:done', runId, at: Date.now(), status: 'invalid', durationMs: 0, issues: [...refused.issues] },
     });
-    post({ type: 'done', runId, status: 'invalid', durationMs: 0, tables: [], error: { code: refused.code, message: refused.message } });
+    post({ type: 'done', runId, status: 'invalid', durationMs: 0, outputs: [], error: { code: refused.code, message: refused.message } });
     return;
   }
   const controller = new AbortController();
@@ -72,21 +83,23 @@ async function run(runId: string, graphKey: string, text: string): Promise<void>
       ...runHostServices(call),
       onEvent: (event) => post({ type: 'event', event }),
     });
-    const tables: TableOutput[] = [];
-    for (const [nodeId, outputs] of result.outputs) {
-      for (const [name, value] of Object.entries(outputs)) {
-        if (isArrowTable(value)) tables.push({ nodeId, port: name, ipc: tableToIPC(value, 'stream') });
-      }
-    }
+    const serialized = serializeOutputs(result.outputs, portKinds(plugins.registry, graph), data.maxJsonOutputBytes);
     const failed = result.errors[0] ?? result.issues[0];
     const error: RunError | undefined =
       failed === undefined
         ? undefined
         : { code: failed.code, message: failed.message, ...(failed.nodeId === undefined ? {} : { nodeId: failed.nodeId }) };
-    const buffers = new Set(tables.map((t) => t.ipc.buffer as ArrayBuffer));
-    post({ type: 'done', runId, status: result.status, durationMs: result.durationMs, tables, ...(error === undefined ? {} : { error }) }, [
-      ...buffers,
-    ]);
+    post(
+      {
+        type: 'done',
+        runId,
+        status: result.status,
+        durationMs: result.durationMs,
+        outputs: serialized.outputs,
+        ...(error === undefined ? {} : { error }),
+      },
+      serialized.transfer,
+    );
   } finally {
     controllers.delete(runId);
     plugins.close();

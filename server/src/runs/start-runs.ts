@@ -8,6 +8,7 @@ import { DatabaseSecretStore } from '../secrets/database-secret-store';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { listenForRunSignals } from './listen-for-run-signals';
 import { RunBus } from './run-bus';
+import { startRunOutputRetention } from './run-output-retention';
 import type { RunSettings } from './run-settings';
 import type { RunsHub } from './runs-hub';
 import { RunsRepository } from './runs-repository';
@@ -28,7 +29,7 @@ export interface StartRunsOptions {
   workers?: boolean;
 }
 
-/** The run machinery of one process: the routes' hub, a worker pool, the sweeper, cross-process signals. */
+/** The run machinery of one process: the routes' hub, a worker pool, the sweeper, output retention, cross-process signals. */
 export interface RunsRuntime {
   hub: RunsHub;
   pool: WorkerPool | undefined;
@@ -43,6 +44,7 @@ export async function startRuns(options: StartRunsOptions): Promise<RunsRuntime>
   const artifacts = new ArtifactStore(db, join(options.dataDir, 'artifacts'));
   const listener = options.databaseUrl === undefined ? undefined : listenForRunSignals(options.databaseUrl, bus, logger);
   const sweeper = startSweeper({ db, bus, logger, sweepMs: settings.sweepMs, staleMs: settings.staleMs });
+  const retention = startRunOutputRetention({ db, artifacts, logger, days: settings.outputRetentionDays, everyMs: settings.outputSweepMs });
   const hub: RunsHub = {
     runs: new RunsRepository(db, bus, { maxAttempts: settings.maxAttempts, timeoutMs: settings.runTimeoutMs }),
     bus,
@@ -65,6 +67,7 @@ export async function startRuns(options: StartRunsOptions): Promise<RunsRuntime>
     } catch (error) {
       await pool.stop().catch(() => {});
       await sweeper.stop();
+      await retention.stop();
       await listener?.close();
       throw error;
     }
@@ -75,6 +78,7 @@ export async function startRuns(options: StartRunsOptions): Promise<RunsRuntime>
     async stop() {
       await pool?.stop();
       await sweeper.stop();
+      await retention.stop();
       await listener?.close();
     },
   };

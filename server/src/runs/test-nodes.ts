@@ -60,7 +60,27 @@ const fail = defineNode({
   },
 });
 
+const output = defineNode({
+  type: 'test.output',
+  version: 1,
+  category: 'transform',
+  title: 'Output',
+  description: 'Outputs a value of a chosen shape: JSON of about `bytes` bytes, a big integer, or a value that refers to itself.',
+  inputs: {},
+  outputs: { out: port.value(z.unknown()) },
+  config: z.object({ shape: z.enum(['json', 'bigint', 'cycle']), bytes: z.number().int().min(0).max(100_000_000).default(10) }),
+  run: async ({ config }) => {
+    if (config.shape === 'bigint') return { out: { total: 2n ** 70n } };
+    if (config.shape === 'cycle') {
+      const value: Record<string, unknown> = { name: 'loop' };
+      value.self = value;
+      return { out: value };
+    }
+    return { out: { text: 'x'.repeat(config.bytes), numbers: [1, 2.5, -3] } };
+  },
+});
+
 /** The built-in nodes plus the test nodes. */
 export function createRegistry(): NodeRegistry {
-  return createBuiltinRegistry().add(constant, slow, fail);
+  return createBuiltinRegistry().add(constant, slow, fail, output);
 }

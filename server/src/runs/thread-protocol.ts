@@ -1,4 +1,4 @@
-import type { ErrorCode, EventError, RunEvent, RunStatus } from '@causeway/sdk';
+import type { ErrorCode, EventError, PortKind, RunEvent, RunStatus } from '@causeway/sdk';
 
 /** Why a run did not succeed: the first failed node's error, or why the graph was refused. */
 export interface RunError {
@@ -14,11 +14,20 @@ export type ToThread =
   /** The answer to a `host-call`: its value, or why it failed. Byte arrays in `value` are transferred. */
   | { type: 'host-reply'; requestId: number; value?: unknown; error?: EventError };
 
-/** A table output serialized as Arrow IPC, its buffer transferred, not copied. */
-export interface TableOutput {
+/**
+ * One output of a finished run, serialized by its port kind (buffers transferred, not copied):
+ * tables as Arrow IPC, models as ONNX bytes with their card as JSON, other kinds as JSON text;
+ * or, when it cannot be kept (not JSON-able, over the size limit), a note saying why.
+ */
+export interface RunOutput {
   nodeId: string;
   port: string;
-  ipc: Uint8Array;
+  kind: PortKind;
+  format?: 'arrow' | 'onnx' | 'json';
+  bytes?: Uint8Array;
+  /** A model's card, as JSON text. */
+  card?: Uint8Array;
+  note?: string;
 }
 
 /** What a run thread sends back. */
@@ -27,7 +36,7 @@ export type FromThread =
   | { type: 'event'; event: RunEvent }
   /** Calls `service.method(...args)` on the main side for run `runId` (see host-calls.ts). */
   | { type: 'host-call'; requestId: number; runId: string; nodeKey?: string; service: string; method: string; args: unknown[] }
-  | { type: 'done'; runId: string; status: RunStatus; durationMs: number; tables: TableOutput[]; error?: RunError };
+  | { type: 'done'; runId: string; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError };
 
 /** What a run thread is started with. */
 export interface ThreadData {
@@ -35,4 +44,6 @@ export interface ThreadData {
   registryModule: string | undefined;
   /** Folder that `ctx.files` reads from. */
   filesDir: string;
+  /** Largest JSON output (metrics, charts, reports, values) kept, in bytes. */
+  maxJsonOutputBytes: number;
 }

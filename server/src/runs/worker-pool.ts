@@ -13,7 +13,8 @@ import { RunEventWriter } from './run-event-writer';
 import { type ClaimedRun, type NodeRecord, RunQueue } from './run-queue';
 import type { RunSettings } from './run-settings';
 import { RunThread } from './run-thread';
-import type { FromThread, RunError } from './thread-protocol';
+import { storeRunOutputs } from './store-run-outputs';
+import type { FromThread, RunError, RunOutput } from './thread-protocol';
 import { Wakeup } from './wakeup';
 
 /** What a {@link WorkerPool} works with. */
@@ -55,8 +56,8 @@ const timeoutGraceMs = 1_000;
 /**
  * Claims queued runs and executes them in worker threads (several runs per thread, so the many
  * small runs of a busy queue overlap their database round trips), with a
- * per-run time limit, a heartbeat, events written in batches, table outputs stored as Arrow IPC
- * artifacts, and graceful release of in-flight runs on {@link WorkerPool.stop}.
+ * per-run time limit, a heartbeat, events written in batches, outputs stored as artifacts by kind
+ * (see `storeRunOutputs`), and graceful release of in-flight runs on {@link WorkerPool.stop}.
  */
 export class WorkerPool {
   readonly workerId: string;
@@ -126,7 +127,7 @@ export class WorkerPool {
     const { registryModule } = this.options.settings;
     const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map() };
     slot.thread = new RunThread(
-      { registryModule, filesDir: this.options.filesDir },
+      { registryModule, filesDir: this.options.filesDir, maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes },
       (message) => this.onMessage(slot, message),
       (reason) => this.onExit(slot, reason),
     );
@@ -203,7 +204,7 @@ export class WorkerPool {
     else if (message.type === 'done') {
       const error = run.timedOut ? timeoutError(run) : message.error;
       const status = run.timedOut ? 'failed' : message.status;
-      void this.complete(slot, run, status, message.durationMs, error, message.tables);
+      void this.complete(slot, run, status, message.durationMs, error, message.outputs);
     }
   }
 
@@ -234,20 +235,13 @@ export class WorkerPool {
     status: string,
     durationMs: number,
     error: RunError | undefined,
-    tables: Array<{ nodeId: string; port: string; ipc: Uint8Array }>,
+    outputs: RunOutput[],
   ): Promise<void> {
     clearTimeout(run.timer);
     run.closed = true;
     try {
-      for (const table of tables) {
-        const node = run.nodes.get(table.nodeId);
-        if (node === undefined) continue;
-        const stored = await this.options.artifacts.put(table.ipc, 'arrow', `run:${run.claim.id}:${table.nodeId}.${table.port}`);
-        const outputs = node.outputs ?? {};
-        outputs[table.port] = { ...(outputs[table.port] as object), artifact: stored.hash, bytes: stored.size };
-        node.outputs = outputs;
-        this.writer.node(node);
-      }
+      const changed = await storeRunOutputs(this.options.artifacts, run.claim.id, run.nodes, outputs);
+      for (const node of changed) this.writer.node(node);
     } catch (cause) {
       this.options.logger.error('run outputs not stored', { run: run.claim.id, error: String(cause) });
     }
