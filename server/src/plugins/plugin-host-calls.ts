@@ -10,6 +10,7 @@ import { PluginsRepository } from './plugins-repository';
 import { type ResolvedPlugin, resolvePlugins } from './resolve-plugins';
 import { buildSandboxRuntime } from './sandbox/build-sandbox-runtime';
 import type { SandboxLimits } from './sandbox/sandbox-process';
+import { SandboxReaper } from './sandbox-reaper';
 
 /** A plugin version ready to load in a sandbox: its descriptors and the file: URL of its rewritten bundle. */
 export interface SandboxPlugin extends ResolvedPlugin {
@@ -30,14 +31,21 @@ const args = z.tuple([
 ]);
 
 /**
- * The `plugins` host-call service: `prepare(requires, unknownNodes)` resolves a run's plugins from
+ * The `plugins` host-call service. `prepare(requires, unknownNodes)` resolves a run's plugins from
  * the database, writes their bundles under `dir` and builds the sandbox runtime there, so the run
- * thread can start a sandbox that reads only those files.
+ * thread can start a sandbox that reads only those files; `started(pid)` records a sandbox so it
+ * is killed should it outlive its run.
  */
 export function pluginHostCalls(deps: { db: Kysely<Database>; dir: string; limits?: SandboxLimits }): Record<string, HostCallHandler> {
   const repository = new PluginsRepository(deps.db);
   const limits = deps.limits ?? pluginSandboxSettings(process.env);
+  const reaper = new SandboxReaper(deps.db);
   return {
+    /** A run thread started a sandbox: killed here if it outlives its run (a thread that crashed cannot). */
+    started: hostMethod(z.tuple([z.int().positive()]), async ([pid], run) => {
+      reaper.track(pid, run.runId);
+      return null;
+    }),
     prepare: hostMethod(args, async ([requires, nodes]): Promise<PluginPreparation> => {
       // The thread sends only the nodes its own registry lacks.
       const resolution = await resolvePlugins(repository, { requires, nodes }, () => false);

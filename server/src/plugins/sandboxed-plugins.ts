@@ -28,8 +28,11 @@ export async function sandboxedPlugins(base: NodeRegistry, graph: Graph, call: H
   if (prepared.issues.length > 0 || setup === undefined) return { ...none(base), issues: prepared.issues };
   let sandbox: SandboxProcess | undefined;
   const sandboxNow = () => {
-    if (sandbox === undefined || !sandbox.alive)
+    if (sandbox === undefined || !sandbox.alive) {
       sandbox = new SandboxProcess({ entry: setup.entry, readDirs: setup.readDirs }, setup.limits);
+      // The main side kills it should this thread die without doing so.
+      if (sandbox.pid !== undefined) call('plugins', 'started', [sandbox.pid]).catch(() => {});
+    }
     return sandbox;
   };
   const registry = registryWithPlugins(base, prepared.plugins, (plugin, node) => async ({ inputs, config, ctx }) => {

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeTestApp, type TestApp } from '../test-support/make-test-app';
+import { SandboxReaper } from './sandbox-reaper';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('SandboxReaper', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp();
+    await t.services.graphs.create({ id: 'g', name: 'g', graph: '{}', author: 'test', message: '' });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  test('kills a tracked process once its run is no longer running, and leaves the running run’s alone', async () => {
+    const insert = (status: string) =>
+      t.services.db
+        .insertInto('runs')
+        .values({ graph_id: 'g', graph_version: 1, timeout_ms: 1000, created_by: 'test', status })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const [finished, running] = [await insert('failed'), await insert('running')];
+    const spin = () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    const orphan = spin();
+    const busy = spin();
+    try {
+      const reaper = new SandboxReaper(t.services.db, 100);
+      reaper.track(orphan.pid as number, Number(finished.id));
+      reaper.track(busy.pid as number, Number(running.id));
+      await reaper.sweep();
+      await new Promise((resolve) => orphan.once('exit', resolve));
+      expect(alive(orphan.pid as number)).toBe(false);
+      expect(alive(busy.pid as number)).toBe(true);
+    } finally {
+      orphan.kill('SIGKILL');
+      busy.kill('SIGKILL');
+    }
+  });
+});
