@@ -104,6 +104,7 @@ export class ApiClient {
   readonly #base: string;
   readonly #token: string | undefined;
   readonly #fetch: Fetch;
+  #onUnauthorized: (() => void) | undefined;
 
   constructor(base: string, token: string | undefined, fetchImpl: Fetch = (input, init) => fetch(input, init)) {
     this.#base = base.replace(/\/$/, '');
@@ -113,6 +114,11 @@ export class ApiClient {
 
   get hasToken(): boolean {
     return this.#token !== undefined;
+  }
+
+  /** Called when the server answers 401 to the token (a session expired or was ended): the editor asks to sign in again. */
+  onUnauthorized(listener: (() => void) | undefined): void {
+    this.#onUnauthorized = listener;
   }
 
   /**
@@ -126,7 +132,9 @@ export class ApiClient {
     const headers: Record<string, string> = { ...init.headers };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     try {
-      return await this.#fetch(`${this.#base}${path}`, { ...init, headers });
+      const response = await this.#fetch(`${this.#base}${path}`, { ...init, headers });
+      if (response.status === 401 && this.#token) this.#onUnauthorized?.();
+      return response;
     } catch (cause) {
       if (init.signal?.aborted) throw cause;
       throw new ApiError(

@@ -1,8 +1,10 @@
 import type { Graph } from '@causeway/sdk';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiClient } from '../api/api-client';
+import { type ApiClient, ApiError } from '../api/api-client';
+import { authApi } from '../api/auth-api';
 import { runsApi } from '../api/runs-api';
+import { forgetToken } from '../api/token';
 import { autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
 import { graphEdits } from '../canvas/graph-edits';
@@ -19,6 +21,7 @@ import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
+import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
 import { can, type Server, ServerContext } from './server-context';
 import { ServerRuns } from './server-runs';
@@ -37,7 +40,7 @@ const runWhereKey = 'causeway.runWhere';
 
 /** The editor (toolbar, palette, canvas, inspector, results, status line) and, with a token, the server's pages. */
 export function App({ editor, api }: { editor: Editor; api: ApiClient | undefined }) {
-  const server = useServerSession(api, editor);
+  const { server, signIn } = useServerSession(api, editor);
   const page = usePage();
   const openRun = async (runId: number) => {
     if (!server) return;
@@ -59,6 +62,8 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
       goTo('editor');
     }
   };
+  if (signIn === 'checking') return <p className="muted">Loading…</p>;
+  if (signIn) return <SignIn origin={window.location.origin} ended={signIn === 'ended'} />;
   return (
     <EditorContext.Provider value={editor}>
       <ServerContext.Provider value={server}>
@@ -76,21 +81,45 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
   );
 }
 
-/** Who the token is (its role decides what the editor offers) and the server runs; undefined without a working token. */
-function useServerSession(api: ApiClient | undefined, editor: Editor): Server | undefined {
+/**
+ * Who the token is (its role decides what the editor offers) and the server runs; undefined without a working token.
+ * `signIn` asks for the sign-in screen: `needed` on a server without a token, `ended` once the server refuses the
+ * token (a session expired or was ended), `checking` while it is not yet known whether the page came from a server.
+ */
+function useServerSession(
+  api: ApiClient | undefined,
+  editor: Editor,
+): { server: Server | undefined; signIn: 'checking' | 'needed' | 'ended' | undefined } {
   const [server, setServer] = useState<Server | undefined>();
+  const [signIn, setSignIn] = useState<'checking' | 'needed' | 'ended' | undefined>(api?.hasToken ? undefined : 'checking');
   useEffect(() => {
-    if (!api?.hasToken) return;
     let live = true;
+    if (!api?.hasToken) {
+      // Served as plain files there is nobody to sign in to: the editor runs in the browser only.
+      void authApi.isServer(window.location.origin).then((isServer) => live && setSignIn(isServer ? 'needed' : undefined));
+      return () => {
+        live = false;
+      };
+    }
+    const ended = () => {
+      forgetToken(sessionStorage);
+      setServer(undefined);
+      setSignIn('ended');
+    };
+    api.onUnauthorized(() => live && ended());
     api.me().then(
       (me) => live && setServer({ api, me, runs: new ServerRuns(api, editor.store, me.actions.includes('graphs:write')) }),
-      (error: Error) => live && editor.store.notify(`The server refused the token: ${error.message}`),
+      (error: Error) => {
+        if (!live || (error instanceof ApiError && error.status === 401)) return;
+        editor.store.notify(`The server refused the token: ${error.message}`);
+      },
     );
     return () => {
       live = false;
+      api.onUnauthorized(undefined);
     };
   }, [api, editor.store]);
-  return server;
+  return { server, signIn };
 }
 
 function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undefined; server: Server | undefined }) {

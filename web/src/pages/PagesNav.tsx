@@ -1,3 +1,4 @@
+import { SignOutButton } from '../app/SignInStatus';
 import { can, useServer } from '../app/server-context';
 import { hrefOf, type PageName, usePage } from '../app/use-route';
 
@@ -7,6 +8,7 @@ const labels: Record<PageName, string> = {
   schedules: 'Schedules',
   endpoints: 'Endpoints',
   plugins: 'Plugins',
+  users: 'Users',
 };
 
 /** The action a role needs to see each page. */
@@ -15,6 +17,7 @@ const readAction: Partial<Record<PageName, string>> = {
   schedules: 'schedules:read',
   endpoints: 'endpoints:read',
   plugins: 'plugins:read',
+  users: 'users:manage',
 };
 
 /** Links to the pages the token's role may read (none without a token). The current page is marked for screen readers. */
@@ -34,6 +37,7 @@ export function PagesNav() {
       <span className="whoami" title="The role of this token decides what you can change">
         {server.me.name} · {server.me.role}
       </span>
+      <SignOutButton />
     </nav>
   );
 }

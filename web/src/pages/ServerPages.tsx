@@ -4,6 +4,7 @@ import { EndpointsPage } from './EndpointsPage';
 import { PluginsPage } from './PluginsPage';
 import { RunsPage } from './RunsPage';
 import { SchedulesPage } from './SchedulesPage';
+import { UsersPage } from './UsersPage';
 
 /** The pages other than the editor (loaded on demand: the editor opens without them). */
 export function ServerPages({ page, server, onOpenRun }: { page: PageName; server: Server; onOpenRun: (runId: number) => void }) {
@@ -14,6 +15,8 @@ export function ServerPages({ page, server, onOpenRun }: { page: PageName; serve
       return <EndpointsPage server={server} />;
     case 'plugins':
       return <PluginsPage server={server} />;
+    case 'users':
+      return <UsersPage server={server} />;
     default:
       return <RunsPage server={server} onOpen={(run) => onOpenRun(run.id)} />;
   }

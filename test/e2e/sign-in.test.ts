@@ -1,0 +1,133 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type RunningServer, serve } from '@causeway/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { screenshots, startEditor } from './editor-app';
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+let stopEditor: () => Promise<void>;
+let admin: string;
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const password = 'correct horse battery';
+
+beforeAll(async () => {
+  const built = await startEditor();
+  stopEditor = built.stop;
+  dataDir = await mkdtemp(join(tmpdir(), 'causeway-sign-in-'));
+  server = await serve({ port: 0, host: '127.0.0.1', dataDir, env: {}, handleSignals: false, logger: quiet });
+  browser = await launchChromium();
+  admin = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await stopEditor?.();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Calls the real API as a token would; answers the status and the body. */
+async function call(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.url}${path.slice(1)}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A new browser tab with nothing kept (no token, no autosave); page errors are collected. */
+async function freshPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+async function signIn(page: Page, name: string, secret: string): Promise<void> {
+  await page.getByLabel('User name').fill(name);
+  await page.getByLabel('Password').fill(secret);
+  await page.getByLabel('Password').press('Enter');
+}
+
+describe('signing in to the editor', () => {
+  it('an admin creates a user on the Users page and changes their role', async () => {
+    const { page, errors } = await freshPage();
+    await page.goto(`${server.url}?token=${admin}#/users`);
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    await nav.getByRole('link', { name: 'Users' }).waitFor();
+    await page.getByText('New user').click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Name').fill('ada');
+    await form.getByLabel('Role').selectOption('developer');
+    // The browser refuses a short password before the server is asked.
+    await form.getByLabel(/^Password/).fill('short');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    expect(await page.locator('tr[data-user="ada"]').count()).toBe(0);
+    await form.getByLabel(/^Password/).fill(password);
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const row = page.locator('tr[data-user="ada"]');
+    await expect.poll(() => row.getByRole('combobox', { name: 'Role of ada' }).inputValue()).toBe('developer');
+    await row.getByRole('combobox', { name: 'Role of ada' }).selectOption('analyst');
+    await expect
+      .poll(async () => ((await call(admin, 'GET', '/api/users')).body as { items: Array<{ name: string; role: string }> }).items)
+      .toContainEqual(expect.objectContaining({ name: 'ada', role: 'analyst' }));
+    // A second user with the same name is refused, and the page says so.
+    await form.getByLabel('Name').fill('ada');
+    await form.getByLabel(/^Password/).fill(password);
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/ada/);
+    await page.screenshot({ path: resolve(screenshots, 'sign-in-users-page.png') });
+
+    // An API token from the URL is forgotten, not signed out; the tab then asks to sign in.
+    await nav.getByRole('button', { name: 'Forget token' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect((await call(admin, 'GET', '/api/auth/me')).status).toBe(200);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('without a token asks to sign in, says when the password is wrong, and shows the app with the user’s role', async () => {
+    const { page, errors } = await freshPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.locator('.palette-item').count()).toBe(0);
+    await signIn(page, 'ada', 'not the password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong user name or password (or the user is disabled).');
+    await page.screenshot({ path: resolve(screenshots, 'sign-in-wrong-password.png') });
+
+    await signIn(page, 'ada', password);
+    const nav = page.getByRole('navigation', { name: 'Pages' }).first();
+    await expect.poll(() => nav.locator('.whoami').textContent(), { timeout: 30_000 }).toBe('ada · analyst');
+    await page.locator('.palette-item').first().waitFor();
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+
+    // Unsaved work survives the session ending: the admin resets the password, which ends ada's sessions.
+    await page.getByLabel('Graph name').fill('Unsaved work of ada');
+    const users = (await call(admin, 'GET', '/api/users')).body as { items: Array<{ id: string; name: string }> };
+    const ada = users.items.find((u) => u.name === 'ada');
+    expect((await call(admin, 'PATCH', `/api/users/${ada?.id}`, { password: `${password}!` })).status).toBe(200);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Your session has ended.').waitFor();
+    await signIn(page, 'ada', `${password}!`);
+    await expect.poll(() => page.getByLabel('Graph name').inputValue(), { timeout: 30_000 }).toBe('Unsaved work of ada');
+
+    // Signing out ends the session on the server and returns to the sign-in screen.
+    const session = await page.evaluate(() => sessionStorage.getItem('causeway.token'));
+    expect(session).toBeTruthy();
+    expect((await call(session ?? '', 'GET', '/api/auth/me')).status).toBe(200);
+    await nav.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect((await call(session ?? '', 'GET', '/api/auth/me')).status).toBe(401);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
