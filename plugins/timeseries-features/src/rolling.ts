@@ -45,14 +45,17 @@ export const rolling = defineNode({
     const stats = [...new Set(config.stats)];
     const added = config.columns.flatMap((name) => {
       const column = readNumbers(inputs.table, name);
-      const out = Object.fromEntries(
-        windowStats.map((stat) => [stat, { values: new Float64Array(rows), valid: new Uint8Array(rows) }]),
-      ) as StatColumns;
+      const out: StatColumns = Object.fromEntries(
+        stats.map((stat) => [stat, { values: new Float64Array(rows), valid: new Uint8Array(rows) }]),
+      );
       for (let g = 0; g + 1 < starts.length; g++) {
         const positions = order.subarray(starts[g] as number, starts[g + 1] as number);
         rollSeries(positions, column.values, column.valid, config.window, config.minPeriods ?? config.window, out);
       }
-      return stats.map((stat) => [statName(name, stat, config.window), float64Vector(out[stat].values, out[stat].valid)] as const);
+      return stats.map((stat) => {
+        const { values, valid } = out[stat] as { values: Float64Array; valid: Uint8Array };
+        return [statName(name, stat, config.window), float64Vector(values, valid)] as const;
+      });
     });
     return { table: withColumns(inputs.table, added) };
   },

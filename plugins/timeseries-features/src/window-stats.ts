@@ -2,8 +2,8 @@
 export const windowStats = ['mean', 'sum', 'min', 'max', 'std'] as const;
 export type WindowStat = (typeof windowStats)[number];
 
-/** Output arrays of one column's rolling statistics: values and one validity byte per row. */
-export type StatColumns = Record<WindowStat, { values: Float64Array; valid: Uint8Array }>;
+/** Output arrays of one column's rolling statistics, only for the statistics asked for: values and one validity byte per row. */
+export type StatColumns = Partial<Record<WindowStat, { values: Float64Array; valid: Uint8Array }>>;
 
 /**
  * Rolling statistics over `positions` of one series (row indices in time order): each row's window is
@@ -21,6 +21,7 @@ export function rollSeries(
 ): void {
   const n = positions.length;
   const present = (p: number) => !valid || valid[positions[p] as number] === 1;
+  const { mean: meanOut, sum: sumOut, min: minOut, max: maxOut, std: stdOut } = out;
   let shift = 0;
   for (let p = 0; p < n; p++) {
     if (present(p)) {
@@ -32,8 +33,8 @@ export function rollSeries(
   let sum = 0;
   let squares = 0;
   // Monotonic deques of positions: the front is the window's min (max).
-  const minQueue = new Int32Array(n);
-  const maxQueue = new Int32Array(n);
+  const minQueue = new Int32Array(out.min ? n : 0);
+  const maxQueue = new Int32Array(out.max ? n : 0);
   let minHead = 0;
   let minTail = 0;
   let maxHead = 0;
@@ -46,10 +47,14 @@ export function rollSeries(
       count++;
       sum += d;
       squares += d * d;
-      while (minTail > minHead && (values[positions[minQueue[minTail - 1] as number] as number] as number) >= x) minTail--;
-      minQueue[minTail++] = p;
-      while (maxTail > maxHead && (values[positions[maxQueue[maxTail - 1] as number] as number] as number) <= x) maxTail--;
-      maxQueue[maxTail++] = p;
+      if (minOut) {
+        while (minTail > minHead && (values[positions[minQueue[minTail - 1] as number] as number] as number) >= x) minTail--;
+        minQueue[minTail++] = p;
+      }
+      if (maxOut) {
+        while (maxTail > maxHead && (values[positions[maxQueue[maxTail - 1] as number] as number] as number) <= x) maxTail--;
+        maxQueue[maxTail++] = p;
+      }
     }
     const leaving = p - window;
     if (leaving >= 0 && present(leaving)) {
@@ -62,11 +67,11 @@ export function rollSeries(
     while (maxTail > maxHead && (maxQueue[maxHead] as number) <= leaving) maxHead++;
     if (count < minPeriods || count === 0) continue;
     const mean = sum / count;
-    set(out.sum, row, sum + shift * count);
-    set(out.mean, row, mean + shift);
-    set(out.min, row, values[positions[minQueue[minHead] as number] as number] as number);
-    set(out.max, row, values[positions[maxQueue[maxHead] as number] as number] as number);
-    if (count >= 2) set(out.std, row, Math.sqrt(Math.max(0, (squares - sum * mean) / (count - 1))));
+    if (sumOut) set(sumOut, row, sum + shift * count);
+    if (meanOut) set(meanOut, row, mean + shift);
+    if (minOut) set(minOut, row, values[positions[minQueue[minHead] as number] as number] as number);
+    if (maxOut) set(maxOut, row, values[positions[maxQueue[maxHead] as number] as number] as number);
+    if (stdOut && count >= 2) set(stdOut, row, Math.sqrt(Math.max(0, (squares - sum * mean) / (count - 1))));
   }
 }
 
