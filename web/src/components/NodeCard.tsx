@@ -93,6 +93,8 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
   const compact = useStore(isFar);
   const definition = store.catalog.definitionOf(node);
   const failed = badge?.state === 'failed';
+  // A placeholder already says which plugin it needs; its list shows the other issues.
+  const listed = definition ? issues : issues.filter((i) => i.code !== 'PLUGIN_MISSING');
   const classes = [
     'node-card',
     compact && 'compact',
@@ -155,12 +157,12 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
       </div>
       {!compact && badge?.state === 'done' && <OutputSummaryLine outputs={badge.outputs} />}
       {!compact && failed && <p className="node-error">{badge.message}</p>}
-      {!compact && issues.length > 0 && (
-        <ul className="node-issues" aria-label={`${issues.length} issue${issues.length === 1 ? '' : 's'}`}>
-          {issues.slice(0, 3).map((issue) => (
+      {!compact && listed.length > 0 && (
+        <ul className="node-issues" aria-label={`${listed.length} issue${listed.length === 1 ? '' : 's'}`}>
+          {listed.slice(0, 3).map((issue) => (
             <li key={`${issue.code}:${issue.path.join('.')}:${issue.message}`}>{issue.message}</li>
           ))}
-          {issues.length > 3 && <li>… and {issues.length - 3} more</li>}
+          {listed.length > 3 && <li>… and {listed.length - 3} more</li>}
         </ul>
       )}
     </article>
