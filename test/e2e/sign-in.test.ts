@@ -72,7 +72,7 @@ describe('signing in to the editor', () => {
     await form.getByLabel(/^Password/).fill('short');
     await form.getByRole('button', { name: 'Create user' }).click();
     expect(await page.locator('tr[data-user="ada"]').count()).toBe(0);
-    await form.getByLabel(/^Password/).fill(password);
+    await form.getByLabel(/^Password/).fill('first password of ada');
     await form.getByRole('button', { name: 'Create user' }).click();
     const row = page.locator('tr[data-user="ada"]');
     await expect.poll(() => row.getByRole('combobox', { name: 'Role of ada' }).inputValue()).toBe('developer');
@@ -80,6 +80,17 @@ describe('signing in to the editor', () => {
     await expect
       .poll(async () => ((await call(admin, 'GET', '/api/users')).body as { items: Array<{ name: string; role: string }> }).items)
       .toContainEqual(expect.objectContaining({ name: 'ada', role: 'analyst' }));
+    // Resetting the password from the page: the next test signs in with the new one.
+    await row.getByRole('button', { name: 'Reset password of ada' }).click();
+    const reset = page.getByRole('region', { name: 'New password for ada' });
+    await reset.getByLabel(/^Password/).fill(password);
+    await reset.getByRole('button', { name: 'Set password' }).click();
+    await page.getByRole('status').getByText('ada has a new password').waitFor();
+    // Disabling and enabling again.
+    await row.getByRole('button', { name: 'Disable ada' }).click();
+    await expect.poll(() => row.locator('.status-pill').textContent()).toBe('disabled');
+    await row.getByRole('button', { name: 'Enable ada' }).click();
+    await expect.poll(() => row.locator('.status-pill').textContent()).toBe('active');
     // A second user with the same name is refused, and the page says so.
     await form.getByLabel('Name').fill('ada');
     await form.getByLabel(/^Password/).fill(password);
@@ -127,6 +138,11 @@ describe('signing in to the editor', () => {
     await nav.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect((await call(session ?? '', 'GET', '/api/auth/me')).status).toBe(401);
+
+    // A token the server does not know is refused and forgotten: the tab asks to sign in instead.
+    await page.goto(`${server.url}?token=cw_not_a_token`);
+    await page.getByText('The server refused the token this tab had.').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('causeway.token'))).toBeNull();
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

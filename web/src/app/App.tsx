@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { type ApiClient, ApiError } from '../api/api-client';
 import { authApi } from '../api/auth-api';
 import { runsApi } from '../api/runs-api';
-import { forgetToken } from '../api/token';
+import { forgetToken, tokenKind } from '../api/token';
 import { autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
 import { graphEdits } from '../canvas/graph-edits';
@@ -21,7 +21,7 @@ import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
-import { SignIn } from './SignIn';
+import { SignIn, type SignInReason } from './SignIn';
 import { StatusBar } from './StatusBar';
 import { can, type Server, ServerContext } from './server-context';
 import { ServerRuns } from './server-runs';
@@ -63,7 +63,7 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
     }
   };
   if (signIn === 'checking') return <p className="muted">Loading…</p>;
-  if (signIn) return <SignIn origin={window.location.origin} ended={signIn === 'ended'} />;
+  if (signIn) return <SignIn origin={window.location.origin} why={signIn} />;
   return (
     <EditorContext.Provider value={editor}>
       <ServerContext.Provider value={server}>
@@ -83,15 +83,15 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
 
 /**
  * Who the token is (its role decides what the editor offers) and the server runs; undefined without a working token.
- * `signIn` asks for the sign-in screen: `needed` on a server without a token, `ended` once the server refuses the
- * token (a session expired or was ended), `checking` while it is not yet known whether the page came from a server.
+ * `signIn` asks for the sign-in screen: `needed` on a server without a token, `ended` once the server refuses a
+ * session (expired or ended), `refused` for an API token it refuses, `checking` while it is not yet known whether the page came from a server.
  */
 function useServerSession(
   api: ApiClient | undefined,
   editor: Editor,
-): { server: Server | undefined; signIn: 'checking' | 'needed' | 'ended' | undefined } {
+): { server: Server | undefined; signIn: 'checking' | SignInReason | undefined } {
   const [server, setServer] = useState<Server | undefined>();
-  const [signIn, setSignIn] = useState<'checking' | 'needed' | 'ended' | undefined>(api?.hasToken ? undefined : 'checking');
+  const [signIn, setSignIn] = useState<'checking' | SignInReason | undefined>(api?.hasToken ? undefined : 'checking');
   useEffect(() => {
     let live = true;
     if (!api?.hasToken) {
@@ -102,9 +102,10 @@ function useServerSession(
       };
     }
     const ended = () => {
+      const reason = tokenKind(sessionStorage) === 'session' ? 'ended' : 'refused';
       forgetToken(sessionStorage);
       setServer(undefined);
-      setSignIn('ended');
+      setSignIn(reason);
     };
     api.onUnauthorized(() => live && ended());
     api.me().then(

@@ -2,12 +2,21 @@ import { useId, useState } from 'react';
 import { authApi, signInProblem } from '../api/auth-api';
 import { keepSession } from '../api/token';
 
+/** Why the screen shows: no token yet, a session the server ended, or an API token it refused. */
+export type SignInReason = 'needed' | 'ended' | 'refused';
+
+const explanations: Record<SignInReason, string | undefined> = {
+  needed: undefined,
+  ended: 'Your session has ended. Sign in again; your canvas is kept in this browser.',
+  refused: 'The server refused the token this tab had. Sign in with your user name and password; your canvas is kept in this browser.',
+};
+
 /**
  * The sign-in screen: name and password, errors said plainly. On success the session token is kept for
  * this tab and the page loads again, so the worker and every request start with it; the canvas comes
  * back from the local autosave.
  */
-export function SignIn({ origin, ended }: { origin: string; ended: boolean }) {
+export function SignIn({ origin, why }: { origin: string; why: SignInReason }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -33,7 +42,7 @@ export function SignIn({ origin, ended }: { origin: string; ended: boolean }) {
       </header>
       <main className="page-body" aria-labelledby="sign-in-title" style={{ maxWidth: 360, margin: '40px auto' }}>
         <h1 id="sign-in-title">Sign in</h1>
-        {ended && <p className="muted">Your session has ended. Sign in again; your canvas is kept in this browser.</p>}
+        {explanations[why] && <p className="muted">{explanations[why]}</p>}
         <form
           className="create-form"
           aria-label="Sign in"

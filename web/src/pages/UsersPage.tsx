@@ -10,10 +10,16 @@ export function UsersPage({ server }: { server: Server }) {
   const users = useResource(() => usersApi.list(api), [api]);
   const action = useAction(users.reload);
   const [resetting, setResetting] = useState<User | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   return (
     <PageShell title="Users" errors={[users.error, action.error]}>
       <NewUserForm server={server} onCreated={users.reload} />
       <p className="muted">Changing a user's role or password, or disabling them, signs them out everywhere.</p>
+      {notice && (
+        <p className="muted" role="status">
+          {notice}
+        </p>
+      )}
       {users.data?.items.length === 0 && <p className="muted">No users yet.</p>}
       {users.data && users.data.items.length > 0 && (
         <table className="data-list" aria-label="Users">
@@ -69,7 +75,18 @@ export function UsersPage({ server }: { server: Server }) {
           </tbody>
         </table>
       )}
-      {resetting && <ResetPasswordForm key={resetting.id} server={server} user={resetting} onDone={() => setResetting(undefined)} />}
+      {resetting && (
+        <ResetPasswordForm
+          key={resetting.id}
+          server={server}
+          user={resetting}
+          onCancel={() => setResetting(undefined)}
+          onDone={() => {
+            setNotice(`${resetting.name} has a new password; their sessions have ended.`);
+            setResetting(undefined);
+          }}
+        />
+      )}
     </PageShell>
   );
 }
@@ -123,7 +140,7 @@ function NewUserForm({ server, onCreated }: { server: Server; onCreated: () => v
   );
 }
 
-function ResetPasswordForm({ server, user, onDone }: { server: Server; user: User; onDone: () => void }) {
+function ResetPasswordForm({ server, user, onDone, onCancel }: { server: Server; user: User; onDone: () => void; onCancel: () => void }) {
   const [password, setPassword] = useState('');
   const action = useAction(onDone);
   return (
@@ -144,7 +161,7 @@ function ResetPasswordForm({ server, user, onDone }: { server: Server; user: Use
         <button type="submit" className="primary" disabled={action.busy}>
           Set password
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={onCancel}>
           Cancel
         </button>
       </form>
