@@ -81,6 +81,19 @@ describe('serializeOutputs', () => {
     expect(transfer).toEqual([]);
   });
 
+  test('a value that throws while being read is noted, and the other outputs are still kept', () => {
+    const hostile = {
+      get broken() {
+        throw new Error('no access');
+      },
+    };
+    const { outputs } = serializeOutputs(new Map([['n', { bad: hostile, good: 1 }]]), () => 'value', 1024);
+    expect(outputs.map((o) => [o.port, o.note ?? decoder.decode(o.bytes)])).toEqual([
+      ['bad', 'The output was not kept: it could not be serialized (no access).'],
+      ['good', '1'],
+    ]);
+  });
+
   test('the cap counts bytes, not characters', () => {
     // 400 three-byte characters: 1,202 bytes of JSON from 402 characters.
     const { outputs } = serializeOutputs(new Map([['n', { v: '€'.repeat(400) }]]), () => 'value', 1024);

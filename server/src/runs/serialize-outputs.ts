@@ -25,7 +25,9 @@ function jsonOf(value: unknown, maxBytes: number): string {
   } catch (error) {
     if (error instanceof NotJson) throw error;
     // JSON.stringify's own refusals: big integers and cycles.
-    throw new NotJson(error instanceof TypeError && /BigInt/i.test(error.message) ? 'it holds a big integer' : 'it refers to itself');
+    if (error instanceof TypeError && /BigInt/i.test(error.message)) throw new NotJson('it holds a big integer');
+    if (error instanceof TypeError && /circular/i.test(error.message)) throw new NotJson('it refers to itself');
+    throw error;
   }
   if (text === undefined) throw new NotJson('it has no JSON form');
   return text;
@@ -60,8 +62,10 @@ function serializeOne(nodeId: string, port: string, kind: PortKind, value: unkno
     if (kind === 'table' || kind === 'model') return { nodeId, port, kind, note: `The output is not a ${kind}, so it was not kept.` };
     return { nodeId, port, kind, format: 'json', bytes: jsonBytes(value, maxJsonBytes) };
   } catch (error) {
-    if (!(error instanceof NotJson)) throw error;
-    return { nodeId, port, kind, note: `The output was not kept: ${error.message}.` };
+    // Whatever goes wrong with one output, the run still reports back with the others.
+    const why =
+      error instanceof NotJson ? error.message : `it could not be serialized (${error instanceof Error ? error.message : String(error)})`;
+    return { nodeId, port, kind, note: `The output was not kept: ${why}.` };
   }
 }
 
