@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { serve as listen } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
 import { ArtifactStore } from './artifacts/artifact-store';
 import { type ConfigFlags, requireConfig } from './config';
@@ -11,6 +12,7 @@ import { connectDatabase } from './db/connect';
 import { migrate } from './db/migrate';
 import { startEndpoints } from './endpoints/endpoints-runtime';
 import { modelVersionsIn } from './endpoints/model-version-source';
+import { predictFastPath } from './endpoints/predict-fast-path';
 import { ensureAdminToken } from './ensure-admin-token';
 import { loadTemplates } from './load-templates';
 import { consoleLogger, type Logger } from './logger';
@@ -92,7 +94,19 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const swept = await artifacts.sweep(config.artifactRetentionDays);
   if (swept.length > 0) logger.info('artifacts swept', { count: swept.length });
 
-  const server = listen({ fetch: app.fetch, hostname: config.host, port: config.port });
+  // Scoring requests take a lean path straight on node:http; everything else goes through the app.
+  const fastPredict = predictFastPath({
+    tokens: services.tokens,
+    predictor: endpoints.predictor,
+    logger,
+    bodyLimit: config.bodyLimit,
+    corsOrigin: config.corsOrigin,
+  });
+  const appListener = getRequestListener(app.fetch, { hostname: config.host });
+  const server = createServer((req, res) => {
+    if (!fastPredict(req, res)) void appListener(req, res);
+  });
+  server.listen(config.port, config.host);
   await new Promise<void>((done, fail) => {
     server.once('listening', done);
     server.once('error', fail);
