@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,11 @@ import { migrations } from '../db/migrations';
  * temp dir: loading it takes a fraction of a second where a fresh database takes seconds.
  */
 export async function migratedPgliteDump(): Promise<Blob> {
-  const key = Object.keys(migrations)
-    .join('+')
-    .replace(/[^A-Za-z0-9_+]/g, '');
+  // Keyed by the migrations' code, not only their names: a migration edited before release gets a fresh dump.
+  const source = Object.entries(migrations)
+    .map(([name, m]) => `${name}\n${m.up.toString()}\n${m.down?.toString() ?? ''}`)
+    .join('\n');
+  const key = createHash('sha256').update(source).digest('hex').slice(0, 16);
   const dir = join(tmpdir(), 'causeway-test-pglite');
   const file = join(dir, `${key}.tar.gz`);
   try {
