@@ -50,7 +50,7 @@ describe('model.predict reads classes from the probabilities alone', () => {
       expect(new Set(label).size).toBeGreaterThan(1);
       scored.forEach((row, i) => {
         expect(row.prediction, `row ${i}`).toBe(label[i]);
-        classes.forEach((c, k) => expect(row[`probability_${c}`]).toBe(probabilities[i * classes.length + k]));
+        for (const [k, c] of classes.entries()) expect(row[`probability_${c}`]).toBe(probabilities[i * classes.length + k]);
       });
     },
   );

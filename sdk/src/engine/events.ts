@@ -27,9 +27,9 @@ export interface EventError {
  * `node:start` → (`node:progress` | `node:log`)* → `node:done` | `node:error`;
  * nodes that cannot run because an upstream node failed get `node:skipped`.
  * Every event is plain JSON, so hosts can persist and stream it as it is.
-  *
-  * @example
-  * for await (const event of events) if (event.type === 'node:finish') console.log(event.nodeId);
+ *
+ * @example
+ * for await (const event of events) if (event.type === 'node:finish') console.log(event.nodeId);
  */
 export type RunEvent =
   | { type: 'run:start'; runId: string; at: number; nodes: string[] }

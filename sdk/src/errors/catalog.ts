@@ -66,7 +66,10 @@ export const errorCatalog = {
   MODEL_INPUT_MISMATCH: { kind: 'user', summary: 'The table does not have the columns or types the model reads.' },
   MODEL_REGISTRY_MISSING: { kind: 'user', summary: 'This host has no model registry, so models cannot be registered or loaded here.' },
   MODEL_VERSION_UNKNOWN: { kind: 'user', summary: 'The model registry has no model, version or stage by that name.' },
-  MODEL_STAGE_REFUSED: { kind: 'user', summary: 'The version cannot go to production: its gate did not pass (ops may override with a reason).' },
+  MODEL_STAGE_REFUSED: {
+    kind: 'user',
+    summary: 'The version cannot go to production: its gate did not pass (ops may override with a reason).',
+  },
   EXPORTS_MISSING: { kind: 'user', summary: 'This host keeps no exported files, so nodes that write files cannot run here.' },
   DEPLOY_BLOCKED: { kind: 'user', summary: 'The model was not registered because its gate verdict did not pass.' },
   // endpoints and monitoring

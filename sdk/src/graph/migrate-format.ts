@@ -13,9 +13,9 @@ export type GraphDocument = Record<string, unknown>;
  * One step of the graph file format: turns a `causeway.graph/N` document into a
  * `causeway.graph/N+1` one. `migrate` returns a new document (it must not change its argument)
  * whose `format` is `to`; it may assume `format` is `from` but nothing else about the document.
-  *
-  * @example
-  * const toV2: FormatMigration = { from: 'causeway.graph/1', to: 'causeway.graph/2', migrate: (doc) => ({ ...doc, format: 'causeway.graph/2' }) };
+ *
+ * @example
+ * const toV2: FormatMigration = { from: 'causeway.graph/1', to: 'causeway.graph/2', migrate: (doc) => ({ ...doc, format: 'causeway.graph/2' }) };
  */
 export interface FormatMigration {
   readonly from: string;
@@ -26,9 +26,9 @@ export interface FormatMigration {
 /**
  * The format migrations, oldest first. Empty while `causeway.graph/1` is the only format: the
  * first format change appends `{ from: 'causeway.graph/1', to: 'causeway.graph/2', migrate }`.
-  *
-  * @example
-  * formatMigrations.map((m) => `${m.from} → ${m.to}`)
+ *
+ * @example
+ * formatMigrations.map((m) => `${m.from} → ${m.to}`)
  */
 export const formatMigrations: readonly FormatMigration[] = [];
 

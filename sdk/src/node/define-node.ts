@@ -102,9 +102,9 @@ export interface FingerprintArgs<C> {
 /**
  * A node type: a plain object whose port ids are the keys of `inputs` and `outputs`.
  * Declared properties (`runtime`, `cache`, `effects`) replace special cases in the engine.
-  *
-  * @example
-  * const definition: NodeDefinition = registry.latest('transform.filter')!;
+ *
+ * @example
+ * const definition: NodeDefinition = registry.latest('transform.filter')!;
  */
 export interface NodeDefinition<I extends PortMap = PortMap, O extends PortMap = PortMap, S extends z.ZodType = z.ZodType> {
   /** Namespaced type name, e.g. `transform.filter` or `@acme/text.tokenize`. */

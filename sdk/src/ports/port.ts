@@ -37,9 +37,9 @@ export type OutputSummary =
 /**
  * A port on a node: its kind, whether it is optional or takes several edges, a runtime check of
  * its value and a summary for events. Build ports with {@link port}.
-  *
-  * @example
-  * const spec: PortSpec = port.table({ optional: true }); spec.check(table) // true
+ *
+ * @example
+ * const spec: PortSpec = port.table({ optional: true }); spec.check(table) // true
  */
 export interface PortSpec<K extends PortKind = PortKind, V = unknown, Opt extends boolean = boolean, Multi extends boolean = boolean> {
   readonly kind: K;
@@ -75,9 +75,9 @@ type Flag<T> = T extends true ? true : false;
 /**
  * Builds ports of one kind. Overloads rather than defaulted generics, so the flags come from the
  * options written, never from the contextual type of the surrounding `inputs` object.
-  *
-  * @example
-  * const tables: PortFactory<'table', Table> = port.table; tables({ multiple: true });
+ *
+ * @example
+ * const tables: PortFactory<'table', Table> = port.table; tables({ multiple: true });
  */
 export interface PortFactory<K extends PortKind, V> {
   (): PortSpec<K, V, false, false>;

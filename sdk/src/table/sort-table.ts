@@ -25,9 +25,9 @@ interface PreparedKey {
 /**
  * Sort order values of a column: numbers as they are, strings and categories by the rank of their text
  * (code-unit order, the same in every runtime; no locale).
-  *
-  * @example
-  * const keys = sortValues(readColumn(columnOf(table, 'name'))); // text ranks, comparable as numbers
+ *
+ * @example
+ * const keys = sortValues(readColumn(columnOf(table, 'name'))); // text ranks, comparable as numbers
  */
 export function sortValues(column: ColumnArrays): Float64Array | Uint8Array | Int32Array {
   if (column.kind === 'number' || column.kind === 'boolean') return column.values;

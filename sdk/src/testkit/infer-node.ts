@@ -6,9 +6,9 @@ import { parseConfig } from './parse-config';
 /**
  * Options of {@link inferNode}: input descriptors by port id (missing ones are unknown) and a config,
  * in the current shape or, with `fromVersion`, as an older version wrote it.
-  *
-  * @example
-  * inferNode(filterRows, { inputs: { table: { columns: [{ name: 'age', type: 'integer', nullable: false }] } }, config: { where: 'age > 30' } })
+ *
+ * @example
+ * inferNode(filterRows, { inputs: { table: { columns: [{ name: 'age', type: 'integer', nullable: false }] } }, config: { where: 'age > 30' } })
  */
 export type InferNodeOptions<I extends PortMap, S extends z.ZodType> = { inputs?: Partial<InputDescriptors<I>> } & (
   | { config: z.input<S>; fromVersion?: undefined }

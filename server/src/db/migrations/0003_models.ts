@@ -25,9 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('graph_version', 'integer')
     .addColumn('run_id', 'bigint')
     .addColumn('idempotency_key', 'text', (c) => c.unique())
-    .addColumn('stage', 'text', (c) =>
-      c.notNull().defaultTo('none').check(sql`stage in ('none', 'staging', 'production', 'archived')`),
-    )
+    .addColumn('stage', 'text', (c) => c.notNull().defaultTo('none').check(sql`stage in ('none', 'staging', 'production', 'archived')`))
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('model_versions_pk', ['model_name', 'version'])
