@@ -1,5 +1,5 @@
-import { UserError } from '@causeway/sdk';
 import { z } from 'zod';
+import { parseEnvSettings } from '../settings/parse-env-settings';
 import type { SandboxLimits } from './sandbox/sandbox-process';
 
 const schema = z.object({
@@ -14,16 +14,7 @@ const schema = z.object({
  * the heap plus 256 MB, for array buffers and code).
  */
 export function pluginSandboxSettings(env: Readonly<Record<string, string | undefined>>): SandboxLimits {
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ''),
-  );
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? '(settings)');
-    throw new UserError('SETTING_INVALID', `Invalid plugin sandbox setting ${name}: ${issue?.message ?? ''}`);
-  }
-  const s = parsed.data;
+  const s = parseEnvSettings(schema, env, 'plugin sandbox settings');
   return {
     timeoutMs: s.CAUSEWAY_PLUGIN_TIMEOUT_MS,
     heapMb: s.CAUSEWAY_PLUGIN_HEAP_MB,

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { UserError } from '@causeway/sdk';
 import { z } from 'zod';
+import { parseEnvSettings } from '../settings/parse-env-settings';
 
 /** How runs are executed and watched. */
 export interface RunSettings {
@@ -60,18 +60,7 @@ const schema = z.object({
  * every 10 s, so a dead worker's run is re-queued or failed within 40 s); `overrides` win.
  */
 export function runSettings(env: Record<string, string | undefined>, overrides: Partial<RunSettings> = {}): RunSettings {
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ''),
-  );
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '(settings)');
-      return { code: 'SETTING_INVALID' as const, path: [name], message: `${name}: ${issue.message}` };
-    });
-    throw new UserError('SETTING_INVALID', `Invalid run settings: ${issues.map((i) => i.message).join('; ')}`, { issues });
-  }
-  const s = parsed.data;
+  const s = parseEnvSettings(schema, env, 'run settings');
   return {
     threads: s.CAUSEWAY_WORKER_THREADS,
     runsPerThread: s.CAUSEWAY_RUNS_PER_THREAD,

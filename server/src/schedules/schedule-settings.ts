@@ -1,5 +1,5 @@
-import { UserError } from '@causeway/sdk';
 import { z } from 'zod';
+import { parseEnvSettings } from '../settings/parse-env-settings';
 
 /** How the scheduler of a process behaves. */
 export interface ScheduleSettings {
@@ -22,18 +22,7 @@ const schema = z.object({
 
 /** Scheduler settings from the environment; `SETTING_INVALID` names each bad variable. */
 export function scheduleSettings(env: Record<string, string | undefined>): ScheduleSettings {
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => key in schema.shape && value !== undefined && value !== ''),
-  );
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '(settings)');
-      return { code: 'SETTING_INVALID' as const, path: [name], message: `${name}: ${issue.message}` };
-    });
-    throw new UserError('SETTING_INVALID', `Invalid scheduler settings: ${issues.map((i) => i.message).join('; ')}`, { issues });
-  }
-  const s = parsed.data;
+  const s = parseEnvSettings(schema, env, 'scheduler settings');
   return {
     enabled: s.CAUSEWAY_SCHEDULER === 'on',
     pollMs: s.CAUSEWAY_SCHEDULER_POLL_MS,
