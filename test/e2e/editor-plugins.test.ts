@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describePlugin, type Graph, type PluginDefinition } from '@causeway/sdk';
-import { type RunningServer, serve } from '@causeway/server';
+import type { RunningServer } from '@causeway/server';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { screenshots, startEditor } from './editor-app';
+import { screenshots } from './editor-app';
+import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
 let browser: Browser;
-let dataDir: string;
 let token: string;
-let stopEditor: () => Promise<void>;
+let served: ServedEditor;
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const plugin = '@causeway/plugin-e2e';
 const shoutType = `${plugin}/shout`;
 
@@ -96,12 +92,9 @@ async function openWith(graph: Graph): Promise<{ page: Page; errors: string[] }>
 const autosaved = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('causeway.autosave') ?? 'null')) as Promise<Graph>;
 
 beforeAll(async () => {
-  const built = await startEditor();
-  stopEditor = built.stop;
-  dataDir = await mkdtemp(join(tmpdir(), 'causeway-e2e-plugins-'));
-  server = await serve({ port: 0, host: '127.0.0.1', dataDir, env: {}, handleSignals: false, logger: quiet });
-  token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
-  browser = await launchChromium();
+  served = await startServedEditor('causeway-e2e-plugins-');
+  ({ server, browser } = served);
+  token = served.adminToken;
   const { bundle, manifest } = await buildPlugin();
   const form = new FormData();
   form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
@@ -111,10 +104,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await stopEditor?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 describe('plugins in the editor', () => {

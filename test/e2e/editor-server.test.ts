@@ -1,35 +1,26 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type RunningServer, serve } from '@causeway/server';
+import type { RunningServer } from '@causeway/server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../web/src/api/api-client';
 import { followRunEvents } from '../../web/src/api/run-events';
-import { launchChromium } from './chromium';
-import { dragFromPalette, screenshots, startEditor } from './editor-app';
+import { dragFromPalette, screenshots } from './editor-app';
+import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
 let browser: Browser;
 let dataDir: string;
-let stopEditor: () => Promise<void>;
-
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+let served: ServedEditor;
 
 beforeAll(async () => {
   // Builds web/dist (the server serves it), then starts the real server on PGlite in a fresh folder.
-  const built = await startEditor();
-  stopEditor = built.stop;
-  dataDir = await mkdtemp(join(tmpdir(), 'causeway-e2e-'));
-  server = await serve({ port: 0, host: '127.0.0.1', dataDir, env: {}, handleSignals: false, logger: quiet });
-  browser = await launchChromium();
+  served = await startServedEditor('causeway-e2e-');
+  ({ server, browser, dataDir } = served);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await stopEditor?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 describe('the editor with the server', () => {

@@ -1,35 +1,25 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type RunningServer, serve } from '@causeway/server';
+import { resolve } from 'node:path';
+import type { RunningServer } from '@causeway/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { screenshots, startEditor } from './editor-app';
+import { screenshots } from './editor-app';
+import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
 let browser: Browser;
-let dataDir: string;
-let stopEditor: () => Promise<void>;
+let served: ServedEditor;
 let admin: string;
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const password = 'correct horse battery';
 
 beforeAll(async () => {
-  const built = await startEditor();
-  stopEditor = built.stop;
-  dataDir = await mkdtemp(join(tmpdir(), 'causeway-sign-in-'));
-  server = await serve({ port: 0, host: '127.0.0.1', dataDir, env: {}, handleSignals: false, logger: quiet });
-  browser = await launchChromium();
-  admin = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
+  served = await startServedEditor('causeway-sign-in-');
+  ({ server, browser } = served);
+  admin = served.adminToken;
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await stopEditor?.();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 /** Calls the real API as a token would; answers the status and the body. */
