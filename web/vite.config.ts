@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { builtinCatalog } from './scripts/builtin-catalog-plugin';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), builtinCatalog()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://127.0.0.1:8787' } },

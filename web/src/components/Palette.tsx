@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useEditorServices } from '../app/editor-context';
+import { useEditor, useEditorServices } from '../app/editor-context';
 import { paletteGroups } from '../canvas/palette-items';
 import { categoryColors } from '../canvas/port-colors';
 import { nodeDragType } from './GraphCanvas';
@@ -9,7 +9,9 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
   const { store } = useEditorServices();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const groups = useMemo(() => paletteGroups(store.registry, deferred), [store, deferred]);
+  // The registry is replaced when the worker's plugins arrive after the page has drawn.
+  const registry = useEditor(() => store.registry);
+  const groups = useMemo(() => paletteGroups(registry, deferred), [registry, deferred]);
   return (
     <nav className="palette" aria-label="Node palette">
       <input type="search" placeholder="Search nodes…" aria-label="Search nodes" value={query} onChange={(e) => setQuery(e.target.value)} />
