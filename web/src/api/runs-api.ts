@@ -1,4 +1,4 @@
-import type { OutputSummary } from '@causeway/sdk';
+import type { ModelCard, OutputSummary } from '@causeway/sdk';
 import { type ApiClient, readError } from './api-client';
 
 export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
@@ -37,6 +37,9 @@ export interface ServerNodeRun {
 
 const arrowType = 'application/vnd.apache.arrow.stream';
 
+const outputPath = (id: number, node: string, port: string) =>
+  `/api/runs/${id}/outputs/${encodeURIComponent(node)}/${encodeURIComponent(port)}`;
+
 /** The runs routes of the server. */
 export const runsApi = {
   start: (api: ApiClient, graphId: string, version?: number) =>
@@ -51,9 +54,20 @@ export const runsApi = {
   retry: (api: ApiClient, id: number) => api.request<ServerRun>('POST', `/api/runs/${id}/retry`),
   /** Rows `[offset, offset + limit)` of a stored table output, as Arrow IPC. */
   async outputPage(api: ApiClient, id: number, node: string, port: string, offset: number, limit: number): Promise<Uint8Array> {
-    const path = `/api/runs/${id}/outputs/${encodeURIComponent(node)}/${encodeURIComponent(port)}?offset=${offset}&limit=${limit}`;
+    const path = `${outputPath(id, node, port)}?offset=${offset}&limit=${limit}`;
     const response = await api.fetchRaw(path, { headers: { accept: arrowType } });
     if (!response.ok) throw await readError(response);
     return new Uint8Array(await response.arrayBuffer());
+  },
+  /** A stored metrics, chart, report or value output: its JSON. */
+  outputJson: (api: ApiClient, id: number, node: string, port: string) => api.request<unknown>('GET', outputPath(id, node, port)),
+  /** The card of a stored model output. */
+  modelCard: (api: ApiClient, id: number, node: string, port: string) =>
+    api.request<ModelCard>('GET', `${outputPath(id, node, port)}?card=1`),
+  /** The ONNX file of a stored model output. */
+  async modelFile(api: ApiClient, id: number, node: string, port: string): Promise<Blob> {
+    const response = await api.fetchRaw(outputPath(id, node, port), { headers: { accept: 'application/octet-stream' } });
+    if (!response.ok) throw await readError(response);
+    return response.blob();
   },
 };

@@ -6,7 +6,8 @@ import { useServer } from '../app/server-context';
 import type { ColumnProfile, PortPreview } from '../runner/runner-protocol';
 import { ColumnProfileView } from './ColumnProfileView';
 import { DataTable } from './DataTable';
-import { serverProfileRows } from './server-previews';
+import { ModelDownload } from './ModelDownload';
+import { ServerPreviews, serverProfileRows } from './server-previews';
 import { MetricsView, ModelCardView, ReportView } from './ValueView';
 
 const ChartView = lazy(() => import('./ChartView').then((m) => ({ default: m.ChartView })));
@@ -113,7 +114,14 @@ export function ResultsPanel() {
           ))}
         {preview?.kind === 'metrics' && <MetricsView value={preview.value as MetricsValue} />}
         {preview?.kind === 'report' && <ReportView value={preview.value as ReportValue} />}
-        {preview?.kind === 'model' && <ModelCardView card={preview.card} bytes={preview.bytes} />}
+        {preview?.kind === 'model' && (
+          <>
+            <ModelCardView card={preview.card} bytes={preview.bytes} />
+            {runner instanceof ServerPreviews && nodeId && portId && (
+              <ModelDownload nodeId={nodeId} portId={portId} load={() => runner.modelFile(nodeId, portId)} />
+            )}
+          </>
+        )}
         {preview?.kind === 'chart' && (
           <Suspense fallback={<p className="muted">Loading the chart library…</p>}>
             <ChartView spec={preview.value as Record<string, unknown>} />

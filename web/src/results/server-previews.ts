@@ -3,7 +3,8 @@ import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
 import type { EditorStore } from '../canvas/editor-store';
 import { profileTable } from '../runner/column-profile';
-import type { ColumnProfile, PortPreview, TablePage } from '../runner/runner-protocol';
+import type { ColumnProfile, PortPreview } from '../runner/runner-protocol';
+import { fetchServerOutput } from './server-output';
 
 /** Rows profiled for a server output: enough for a faithful histogram without moving the whole table. */
 export const serverProfileRows = 10_000;
@@ -15,8 +16,8 @@ export interface PreviewSource {
 }
 
 /**
- * The outputs of one server run: table pages come from the server's paged preview route as Arrow IPC;
- * metrics, reports and models show the summary the run's events carry (their full values stay on the server).
+ * The outputs of one server run, fetched by kind from the server's outputs route: table pages as
+ * Arrow IPC, model cards and ONNX files, and the JSON of metrics, charts, reports and values.
  */
 export class ServerPreviews implements PreviewSource {
   constructor(
@@ -30,23 +31,12 @@ export class ServerPreviews implements PreviewSource {
     if (badge?.state !== 'done') return { kind: 'missing', message: `“${nodeId}” has no output in server run ${this.runId} yet.` };
     const summary = badge.outputs[portId];
     if (!summary) return { kind: 'missing', message: `“${nodeId}” has no output “${portId}”.` };
-    switch (summary.kind) {
-      case 'table': {
-        const ipc = await runsApi.outputPage(this.api, this.runId, nodeId, portId, offset, Math.max(1, limit));
-        const page: TablePage = { kind: 'table', totalRows: summary.rows, offset, schema: summary.schema, ipc };
-        return page;
-      }
-      case 'metrics':
-        return { kind: 'metrics', value: { values: summary.values } };
-      case 'report':
-        return { kind: 'value', value: { passed: summary.passed, checks: summary.checks, failed: summary.failed } };
-      case 'model':
-        return { kind: 'value', value: { task: summary.task, features: summary.features, bytes: summary.bytes } };
-      case 'value':
-        return { kind: 'value', value: summary.preview };
-      case 'chart':
-        return { kind: 'missing', message: 'Charts of server runs are not stored; run in the browser to see this chart.' };
-    }
+    return fetchServerOutput(this.api, { runId: this.runId, nodeId, portId }, summary, offset, limit);
+  }
+
+  /** The ONNX file of a model output, to save. */
+  modelFile(nodeId: string, portId: string): Promise<Blob> {
+    return runsApi.modelFile(this.api, this.runId, nodeId, portId);
   }
 
   async profile(nodeId: string, portId: string): Promise<ColumnProfile[]> {
