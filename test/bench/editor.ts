@@ -5,13 +5,17 @@
  * Targets (issue 7): ≤ 400 KB initial JS, open ≤ 1.5 s, ≥ 50 fps, input latency ≤ 100 ms.
  *
  * Run: npx tsx test/bench/editor.ts   (CAUSEWAY_E2E_SKIP_BUILD=1 reuses web/dist)
+ * CAUSEWAY_BENCH_BASELINE_DIST=<dist folder> also opens and pans a baseline build in the same run, taking
+ * turns with this one; CAUSEWAY_BENCH_ROUNDS (3) opens each that many times; CAUSEWAY_BENCH_CANVAS_ONLY=1
+ * stops before the 1M-row part.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Graph } from '@causeway/sdk';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repoRoot, startEditor } from '../e2e/editor-app';
+import { serveStatic } from '../e2e/static-server';
 
 function initialJsKb(): number {
   const dist = resolve(repoRoot, 'web/dist');
@@ -61,24 +65,50 @@ async function framesWhile(page: Page, work: () => Promise<void>): Promise<{ fps
   return { fps: ((frames.length - 1) * 1000) / span, worstFrameMs: Math.max(...gaps) };
 }
 
-const editor = await startEditor();
-try {
-  console.log(`initial JS: ${initialJsKb().toFixed(0)} KB gzipped (target ≤ 400)`);
+type Opened = { openMs: number; catalogMs: number; storeMs: number };
 
-  const context = await editor.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const text = JSON.stringify(bigGraph(1000));
+/** Opens the 1,000-node graph (from autosave) in a fresh page: time from navigation until it is drawn. */
+async function openBig(browser: Browser, url: string, text: string): Promise<{ page: Page; context: BrowserContext } & Opened> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript((graph) => localStorage.setItem('causeway.autosave', graph), text);
   const page = await context.newPage();
-  await page.goto(editor.url);
+  await page.goto(url);
   await page.waitForFunction(
     "document.querySelector('.status')?.textContent?.includes('1000 nodes') && document.querySelectorAll('.react-flow__node').length > 0",
   );
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   const openMs = (await page.evaluate('performance.now()')) as number;
-  console.log(`open 1,000-node graph: ${openMs.toFixed(0)} ms from navigation to drawn (target ≤ 1500)`);
-  const catalogMs = (await page.evaluate("performance.getEntriesByName('causeway:catalog')[0]?.startTime ?? -1")) as number;
-  if (catalogMs >= 0) console.log(`  of which: node types from the runner worker at ${catalogMs.toFixed(0)} ms`);
+  const mark = async (name: string) => (await page.evaluate(`performance.getEntriesByName('${name}')[0]?.startTime ?? -1`)) as number;
+  return { page, context, openMs, catalogMs: await mark('causeway:catalog'), storeMs: await mark('causeway:store') };
+}
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** Opening times (median of rounds, the builds taking turns so both see the same load) and canvas frame rates. */
+async function measureCanvas(browser: Browser, builds: Array<{ name: string; url: string }>): Promise<void> {
+  const text = JSON.stringify(bigGraph(1000));
+  const rounds = Number(process.env.CAUSEWAY_BENCH_ROUNDS ?? 3);
+  const opened = new Map<string, Opened[]>(builds.map((b) => [b.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const build of builds) {
+      const { context, ...times } = await openBig(browser, build.url, text);
+      opened.get(build.name)?.push(times);
+      await context.close();
+    }
+  }
+  for (const build of builds) {
+    const times = opened.get(build.name) ?? [];
+    const open = median(times.map((t) => t.openMs));
+    console.log(
+      `[${build.name}] open 1,000-node graph: ${open.toFixed(0)} ms from navigation to drawn, median of ${rounds} (target ≤ 1500); ` +
+        `store made at ${median(times.map((t) => t.storeMs)).toFixed(0)} ms, worker's node types at ${median(times.map((t) => t.catalogMs)).toFixed(0)} ms`,
+    );
+  }
+  for (const build of builds) await measureFrames(browser, build.name, build.url, text);
+}
+
+async function measureFrames(browser: Browser, name: string, url: string, text: string): Promise<void> {
+  const { page, context } = await openBig(browser, url, text);
   // Pan by dragging the minimap's viewport (dragging the canvas itself would grab a node).
   const panByMinimap = async (distance: number) => {
     const map = await page.locator('.react-flow__minimap').boundingBox();
@@ -91,14 +121,14 @@ try {
     await page.mouse.up();
   };
   const pan = await framesWhile(page, () => panByMinimap(1));
-  console.log(`pan: ${pan.fps.toFixed(0)} fps, worst frame ${pan.worstFrameMs.toFixed(0)} ms (target ≥ 50 fps)`);
+  console.log(`[${name}] pan: ${pan.fps.toFixed(0)} fps, worst frame ${pan.worstFrameMs.toFixed(0)} ms (target ≥ 50 fps)`);
   const pane = await page.locator('.react-flow__pane').boundingBox();
   if (!pane) throw new Error('no canvas');
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
   const zoom = await framesWhile(page, async () => {
     for (let i = 0; i < 30; i++) await page.mouse.wheel(0, i < 15 ? 60 : -60);
   });
-  console.log(`zoom: ${zoom.fps.toFixed(0)} fps, worst frame ${zoom.worstFrameMs.toFixed(0)} ms`);
+  console.log(`[${name}] zoom: ${zoom.fps.toFixed(0)} fps, worst frame ${zoom.worstFrameMs.toFixed(0)} ms`);
   const title = await page.locator('.react-flow__node .node-title').first().boundingBox();
   if (title) {
     const drag = await framesWhile(page, async () => {
@@ -107,22 +137,27 @@ try {
       for (let i = 0; i < 40; i++) await page.mouse.move(title.x + 10 + i * 3, title.y + 5 + i);
       await page.mouse.up();
     });
-    console.log(`drag one node of 1,000: ${drag.fps.toFixed(0)} fps, worst frame ${drag.worstFrameMs.toFixed(0)} ms`);
+    console.log(`[${name}] drag one node of 1,000: ${drag.fps.toFixed(0)} fps, worst frame ${drag.worstFrameMs.toFixed(0)} ms`);
   }
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await page.waitForTimeout(800);
   const fitted = await page.locator('.react-flow__node').count();
   const panAll = await framesWhile(page, () => panByMinimap(0.3));
-  console.log(`pan with all ${fitted} nodes on screen: ${panAll.fps.toFixed(0)} fps, worst frame ${panAll.worstFrameMs.toFixed(0)} ms`);
+  console.log(
+    `[${name}] pan with all ${fitted} nodes on screen: ${panAll.fps.toFixed(0)} fps, worst frame ${panAll.worstFrameMs.toFixed(0)} ms`,
+  );
   await context.close();
+}
 
+/** Input latency while scrolling the preview of a 1,000,000-row table read from CSV in the worker. */
+async function measurePreview(browser: Browser, url: string): Promise<void> {
   // 1M rows: a CSV made here, added through "Add data…", read by source.csv in the worker.
   const rows = 1_000_000;
   const lines = ['id,score,segment'];
   for (let i = 0; i < rows; i++) lines.push(`${i},${(Math.sin(i) * 100).toFixed(3)},${['a', 'b', 'c'][i % 3]}`);
   const csv = Buffer.from(`${lines.join('\n')}\n`);
-  const page2 = await editor.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page2.goto(editor.url);
+  const page2 = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page2.goto(url);
   await page2.locator('.palette-item').first().waitFor();
   await page2.locator('input[aria-label="Data files"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: csv });
   await page2.locator('[data-node-id="csv"]').waitFor();
@@ -154,6 +189,20 @@ try {
     `1M-row preview scroll: ${scroll.fps.toFixed(0)} fps, worst frame ${scroll.worstFrameMs.toFixed(0)} ms, worst input latency ${worst.toFixed(0)} ms over ${latency.length} slow events (target ≤ 100)`,
   );
   await page2.close();
+}
+
+const editor = await startEditor();
+// A baseline build (e.g. web/dist of an earlier commit) measured in the same run, taking turns with this one.
+const baselineDist = process.env.CAUSEWAY_BENCH_BASELINE_DIST;
+const baseline = baselineDist ? await serveStatic(resolve(baselineDist)) : undefined;
+try {
+  console.log(`initial JS: ${initialJsKb().toFixed(0)} KB gzipped (target ≤ 400)`);
+  await measureCanvas(editor.browser, [
+    ...(baseline ? [{ name: 'baseline', url: baseline.url }] : []),
+    { name: 'this build', url: editor.url },
+  ]);
+  if (process.env.CAUSEWAY_BENCH_CANVAS_ONLY !== '1') await measurePreview(editor.browser, editor.url);
 } finally {
+  await baseline?.close();
   await editor.stop();
 }

@@ -31,12 +31,14 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   const { store } = useEditorServices();
   const graph = useEditor((s) => s.graph);
   const selection = useEditor((s) => s.selection);
+  // Replaced when the worker's plugins arrive after the page has drawn (edge colours, port estimates).
+  const registry = useEditor(() => store.registry);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   // Sizes React Flow measured. A ref, not state: React Flow already holds them for the node objects
   // we keep, so recording them must not re-render 1,000 nodes once per measuring batch.
   const measured = useRef(new Map<string, Size>());
   const previousNodes = useRef(new Map<string, FlowNode>());
-  const previousEdges = useRef(new Map<string, FlowEdge>());
+  const previousEdges = useRef<{ registry?: typeof store.registry; edges: Map<string, FlowEdge> }>({ edges: new Map() });
   // The minimap draws every node of the graph: it mounts once the canvas has painted, so opening a
   // large graph shows the canvas first.
   const [showMap, setShowMap] = useState(false);
@@ -46,15 +48,17 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   }, []);
 
   const nodes = useMemo(() => {
-    const list = toFlowNodes(graph, selection, measured.current, previousNodes.current, store.registry);
+    const list = toFlowNodes(graph, selection, measured.current, previousNodes.current, registry);
     previousNodes.current = new Map(list.map((n) => [n.id, n]));
     return list;
-  }, [graph, selection, store]);
+  }, [graph, selection, registry]);
   const edges = useMemo(() => {
-    const list = toFlowEdges(graph, store.registry, selection, previousEdges.current);
-    previousEdges.current = new Map(list.map((e) => [e.id, e]));
+    // Edges keep their objects across edits, but not across a new registry: their colours may change.
+    const previous = previousEdges.current.registry === registry ? previousEdges.current.edges : new Map<string, FlowEdge>();
+    const list = toFlowEdges(graph, registry, selection, previous);
+    previousEdges.current = { registry, edges: new Map(list.map((e) => [e.id, e])) };
     return list;
-  }, [graph, selection, store]);
+  }, [graph, selection, registry]);
 
   const onNodesChange: OnNodesChange<FlowNode> = useCallback(
     (changes) => {
