@@ -1,31 +1,94 @@
-import type { Graph, RunEvent } from '@causeway/sdk';
+import type { Graph, RunEvent, RunStatus } from '@causeway/sdk';
 import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
+import { pluginTimeLimitFrom, stallError, watchWorker } from './worker-watchdog';
+
+export interface BrowserRunnerOptions {
+  /** How long the worker may stay silent during a run before it is ended; `?pluginTimeoutMs=` or 60 s. */
+  pluginTimeLimitMs?: number;
+}
 
 /**
  * The page's handle on the runner worker, which holds every node's code: it describes the node types
- * when it starts, checks graphs (configs, schemas) and runs them.
+ * when it starts, checks graphs (configs, schemas) and runs them. A run whose worker stops answering
+ * (a node that never yields) or dies (out of memory) is failed naming the node, and the worker is replaced.
  */
 export class BrowserRunner {
+  #worker: Worker | undefined;
   #remote: Remote<RunnerApi> | undefined;
+  #startOptions: StartOptions | undefined;
+  #restarted: Promise<unknown> = Promise.resolve();
+  readonly pluginTimeLimitMs: number;
+
+  constructor(options: BrowserRunnerOptions = {}) {
+    this.pluginTimeLimitMs = options.pluginTimeLimitMs ?? pluginTimeLimitFrom(globalThis.location?.search);
+  }
 
   get remote(): Remote<RunnerApi> {
-    this.#remote ??= wrap<RunnerApi>(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'causeway-runner' }));
+    if (!this.#remote) {
+      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'causeway-runner' });
+      this.#remote = wrap<RunnerApi>(this.#worker);
+    }
     return this.#remote;
   }
 
   /** Starts the worker: built-ins, then the server's enabled plugins; answers with their descriptors. */
   start(options: StartOptions): Promise<CatalogMessage> {
+    this.#startOptions = options;
     return this.remote.start(options);
   }
 
-  /** The full check of a graph (the store calls it, debounced). */
-  analyze = (graph: Graph): Promise<FullAnalysis> => this.remote.analyze(graph);
+  /** The full check of a graph (the store calls it, debounced); after a restart, once the plugins are back. */
+  analyze = async (graph: Graph): Promise<FullAnalysis> => {
+    await this.#restarted;
+    return this.remote.analyze(graph);
+  };
 
-  run(request: RunRequest, onEvent: (event: RunEvent) => void) {
-    return this.remote.run(request, proxy(onEvent));
+  async run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<{ status: RunStatus }> {
+    await this.#restarted;
+    const remote = this.remote;
+    const worker = this.#worker as Worker;
+    const running = new Map<string, number>();
+    let runId = '';
+    const startedAt = Date.now();
+    const track = (event: RunEvent) => {
+      runId = event.runId;
+      if (event.type === 'node:start') running.set(event.nodeId, event.at);
+      else if (event.type === 'node:done' || event.type === 'node:error') running.delete(event.nodeId);
+      onEvent(event);
+    };
+    const watch = watchWorker(worker, () => remote.ping(), this.pluginTimeLimitMs);
+    try {
+      const outcome = await Promise.race([remote.run(request, proxy(track)), watch.stalled]);
+      if ('status' in outcome) return outcome;
+      this.#replaceWorker();
+      const at = Date.now();
+      for (const [nodeId, since] of running) {
+        onEvent({
+          type: 'node:error',
+          runId,
+          nodeId,
+          at,
+          durationMs: at - since,
+          error: stallError(outcome, request.graph, nodeId, this.pluginTimeLimitMs),
+        });
+      }
+      onEvent({ type: 'run:done', runId, at, status: 'failed', durationMs: at - startedAt });
+      return { status: 'failed' };
+    } finally {
+      watch.stop();
+    }
+  }
+
+  /** Ends a stuck or dead worker and starts a new one with the same plugins; files handed to the old one are gone. */
+  #replaceWorker(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#remote = undefined;
+    const options = this.#startOptions;
+    if (options) this.#restarted = this.remote.start(options).catch(() => undefined);
   }
 
   cancel(): Promise<void> {

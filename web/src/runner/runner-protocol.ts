@@ -57,4 +57,6 @@ export interface RunnerApi {
   profile(nodeId: string, portId: string): Promise<ColumnProfile[]>;
   putFile(name: string, bytes: Uint8Array): void;
   fileNames(): string[];
+  /** Answers at once unless node code holds the worker's thread (the page's watchdog asks during runs). */
+  ping(): true;
 }

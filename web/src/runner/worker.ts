@@ -46,6 +46,7 @@ const api: RunnerApi = {
   profile: (nodeId, portId) => core.profile(nodeId, portId),
   putFile: (name, bytes) => core.putFile(name, bytes),
   fileNames: () => core.fileNames(),
+  ping: () => true,
 };
 
 expose(api);
