@@ -147,6 +147,48 @@ describe('the editor with the server', () => {
     await expect.poll(() => page.locator('.data-table .tbody [role="gridcell"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: resolve(screenshots, 'server-run-preview.png') });
 
+    // The other kinds come from the server whole, in the views browser runs use.
+    const results = page.locator('.results');
+    // The template's nodes sit close enough to cover each other's output ports, and the results panel
+    // shortens the canvas: each output is opened from the keyboard (Tab to the port, Enter).
+    const openOutput = async (endpoint: string) => {
+      const port = page.locator(`[data-port="${endpoint}"] button`);
+      await port.focus();
+      await port.press('Enter');
+      await results
+        .getByRole('heading', { name: endpoint })
+        .waitFor()
+        .catch(async (e: unknown) => {
+          await page.screenshot({ path: resolve(screenshots, 'server-run-outputs-failure.png') });
+          throw e;
+        });
+    };
+    await openOutput('evaluate.chart');
+    await expect.poll(() => results.locator('.chart canvas, .chart svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await results.locator('.field-issues').count()).toBe(0);
+    await page.screenshot({ path: resolve(screenshots, 'server-run-chart.png') });
+
+    await openOutput('evaluate.metrics');
+    await expect.poll(() => results.locator('.metric-tiles dt').allTextContents()).toContain('auc');
+    const auc = Number(await results.locator('.metric-tiles div', { hasText: 'auc' }).locator('dd').first().textContent());
+    expect(auc).toBeGreaterThanOrEqual(0.7);
+    expect(auc).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: resolve(screenshots, 'server-run-metrics.png') });
+
+    await openOutput('gate.report');
+    await expect.poll(() => results.locator('.report p').first().textContent()).toMatch(/^✔ Passed/);
+
+    await openOutput('train.model');
+    await expect.poll(() => results.locator('.model-card p').first().textContent()).toMatch(/^classification model of “churned”/);
+    expect(await results.locator('.model-card th[scope="row"]').allTextContents()).toContain('tenure_months');
+    const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name: 'Download ONNX' }).click()]);
+    expect(download.suggestedFilename()).toBe('train.model.onnx');
+    const onnx = await readFile((await download.path()) as string);
+    // An ONNX model is a protobuf ModelProto: field 1 (ir_version, a varint) comes first.
+    expect(onnx.byteLength).toBeGreaterThan(100);
+    expect(onnx[0]).toBe(0x08);
+    await page.screenshot({ path: resolve(screenshots, 'server-run-model.png') });
+
     const graphId = await page.evaluate(() => JSON.parse(localStorage.getItem('causeway.autosave') ?? '{}').id as string | undefined);
     // The run is the server's: it is in the run list for the new graph, which is not the template.
     const runs = (await (
