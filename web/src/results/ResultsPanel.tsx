@@ -115,12 +115,11 @@ export function ResultsPanel() {
         {preview?.kind === 'metrics' && <MetricsView value={preview.value as MetricsValue} />}
         {preview?.kind === 'report' && <ReportView value={preview.value as ReportValue} />}
         {preview?.kind === 'model' && (
-          <>
-            <ModelCardView card={preview.card} bytes={preview.bytes} />
+          <ModelCardView card={preview.card} bytes={preview.bytes}>
             {runner instanceof ServerPreviews && nodeId && portId && (
               <ModelDownload nodeId={nodeId} portId={portId} load={() => runner.modelFile(nodeId, portId)} />
             )}
-          </>
+          </ModelCardView>
         )}
         {preview?.kind === 'chart' && (
           <Suspense fallback={<p className="muted">Loading the chart library…</p>}>

@@ -1,4 +1,5 @@
 import type { MetricsValue, ModelCard, ReportValue } from '@causeway/sdk';
+import type { ReactNode } from 'react';
 
 /** Metrics: one tile per value, and the confusion matrix when there is one. */
 export function MetricsView({ value }: { value: MetricsValue }) {
@@ -64,8 +65,8 @@ export function ReportView({ value }: { value: ReportValue }) {
   );
 }
 
-/** A model card: task, target, classes, features with types, metrics. */
-export function ModelCardView({ card, bytes }: { card: ModelCard; bytes: number }) {
+/** A model card: task, target, classes, features with types, metrics; then `children` (e.g. a download). */
+export function ModelCardView({ card, bytes, children }: { card: ModelCard; bytes: number; children?: ReactNode }) {
   return (
     <div className="model-card">
       <p>
@@ -84,6 +85,7 @@ export function ModelCardView({ card, bytes }: { card: ModelCard; bytes: number 
         </tbody>
       </table>
       {card.metrics && <MetricsView value={{ values: card.metrics }} />}
+      {children}
     </div>
   );
 }
