@@ -3,7 +3,7 @@ import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
-import { pluginTimeLimitFrom, stallError, watchWorker } from './worker-watchdog';
+import { pluginTimeLimitFrom, stallError, stoppedWith, watchWorker } from './worker-watchdog';
 
 export interface BrowserRunnerOptions {
   /** How long the worker may stay silent during a run before it is ended; `?pluginTimeoutMs=` or 60 s. */
@@ -65,15 +65,13 @@ export class BrowserRunner {
       if ('status' in outcome) return outcome;
       this.#replaceWorker();
       const at = Date.now();
+      // The node inside plugin code is blamed; the others still running were stopped with it.
       for (const [nodeId, since] of running) {
-        onEvent({
-          type: 'node:error',
-          runId,
-          nodeId,
-          at,
-          durationMs: at - since,
-          error: stallError(outcome, request.graph, nodeId, this.pluginTimeLimitMs),
-        });
+        const error =
+          outcome.inside === undefined || outcome.inside === nodeId
+            ? stallError(outcome, request.graph, nodeId, this.pluginTimeLimitMs)
+            : stoppedWith(outcome.inside, nodeId);
+        onEvent({ type: 'node:error', runId, nodeId, at, durationMs: at - since, error });
       }
       onEvent({ type: 'run:done', runId, at, status: 'failed', durationMs: at - startedAt });
       return { status: 'failed' };

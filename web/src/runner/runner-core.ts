@@ -72,7 +72,7 @@ class UploadedFiles implements FileStore {
  * The engine side of the browser runner: runs graphs, keeps every output in memory and serves
  * previews by page. The worker exposes it through comlink; tests call it directly.
  */
-export class RunnerCore implements Omit<RunnerApi, 'start'> {
+export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
   #nodes: RunnerNodes;
   readonly #cache = new MemoryOutputCache(500);
   readonly #files = new UploadedFiles();

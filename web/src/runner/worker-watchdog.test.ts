@@ -1,6 +1,6 @@
 import type { Graph } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
-import { defaultPluginTimeLimitMs, pluginTimeLimitFrom, stallError } from './worker-watchdog';
+import { defaultPluginTimeLimitMs, pluginTimeLimitFrom, stallError, stoppedWith } from './worker-watchdog';
 
 const graph: Graph = {
   format: 'causeway.graph/1',
@@ -25,18 +25,25 @@ describe('the browser runner watchdog', () => {
   });
 
   it('names the silent plugin node with PLUGIN_TIMEOUT and a built-in with NODE_TIMEOUT', () => {
-    const plugin = stallError({ kind: 'silent', silentMs: 2600 }, graph, 'spin', 2500);
+    const plugin = stallError({ kind: 'silent', silentMs: 2600, inside: 'spin' }, graph, 'spin', 2500);
     expect(plugin.code).toBe('PLUGIN_TIMEOUT');
     expect(plugin.message).toContain('Node "spin" (@acme/loops/spin) ran for more than 2.5 s');
-    expect(stallError({ kind: 'silent', silentMs: 2600 }, graph, 'select', 2500).code).toBe('NODE_TIMEOUT');
+    expect(stallError({ kind: 'silent', silentMs: 2600, inside: 'spin' }, graph, 'select', 2500).code).toBe('NODE_TIMEOUT');
   });
 
   it('names a plugin node whose worker died with PLUGIN_LIMIT and the reason', () => {
-    const died = stallError({ kind: 'died', message: 'Out of memory' }, graph, 'spin', 60_000);
+    const died = stallError({ kind: 'died', message: 'Out of memory', inside: 'spin' }, graph, 'spin', 60_000);
     expect(died).toEqual({
       code: 'PLUGIN_LIMIT',
       message: `Node "spin" (@acme/loops/spin) stopped the browser's runner (Out of memory); the runner was restarted.`,
     });
-    expect(stallError({ kind: 'died', message: 'x' }, graph, 'select', 60_000).code).toBe('NODE_FAILED');
+    expect(stallError({ kind: 'died', message: 'x', inside: undefined }, graph, 'select', 60_000).code).toBe('NODE_FAILED');
+  });
+
+  it('tells a node stopped with the culprit which node that was', () => {
+    expect(stoppedWith('spin', 'upper')).toEqual({
+      code: 'RUN_CANCELLED',
+      message: `Node "upper" was stopped when node "spin" held the browser's runner and it was restarted.`,
+    });
   });
 });

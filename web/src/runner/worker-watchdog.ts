@@ -1,4 +1,5 @@
 import { type EventError, type Graph, z } from '@causeway/sdk';
+import { isInsideMessage } from './plugins/announce-runs';
 
 /** The server's default time limit for a plugin node (`CAUSEWAY_PLUGIN_TIMEOUT_MS`), kept the same in the browser. */
 export const defaultPluginTimeLimitMs = 60_000;
@@ -13,7 +14,10 @@ export function pluginTimeLimitFrom(search: string | undefined): number {
 }
 
 /** Why the watchdog gave up on the worker. */
-export type WorkerStall = { kind: 'silent'; silentMs: number } | { kind: 'died'; message: string };
+export type WorkerStall = ({ kind: 'silent'; silentMs: number } | { kind: 'died'; message: string }) & {
+  /** The plugin node whose code was on the worker's thread, when one was. */
+  inside: string | undefined;
+};
 
 export interface Watch {
   stalled: Promise<WorkerStall>;
@@ -44,11 +48,16 @@ export function watchWorker(worker: Worker, ping: () => Promise<unknown>, limitM
       () => {},
     );
   };
-  const onError = (event: ErrorEvent) => settle({ kind: 'died', message: event.message || 'The runner worker stopped.' });
+  let inside: string | undefined;
+  const onMessage = (event: MessageEvent) => {
+    if (isInsideMessage(event.data)) inside = event.data.nodeId;
+  };
+  const onError = (event: ErrorEvent) => settle({ kind: 'died', message: event.message || 'The runner worker stopped.', inside });
+  worker.addEventListener('message', onMessage);
   worker.addEventListener('error', onError);
   const checkTimer = setInterval(() => {
     const silentMs = Date.now() - lastAnswer;
-    if (silentMs > limitMs) settle({ kind: 'silent', silentMs });
+    if (silentMs > limitMs) settle({ kind: 'silent', silentMs, inside });
   }, tickMs);
   askAgain();
   return {
@@ -57,6 +66,7 @@ export function watchWorker(worker: Worker, ping: () => Promise<unknown>, limitM
       stopped = true;
       clearInterval(checkTimer);
       clearTimeout(pingTimer);
+      worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
     },
   };
@@ -78,5 +88,13 @@ export function stallError(stall: WorkerStall, graph: Graph, nodeId: string, lim
   return {
     code: plugin ? 'PLUGIN_TIMEOUT' : 'NODE_TIMEOUT',
     message: `Node "${nodeId}" (${type}) ran for more than ${limitMs / 1000} s without answering, its time limit in the browser; it was stopped and the runner restarted.`,
+  };
+}
+
+/** The error of a node that was still running when another node's plugin code made the runner restart. */
+export function stoppedWith(culprit: string, nodeId: string): EventError {
+  return {
+    code: 'RUN_CANCELLED',
+    message: `Node "${nodeId}" was stopped when node "${culprit}" held the browser's runner and it was restarted.`,
   };
 }

@@ -1,6 +1,7 @@
 import { expose, transfer } from 'comlink';
 import type { CatalogMessage } from '../registry';
 import { browserHttp, lazyWebOnnx, serverFiles } from './browser-services';
+import { announcingRuns } from './plugins/announce-runs';
 import { hostModuleUrls } from './plugins/host-modules';
 import { importFromBlob, listEnabledPlugins, loadPlugin } from './plugins/load-plugins';
 import { RunnerCore } from './runner-core';
@@ -25,7 +26,9 @@ async function start(options: StartOptions): Promise<CatalogMessage> {
   if (listed.length === 0) return catalog.message();
   const hostModules = await hostModuleUrls();
   const loaded = await Promise.all(listed.map((p) => loadPlugin(source, p, hostModules, importFromBlob)));
-  catalog = new WorkerCatalog(loaded);
+  // The page's watchdog learns which plugin node holds this thread, to name it if it never lets go.
+  const announce = (message: unknown) => self.postMessage(message);
+  catalog = new WorkerCatalog(loaded.map((p) => ({ ...p, definitions: p.definitions.map((d) => announcingRuns(d, announce)) })));
   core.replaceNodes(catalog);
   return catalog.message();
 }
