@@ -200,12 +200,7 @@ describe('a plugin from scaffold to both runners', () => {
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toMatch(/^Run (succeeded|failed)/);
     expect(await page.locator('.node-error').allTextContents()).toEqual([]);
     const cells = await previewCells(page, 'upper.table');
-    expect(cells).toEqual(
-      output.rows.flatMap((row) => [
-        row.city,
-        expect.stringMatching(new RegExp(`^${row.people.toLocaleString('en-US').replace(/,/g, '[,\\s\\u202f]?')}$`)),
-      ]),
-    );
+    expect(cells).toEqual(output.rows.flatMap((row) => [row.city, String(row.people)]));
     await page.screenshot({ path: resolve(screenshots, 'plugin-end-to-end.png') });
     expect(errors).toEqual([]);
     await page.context().close();
