@@ -38,6 +38,8 @@ describe('the browser runner watchdog', () => {
       message: `Node "spin" (@acme/loops/spin) stopped the browser's runner (Out of memory); the runner was restarted.`,
     });
     expect(stallError({ kind: 'died', message: 'x', inside: undefined }, graph, 'select', 60_000).code).toBe('NODE_FAILED');
+    const thrown = { kind: 'died', message: 'Uncaught Error: late', inside: 'spin' } as const;
+    expect(stallError(thrown, graph, 'spin', 60_000).code).toBe('PLUGIN_CRASHED');
   });
 
   it('tells a node stopped with the culprit which node that was', () => {

@@ -74,14 +74,14 @@ export function watchWorker(worker: Worker, ping: () => Promise<unknown>, limitM
 
 /**
  * The error a node still running gets when its worker is ended: a plugin's node (its type under a plugin
- * the graph requires) `PLUGIN_TIMEOUT` or `PLUGIN_LIMIT`, as on the server; a built-in `NODE_TIMEOUT` or `NODE_FAILED`.
+ * the graph requires) `PLUGIN_TIMEOUT`, `PLUGIN_LIMIT` (out of memory) or `PLUGIN_CRASHED`, as on the server; a built-in `NODE_TIMEOUT` or `NODE_FAILED`.
  */
 export function stallError(stall: WorkerStall, graph: Graph, nodeId: string, limitMs: number): EventError {
   const type = graph.nodes.find((n) => n.id === nodeId)?.type ?? 'unknown type';
   const plugin = Object.keys(graph.requires ?? {}).some((name) => type.startsWith(`${name}/`));
   if (stall.kind === 'died') {
     return {
-      code: plugin ? 'PLUGIN_LIMIT' : 'NODE_FAILED',
+      code: plugin ? (/memory|allocation failed/i.test(stall.message) ? 'PLUGIN_LIMIT' : 'PLUGIN_CRASHED') : 'NODE_FAILED',
       message: `Node "${nodeId}" (${type}) stopped the browser's runner (${stall.message}); the runner was restarted.`,
     };
   }
