@@ -88,7 +88,8 @@ export class SandboxProcess {
         if (message.type === 'ready') resolve();
         else this.onMessage(message);
       });
-      this.child.on('exit', (code, signal) => {
+      // 'close', not 'exit': only then has all of stderr been read, which tells an out-of-memory death from other crashes.
+      this.child.on('close', (code, signal) => {
         this.onExit(code, signal);
         reject(this.exitError(code, signal, 'starting'));
       });
