@@ -12,7 +12,7 @@ const type = (id: string) => `${name}/${id}`;
 const hostile = pluginSource(name, '1.0.0', {
   loop: 'for (;;) {}',
   bomb: 'const hoard = []; for (;;) hoard.push(new Array(1e6).fill(Math.random()));',
-  buffers: 'const hoard = []; for (;;) hoard.push(new Uint8Array(5e7).fill(1));',
+  buffers: 'const hoard = []; for (;;) hoard.push(new Uint8Array(2e8).fill(1));',
   env: 'return { table: tableFromArrays({ env: [JSON.stringify(process.env)] }) };',
   // The bundle imports nothing, so it installs; at run time it builds a dynamic import the install check never saw.
   files: `const fs = await new Function('return import("node:fs")')();

@@ -2,8 +2,8 @@ import type { Graph, RunEvent, RunStatus } from '@causeway/sdk';
 import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
+import { pluginTimeLimitFrom, stallError, stoppedWith, watchWorker } from './run-watchdog';
 import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
-import { pluginTimeLimitFrom, stallError, stoppedWith, watchWorker } from './worker-watchdog';
 
 export interface BrowserRunnerOptions {
   /** How long the worker may stay silent during a run before it is ended; `?pluginTimeoutMs=` or 60 s. */

@@ -1,6 +1,6 @@
 import type { Graph } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
-import { defaultPluginTimeLimitMs, pluginTimeLimitFrom, stallError, stoppedWith } from './worker-watchdog';
+import { defaultPluginTimeLimitMs, pluginTimeLimitFrom, stallError, stoppedWith } from './run-watchdog';
 
 const graph: Graph = {
   format: 'causeway.graph/1',
