@@ -1,10 +1,8 @@
 import type { Graph } from '@causeway/sdk';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type ApiClient, ApiError } from '../api/api-client';
-import { authApi } from '../api/auth-api';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
-import { forgetToken, tokenKind } from '../api/token';
 import { autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
 import { graphEdits } from '../canvas/graph-edits';
@@ -21,14 +19,14 @@ import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
-import { SignIn, type SignInReason } from './SignIn';
+import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
 import { can, type Server, ServerContext } from './server-context';
-import { ServerRuns } from './server-runs';
 import { type RunWhere, Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useClipboard } from './use-clipboard';
 import { goTo, usePage } from './use-route';
+import { useServerSession } from './use-server-session';
 import { type ShortcutActions, useShortcuts } from './use-shortcuts';
 
 const GraphsDialog = lazy(() => import('./GraphsDialog').then((m) => ({ default: m.GraphsDialog })));
@@ -79,48 +77,6 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
       </ServerContext.Provider>
     </EditorContext.Provider>
   );
-}
-
-/**
- * Who the token is (its role decides what the editor offers) and the server runs; undefined without a working token.
- * `signIn` asks for the sign-in screen: `needed` on a server without a token, `ended` once the server refuses a
- * session (expired or ended), `refused` for an API token it refuses, `checking` while it is not yet known whether the page came from a server.
- */
-function useServerSession(
-  api: ApiClient | undefined,
-  editor: Editor,
-): { server: Server | undefined; signIn: 'checking' | SignInReason | undefined } {
-  const [server, setServer] = useState<Server | undefined>();
-  const [signIn, setSignIn] = useState<'checking' | SignInReason | undefined>(api?.hasToken ? undefined : 'checking');
-  useEffect(() => {
-    let live = true;
-    if (!api?.hasToken) {
-      // Served as plain files there is nobody to sign in to: the editor runs in the browser only.
-      void authApi.isServer(window.location.origin).then((isServer) => live && setSignIn(isServer ? 'needed' : undefined));
-      return () => {
-        live = false;
-      };
-    }
-    const ended = () => {
-      const reason = tokenKind(sessionStorage) === 'session' ? 'ended' : 'refused';
-      forgetToken(sessionStorage);
-      setServer(undefined);
-      setSignIn(reason);
-    };
-    api.onUnauthorized(() => live && ended());
-    api.me().then(
-      (me) => live && setServer({ api, me, runs: new ServerRuns(api, editor.store, me.actions.includes('graphs:write')) }),
-      (error: Error) => {
-        if (!live || (error instanceof ApiError && error.status === 401)) return;
-        editor.store.notify(`The server refused the token: ${error.message}`);
-      },
-    );
-    return () => {
-      live = false;
-      api.onUnauthorized(undefined);
-    };
-  }, [api, editor.store]);
-  return { server, signIn };
 }
 
 function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undefined; server: Server | undefined }) {
