@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { describePlugin, type Graph, type PluginDefinition } from '@causeway/sdk';
+import type { Graph } from '@causeway/sdk';
 import type { RunningServer } from '@causeway/server';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots } from './editor-app';
+import { buildFixturePlugin } from './fixtures/build-fixture-plugin';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
@@ -15,25 +14,6 @@ let served: ServedEditor;
 
 const plugin = '@causeway/plugin-e2e';
 const shoutType = `${plugin}/shout`;
-
-/** Builds the fixture plugin from source as the scaffold's build does: one ESM file, the SDK and Arrow left external. */
-async function buildPlugin(): Promise<{ bundle: Uint8Array; manifest: unknown }> {
-  const entry = resolve(import.meta.dirname, 'fixtures/shout-plugin.ts');
-  const out = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['@causeway/sdk', 'apache-arrow'],
-    write: false,
-  });
-  const bundle = out.outputFiles[0]?.contents;
-  if (!bundle) throw new Error('esbuild wrote no bundle');
-  const definition = (await import('./fixtures/shout-plugin')).default as PluginDefinition;
-  const sha256 = createHash('sha256').update(bundle).digest('hex');
-  return { bundle, manifest: describePlugin(definition, { file: 'plugin.mjs', sha256 }) };
-}
 
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(new URL(path, server.url), { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
@@ -95,7 +75,7 @@ beforeAll(async () => {
   served = await startServedEditor('causeway-e2e-plugins-');
   ({ server, browser } = served);
   token = served.adminToken;
-  const { bundle, manifest } = await buildPlugin();
+  const { bundle, manifest } = await buildFixturePlugin('shout-plugin');
   const form = new FormData();
   form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
   form.set('bundle', new Blob([bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');

@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { describePlugin, type Graph, type PluginDefinition } from '@causeway/sdk';
-import { build } from 'esbuild';
+import type { Graph } from '@causeway/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots } from './editor-app';
+import { buildFixturePlugin } from './fixtures/build-fixture-plugin';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 const exec = promisify(execFile);
@@ -43,24 +42,6 @@ async function scaffoldBuildAndPack(): Promise<Uint8Array> {
   const tarball = stdout.trim().split('\n').at(-1);
   if (!tarball) throw new Error('npm pack named no tarball');
   return readFile(join(work, tarball));
-}
-
-/** The hostile plugin, built from source as the scaffold's build does: one ESM file, the SDK left external. */
-async function buildSpinPlugin(): Promise<{ bundle: Uint8Array; manifest: unknown }> {
-  const out = await build({
-    entryPoints: [resolve(import.meta.dirname, 'fixtures/spin-plugin.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['@causeway/sdk', 'apache-arrow'],
-    write: false,
-  });
-  const bundle = out.outputFiles[0]?.contents;
-  if (!bundle) throw new Error('esbuild wrote no bundle');
-  const definition = (await import('./fixtures/spin-plugin')).default as PluginDefinition;
-  const sha256 = createHash('sha256').update(bundle).digest('hex');
-  return { bundle, manifest: describePlugin(definition, { file: 'plugin.mjs', sha256 }) };
 }
 
 const inline = {
@@ -207,7 +188,7 @@ describe('a plugin from scaffold to both runners', () => {
   }, 300_000);
 
   it('stops a plugin node that never yields at the time limit, keeps the page responsive, and runs again in a new worker', async () => {
-    const { bundle, manifest } = await buildSpinPlugin();
+    const { bundle, manifest } = await buildFixturePlugin('spin-plugin');
     const form = new FormData();
     form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
     form.set('bundle', new Blob([bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');
