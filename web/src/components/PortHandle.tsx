@@ -32,6 +32,7 @@ export function PortHandle({ nodeId, portId, kind, side, optional, multiple, onS
         className={`handle handle-${kind}${multiple ? ' handle-multiple' : ''}`}
         style={{ background: optional ? '#fff' : color, borderColor: color }}
         title={title}
+        role="img"
         aria-label={`${side === 'input' ? 'Input' : 'Output'} ${portId} (${kind}) of ${nodeId}`}
       />
       {compact ? null : side === 'output' && onShow ? (
