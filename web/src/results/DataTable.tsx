@@ -101,6 +101,7 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
       </div>
       <div
         className="tbody"
+        role="rowgroup"
         ref={scroller}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must be reachable to scroll by keyboard
         tabIndex={0}
