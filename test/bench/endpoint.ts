@@ -2,15 +2,21 @@
  * Model endpoint under load: `POST /api/endpoints/:name/predict` of the real server (started as
  * `causeway serve` in a child process, on PostgreSQL, sampling on) beside a bare `node:http` +
  * onnxruntime-node server (a second child) scoring the same model from the same JSON rows, with the
- * load generator (autocannon) in this process. Same run, same model, same one-row requests.
+ * load generator (autocannon) in this process. Same run, same model, same one-row requests, same
+ * onnxruntime session options.
  *   1. throughput: as many requests as 16 connections get through in `seconds`; target ≥ 0.7× the bare server;
+ *      beside it each server's CPU time per request (user + system, from /proc), which a loaded
+ *      machine disturbs less than requests per second;
  *   2. latency at a fixed 1,000 requests/s: p50 and p99; target p99 ≤ 10 ms.
  * Loopback addresses only.
  *
- * Run: npx tsx test/bench/endpoint.ts [seconds=10]
+ * Run: npx tsx test/bench/endpoint.ts [seconds=10] [--pin] [--prof <dir>]
+ *   --pin   this process (the load generator) on CPU 0, both servers on CPU 1 (Linux `taskset`);
+ *   --prof  both servers write a V8 CPU profile (`node --cpu-prof`) into <dir> when they stop.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -21,6 +27,7 @@ import * as ort from 'onnxruntime-node';
 import { ArtifactStore } from '../../server/src/artifacts/artifact-store';
 import { connectDatabase } from '../../server/src/db/connect';
 import { migrate } from '../../server/src/db/migrate';
+import { servingSessionOptions } from '../../server/src/endpoints/served-model';
 import { trainChurnModels } from '../../server/src/endpoints/test-models';
 import { ModelRegistry } from '../../server/src/models/model-registry';
 import { scratchPostgresDatabase } from '../../server/src/test-support/scratch-postgres-database';
@@ -32,11 +39,7 @@ const body = JSON.stringify({ rows: [row] });
 
 /** The bare server: parse, build one tensor per feature, run, answer. No auth, no card checks, no figures. */
 async function bareServer(onnxFile: string, cardFile: string): Promise<void> {
-  const session = await ort.InferenceSession.create(await readFile(onnxFile), {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  });
+  const session = await ort.InferenceSession.create(await readFile(onnxFile), servingSessionOptions);
   const card = JSON.parse(await readFile(cardFile, 'utf8')) as { features: { name: string; type: string }[]; classes: string[] };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -73,19 +76,47 @@ async function bareServer(onnxFile: string, cardFile: string): Promise<void> {
       }
     });
   });
+  // Exit on SIGTERM, as `causeway serve` does, so `--cpu-prof` writes its profile.
+  process.once('SIGTERM', () => server.close(() => process.exit(0)));
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);
   });
 }
 
-/** Starts a child and resolves with the first stdout line matching `pattern`. */
+interface Flags {
+  seconds: number;
+  pin: boolean;
+  prof: string | undefined;
+}
+
+function flagsOf(args: string[]): Flags {
+  const flags: Flags = { seconds: 10, pin: false, prof: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--pin') flags.pin = true;
+    else if (arg === '--prof') flags.prof = args[++i];
+    else flags.seconds = Number(arg);
+  }
+  if (!(flags.seconds > 0)) throw new Error(`seconds must be a positive number, got ${args.join(' ')}`);
+  if (args.includes('--prof') && !flags.prof) throw new Error('--prof needs a directory');
+  return flags;
+}
+
+/** Starts a node child (pinned and profiled per the flags) and resolves with the first stdout line matching `pattern`. */
 async function startChild(
+  flags: Flags,
   args: string[],
   env: Record<string, string>,
   pattern: RegExp,
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const node = [...(flags.prof ? ['--cpu-prof', '--cpu-prof-dir', flags.prof] : []), ...args];
+  const [command, argv] = flags.pin ? ['taskset', ['-c', '1', process.execPath, ...node]] : [process.execPath, node];
+  const child = spawn(command as string, argv as string[], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let seen = '';
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -95,6 +126,13 @@ async function startChild(
     });
     child.once('exit', (code) => reject(new Error(`child exited (${code}) before it was ready: ${seen}`)));
   });
+}
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; `taskset` execs, so the pid is node's). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
 }
 
 function load(url: string, headers: Record<string, string>, options: { seconds: number; rate?: number }) {
@@ -109,8 +147,11 @@ function load(url: string, headers: Record<string, string>, options: { seconds: 
   });
 }
 
-async function main(): Promise<void> {
-  const seconds = Number(process.argv[2] ?? 10);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function main(flags: Flags): Promise<void> {
+  const { seconds } = flags;
+  if (flags.pin) execFileSync('taskset', ['-acp', '0', String(process.pid)], { stdio: 'ignore' });
   const dir = await mkdtemp(join(tmpdir(), 'causeway-endpoint-bench-'));
   const database = await scratchPostgresDatabase();
   const children: ChildProcess[] = [];
@@ -131,6 +172,7 @@ async function main(): Promise<void> {
     await writeFile(join(dir, 'card.json'), JSON.stringify(logistic.card));
 
     const real = await startChild(
+      flags,
       [join(root, 'server/bin/causeway.mjs'), 'serve', '--port', '0'],
       { DATABASE_URL: database.url, CAUSEWAY_DATA_DIR: dir, HOST: '127.0.0.1' },
       /running at (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/,
@@ -147,15 +189,17 @@ async function main(): Promise<void> {
       const response = await api(path, payload);
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     }
+    // Run by node itself with tsx's loader, as `causeway serve` is, so the pid is the server's.
     const bare = await startChild(
-      [join(root, 'node_modules/tsx/dist/cli.mjs'), self, 'bare', join(dir, 'model.onnx'), join(dir, 'card.json')],
+      flags,
+      ['--import', 'tsx', self, 'bare', join(dir, 'model.onnx'), join(dir, 'card.json')],
       {},
       /listening (\d+)/,
     );
     children.push(bare.child);
     const targets = {
-      bare: { url: `http://127.0.0.1:${bare.match[1]}/`, headers: {} },
-      endpoint: { url: `${base}/api/endpoints/churn/predict`, headers: auth },
+      bare: { url: `http://127.0.0.1:${bare.match[1]}/`, headers: {}, pid: bare.child.pid as number },
+      endpoint: { url: `${base}/api/endpoints/churn/predict`, headers: auth, pid: real.child.pid as number },
     };
     // Same answers from both before timing anything.
     const answers = await Promise.all(
@@ -171,23 +215,32 @@ async function main(): Promise<void> {
 
     for (const t of Object.values(targets)) await load(t.url, t.headers, { seconds: 2 }); // warm-up
     const throughput: Record<string, number[]> = { bare: [], endpoint: [] };
+    const cpuPerRequest: Record<string, number[]> = { bare: [], endpoint: [] };
+    const generatorShare: number[] = [];
     for (let round = 0; round < 3; round++) {
       for (const [name, t] of Object.entries(targets)) {
+        const [cpu0, own0] = [cpuMs(t.pid), process.cpuUsage()];
         const result = await load(t.url, t.headers, { seconds });
+        const [cpu1, own1] = [cpuMs(t.pid), process.cpuUsage(own0)];
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
         throughput[name]?.push(result.requests.average);
+        cpuPerRequest[name]?.push(((cpu1 - cpu0) * 1000) / result.requests.total);
+        generatorShare.push((own1.user + own1.system) / 1000 / (seconds * 1000));
       }
     }
     const best = (xs: number[] = []) => Math.max(...xs);
     const [bareRps, endpointRps] = [best(throughput.bare), best(throughput.endpoint)];
-    console.log(`throughput, 16 connections, ${seconds} s, best of 3 interleaved rounds (requests/s):`);
-    console.log(
-      `  bare node:http + onnxruntime-node  ${bareRps.toFixed(0)}  (rounds ${throughput.bare?.map((x) => x.toFixed(0)).join(', ')})`,
-    );
-    console.log(
-      `  POST /api/endpoints/churn/predict  ${endpointRps.toFixed(0)}  (rounds ${throughput.endpoint?.map((x) => x.toFixed(0)).join(', ')})`,
-    );
+    const [bareCpu, endpointCpu] = [median(cpuPerRequest.bare ?? []), median(cpuPerRequest.endpoint ?? [])];
+    const rounds = (xs: number[] = [], digits = 0) => xs.map((x) => x.toFixed(digits)).join(', ');
+    console.log(`throughput, 16 connections, ${seconds} s, best of 3 interleaved rounds (requests/s)${flags.pin ? ', pinned' : ''}:`);
+    console.log(`  bare node:http + onnxruntime-node  ${bareRps.toFixed(0)}  (rounds ${rounds(throughput.bare)})`);
+    console.log(`  POST /api/endpoints/churn/predict  ${endpointRps.toFixed(0)}  (rounds ${rounds(throughput.endpoint)})`);
     console.log(`  ratio ${(endpointRps / bareRps).toFixed(2)}× (target ≥ 0.7×)`);
+    console.log('server CPU time per request, user + system, median of the 3 rounds (µs):');
+    console.log(`  bare ${bareCpu.toFixed(0)}  (rounds ${rounds(cpuPerRequest.bare)})`);
+    console.log(`  endpoint ${endpointCpu.toFixed(0)}  (rounds ${rounds(cpuPerRequest.endpoint)})`);
+    console.log(`  ratio bare/endpoint ${(bareCpu / endpointCpu).toFixed(2)}×`);
+    console.log(`load generator busy ${rounds(generatorShare.map((x) => x * 100))} % of one core per round`);
     console.log(`latency at a fixed 1,000 requests/s for ${seconds} s (ms):`);
     for (const [name, t] of Object.entries(targets)) {
       const result = await load(t.url, t.headers, { seconds, rate: 1000 });
@@ -206,4 +259,4 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === 'bare') await bareServer(process.argv[3] as string, process.argv[4] as string);
-else await main();
+else await main(flagsOf(process.argv.slice(2)));

@@ -34,7 +34,7 @@ export function chooseVersion(state: EndpointState, draw: number): number | null
 }
 
 async function score(deps: PredictorDeps, state: EndpointState, version: number, body: PredictBody) {
-  const model = await deps.models.get(state.modelName, version);
+  const model = deps.models.ready(state.modelName, version) ?? (await deps.models.get(state.modelName, version));
   const { rows, feeds } = requestFeeds(model, body);
   const result = await model.session.run(feeds, model.fetch);
   return { rows, answer: modelAnswer(model, result, rows), model };
@@ -57,7 +57,8 @@ export class EndpointPredictor {
 
   async predict(name: string, body: PredictBody): Promise<PredictAnswer> {
     const started = performance.now();
-    const state = await this.deps.states.get(name);
+    const cached = this.deps.states.current(name);
+    const state = cached === undefined ? await this.deps.states.get(name) : cached.state;
     if (state === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${name}".`);
     const version = chooseVersion(state, this.deps.random());
     if (version === null) {

@@ -22,12 +22,20 @@ export class EndpointStateCache {
   ) {}
 
   async get(name: string): Promise<EndpointState | undefined> {
+    const entry = this.current(name);
+    if (entry !== undefined) return entry.state;
+    const state = await this.load(name);
+    this.store(name, state);
+    return state;
+  }
+
+  /**
+   * What is cached for `name` (the state, or undefined for no such endpoint) without waiting, read again
+   * in the background when old; undefined when nothing is cached yet (then use {@link get}).
+   */
+  current(name: string): { state: EndpointState | undefined } | undefined {
     const entry = this.cached.get(name);
-    if (entry === undefined) {
-      const state = await this.load(name);
-      this.store(name, state);
-      return state;
-    }
+    if (entry === undefined) return undefined;
     if (!entry.refreshing && this.now() - entry.at > this.ttlMs) {
       entry.refreshing = true;
       this.load(name)
@@ -37,7 +45,7 @@ export class EndpointStateCache {
           entry.refreshing = false;
         });
     }
-    return entry.state;
+    return entry;
   }
 
   /** Records a state this process just wrote (or learned of), seen by the next request. */

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { TokensRepository, tokenCacheMs } from '../repositories/tokens-repository';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
 import { predictFastPath } from './predict-fast-path';
 import { registerVersion, trainChurnModels } from './test-models';
@@ -111,4 +112,40 @@ test('other requests still reach the app, and the fast path sends the API header
   });
   expect(scored.headers.get('x-content-type-options')).toBe('nosniff');
   expect(scored.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8787');
+});
+
+test('a token remembered by the fast path stops working the moment it is revoked, and another process drops it within the cache time', async () => {
+  const created = await t.services.tokens.create({ name: 'shop-app', role: 'client', createdBy: null });
+  const predict = () =>
+    fetch(`${base}/api/endpoints/churn/predict`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${created.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: [row] }),
+    });
+  // Another server process on the same database, with its own cache.
+  const elsewhere = new TokensRepository(t.handle.db);
+  expect((await predict()).status).toBe(200);
+  expect(t.services.tokens.cachedActive(created.token)?.id).toBe(created.info.id);
+  expect((await elsewhere.findActive(created.token))?.id).toBe(created.info.id);
+
+  expect((await t.call('DELETE', `/api/tokens/${created.info.id}`, { token: t.tokens.admin })).status).toBe(204);
+  expect(t.services.tokens.cachedActive(created.token)).toBeUndefined();
+  const refused = await predict();
+  expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([401, 'UNAUTHORIZED']);
+
+  // The other process still trusts its lookup until it is `tokenCacheMs` old, then reads the revocation.
+  expect(elsewhere.cachedActive(created.token)?.id).toBe(created.info.id);
+  expect(elsewhere.cachedActive(created.token, Date.now() + tokenCacheMs + 1)).toBeUndefined();
+  await new Promise((done) => setTimeout(done, tokenCacheMs + 50));
+  expect(await elsewhere.findActive(created.token)).toBeUndefined();
+});
+
+test('a remembered token is not trusted past its expiry', async () => {
+  // Expiring within the cache time, so the cached lookup would otherwise still be fresh.
+  const expiresAt = new Date(Date.now() + tokenCacheMs / 2);
+  const created = await t.services.tokens.create({ name: 'short-lived', role: 'client', createdBy: null, expiresAt });
+  const tokens = new TokensRepository(t.handle.db);
+  expect((await tokens.findActive(created.token))?.id).toBe(created.info.id);
+  expect(tokens.cachedActive(created.token, expiresAt.getTime() - 1)?.id).toBe(created.info.id);
+  expect(tokens.cachedActive(created.token, expiresAt.getTime())).toBeUndefined();
 });

@@ -83,7 +83,7 @@ export function requestFeeds(model: ServedModel, body: PredictBody): { rows: num
   const problems: InputProblem[] = [];
   const reader = valueReader(body, problems);
   const n = reader.rows;
-  const numeric = new Map<string, Float64Array>();
+  const numeric = new Map<string, Float64Array | Float32Array>();
   const texts = new Map<string, string[]>();
   for (const feature of model.features) {
     if (!reader.has(feature.name)) {
@@ -106,7 +106,7 @@ export function requestFeeds(model: ServedModel, body: PredictBody): { rows: num
       texts.set(feature.name, out);
       continue;
     }
-    const out = new Float64Array(n);
+    const out = inputType(model, feature.name) === 'float32' ? new Float32Array(n) : new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const value = reader.value(feature.name, i);
       const number = value === undefined ? 'is missing' : numberOf(feature, value);
@@ -119,10 +119,17 @@ export function requestFeeds(model: ServedModel, body: PredictBody): { rows: num
   return { rows: n, feeds: feedsOf(model, n, numeric, texts) };
 }
 
+/** The element type of the model input fed by this feature alone; undefined for the wide layout. */
+function inputType(model: ServedModel, feature: string): string | undefined {
+  if (model.plan.layout !== 'per-feature') return undefined;
+  for (const input of model.plan.inputs) if (input.name === feature) return input.type;
+  return undefined;
+}
+
 function feedsOf(
   model: ServedModel,
   n: number,
-  numeric: Map<string, Float64Array>,
+  numeric: Map<string, Float64Array | Float32Array>,
   texts: Map<string, string[]>,
 ): Record<string, ort.Tensor> {
   const feeds: Record<string, ort.Tensor> = {};
@@ -131,7 +138,7 @@ function feedsOf(
     const width = model.features.length;
     const data = plan.type === 'float32' ? new Float32Array(n * width) : new Float64Array(n * width);
     model.features.forEach((f, j) => {
-      const column = numeric.get(f.name) as Float64Array;
+      const column = numeric.get(f.name) as Float64Array | Float32Array;
       for (let i = 0; i < n; i++) data[i * width + j] = column[i] as number;
     });
     feeds[plan.input] = new ort.Tensor(plan.type, data, [n, width]);
@@ -147,8 +154,9 @@ function feedsOf(
     const column = numeric.get(input.name);
     if (column === undefined)
       throw new UserError('MODEL_INVALID', `Model input "${input.name}" takes numbers, but its card calls that feature text.`);
-    if (input.type === 'float64') feeds[input.name] = new ort.Tensor('float64', column, dims);
-    else if (input.type === 'float32') feeds[input.name] = new ort.Tensor('float32', Float32Array.from(column), dims);
+    if (input.type === 'float64') feeds[input.name] = new ort.Tensor('float64', column as Float64Array, dims);
+    // Built as float32 already (see requestFeeds): the tensor takes the column as it is.
+    else if (input.type === 'float32') feeds[input.name] = new ort.Tensor('float32', column as Float32Array, dims);
     else if (input.type === 'bool')
       feeds[input.name] = new ort.Tensor(
         'bool',

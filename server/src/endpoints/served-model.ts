@@ -29,7 +29,8 @@ export interface ServedModel {
   session: ort.InferenceSession;
 }
 
-const sessionOptions: ort.InferenceSession.SessionOptions = {
+/** One thread per session: requests already run side by side. The benchmark's bare server uses the same. */
+export const servingSessionOptions: ort.InferenceSession.SessionOptions = {
   intraOpNumThreads: 1,
   interOpNumThreads: 1,
   graphOptimizationLevel: 'all',
@@ -80,7 +81,7 @@ export async function openServedModel(modelName: string, version: number, onnx: 
   const label = `Model "${modelName}" version ${version}`;
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(onnx, sessionOptions);
+    session = await ort.InferenceSession.create(onnx, servingSessionOptions);
   } catch (cause) {
     throw new UserError('MODEL_INVALID', `${label} cannot be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -4,6 +4,8 @@ import { openServedModel, type ServedModel } from './served-model';
 
 interface Entry {
   model: Promise<ServedModel>;
+  /** The model once opened, for callers that need not wait. */
+  ready: ServedModel | undefined;
   used: number;
 }
 
@@ -24,16 +26,31 @@ export class ServedModels {
 
   /** The loaded version; the promise is shared, so concurrent first requests load it once. */
   get(modelName: string, version: number): Promise<ServedModel> {
+    return this.entry(modelName, version).model;
+  }
+
+  /** The loaded version at once, or undefined while it is still being opened (then use {@link get}). */
+  ready(modelName: string, version: number): ServedModel | undefined {
+    return this.entry(modelName, version).ready;
+  }
+
+  private entry(modelName: string, version: number): Entry {
     const key = `${modelName}\u0000${version}`;
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      entry = { model: this.open(modelName, version), used: 0 };
-      this.entries.set(key, entry);
-      entry.model.catch(() => this.entries.delete(key));
+      const created: Entry = { model: this.open(modelName, version), ready: undefined, used: 0 };
+      created.model.then(
+        (model) => {
+          created.ready = model;
+        },
+        () => this.entries.delete(key),
+      );
+      this.entries.set(key, created);
       this.evict();
+      entry = created;
     }
     entry.used = ++this.clock;
-    return entry.model;
+    return entry;
   }
 
   private async open(modelName: string, version: number): Promise<ServedModel> {

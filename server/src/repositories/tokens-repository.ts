@@ -27,7 +27,10 @@ export const tokenCacheMs = 2_000;
 
 /** API tokens, stored as sha256 hashes. */
 export class TokensRepository {
-  /** Live tokens looked up lately, by hash: a busy client (a model endpoint's caller) is not one query per request. */
+  /**
+   * Live tokens looked up lately, by plain value: a busy client (a model endpoint's caller) is neither
+   * one query nor one sha256 per request. Held only in memory, as the request headers are.
+   */
   private readonly recent = new Map<string, { info: TokenInfo; until: number }>();
   /** Grows on every revocation: a lookup that overlapped one is not cached. */
   private revocations = 0;
@@ -61,10 +64,10 @@ export class TokensRepository {
 
   /** The live token with this plain value, if any: not revoked, not expired, its user (if any) not disabled. */
   async findActive(token: string): Promise<TokenInfo | undefined> {
-    const hash = hashApiToken(token);
     const now = Date.now();
-    const hit = this.recent.get(hash);
-    if (hit !== undefined && hit.until > now && (hit.info.expiresAt === null || hit.info.expiresAt.getTime() > now)) return hit.info;
+    const hit = this.cachedActive(token, now);
+    if (hit !== undefined) return hit;
+    const hash = hashApiToken(token);
     const revocations = this.revocations;
     const row = await this.db
       .selectFrom('tokens')
@@ -76,19 +79,31 @@ export class TokensRepository {
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
     if (row === undefined) {
-      this.recent.delete(hash);
+      this.recent.delete(token);
       return undefined;
     }
     const info = toInfo(row);
     if (revocations !== this.revocations) return info;
     if (this.recent.size >= 10_000) this.recent.clear();
-    this.recent.set(hash, { info, until: now + tokenCacheMs });
+    this.recent.set(token, { info, until: now + tokenCacheMs });
     return info;
+  }
+
+  /** The live token as {@link findActive} found it within the last {@link tokenCacheMs}, without waiting; undefined when not cached. */
+  cachedActive(token: string, now = Date.now()): TokenInfo | undefined {
+    const hit = this.recent.get(token);
+    if (hit === undefined || hit.until <= now || (hit.info.expiresAt !== null && hit.info.expiresAt.getTime() <= now)) return undefined;
+    return hit.info;
+  }
+
+  /** Whether {@link touch} would write: the token's use was last recorded over a minute ago. */
+  needsTouch(info: TokenInfo, now = Date.now()): boolean {
+    return info.lastUsedAt === null || now - info.lastUsedAt.getTime() >= 60_000;
   }
 
   /** Records use, at most once a minute per token so reads stay reads. */
   async touch(info: TokenInfo): Promise<void> {
-    if (info.lastUsedAt !== null && Date.now() - info.lastUsedAt.getTime() < 60_000) return;
+    if (!this.needsTouch(info)) return;
     await this.db.updateTable('tokens').set({ last_used_at: sql<Date>`now()` }).where('id', '=', info.id).execute();
     // The cached lookup holds this object: without this, every request after a minute would write again.
     info.lastUsedAt = new Date();
