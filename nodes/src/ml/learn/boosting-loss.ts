@@ -1,19 +1,23 @@
+import type { HistWork } from './hist-work';
 import type { ClassTargets } from './matrix';
 
 /** The losses of gradient boosting. */
 export type BoostingLossKind = 'squared_error' | 'log_loss' | 'softmax';
 
-/** A loss: its starting scores and its per-row gradients and hessians (class-major, n per class). */
+/**
+ * A loss over a working set (see hist-work.ts): its starting scores, the starting state of every row,
+ * and the gradients and hessians of every score written into the rows from their state.
+ * For squared error the state is the residual (raw score − target): adding a leaf value to it keeps
+ * it the gradient, so the target never has to travel with the rows.
+ */
 export interface BoostingLoss {
   readonly kind: BoostingLossKind;
   readonly scores: number;
   readonly baseline: number[];
-  gradients(raw: Float64Array, g: Float64Array, h: Float64Array): void;
-  /**
-   * Single-score losses only: the gradient and hessian of row `ids[k]` written at position k, in one
-   * pass, for a working set kept in leaf order (no full-length gradient arrays to gather from).
-   */
-  gradientsAt?(raw: Float64Array, ids: Int32Array, g: Float64Array, h: Float64Array): void;
+  /** Class index per row, for the working set (classes only). */
+  readonly labels?: Int32Array;
+  initState(state: Float64Array): void;
+  gradients(work: HistWork): void;
 }
 
 /** Picks the loss from the target: real values → squared error, 2 classes → log-loss, more → softmax. */
@@ -21,20 +25,21 @@ export function boostingLoss(target: ClassTargets | Float64Array, classes: numbe
   if (target instanceof Float64Array) {
     let sum = 0;
     for (let i = 0; i < target.length; i++) sum += target[i] as number;
+    const mean = sum / target.length;
     return {
       kind: 'squared_error',
       scores: 1,
-      baseline: [sum / target.length],
-      gradients: (raw, g, h) => {
-        for (let i = 0; i < target.length; i++) g[i] = (raw[i] as number) - (target[i] as number);
-        h.fill(1);
+      baseline: [mean],
+      initState: (state) => {
+        for (let i = 0; i < target.length; i++) state[i] = mean - (target[i] as number);
       },
-      gradientsAt: (raw, ids, g, h) => {
-        for (let k = 0; k < ids.length; k++) {
-          const i = ids[k] as number;
-          g[k] = (raw[i] as number) - (target[i] as number);
+      gradients: (work) => {
+        const { f32, state } = work;
+        const { words, gradWord, rows } = work;
+        for (let k = 0, w = gradWord; k < rows; k++, w += words) {
+          f32[w] = state[k] as number;
+          f32[w + 1] = 1;
         }
-        h.fill(1);
       },
     };
   }
@@ -45,23 +50,21 @@ export function boostingLoss(target: ClassTargets | Float64Array, classes: numbe
   const eps = 1e-15;
   if (classes === 2) {
     const p = Math.min(1 - eps, Math.max(eps, (counts[1] as number) / n));
+    const start = Math.log(p / (1 - p));
     return {
       kind: 'log_loss',
       scores: 1,
-      baseline: [Math.log(p / (1 - p))],
-      gradients: (raw, g, h) => {
-        for (let i = 0; i < n; i++) {
-          const s = 1 / (1 + Math.exp(-(raw[i] as number)));
-          g[i] = s - (y[i] as number);
-          h[i] = s * (1 - s);
-        }
-      },
-      gradientsAt: (raw, ids, g, h) => {
-        for (let k = 0; k < n; k++) {
-          const i = ids[k] as number;
-          const s = 1 / (1 + Math.exp(-(raw[i] as number)));
-          g[k] = s - (y[i] as number);
-          h[k] = s * (1 - s);
+      baseline: [start],
+      labels: y,
+      initState: (state) => state.fill(start),
+      gradients: (work) => {
+        const { f32, u16, state } = work;
+        const { words, gradWord, labelByte } = work;
+        const half = words * 2;
+        for (let k = 0, w = gradWord, l = labelByte >> 1; k < n; k++, w += words, l += half) {
+          const s = 1 / (1 + Math.exp(-(state[k] as number)));
+          f32[w] = s - (u16[l] as number);
+          f32[w + 1] = s * (1 - s);
         }
       },
     };
@@ -71,21 +74,30 @@ export function boostingLoss(target: ClassTargets | Float64Array, classes: numbe
     kind: 'softmax',
     scores: classes,
     baseline,
-    gradients: (raw, g, h) => {
-      for (let i = 0; i < n; i++) {
+    labels: y,
+    initState: (state) => {
+      for (let i = 0; i < n; i++) for (let c = 0; c < classes; c++) state[i * classes + c] = baseline[c] as number;
+    },
+    gradients: (work) => {
+      const { f32, u16, state } = work;
+      const { words, gradWord, labelByte } = work;
+      const p = new Float64Array(classes);
+      for (let k = 0; k < n; k++) {
+        const at = k * classes;
         let max = Number.NEGATIVE_INFINITY;
-        for (let c = 0; c < classes; c++) max = Math.max(max, raw[c * n + i] as number);
+        for (let c = 0; c < classes; c++) max = Math.max(max, state[at + c] as number);
         let sum = 0;
         for (let c = 0; c < classes; c++) {
-          const e = Math.exp((raw[c * n + i] as number) - max);
-          g[c * n + i] = e;
+          const e = Math.exp((state[at + c] as number) - max);
+          p[c] = e;
           sum += e;
         }
-        const yi = y[i] as number;
+        const yk = u16[(k * words * 4 + labelByte) >> 1] as number;
+        const w = k * words + gradWord;
         for (let c = 0; c < classes; c++) {
-          const p = (g[c * n + i] as number) / sum;
-          g[c * n + i] = p - (c === yi ? 1 : 0);
-          h[c * n + i] = p * (1 - p);
+          const pc = (p[c] as number) / sum;
+          f32[w + 2 * c] = pc - (c === yk ? 1 : 0);
+          f32[w + 2 * c + 1] = pc * (1 - pc);
         }
       }
     },

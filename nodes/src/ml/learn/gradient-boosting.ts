@@ -4,7 +4,7 @@ import { binMatrix, fitBins } from './binning';
 import { type BoostingLossKind, boostingLoss } from './boosting-loss';
 import { checkCancelled, reportProgress, type TrainControl } from './control';
 import { growHistTree, type HistTreeParams } from './hist-tree';
-import { binStride, histWork, loadGradients } from './hist-work';
+import { histWork, rowBytes } from './hist-work';
 import { type ClassTargets, checkClasses, checkFeatures, checkShape, type FeatureMatrix } from './matrix';
 import { createRandom } from './random';
 import { accumulateTree, type TreeArrays } from './tree-arrays';
@@ -79,45 +79,17 @@ export function fitGradientBoosting(
   }
   const loss = boostingLoss(target, classification ? target.classes.length : 0);
   const n = x.rows;
-  const bins = fitBins(x, maxBins, createRandom(options.seed ?? 0));
-  const work = histWork(binMatrix(x, bins, binStride(x.cols)), n, x.cols, bins.edges);
   const k = loss.scores;
-  const raw = new Float64Array(n * k);
-  for (let c = 0; c < k; c++) raw.fill(loss.baseline[c] as number, c * n, (c + 1) * n);
-  // One score: gradients go straight into the working set's leaf order; more: computed per row, then gathered.
-  const direct = k === 1 ? loss.gradientsAt : undefined;
-  const g = direct ? new Float64Array(0) : new Float64Array(n * k);
-  const h = direct ? new Float64Array(0) : new Float64Array(n * k);
+  const bins = fitBins(x, maxBins, createRandom(options.seed ?? 0));
+  const work = histWork(binMatrix(x, bins, rowBytes(x.cols, k)), n, x.cols, k, bins.edges, loss.labels);
+  loss.initState(work.state);
   const trees: TreeArrays[] = [];
   const treeClass: number[] = [];
   for (let round = 0; round < rounds; round++) {
     checkCancelled(control);
-    if (direct) {
-      direct(raw, work.ids, work.g, work.h);
-      const tree = growHistTree(work, params, (start, end, value) => {
-        for (let q = start; q < end; q++) {
-          const i = work.ids[q] as number;
-          raw[i] = (raw[i] as number) + value;
-        }
-      });
-      trees.push(tree);
-      treeClass.push(0);
-      reportProgress(control, (round + 1) / rounds);
-      continue;
-    }
-    loss.gradients(raw, g, h);
+    loss.gradients(work);
     for (let c = 0; c < k; c++) {
-      const gc = g.subarray(c * n, (c + 1) * n);
-      const hc = h.subarray(c * n, (c + 1) * n);
-      const rc = raw.subarray(c * n, (c + 1) * n);
-      loadGradients(work, gc, hc);
-      const tree = growHistTree(work, params, (start, end, value) => {
-        for (let q = start; q < end; q++) {
-          const i = work.ids[q] as number;
-          rc[i] = (rc[i] as number) + value;
-        }
-      });
-      trees.push(tree);
+      trees.push(growHistTree(work, params, c));
       treeClass.push(c);
     }
     reportProgress(control, (round + 1) / rounds);

@@ -1,106 +1,153 @@
+import { UserError } from '@causeway/sdk';
+
 /**
  * The working set of a boosting fit, kept in LEAF ORDER: rows are physically moved when a node
- * splits, so every node's rows (their bins, gradients, hessians and original ids) are one contiguous
- * range. Histograms then stream through memory instead of gathering scattered rows; the order left by
- * one tree is where the next tree starts.
+ * splits, so every node's rows are one contiguous range and histograms stream through memory. A row
+ * is packed in `words` 32-bit words: its bins (one byte per feature), its label (uint16, classes
+ * only), then float32 gradient and hessian per score. Beside it, in the same order, `state` holds
+ * the row's `scores` float64 numbers: raw scores, or residuals for squared error (see boosting-loss).
+ * Rows, labels and state travel together, so no pass ever gathers by row id.
  */
 export interface HistWork {
   readonly rows: number;
   readonly cols: number;
+  readonly scores: number;
   /** Per-feature bin edges (see binning.ts). */
   readonly edges: readonly Float64Array[];
-  /** Bytes per row of `bins`: cols rounded up to whole 32-bit words, so rows move as words. */
-  readonly stride: number;
-  /** Bins, row-major in leaf order: position k's bins at [k·stride …]. */
-  readonly bins: Uint8Array;
-  readonly binWords: Uint32Array;
-  /** Gradient, hessian and original row id at each position. */
-  readonly g: Float64Array;
-  readonly h: Float64Array;
-  readonly ids: Int32Array;
-  readonly scratchWords: Uint32Array;
-  readonly gScratch: Float64Array;
-  readonly hScratch: Float64Array;
-  readonly idsScratch: Int32Array;
+  readonly words: number;
+  /** Byte offset of the label inside a row. */
+  readonly labelByte: number;
+  /** Word offset of score 0's gradient; score c's gradient is at gradWord + 2c, its hessian next. */
+  readonly gradWord: number;
+  /** Views over the same packed rows. */
+  readonly u32: Uint32Array;
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly f32: Float32Array;
+  /** n × scores, position-major. */
+  readonly state: Float64Array;
   /** Histograms reused across nodes and trees. */
   readonly pool: Float64Array[];
 }
 
-/** Bytes per row for `cols` one-byte bins, padded to 32-bit words. */
-export function binStride(cols: number): number {
-  return Math.ceil(cols / 4) * 4;
+/** Layout of a row for `cols` features and `scores` gradient/hessian pairs: [words, labelByte, gradWord]. */
+export function rowLayout(cols: number, scores: number): [number, number, number] {
+  const labelByte = cols + (cols % 2);
+  const gradWord = Math.ceil((labelByte + 2) / 4);
+  return [gradWord + 2 * scores, labelByte, gradWord];
 }
 
-/** Wraps row-major bins (rows in their original order, `binStride(cols)` bytes each) as a working set. */
-export function histWork(bins: Uint8Array, rows: number, cols: number, edges: readonly Float64Array[]): HistWork {
-  const ids = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) ids[i] = i;
-  const stride = binStride(cols);
+/** Bytes per row of the packed layout, for binning straight into it. */
+export function rowBytes(cols: number, scores: number): number {
+  return rowLayout(cols, scores)[0] * 4;
+}
+
+/**
+ * Wraps binned rows (original order, `rowBytes(cols, scores)` bytes each, bins at the front) as a
+ * working set; `labels` (classes only, < 65536) are written into the rows.
+ */
+export function histWork(
+  binned: Uint8Array,
+  rows: number,
+  cols: number,
+  scores: number,
+  edges: readonly Float64Array[],
+  labels?: Int32Array,
+): HistWork {
+  const [words, labelByte, gradWord] = rowLayout(cols, scores);
+  if (binned.length !== rows * words * 4) throw new Error(`histWork: ${binned.length} bytes of bins for ${rows} rows of ${words} words`);
+  const { buffer, byteOffset, byteLength } = binned;
+  const u16 = new Uint16Array(buffer, byteOffset, byteLength / 2);
+  if (labels) {
+    const at = labelByte >> 1;
+    const half = words * 2;
+    for (let i = 0; i < rows; i++) {
+      const y = labels[i] as number;
+      if (!(y >= 0 && y < 65536))
+        throw new UserError('INPUT_INVALID', `Gradient boosting takes at most 65536 classes (row ${i} has class ${y}).`);
+      u16[i * half + at] = y;
+    }
+  }
   return {
     rows,
     cols,
+    scores,
     edges,
-    stride,
-    bins,
-    binWords: new Uint32Array(bins.buffer, bins.byteOffset, (rows * stride) / 4),
-    g: new Float64Array(rows),
-    h: new Float64Array(rows),
-    ids,
-    scratchWords: new Uint32Array((rows * stride) / 4),
-    gScratch: new Float64Array(rows),
-    hScratch: new Float64Array(rows),
-    idsScratch: new Int32Array(rows),
+    words,
+    labelByte,
+    gradWord,
+    u32: new Uint32Array(buffer, byteOffset, byteLength / 4),
+    u8: binned,
+    u16,
+    f32: new Float32Array(buffer, byteOffset, byteLength / 4),
+    state: new Float64Array(rows * scores),
     pool: [],
   };
 }
 
-/** Loads gradients and hessians (indexed by original row) into leaf order. */
-export function loadGradients(work: HistWork, g: Float64Array, h: Float64Array): void {
-  const { ids, rows } = work;
-  for (let k = 0; k < rows; k++) {
-    const i = ids[k] as number;
-    work.g[k] = g[i] as number;
-    work.h[k] = h[i] as number;
-  }
-}
-
 /**
- * Stable partition of positions [start, end): rows whose bin of `feature` is <= `bin` first, their
- * bins, gradients and ids moving with them. Returns where the right side starts.
+ * Partitions positions [start, end) in place, rows whose bin of `feature` is <= `bin` first, by
+ * swapping misplaced pairs (Hoare): only rows on the wrong side move, and no second buffer is needed.
+ * Not stable; `mid`, where the right side starts, comes from the histogram and is checked.
  */
-export function partitionRows(work: HistWork, start: number, end: number, feature: number, bin: number): number {
-  const { bins, binWords, scratchWords, g, h, ids, gScratch, hScratch, idsScratch, stride } = work;
-  const words = stride >> 2;
-  let l = start;
-  let r = 0;
-  for (let k = start; k < end; k++) {
-    const src = k * words;
-    if ((bins[k * stride + feature] as number) <= bin) {
-      copyRow(binWords, src, binWords, l * words, words);
-      g[l] = g[k] as number;
-      h[l] = h[k] as number;
-      ids[l] = ids[k] as number;
-      l++;
-    } else {
-      copyRow(binWords, src, scratchWords, r * words, words);
-      gScratch[r] = g[k] as number;
-      hScratch[r] = h[k] as number;
-      idsScratch[r] = ids[k] as number;
-      r++;
+export function partitionRows(work: HistWork, start: number, end: number, mid: number, feature: number, bin: number): void {
+  const { u8, u32, state, words, scores } = work;
+  const bytes = words * 4;
+  let i = start;
+  let j = end - 1;
+  for (;;) {
+    while (i <= j && (u8[i * bytes + feature] as number) <= bin) i++;
+    while (j > i && (u8[j * bytes + feature] as number) > bin) j--;
+    if (i >= j) break;
+    swapRows(u32, i * words, j * words, words);
+    for (let c = 0; c < scores; c++) {
+      const a = i * scores + c;
+      const b = j * scores + c;
+      const t = state[a] as number;
+      state[a] = state[b] as number;
+      state[b] = t;
     }
+    i++;
+    j--;
   }
-  binWords.set(scratchWords.subarray(0, r * words), l * words);
-  g.set(gScratch.subarray(0, r), l);
-  h.set(hScratch.subarray(0, r), l);
-  ids.set(idsScratch.subarray(0, r), l);
-  return l;
+  if (i !== mid) throw new Error(`partitionRows: the histogram sends ${mid - start} rows left, the bins ${i - start}`);
 }
 
-/** Copies one row of bins; unrolled for up to 16 features (a loop here costs 2–3× the partition). */
-function copyRow(from: Uint32Array, s: number, to: Uint32Array, d: number, words: number): void {
-  to[d] = from[s] as number;
-  if (words > 1) to[d + 1] = from[s + 1] as number;
-  if (words > 2) to[d + 2] = from[s + 2] as number;
-  if (words > 3) to[d + 3] = from[s + 3] as number;
-  for (let w = 4; w < words; w++) to[d + w] = from[s + w] as number;
+/** Adds a finished leaf's value to score `score` of its rows. */
+export function settleLeaf(work: HistWork, start: number, end: number, score: number, value: number): void {
+  const { scores, state } = work;
+  for (let k = start * scores + score; k < end * scores; k += scores) state[k] = (state[k] as number) + value;
+}
+
+/** Swaps two rows; unrolled for up to 8 words (a plain loop here costs 2–3× the partition). */
+function swapRows(u32: Uint32Array, a: number, b: number, words: number): void {
+  let t = u32[a] as number;
+  u32[a] = u32[b] as number;
+  u32[b] = t;
+  t = u32[a + 1] as number;
+  u32[a + 1] = u32[b + 1] as number;
+  u32[b + 1] = t;
+  t = u32[a + 2] as number;
+  u32[a + 2] = u32[b + 2] as number;
+  u32[b + 2] = t;
+  if (words > 3) {
+    t = u32[a + 3] as number;
+    u32[a + 3] = u32[b + 3] as number;
+    u32[b + 3] = t;
+  }
+  if (words > 4) {
+    t = u32[a + 4] as number;
+    u32[a + 4] = u32[b + 4] as number;
+    u32[b + 4] = t;
+  }
+  if (words > 5) {
+    t = u32[a + 5] as number;
+    u32[a + 5] = u32[b + 5] as number;
+    u32[b + 5] = t;
+  }
+  for (let w = 6; w < words; w++) {
+    t = u32[a + w] as number;
+    u32[a + w] = u32[b + w] as number;
+    u32[b + w] = t;
+  }
 }
