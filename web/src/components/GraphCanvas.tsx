@@ -3,20 +3,19 @@ import {
   Controls,
   type FinalConnectionState,
   type IsValidConnection,
-  MiniMap,
   type OnConnect,
   type OnEdgesChange,
   type OnNodesChange,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useMemo, useRef } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
 import { graphEdits } from '../canvas/graph-edits';
-import { portColors } from '../canvas/port-colors';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import { NodeCard } from './NodeCard';
 import { NoteCard } from './NoteCard';
 
@@ -39,13 +38,6 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   const measured = useRef(new Map<string, Size>());
   const previousNodes = useRef(new Map<string, FlowNode>());
   const previousEdges = useRef<{ registry?: typeof store.registry; edges: Map<string, FlowEdge> }>({ edges: new Map() });
-  // The minimap draws every node of the graph: it mounts once the canvas has painted, so opening a
-  // large graph shows the canvas first.
-  const [showMap, setShowMap] = useState(false);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setShowMap(true));
-    return () => cancelAnimationFrame(frame);
-  }, []);
 
   const nodes = useMemo(() => {
     const list = toFlowNodes(graph, selection, measured.current, previousNodes.current, registry);
@@ -175,7 +167,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
     >
       <Background gap={20} />
-      {showMap && <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => (n.type === 'note' ? '#f2d16b' : portColors.table)} />}
+      <CanvasMiniMap ariaLabel="Mini map" />
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );
