@@ -19,6 +19,8 @@ import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
+import { freeSpot } from './free-spot';
+import { focusRegion } from './regions';
 import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
 import { can, type Server, ServerContext } from './server-context';
@@ -149,15 +151,22 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const placeNew = (type: string) => {
     const selected = nodeSelection();
     const after = selected.length === 1 ? nodeIndex(store.getState().graph).get(selected[0] as string) : undefined;
+    const { nodes } = store.getState().graph;
     if (after) {
-      const at: [number, number] = [after.position[0] + 300, after.position[1]];
+      const at = freeSpot([after.position[0] + 300, after.position[1]], nodes, sizes.current);
       const id = addNodeOfType(store, type, at, after.id);
       revealPoint(at);
       return id;
     }
     const box = canvas.current?.getBoundingClientRect();
-    const at = flow.screenToFlowPosition({ x: (box?.left ?? 0) + (box?.width ?? 800) / 2, y: (box?.top ?? 0) + (box?.height ?? 600) / 2 });
-    return addNodeOfType(store, type, [at.x - 110, at.y - 40]);
+    const middle = flow.screenToFlowPosition({
+      x: (box?.left ?? 0) + (box?.width ?? 800) / 2,
+      y: (box?.top ?? 0) + (box?.height ?? 600) / 2,
+    });
+    const at = freeSpot([middle.x - 110, middle.y - 40], nodes, sizes.current);
+    const id = addNodeOfType(store, type, at);
+    revealPoint(at);
+    return id;
   };
 
   /** Pans (keeping the zoom) so a point of the graph is on screen. */
@@ -227,6 +236,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     save: () => void save(),
     help: () => setHelp(true),
     quickAdd: (initial) => setQuickAdd(initial),
+    region: (forward) => focusRegion(forward),
     escape: () => {
       if (quickAdd !== undefined || help || graphsOpen || templatesOpen) {
         setQuickAdd(undefined);

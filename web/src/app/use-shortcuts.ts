@@ -17,6 +17,8 @@ export interface ShortcutActions {
   help(): void;
   quickAdd(initial: string): void;
   escape(): void;
+  /** F6 / Shift+F6: the next or previous region (toolbar, palette, canvas, inspector, results). */
+  region(forward: boolean): void;
 }
 
 /** Binds the editor's keyboard shortcuts on the document; keys typed into fields are left alone. */
@@ -30,6 +32,10 @@ export function useShortcuts(actions: ShortcutActions, enabled: boolean): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key;
       if (key === 'Escape') return a.escape();
+      if (key === 'F6') {
+        e.preventDefault();
+        return a.region(!e.shiftKey);
+      }
       if (mod && key.toLowerCase() === 's') {
         e.preventDefault();
         return a.save();

@@ -16,6 +16,13 @@ export const shortcuts: ReadonlyArray<[string, string]> = [
   ['Shift+L', 'Auto-layout'],
   ['Shift+N', 'Add a sticky note'],
   ['Ctrl+S', 'Save (to the server when connected, else export JSON)'],
+  ['F6 / Shift+F6', 'Next / previous region: toolbar, palette, canvas, inspector, results'],
+  ['Tab / Shift+Tab', 'Next / previous control, node or output port'],
+  ['Enter or Space on a node', 'Select it (its form opens in the inspector)'],
+  ['Enter on a palette item', 'Add that node (connected after the selected node)'],
+  ['Enter on an output port', 'Show its data in the results panel'],
+  ['Inspector › Inputs', 'Connect an input: choose an output, then Connect (the same check as dragging)'],
+  ['Inspector › Outputs', 'Show an output of the selected node'],
   ['?', 'This help'],
 ];
 

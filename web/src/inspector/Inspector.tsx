@@ -8,6 +8,7 @@ import { configPathOf, issuesUnder } from './field-context';
 import { formOf } from './form-model';
 import { inputColumns } from './input-columns';
 import { PlaceholderConfig } from './PlaceholderConfig';
+import { InputsSection, OutputsSection } from './PortLinks';
 
 const none: readonly Issue[] = [];
 
@@ -77,6 +78,7 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
           ))}
         </ul>
       )}
+      <InputsSection node={node} />
       <form onSubmit={(e) => e.preventDefault()} aria-label={`Configuration of ${node.id}`}>
         {form.map((property) => (
           <FieldInput
@@ -95,6 +97,7 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
           />
         ))}
       </form>
+      <OutputsSection node={node} />
       <button type="button" onClick={() => onRunTo(node.id)}>
         Run up to here
       </button>

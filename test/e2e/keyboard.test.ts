@@ -1,0 +1,150 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEditor, startEditor } from './editor-app';
+
+let editor: { url: string; browser: Browser; stop: () => Promise<void> };
+
+beforeAll(async () => {
+  editor = await startEditor();
+}, 180_000);
+
+afterAll(async () => {
+  await editor?.stop();
+});
+
+/** Screenshots of the focus at each step, to look at. */
+const shots = '/tmp';
+
+/**
+ * How the focused element shows its focus: an outline of at least 2px (or a ring drawn with
+ * box-shadow), and nothing covering its middle (a port under another card is focused but unseen).
+ */
+async function focusRing(page: Page): Promise<{ what: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: 'body', visible: true };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+    const box = el.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const uncovered = top !== null && (el.contains(top) || top.contains(el));
+    const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"${uncovered ? '' : ' (covered)'}`;
+    return { what, visible: (outline || style.boxShadow !== 'none') && uncovered };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus; every element passed on the way must show a focus ring. */
+async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  const passed: string[] = [];
+  for (let i = 0; i < (options.max ?? 60); i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const ring = await focusRing(page);
+    if (!ring.visible) throw new Error(`no visible focus ring on ${ring.what}`);
+    passed.push(ring.what);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached the target; it went through:\n${passed.join('\n')}`);
+}
+
+/** Presses F6 until the focus is inside `region` (the editor has five regions). */
+async function f6To(page: Page, region: Locator): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('F6');
+    if (await region.evaluate((el) => el.contains(document.activeElement))) return;
+  }
+  throw new Error(`F6 never reached ${await region.evaluate((el) => el.className)}`);
+}
+
+async function expectFocused(page: Page, target: Locator): Promise<void> {
+  await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
+  const ring = await focusRing(page);
+  expect(ring.visible, `focus ring on ${ring.what}`).toBe(true);
+}
+
+describe('the editor by keyboard alone', () => {
+  it('builds CSV → filter → select, connects, configures, runs in the browser and opens previews without the mouse', async () => {
+    const { page, errors } = await openEditor(editor.browser, editor.url);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+
+    // The CSV source: F6 to the toolbar, Tab to "Add data…", Enter opens the file chooser.
+    await f6To(page, page.locator('header.toolbar'));
+    await tabTo(page, page.getByRole('button', { name: 'Add data…' }));
+    await page.screenshot({ path: `${shots}/keyboard-1-add-data.png` });
+    const csv = 'city,age\nOslo,31\nLima,45\nRome,27\n';
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('[data-node-id="csv"]').waitFor();
+
+    // Nothing selected (Escape), then quick-add by key: "/" opens it, typing narrows it, Enter adds the filter.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(0);
+    await page.keyboard.press('/');
+    const quickAdd = page.getByRole('dialog', { name: 'Add a node' });
+    await expectFocused(page, quickAdd.getByRole('combobox', { name: 'Node to add' }));
+    await page.keyboard.type('filter');
+    await expect.poll(() => quickAdd.locator('[role="option"][aria-selected="true"]').textContent()).toMatch(/transform\.filter/);
+    await page.screenshot({ path: `${shots}/keyboard-2-quick-add.png` });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-node-id="filter"]').waitFor();
+    expect(await page.locator('.react-flow__edge').count()).toBe(0);
+
+    // Connect in the inspector: its Inputs list the outputs that fit.
+    await f6To(page, inspector);
+    await page.screenshot({ path: `${shots}/keyboard-3-inspector.png` });
+    const input = inspector.getByRole('combobox', { name: /^table/ });
+    await tabTo(page, input);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => input.inputValue()).toBe('csv.table');
+    await tabTo(page, inspector.getByRole('button', { name: 'Connect to table' }));
+    await page.screenshot({ path: `${shots}/keyboard-4-connect.png` });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await inspector.getByRole('list', { name: 'Connected to table' }).textContent()).toMatch(/csv\.table/);
+
+    // The expression, typed into its field; the run with Ctrl+Enter.
+    await tabTo(page, inspector.locator('#cfg-where'));
+    await page.keyboard.type('age > 30');
+    await expect.poll(() => page.locator('.status .ok').textContent()).toBe('No issues');
+    await page.screenshot({ path: `${shots}/keyboard-5-expression.png` });
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toMatch(/^Run succeeded/);
+
+    // The output: from the inspector's Outputs, then from a port on the canvas.
+    await tabTo(page, inspector.getByRole('button', { name: 'Show table' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('2 rows × 2 columns');
+    await page.screenshot({ path: `${shots}/keyboard-6-preview.png` });
+    await f6To(page, page.getByRole('main', { name: 'Canvas' }));
+    await expect.poll(() => page.locator('.react-flow__node.selected').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: `${shots}/keyboard-7-node-focus.png` });
+    await tabTo(page, page.locator('[data-port="csv.table"] button'), { back: true });
+    await page.screenshot({ path: `${shots}/keyboard-8-port-focus.png` });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('3 rows × 2 columns');
+
+    // Enter on a focused node selects it; the palette by keyboard then adds a node after it.
+    await tabTo(page, page.locator('.react-flow__node[data-id="csv"]'), { back: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('csv');
+    await f6To(page, page.getByRole('navigation', { name: 'Node palette' }));
+    await expectFocused(page, page.getByRole('searchbox', { name: 'Search nodes' }));
+    await page.keyboard.type('select columns');
+    await tabTo(page, page.locator('.palette-item[data-type="transform.select"]'));
+    await page.screenshot({ path: `${shots}/keyboard-9-palette.png` });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-node-id="select"]').waitFor();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+    // The help lists the keys and the inspector's ways to connect and show.
+    await page.keyboard.press('Shift+?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expectFocused(page, help.getByRole('button', { name: 'Close' }));
+    const keys = await help.locator('th kbd').allTextContents();
+    expect(keys).toEqual(expect.arrayContaining(['F6 / Shift+F6', 'Tab / Shift+Tab', 'Inspector › Inputs', 'Inspector › Outputs']));
+    await page.screenshot({ path: `${shots}/keyboard-10-help.png` });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { freeSpot } from './free-spot';
+
+describe('freeSpot', () => {
+  it('keeps the point when nothing is there', () => {
+    expect(freeSpot([10, 20], [{ id: 'a', position: [500, 500] }], new Map())).toEqual([10, 20]);
+  });
+
+  it('moves down past the cards it would cover, using their measured sizes', () => {
+    const nodes = [
+      { id: 'a', position: [0, 0] as const },
+      { id: 'b', position: [100, 150] as const },
+    ];
+    const [x, y] = freeSpot([0, 0], nodes, new Map([['b', { width: 220, height: 300 }]]));
+    expect(x).toBe(0);
+    // Below b (150 + 300) plus the gap.
+    expect(y).toBeGreaterThanOrEqual(470);
+    expect(y).toBeLessThan(470 + 50);
+  });
+});
