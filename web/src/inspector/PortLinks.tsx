@@ -65,6 +65,7 @@ function InputLink({
     [wanted, graph, registry, nodeId, link.port],
   );
   const id = `input-${nodeId}-${link.port}`;
+  const replaces = link.connected.length > 0 && !link.spec.multiple;
   const chosen = choices.some((c) => c.from === picked) ? picked : '';
   return (
     <div className="field port-link">
@@ -105,13 +106,13 @@ function InputLink({
         <button
           type="button"
           disabled={!chosen}
-          aria-label={`Connect to ${link.port}`}
+          aria-label={replaces ? `Replace what feeds ${link.port}` : `Connect to ${link.port}`}
           onClick={() => {
             onConnect(chosen);
             setPicked('');
           }}
         >
-          {link.connected.length > 0 && !link.spec.multiple ? 'Replace' : 'Connect'}
+          {replaces ? 'Replace' : 'Connect'}
         </button>
       </div>
     </div>
