@@ -156,7 +156,11 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
         </div>
       </div>
       {!compact && badge?.state === 'done' && <OutputSummaryLine outputs={badge.outputs} />}
-      {!compact && failed && <p className="node-error">{badge.message}</p>}
+      {!compact && failed && (
+        <p className="node-error" data-code={badge.code}>
+          {badge.message}
+        </p>
+      )}
       {!compact && listed.length > 0 && (
         <ul className="node-issues" aria-label={`${listed.length} issue${listed.length === 1 ? '' : 's'}`}>
           {listed.slice(0, 3).map((issue) => (
