@@ -22,7 +22,6 @@ export class ColumnBuilder {
   flags: Uint8Array = new Uint8Array(0);
   text: StringColumn | null = null;
   validity: Uint8Array | null = null;
-  private lastWasNull = false;
   private capacity: number;
   private readonly forced: ColumnType | 'text' | undefined;
   private readonly maxDistinct: number;
@@ -114,7 +113,6 @@ export class ColumnBuilder {
       return this.push(bytes, start, end, escaped);
     }
     if (this.validity !== null) this.validity[row >> 3] = (this.validity[row >> 3] as number) | (1 << (row & 7));
-    this.lastWasNull = false;
     this.length = row + 1;
     return true;
   }
@@ -135,7 +133,6 @@ export class ColumnBuilder {
   commit(): void {
     const row = this.length;
     if (this.validity !== null) this.validity[row >> 3] = (this.validity[row >> 3] as number) | (1 << (row & 7));
-    this.lastWasNull = false;
     this.length = row + 1;
   }
 
@@ -150,14 +147,14 @@ export class ColumnBuilder {
     this.validity[row >> 3] = (this.validity[row >> 3] as number) & ~(1 << (row & 7));
     if (this.kind === Kind.text) this.text?.pushNull(row);
     this.nullCount++;
-    this.lastWasNull = true;
     this.length = row + 1;
   }
 
   /** Drops the current row's value (a bad row); at most one value per row is ever dropped. */
   truncate(rows: number): void {
     if (this.length <= rows) return;
-    if (this.lastWasNull) this.nullCount--;
+    const validity = this.validity;
+    if (validity !== null && ((validity[rows >> 3] as number) & (1 << (rows & 7))) === 0) this.nullCount--;
     this.length = rows;
   }
 

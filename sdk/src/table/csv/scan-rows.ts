@@ -49,55 +49,64 @@ const TEXT = Kind.text;
 const pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Matches unquoted fields against the null tokens, rejecting most fields on their first byte. */
-function nullMatcher(tokens: Uint8Array[]): (bytes: Uint8Array, start: number, end: number) => boolean {
-  const emptyIsNull = tokens.some((t) => t.length === 0);
-  const firsts = new Uint8Array(256);
-  const rest = tokens.filter((t) => t.length > 0);
-  for (const t of rest) firsts[t[0] as number] = 1;
-  return (bytes, start, end) => {
-    if (start === end) return emptyIsNull;
-    if (firsts[bytes[start] as number] === 0) return false;
-    for (const t of rest) {
+class NullMatcher {
+  private static readonly cache = new WeakMap<Uint8Array[], NullMatcher>();
+
+  /** One matcher per set of options, so a stream's windows share it. */
+  static of(tokens: Uint8Array[]): NullMatcher {
+    let matcher = NullMatcher.cache.get(tokens);
+    if (matcher === undefined) {
+      matcher = new NullMatcher(tokens);
+      NullMatcher.cache.set(tokens, matcher);
+    }
+    return matcher;
+  }
+
+  readonly emptyIsNull: boolean;
+  readonly firsts = new Uint8Array(256);
+  readonly rest: Uint8Array[];
+
+  constructor(tokens: Uint8Array[]) {
+    this.emptyIsNull = tokens.some((t) => t.length === 0);
+    this.rest = tokens.filter((t) => t.length > 0);
+    for (const t of this.rest) this.firsts[t[0] as number] = 1;
+  }
+
+  matches(bytes: Uint8Array, start: number, end: number): boolean {
+    if (start === end) return this.emptyIsNull;
+    if (this.firsts[bytes[start] as number] === 0) return false;
+    for (const t of this.rest) {
       if (t.length !== end - start) continue;
       let k = 0;
       while (k < t.length && t[k] === bytes[start + k]) k++;
       if (k === t.length) return true;
     }
     return false;
-  };
+  }
 }
 
 /**
  * An unquoted field of a dictionary-encoded text column, hashed while it is scanned. Returns the
  * offset that ends the field, or -1 for the general path (a quote, a null token, a big field).
+ * A line feed must follow `pos` somewhere in `bytes`: it ends the loop without a bounds test.
  */
-function fastText(
-  bytes: Uint8Array,
-  pos: number,
-  n: number,
-  delimiter: number,
-  column: ColumnBuilder,
-  isNull: (bytes: Uint8Array, start: number, end: number) => boolean,
-  maxField: number,
-  partial: boolean,
-): number {
+function fastText(bytes: Uint8Array, pos: number, delimiter: number, column: ColumnBuilder, nulls: NullMatcher, maxField: number): number {
   let i = pos;
   let h = 0x811c9dc5;
   let b = bytes[i] as number;
   if (b === 34) return -1;
-  while (b !== delimiter && b !== LF && i < n) {
+  while (b !== delimiter && b !== LF) {
     h = Math.imul(h ^ b, 0x01000193);
     b = bytes[++i] as number;
   }
-  if (partial && i >= n) return -1;
   let end = i;
-  if (end > pos && bytes[end - 1] === CR && (b === LF || i >= n)) {
+  if (end > pos && bytes[end - 1] === CR && b === LF) {
     // CRLF: the CR is not part of the value, so hash again without it.
     end--;
     h = 0x811c9dc5;
     for (let k = pos; k < end; k++) h = Math.imul(h ^ (bytes[k] as number), 0x01000193);
   }
-  if (end - pos > maxField || isNull(bytes, pos, end)) return -1;
+  if (end - pos > maxField || nulls.matches(bytes, pos, end)) return -1;
   column.pushHashed(bytes, pos, end, h);
   return i;
 }
@@ -122,7 +131,10 @@ export function scanRows(
   const ncols = columns.length;
   const maxField = options.maxFieldBytes;
   const failFast = options.onBadRow === 'fail';
-  const isNull = nullMatcher(options.nullTokens);
+  const nulls = NullMatcher.of(options.nullTokens);
+  // Fields starting at or before the last line feed end at a line feed at the latest: the fast paths
+  // scan them without bounds tests (reading past the end would also slow every later typed-array read).
+  const safe = bytes.lastIndexOf(LF);
   // A null token that looks like a number would be read as one by the fast paths.
   const fastPaths = !options.nullTokens.some(
     (t) => t.length > 0 && ((t[0] as number) === 45 || (t[0] as number) === 46 || ((t[0] as number) >= 48 && (t[0] as number) <= 57)),
@@ -141,7 +153,7 @@ export function scanRows(
       line++;
       continue;
     }
-    if (c === CR && bytes[pos + 1] === LF) {
+    if (c === CR && pos + 1 < n && bytes[pos + 1] === LF) {
       pos += 2;
       line++;
       continue;
@@ -153,7 +165,7 @@ export function scanRows(
     let badStart = 0;
     let badEnd = 0;
     for (;;) {
-      if (col < ncols && reason === null && fastPaths) {
+      if (col < ncols && reason === null && fastPaths && pos <= safe) {
         // Fast paths: numbers parsed and text hashed while scanned, no second look at the bytes.
         const column = columns[col] as ColumnBuilder;
         const kind = column.kind;
@@ -163,28 +175,27 @@ export function scanRows(
           const negative = b === 45;
           if (negative) b = bytes[++i] as number;
           let mantissa = 0;
-          let digits = 0;
           let scale = -1;
           while (b >= 48 && b <= 57) {
             mantissa = mantissa * 10 + (b - 48);
-            digits++;
             b = bytes[++i] as number;
           }
+          let digits = i - pos - (negative ? 1 : 0);
           if (b === 46) {
-            scale = 0;
+            const dot = i;
             b = bytes[++i] as number;
             while (b >= 48 && b <= 57) {
               mantissa = mantissa * 10 + (b - 48);
-              digits++;
-              scale++;
               b = bytes[++i] as number;
             }
+            scale = i - dot - 1;
+            digits += scale;
           }
           if (b === CR && bytes[i + 1] === LF) b = bytes[++i] as number;
           if (
             digits > 0 &&
             digits <= 15 &&
-            (b === D || b === LF || (i >= n && !partial)) &&
+            (b === D || b === LF) &&
             (kind === NUMBER || (scale < 0 && mantissa <= 2147483647 && !(negative && mantissa === 0)))
           ) {
             column.reserve();
@@ -195,10 +206,6 @@ export function scanRows(
             }
             column.commit();
             col++;
-            if (i >= n) {
-              pos = n;
-              break;
-            }
             pos = i + 1;
             if (b !== D) {
               line++;
@@ -207,13 +214,9 @@ export function scanRows(
             continue;
           }
         } else if (kind === TEXT && column.text?.dictionary) {
-          const end = fastText(bytes, pos, n, D, column, isNull, maxField, partial);
+          const end = fastText(bytes, pos, D, column, nulls, maxField);
           if (end >= 0) {
             col++;
-            if (end >= n) {
-              pos = n;
-              break;
-            }
             pos = end + 1;
             if (bytes[end] !== D) {
               line++;
@@ -227,7 +230,7 @@ export function scanRows(
       let fe: number;
       let quoted = false;
       let escaped = false;
-      if (bytes[pos] === QUOTE) {
+      if (pos < n && bytes[pos] === QUOTE) {
         quoted = true;
         fs = pos + 1;
         fe = -1;
@@ -235,7 +238,7 @@ export function scanRows(
         for (;;) {
           const q = bytes.indexOf(QUOTE, from);
           if (q < 0) break;
-          if (bytes[q + 1] === QUOTE) {
+          if (q + 1 < n && bytes[q + 1] === QUOTE) {
             escaped = true;
             from = q + 2;
             continue;
@@ -257,9 +260,9 @@ export function scanRows(
         }
         for (let at = bytes.indexOf(LF, fs); at >= 0 && at < fe; at = bytes.indexOf(LF, at + 1)) line++;
         pos = fe + 1;
-        c = bytes[pos] as number;
+        c = pos < n ? (bytes[pos] as number) : -1;
         if (pos < n && c !== D && c !== LF) {
-          if (c === CR && (pos + 1 >= n || bytes[pos + 1] === LF)) c = bytes[++pos] as number;
+          if (c === CR && (pos + 1 >= n || bytes[pos + 1] === LF)) c = ++pos < n ? (bytes[pos] as number) : -1;
           else {
             const lf = bytes.indexOf(LF, pos);
             if (partial && lf < 0) {
@@ -290,7 +293,7 @@ export function scanRows(
         if (fe - fs > maxField) reason = 'field-too-large';
         else if (col < ncols) {
           const column = columns[col] as ColumnBuilder;
-          if (!quoted && isNull(bytes, fs, fe)) column.pushNull();
+          if (!quoted && nulls.matches(bytes, fs, fe)) column.pushNull();
           else if (!column.push(bytes, fs, fe, escaped)) {
             reason = 'unconvertible';
             badColumn = col;
