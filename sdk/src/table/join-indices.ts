@@ -46,6 +46,7 @@ export function joinIndices(
   let probeIndex = new Int32Array(total);
   let buildIndex = new Int32Array(total);
   let j = 0;
+  let probeUnmatched = 0;
   for (let p = 0; p < np; p++) {
     const c = probeCodes[p] as number;
     const from = c >= 0 ? (starts[c] as number) : 0;
@@ -54,6 +55,7 @@ export function joinIndices(
       if (keepProbe) {
         probeIndex[j] = p;
         buildIndex[j++] = -1;
+        probeUnmatched++;
       }
       continue;
     }
@@ -64,6 +66,7 @@ export function joinIndices(
       if (matched) matched[b] = 1;
     }
   }
+  let buildUnmatched = 0;
   if (matched) {
     let unmatched = 0;
     for (let b = 0; b < nb; b++) if (!matched[b]) unmatched++;
@@ -78,19 +81,26 @@ export function joinIndices(
     }
     probeIndex = grownProbe;
     buildIndex = grownBuild;
+    buildUnmatched = unmatched;
   }
-  if (!buildIsLeft) return { leftIndex: probeIndex, rightIndex: buildIndex, leftIsIdentity: false, rightMissing: true };
-  return { ...leftOrder(buildIndex, probeIndex, nb), leftIsIdentity: false, rightMissing: true };
+  // A -1 in the build side's indices comes from an unmatched probe row, and the other way round.
+  const buildMissing = probeUnmatched > 0;
+  const probeMissing = buildUnmatched > 0;
+  if (!buildIsLeft)
+    return { leftIndex: probeIndex, rightIndex: buildIndex, leftIsIdentity: false, leftMissing: probeMissing, rightMissing: buildMissing };
+  return { ...leftOrder(buildIndex, probeIndex, nb), leftIsIdentity: false, leftMissing: buildMissing, rightMissing: probeMissing };
 }
 
 /**
  * Row pairs of a join, plus what the caller can skip: when `leftIsIdentity` the left rows are exactly
- * 0 … n-1 in order and `leftIndex` is left empty; `rightMissing` false means no -1 in `rightIndex`.
+ * 0 … n-1 in order and `leftIndex` is left empty; `leftMissing` / `rightMissing` false means no -1
+ * in `leftIndex` / `rightIndex` (the gathers then skip null handling).
  */
 export interface JoinPairs {
   leftIndex: Int32Array;
   rightIndex: Int32Array;
   leftIsIdentity: boolean;
+  leftMissing: boolean;
   rightMissing: boolean;
 }
 
@@ -105,7 +115,8 @@ function uniqueRight(rows: Int32Array, probeCodes: Int32Array, keepLeft: boolean
     rightIndex[p] = r;
     if (r < 0) unmatched++;
   }
-  if (keepLeft || unmatched === 0) return { leftIndex: new Int32Array(0), rightIndex, leftIsIdentity: true, rightMissing: unmatched > 0 };
+  if (keepLeft || unmatched === 0)
+    return { leftIndex: new Int32Array(0), rightIndex, leftIsIdentity: true, leftMissing: false, rightMissing: unmatched > 0 };
   const leftIndex = new Int32Array(np - unmatched);
   const kept = new Int32Array(np - unmatched);
   let j = 0;
@@ -115,7 +126,7 @@ function uniqueRight(rows: Int32Array, probeCodes: Int32Array, keepLeft: boolean
     leftIndex[j] = p;
     kept[j++] = r;
   }
-  return { leftIndex, rightIndex: kept, leftIsIdentity: false, rightMissing: false };
+  return { leftIndex, rightIndex: kept, leftIsIdentity: false, leftMissing: false, rightMissing: false };
 }
 
 // Stable counting sort of the pairs by left row; pairs without a left row (unmatched right rows) go last.

@@ -71,7 +71,7 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
   });
   const keepLeft = how === 'left' || how === 'full';
   const keepRight = how === 'right' || how === 'full';
-  const { leftIndex, rightIndex, leftIsIdentity, rightMissing } = joinIndices(
+  const { leftIndex, rightIndex, leftIsIdentity, leftMissing, rightMissing } = joinIndices(
     buildCodes,
     probeCodes,
     count,
@@ -101,7 +101,7 @@ export function joinTables(left: Table, right: Table, options: JoinOptions): Tab
     } else if (partner) {
       merged.add(field.name);
     }
-    vectors.push(identity ? makeVector(flattenData(vector)) : takeVector(vector, leftIndex));
+    vectors.push(identity ? makeVector(flattenData(vector)) : takeVector(vector, leftIndex, leftMissing));
   });
   const taken = new Set(names);
   right.schema.fields.forEach((field, c) => {
