@@ -9,7 +9,7 @@
  * process, onnxruntime's threads included) is reported beside wall time: on a shared machine it is the
  * steadier figure.
  *
- * Run: npx tsx test/bench/predict.ts [rows=200000] [repetitions=7]
+ * Run: npx tsx test/bench/predict.ts [rows=200000] [repetitions=7]      ONLY=logistic|forest|boosting runs one model
  */
 import { gradientBoostingNode, logisticRegressionNode, predictNode, randomForestNode } from '@causeway/nodes';
 import type { ModelValue } from '@causeway/sdk';
@@ -21,6 +21,7 @@ import { createNodeOnnxRuntime } from '../../server/src/onnx/node-runtime';
 const rows = Number(process.argv[2] ?? 200_000);
 const repetitions = Number(process.argv[3] ?? 7);
 const batch = 10_000;
+const only = process.env.ONLY;
 const features = Array.from({ length: 10 }, (_, j) => `f${j}`);
 
 function makeTable(n: number, seed: number): Table {
@@ -114,10 +115,16 @@ const train = makeTable(20_000, 1);
 const table = makeTable(rows, 2);
 console.log(`model.predict vs raw onnxruntime-node session.run: ${rows} rows, batch ${batch}, 10 features, median of ${repetitions}`);
 const config = { target: 'y', features };
-const logistic = (await runNode(logisticRegressionNode, { inputs: { table: train }, config })).outputs.model;
-await bench('logistic regression', logistic, table);
-const forest = (await runNode(randomForestNode, { inputs: { table: train }, config: { ...config, trees: 100, maxDepth: 10 } })).outputs
-  .model;
-await bench('random forest, 100 trees', forest, table);
-const boosting = (await runNode(gradientBoostingNode, { inputs: { table: train }, config: { ...config, rounds: 100 } })).outputs.model;
-await bench('gradient boosting, 100 rounds', boosting, table);
+if (!only || only === 'logistic') {
+  const logistic = (await runNode(logisticRegressionNode, { inputs: { table: train }, config })).outputs.model;
+  await bench('logistic regression', logistic, table);
+}
+if (!only || only === 'forest') {
+  const forest = (await runNode(randomForestNode, { inputs: { table: train }, config: { ...config, trees: 100, maxDepth: 10 } })).outputs
+    .model;
+  await bench('random forest, 100 trees', forest, table);
+}
+if (!only || only === 'boosting') {
+  const boosting = (await runNode(gradientBoostingNode, { inputs: { table: train }, config: { ...config, rounds: 100 } })).outputs.model;
+  await bench('gradient boosting, 100 rounds', boosting, table);
+}

@@ -1,7 +1,7 @@
 import { type ColumnArrays, categoryText, columnOf, type OnnxTensor, type OnnxValueInfo, readColumn, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 
-/** One model input prepared for the whole table, sliced into batches without copying numbers. */
+/** One model input read from the table once, cut into batches. */
 interface PreparedInput {
   name: string;
   /** Values per row (1 unless the input takes several columns, [N, F]). */
@@ -18,36 +18,54 @@ function numbers(column: ColumnArrays, name: string, input: string): { values: F
   );
 }
 
+type NumericArray = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array;
+
+/** Rows [start, end) of the columns into `out`, row-major (`width` = columns per row). */
 function fillNumeric(
-  out: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array,
-  columns: ColumnArrays[],
+  out: NumericArray,
+  columns: readonly { values: Float64Array | Uint8Array; valid: Uint8Array | null }[],
   names: readonly string[],
   input: string,
-  rows: number,
+  start: number,
+  end: number,
 ): void {
   const width = columns.length;
-  columns.forEach((column, j) => {
-    const { values, valid } = numbers(column, names[j] as string, input);
+  columns.forEach(({ values, valid }, j) => {
     if (out instanceof BigInt64Array) {
-      for (let i = 0; i < rows; i++) {
+      for (let i = start; i < end; i++) {
         if (valid && !valid[i])
           throw new UserError(
             'MODEL_INPUT_MISMATCH',
             `Model input "${input}" takes integers and cannot take the null in column "${names[j]}" at row ${i + 1}.`,
           );
-        out[i * width + j] = BigInt(Math.trunc(values[i] as number));
+        out[(i - start) * width + j] = BigInt(Math.trunc(values[i] as number));
       }
       return;
     }
     if (width === 1 && (out instanceof Float32Array || out instanceof Float64Array)) {
       // One native converting copy; the usual case (one [N, 1] float input per column).
-      out.set(values);
+      out.set(values.subarray(start, end));
       // Nulls reach float inputs as NaN, which a written model's Imputer replaces.
-      if (valid) for (let i = 0; i < rows; i++) if (!valid[i]) out[i] = Number.NaN;
+      if (valid) for (let i = start; i < end; i++) if (!valid[i]) out[i - start] = Number.NaN;
       return;
     }
-    for (let i = 0; i < rows; i++) out[i * width + j] = valid && !valid[i] ? Number.NaN : (values[i] as number);
+    for (let i = start; i < end; i++) out[(i - start) * width + j] = valid && !valid[i] ? Number.NaN : (values[i] as number);
   });
+}
+
+function numericArray(type: 'float32' | 'float64' | 'int32' | 'int64' | 'bool', length: number): NumericArray {
+  switch (type) {
+    case 'float32':
+      return new Float32Array(length);
+    case 'float64':
+      return new Float64Array(length);
+    case 'int32':
+      return new Int32Array(length);
+    case 'int64':
+      return new BigInt64Array(length);
+    default:
+      return new Uint8Array(length);
+  }
 }
 
 function prepare(table: Table, info: OnnxValueInfo, columns: readonly string[]): PreparedInput {
@@ -76,22 +94,26 @@ function prepare(table: Table, info: OnnxValueInfo, columns: readonly string[]):
     case 'int64':
     case 'bool': {
       const type = info.type;
-      const data =
-        type === 'float32'
-          ? new Float32Array(rows * width)
-          : type === 'float64'
-            ? new Float64Array(rows * width)
-            : type === 'int32'
-              ? new Int32Array(rows * width)
-              : type === 'int64'
-                ? new BigInt64Array(rows * width)
-                : new Uint8Array(rows * width);
-      fillNumeric(data, read, columns, info.name, rows);
+      const sources = read.map((c, j) => numbers(c, columns[j] as string, info.name));
+      const only = sources.length === 1 ? sources[0] : undefined;
+      // A float64 column without nulls feeds a float64 input as it is.
+      if (type === 'float64' && only && only.values instanceof Float64Array && !only.valid) {
+        const values = only.values;
+        return { name: info.name, width, rank, slice: (s, e) => ({ type, data: values.subarray(s, e), dims: dims(e - s) }) };
+      }
+      // Other batches are converted into one buffer, reused from batch to batch: the caller has
+      // finished with a batch's tensors before it asks for the next.
+      let buffer = numericArray(type, 0);
       return {
         name: info.name,
         width,
         rank,
-        slice: (s, e) => ({ type, data: data.subarray(s * width, e * width), dims: dims(e - s) }) as OnnxTensor,
+        slice: (s, e) => {
+          if (buffer.length < (e - s) * width) buffer = numericArray(type, (e - s) * width);
+          const data = buffer.subarray(0, (e - s) * width);
+          fillNumeric(data, sources, columns, info.name, s, e);
+          return { type, data, dims: dims(e - s) } as OnnxTensor;
+        },
       };
     }
     default:
@@ -105,7 +127,8 @@ function prepare(table: Table, info: OnnxValueInfo, columns: readonly string[]):
 /**
  * Prepares a model's inputs from a table once, then cuts batches. Each input takes the column of
  * its own name, or — for a single [N, F] input such as scikit-learn's `float_input` — the columns
- * given in `columns` (F of them), in order. Nulls become NaN (floats) or '' (strings).
+ * given in `columns` (F of them), in order. Nulls become NaN (floats) or '' (strings). A batch's
+ * numeric tensors may share memory with the next batch's: use them before asking for the next.
  *
  * @example
  * const feeds = tableFeeds(table, session.inputs, {});
