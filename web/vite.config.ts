@@ -6,5 +6,6 @@ export default defineConfig({
   plugins: [react(), builtinCatalog()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy: { '/api': 'http://127.0.0.1:8787' } },
+  // The runner's sandboxed frame (origin "null") imports the worker's modules with CORS.
+  server: { proxy: { '/api': 'http://127.0.0.1:8787' }, cors: { origin: [/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/, 'null'] } },
 });

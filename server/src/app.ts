@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   const services = createServices(deps);
   const app = new OpenAPIHono<AppEnv>();
   app.onError(errorHandler(deps.logger));
-  const headersWith = (scriptSrc: string[]) =>
+  const headersWith = (scriptSrc: string[], frameAncestors = ["'none'"]) =>
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -76,14 +76,15 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
         imgSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors,
       },
     });
   const pageHeaders = headersWith(["'self'", "'wasm-unsafe-eval'"]);
-  // The editor's runner worker (its policy comes with its script) runs node code: it imports plugin bundles from blob:
-  // URLs, and apache-arrow's builders compile their null checks with Function. The page may do neither.
-  const runnerWorkerHeaders = headersWith(["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:']);
-  app.use((c, next) => (/^\/assets\/worker-[\w-]+\.js$/.test(c.req.path) ? runnerWorkerHeaders : pageHeaders)(c, next));
+  // The editor's runner frame (sandboxed by the page, and framed by it alone) starts the runner worker from a blob,
+  // which takes the frame's policy: node code imports plugin bundles from blob: URLs, and apache-arrow's builders
+  // compile their null checks with Function. The page may do neither.
+  const runnerFrameHeaders = headersWith(["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:'], ["'self'"]);
+  app.use((c, next) => (c.req.path === '/runner-frame.html' ? runnerFrameHeaders : pageHeaders)(c, next));
   app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'], maxAge: 600 }));
   const limitOf = (maxSize: number) =>
     bodyLimit({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './http/app-env';
 
 const missingPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Causeway</title></head>
@@ -17,6 +17,13 @@ export function serveWeb(app: Hono<AppEnv>, webDir: string): void {
     app.get('*', (c) => c.html(missingPage));
     return;
   }
+  // The runner's frame has an opaque origin: it loads its own script and the worker's (public files) with CORS.
+  const anyOrigin: MiddlewareHandler = async (c, next) => {
+    await next();
+    c.res.headers.set('access-control-allow-origin', '*');
+  };
+  app.use('/assets/*', anyOrigin);
+  app.use('/runner-frame.js', anyOrigin);
   app.use('*', serveStatic({ root: relative(process.cwd(), webDir) || '.' }));
   app.get('*', async (c) => c.html(await readFile(index, 'utf8')));
 }

@@ -47,6 +47,8 @@ function shoutGraph(): Graph {
 async function openWith(graph: Graph): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript((text) => {
+    // Init scripts run in every frame; the runner's sandboxed frame has no storage.
+    if (window !== window.top) return;
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('causeway.autosave', text);
       sessionStorage.setItem('seeded', '1');

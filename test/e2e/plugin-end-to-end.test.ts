@@ -90,6 +90,8 @@ function spinGraph(): Graph {
 async function openWith(graph: Graph, query = ''): Promise<{ page: Page; errors: string[] }> {
   const context = await served.browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript((text) => {
+    // Init scripts run in every frame; the runner's sandboxed frame has no storage.
+    if (window !== window.top) return;
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('causeway.autosave', text);
       sessionStorage.setItem('seeded', '1');

@@ -25,7 +25,8 @@ export async function serveStatic(folder: string): Promise<{ url: string; close:
     }
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) file = join(root, 'index.html');
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    // The editor's runner frame (opaque origin) loads the worker's scripts with CORS.
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -3,7 +3,10 @@ import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 import { pluginTimeLimitFrom, stallError, stoppedWith, watchWorker } from './run-watchdog';
+import { RunnerFrame } from './runner-frame';
 import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
+import { serverReader } from './server-reader';
+import workerUrl from './worker.ts?worker&url';
 
 export interface BrowserRunnerOptions {
   /** How long the worker may stay silent during a run before it is ended; `?pluginTimeoutMs=` or 60 s. */
@@ -12,11 +15,13 @@ export interface BrowserRunnerOptions {
 
 /**
  * The page's handle on the runner worker, which holds every node's code: it describes the node types
- * when it starts, checks graphs (configs, schemas) and runs them. A run whose worker stops answering
- * (a node that never yields) or dies (out of memory) is failed naming the node, and the worker is replaced.
+ * when it starts, checks graphs (configs, schemas) and runs them. The worker lives in a sandboxed frame
+ * with a renderer process of its own (RunnerFrame). A run whose worker stops answering (a node that
+ * never yields) or dies (its frame's process out of memory) is failed naming the node, and the frame is
+ * replaced.
  */
 export class BrowserRunner {
-  #worker: Worker | undefined;
+  #frame: RunnerFrame | undefined;
   #remote: Remote<RunnerApi> | undefined;
   #startOptions: StartOptions | undefined;
   #restarted: Promise<unknown> = Promise.resolve();
@@ -28,16 +33,21 @@ export class BrowserRunner {
 
   get remote(): Remote<RunnerApi> {
     if (!this.#remote) {
-      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'causeway-runner' });
-      this.#remote = wrap<RunnerApi>(this.#worker);
+      this.#frame = new RunnerFrame(new URL(workerUrl, document.baseURI).href, new URL('runner-frame.html', document.baseURI).href);
+      this.#remote = wrap<RunnerApi>(this.#frame.port);
     }
     return this.#remote;
   }
 
-  /** Starts the worker: built-ins, then the server's enabled plugins; answers with their descriptors. */
+  /** Starts the worker: built-ins, then the server's enabled plugins (read by the page, with the token); answers with their descriptors. */
   start(options: StartOptions): Promise<CatalogMessage> {
     this.#startOptions = options;
-    return this.remote.start(options);
+    return this.#startWorker(options);
+  }
+
+  #startWorker(options: StartOptions): Promise<CatalogMessage> {
+    const remote = this.remote;
+    return remote.start(options.token ? proxy(serverReader(options.origin, options.token)) : undefined);
   }
 
   /** The full check of a graph (the store calls it, debounced); after a restart, once the plugins are back. */
@@ -48,8 +58,12 @@ export class BrowserRunner {
 
   async run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<{ status: RunStatus }> {
     await this.#restarted;
+    if (this.#frame?.dead) {
+      this.#replaceWorker();
+      await this.#restarted;
+    }
     const remote = this.remote;
-    const worker = this.#worker as Worker;
+    const frame = this.#frame as RunnerFrame;
     const running = new Map<string, number>();
     let runId = '';
     const startedAt = Date.now();
@@ -59,7 +73,7 @@ export class BrowserRunner {
       else if (event.type === 'node:done' || event.type === 'node:error') running.delete(event.nodeId);
       onEvent(event);
     };
-    const watch = watchWorker(worker, () => remote.ping(), this.pluginTimeLimitMs);
+    const watch = watchWorker(frame, () => remote.ping(), this.pluginTimeLimitMs);
     try {
       const outcome = await Promise.race([remote.run(request, proxy(track)), watch.stalled]);
       if ('status' in outcome) return outcome;
@@ -80,13 +94,13 @@ export class BrowserRunner {
     }
   }
 
-  /** Ends a stuck or dead worker and starts a new one with the same plugins; files handed to the old one are gone. */
+  /** Removes a stuck or dead worker's frame and starts a new one with the same plugins; files handed to the old one are gone. */
   #replaceWorker(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#frame?.dispose();
+    this.#frame = undefined;
     this.#remote = undefined;
     const options = this.#startOptions;
-    if (options) this.#restarted = this.remote.start(options).catch(() => undefined);
+    if (options) this.#restarted = this.#startWorker(options).catch(() => undefined);
   }
 
   cancel(): Promise<void> {

@@ -1,5 +1,5 @@
 import { type EventError, type Graph, z } from '@causeway/sdk';
-import { isInsideMessage } from './plugins/announce-runs';
+import type { FrameSignal } from './runner-frame';
 
 /** The server's default time limit for a plugin node (`CAUSEWAY_PLUGIN_TIMEOUT_MS`), kept the same in the browser. */
 export const defaultPluginTimeLimitMs = 60_000;
@@ -24,12 +24,18 @@ export interface Watch {
   stop(): void;
 }
 
+/** Where the watchdog hears which plugin node holds the worker and whether the worker (or its frame) died. */
+export interface RunnerSignals {
+  listen(listener: (signal: FrameSignal) => void): () => void;
+}
+
 /**
  * Pings the worker while a run lasts. Node code runs on the worker's only thread, so a node that never
- * yields (an endless loop) leaves pings unanswered: past `limitMs` of silence, or when the worker dies
- * (an error event, e.g. out of memory), `stalled` settles and the caller ends the worker.
+ * yields (an endless loop) leaves pings unanswered: past `limitMs` of silence, or when the worker or its
+ * frame dies (an uncaught error; the frame's process out of memory), `stalled` settles and the caller
+ * replaces them.
  */
-export function watchWorker(worker: Worker, ping: () => Promise<unknown>, limitMs: number): Watch {
+export function watchWorker(signals: RunnerSignals, ping: () => Promise<unknown>, limitMs: number): Watch {
   const tickMs = Math.max(50, Math.min(1_000, Math.floor(limitMs / 4)));
   let lastAnswer = Date.now();
   let stopped = false;
@@ -49,12 +55,10 @@ export function watchWorker(worker: Worker, ping: () => Promise<unknown>, limitM
     );
   };
   let inside: string | undefined;
-  const onMessage = (event: MessageEvent) => {
-    if (isInsideMessage(event.data)) inside = event.data.nodeId;
-  };
-  const onError = (event: ErrorEvent) => settle({ kind: 'died', message: event.message || 'The runner worker stopped.', inside });
-  worker.addEventListener('message', onMessage);
-  worker.addEventListener('error', onError);
+  const unlisten = signals.listen((signal) => {
+    if (signal.kind === 'inside') inside = signal.nodeId;
+    else settle({ kind: 'died', message: signal.message, inside });
+  });
   const checkTimer = setInterval(() => {
     const silentMs = Date.now() - lastAnswer;
     if (silentMs > limitMs) settle({ kind: 'silent', silentMs, inside });
@@ -66,8 +70,7 @@ export function watchWorker(worker: Worker, ping: () => Promise<unknown>, limitM
       stopped = true;
       clearInterval(checkTimer);
       clearTimeout(pingTimer);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
+      unlisten();
     },
   };
 }

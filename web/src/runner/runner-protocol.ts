@@ -2,10 +2,27 @@ import type { Graph, ModelCard, RunEvent, RunStatus, TableSchema } from '@causew
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 
-/** Where the worker finds plugins: the server the page came from and the user's token (none: built-ins only). */
+/** Where the page finds plugins: the server it came from and the user's token (none: built-ins only). */
 export interface StartOptions {
   origin: string;
   token?: string | undefined;
+}
+
+/** A GET or HEAD the page made to its server for the worker, answered as plain data. */
+export interface ServerAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  /** The body's bytes (transferred); null for HEAD. */
+  body: Uint8Array | null;
+}
+
+/**
+ * The page's reads of its own server on the worker's behalf: plugin manifests and bundles and uploaded
+ * files. The worker lives in a frame with an opaque origin and never holds the user's token.
+ */
+export interface ServerReader {
+  read(path: string, method: 'GET' | 'HEAD'): Promise<ServerAnswer>;
 }
 
 /** Options of a browser run. */
@@ -47,8 +64,8 @@ export interface ColumnProfile {
 
 /** The runner the page talks to (the worker, through comlink). */
 export interface RunnerApi {
-  /** Loads the node types (built-ins, then the server's enabled plugins) once, and describes them for the page. */
-  start(options: StartOptions): Promise<CatalogMessage>;
+  /** Loads the node types (built-ins, then the enabled plugins the server lists through `server`) once, and describes them for the page. */
+  start(server: ServerReader | undefined): Promise<CatalogMessage>;
   /** The full check of a graph with the real definitions, for the page's issues and column pickers. */
   analyze(graph: Graph): FullAnalysis;
   run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<{ status: RunStatus }>;

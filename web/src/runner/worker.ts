@@ -4,8 +4,10 @@ import { browserHttp, lazyWebOnnx, serverFiles } from './browser-services';
 import { announcingRuns } from './plugins/announce-runs';
 import { hostModuleUrls } from './plugins/host-modules';
 import { importFromBlob, listEnabledPlugins, loadPlugin } from './plugins/load-plugins';
+import { withOutputBudget } from './plugins/output-budget';
 import { RunnerCore } from './runner-core';
-import type { RunnerApi, StartOptions } from './runner-protocol';
+import type { RunnerApi, ServerReader } from './runner-protocol';
+import { fetchThrough } from './server-reader';
 import { WorkerCatalog } from './worker-catalog';
 
 // The engine, node code (built-ins and plugins) and every output live here; the page only renders.
@@ -13,9 +15,12 @@ let catalog = new WorkerCatalog();
 const core = new RunnerCore(catalog, { onnx: lazyWebOnnx, http: browserHttp });
 let started: Promise<CatalogMessage> | undefined;
 
-async function start(options: StartOptions): Promise<CatalogMessage> {
-  if (!options.token) return catalog.message();
-  const source = { origin: options.origin, token: options.token };
+// The page's end of the channel, handed over by the runner's frame; comlink and the announcements use it.
+let page: MessagePort | undefined;
+
+async function start(server: ServerReader | undefined): Promise<CatalogMessage> {
+  if (!server) return catalog.message();
+  const source = fetchThrough(server);
   core.readServerFiles(serverFiles(source));
   let listed: Array<{ name: string; version: string }>;
   try {
@@ -26,16 +31,18 @@ async function start(options: StartOptions): Promise<CatalogMessage> {
   if (listed.length === 0) return catalog.message();
   const hostModules = await hostModuleUrls();
   const loaded = await Promise.all(listed.map((p) => loadPlugin(source, p, hostModules, importFromBlob)));
-  // The page's watchdog learns which plugin node holds this thread, to name it if it never lets go.
-  const announce = (message: unknown) => self.postMessage(message);
-  catalog = new WorkerCatalog(loaded.map((p) => ({ ...p, definitions: p.definitions.map((d) => announcingRuns(d, announce)) })));
+  // The page's watchdog learns which plugin node holds this thread, to name it if it never lets go;
+  // the tables a plugin node returns are weighed against its budget.
+  const announce = (message: unknown) => page?.postMessage(message);
+  const guarded = (d: (typeof loaded)[number]['definitions'][number]) => announcingRuns(withOutputBudget(d), announce);
+  catalog = new WorkerCatalog(loaded.map((p) => ({ ...p, definitions: p.definitions.map(guarded) })));
   core.replaceNodes(catalog);
   return catalog.message();
 }
 
 const api: RunnerApi = {
-  start: (options) => {
-    started ??= start(options);
+  start: (server) => {
+    started ??= start(server);
     return started;
   },
   analyze: (graph) => core.analyze(graph),
@@ -52,4 +59,12 @@ const api: RunnerApi = {
   ping: () => true,
 };
 
-expose(api);
+const connect = (event: MessageEvent) => {
+  const port = event.ports[0];
+  if ((event.data as { type?: unknown } | null)?.type !== 'causeway:connect' || !port) return;
+  self.removeEventListener('message', connect);
+  page = port;
+  expose(api, port);
+};
+self.addEventListener('message', connect);
+self.postMessage({ type: 'causeway:worker-ready' });

@@ -8,15 +8,15 @@ import {
   type PluginManifest,
   UserError,
 } from '@causeway/sdk';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import type { PluginStatus } from '../../registry';
+import type { ServerFetch } from '../server-reader';
 import { rewriteImports } from './rewrite-imports';
 
-/** Where the worker fetches plugins: the server the page came from, with the user's token. */
-export interface PluginSource {
-  origin: string;
-  token: string;
-}
+/** Where the worker fetches plugins: the page's server, read by the page with the user's token. */
+export type PluginSource = ServerFetch;
 
 /** How a rewritten bundle becomes a module; the worker imports it from a blob URL. */
 export type ModuleImporter = (source: string) => Promise<Record<string, unknown>>;
@@ -39,7 +39,7 @@ const path = (name: string, version: string, file: string) =>
   `/api/plugins/${encodeURIComponent(name)}/${encodeURIComponent(version)}/${file}`;
 
 async function get(source: PluginSource, url: string): Promise<Response> {
-  const response = await fetch(new URL(url, source.origin), { headers: { authorization: `Bearer ${source.token}` } });
+  const response = await source(url);
   if (!response.ok) throw new UserError('PLUGIN_MISSING', `GET ${url} answered ${response.status} ${response.statusText}.`);
   return response;
 }
@@ -51,9 +51,9 @@ export async function listEnabledPlugins(source: PluginSource): Promise<Array<{ 
   return parsed.data.items.filter((p) => p.enabled !== false).map(({ name, version }) => ({ name, version }));
 }
 
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+// Not crypto.subtle: the worker's frame has an opaque origin, which is no secure context.
+function sha256Hex(bytes: ArrayBuffer): string {
+  return bytesToHex(sha256(new Uint8Array(bytes)));
 }
 
 /**
@@ -85,7 +85,7 @@ export async function loadPlugin(
         `Plugin ${manifest.name} ${manifest.version} needs SDK API version ${manifest.apiVersion}; this editor speaks ${apiVersion}.`,
       );
     const bytes = await (await get(source, path(listed.name, listed.version, 'bundle.mjs'))).arrayBuffer();
-    if ((await sha256Hex(bytes)) !== manifest.bundleSha256)
+    if (sha256Hex(bytes) !== manifest.bundleSha256)
       throw new UserError(
         'PLUGIN_BUNDLE_INVALID',
         `The bundle of ${manifest.name} ${manifest.version} does not match the SHA-256 in its manifest.`,
