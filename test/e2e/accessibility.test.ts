@@ -140,6 +140,21 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await audit.check('graphs dialog');
     await page.keyboard.press('Escape');
 
+    // A second version, then the two compared on the canvas.
+    await page.getByRole('textbox', { name: 'Graph name' }).fill('Churn, checked');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('.status .notice').textContent()).toMatch(/^Saved version 2/);
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const graphs = page.getByRole('dialog', { name: 'Graphs on the server' });
+    await graphs.getByRole('checkbox', { name: 'Compare v1' }).check();
+    await graphs.getByRole('checkbox', { name: 'Compare v2' }).check();
+    await audit.check('graphs dialog, two versions picked');
+    await graphs.getByRole('button', { name: 'Compare v1 and v2' }).click();
+    await page.getByRole('region', { name: 'Compare versions' }).waitFor();
+    await audit.check('compare view');
+    await page.keyboard.press('Escape');
+    await page.locator('.palette-item').first().waitFor();
+
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('f');
     await page.getByRole('dialog', { name: 'Add a node' }).waitFor();
@@ -186,7 +201,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   it('the server pages, with details open', async () => {
     const page = await openPage('#/runs');
     const audit = new Audit(page);
-    await page.getByRole('table', { name: 'Runs' }).locator('tbody tr').first().waitFor();
+    // A loaded machine (the server still busy with the previews above) may take a while to answer.
+    await page.getByRole('table', { name: 'Runs' }).locator('tbody tr').first().waitFor({ timeout: 90_000 });
     await audit.check('runs page');
 
     await page.getByRole('link', { name: 'Schedules' }).click();
@@ -206,7 +222,17 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.getByRole('link', { name: 'Users' }).click();
     await page.locator('tr[data-user="ada"]').waitFor();
     await audit.check('users page');
+
+    // Without a token: the sign-in page.
+    const signIn = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    const signInPage = await signIn.newPage();
+    await signInPage.goto(server.url);
+    await signInPage.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 90_000 });
+    const signInAudit = new Audit(signInPage);
+    await signInAudit.check('sign-in page');
+    signInAudit.expectNone();
+    await signIn.close();
     audit.expectNone();
     await page.context().close();
-  }, 180_000);
+  }, 300_000);
 });

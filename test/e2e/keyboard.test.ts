@@ -142,6 +142,9 @@ describe('the editor by keyboard alone', () => {
     const keys = await help.locator('th kbd').allTextContents();
     expect(keys).toEqual(expect.arrayContaining(['F6 / Shift+F6', 'Tab / Shift+Tab', 'Inspector › Inputs', 'Inspector › Outputs']));
     await page.screenshot({ path: `${shots}/keyboard-10-help.png` });
+    // Tab stays inside a dialog.
+    await page.keyboard.press('Tab');
+    await expectFocused(page, help.getByRole('button', { name: 'Close' }));
     await page.keyboard.press('Escape');
     await expect.poll(() => help.count()).toBe(0);
     expect(errors).toEqual([]);

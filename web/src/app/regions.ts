@@ -1,7 +1,8 @@
 /** The editor's regions in the order F6 visits them. */
 const regions = ['.toolbar', '.palette', '.canvas', '.inspector', '.results'];
 
-const focusable =
+/** Elements that take the focus by Tab. */
+export const focusable =
   'button:not([disabled]), input:not([type="hidden"]):not([hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /**

@@ -1,8 +1,24 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import { focusable } from '../app/regions';
+
+/** Keeps Tab inside the dialog: past its last control to its first, and back. */
+function trapTab(box: HTMLElement, e: KeyboardEvent): void {
+  const items = [...box.querySelectorAll<HTMLElement>(focusable)];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 /**
- * A modal dialog over the editor: focus moves into it and returns on close; Escape or a click
- * outside closes it.
+ * A modal dialog over the editor: focus moves into it, stays in it (Tab wraps) and returns on close;
+ * Escape or a click outside closes it.
  */
 export function Modal({
   label,
@@ -37,7 +53,7 @@ export function Modal({
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
-          }
+          } else if (e.key === 'Tab' && box.current) trapTab(box.current, e);
         }}
       >
         {children}
