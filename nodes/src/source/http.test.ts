@@ -1,19 +1,24 @@
-import { type HttpClient, UserError, writeArrow } from '@causeway/sdk';
+import { type HttpClient, readHttpStream, UserError, writeArrow } from '@causeway/sdk';
 import { rowsOf, runNode, tableOf } from '@causeway/sdk/testkit';
 import { describe, expect, it } from 'vitest';
 import { formatOf, httpSource } from './http';
 
-/** A stand-in host client serving fixed bodies, recording the limits it was given. */
+/** A stand-in host client serving fixed bodies in 5-byte chunks, recording the limits it was given. */
 function servingClient(bodies: Record<string, { body: Uint8Array | string; type: string }>, seen: unknown[] = []): HttpClient {
-  return {
-    async get(url, options) {
+  const client: HttpClient = {
+    async stream(url, options) {
       seen.push(options);
       const entry = bodies[url];
       if (!entry) throw new UserError('HTTP_FAILED', `${url} answered 404`);
       const bytes = typeof entry.body === 'string' ? new TextEncoder().encode(entry.body) : entry.body;
-      return { bytes, contentType: entry.type, url };
+      async function* chunks() {
+        for (let at = 0; at < bytes.length; at += 5) yield bytes.subarray(at, at + 5);
+      }
+      return { body: chunks(), contentType: entry.type, url };
     },
+    get: async (url, options) => readHttpStream(await client.stream(url, options)),
   };
+  return client;
 }
 
 describe('source.http', () => {

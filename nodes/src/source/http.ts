@@ -1,4 +1,15 @@
-import { defineNode, parseCsv, port, type Result, readArrow, readJson, readParquet } from '@causeway/sdk';
+import {
+  defineNode,
+  type HttpGetOptions,
+  type HttpStream,
+  parseCsvStream,
+  port,
+  type Result,
+  readArrow,
+  readHttpStream,
+  readJsonStream,
+  readParquet,
+} from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 import { z } from 'zod';
 import { tableOrThrow } from './table-or-throw';
@@ -36,12 +47,43 @@ export function formatOf(configured: Format | 'auto', contentType: string, url: 
   return byContentType.find(([re]) => re.test(contentType))?.[1] ?? byEnding.find(([re]) => re.test(path))?.[1] ?? 'csv';
 }
 
-async function parse(format: Format, bytes: Uint8Array, signal: AbortSignal): Promise<Result<Table>> {
-  if (format === 'json') return readJson(bytes);
-  if (format === 'parquet') return readParquet(bytes, { signal });
-  if (format === 'arrow') return readArrow(bytes);
-  const csv = parseCsv(bytes);
-  return csv.ok ? { ok: true, value: csv.value.table } : csv;
+/** Counts the bytes that pass, for the log line. */
+async function* counted(body: AsyncIterable<Uint8Array>, tally: { bytes: number }): AsyncIterable<Uint8Array> {
+  for await (const chunk of body) {
+    tally.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+/**
+ * Parses the download: CSV and JSON as the body streams (NDJSON line by line; the CSV reader may ask
+ * for the body again, which downloads it again, when a column turns out to be text after numbers);
+ * Parquet and Arrow need the whole file.
+ */
+async function parse(
+  format: Format,
+  first: HttpStream,
+  reopen: () => Promise<HttpStream>,
+  tally: { bytes: number },
+  signal: AbortSignal,
+): Promise<Result<Table>> {
+  if (format === 'csv') {
+    let fresh: HttpStream | null = first;
+    const open = (): AsyncIterable<Uint8Array> => {
+      const response = fresh;
+      fresh = null;
+      if (response) return counted(response.body, tally);
+      tally.bytes = 0;
+      return (async function* () {
+        yield* counted((await reopen()).body, tally);
+      })();
+    };
+    const csv = await parseCsvStream(open, first.length === undefined ? {} : { expectedBytes: first.length });
+    return csv.ok ? { ok: true, value: csv.value.table } : csv;
+  }
+  if (format === 'json') return readJsonStream(counted(first.body, tally));
+  const { bytes } = await readHttpStream({ ...first, body: counted(first.body, tally) });
+  return format === 'parquet' ? readParquet(bytes, { signal }) : readArrow(bytes);
 }
 
 /** Downloads a CSV, JSON, Parquet or Arrow file from an http(s) URL into a table. */
@@ -58,13 +100,16 @@ export const httpSource = defineNode({
   cache: 'volatile',
   infer: () => ({}),
   run: async ({ config, ctx }) => {
-    const response = await ctx.http.get(config.url, {
+    const options: HttpGetOptions = {
       maxBytes: Math.round(config.maxMegabytes * 2 ** 20),
       timeoutMs: config.timeoutSeconds * 1000,
       signal: ctx.signal,
-    });
+    };
+    const response = await ctx.http.stream(config.url, options);
     const format = formatOf(config.format, response.contentType, response.url);
-    ctx.log('info', `Read ${response.bytes.byteLength} bytes from ${response.url} as ${format}.`);
-    return { table: tableOrThrow(await parse(format, response.bytes, ctx.signal), config.url, format.toUpperCase()) };
+    const tally = { bytes: 0 };
+    const table = await parse(format, response, () => ctx.http.stream(config.url, options), tally, ctx.signal);
+    ctx.log('info', `Read ${tally.bytes} bytes from ${response.url} as ${format}.`);
+    return { table: tableOrThrow(table, config.url, format.toUpperCase()) };
   },
 });

@@ -15,7 +15,16 @@ export {
 } from './define-node';
 export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
 export { type ExportStore, noExports } from './export-store';
-export { type HttpClient, type HttpGetOptions, type HttpResponse, noHttpClient } from './http-client';
+export {
+  cappedBody,
+  type HttpClient,
+  type HttpGetOptions,
+  type HttpResponse,
+  type HttpStream,
+  noHttpClient,
+  readableChunks,
+  readHttpStream,
+} from './http-client';
 export {
   type LoadedModel,
   type ModelGateVerdict,

@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { isIP } from 'node:net';
-import { type HttpClient, type HttpGetOptions, type HttpResponse, UserError } from '@causeway/sdk';
+import { cappedBody, type HttpClient, type HttpGetOptions, type HttpStream, readHttpStream, UserError } from '@causeway/sdk';
 import { AddressPolicy } from './address-policy';
 
 const maxRedirects = 5;
@@ -69,38 +69,14 @@ function requestOnce(
   });
 }
 
-async function readBody(response: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
-  const declared = Number(response.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    response.destroy();
-    throw failed(`${url} is ${declared} bytes, more than the limit of ${maxBytes}.`);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of response as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > maxBytes) {
-      response.destroy();
-      throw failed(`${url} is larger than the limit of ${maxBytes} bytes.`);
-    }
-    chunks.push(chunk);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-async function fetchChecked(
+/** The response with a 2xx status after checked redirects, its body not yet read. */
+async function openChecked(
   start: string,
   options: HttpGetOptions,
   policy: AddressPolicy,
   resolve: NonNullable<SafeFetchOptions['resolve']>,
   signal: AbortSignal,
-): Promise<HttpResponse> {
+): Promise<{ response: IncomingMessage; url: string }> {
   let url: URL;
   try {
     url = new URL(start);
@@ -126,8 +102,12 @@ async function fetchChecked(
       response.resume();
       throw failed(`${url.href} answered ${status} ${response.statusMessage ?? ''}`.trim());
     }
-    const bytes = await readBody(response, options.maxBytes, url.href);
-    return { bytes, contentType: String(response.headers['content-type'] ?? ''), url: url.href };
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && declared > options.maxBytes) {
+      response.destroy();
+      throw failed(`${url.href} is ${declared} bytes, more than the limit of ${options.maxBytes}.`);
+    }
+    return { response, url: url.href };
   }
 }
 
@@ -136,7 +116,7 @@ async function fetchChecked(
  * against the {@link AddressPolicy} (loopback, private, link-local/metadata, CGNAT, multicast,
  * unspecified, their IPv6 forms and IPv4-mapped IPv6 are refused), the socket connects to the
  * checked address (never resolving again), every redirect (at most 5) is checked the same way,
- * and the body and the total time are capped.
+ * and the body and the total time are capped (counted while the body streams, for `stream` too).
  *
  * @example
  * const http = createSafeHttpClient({ policy: AddressPolicy.fromEnv(process.env) });
@@ -145,20 +125,35 @@ async function fetchChecked(
 export function createSafeHttpClient(options: SafeFetchOptions = {}): HttpClient {
   const policy = options.policy ?? new AddressPolicy();
   const resolve = options.resolve ?? systemResolve;
-  return {
-    async get(url, getOptions) {
-      const timeout = AbortSignal.timeout(getOptions.timeoutMs);
-      const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
-      try {
-        return await fetchChecked(url, getOptions, policy, resolve, signal);
-      } catch (error) {
-        if (error instanceof UserError) throw error;
-        if (getOptions.signal?.aborted) throw getOptions.signal.reason;
-        if (timeout.aborted) throw failed(`${url} took longer than ${getOptions.timeoutMs} ms.`, error);
-        throw failed(`${url} cannot be fetched: ${error instanceof Error ? error.message : String(error)}`, error);
-      }
-    },
+  const stream = async (url: string, getOptions: HttpGetOptions): Promise<HttpStream> => {
+    const timeout = AbortSignal.timeout(getOptions.timeoutMs);
+    const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
+    // The signal stays on the request while the body is read, so the time cap covers the whole download.
+    const explain = (error: unknown): unknown => {
+      if (error instanceof UserError) return error;
+      if (getOptions.signal?.aborted) return getOptions.signal.reason;
+      if (timeout.aborted) return failed(`${url} took longer than ${getOptions.timeoutMs} ms.`, error);
+      return failed(`${url} cannot be fetched: ${error instanceof Error ? error.message : String(error)}`, error);
+    };
+    let opened: { response: IncomingMessage; url: string };
+    try {
+      opened = await openChecked(url, getOptions, policy, resolve, signal);
+    } catch (error) {
+      throw explain(error);
+    }
+    const { response } = opened;
+    const declared = Number(response.headers['content-length']);
+    return {
+      body: cappedBody(response as AsyncIterable<Uint8Array>, opened.url, getOptions.maxBytes, {
+        explain,
+        close: () => response.destroy(),
+      }),
+      contentType: String(response.headers['content-type'] ?? ''),
+      url: opened.url,
+      ...(Number.isFinite(declared) ? { length: declared } : {}),
+    };
   };
+  return { stream, get: async (url, getOptions) => readHttpStream(await stream(url, getOptions)) };
 }
 
 /**

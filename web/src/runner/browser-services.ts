@@ -1,23 +1,35 @@
-import { type FileStore, type HttpClient, type OnnxRuntime, UserError } from '@causeway/sdk';
+import { cappedBody, type FileStore, type HttpClient, type OnnxRuntime, readableChunks, readHttpStream, UserError } from '@causeway/sdk';
 import type { ServerFetch } from './server-reader';
 
 /**
  * URLs through the browser's own fetch: the page's origin rules apply, and the request can reach
- * only what this user's browser can. Size and time caps as on the server.
+ * only what this user's browser can. Size and time caps as on the server, counted while the body streams.
  */
 export const browserHttp: HttpClient = {
-  async get(url, { maxBytes, timeoutMs, signal }) {
+  async stream(url, { maxBytes, timeoutMs, signal }) {
     const timeout = AbortSignal.timeout(timeoutMs);
+    const explain = (cause: unknown): unknown => {
+      if (signal?.aborted) return signal.reason;
+      if (timeout.aborted) return new UserError('HTTP_FAILED', `${url} took longer than ${timeoutMs} ms.`, { cause });
+      return new UserError('HTTP_FAILED', `Could not fetch ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    };
     const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, redirect: 'follow' }).catch(
       (cause: unknown) => {
-        throw new UserError('HTTP_FAILED', `Could not fetch ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        throw explain(cause);
       },
     );
     if (!response.ok) throw new UserError('HTTP_FAILED', `Fetching ${url} answered ${response.status} ${response.statusText}.`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > maxBytes) throw new UserError('HTTP_FAILED', `${url} is larger than the ${maxBytes}-byte limit.`);
-    return { bytes, contentType: response.headers.get('content-type') ?? '', url: response.url || url };
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (declared > maxBytes) throw new UserError('HTTP_FAILED', `${url} is ${declared} bytes, more than the limit of ${maxBytes}.`);
+    const chunks = response.body ? readableChunks(response.body) : (async function* () {})();
+    return {
+      body: cappedBody(chunks, response.url || url, maxBytes, { explain }),
+      contentType: response.headers.get('content-type') ?? '',
+      url: response.url || url,
+      ...(Number.isFinite(declared) ? { length: declared } : {}),
+    };
   },
+  get: async (url, options) => readHttpStream(await browserHttp.stream(url, options)),
 };
 
 let runtime: Promise<OnnxRuntime> | undefined;

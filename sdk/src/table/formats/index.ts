@@ -1,5 +1,6 @@
 export * from './read-arrow';
 export * from './read-json';
+export * from './read-json-stream';
 export * from './read-parquet';
 export * from './values-to-vector';
 export * from './write-arrow';
