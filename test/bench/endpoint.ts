@@ -7,10 +7,11 @@
  *   1. throughput: as many requests as 16 connections get through in `seconds`; target ≥ 0.7× the bare server;
  *      beside it each server's CPU time per request (user + system, from /proc), which a loaded
  *      machine disturbs less than requests per second;
- *   2. latency at a fixed 1,000 requests/s, 3 interleaved rounds: p50 and p99 (median of the rounds); target p99 ≤ 10 ms.
+ *   2. latency at a fixed 1,000 requests/s, interleaved rounds: p50 and p99 (median of the rounds); target p99 ≤ 10 ms.
  * Loopback addresses only.
  *
- * Run: npx tsx test/bench/endpoint.ts [seconds=10] [--pin] [--prof <dir>]
+ * Run: npx tsx test/bench/endpoint.ts [seconds=10] [--rounds 3] [--pin] [--prof <dir>]
+ *   --rounds  rounds per side, interleaved, for throughput and for latency;
  *   --pin   this process (the load generator) on CPU 0, both servers on CPU 1 (Linux `taskset`);
  *   --prof  both servers write a V8 CPU profile (`node --cpu-prof`) into <dir> when they stop.
  */
@@ -87,17 +88,21 @@ async function bareServer(onnxFile: string, cardFile: string): Promise<void> {
 interface Flags {
   seconds: number;
   pin: boolean;
+  rounds: number;
   prof: string | undefined;
 }
 
 function flagsOf(args: string[]): Flags {
-  const flags: Flags = { seconds: 10, pin: false, prof: undefined };
+  const flags: Flags = { seconds: 10, pin: false, rounds: 3, prof: undefined };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--pin') flags.pin = true;
+    else if (arg === '--rounds') flags.rounds = Number(args[++i]);
     else if (arg === '--prof') flags.prof = args[++i];
     else flags.seconds = Number(arg);
   }
+  if (!(Number.isInteger(flags.rounds) && flags.rounds > 0))
+    throw new Error(`--rounds needs a positive whole number, got ${args.join(' ')}`);
   if (!(flags.seconds > 0)) throw new Error(`seconds must be a positive number, got ${args.join(' ')}`);
   if (args.includes('--prof') && !flags.prof) throw new Error('--prof needs a directory');
   return flags;
@@ -217,7 +222,7 @@ async function main(flags: Flags): Promise<void> {
     const throughput: Record<string, number[]> = { bare: [], endpoint: [] };
     const cpuPerRequest: Record<string, number[]> = { bare: [], endpoint: [] };
     const generatorShare: number[] = [];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < flags.rounds; round++) {
       for (const [name, t] of Object.entries(targets)) {
         const [cpu0, own0] = [cpuMs(t.pid), process.cpuUsage()];
         const result = await load(t.url, t.headers, { seconds });
@@ -232,18 +237,20 @@ async function main(flags: Flags): Promise<void> {
     const [bareRps, endpointRps] = [best(throughput.bare), best(throughput.endpoint)];
     const [bareCpu, endpointCpu] = [median(cpuPerRequest.bare ?? []), median(cpuPerRequest.endpoint ?? [])];
     const rounds = (xs: number[] = [], digits = 0) => xs.map((x) => x.toFixed(digits)).join(', ');
-    console.log(`throughput, 16 connections, ${seconds} s, best of 3 interleaved rounds (requests/s)${flags.pin ? ', pinned' : ''}:`);
+    console.log(
+      `throughput, 16 connections, ${seconds} s, best of ${flags.rounds} interleaved rounds (requests/s)${flags.pin ? ', pinned' : ''}:`,
+    );
     console.log(`  bare node:http + onnxruntime-node  ${bareRps.toFixed(0)}  (rounds ${rounds(throughput.bare)})`);
     console.log(`  POST /api/endpoints/churn/predict  ${endpointRps.toFixed(0)}  (rounds ${rounds(throughput.endpoint)})`);
     console.log(`  ratio ${(endpointRps / bareRps).toFixed(2)}× (target ≥ 0.7×)`);
-    console.log('server CPU time per request, user + system, median of the 3 rounds (µs):');
+    console.log(`server CPU time per request, user + system, median of the ${flags.rounds} rounds (µs):`);
     console.log(`  bare ${bareCpu.toFixed(0)}  (rounds ${rounds(cpuPerRequest.bare)})`);
     console.log(`  endpoint ${endpointCpu.toFixed(0)}  (rounds ${rounds(cpuPerRequest.endpoint)})`);
     console.log(`  ratio bare/endpoint ${(bareCpu / endpointCpu).toFixed(2)}×`);
     console.log(`load generator busy ${rounds(generatorShare.map((x) => x * 100))} % of one core per round`);
     // Interleaved as well, so a burst of other work on the machine does not land on one side only.
     const latency: Record<string, { p50: number; p99: number; max: number; rps: number }[]> = { bare: [], endpoint: [] };
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < flags.rounds; round++) {
       for (const [name, t] of Object.entries(targets)) {
         const result = await load(t.url, t.headers, { seconds, rate: 1000 });
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -251,7 +258,7 @@ async function main(flags: Flags): Promise<void> {
         latency[name]?.push({ p50, p99, max, rps: result.requests.average });
       }
     }
-    console.log(`latency at a fixed 1,000 requests/s, ${seconds} s per round, 3 interleaved rounds (ms):`);
+    console.log(`latency at a fixed 1,000 requests/s, ${seconds} s per round, ${flags.rounds} interleaved rounds (ms):`);
     for (const [name, rounds] of Object.entries(latency)) {
       const at = (key: 'p50' | 'p99') => median(rounds.map((r) => r[key]));
       console.log(
