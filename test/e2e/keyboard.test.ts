@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEditor, startEditor } from './editor-app';
+import { type ServedEditor, startServedEditor } from './served-editor';
 
 let editor: { url: string; browser: Browser; stop: () => Promise<void> };
 
@@ -150,4 +151,47 @@ describe('the editor by keyboard alone', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 180_000);
+});
+
+describe('the server pages by keyboard alone', () => {
+  let served: ServedEditor;
+  beforeAll(async () => {
+    served = await startServedEditor('causeway-keyboard-pages-');
+  }, 240_000);
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('reaches the pages from the editor, pauses a schedule and opens a run on the canvas, every stop with a ring', async () => {
+    const call = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${served.server.url}${path.slice(1)}`, {
+        method,
+        headers: { authorization: `Bearer ${served.adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { id: number };
+    };
+    await call('POST', '/api/schedules', { name: 'nightly', graphId: 'churn-model', cron: '0 3 * * *' });
+    const run = await call('POST', '/api/runs', { graphId: 'churn-model' });
+    const page = await served.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${served.server.url}?token=${served.adminToken}`);
+    await page.locator('.palette-item').first().waitFor();
+
+    await f6To(page, page.locator('header.toolbar'));
+    await tabTo(page, page.getByRole('link', { name: 'Schedules' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: 'Pause nightly' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('tr[data-schedule="nightly"] .status-pill').textContent()).toBe('paused');
+    await page.screenshot({ path: `${shots}/keyboard-pages-schedules.png` });
+
+    await tabTo(page, page.getByRole('link', { name: 'Runs' }), { back: true });
+    await page.keyboard.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: `Open run ${run.id} on the canvas` }), { max: 120 });
+    await page.screenshot({ path: `${shots}/keyboard-pages-runs.png` });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-node-id="gate"]').waitFor();
+    await page.context().close();
+  }, 240_000);
 });
