@@ -14,6 +14,8 @@ export interface HistTreeParams {
 
 const slot = 3; // per bin: Σg, Σh, count
 const binsPer = 256;
+/** Numbers per feature in a histogram; the unrolled pass below writes it out (768). */
+const stride = binsPer * slot;
 
 interface Leaf {
   node: number;
@@ -144,11 +146,10 @@ function buildHistogram(work: HistWork, start: number, end: number, gradWord: nu
   }
 }
 
-const stride = binsPer * slot;
-
 /**
  * Up to sixteen features starting at word `firstWord` of each row, into `h` (their slice of the
- * histogram). Unrolled with constant offsets: a loop over features here runs about twice as slow.
+ * histogram), feature j at offset j·768. Unrolled with constant offsets: a loop over features here
+ * runs about twice as slow. Bytes come out of a word little-endian (histWork refuses other hosts).
  */
 function histogramPass(
   u32: Uint32Array,

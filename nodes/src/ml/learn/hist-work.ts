@@ -54,6 +54,8 @@ export function histWork(
   edges: readonly Float64Array[],
   labels?: Int32Array,
 ): HistWork {
+  if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1)
+    throw new Error('Histogram boosting reads bins a word at a time and needs a little-endian host.');
   const [words, labelByte, gradWord] = rowLayout(cols, scores);
   if (binned.length !== rows * words * 4) throw new Error(`histWork: ${binned.length} bytes of bins for ${rows} rows of ${words} words`);
   const { buffer, byteOffset, byteLength } = binned;
