@@ -22,7 +22,8 @@ export class ColumnBuilder {
   flags: Uint8Array = new Uint8Array(0);
   text: StringColumn | null = null;
   validity: Uint8Array | null = null;
-  private capacity: number;
+  /** Rows the typed arrays have room for. */
+  capacity: number;
   private readonly forced: ColumnType | 'text' | undefined;
   private readonly maxDistinct: number;
 

@@ -132,13 +132,13 @@ export function scanRows(
   const maxField = options.maxFieldBytes;
   const failFast = options.onBadRow === 'fail';
   const nulls = NullMatcher.of(options.nullTokens);
-  // Fields starting at or before the last line feed end at a line feed at the latest: the fast paths
-  // scan them without bounds tests (reading past the end would also slow every later typed-array read).
-  const safe = bytes.lastIndexOf(LF);
   // A null token that looks like a number would be read as one by the fast paths.
   const fastPaths = !options.nullTokens.some(
     (t) => t.length > 0 && ((t[0] as number) === 45 || (t[0] as number) === 46 || ((t[0] as number) >= 48 && (t[0] as number) <= 57)),
   );
+  // Fields starting at or before the last line feed end at a line feed at the latest: the fast paths
+  // scan them without bounds tests (reading past the end would also slow every later typed-array read).
+  const safe = fastPaths ? bytes.lastIndexOf(LF) : -1;
   const badRows: RawBadRow[] = [];
   let badRowCount = 0;
   let rows = window.rows;
@@ -165,7 +165,7 @@ export function scanRows(
     let badStart = 0;
     let badEnd = 0;
     for (;;) {
-      if (col < ncols && reason === null && fastPaths && pos <= safe) {
+      if (pos <= safe && col < ncols && reason === null) {
         // Fast paths: numbers parsed and text hashed while scanned, no second look at the bytes.
         const column = columns[col] as ColumnBuilder;
         const kind = column.kind;
@@ -198,13 +198,15 @@ export function scanRows(
             (b === D || b === LF) &&
             (kind === NUMBER || (scale < 0 && mantissa <= 2147483647 && !(negative && mantissa === 0)))
           ) {
-            column.reserve();
-            if (kind === INTEGER) column.ints[column.length] = negative ? -mantissa : mantissa;
+            const row = column.length;
+            if (row >= column.capacity) column.reserve();
+            if (kind === INTEGER) column.ints[row] = negative ? -mantissa : mantissa;
             else {
               const value = scale > 0 ? mantissa / (pow10[scale] as number) : mantissa;
-              column.floats[column.length] = negative ? -value : value;
+              column.floats[row] = negative ? -value : value;
             }
-            column.commit();
+            if (column.validity === null) column.length = row + 1;
+            else column.commit();
             col++;
             pos = i + 1;
             if (b !== D) {
