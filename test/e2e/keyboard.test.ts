@@ -127,6 +127,13 @@ describe('the editor by keyboard alone', () => {
     await tabTo(page, page.locator('.react-flow__node[data-id="csv"]'), { back: true });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('csv');
+    // Arrow keys move it, one undo step per press.
+    const csvNode = page.locator('.react-flow__node[data-id="csv"]');
+    const before = await csvNode.getAttribute('style');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => csvNode.getAttribute('style')).not.toBe(before);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => csvNode.getAttribute('style')).toBe(before);
     await f6To(page, page.getByRole('navigation', { name: 'Node palette' }));
     await expectFocused(page, page.getByRole('searchbox', { name: 'Search nodes' }));
     await page.keyboard.type('select columns');
