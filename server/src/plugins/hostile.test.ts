@@ -1,5 +1,7 @@
+import { createConnection, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunsTestApp, runsTestApp } from '../runs/runs-test-app';
+import { emptyNetworkLauncher } from './sandbox/network-namespace';
 import { type BuiltPlugin, buildTestPlugin, pluginSource } from './test-support/build-test-plugin';
 import { type packTarball, pluginTarball } from './test-support/pack-tarball';
 import { installThroughApi, pluginGraph, runToEnd } from './test-support/plugin-runs';
@@ -24,6 +26,14 @@ const hostile = pluginSource(name, '1.0.0', {
   spawn: `const cp = await new Function('return import("node:child_process")')(); cp.execSync('id'); return { table: inputs.table };`,
   worker: `const wt = await new Function('return import("node:worker_threads")')(); new wt.Worker('1', { eval: true }); return { table: inputs.table };`,
   exit: 'process.exit(1);',
+  // Connects to the local TCP port given as its config's factor and says how that went.
+  network: `const net = await new Function('return import("node:net")')();
+    const result = await new Promise((resolve) => {
+      const socket = net.connect(config.factor, '127.0.0.1');
+      socket.on('connect', () => { socket.end(); resolve('connected'); });
+      socket.on('error', (e) => resolve(String(e.code)));
+    });
+    return { table: tableFromArrays({ result: [result] }) };`,
   fine: 'return { table: tableFromArrays({ x: Float64Array.from(inputs.table.getChild("x").toArray(), (v) => v * config.factor) }) };',
 });
 
@@ -126,6 +136,41 @@ describe('hostile plugins are contained while the server keeps serving', () => {
     // A killed sandbox is replaced: the same plugin's well-behaved node still runs.
     const fine = await run('fine', 'fine');
     expect(fine.status).toBe('succeeded');
+  });
+
+  // Where no network namespace can be made the sandbox shares the host's network (docs/plugins.md).
+  test.runIf(emptyNetworkLauncher() !== null)('a node connecting to a local TCP server fails and the server is never reached', async () => {
+    let reached = 0;
+    const listener = createServer((socket) => {
+      reached++;
+      socket.destroy();
+    });
+    await new Promise<void>((done) => listener.listen(0, '127.0.0.1', done));
+    try {
+      const address = listener.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const graph = pluginGraph('hostile-network', { [name]: '1.0.0' }, [{ id: 'evil', type: type('network'), config: { factor: port } }]);
+      const finished = await runToEnd(t, graph);
+      expect(finished.status).toBe('succeeded');
+      const page = (await (await t.call('GET', `/api/runs/${finished.id}/outputs/evil/table`)).json()) as {
+        rows: Array<{ result: string }>;
+      };
+      expect(page.rows).toHaveLength(1);
+      expect(page.rows[0]?.result).toMatch(/^E[A-Z]+$/);
+      expect(page.rows[0]?.result).not.toBe('connected');
+      expect(reached).toBe(0);
+      // The same connection from the server's own process does arrive: the test can tell.
+      await new Promise<void>((done, fail) => {
+        const socket = createConnection(port, '127.0.0.1', () => {
+          socket.end();
+          done();
+        });
+        socket.on('error', fail);
+      });
+      await expect.poll(() => reached).toBe(1);
+    } finally {
+      await new Promise((done) => listener.close(done));
+    }
   });
 
   test('a manifest with __proto__ keys is refused without polluting anything', async () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { type ErrorCode, errorCatalog, type LogLevel, UserError } from '@causeway/sdk';
+import { type SandboxNetwork, sandboxLauncher } from './network-namespace';
 import type { FromSandbox, ToSandbox, WirePort, WireValue } from './sandbox-protocol';
 
 /** How a sandbox process is started and bounded. */
@@ -11,6 +12,8 @@ export interface SandboxLimits {
   rssMb: number;
   /** Longest a plugin node may run. */
   timeoutMs: number;
+  /** `none`: the process starts in an empty network namespace when the host allows one. */
+  network: SandboxNetwork;
 }
 
 /** What a sandbox process may read: its runtime and the plugin bundles it loads, nothing else. */
@@ -47,7 +50,8 @@ const rssCheckMs = 100;
 
 /**
  * A child process that runs plugin code: an empty environment, Node's permission model reading
- * only its runtime and bundles (no writes, child processes or workers), a heap limit, a
+ * only its runtime and bundles (no writes, child processes or workers), no network (a new, empty
+ * network namespace where the host allows one), a heap limit, a
  * resident-memory watch and a per-call time limit. Overrunning a limit kills the
  * process; its callers get `PLUGIN_TIMEOUT`, `PLUGIN_LIMIT` or `PLUGIN_CRASHED`. A killed process
  * is not reused: {@link alive} turns false and the owner starts another.
@@ -73,7 +77,9 @@ export class SandboxProcess {
       '--disable-warning=ExperimentalWarning',
       files.entry,
     ];
-    this.child = spawn(process.execPath, args, {
+    // unshare execs node in place, so the child's pid is node's (the memory watch and kills reach it).
+    const [launcher, ...launcherArgs] = sandboxLauncher(limits.network);
+    this.child = spawn(launcher ?? process.execPath, launcher ? [...launcherArgs, process.execPath, ...args] : args, {
       env: {},
       cwd: '/',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
