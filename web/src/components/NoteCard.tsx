@@ -29,7 +29,7 @@ export const NoteCard = memo(function NoteCard({ id }: NodeProps<FlowNode>) {
           }}
         />
       ) : (
-        <button type="button" className="note-text" onClick={() => setEditing(true)} aria-label="Edit note">
+        <button type="button" className="note-text" onClick={() => setEditing(true)} title="Edit note">
           {note.text || 'Click to write a note'}
         </button>
       )}
