@@ -156,6 +156,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.locator('.palette-item').first().waitFor();
 
     await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Shift+N');
+    await page.locator('.note-card').waitFor();
+    await audit.check('sticky note');
     await page.keyboard.press('f');
     await page.getByRole('dialog', { name: 'Add a node' }).waitFor();
     await audit.check('quick-add');
