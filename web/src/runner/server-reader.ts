@@ -13,9 +13,12 @@ const keptHeaders = ['content-type', 'content-length', 'last-modified'];
 export function serverReader(origin: string, token: string): ServerReader {
   return {
     async read(path, method) {
-      if (typeof path !== 'string' || !readable.some((r) => r.test(path)) || (method !== 'GET' && method !== 'HEAD'))
+      const url = typeof path === 'string' ? new URL(path, origin) : undefined;
+      // The URL must be the path as given: no dot segments (`..`, `%2e%2e`) resolved away to another route.
+      const allowed = url !== undefined && url.pathname === path && readable.some((r) => r.test(path));
+      if (!allowed || (method !== 'GET' && method !== 'HEAD'))
         throw new Error(`The runner may not ${String(method)} ${String(path)} from the server.`);
-      const response = await fetch(new URL(path, origin), { method, headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } });
       const body = method === 'HEAD' ? null : new Uint8Array(await response.arrayBuffer());
       const headers: Record<string, string> = {};
       for (const name of keptHeaders) {
