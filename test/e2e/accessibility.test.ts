@@ -188,6 +188,12 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await show('evaluate.metrics');
     await results.locator('.metric-tiles dt').first().waitFor();
     await audit.check('metrics');
+    await show('evaluate.chart');
+    await expect.poll(() => results.locator('.chart canvas, .chart svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await audit.check('chart');
+    await show('gate.report');
+    await results.locator('.report p').first().waitFor();
+    await audit.check('validation report');
     await show('train.model');
     await results.locator('.model-card').waitFor();
     await audit.check('model card');

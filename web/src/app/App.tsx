@@ -324,7 +324,8 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
               ✕
             </button>
           </header>
-          <div className="results-body">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable to scroll it without a mouse */}
+          <div className="results-body" tabIndex={0}>
             <RunTimeline run={runView} />
           </div>
         </section>

@@ -92,7 +92,11 @@ export function ResultsPanel() {
           ✕
         </button>
       </header>
-      <div className="results-body">
+      <div
+        className="results-body"
+        // The data table scrolls itself (and takes the focus); anything else scrolls here, by keyboard too.
+        tabIndex={preview?.kind === 'table' && tab === 'data' ? undefined : 0}
+      >
         {!preview && <p className="muted">Loading…</p>}
         {preview?.kind === 'missing' && <p className="muted">{preview.message}</p>}
         {preview?.kind === 'table' &&
