@@ -131,6 +131,11 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.locator('[data-node-id="train"] .node-title').click();
     await page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading').first().waitFor();
     await audit.check('template with a node selected');
+    await page.locator('[data-node-id="features"] .node-title').click();
+    await page.locator('#cfg-columns-0-name').fill('no_such_column');
+    await page.locator('.inspector .field-issues').first().waitFor();
+    await audit.check('a field issue in the inspector and on the node');
+    await page.keyboard.press('Control+z');
 
     await page.getByRole('button', { name: 'Open…' }).click();
     await page
