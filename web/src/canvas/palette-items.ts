@@ -20,10 +20,20 @@ export function paletteGroups(registry: NodeRegistry, query: string): Array<{ ca
       return words.every((w) => text.includes(w));
     })
     .map((d) => ({ type: d.type, title: d.title, description: d.description, category: d.category }))
-    .sort((a, b) => rank(a, words) - rank(b, words) || a.title.localeCompare(b.title));
+    .sort((a, b) => rank(a, words) - rank(b, words) || byTitle(a, b));
   return categoryOrder
     .map((category) => ({ category, items: items.filter((i) => i.category === category) }))
     .filter((g) => g.items.length > 0);
+}
+
+/**
+ * Plain code-unit order of the lower-cased titles: the titles are English words, and `localeCompare`
+ * would load the locale's collation data while the page opens (tens of ms).
+ */
+function byTitle(a: PaletteItem, b: PaletteItem): number {
+  const x = a.title.toLowerCase();
+  const y = b.title.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Titles that start with the query come first. */

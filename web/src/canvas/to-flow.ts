@@ -11,6 +11,11 @@ export type FlowEdge = Edge<{ kind: PortKind | undefined }>;
 
 type Measured = { width?: number; height?: number } | undefined;
 
+/** A node card's size before React Flow has measured it. */
+export const estimatedCardSize = { width: 220, height: 90 } as const;
+/** A sticky note's size when the graph does not give one. */
+export const defaultNoteSize: readonly [number, number] = [200, 120];
+
 /**
  * Keeps React Flow node objects in step with the graph, reusing every object whose position,
  * selection and size are unchanged, so React Flow re-renders only the nodes that moved.
@@ -23,7 +28,7 @@ export function toFlowNodes(
   registry?: NodeRegistry,
 ): FlowNode[] {
   const out: FlowNode[] = [];
-  const add = (item: GraphNode | GraphNote, type: 'causeway' | 'note', size?: [number, number]) => {
+  const add = (item: GraphNode | GraphNote, type: 'causeway' | 'note', size?: readonly [number, number]) => {
     const old = previous.get(item.id);
     const selected = selection.has(item.id);
     const size0 = measured.get(item.id);
@@ -36,13 +41,13 @@ export function toFlowNodes(
     const node: FlowNode = { id: item.id, type, position: { x, y }, data: { id: item.id }, selected };
     // An estimate until React Flow measures the node: unmeasured nodes count as visible, so without
     // it a 1,000-node graph would be drawn in full once before culling.
-    node.measured = size0 ?? (size ? { width: size[0], height: size[1] } : { width: 220, height: 90 });
+    node.measured = size0 ?? (size ? { width: size[0], height: size[1] } : { ...estimatedCardSize });
     // React Flow draws every node once to find its handles; estimated handles let it skip the ones off screen.
     if (!size0 && type === 'causeway' && registry) node.handles = estimateHandles(graph, item as GraphNode, registry);
     if (size) node.style = { width: size[0], height: size[1] };
     out.push(node);
   };
-  for (const note of graph.notes ?? []) add(note, 'note', note.size ?? [200, 120]);
+  for (const note of graph.notes ?? []) add(note, 'note', note.size ?? defaultNoteSize);
   for (const node of graph.nodes) add(node, 'causeway');
   return out;
 }

@@ -65,6 +65,8 @@ export function CanvasMiniMap({ ariaLabel }: { ariaLabel: string }) {
 
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
     if (event.button !== 0) return;
+    // Otherwise the drag also selects the text of every card it passes over, which is costly to paint.
+    event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
     drag.current = { x: event.clientX, y: event.clientY, moved: false };
   };

@@ -8,12 +8,14 @@ import {
   type OnNodesChange,
   ReactFlow,
   useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useRef } from 'react';
+import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
 import { graphEdits } from '../canvas/graph-edits';
+import { initialViewport } from '../canvas/initial-viewport';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { NodeCard } from './NodeCard';
@@ -33,6 +35,14 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   // Replaced when the worker's plugins arrive after the page has drawn (edge colours, port estimates).
   const registry = useEditor(() => store.registry);
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  // The pane's size is read once, before React Flow mounts, to open the graph already framed.
+  const host = useRef<HTMLDivElement>(null);
+  const [opening, setOpening] = useState<Viewport>();
+  useLayoutEffect(() => {
+    if (opening || !host.current) return;
+    const { width, height } = host.current.getBoundingClientRect();
+    setOpening(initialViewport(store.getState().graph, width, height));
+  }, [opening, store]);
   // Sizes React Flow measured. A ref, not state: React Flow already holds them for the node objects
   // we keep, so recording them must not re-render 1,000 nodes once per measuring batch.
   const measured = useRef(new Map<string, Size>());
@@ -143,6 +153,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
     [flow, store],
   );
 
+  if (!opening) return <div ref={host} style={{ width: '100%', height: '100%' }} />;
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={nodes}
@@ -161,8 +172,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       onlyRenderVisibleElements
       minZoom={0.05}
       maxZoom={2}
-      fitView
-      fitViewOptions={{ maxZoom: 1, minZoom: 0.5 }}
+      defaultViewport={opening}
       proOptions={{ hideAttribution: true }}
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
     >

@@ -2,9 +2,9 @@
 // biome-ignore-all lint/a11y/useFocusableInteractive: the scroll area takes focus for the whole grid; cells are read-only
 import type { TableSchema } from '@causeway/sdk';
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { useEffect, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useRef, useState } from 'react';
 import type { TablePage } from '../runner/runner-protocol';
-import { formatCell, rowWindow } from './row-window';
+import { formatCell, keepPage, rowWindow } from './row-window';
 
 const rowHeight = 24;
 const pageSize = 500;
@@ -21,17 +21,25 @@ export interface DataTableProps {
 /** A virtualized table: only the visible rows are in the DOM; pages of rows come from the worker as Arrow IPC. */
 export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 400 });
+  // The first visible row, not the scroll offset: scrolling within a row renders nothing.
+  const [firstRow, setFirstRow] = useState(0);
+  const [height, setHeight] = useState(400);
   const [pages, setPages] = useState<ReadonlyMap<number, Table>>(() =>
     firstPage ? new Map([[0, tableFromIPC(firstPage.ipc)]]) : new Map(),
   );
   const loading = useRef(new Set<number>());
-  const visible = rowWindow(view.top, view.height, rowHeight, totalRows, pageSize);
+  const visible = rowWindow(firstRow * rowHeight, height, rowHeight, totalRows, pageSize);
+  const shown = useRef(visible.pages);
+  shown.current = visible.pages;
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setView((v) => ({ ...v, height: el.clientHeight })));
+    // The observer hands over the size: no layout read of our own.
+    const observer = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box) setHeight(box.height);
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -46,13 +54,16 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
         (result) => {
           loading.current.delete(page);
           const table = tableFromIPC(result.ipc);
-          setPages((old) => {
-            const next = new Map(old);
-            next.set(page, table);
-            // Keep memory flat while scrolling through a million rows.
-            if (next.size > 12) for (const key of next.keys()) if (Math.abs(key - page) > 6) next.delete(key);
-            return next;
-          });
+          // A page arriving may wait for the user's next scroll or key press, never the other way round.
+          startTransition(() =>
+            setPages((old) => {
+              const next = new Map(old);
+              next.set(page, table);
+              // Keep memory flat while scrolling through a million rows; never drop a page on screen.
+              if (next.size > 12) for (const key of next.keys()) if (!keepPage(key, shown.current)) next.delete(key);
+              return next;
+            }),
+          );
         },
         () => loading.current.delete(page),
       );
@@ -61,23 +72,7 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
 
   const rows = [];
   for (let r = visible.first; r <= visible.last; r++) {
-    const page = pages.get(Math.floor(r / pageSize));
-    const at = r % pageSize;
-    rows.push(
-      <div className="tr" role="row" aria-rowindex={r + 2} key={r} style={{ transform: `translateY(${r * rowHeight}px)` }}>
-        <span className="td row-number" role="rowheader">
-          {r + 1}
-        </span>
-        {schema.columns.map((column, c) => {
-          const value = page ? page.getChildAt(c)?.get(at) : undefined;
-          return (
-            <span role="gridcell" className={`td ${value === null ? 'null' : ''} type-${column.type}`} key={column.name}>
-              {page ? formatCell(value) : '…'}
-            </span>
-          );
-        })}
-      </div>,
-    );
+    rows.push(<Row key={r} row={r} page={pages.get(Math.floor(r / pageSize))} schema={schema} />);
   }
   const gridTemplate = `64px repeat(${schema.columns.length}, minmax(120px, 1fr))`;
   return (
@@ -105,10 +100,31 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
         ref={scroller}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must be reachable to scroll by keyboard
         tabIndex={0}
-        onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+        onScroll={(e) => setFirstRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
       >
-        <div style={{ height: totalRows * rowHeight, position: 'relative' }}>{rows}</div>
+        {/* Contained: a row coming into view is laid out and painted without touching the rest of the page. */}
+        <div style={{ height: totalRows * rowHeight, position: 'relative', contain: 'strict' }}>{rows}</div>
       </div>
     </div>
   );
 }
+
+/** One row; memoised, so scrolling re-renders only the rows that come into view or whose page arrived. */
+const Row = memo(function Row({ row, page, schema }: { row: number; page: Table | undefined; schema: TableSchema }) {
+  const at = row % pageSize;
+  return (
+    <div className="tr" role="row" aria-rowindex={row + 2} style={{ transform: `translateY(${row * rowHeight}px)` }}>
+      <span className="td row-number" role="rowheader">
+        {row + 1}
+      </span>
+      {schema.columns.map((column, c) => {
+        const value = page ? page.getChildAt(c)?.get(at) : undefined;
+        return (
+          <span role="gridcell" className={`td ${value === null ? 'null' : ''} type-${column.type}`} key={column.name}>
+            {page ? formatCell(value) : '…'}
+          </span>
+        );
+      })}
+    </div>
+  );
+});

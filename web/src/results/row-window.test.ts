@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCell, rowWindow } from './row-window';
+import { formatCell, keepPage, rowWindow } from './row-window';
 
 describe('rowWindow', () => {
   it('covers the viewport with overscan and lists the pages holding it', () => {
@@ -19,6 +19,15 @@ describe('rowWindow', () => {
         return inside && covers && paged;
       }),
     );
+  });
+
+  it('keeps pages near the ones on screen, and those always', () => {
+    expect(keepPage(1500, [1500, 1501])).toBe(true);
+    expect(keepPage(1507, [1500, 1501])).toBe(true);
+    expect(keepPage(1508, [1500, 1501])).toBe(false);
+    // A page that arrives after the user scrolled far away is not kept.
+    expect(keepPage(3, [1500])).toBe(false);
+    expect(keepPage(0, [])).toBe(false);
   });
 
   it('formats cells', () => {

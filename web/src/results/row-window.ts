@@ -25,6 +25,11 @@ export function rowWindow(
   return { first, last, pages };
 }
 
+/** Whether a loaded page is worth keeping: within `reach` pages of one on screen (memory stays flat while scrolling). */
+export function keepPage(page: number, shown: readonly number[], reach = 6): boolean {
+  return shown.some((p) => Math.abs(p - page) <= reach);
+}
+
 /** Shows a cell the way a table shows it. Dates as ISO, big integers exactly, null as an empty marker. */
 export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '∅';
