@@ -195,20 +195,21 @@ function memoryChild(parser: Parser, path: string, rows: number): void {
   console.log(JSON.stringify({ peak, retained: after.arrayBuffers - before.arrayBuffers, arrow, heap: after.heapUsed - before.heapUsed }));
 }
 
-function memoryOf(
-  parser: Parser | 'stream',
-  file: string,
-  rows: number,
-): { peak: number; peakLive?: number; retained: number; arrow: number; heap: number } {
+type Memory = { peak: number; peakLive?: number; retained: number; arrow: number; heap: number };
+
+/** The run with the median peak RSS of three fresh child processes (a busy machine delays collection). */
+function memoryOf(parser: Parser | 'stream', file: string, rows: number): Memory {
   const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(
-    process.execPath,
-    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', self, '--memory', parser, file, String(rows)],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+  const runs: Memory[] = [];
+  for (let k = 0; k < 3; k++) {
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', self, '--memory', parser, file, String(rows)],
+      { encoding: 'utf8' },
+    );
+    runs.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Memory);
+  }
+  return [...runs].sort((a, b) => a.peak - b.peak)[1] as Memory;
 }
 
 async function bench(rows: number): Promise<void> {
@@ -260,7 +261,7 @@ async function bench(rows: number): Promise<void> {
   console.log(
     `  parseCsvStream peak heap + ArrayBuffers (sampled at each 1 MiB read) ${mb(live)} = ${(live / streamMemory.arrow).toFixed(2)}× Arrow`,
   );
-  console.log('  (memory: each figure from a fresh child process; RSS is the OS peak minus RSS before the parse)');
+  console.log('  (memory: median peak of 3 fresh child processes each; RSS is the OS peak minus RSS before the parse)');
 }
 
 if (process.argv[2] === '--memory') {

@@ -10,7 +10,7 @@
  * steadier when the machine is shared.
  *
  * Run: npx tsx test/bench/kernels.ts [rows ...]      (default: 1000000 5000000)
- *      RUNS=n sets the repetitions (default 10); KERNELS=join,filter runs only those.
+ *      RUNS=n sets the repetitions (default 10); KERNELS=join,filter runs only those; ARQUERO=0 skips arquero.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -255,7 +255,7 @@ function run(impl: Impl, kernel: Kernel, t: Table, small: Table, dt: aq.ColumnTa
   return arquero(kernel, dt as aq.ColumnTable, sm as aq.ColumnTable);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+const median = (xs: number[]) => (xs.length === 0 ? Number.NaN : ([...xs].sort((a, b) => a - b)[xs.length >> 1] as number));
 
 /** Child mode: one call of one kernel, reporting peak RSS growth over it. */
 function child(impl: Impl, kernel: Kernel, rows: number): void {
@@ -279,6 +279,7 @@ function main(): void {
   }
   const sizes = args.length > 0 ? args.map(Number) : [1_000_000, 5_000_000];
   const runs = Number(process.env.RUNS ?? 10);
+  const impls: Impl[] = process.env.ARQUERO === '0' ? ['causeway', 'hand'] : ['causeway', 'hand', 'arquero'];
   const self = fileURLToPath(import.meta.url);
   for (const rows of sizes) {
     const t = generate(rows);
@@ -295,7 +296,7 @@ function main(): void {
       const samples: Record<Impl, number[]> = { causeway: [], hand: [], arquero: [] };
       const cpuSamples: Record<Impl, number[]> = { causeway: [], hand: [], arquero: [] };
       for (let r = 0; r < runs + 2; r++) {
-        for (const impl of ['causeway', 'hand', 'arquero'] as Impl[]) {
+        for (const impl of impls) {
           const cpu = process.cpuUsage();
           const start = performance.now();
           run(impl, kernel, t, small, dt, sm);
