@@ -6,7 +6,7 @@
  *
  * Run: npx tsx test/bench/editor.ts   (CAUSEWAY_E2E_SKIP_BUILD=1 reuses web/dist)
  * CAUSEWAY_BENCH_BASELINE_DIST=<dist folder> also measures a baseline build in the same run, taking
- * turns with this one; CAUSEWAY_BENCH_ROUNDS (3) opens each that many times (the 1M-row preview: 2);
+ * turns with this one; CAUSEWAY_BENCH_ROUNDS (3) opens each that many times (the 1M-row preview: 3);
  * CAUSEWAY_BENCH_CANVAS_ONLY=1 stops before the 1M-row part, CAUSEWAY_BENCH_PREVIEW_ONLY=1 measures only it.
  * Frame rates and latencies are wall-clock (what the user sees); beside each pan, the CPU time all of
  * Chromium's processes spent on it, which a loaded machine disturbs less.
@@ -157,7 +157,7 @@ function millionRowCsv(): Buffer {
 /** The preview's worst input latency, the builds taking turns; the median of each build's rounds. */
 async function measurePreviews(browser: Browser, builds: Array<{ name: string; url: string }>): Promise<void> {
   const csv = millionRowCsv();
-  const rounds = Number(process.env.CAUSEWAY_BENCH_PREVIEW_ROUNDS ?? 2);
+  const rounds = Number(process.env.CAUSEWAY_BENCH_PREVIEW_ROUNDS ?? 3);
   const worst = new Map<string, number[]>(builds.map((b) => [b.name, []]));
   for (let round = 0; round < rounds; round++)
     for (const build of builds) worst.get(build.name)?.push(await measurePreview(browser, build.name, build.url, csv));
