@@ -45,9 +45,18 @@ export class BrowserRunner {
     return this.#startWorker(options);
   }
 
+  /** Starting fails, rather than waits forever, when the worker cannot load or its frame dies (a plugin's top-level code). */
   #startWorker(options: StartOptions): Promise<CatalogMessage> {
     const remote = this.remote;
-    return remote.start(options.token ? proxy(serverReader(options.origin, options.token)) : undefined);
+    const frame = this.#frame as RunnerFrame;
+    let unlisten = () => {};
+    const died = new Promise<never>((_, reject) => {
+      unlisten = frame.listen((signal) => {
+        if (signal.kind === 'died') reject(new Error(signal.message));
+      });
+    });
+    const started = remote.start(options.token ? proxy(serverReader(options.origin, options.token)) : undefined);
+    return Promise.race([started, died]).finally(unlisten);
   }
 
   /** The full check of a graph (the store calls it, debounced); after a restart, once the plugins are back. */
