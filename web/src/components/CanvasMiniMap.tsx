@@ -49,6 +49,7 @@ export function CanvasMiniMap({ ariaLabel }: { ariaLabel: string }) {
   const viewRef = useRef(view);
   viewRef.current = view;
   const drag = useRef<{ x: number; y: number; moved: boolean } | undefined>(undefined);
+  const move = useRef({ dx: 0, dy: 0 });
 
   // A native listener: React's wheel listeners are passive, and the page must not scroll under the map.
   useEffect(() => {
@@ -77,10 +78,18 @@ export function CanvasMiniMap({ ariaLabel }: { ariaLabel: string }) {
     const dy = event.clientY - start.y;
     if (dx === 0 && dy === 0) return;
     drag.current = { x: event.clientX, y: event.clientY, moved: true };
-    // The viewport box follows the pointer: a minimap pixel is `unitsPerPixel` flow units.
-    const { x, y, zoom } = flow.getViewport();
-    const units = viewRef.current.unitsPerPixel * zoom;
-    void flow.setViewport({ x: x - dx * units, y: y - dy * units, zoom });
+    // Moves between two frames are summed and applied once: the canvas is redrawn at most once a frame.
+    const pending = move.current;
+    move.current = { dx: pending.dx + dx, dy: pending.dy + dy };
+    if (pending.dx !== 0 || pending.dy !== 0) return;
+    requestAnimationFrame(() => {
+      const { dx: mx, dy: my } = move.current;
+      move.current = { dx: 0, dy: 0 };
+      // The viewport box follows the pointer: a minimap pixel is `unitsPerPixel` flow units.
+      const { x, y, zoom } = flow.getViewport();
+      const units = viewRef.current.unitsPerPixel * zoom;
+      void flow.setViewport({ x: x - mx * units, y: y - my * units, zoom });
+    });
   };
   const onPointerUp = (event: PointerEvent<SVGSVGElement>) => {
     const start = drag.current;
