@@ -34,11 +34,15 @@ module.exports = {
       name: 'web-page-without-node-code',
       comment: 'node code (the built-ins, plugin bundles) runs only in the runner worker: page modules know node types as descriptors',
       severity: 'error',
-      from: { path: '^web/src', pathNot: '^web/src/runner/worker|^web/src/runner/plugins/|^web/src/stories/|\\.test(-helper)?\\.tsx?$' },
+      from: {
+        path: '^web/src',
+        pathNot:
+          '^web/src/runner/worker|^web/src/runner/plugins/|^web/src/runner/worker-script-url\\.ts$|^web/src/stories/|\\.test(-helper)?\\.tsx?$',
+      },
       to: {
         path: '^nodes/|node_modules/@causeway/nodes|^plugins/|^web/src/runner/(worker|plugins/)',
-        // The run announcements' message check is plain data the page's watchdog reads.
-        pathNot: '^web/src/runner/plugins/announce-runs\\.ts$',
+        // The run announcements' message check is plain data the page's watchdog reads; the worker script's URL is a string.
+        pathNot: '^web/src/runner/plugins/announce-runs\\.ts$|^web/src/runner/worker-script-url\\.ts$',
       },
     },
     { name: 'server-not-web', severity: 'error', from: { path: '^server/' }, to: { path: '^web/' } },

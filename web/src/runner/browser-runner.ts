@@ -6,7 +6,7 @@ import { pluginTimeLimitFrom, stallError, stoppedWith, watchWorker } from './run
 import { RunnerFrame } from './runner-frame';
 import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
 import { serverReader } from './server-reader';
-import workerUrl from './worker.ts?worker&url';
+import { runnerWorkerUrl } from './worker-script-url';
 
 export interface BrowserRunnerOptions {
   /** How long the worker may stay silent during a run before it is ended; `?pluginTimeoutMs=` or 60 s. */
@@ -33,7 +33,7 @@ export class BrowserRunner {
 
   get remote(): Remote<RunnerApi> {
     if (!this.#remote) {
-      this.#frame = new RunnerFrame(new URL(workerUrl, document.baseURI).href, new URL('runner-frame.html', document.baseURI).href);
+      this.#frame = new RunnerFrame(new URL(runnerWorkerUrl, document.baseURI).href, new URL('runner-frame.html', document.baseURI).href);
       this.#remote = wrap<RunnerApi>(this.#frame.port);
     }
     return this.#remote;
