@@ -4,8 +4,20 @@ import { UserError } from '../../errors/errors';
 import type { Issue, Result } from '../../errors/issue';
 import { jsonErrorPosition } from '../../graph/json-error-position';
 import { tableFromColumns } from '../table-from-columns';
-import type { JsonOptions } from './read-json';
 import { defaultValuesOptions, type ValuesOptions, valuesToVector } from './values-to-vector';
+
+/**
+ * How to read JSON records.
+ *
+ * @example
+ * readJson(bytes, { format: 'ndjson', nested: 'fail' });
+ */
+export interface JsonOptions extends Partial<ValuesOptions> {
+  /** `'array'`: one array of objects; `'ndjson'`: one object per line; `'auto'` (default): by the first character. */
+  format?: 'auto' | 'array' | 'ndjson';
+  /** The most columns a file may have. Default 10,000. */
+  maxColumns?: number;
+}
 
 export function issue(message: string, line?: number, column?: number): Issue {
   return {

@@ -1,7 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { Result } from '../../errors/issue';
-import { Columns, issue, readArray, readNdjson, tableOfColumns } from './json-records';
-import type { JsonOptions } from './read-json';
+import { Columns, issue, type JsonOptions, readArray, readNdjson, tableOfColumns } from './json-records';
 
 /**
  * {@link readJson} over bytes arriving in chunks (a download): NDJSON is read line by line as the

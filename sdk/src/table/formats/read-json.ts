@@ -1,20 +1,8 @@
 import type { Table } from 'apache-arrow';
 import type { Result } from '../../errors/issue';
-import { Columns, issue, readArray, readNdjson, tableOfColumns } from './json-records';
-import type { ValuesOptions } from './values-to-vector';
+import { Columns, issue, type JsonOptions, readArray, readNdjson, tableOfColumns } from './json-records';
 
-/**
- * How to read JSON records.
- *
- * @example
- * readJson(bytes, { format: 'ndjson', nested: 'fail' });
- */
-export interface JsonOptions extends Partial<ValuesOptions> {
-  /** `'array'`: one array of objects; `'ndjson'`: one object per line; `'auto'` (default): by the first character. */
-  format?: 'auto' | 'array' | 'ndjson';
-  /** The most columns a file may have. Default 10,000. */
-  maxColumns?: number;
-}
+export type { JsonOptions } from './json-records';
 
 /**
  * Reads JSON records into a table: an array of objects or NDJSON (one object per line), detected
