@@ -10,8 +10,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const screenshots = resolve(repoRoot, 'test-results/e2e');
 
+export interface StartedEditor {
+  url: string;
+  browser: Browser;
+  stop: () => Promise<void>;
+}
+
 /** The built editor served locally, and a browser to open it in. Builds web/ first unless told not to. */
-export async function startEditor(): Promise<{ url: string; browser: Browser; stop: () => Promise<void> }> {
+export async function startEditor(): Promise<StartedEditor> {
   const dist = resolve(repoRoot, 'web/dist');
   if (process.env.CAUSEWAY_E2E_SKIP_BUILD !== '1' || !existsSync(resolve(dist, 'index.html'))) buildOnce(dist);
   mkdirSync(screenshots, { recursive: true });

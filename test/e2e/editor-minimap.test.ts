@@ -1,17 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { bigGraph } from './big-graph';
-import { startEditor } from './editor-app';
+import { staticEditorForSuite } from './static-editor-suite';
 
-let editor: { url: string; browser: Browser; stop: () => Promise<void> };
-
-beforeAll(async () => {
-  editor = await startEditor();
-}, 180_000);
-
-afterAll(async () => {
-  await editor?.stop();
-});
+const editor = staticEditorForSuite();
 
 /** React Flow's viewport as [x, y, zoom], read from the transform it draws with. */
 async function viewport(page: Page): Promise<[number, number, number]> {

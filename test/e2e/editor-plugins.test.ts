@@ -4,7 +4,7 @@ import type { RunningServer } from '@causeway/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots } from './editor-app';
-import { buildFixturePlugin } from './fixtures/build-fixture-plugin';
+import { installFixturePlugin } from './fixtures/install-fixture-plugin';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
@@ -77,11 +77,7 @@ beforeAll(async () => {
   served = await startServedEditor('causeway-e2e-plugins-');
   ({ server, browser } = served);
   token = served.adminToken;
-  const { bundle, manifest } = await buildFixturePlugin('shout-plugin');
-  const form = new FormData();
-  form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
-  form.set('bundle', new Blob([bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');
-  const installed = await api('/api/plugins', { method: 'POST', body: form });
+  const installed = await installFixturePlugin(server.url, token, 'shout-plugin');
   if (installed.status !== 201) throw new Error(`install answered ${installed.status}: ${await installed.text()}`);
 }, 240_000);
 

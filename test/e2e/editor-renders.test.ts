@@ -1,18 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bigGraph } from './big-graph';
-import { startEditor } from './editor-app';
 import { renderCounterScript } from './render-counter';
+import { staticEditorForSuite } from './static-editor-suite';
 
-let editor: { url: string; browser: Browser; stop: () => Promise<void> };
-
-beforeAll(async () => {
-  editor = await startEditor();
-}, 180_000);
-
-afterAll(async () => {
-  await editor?.stop();
-});
+const editor = staticEditorForSuite();
 
 describe('rendering a large graph', () => {
   it('a config edit to one node of 1,000 re-renders that card and no other', async () => {

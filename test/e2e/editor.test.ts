@@ -1,17 +1,10 @@
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragConnection, dragFromPalette, openEditor, screenshots, startEditor } from './editor-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dragConnection, dragFromPalette, openEditor, screenshots } from './editor-app';
+import { staticEditorForSuite } from './static-editor-suite';
 
-let editor: { url: string; browser: Browser; stop: () => Promise<void> };
-
-beforeAll(async () => {
-  editor = await startEditor();
-}, 180_000);
-
-afterAll(async () => {
-  await editor?.stop();
-});
+const editor = staticEditorForSuite();
 
 /** Builds `inline (age, city; 3 rows) → select`, configured through the inspector like a user would. */
 async function buildPipeline(page: Page, next: 'select' | 'filter' = 'select'): Promise<void> {

@@ -1,17 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEditor, startEditor } from './editor-app';
+import { openEditor } from './editor-app';
 import { type ServedEditor, startServedEditor } from './served-editor';
+import { staticEditorForSuite } from './static-editor-suite';
 
-let editor: { url: string; browser: Browser; stop: () => Promise<void> };
-
-beforeAll(async () => {
-  editor = await startEditor();
-}, 180_000);
-
-afterAll(async () => {
-  await editor?.stop();
-});
+const editor = staticEditorForSuite();
 
 /** Screenshots of the focus at each step, to look at. */
 const shots = '/tmp';

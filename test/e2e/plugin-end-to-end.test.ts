@@ -7,7 +7,7 @@ import type { Graph } from '@causeway/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots } from './editor-app';
-import { buildFixturePlugin } from './fixtures/build-fixture-plugin';
+import { installFixturePlugin } from './fixtures/install-fixture-plugin';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 const exec = promisify(execFile);
@@ -190,11 +190,7 @@ describe('a plugin from scaffold to both runners', () => {
   }, 300_000);
 
   it('stops a plugin node that never yields at the time limit, keeps the page responsive, and runs again in a new worker', async () => {
-    const { bundle, manifest } = await buildFixturePlugin('spin-plugin');
-    const form = new FormData();
-    form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
-    form.set('bundle', new Blob([bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');
-    expect((await api('/api/plugins', { method: 'POST', body: form })).status).toBe(201);
+    expect((await installFixturePlugin(served.server.url, served.adminToken, 'spin-plugin')).status).toBe(201);
 
     const { page, errors } = await openWith(spinGraph(), `&pluginTimeoutMs=${timeLimitMs}`);
     await page.locator(`.palette-item[data-type="${spinName}/spin"]`).waitFor();

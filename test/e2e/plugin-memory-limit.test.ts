@@ -2,7 +2,7 @@ import type { Graph } from '@causeway/sdk';
 import type { RunningServer } from '@causeway/server';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixturePlugin } from './fixtures/build-fixture-plugin';
+import { installFixturePlugin } from './fixtures/install-fixture-plugin';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
@@ -106,15 +106,7 @@ class RawTab {
 beforeAll(async () => {
   served = await startServedEditor('causeway-e2e-plugin-memory-');
   ({ server, browser } = served);
-  const { bundle, manifest } = await buildFixturePlugin('bomb-plugin');
-  const form = new FormData();
-  form.set('manifest', new Blob([JSON.stringify(manifest)], { type: 'application/json' }), 'causeway-plugin.json');
-  form.set('bundle', new Blob([bundle as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }), 'plugin.mjs');
-  const installed = await fetch(new URL('/api/plugins', server.url), {
-    method: 'POST',
-    body: form,
-    headers: { authorization: `Bearer ${served.adminToken}` },
-  });
+  const installed = await installFixturePlugin(server.url, served.adminToken, 'bomb-plugin');
   if (installed.status !== 201) throw new Error(`install answered ${installed.status}: ${await installed.text()}`);
 }, 240_000);
 
