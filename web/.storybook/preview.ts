@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import '../src/styles.css';
+import '../src/styles/index.css';
 import type { Preview } from '@storybook/react-vite';
 
 const preview: Preview = {

@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import './styles.css';
+import './styles/index.css';
 import builtinNodes from 'virtual:causeway/builtin-catalog';
 import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/api-client';
