@@ -35,7 +35,8 @@ export interface FileStore {
   fingerprint(name: string): Promise<string>;
   /**
    * Opens the file as a stream of chunks, for readers that keep only a window in memory; each call
-   * starts again from the beginning. Optional: readers fall back to `read`.
+   * starts again from the beginning; a chunk may be overwritten once the next is asked for, so copy
+   * what you keep. Optional: readers fall back to `read`.
    */
   open?(name: string, signal?: AbortSignal): Promise<{ size: number; chunks(): AsyncIterable<Uint8Array> }>;
 }

@@ -113,6 +113,23 @@ describe('parseCsvStream', () => {
     await sameAsWhole(tricky, cuts, { onBadRow: 'skip' });
   });
 
+  it('copies each chunk before asking for the next, so a source may reuse one buffer', async () => {
+    async function* reused(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+      const buffer = new Uint8Array(size);
+      for (let from = 0; from < bytes.length; from += size) {
+        const chunk = bytes.subarray(from, from + size);
+        buffer.set(chunk);
+        yield buffer.subarray(0, chunk.length);
+        buffer.fill(0x3b);
+      }
+    }
+    for (const options of [{ onBadRow: 'skip' as const }, {}]) {
+      const whole = summary(parseCsv(turning, options));
+      expect(summary(await parseCsvStream(() => reused(turning, 997), { ...options, windowBytes: 4096 }))).toEqual(whole);
+      expect(summary(await parseCsvStream(reused(turning, 997), options))).toEqual(whole);
+    }
+  });
+
   it('opens the stream again only when a column turns to text after numbers', async () => {
     let opened = 0;
     const open = (bytes: Uint8Array) => () => {

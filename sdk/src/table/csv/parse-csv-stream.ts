@@ -10,6 +10,7 @@ import { scanRows } from './scan-rows';
 
 /**
  * Bytes arriving in chunks of any size. A function that opens the stream lets the reader start it again.
+ * Each chunk is copied before the next is asked for, so a source may read into one reused buffer.
  *
  * @example
  * const source: CsvSource = () => createReadStream('churn.csv');
