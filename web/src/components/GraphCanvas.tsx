@@ -7,13 +7,16 @@ import {
   type OnEdgesChange,
   type OnNodesChange,
   ReactFlow,
+  type ReactFlowState,
   useReactFlow,
+  useStore,
   type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
+import { farZoom } from '../canvas/far-zoom';
 import { graphEdits } from '../canvas/graph-edits';
 import { initialViewport } from '../canvas/initial-viewport';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
@@ -178,7 +181,24 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
     >
       <Background gap={20} />
       <CanvasMiniMap ariaLabel="Mini map" />
+      <FarAttribute />
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );
+}
+
+const isFar = (s: ReactFlowState) => s.transform[2] < farZoom;
+
+/**
+ * Zoomed far out, labels are unreadable and the cards draw lighter. One attribute on the canvas root
+ * switches every card at once through CSS, so crossing the threshold re-renders no card.
+ */
+function FarAttribute() {
+  const far = useStore(isFar);
+  const root = useStore((s) => s.domNode);
+  useLayoutEffect(() => {
+    // An attribute React does not manage: a re-render of the canvas root cannot drop it.
+    root?.toggleAttribute('data-far', far);
+  }, [root, far]);
+  return null;
 }

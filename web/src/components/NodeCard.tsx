@@ -1,7 +1,8 @@
 import type { GraphNode, Issue, PortKind, PortSpec } from '@causeway/sdk';
 import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
+import { farZoom } from '../canvas/far-zoom';
 import { placeholderPorts, placeholderReason } from '../canvas/placeholders';
 import { categoryColors } from '../canvas/port-colors';
 import type { FlowNode } from '../canvas/to-flow';
@@ -89,15 +90,13 @@ export interface NodeCardViewProps {
 /** The card itself, free of the store (Storybook renders it directly). */
 export function NodeCardView({ node, issues, selected, badge, preview, placeholder, onShow, mark }: NodeCardViewProps) {
   const { store } = useEditorServices();
-  // Zoomed far out, labels are unreadable: draw a lighter card (fewer elements to mount while panning).
-  const compact = useStore(isFar);
+  const detailed = useDetailOnceNear();
   const definition = store.catalog.definitionOf(node);
   const failed = badge?.state === 'failed';
   // A placeholder already says which plugin it needs; its list shows the other issues.
   const listed = definition ? issues : issues.filter((i) => i.code !== 'PLUGIN_MISSING');
   const classes = [
     'node-card',
-    compact && 'compact',
     selected && 'selected',
     issues.length > 0 && 'has-issues',
     failed && 'failed',
@@ -150,18 +149,18 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
               side="output"
               onShow={() => onShow(portId)}
               active={preview === `${node.id}.${portId}`}
-              compact={compact}
+              compact={!detailed}
             />
           ))}
         </div>
       </div>
-      {!compact && badge?.state === 'done' && <OutputSummaryLine outputs={badge.outputs} />}
-      {!compact && failed && (
+      {detailed && badge?.state === 'done' && <OutputSummaryLine outputs={badge.outputs} />}
+      {detailed && failed && (
         <p className="node-error" data-code={badge.code}>
           {badge.message}
         </p>
       )}
-      {!compact && listed.length > 0 && (
+      {detailed && listed.length > 0 && (
         <ul className="node-issues" aria-label={`${listed.length} issue${listed.length === 1 ? '' : 's'}`}>
           {listed.slice(0, 3).map((issue) => (
             <li key={`${issue.code}:${issue.path.join('.')}:${issue.message}`}>{issue.message}</li>
@@ -180,7 +179,17 @@ function OutputSummaryLine({ outputs }: { outputs: Record<string, { kind: string
   return parts.length > 0 ? <p className="node-summary">{parts.join(' · ')}</p> : null;
 }
 
-const isFar = (s: ReactFlowState) => s.transform[2] < 0.4;
+/**
+ * Whether the card draws its texts: not while it has only been seen zoomed far out (lighter to mount),
+ * and from the first time it is seen near on. Hiding them again far out is left to CSS (the canvas
+ * root's data-far), so zooming out re-renders no card.
+ */
+function useDetailOnceNear(): boolean {
+  const shown = useRef(false);
+  const select = useCallback((s: ReactFlowState) => shown.current || s.transform[2] >= farZoom, []);
+  shown.current = useStore(select);
+  return shown.current;
+}
 
 /** What a card draws of a port; `unknown` on placeholders, whose ports are known only by name. */
 type CardPort = { kind: PortKind | 'unknown'; optional: boolean; multiple: boolean };
