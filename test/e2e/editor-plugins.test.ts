@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots } from './editor-app';
 import { installFixturePlugin } from './fixtures/install-fixture-plugin';
+import { openSeededEditor } from './open-seeded-editor';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 let server: RunningServer;
@@ -44,31 +45,8 @@ function shoutGraph(): Graph {
   };
 }
 
-async function openWith(graph: Graph): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((text) => {
-    // Init scripts run in every frame; the runner's sandboxed frame has no storage.
-    if (window !== window.top) return;
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('causeway.autosave', text);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(graph));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.goto(`${server.url}?token=${token}`);
-  await page
-    .locator('.palette-item')
-    .first()
-    .waitFor({ timeout: 60_000 })
-    .catch((e: unknown) => {
-      throw new Error(`The editor did not open: ${errors.join('; ') || String(e)}`);
-    });
-  return { page, errors };
+function openWith(graph: Graph): Promise<{ page: Page; errors: string[] }> {
+  return openSeededEditor(browser, `${server.url}?token=${token}`, graph, { selector: '.palette-item', what: 'The editor did not open' });
 }
 
 const autosaved = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('causeway.autosave') ?? 'null')) as Promise<Graph>;

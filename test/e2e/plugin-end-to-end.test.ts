@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots } from './editor-app';
 import { installFixturePlugin } from './fixtures/install-fixture-plugin';
+import { openSeededEditor } from './open-seeded-editor';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 const exec = promisify(execFile);
@@ -87,30 +88,11 @@ function spinGraph(): Graph {
   };
 }
 
-async function openWith(graph: Graph, query = ''): Promise<{ page: Page; errors: string[] }> {
-  const context = await served.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript((text) => {
-    // Init scripts run in every frame; the runner's sandboxed frame has no storage.
-    if (window !== window.top) return;
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem('causeway.autosave', text);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, JSON.stringify(graph));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+function openWith(graph: Graph, query = ''): Promise<{ page: Page; errors: string[] }> {
+  return openSeededEditor(served.browser, `${served.server.url}?token=${served.adminToken}${query}`, graph, {
+    selector: `.palette-item[data-type="${upperType}"]`,
+    what: "The editor did not offer the plugin's node",
   });
-  await page.goto(`${served.server.url}?token=${served.adminToken}${query}`);
-  await page
-    .locator(`.palette-item[data-type="${upperType}"]`)
-    .waitFor({ timeout: 60_000 })
-    .catch((e: unknown) => {
-      throw new Error(`The editor did not offer the plugin's node: ${errors.join('; ') || String(e)}`);
-    });
-  return { page, errors };
 }
 
 async function previewCells(page: Page, port: string): Promise<string[]> {

@@ -1,16 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
-import { SandboxReaper } from './sandbox-reaper';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isProcessAlive as alive, SandboxReaper } from './sandbox-reaper';
 
 describe('SandboxReaper', () => {
   let t: TestApp;

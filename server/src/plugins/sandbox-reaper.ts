@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 
-const alive = (pid: number) => {
+/** Whether a process with this id exists (signal 0 checks without sending anything). */
+export const isProcessAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -31,7 +32,7 @@ export class SandboxReaper {
   }
 
   async sweep(): Promise<void> {
-    for (const pid of [...this.tracked.keys()]) if (!alive(pid)) this.tracked.delete(pid);
+    for (const pid of [...this.tracked.keys()]) if (!isProcessAlive(pid)) this.tracked.delete(pid);
     if (this.tracked.size === 0) {
       clearInterval(this.timer);
       this.timer = undefined;
