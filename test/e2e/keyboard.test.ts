@@ -61,11 +61,14 @@ describe('the editor by keyboard alone', () => {
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
 
     // The CSV source: F6 to the toolbar, Tab to "Add data…", Enter opens the file chooser.
+    // The wait starts first: the browser must intercept the chooser before the key goes down.
+    const chooserOpened = page.waitForEvent('filechooser');
     await f6To(page, page.locator('header.toolbar'));
     await tabTo(page, page.getByRole('button', { name: 'Add data…' }));
     await page.screenshot({ path: `${shots}/keyboard-1-add-data.png` });
     const csv = 'city,age\nOslo,31\nLima,45\nRome,27\n';
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
     await chooser.setFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('[data-node-id="csv"]').waitFor();
 
