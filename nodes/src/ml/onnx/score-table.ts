@@ -1,5 +1,6 @@
 import {
   dictionaryVector,
+  float32Vector,
   float64Vector,
   int32Vector,
   type ModelValue,
@@ -63,16 +64,18 @@ function store(target: Gathered, tensor: OnnxTensor, start: number, count: numbe
 /**
  * A classifier's scores taken straight from each batch's float32 probabilities: one column per class
  * and the most probable class (ArgMax, as the graph's own `label`), in one pass, with no gathered copy.
+ * The probability columns stay float32, as the model computed them: widening adds no precision and
+ * doubles the memory written.
  */
 class ClassScores {
-  readonly probabilities: Float64Array[];
+  readonly probabilities: Float32Array[];
   readonly codes: Int32Array;
 
   constructor(
     readonly classes: readonly string[],
     rows: number,
   ) {
-    this.probabilities = classes.map(() => new Float64Array(rows));
+    this.probabilities = classes.map(() => new Float32Array(rows));
     this.codes = new Int32Array(rows);
   }
 
@@ -80,15 +83,15 @@ class ClassScores {
     const k = this.classes.length;
     if (data.length !== count * k) throw new UserError('MODEL_INVALID', `Output "probabilities" should hold ${k} values per row.`);
     const { probabilities, codes } = this;
-    const first = probabilities[0] as Float64Array;
+    const first = probabilities[0] as Float32Array;
     if (k === 2) {
-      const second = probabilities[1] as Float64Array;
+      const second = probabilities[1] as Float32Array;
       for (let i = 0; i < count; i++) {
         const p0 = data[2 * i] as number;
         const p1 = data[2 * i + 1] as number;
         first[start + i] = p0;
         second[start + i] = p1;
-        codes[start + i] = p1 > p0 ? 1 : 0;
+        codes[start + i] = +(p1 > p0);
       }
       return;
     }
@@ -99,7 +102,7 @@ class ClassScores {
       first[start + i] = bestP;
       for (let c = 1; c < k; c++) {
         const v = data[base + c] as number;
-        (probabilities[c] as Float64Array)[start + i] = v;
+        (probabilities[c] as Float32Array)[start + i] = v;
         if (v > bestP) {
           bestP = v;
           best = c;
@@ -112,7 +115,7 @@ class ClassScores {
   columns(): [string, Vector][] {
     return [
       ['prediction', dictionaryVector(this.codes, [...this.classes])],
-      ...this.classes.map((c, k) => [`probability_${c}`, float64Vector(this.probabilities[k] as Float64Array)] as [string, Vector]),
+      ...this.classes.map((c, k) => [`probability_${c}`, float32Vector(this.probabilities[k] as Float32Array)] as [string, Vector]),
     ];
   }
 }
