@@ -42,6 +42,7 @@ const body = JSON.stringify({ rows: [row] });
 async function bareServer(onnxFile: string, cardFile: string): Promise<void> {
   const session = await ort.InferenceSession.create(await readFile(onnxFile), servingSessionOptions);
   const card = JSON.parse(await readFile(cardFile, 'utf8')) as { features: { name: string; type: string }[]; classes: string[] };
+  const doubles = new Set(session.inputMetadata.filter((m) => m.isTensor && m.type === 'float64').map((m) => m.name));
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -58,11 +59,17 @@ async function bareServer(onnxFile: string, cardFile: string): Promise<void> {
                   rows.map((r) => String(r[f.name])),
                   [n, 1],
                 )
-              : new ort.Tensor(
-                  'float32',
-                  Float32Array.from(rows, (r) => Number(r[f.name])),
-                  [n, 1],
-                );
+              : doubles.has(f.name)
+                ? new ort.Tensor(
+                    'float64',
+                    Float64Array.from(rows, (r) => Number(r[f.name])),
+                    [n, 1],
+                  )
+                : new ort.Tensor(
+                    'float32',
+                    Float32Array.from(rows, (r) => Number(r[f.name])),
+                    [n, 1],
+                  );
         }
         const out = await session.run(feeds, ['probabilities']);
         const p = out.probabilities?.data as Float32Array;

@@ -2,7 +2,8 @@
  * Predict throughput at batch 10k: the `model.predict` node (table → feeds → onnxruntime-node →
  * prediction columns) against raw onnxruntime-node `session.run` on the same model, over the same
  * batches, with the same session options, in the same run. Raw feeds are built before timing (a raw
- * caller holding ready tensors); the node's time includes reading the table and building the output.
+ * caller holding ready tensors of the model's input type: a written model takes double columns, fed
+ * as the Float64Array they are); the node's time includes reading the table and building the output.
  * Raw is timed twice: fetching every output (a plain `session.run(feeds)`) and fetching only
  * `probabilities`, as the node does for classifiers (it derives `prediction` from them instead of
  * reading the string `label` tensor). Target: node throughput ≥ 0.8× raw, against both. CPU time (this
@@ -51,12 +52,16 @@ async function bench(name: string, model: ModelValue, table: Table): Promise<voi
   const runtime = createNodeOnnxRuntime();
   const raw = await ort.InferenceSession.create(model.onnx, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
   const feedsByBatch: Record<string, ort.Tensor>[] = [];
+  const inputTypes = new Map(raw.inputMetadata.map((m) => [m.name, m.isTensor ? m.type : undefined]));
   for (let start = 0; start < table.numRows; start += batch) {
     const end = Math.min(table.numRows, start + batch);
     const feeds: Record<string, ort.Tensor> = {};
     for (const f of features) {
       const column = table.getChild(f)?.toArray() as Float64Array;
-      feeds[f] = new ort.Tensor('float32', Float32Array.from(column.subarray(start, end)), [end - start, 1]);
+      feeds[f] =
+        inputTypes.get(f) === 'float64'
+          ? new ort.Tensor('float64', column.subarray(start, end), [end - start, 1])
+          : new ort.Tensor('float32', Float32Array.from(column.subarray(start, end)), [end - start, 1]);
     }
     feedsByBatch.push(feeds);
   }

@@ -111,7 +111,7 @@ describe('ONNX round trip: in-process predictions equal onnxruntime-node', () =>
         fit: c.fit,
         ctx,
       });
-      // The graph takes float32 inputs, so the in-process side sees the same rounded numbers.
+      // The graph casts its inputs to float32, so the in-process side sees the same rounded numbers.
       const expected = predictInProcess(trained.fitted, featureMatrix(test, trained.plan, { float32: true }));
       const session = await runtime.createSession(trained.model.onnx);
       const out = await session.run(tableFeeds(test, session.inputs, {}).batch(0, test.numRows));

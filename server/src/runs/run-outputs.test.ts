@@ -101,7 +101,7 @@ describe.each(['pglite', 'postgres'] as const)('run outputs kept as artifacts on
       for (const name of session.inputNames) {
         const values = name === 'x1' ? x1 : name === 'x2' ? x2 : undefined;
         expect(values, `model input ${name}`).toBeDefined();
-        feeds[name] = new ort.Tensor('float32', Float32Array.from(values ?? []), [2, 1]);
+        feeds[name] = new ort.Tensor('float64', Float64Array.from(values ?? []), [2, 1]);
       }
       const result = await session.run(feeds);
       const label = result[session.outputNames[0] as string];

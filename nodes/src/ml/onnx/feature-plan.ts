@@ -89,7 +89,7 @@ export function featureNames(plan: FeaturePlan): string[] {
 
 /**
  * Applies a plan in process, giving the learners' column-major matrix. With `float32`, inputs and
- * fills are rounded to float32 first, as the ONNX graph (float inputs) sees them.
+ * fills are rounded to float32 first, as the ONNX graph (which casts its inputs to float) sees them.
  *
  * @example
  * const x = featureMatrix(test, plan, { float32: true });

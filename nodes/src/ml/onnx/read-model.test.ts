@@ -43,7 +43,7 @@ describe('readModel', () => {
   it('reads inputs, outputs, opsets and the card of a trained model without running it', () => {
     const info = readModel(trained.onnx);
     expect(info.inputs).toEqual([
-      { name: 'age', type: 'float32', dims: ['N', 1] },
+      { name: 'age', type: 'float64', dims: ['N', 1] },
       { name: 'plan', type: 'string', dims: ['N', 1] },
     ]);
     expect(info.outputs).toEqual([

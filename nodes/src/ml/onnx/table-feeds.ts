@@ -43,7 +43,7 @@ function fillNumeric(
       return;
     }
     if (width === 1 && (out instanceof Float32Array || out instanceof Float64Array)) {
-      // One native converting copy; the usual case (one [N, 1] float input per column).
+      // One native converting copy (one [N, 1] float input per column, as converters such as skl2onnx write).
       out.set(values.subarray(start, end));
       // Nulls reach float inputs as NaN, which a written model's Imputer replaces.
       if (valid) for (let i = start; i < end; i++) if (!valid[i]) out[i - start] = Number.NaN;

@@ -41,7 +41,7 @@ function checkNames(plan: FeaturePlan, model: FittedModel): void {
 
 /**
  * Writes one ONNX model: the fitted preprocessing, then the model, in a single graph whose inputs are
- * the raw feature columns ([N,1] float for numbers, [N,1] string for categories) and whose outputs are
+ * the raw feature columns ([N,1] double for numbers, [N,1] string for categories) and whose outputs are
  * `label` and `probabilities` (classification), `variable` [N,1] (regression) or `label` and
  * `distances` (k-means). The card rides as JSON in `metadata_props` under `causeway.card`.
  *

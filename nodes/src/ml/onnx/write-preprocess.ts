@@ -1,15 +1,20 @@
 import type { FeaturePlan } from './feature-plan';
 import type { GraphBuilder } from './graph-builder';
+import { dataType } from './onnx-proto';
 
 /**
- * Adds the fitted preprocessing to a graph: one input per raw column ([N,1] float for numbers, [N,1]
- * string for categories), Imputer → Scaler over the numeric block, OneHotEncoder → Reshape per
- * category column, and a Concat in the plan's order. Returns the name of the [N, F] float tensor.
+ * Adds the fitted preprocessing to a graph: one input per raw column ([N,1] double for numbers, [N,1]
+ * string for categories), Cast to float → Concat → Imputer → Scaler over the numeric block,
+ * OneHotEncoder → Reshape per category column, and a Concat in the plan's order. Returns the name of
+ * the [N, F] float tensor. Numbers come in as double because table columns are float64: a runtime
+ * feeds a column as it is, and the cast runs inside onnxruntime, faster than a copy outside it.
  */
 export function writePreprocess(builder: GraphBuilder, plan: FeaturePlan): string {
   const blocks: string[] = [];
   if (plan.numeric.length > 0) {
-    const inputs = plan.numeric.map((f) => builder.input(f.name, 'float', [null, 1]));
+    const inputs = plan.numeric.map(
+      (f) => builder.node('Cast', [builder.input(f.name, 'double', [null, 1])], 1, { to: { int: dataType.float } })[0] as string,
+    );
     let numeric = inputs.length === 1 ? (inputs[0] as string) : (builder.node('Concat', inputs, 1, { axis: { int: 1 } })[0] as string);
     numeric = builder.ml('Imputer', [numeric], 1, {
       imputed_value_floats: { floats: plan.numeric.map((f) => f.fill) },

@@ -8,7 +8,7 @@ const scratch = new Float32Array(1);
 const bits = new Int32Array(scratch.buffer);
 
 /**
- * The largest float32 not above t. Inputs reach the graph as float32, and for a float32 x,
+ * The largest float32 not above t. The graph casts its inputs to float32, and for a float32 x,
  * x <= t exactly when x <= floor32(t); rounding t to nearest could flip rows that sit between.
  */
 export function floor32(t: number): number {
