@@ -10,13 +10,14 @@ import {
   type ReactFlowState,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Viewport,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
-import { farZoom } from '../canvas/far-zoom';
+import { farZoom, zoomedNear } from '../canvas/far-zoom';
 import { graphEdits } from '../canvas/graph-edits';
 import { initialViewport } from '../canvas/initial-viewport';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
@@ -196,9 +197,11 @@ const isFar = (s: ReactFlowState) => s.transform[2] < farZoom;
 function FarAttribute() {
   const far = useStore(isFar);
   const root = useStore((s) => s.domNode);
+  const canvas = useStoreApi();
   useLayoutEffect(() => {
     // An attribute React does not manage: a re-render of the canvas root cannot drop it.
     root?.toggleAttribute('data-far', far);
-  }, [root, far]);
+    if (!far) zoomedNear(canvas);
+  }, [root, far, canvas]);
   return null;
 }

@@ -1,8 +1,8 @@
 import type { GraphNode, Issue, PortKind, PortSpec } from '@causeway/sdk';
-import { type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
-import { memo, useCallback, useRef } from 'react';
+import { type NodeProps, useStoreApi } from '@xyflow/react';
+import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
-import { farZoom } from '../canvas/far-zoom';
+import { farZoom, onZoomedNear } from '../canvas/far-zoom';
 import { placeholderPorts, placeholderReason } from '../canvas/placeholders';
 import { categoryColors } from '../canvas/port-colors';
 import type { FlowNode } from '../canvas/to-flow';
@@ -185,9 +185,12 @@ function OutputSummaryLine({ outputs }: { outputs: Record<string, { kind: string
  * root's data-far), so zooming out re-renders no card.
  */
 function useDetailOnceNear(): boolean {
+  const canvas = useStoreApi();
   const shown = useRef(false);
-  const select = useCallback((s: ReactFlowState) => shown.current || s.transform[2] >= farZoom, []);
-  shown.current = useStore(select);
+  // Told only when the canvas zooms from far to near (see onZoomedNear), not on every pan or zoom.
+  const subscribe = useCallback((changed: () => void) => onZoomedNear(canvas, changed), [canvas]);
+  const read = () => shown.current || canvas.getState().transform[2] >= farZoom;
+  shown.current = useSyncExternalStore(subscribe, read);
   return shown.current;
 }
 
