@@ -22,10 +22,12 @@ import { graphEdits } from '../canvas/graph-edits';
 import { initialViewport } from '../canvas/initial-viewport';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
 import { CanvasMiniMap } from './CanvasMiniMap';
+import { FarEdges } from './FarEdges';
 import { NodeCard } from './NodeCard';
 import { NoteCard } from './NoteCard';
 
 const nodeTypes = { causeway: NodeCard, note: NoteCard };
+const noEdges: FlowEdge[] = [];
 type Size = { width?: number; height?: number };
 
 /** MIME type of a node type dragged from the palette. */
@@ -39,6 +41,8 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   // Replaced when the worker's plugins arrive after the page has drawn (edge colours, port estimates).
   const registry = useEditor(() => store.registry);
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  // Far out, FarEdges draws the edges (see there) and React Flow gets none.
+  const far = useStore(isFar);
   // The pane's size is read once, before React Flow mounts, to open the graph already framed.
   const host = useRef<HTMLDivElement>(null);
   const [opening, setOpening] = useState<Viewport>();
@@ -161,7 +165,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={nodes}
-      edges={edges}
+      edges={far ? noEdges : edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
@@ -183,6 +187,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       <Background gap={20} />
       <CanvasMiniMap ariaLabel="Mini map" />
       <FarAttribute />
+      {far && <FarEdges edges={edges} />}
       <Controls aria-label="Zoom controls" />
     </ReactFlow>
   );
