@@ -15,9 +15,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Graph } from '@causeway/sdk';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { bigGraph } from '../e2e/big-graph';
-import { repoRoot, startEditor } from '../e2e/editor-app';
+import { repoRoot, seededContext, startEditor } from '../e2e/editor-app';
 import { serveStatic } from '../e2e/static-server';
 
 function initialJsKb(): number {
@@ -54,12 +55,8 @@ async function framesWhile(
 type Opened = { openMs: number; catalogMs: number; storeMs: number };
 
 /** Opens the 1,000-node graph (from autosave) in a fresh page: time from navigation until it is drawn. */
-async function openBig(browser: Browser, url: string, text: string): Promise<{ page: Page; context: BrowserContext } & Opened> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  // The top page only: init scripts also run in the runner's sandboxed frame, which has no storage.
-  await context.addInitScript((graph) => {
-    if (window.top === window) localStorage.setItem('causeway.autosave', graph);
-  }, text);
+async function openBig(browser: Browser, url: string, graph: Graph): Promise<{ page: Page; context: BrowserContext } & Opened> {
+  const context = await seededContext(browser, graph);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(
@@ -76,12 +73,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** Opening times (median of rounds, the builds taking turns so both see the same load) and canvas frame rates. */
 async function measureCanvas(browser: Browser, builds: Array<{ name: string; url: string }>): Promise<void> {
-  const text = JSON.stringify(bigGraph(1000));
+  const graph = bigGraph(1000);
   const rounds = Number(process.env.CAUSEWAY_BENCH_ROUNDS ?? 3);
   const opened = new Map<string, Opened[]>(builds.map((b) => [b.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const build of builds) {
-      const { context, ...times } = await openBig(browser, build.url, text);
+      const { context, ...times } = await openBig(browser, build.url, graph);
       opened.get(build.name)?.push(times);
       await context.close();
     }
@@ -94,11 +91,11 @@ async function measureCanvas(browser: Browser, builds: Array<{ name: string; url
         `store made at ${median(times.map((t) => t.storeMs)).toFixed(0)} ms, worker's node types at ${median(times.map((t) => t.catalogMs)).toFixed(0)} ms`,
     );
   }
-  for (const build of builds) await measureFrames(browser, build.name, build.url, text);
+  for (const build of builds) await measureFrames(browser, build.name, build.url, graph);
 }
 
-async function measureFrames(browser: Browser, name: string, url: string, text: string): Promise<void> {
-  const { page, context } = await openBig(browser, url, text);
+async function measureFrames(browser: Browser, name: string, url: string, graph: Graph): Promise<void> {
+  const { page, context } = await openBig(browser, url, graph);
   // Pan by dragging the minimap's viewport (dragging the canvas itself would grab a node).
   const panByMinimap = async (distance: number) => {
     const map = await page.locator('.react-flow__minimap').boundingBox();

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Graph } from '@causeway/sdk';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { serveStatic } from './static-server';
 
@@ -33,15 +34,46 @@ export async function startEditor(): Promise<StartedEditor> {
   };
 }
 
-/** Opens a fresh editor page (no autosave left from another test); page errors fail loudly. */
-export async function openEditor(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+/** The page's uncaught errors and console errors, as they come. */
+export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
+  return errors;
+}
+
+/**
+ * A browser context (1400 × 900) whose pages open the editor on `graph`: it is the autosave, seeded
+ * once per tab, so a reload keeps the user's edits.
+ */
+export async function seededContext(browser: Browser, graph: Graph): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((text) => {
+    // Init scripts run in every frame; the runner's sandboxed frame has no storage.
+    if (window !== window.top) return;
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('causeway.autosave', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(graph));
+  return context;
+}
+
+/** React Flow's viewport as [x, y, zoom], read from the transform it draws with. */
+export async function viewportOf(page: Page): Promise<[number, number, number]> {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const m = style.match(/translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/);
+  if (!m) throw new Error(`no transform in "${style}"`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Opens a fresh editor page (no autosave left from another test); page errors fail loudly. */
+export async function openEditor(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
   await page.goto(url);
   await page.locator('.palette-item').first().waitFor();
   return { page, errors };

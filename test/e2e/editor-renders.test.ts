@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bigGraph } from './big-graph';
+import { seededContext } from './editor-app';
 import { renderCounterScript } from './render-counter';
 import { staticEditorForSuite } from './static-editor-suite';
 
@@ -7,14 +8,7 @@ const editor = staticEditorForSuite();
 
 describe('rendering a large graph', () => {
   it('a config edit to one node of 1,000 re-renders that card and no other', async () => {
-    const context = await editor.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    // The top page only: init scripts also run in the runner's sandboxed frame, which has no storage.
-    await context.addInitScript(
-      (graph) => {
-        if (window.top === window) localStorage.setItem('causeway.autosave', graph);
-      },
-      JSON.stringify(bigGraph(1000)),
-    );
+    const context = await seededContext(editor.browser, bigGraph(1000));
     await context.addInitScript(renderCounterScript);
     const page = await context.newPage();
     const errors: string[] = [];

@@ -1,16 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bigGraph } from './big-graph';
+import { seededContext, viewportOf } from './editor-app';
 import { staticEditorForSuite } from './static-editor-suite';
 
 const editor = staticEditorForSuite();
 
-async function zoom(page: Page): Promise<number> {
-  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-  const m = style.match(/scale\(([-\d.]+)\)/);
-  if (!m) throw new Error(`no scale in "${style}"`);
-  return Number(m[1]);
-}
+const zoom = async (page: Page) => (await viewportOf(page))[2];
 
 /** Wheels over the middle of the canvas until the zoom passes `target` (down: out, up: in). */
 async function wheelUntil(page: Page, direction: 'out' | 'in', target: number): Promise<void> {
@@ -33,10 +29,7 @@ const subpaths = async (page: Page) =>
 describe('the canvas zoomed far out', () => {
   it('draws every edge in one path per colour instead of an element each, and gives them back to React Flow near', async () => {
     const graph = bigGraph(100);
-    const context = await editor.browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addInitScript((text) => {
-      if (window.top === window) localStorage.setItem('causeway.autosave', text);
-    }, JSON.stringify(graph));
+    const context = await seededContext(editor.browser, graph);
     const page = await context.newPage();
     await page.goto(editor.url);
     await page.locator('.react-flow__node').first().waitFor();

@@ -172,7 +172,7 @@ describe('a plugin from scaffold to both runners', () => {
   }, 300_000);
 
   it('stops a plugin node that never yields at the time limit, keeps the page responsive, and runs again in a new worker', async () => {
-    expect((await installFixturePlugin(served.server.url, served.adminToken, 'spin-plugin')).status).toBe(201);
+    await installFixturePlugin(served.server.url, served.adminToken, 'spin-plugin');
 
     const { page, errors } = await openWith(spinGraph(), `&pluginTimeoutMs=${timeLimitMs}`);
     await page.locator(`.palette-item[data-type="${spinName}/spin"]`).waitFor();

@@ -2,6 +2,7 @@ import type { Graph } from '@causeway/sdk';
 import type { RunningServer } from '@causeway/server';
 import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededContext } from './editor-app';
 import { installFixturePlugin } from './fixtures/install-fixture-plugin';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
@@ -106,8 +107,7 @@ class RawTab {
 beforeAll(async () => {
   served = await startServedEditor('causeway-e2e-plugin-memory-');
   ({ server, browser } = served);
-  const installed = await installFixturePlugin(server.url, served.adminToken, 'bomb-plugin');
-  if (installed.status !== 201) throw new Error(`install answered ${installed.status}: ${await installed.text()}`);
+  await installFixturePlugin(server.url, served.adminToken, 'bomb-plugin');
 }, 240_000);
 
 afterAll(async () => {
@@ -116,10 +116,7 @@ afterAll(async () => {
 
 describe('a plugin node that allocates without bound in the browser', () => {
   it('fails with PLUGIN_LIMIT while the page keeps answering, and the next run works in a new runner frame', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addInitScript((text) => {
-      if (window === window.top) localStorage.setItem('causeway.autosave', text);
-    }, JSON.stringify(bombGraph()));
+    const context = await seededContext(browser, bombGraph());
     const page = await context.newPage();
     await page.goto(`${server.url}?token=${served.adminToken}`);
     await page.locator(`.palette-item[data-type="${hoardType}"]`).waitFor({ timeout: 60_000 });
