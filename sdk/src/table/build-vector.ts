@@ -2,7 +2,20 @@
  * Building single-chunk Arrow vectors from typed arrays, zero-copy: the given arrays become the vector's buffers.
  * Validity follows the convention of ./columns (one byte per row, 1 = present; null = no nulls).
  */
-import { Bool, DateMillisecond, Dictionary, Float32, Float64, Int32, makeData, makeVector, Null, Utf8, type Vector } from 'apache-arrow';
+import {
+  Bool,
+  type Data,
+  DateMillisecond,
+  Dictionary,
+  Float32,
+  Float64,
+  Int32,
+  makeData,
+  makeVector,
+  Null,
+  Utf8,
+  type Vector,
+} from 'apache-arrow';
 import type { Validity } from './columns';
 import { encodeUtf8 } from './utf8';
 
@@ -63,7 +76,19 @@ export function float64Vector(values: Float64Array, valid: Validity = null): Vec
  * float32Vector(new Float32Array([0.25, 0.75])) // [0.25, 0.75]
  */
 export function float32Vector(values: Float32Array, valid: Validity = null): Vector<Float32> {
-  return makeVector(makeData({ type: new Float32(), length: values.length, data: values, ...packValidity(valid, values.length) }));
+  return makeVector(float32Data(values, valid));
+}
+
+/**
+ * The Data of {@link float32Vector}, for {@link tableFromColumns}. Assembling a table from Data skips
+ * building a Vector over the new buffer. In Node 20, a Vector built over a large new buffer kept the
+ * buffer until a full collection: scoring table after table, that doubled the full GCs.
+ *
+ * @example
+ * tableFromColumns(['score'], [float32Data(scores)])
+ */
+export function float32Data(values: Float32Array, valid: Validity = null): Data<Float32> {
+  return makeData({ type: new Float32(), length: values.length, data: values, ...packValidity(valid, values.length) });
 }
 
 /**
@@ -130,9 +155,18 @@ export function dictionaryVector(
   dictionary: readonly string[],
   valid: Validity = null,
 ): Vector<Dictionary<Utf8, Int32>> {
+  return makeVector(dictionaryData(codes, dictionary, valid));
+}
+
+/**
+ * The Data of {@link dictionaryVector}, for {@link tableFromColumns} (see {@link float32Data}).
+ *
+ * @example
+ * tableFromColumns(['label'], [dictionaryData(new Int32Array([0, 1]), ['no', 'yes'])])
+ */
+export function dictionaryData(codes: Int32Array, dictionary: readonly string[], valid: Validity = null): Data<Dictionary<Utf8, Int32>> {
   const type = new Dictionary(new Utf8(), new Int32());
-  const values = utf8Vector(dictionary);
-  return makeVector(makeData({ type, length: codes.length, data: codes, dictionary: values, ...packValidity(valid, codes.length) }));
+  return makeData({ type, length: codes.length, data: codes, dictionary: utf8Vector(dictionary), ...packValidity(valid, codes.length) });
 }
 
 /**
