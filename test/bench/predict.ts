@@ -110,7 +110,8 @@ async function bench(name: string, model: ModelValue, table: Table): Promise<voi
     const verdict = label === 'per batch' ? (Math.min(all, same) >= 0.8 ? ' ok' : ' BELOW 0.8×') : '';
     console.log(
       `${(label === 'per batch' ? name : '').padEnd(30)} ${label.padEnd(13)} raw (all outputs) ${us(median(m.all)).padStart(9)}, raw (same outputs) ${us(median(m.same)).padStart(9)}, ` +
-        `predict node ${us(median(m.node)).padStart(9)}   throughput ${all.toFixed(2)}× / ${same.toFixed(2)}× raw${verdict}`,
+        `predict node ${us(median(m.node)).padStart(9)}   throughput ${all.toFixed(2)}× / ${same.toFixed(2)}× raw${verdict}` +
+        ` (ratio of the medians: ${(median(m.same) / median(m.node)).toFixed(2)}× same)`,
     );
   }
   await raw.release();
