@@ -90,16 +90,15 @@ class ClassScores {
     const { probabilities, codes } = this;
     const first = probabilities[0] as Float32Array;
     if (k === 2) {
-      // Views of this batch's rows: the loop indexes from 0, which the compiler checks cheaply.
-      const a = first.subarray(start, start + count);
-      const b = (probabilities[1] as Float32Array).subarray(start, start + count);
-      const c = codes.subarray(start, start + count);
+      // Indexed from `start` in the whole columns: the same loop over subarray views of the batch's
+      // rows measured 3.5× slower in V8.
+      const second = probabilities[1] as Float32Array;
       for (let i = 0; i < count; i++) {
         const p0 = data[2 * i] as number;
         const p1 = data[2 * i + 1] as number;
-        a[i] = p0;
-        b[i] = p1;
-        c[i] = +(p1 > p0);
+        first[start + i] = p0;
+        second[start + i] = p1;
+        codes[start + i] = +(p1 > p0);
       }
       return;
     }
