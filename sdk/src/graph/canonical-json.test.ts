@@ -9,7 +9,9 @@ function permuteKeys(value: unknown, order: (keys: string[]) => string[]): unkno
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   const record = value as Record<string, unknown>;
-  for (const key of order(Object.keys(record))) out[key] = permuteKeys(record[key], order);
+  // defineProperty keeps a "__proto__" key an own property, as JSON.parse makes it; assignment would set the prototype.
+  for (const key of order(Object.keys(record)))
+    Object.defineProperty(out, key, { value: permuteKeys(record[key], order), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -63,6 +65,12 @@ describe('canonicalJson', () => {
         expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
+  });
+
+  it('keeps a "__proto__" key as JSON does', () => {
+    const value = JSON.parse('{"b":1,"__proto__":{"x":false}}') as unknown;
+    expect(canonicalJson(value)).toBe('{"__proto__":{"x":false},"b":1}');
+    expect(canonicalJson(permuteKeys(value, (k) => [...k].reverse()))).toBe(canonicalJson(value));
   });
 
   it('does not depend on key insertion order (property)', { timeout: 30_000 }, () => {
