@@ -1,8 +1,4 @@
-import onnxProto from 'onnx-proto';
-
-const { onnx } = onnxProto;
-const FLOAT = 1;
-const DOUBLE = 11;
+import { dataType, onnx } from '../../nodes/src/ml/onnx/onnx-proto';
 
 /**
  * A written model as versions registered before numbers became double were written: each double
@@ -15,8 +11,8 @@ export function withFloatInputs(bytes: Uint8Array): Uint8Array {
   const renamed = new Map<string, string>();
   for (const input of graph.input ?? []) {
     const tensor = input.type?.tensorType;
-    if (tensor?.elemType !== DOUBLE) continue;
-    tensor.elemType = FLOAT;
+    if (tensor?.elemType !== dataType.double) continue;
+    tensor.elemType = dataType.float;
     const cast = graph.node?.find((n) => n.opType === 'Cast' && n.input?.[0] === input.name);
     if (!cast) throw new Error(`no Cast reads input ${input.name}`);
     renamed.set(cast.output?.[0] as string, input.name as string);

@@ -120,7 +120,7 @@ class ClassScores {
   /** As Data, not Vectors: see {@link float32Data}. */
   columns(): [string, Data][] {
     return [
-      ['prediction', dictionaryData(this.codes, [...this.classes])],
+      ['prediction', dictionaryData(this.codes, this.classes)],
       ...this.classes.map((c, k) => [`probability_${c}`, float32Data(this.probabilities[k] as Float32Array)] as [string, Data]),
     ];
   }
