@@ -54,4 +54,4 @@ export {
   type SqlWriteOptions,
   type SqlWriteResult,
 } from './sql-client';
-export { yieldEveryMs, yieldIfDue } from './yield-if-due';
+export { yieldIfDue } from './yield-if-due';
