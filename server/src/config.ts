@@ -27,22 +27,46 @@ export interface ConfigFlags {
   databaseUrl?: string;
 }
 
-const settings = z.object({
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
-  CAUSEWAY_DATA_DIR: z.string().min(1).default('./.causeway'),
+/** The server's environment variables (`--host`, `--port`, `--data-dir`, `--database-url` override the first four). */
+export const serverSettingsSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1').describe('Address to listen on (`--host`).'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787).describe('Port to listen on; 0 takes any free port (`--port`).'),
+  CAUSEWAY_DATA_DIR: z
+    .string()
+    .min(1)
+    .default('./.causeway')
+    .describe('The embedded database (`db/`), artifacts, uploaded files, `secret.key` and `admin.token` (`--data-dir`).'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
+    .optional()
+    .meta({ allowedText: 'a `postgres://` or `postgresql://` URL' })
+    .describe('`postgres://…`: use PostgreSQL instead of the embedded PGlite (`--database-url`).'),
   CAUSEWAY_BODY_LIMIT: z.coerce
     .number()
     .int()
     .min(1024)
-    .default(20 * 1024 * 1024),
-  CAUSEWAY_CORS_ORIGIN: z.url().optional(),
-  CAUSEWAY_SECRET_KEY: z.string().min(1).optional(),
-  CAUSEWAY_ARTIFACT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+    .default(20 * 1024 * 1024)
+    .meta({ unit: 'bytes' })
+    .describe('Largest request body; uploads to `/api/files` have their own limit of 256 MiB.'),
+  CAUSEWAY_CORS_ORIGIN: z
+    .url()
+    .optional()
+    .meta({ defaultText: '`http://HOST:PORT`' })
+    .describe("The one origin CORS allows: the editor's."),
+  CAUSEWAY_SECRET_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ defaultText: '`<dataDir>/secret.key`, created (mode 0600)' })
+    .describe('Master key of stored secrets: 32 bytes as base64 or hex.'),
+  CAUSEWAY_ARTIFACT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .meta({ unit: 'days' })
+    .describe('Unreferenced artifacts older than this are removed at start.'),
 });
 
 /**
@@ -55,7 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Confi
   if (flags.port !== undefined) input.PORT = flags.port;
   if (flags.dataDir !== undefined) input.CAUSEWAY_DATA_DIR = flags.dataDir;
   if (flags.databaseUrl !== undefined) input.DATABASE_URL = flags.databaseUrl;
-  const parsed = settings.safeParse(input);
+  const parsed = serverSettingsSchema.safeParse(input);
   if (!parsed.success) {
     const issues: Issue[] = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '(settings)');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseJsonSafely } from '@causeway/sdk';
 import { parseGraphBody } from './graphs/parse-graph-body';
 import type { Services } from './http/services';
+import { messageOf } from './message-of';
 
 /** How a template's first version is marked, so the templates route can tell templates from user graphs. */
 export const templateMark = { author: 'causeway', message: 'template' } as const;
@@ -13,7 +14,9 @@ export async function loadTemplates(services: Services, folders: string[]): Prom
     let names: string[];
     try {
       names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        services.logger.warn('templates folder unreadable', { folder, error: messageOf(error) });
       continue;
     }
     const loaded: string[] = [];

@@ -134,7 +134,7 @@ for (let r = 0; r < (doLr ? runs : 0); r++) {
   const t = performance.now();
   const c = cpuSeconds();
   const { matrix } = standardize(x);
-  const model = fitLogisticRegression(matrix, { y: linear, classes: ['0', '1'] }, { C: 1 });
+  const model = await fitLogisticRegression(matrix, { y: linear, classes: ['0', '1'] }, { C: 1 });
   lrTimes.push((performance.now() - t) / 1000);
   lrCpu.push(cpuSeconds() - c);
   lrResult = { iterations: model.iterations, accuracy: accuracy(predictLogisticRegression(model, matrix), linear) };
@@ -145,7 +145,7 @@ let gbtAccuracy = 0;
 for (let r = 0; r < (doGbt ? runs : 0); r++) {
   const t = performance.now();
   const c = cpuSeconds();
-  const model = fitGradientBoosting(x, { y: nonlinear, classes: ['0', '1'] }, { rounds: 100 });
+  const model = await fitGradientBoosting(x, { y: nonlinear, classes: ['0', '1'] }, { rounds: 100 });
   gbtTimes.push((performance.now() - t) / 1000);
   gbtCpu.push(cpuSeconds() - c);
   gbtAccuracy = accuracy(predictGradientBoosting(model, x), nonlinear);

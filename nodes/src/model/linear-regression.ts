@@ -30,10 +30,7 @@ export const linearRegressionNode = defineNode({
       features: config.features,
       scale: true,
       params: { alpha: config.alpha },
-      fit: (x, t, control) => {
-        const model = fitLinearRegression(x, numbersOf(t, 'Linear regression'), { alpha: config.alpha }, control);
-        return model;
-      },
+      fit: (x, t, control) => fitLinearRegression(x, numbersOf(t, 'Linear regression'), { alpha: config.alpha }, control),
       ctx,
     }),
 });

@@ -54,3 +54,4 @@ export {
   type SqlWriteOptions,
   type SqlWriteResult,
 } from './sql-client';
+export { yieldIfDue } from './yield-if-due';

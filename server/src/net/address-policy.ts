@@ -1,4 +1,6 @@
 import { BlockList, isIP } from 'node:net';
+import { parseEnvSettings } from '../settings/parse-env-settings';
+import { httpSettingsSchema } from './http-settings';
 
 /** Ranges no URL source may reach unless an operator allows them: name → CIDRs. */
 const blockedRanges: Record<string, string[]> = {
@@ -59,7 +61,7 @@ export class AddressPolicy {
 
   /** Reads the allow list from `CAUSEWAY_HTTP_ALLOW` (comma-separated). */
   static fromEnv(env: Record<string, string | undefined>): AddressPolicy {
-    return new AddressPolicy((env.CAUSEWAY_HTTP_ALLOW ?? '').split(','));
+    return new AddressPolicy((parseEnvSettings(httpSettingsSchema, env, 'HTTP settings').CAUSEWAY_HTTP_ALLOW ?? '').split(','));
   }
 
   /** Whether the operator allowed this host name outright. */

@@ -61,7 +61,7 @@ const ctx = { signal: new AbortController().signal, progress: () => {}, log: () 
 const runtime = createNodeOnnxRuntime();
 afterAll(() => runtime.close());
 
-type Fit = (x: FeatureMatrix, t: ClassTargets | Float64Array | undefined) => FittedModel;
+type Fit = (x: FeatureMatrix, t: ClassTargets | Float64Array | undefined) => Promise<FittedModel>;
 const cls = (t: ClassTargets | Float64Array | undefined) => t as ClassTargets;
 const reg = (t: ClassTargets | Float64Array | undefined) => t as Float64Array;
 
@@ -102,7 +102,7 @@ const floats = (t: OnnxTensor | undefined): Float32Array => {
 describe('ONNX round trip: in-process predictions equal onnxruntime-node', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const trained = trainModel({
+      const trained = await trainModel({
         table: train,
         features,
         ...(c.target ? { target: c.target } : {}),

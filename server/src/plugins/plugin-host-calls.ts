@@ -3,6 +3,7 @@ import type { Issue } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/database';
+import type { Logger } from '../logger';
 import { type HostCallHandler, hostMethod } from '../runs/host-calls';
 import { materializeBundle } from './materialize-bundle';
 import { pluginSandboxSettings } from './plugin-sandbox-settings';
@@ -36,10 +37,15 @@ const args = z.tuple([
  * thread can start a sandbox that reads only those files; `started(pid)` records a sandbox so it
  * is killed should it outlive its run.
  */
-export function pluginHostCalls(deps: { db: Kysely<Database>; dir: string; limits?: SandboxLimits }): Record<string, HostCallHandler> {
+export function pluginHostCalls(deps: {
+  db: Kysely<Database>;
+  dir: string;
+  logger: Logger;
+  limits?: SandboxLimits;
+}): Record<string, HostCallHandler> {
   const repository = new PluginsRepository(deps.db);
   const limits = deps.limits ?? pluginSandboxSettings(process.env);
-  const reaper = new SandboxReaper(deps.db);
+  const reaper = new SandboxReaper(deps.db, deps.logger);
   return {
     /** A run thread started a sandbox: killed here if it outlives its run (a thread that crashed cannot). */
     started: hostMethod(z.tuple([z.int().positive()]), async ([pid], run) => {

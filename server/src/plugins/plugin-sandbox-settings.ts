@@ -2,11 +2,29 @@ import { z } from 'zod';
 import { parseEnvSettings } from '../settings/parse-env-settings';
 import type { SandboxLimits } from './sandbox/sandbox-process';
 
-const schema = z.object({
-  CAUSEWAY_PLUGIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
-  CAUSEWAY_PLUGIN_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(512),
-  CAUSEWAY_PLUGIN_MEMORY_MB: z.coerce.number().int().min(32).max(131_072).optional(),
-  CAUSEWAY_PLUGIN_NETWORK: z.enum(['none', 'host']).default('none'),
+/** The environment variables that limit plugin sandboxes. */
+export const pluginSandboxSettingsSchema = z.object({
+  CAUSEWAY_PLUGIN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(86_400_000)
+    .default(60_000)
+    .meta({ unit: 'ms' })
+    .describe('Time limit of one plugin node.'),
+  CAUSEWAY_PLUGIN_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(512).meta({ unit: 'MB' }).describe("A sandbox's V8 heap."),
+  CAUSEWAY_PLUGIN_MEMORY_MB: z.coerce
+    .number()
+    .int()
+    .min(32)
+    .max(131_072)
+    .optional()
+    .meta({ unit: 'MB', defaultText: 'twice the heap + 256' })
+    .describe("A sandbox's resident memory (array buffers and code besides the heap)."),
+  CAUSEWAY_PLUGIN_NETWORK: z
+    .enum(['none', 'host'])
+    .default('none')
+    .describe("`none`: an empty network namespace; `host`: the host's network."),
 });
 
 /**
@@ -16,7 +34,7 @@ const schema = z.object({
  * namespace, the default) or `host`.
  */
 export function pluginSandboxSettings(env: Readonly<Record<string, string | undefined>>): SandboxLimits {
-  const s = parseEnvSettings(schema, env, 'plugin sandbox settings');
+  const s = parseEnvSettings(pluginSandboxSettingsSchema, env, 'plugin sandbox settings');
   return {
     timeoutMs: s.CAUSEWAY_PLUGIN_TIMEOUT_MS,
     heapMb: s.CAUSEWAY_PLUGIN_HEAP_MB,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeTestApp, type TestApp } from '../test-support/make-test-app';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { makeTestApp, memoryLogger, type TestApp } from '../test-support/make-test-app';
 import { isProcessAlive as alive, SandboxReaper } from './sandbox-reaper';
 
 describe('SandboxReaper', () => {
@@ -23,7 +23,7 @@ describe('SandboxReaper', () => {
     const orphan = spin();
     const busy = spin();
     try {
-      const reaper = new SandboxReaper(t.services.db, 100);
+      const reaper = new SandboxReaper(t.services.db, t.logger, 100);
       reaper.track(orphan.pid as number, Number(finished.id));
       reaper.track(busy.pid as number, Number(running.id));
       await reaper.sweep();
@@ -33,6 +33,20 @@ describe('SandboxReaper', () => {
     } finally {
       orphan.kill('SIGKILL');
       busy.kill('SIGKILL');
+    }
+  });
+
+  test('a sweep that fails (database gone) is logged, and the next one tries again', async () => {
+    const gone = await makeTestApp();
+    await gone.close();
+    const logger = memoryLogger();
+    const child = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    try {
+      new SandboxReaper(gone.services.db, logger, 50).track(child.pid as number, 1);
+      await vi.waitFor(() => expect(logger.lines.filter((l) => l.includes('sandbox sweep failed')).length).toBeGreaterThanOrEqual(2));
+      expect(JSON.parse(logger.lines[0] as string)).toMatchObject({ level: 'warn', sandboxes: 1 });
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 });

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import type { Logger } from '../logger';
+import { messageOf } from '../message-of';
 
 /** Whether a process with this id exists (signal 0 checks without sending anything). */
 export const isProcessAlive = (pid: number): boolean => {
@@ -22,13 +24,20 @@ export class SandboxReaper {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
     private readonly everyMs = 2_000,
   ) {}
 
   track(pid: number, runId: number): void {
     this.tracked.set(pid, runId);
     // A failed sweep (database unavailable) is retried by the next one.
-    this.timer ??= setInterval(() => void this.sweep().catch(() => {}), this.everyMs).unref();
+    this.timer ??= setInterval(
+      () =>
+        void this.sweep().catch((error: unknown) =>
+          this.logger.warn('sandbox sweep failed; retried in the next', { sandboxes: this.tracked.size, error: messageOf(error) }),
+        ),
+      this.everyMs,
+    ).unref();
   }
 
   async sweep(): Promise<void> {

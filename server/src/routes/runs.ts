@@ -141,7 +141,7 @@ const events = defineRoute('runs:read', {
 
 /** Runs: start, list, read with node runs, cancel, retry, outputs (table pages, models, JSON), live events. */
 export function runRoutes(services: Services, given?: RunsHub) {
-  const bus = new RunBus();
+  const bus = new RunBus(services.logger);
   const hub: RunsHub = given ?? {
     runs: new RunsRepository(services.db, bus, { maxAttempts: 2, timeoutMs: 60 * 60 * 1000 }),
     bus,

@@ -65,3 +65,13 @@ test('me tells the role and the actions it allows', async () => {
   const analyst = (await (await t.call('GET', '/api/auth/me', { token: t.tokens.analyst })).json()) as { actions: string[] };
   expect(analyst.actions).not.toContain('plugins:write');
 });
+
+test('a templates folder that exists but cannot be read is logged, a missing one is not', async () => {
+  const notAFolder = join(folder, 'starter.json');
+  await writeFile(notAFolder, '{}');
+  expect(await loadTemplates(t.services, [join(folder, 'absent'), notAFolder])).toEqual([]);
+  const logged = t.logger.lines
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l.message === 'templates folder unreadable');
+  expect(logged).toEqual([expect.objectContaining({ level: 'warn', folder: notAFolder })]);
+});

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import { monitoringHostCalls } from '../endpoints/monitoring-host-calls';
+import type { Logger } from '../logger';
 import { modelHostCalls } from '../models/model-host-calls';
 import { ModelRegistry } from '../models/model-registry';
 import { pluginHostCalls } from '../plugins/plugin-host-calls';
@@ -17,6 +18,7 @@ export interface HostCallDeps {
   secrets: SecretStore;
   /** `<dataDir>/files`: plugin bundles and the sandbox runtime go beside it, in `<dataDir>/plugins`. */
   filesDir: string;
+  logger: Logger;
 }
 
 /** Every service run threads may call, one entry per service (each service's handlers in their own file). */
@@ -25,6 +27,6 @@ export function createHostCallHandlers(deps: HostCallDeps): HostCallHandlers {
     secrets: secretHostCalls(deps.secrets),
     models: modelHostCalls(new ModelRegistry(deps.db, deps.artifacts)),
     monitoring: monitoringHostCalls(deps.db),
-    plugins: pluginHostCalls({ db: deps.db, dir: join(dirname(deps.filesDir), 'plugins') }),
+    plugins: pluginHostCalls({ db: deps.db, dir: join(dirname(deps.filesDir), 'plugins'), logger: deps.logger }),
   };
 }

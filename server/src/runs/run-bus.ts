@@ -1,3 +1,6 @@
+import type { Logger } from '../logger';
+import { messageOf } from '../message-of';
+
 /** What happened to a run: new work in the queue, new persisted events, or a cancel request. */
 export type RunSignal = { kind: 'queued' } | { kind: 'events'; runId: number } | { kind: 'cancel'; runId: number };
 
@@ -26,12 +29,15 @@ export function parseSignals(payload: string): RunSignal[] {
 export class RunBus {
   private readonly listeners = new Set<(signal: RunSignal) => void>();
 
+  constructor(private readonly logger?: Logger) {}
+
   publish(signal: RunSignal): void {
     for (const listener of this.listeners) {
       try {
         listener(signal);
-      } catch {
+      } catch (error) {
         // One broken subscriber must not starve the others.
+        this.logger?.error('run signal listener failed', { signal: signal.kind, error: messageOf(error) });
       }
     }
   }

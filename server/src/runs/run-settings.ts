@@ -30,29 +30,85 @@ export interface RunSettings {
   outputSweepMs: number;
 }
 
-const schema = z.object({
-  CAUSEWAY_WORKER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism())),
-  CAUSEWAY_RUNS_PER_THREAD: z.coerce.number().int().min(1).max(256).default(8),
+const ms = { unit: 'ms' } as const;
+
+/** The run queue's environment variables, in `serve` and `worker` processes. */
+export const runSettingsSchema = z.object({
+  CAUSEWAY_WORKER_THREADS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, availableParallelism()))
+    .meta({ defaultText: 'the number of cores' })
+    .describe('Run threads per process. Runs at once per process: this × `CAUSEWAY_RUNS_PER_THREAD`.'),
+  CAUSEWAY_RUNS_PER_THREAD: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(256)
+    .default(8)
+    .describe('Runs one run thread carries at once; long fits yield, so they share it.'),
   CAUSEWAY_RUN_TIMEOUT_MS: z.coerce
     .number()
     .int()
     .min(100)
     .max(2_147_483_647)
-    .default(60 * 60 * 1000),
-  CAUSEWAY_RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(2),
-  CAUSEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5_000),
-  CAUSEWAY_STALE_MS: z.coerce.number().int().min(100).default(30_000),
-  CAUSEWAY_SWEEP_MS: z.coerce.number().int().min(50).default(10_000),
-  CAUSEWAY_RUN_POLL_MS: z.coerce.number().int().min(10).default(1_000),
-  CAUSEWAY_REGISTRY_MODULE: z.string().min(1).optional(),
+    .default(60 * 60 * 1000)
+    .meta(ms)
+    .describe('Time limit of one run.'),
+  CAUSEWAY_RUN_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(2)
+    .describe('Attempts before a run whose worker died is failed.'),
+  CAUSEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5_000).meta(ms).describe('How often a worker stamps the runs it holds.'),
+  CAUSEWAY_STALE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30_000)
+    .meta(ms)
+    .describe('A run whose stamp is older than this counts as abandoned: re-queued or failed.'),
+  CAUSEWAY_SWEEP_MS: z.coerce.number().int().min(50).default(10_000).meta(ms).describe('How often abandoned runs are looked for.'),
+  CAUSEWAY_RUN_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(1_000)
+    .meta(ms)
+    .describe('How often idle workers and event streams look at the database when no notification arrives.'),
+  CAUSEWAY_REGISTRY_MODULE: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ defaultText: 'the built-in node types' })
+    .describe('A module whose `createRegistry()` gives the node types runs may use (tests and benchmarks).'),
   CAUSEWAY_RUN_OUTPUT_JSON_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
     .max(512 * 1024 * 1024)
-    .default(8 * 1024 * 1024),
-  CAUSEWAY_RUN_OUTPUT_DAYS: z.coerce.number().positive().max(36_500).default(30),
-  CAUSEWAY_RUN_OUTPUT_SWEEP_MS: z.coerce.number().int().min(50).max(2_147_483_647).default(3_600_000),
+    .default(8 * 1024 * 1024)
+    .meta({ unit: 'bytes' })
+    .describe('Largest JSON output (metrics, chart, report, value) kept per port; a larger one is noted, not kept.'),
+  CAUSEWAY_RUN_OUTPUT_DAYS: z.coerce
+    .number()
+    .positive()
+    .max(36_500)
+    .default(30)
+    .meta({ unit: 'days' })
+    .describe("Days a finished run's outputs are kept (fractions allowed); then they are released and their files removed."),
+  CAUSEWAY_RUN_OUTPUT_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(2_147_483_647)
+    .default(3_600_000)
+    .meta(ms)
+    .describe('How often expired run outputs are looked for.'),
 });
 
 /**
@@ -60,7 +116,7 @@ const schema = z.object({
  * every 10 s, so a dead worker's run is re-queued or failed within 40 s); `overrides` win.
  */
 export function runSettings(env: Record<string, string | undefined>, overrides: Partial<RunSettings> = {}): RunSettings {
-  const s = parseEnvSettings(schema, env, 'run settings');
+  const s = parseEnvSettings(runSettingsSchema, env, 'run settings');
   return {
     threads: s.CAUSEWAY_WORKER_THREADS,
     runsPerThread: s.CAUSEWAY_RUNS_PER_THREAD,

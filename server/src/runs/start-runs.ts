@@ -40,7 +40,7 @@ export interface RunsRuntime {
 /** Starts the runs side of `causeway serve` or `causeway worker`. */
 export async function startRuns(options: StartRunsOptions): Promise<RunsRuntime> {
   const { db, logger, settings } = options;
-  const bus = new RunBus();
+  const bus = new RunBus(logger);
   const artifacts = new ArtifactStore(db, join(options.dataDir, 'artifacts'));
   const listener = options.databaseUrl === undefined ? undefined : listenForRunSignals(options.databaseUrl, bus, logger);
   const sweeper = startSweeper({ db, bus, logger, sweepMs: settings.sweepMs, staleMs: settings.staleMs });

@@ -13,16 +13,30 @@ export interface ScheduleSettings {
   publicUrl: string | undefined;
 }
 
-const schema = z.object({
-  CAUSEWAY_SCHEDULER: z.enum(['on', 'off']).default('on'),
-  CAUSEWAY_SCHEDULER_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
-  CAUSEWAY_SCHEDULE_GRACE_MS: z.coerce.number().int().min(1_000).default(60_000),
-  CAUSEWAY_PUBLIC_URL: z.url().optional(),
+/** The scheduler's environment variables, in every `serve` and `worker` process. */
+export const scheduleSettingsSchema = z.object({
+  CAUSEWAY_SCHEDULER: z.enum(['on', 'off']).default('on').describe('Whether this process fires schedules.'),
+  CAUSEWAY_SCHEDULER_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(2_000)
+    .meta({ unit: 'ms' })
+    .describe('How often the scheduler looks for due occurrences.'),
+  CAUSEWAY_SCHEDULE_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(60_000)
+    .meta({ unit: 'ms' })
+    .describe('An occurrence found later than this is missed and follows its catch-up policy.'),
+  CAUSEWAY_PUBLIC_URL: z.url().optional().meta({ defaultText: "the server's own URL" }).describe('Base of the run links in alerts.'),
 });
 
 /** Scheduler settings from the environment; `SETTING_INVALID` names each bad variable. */
 export function scheduleSettings(env: Record<string, string | undefined>): ScheduleSettings {
-  const s = parseEnvSettings(schema, env, 'scheduler settings');
+  const s = parseEnvSettings(scheduleSettingsSchema, env, 'scheduler settings');
   return {
     enabled: s.CAUSEWAY_SCHEDULER === 'on',
     pollMs: s.CAUSEWAY_SCHEDULER_POLL_MS,

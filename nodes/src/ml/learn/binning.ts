@@ -1,3 +1,4 @@
+import { checkpoint, type TrainControl } from './control';
 import type { FeatureMatrix } from './matrix';
 import type { Random } from './random';
 
@@ -17,7 +18,13 @@ export interface Bins {
  * Chooses up to `maxBins` (≤ 255) bins per feature: midpoints between distinct values when there are
  * few, quantiles of a subsample of at most `sampleRows` rows otherwise (as scikit-learn's binner).
  */
-export function fitBins(x: FeatureMatrix, maxBins: number, random: Random, sampleRows = 200_000): Bins {
+export async function fitBins(
+  x: FeatureMatrix,
+  maxBins: number,
+  random: Random,
+  sampleRows = 200_000,
+  control?: TrainControl,
+): Promise<Bins> {
   const n = x.rows;
   let rows: Int32Array | null = null;
   if (n > sampleRows) {
@@ -36,6 +43,7 @@ export function fitBins(x: FeatureMatrix, maxBins: number, random: Random, sampl
   const edges: Float64Array[] = [];
   const buffer = new Float64Array(rows ? rows.length : n);
   for (let j = 0; j < x.cols; j++) {
+    await checkpoint(control);
     const off = j * n;
     let q = 0;
     if (rows) {
@@ -84,12 +92,13 @@ function midpoint(lo: number, hi: number): number {
  * Maps every value to its bin, ROW-major with `stride` bytes per row (≥ cols; one byte per value, a
  * row's bins side by side): the histogram builder then touches one cache line per row.
  */
-export function binMatrix(x: FeatureMatrix, bins: Bins, stride = x.cols): Uint8Array {
+export async function binMatrix(x: FeatureMatrix, bins: Bins, stride = x.cols, control?: TrainControl): Promise<Uint8Array> {
   const n = x.rows;
   const out = new Uint8Array(n * stride);
   const buckets = 2048;
   const table = new Int32Array(buckets + 2);
   for (let j = 0; j < x.cols; j++) {
+    await checkpoint(control);
     const edges = bins.edges[j] as Float64Array;
     const m = edges.length;
     const off = j * n;

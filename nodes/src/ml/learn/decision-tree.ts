@@ -1,7 +1,7 @@
 import { UserError } from '@causeway/sdk';
 import { argmaxRows } from './argmax-rows';
 import type { SplitCriterion } from './cart-split';
-import { checkCancelled, reportProgress, type TrainControl } from './control';
+import { checkpoint, reportProgress, type TrainControl } from './control';
 import { growCart } from './grow-cart';
 import { type ClassTargets, checkClasses, checkFeatures, checkShape, type FeatureMatrix } from './matrix';
 import { createRandom } from './random';
@@ -49,24 +49,24 @@ export function cartLimits(options: DecisionTreeOptions, cols: number, classific
  * Fits a CART decision tree: classification when `target` holds classes, regression when it is a
  * Float64Array. NaN features go right at every split (and are never a threshold).
  */
-export function fitDecisionTree(
+export async function fitDecisionTree(
   x: FeatureMatrix,
   target: ClassTargets | Float64Array,
   options: DecisionTreeOptions = {},
   control?: TrainControl,
-): DecisionTreeModel {
+): Promise<DecisionTreeModel> {
   const classification = !(target instanceof Float64Array);
   checkShape(x, classification ? target.y.length : target.length);
   if (classification) checkClasses(target);
   else if (target.some((v) => !Number.isFinite(v))) throw new UserError('INPUT_INVALID', 'A regression tree cannot use a missing target.');
-  checkCancelled(control);
+  await checkpoint(control);
   const limits = cartLimits(options, x.cols, classification);
   const idx = new Int32Array(x.rows);
   for (let i = 0; i < x.rows; i++) idx[i] = i;
   const cartTarget = classification
     ? { kind: 'class' as const, y: target.y, classes: target.classes.length }
     : { kind: 'real' as const, y: target };
-  const tree = growCart(x, cartTarget, idx, limits, createRandom(options.seed ?? 0));
+  const tree = await growCart(x, cartTarget, idx, limits, createRandom(options.seed ?? 0), control);
   reportProgress(control, 1);
   return {
     kind: 'decision-tree',

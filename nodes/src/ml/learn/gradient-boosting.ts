@@ -2,7 +2,7 @@ import { UserError } from '@causeway/sdk';
 import { argmaxRows } from './argmax-rows';
 import { binMatrix, fitBins } from './binning';
 import { type BoostingLossKind, boostingLoss } from './boosting-loss';
-import { checkCancelled, reportProgress, type TrainControl } from './control';
+import { checkpoint, reportProgress, type TrainControl } from './control';
 import { growHistTree, type HistTreeParams } from './hist-tree';
 import { histWork, rowBytes } from './hist-work';
 import { type ClassTargets, checkClasses, checkFeatures, checkShape, type FeatureMatrix } from './matrix';
@@ -43,12 +43,12 @@ export interface GradientBoostingModel {
  * trees grown best-first to `maxLeafNodes` leaves on gradient/hessian histograms, squared error for a
  * Float64Array target, log-loss for two classes, softmax (one tree per class per round) for more.
  */
-export function fitGradientBoosting(
+export async function fitGradientBoosting(
   x: FeatureMatrix,
   target: ClassTargets | Float64Array,
   options: GradientBoostingOptions = {},
   control?: TrainControl,
-): GradientBoostingModel {
+): Promise<GradientBoostingModel> {
   const classification = !(target instanceof Float64Array);
   checkShape(x, classification ? target.y.length : target.length);
   if (classification) checkClasses(target);
@@ -80,16 +80,17 @@ export function fitGradientBoosting(
   const loss = boostingLoss(target, classification ? target.classes.length : 0);
   const n = x.rows;
   const k = loss.scores;
-  const bins = fitBins(x, maxBins, createRandom(options.seed ?? 0));
-  const work = histWork(binMatrix(x, bins, rowBytes(x.cols, k)), n, x.cols, k, bins.edges, loss.labels);
+  const bins = await fitBins(x, maxBins, createRandom(options.seed ?? 0), undefined, control);
+  const binned = await binMatrix(x, bins, rowBytes(x.cols, k), control);
+  const work = histWork(binned, n, x.cols, k, bins.edges, loss.labels);
   loss.initState(work.state);
   const trees: TreeArrays[] = [];
   const treeClass: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    checkCancelled(control);
+    await checkpoint(control);
     loss.gradients(work);
     for (let c = 0; c < k; c++) {
-      trees.push(growHistTree(work, params, c));
+      trees.push(await growHistTree(work, params, c, control));
       treeClass.push(c);
     }
     reportProgress(control, (round + 1) / rounds);

@@ -1,4 +1,5 @@
 import { bestSplitOnFeature, type CartSplit, type CartTarget, nodeStats, type SplitCriterion, splitScratch } from './cart-split';
+import { checkpoint, type TrainControl } from './control';
 import type { FeatureMatrix } from './matrix';
 import type { Random } from './random';
 import { addLeaf, emptyTree, type TreeArrays } from './tree-arrays';
@@ -18,7 +19,14 @@ export interface CartLimits {
  * does). Features are tried in a fresh random order at each node: at least `maxFeatures` of them,
  * and more until a valid split exists (scikit-learn's rule). Leaves hold class fractions or the mean.
  */
-export function growCart(x: FeatureMatrix, target: CartTarget, idx: Int32Array, limits: CartLimits, random: Random): TreeArrays {
+export async function growCart(
+  x: FeatureMatrix,
+  target: CartTarget,
+  idx: Int32Array,
+  limits: CartLimits,
+  random: Random,
+  control?: TrainControl,
+): Promise<TreeArrays> {
   const width = target.kind === 'class' ? target.classes : 1;
   const statWidth = target.kind === 'class' ? target.classes : 2;
   const tree = emptyTree(width);
@@ -30,6 +38,7 @@ export function growCart(x: FeatureMatrix, target: CartTarget, idx: Int32Array, 
   stack.push({ node: addLeaf(tree, leafValue(target, rootStats, idx.length)), start: 0, end: idx.length, depth: 0 });
   const stats = new Float64Array(statWidth);
   while (stack.length > 0) {
+    await checkpoint(control);
     const { node, start, end, depth } = stack.pop() as (typeof stack)[number];
     const n = end - start;
     if (depth >= limits.maxDepth || n < limits.minSamplesSplit || n < 2 * limits.minSamplesLeaf) continue;
@@ -38,6 +47,7 @@ export function growCart(x: FeatureMatrix, target: CartTarget, idx: Int32Array, 
     for (let f = 0; f < x.cols; f++) featureOrder[f] = f;
     let best: CartSplit | null = null;
     for (let tried = 0; tried < x.cols; tried++) {
+      await checkpoint(control);
       if (tried >= limits.maxFeatures && best !== null) break;
       const pick = tried + random.int(x.cols - tried);
       const f = featureOrder[pick] as number;

@@ -1,3 +1,4 @@
+import { checkpoint, type TrainControl } from './control';
 import { type HistWork, partitionRows, settleLeaf } from './hist-work';
 import { emptyTree, type TreeArrays } from './tree-arrays';
 
@@ -34,7 +35,7 @@ interface Leaf {
  * smaller child's histogram is built, the larger one is the parent's minus it. Each finished leaf's
  * value is added to its rows' state.
  */
-export function growHistTree(work: HistWork, params: HistTreeParams, score: number): TreeArrays {
+export async function growHistTree(work: HistWork, params: HistTreeParams, score: number, control?: TrainControl): Promise<TreeArrays> {
   const { rows: n, cols, pool } = work;
   const gradWord = work.gradWord + 2 * score;
   const tree = emptyTree(1);
@@ -52,6 +53,7 @@ export function growHistTree(work: HistWork, params: HistTreeParams, score: numb
   const open: Leaf[] = [root];
   const done: Leaf[] = [];
   while (open.length > 0 && open.length + done.length < params.maxLeafNodes) {
+    await checkpoint(control);
     let bestAt = -1;
     for (let k = 0; k < open.length; k++) {
       const s = (open[k] as Leaf).split;

@@ -16,13 +16,13 @@ function allWine(): FeatureMatrix {
 }
 
 describe('k-means', () => {
-  it("reaches scikit-learn's inertia on standardized wine (k 3, 10 starts) within 0.5 %", () => {
+  it("reaches scikit-learn's inertia on standardized wine (k 3, 10 starts) within 0.5 %", async () => {
     const expected = reference.wine?.kmeans?.inertia as { min: number };
-    const model = fitKMeans(allWine(), { k: 3, seed: 0 });
+    const model = await fitKMeans(allWine(), { k: 3, seed: 0 });
     expect(model.inertia).toBeLessThanOrEqual(expected.min * 1.005);
   });
 
-  it('finds well separated blobs, and predicts the nearest centre', () => {
+  it('finds well separated blobs, and predicts the nearest centre', async () => {
     const rows: number[][] = [];
     for (const [cx, cy] of [
       [0, 0],
@@ -32,7 +32,7 @@ describe('k-means', () => {
       for (let i = 0; i < 30; i++) rows.push([cx + Math.sin(i) * 0.5, cy + Math.cos(i * 1.7) * 0.5]);
     }
     const x = matrixFromRows(['a', 'b'], rows);
-    const model = fitKMeans(x, { k: 3, seed: 4 });
+    const model = await fitKMeans(x, { k: 3, seed: 4 });
     const labels = predictKMeans(model, x);
     for (let blob = 0; blob < 3; blob++) expect(new Set(labels.subarray(blob * 30, blob * 30 + 30)).size).toBe(1);
     expect(new Set(labels).size).toBe(3);
@@ -43,19 +43,21 @@ describe('k-means', () => {
     }
   });
 
-  it('is deterministic for a seed, and cancellable', () => {
+  it('is deterministic for a seed, and cancellable', async () => {
     const x = allWine();
-    const a = JSON.stringify(fitKMeans(x, { k: 4, seed: 9 }));
-    expect(JSON.stringify(fitKMeans(x, { k: 4, seed: 9 }))).toBe(a);
+    const a = JSON.stringify(await fitKMeans(x, { k: 4, seed: 9 }));
+    expect(JSON.stringify(await fitKMeans(x, { k: 4, seed: 9 }))).toBe(a);
     const controller = new AbortController();
     controller.abort();
-    expect(() => fitKMeans(x, { k: 4 }, { signal: controller.signal })).toThrow(expect.objectContaining({ code: 'RUN_CANCELLED' }));
+    await expect(fitKMeans(x, { k: 4 }, { signal: controller.signal })).rejects.toThrow(expect.objectContaining({ code: 'RUN_CANCELLED' }));
   });
 
-  it('refuses NaN and k outside 1..rows', () => {
-    expect(() => fitKMeans(matrixFromColumns(['a'], [[1, Number.NaN]]), { k: 1 })).toThrow(
+  it('refuses NaN and k outside 1..rows', async () => {
+    await expect(fitKMeans(matrixFromColumns(['a'], [[1, Number.NaN]]), { k: 1 })).rejects.toThrow(
       expect.objectContaining({ code: 'INPUT_INVALID' }),
     );
-    expect(() => fitKMeans(matrixFromColumns(['a'], [[1, 2]]), { k: 3 })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    await expect(fitKMeans(matrixFromColumns(['a'], [[1, 2]]), { k: 3 })).rejects.toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { UserError } from '@causeway/sdk';
-import { checkCancelled, reportProgress, type TrainControl } from './control';
+import { checkpoint, reportProgress, type TrainControl } from './control';
 import { checkFeatures, checkShape, type FeatureMatrix, requireFinite } from './matrix';
 import { createRandom, type Random } from './random';
 
@@ -27,7 +27,7 @@ export interface KMeansModel {
  * iterations, the best of `nInit` seeded starts by inertia (sum of squared distances to the nearest
  * centre). NaN: INPUT_INVALID.
  */
-export function fitKMeans(x: FeatureMatrix, options: KMeansOptions, control?: TrainControl): KMeansModel {
+export async function fitKMeans(x: FeatureMatrix, options: KMeansOptions, control?: TrainControl): Promise<KMeansModel> {
   checkShape(x, x.rows);
   requireFinite(x, 'k-means');
   const { k } = options;
@@ -41,10 +41,10 @@ export function fitKMeans(x: FeatureMatrix, options: KMeansOptions, control?: Tr
   let best: { centers: Float64Array; inertia: number; iterations: number } | null = null;
   for (let start = 0; start < nInit; start++) {
     const random = createRandom(master.seed());
-    let centers = plusPlus(x, k, random);
+    let centers = await plusPlus(x, k, random, control);
     let iterations = 0;
     for (; iterations < maxIter; iterations++) {
-      checkCancelled(control);
+      await checkpoint(control);
       const labels = assign(x, centers, k).labels;
       const next = means(x, labels, k, centers);
       let shift = 0;
@@ -107,7 +107,7 @@ function distance(x: FeatureMatrix, i: number, centers: Float64Array, c: number)
   return d;
 }
 
-function plusPlus(x: FeatureMatrix, k: number, random: Random): Float64Array {
+async function plusPlus(x: FeatureMatrix, k: number, random: Random, control: TrainControl | undefined): Promise<Float64Array> {
   const { rows: n, cols: p } = x;
   const centers = new Float64Array(k * p);
   const setCenter = (c: number, i: number): void => {
@@ -124,6 +124,7 @@ function plusPlus(x: FeatureMatrix, k: number, random: Random): Float64Array {
     let bestDist: Float64Array | null = null;
     const total = closest.reduce((a, b) => a + b, 0);
     for (let t = 0; t < trials; t++) {
+      await checkpoint(control);
       const row = total > 0 ? sampleProportional(closest, total * random.next()) : random.int(n);
       setCenter(c, row);
       let pot = 0;

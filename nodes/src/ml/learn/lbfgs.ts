@@ -1,4 +1,4 @@
-import { checkCancelled, type TrainControl } from './control';
+import { checkpoint, type TrainControl } from './control';
 
 /** Computes f(w) and writes ∇f(w) into `grad`. */
 export type Objective = (w: Float64Array, grad: Float64Array) => number;
@@ -28,7 +28,12 @@ export interface LbfgsResult {
  * is kept only when sᵀy > 0, so the implicit Hessian stays positive definite. Checks cancellation
  * between iterations.
  */
-export function minimizeLbfgs(objective: Objective, w0: Float64Array, options: LbfgsOptions = {}, control?: TrainControl): LbfgsResult {
+export async function minimizeLbfgs(
+  objective: Objective,
+  w0: Float64Array,
+  options: LbfgsOptions = {},
+  control?: TrainControl,
+): Promise<LbfgsResult> {
   const n = w0.length;
   const maxIter = options.maxIter ?? 100;
   const gtol = options.gtol ?? 1e-4;
@@ -46,7 +51,7 @@ export function minimizeLbfgs(objective: Objective, w0: Float64Array, options: L
   let gNext = new Float64Array(n);
   if (maxAbs(g) <= gtol) return { w, f, iterations: 0, converged: true };
   for (let iter = 1; iter <= maxIter; iter++) {
-    checkCancelled(control);
+    await checkpoint(control);
     // d = −H·g by the two-loop recursion.
     for (let i = 0; i < n; i++) d[i] = -(g[i] as number);
     for (let k = s.length - 1; k >= 0; k--) {

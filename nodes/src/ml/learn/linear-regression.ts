@@ -1,6 +1,6 @@
 import { UserError } from '@causeway/sdk';
 import { choleskySolve } from './cholesky';
-import { checkCancelled, reportProgress, type TrainControl } from './control';
+import { checkpoint, reportProgress, type TrainControl } from './control';
 import { checkFeatures, checkShape, type FeatureMatrix, requireFinite } from './matrix';
 
 /** Options of {@link fitLinearRegression}. `alpha` is the ridge penalty λ on ‖w‖² (0 = least squares). */
@@ -22,12 +22,12 @@ export interface LinearRegressionModel {
  * penalised, as scikit-learn's Ridge), solved by Cholesky. A singular system (λ = 0 with collinear
  * features) gets the smallest diagonal jitter that makes it positive definite. NaN: INPUT_INVALID.
  */
-export function fitLinearRegression(
+export async function fitLinearRegression(
   x: FeatureMatrix,
   y: Float64Array,
   options: LinearRegressionOptions = {},
   control?: TrainControl,
-): LinearRegressionModel {
+): Promise<LinearRegressionModel> {
   checkShape(x, y.length);
   requireFinite(x, 'Linear regression');
   const alpha = options.alpha ?? 0;
@@ -53,7 +53,7 @@ export function fitLinearRegression(
   const yc = new Float64Array(block);
   // Centre a block of rows into cache, then accumulate its share of XcᵀXc and Xcᵀyc.
   for (let start = 0; start < n; start += block) {
-    checkCancelled(control);
+    await checkpoint(control);
     const m = Math.min(block, n - start);
     for (let i = 0; i < m; i++) yc[i] = (y[start + i] as number) - yMean;
     for (let j = 0; j < p; j++) {

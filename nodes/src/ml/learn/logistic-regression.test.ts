@@ -22,7 +22,7 @@ describe('logistic regression (C = 1/λ, as scikit-learn)', () => {
     ['breast_cancer', 2],
     ['wine', 3],
   ] as const) {
-    it(`converges to scikit-learn's lbfgs solution on ${name} (coefficients 1e-4, test log-loss 1e-5, same accuracy)`, () => {
+    it(`converges to scikit-learn's lbfgs solution on ${name} (coefficients 1e-4, test log-loss 1e-5, same accuracy)`, async () => {
       const expected = (reference[name] as Record<string, { accuracy: number; logLoss: number; coef: number[][]; intercept: number[] }>)
         .logistic as {
         accuracy: number;
@@ -31,7 +31,7 @@ describe('logistic regression (C = 1/λ, as scikit-learn)', () => {
         intercept: number[];
       };
       const { x, target, testX, testY } = prepared(name, classes);
-      const model = fitLogisticRegression(x, target, { C: 1, tol: 1e-8, maxIter: 1000 });
+      const model = await fitLogisticRegression(x, target, { C: 1, tol: 1e-8, maxIter: 1000 });
       expect(model.converged).toBe(true);
       expect(model.coef.length).toBe(expected.coef.length);
       model.coef.forEach((row, c) => {
@@ -46,36 +46,36 @@ describe('logistic regression (C = 1/λ, as scikit-learn)', () => {
     });
   }
 
-  it('with default tolerances stays within 1e-3 of the tight solution', () => {
+  it('with default tolerances stays within 1e-3 of the tight solution', async () => {
     const { x, target } = prepared('breast_cancer', 2);
-    const loose = fitLogisticRegression(x, target);
-    const tight = fitLogisticRegression(x, target, { tol: 1e-10, maxIter: 1000 });
+    const loose = await fitLogisticRegression(x, target);
+    const tight = await fitLogisticRegression(x, target, { tol: 1e-10, maxIter: 1000 });
     loose.coef[0]?.forEach((v, j) => {
       expect(Math.abs(v - (tight.coef[0]?.[j] as number))).toBeLessThan(2e-3);
     });
   });
 
-  it('gives probabilities that sum to one, binary with both columns', () => {
+  it('gives probabilities that sum to one, binary with both columns', async () => {
     const { x, target, testX } = prepared('wine', 3);
-    const proba = predictProbaLogisticRegression(fitLogisticRegression(x, target), testX);
+    const proba = predictProbaLogisticRegression(await fitLogisticRegression(x, target), testX);
     for (let i = 0; i < testX.rows; i++)
       expect((proba[i * 3] as number) + (proba[i * 3 + 1] as number) + (proba[i * 3 + 2] as number)).toBeCloseTo(1, 12);
   });
 
-  it('is deterministic and reports progress up to 1', () => {
+  it('is deterministic and reports progress up to 1', async () => {
     const { x, target } = prepared('wine', 3);
     const seen: number[] = [];
-    const a = fitLogisticRegression(x, target, {}, { progress: (f) => seen.push(f) });
-    expect(JSON.stringify(fitLogisticRegression(x, target))).toBe(JSON.stringify(a));
+    const a = await fitLogisticRegression(x, target, {}, { progress: (f) => seen.push(f) });
+    expect(JSON.stringify(await fitLogisticRegression(x, target))).toBe(JSON.stringify(a));
     expect(seen.at(-1)).toBe(1);
     expect(seen.every((f, i) => i === 0 || f >= (seen[i - 1] as number))).toBe(true);
   });
 
-  it('stops with RUN_CANCELLED when cancelled between iterations', () => {
+  it('stops with RUN_CANCELLED when cancelled between iterations', async () => {
     const { x, target } = prepared('breast_cancer', 2);
     const controller = new AbortController();
     let calls = 0;
-    const fit = () =>
+    const training = () =>
       fitLogisticRegression(
         x,
         target,
@@ -87,20 +87,20 @@ describe('logistic regression (C = 1/λ, as scikit-learn)', () => {
           },
         },
       );
-    expect(fit).toThrow(expect.objectContaining({ code: 'RUN_CANCELLED' }));
+    await expect(training()).rejects.toThrow(expect.objectContaining({ code: 'RUN_CANCELLED' }));
     expect(calls).toBe(3);
   });
 
-  it('refuses NaN, one class and C ≤ 0', () => {
+  it('refuses NaN, one class and C ≤ 0', async () => {
     const nan = matrixFromColumns(['a'], [[0, Number.NaN]]);
-    expect(() => fitLogisticRegression(nan, classTargets(Float64Array.of(0, 1), 2))).toThrow(
+    await expect(fitLogisticRegression(nan, classTargets(Float64Array.of(0, 1), 2))).rejects.toThrow(
       expect.objectContaining({ code: 'INPUT_INVALID' }),
     );
     const x = matrixFromColumns(['a'], [[0, 1]]);
-    expect(() => fitLogisticRegression(x, classTargets(Float64Array.of(0, 0), 1))).toThrow(
+    await expect(fitLogisticRegression(x, classTargets(Float64Array.of(0, 0), 1))).rejects.toThrow(
       expect.objectContaining({ code: 'INPUT_INVALID' }),
     );
-    expect(() => fitLogisticRegression(x, classTargets(Float64Array.of(0, 1), 2), { C: 0 })).toThrow(
+    await expect(fitLogisticRegression(x, classTargets(Float64Array.of(0, 1), 2), { C: 0 })).rejects.toThrow(
       expect.objectContaining({ code: 'CONFIG_INVALID' }),
     );
   });

@@ -37,12 +37,12 @@ export interface LogisticRegressionModel {
  * solution scikit-learn's `LogisticRegression(C, solver='lbfgs')` converges to. Features should be on
  * comparable scales (standardise first). NaN: INPUT_INVALID.
  */
-export function fitLogisticRegression(
+export async function fitLogisticRegression(
   x: FeatureMatrix,
   target: ClassTargets,
   options: LogisticRegressionOptions = {},
   control?: TrainControl,
-): LogisticRegressionModel {
+): Promise<LogisticRegressionModel> {
   checkShape(x, target.y.length);
   checkClasses(target);
   requireFinite(x, 'Logistic regression');
@@ -55,7 +55,7 @@ export function fitLogisticRegression(
   const binary = k === 2;
   const objective = binary ? binaryLogisticObjective(x, target.y, 1 / C) : multinomialLogisticObjective(x, target.y, k, 1 / C);
   const w0 = new Float64Array(binary ? p + 1 : k * (p + 1));
-  const result = minimizeLbfgs(
+  const result = await minimizeLbfgs(
     objective,
     w0,
     { maxIter, gtol: options.tol ?? 1e-4, onIteration: (i) => reportProgress(control, i / maxIter) },

@@ -1,7 +1,7 @@
 import { UserError } from '@causeway/sdk';
 import { argmaxRows } from './argmax-rows';
 import type { SplitCriterion } from './cart-split';
-import { checkCancelled, reportProgress, type TrainControl } from './control';
+import { checkpoint, reportProgress, type TrainControl } from './control';
 import { cartLimits } from './decision-tree';
 import { growCart } from './grow-cart';
 import { type ClassTargets, checkClasses, checkFeatures, checkShape, type FeatureMatrix } from './matrix';
@@ -37,12 +37,12 @@ export interface RandomForestModel {
  * Fits a random forest of CART trees. Each tree draws its own seed from the forest's seed before any
  * tree grows, so trees are independent of one another and of the order they are built in.
  */
-export function fitRandomForest(
+export async function fitRandomForest(
   x: FeatureMatrix,
   target: ClassTargets | Float64Array,
   options: RandomForestOptions = {},
   control?: TrainControl,
-): RandomForestModel {
+): Promise<RandomForestModel> {
   const classification = !(target instanceof Float64Array);
   checkShape(x, classification ? target.y.length : target.length);
   if (classification) checkClasses(target);
@@ -61,12 +61,12 @@ export function fitRandomForest(
   const n = x.rows;
   const trees: TreeArrays[] = [];
   for (let t = 0; t < count; t++) {
-    checkCancelled(control);
+    await checkpoint(control);
     const random = createRandom(seeds[t] as number);
     const idx = new Int32Array(n);
     if (options.bootstrap ?? true) for (let i = 0; i < n; i++) idx[i] = random.int(n);
     else for (let i = 0; i < n; i++) idx[i] = i;
-    trees.push(growCart(x, cartTarget, idx, limits, random));
+    trees.push(await growCart(x, cartTarget, idx, limits, random, control));
     reportProgress(control, (t + 1) / count);
   }
   return {

@@ -20,7 +20,7 @@ export interface TrainSpec<M extends FittedModel> {
   /** Standard-scale numeric features (linear models, k-means). */
   scale: boolean;
   params: Record<string, unknown>;
-  fit(x: FeatureMatrix, target: ClassTargets | Float64Array | undefined, control: TrainControl): M;
+  fit(x: FeatureMatrix, target: ClassTargets | Float64Array | undefined, control: TrainControl): Promise<M>;
   ctx: Pick<NodeContext, 'signal' | 'progress' | 'log'>;
 }
 
@@ -43,9 +43,9 @@ function taskOf<M extends FittedModel>(spec: TrainSpec<M>): SupervisedTask | und
  * Rows with a null target are left out of the fit (and logged); nulls in features are imputed.
  *
  * @example
- * const { model, metrics } = trainModel({ table, features: ['age'], target: 'churn', scale: true, params: { C: 1 }, fit: (x, t) => fitLogisticRegression(x, t as ClassTargets), ctx });
+ * const { model, metrics } = await trainModel({ table, features: ['age'], target: 'churn', scale: true, params: { C: 1 }, fit: (x, t) => fitLogisticRegression(x, t as ClassTargets), ctx });
  */
-export function trainModel<M extends FittedModel>(spec: TrainSpec<M>): TrainedModel<M> {
+export async function trainModel<M extends FittedModel>(spec: TrainSpec<M>): Promise<TrainedModel<M>> {
   const task = taskOf(spec);
   const target = spec.target === undefined || task === undefined ? undefined : readTarget(spec.table, spec.target, task);
   const plan = fitFeaturePlan(spec.table, spec.features, { scale: spec.scale });
@@ -57,7 +57,7 @@ export function trainModel<M extends FittedModel>(spec: TrainSpec<M>): TrainedMo
   if (x.rows === 0) throw new UserError('INPUT_INVALID', 'There are no rows to train on.');
   const learnerTarget = target === undefined ? undefined : target.task === 'classification' ? target.targets : target.y;
   const control: TrainControl = { signal: spec.ctx.signal, progress: (f) => spec.ctx.progress(0.9 * f) };
-  const fitted = spec.fit(x, learnerTarget, control);
+  const fitted = await spec.fit(x, learnerTarget, control);
   const scores = predictInProcess(fitted, x);
   const values = trainingMetrics(scores, target?.task === 'classification' ? target.targets.y : target?.y);
   const card: ModelCard = buildModelCard({

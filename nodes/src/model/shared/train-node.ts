@@ -83,17 +83,17 @@ export interface TrainingRun<M extends FittedModel> {
   features: readonly string[];
   scale: boolean;
   params: Record<string, unknown>;
-  fit(x: FeatureMatrix, target: ClassTargets | Float64Array | undefined, control: TrainControl): M;
+  fit(x: FeatureMatrix, target: ClassTargets | Float64Array | undefined, control: TrainControl): Promise<M>;
   ctx: NodeContext;
 }
 
 /** Runs a model node: picks features, trains, writes ONNX; returns the node's outputs. */
-export function runTraining<M extends FittedModel>(run: TrainingRun<M>): { model: ModelValue; metrics: MetricsValue } {
+export async function runTraining<M extends FittedModel>(run: TrainingRun<M>): Promise<{ model: ModelValue; metrics: MetricsValue }> {
   const columns = run.table.schema.fields.map((f) => f.name);
   if (run.target !== undefined && !columns.includes(run.target)) throw new UserError('SCHEMA_INVALID', unknownColumn(run.target, columns));
   for (const f of run.features) if (!columns.includes(f)) throw new UserError('SCHEMA_INVALID', unknownColumn(f, columns));
   const features = chooseFeatures(columns, run.features, run.target);
-  const trained = trainModel({
+  const trained = await trainModel({
     table: run.table,
     features,
     ...(run.target === undefined ? {} : { target: run.target }),

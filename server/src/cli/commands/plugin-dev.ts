@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { PluginManifest } from '@causeway/sdk';
 import { parse } from 'semver';
 import { type CliIo, exitCodes } from '../cli-io';
+import { cliSettings } from '../cli-settings';
 import { parseCommandArgs } from '../parse-command-args';
 import { UsageError } from '../usage-error';
 import { buildPluginDir } from './plugin-build';
@@ -28,8 +29,9 @@ export async function pluginCommand(args: string[], io: CliIo, cwd: string): Pro
   const options = { server: { type: 'string' }, token: { type: 'string' }, once: { type: 'boolean' } } as const;
   const { values, positionals } = parseCommandArgs('plugin dev', rest, options, ['dir']);
   const dir = resolve(cwd, positionals[0] as string);
-  const server = (values.server ?? io.env.CAUSEWAY_URL ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
-  const token = values.token ?? io.env.CAUSEWAY_TOKEN;
+  const env = cliSettings(io.env);
+  const server = (values.server ?? env.CAUSEWAY_URL).replace(/\/+$/, '');
+  const token = values.token ?? env.CAUSEWAY_TOKEN;
   if (token === undefined) throw new UsageError('causeway plugin dev: give a token with --token or CAUSEWAY_TOKEN.');
 
   const installOnce = async (): Promise<boolean> => {
