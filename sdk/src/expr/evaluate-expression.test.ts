@@ -131,6 +131,11 @@ describe('evaluateExpression', () => {
     expect(values('to_string(ok)')).toEqual(['true', 'false', null, 'true']);
     expect(values('to_number(concat(age, ".5"))')).toEqual([25.5, 40.5, null, 61.5]);
     expect(values('to_number(name)')).toEqual([null, null, null, null]);
+    // Strict: decimal notation only, as the CSV reader and transform.cast read numbers.
+    expect(values('to_number("0x10")')[0]).toBeNull();
+    expect(values('to_number("0b11")')[0]).toBeNull();
+    expect(values('to_number("0o17")')[0]).toBeNull();
+    expect(values('to_number(" -1.5e2 ")')[0]).toBe(-150);
   });
 
   it('evaluates date functions and compares dates with date literals', () => {

@@ -66,9 +66,12 @@ const functions: Record<string, (args: V[]) => V> = {
   to_number: (a) =>
     strict(a, (x: V) => {
       if (typeof x !== 'string') return Number(x);
-      return x.trim() === '' ? null : finite(Number(x.trim()));
+      // decimal notation only (no 0x10, 0b11, 0o17)
+      return decimalNumeral.test(x.trim()) ? finite(Number(x.trim())) : null;
     }),
 };
+
+const decimalNumeral = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function ref(e: TypedExpr, row: Row): V {
   switch (e.kind) {
