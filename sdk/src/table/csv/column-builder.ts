@@ -17,6 +17,8 @@ export class ColumnBuilder {
   length = 0;
   nullCount = 0;
   hasTime = false;
+  /** The row whose value last set or changed the kind (or first gave a time of day); -1 if none did. */
+  kindChangedAt = -1;
   ints: Int32Array = new Int32Array(0);
   floats: Float64Array = new Float64Array(0);
   flags: Uint8Array = new Uint8Array(0);
@@ -85,6 +87,7 @@ export class ColumnBuilder {
         if (parsed.isInteger && value <= 2147483647 && value >= -2147483648) this.ints[row] = value;
         else if (this.forced !== undefined) return false;
         else {
+          this.kindChangedAt = row;
           this.floats = new Float64Array(this.capacity);
           for (let r = 0; r < row; r++) this.floats[r] = this.ints[r] as number;
           this.ints = new Int32Array(0);
@@ -107,9 +110,13 @@ export class ColumnBuilder {
         this.toRetry();
       } else {
         this.floats[row] = value;
-        if (parsed.hasTime) this.hasTime = true;
+        if (parsed.hasTime && !this.hasTime) {
+          this.hasTime = true;
+          this.kindChangedAt = row;
+        }
       }
     } else if (kind === Kind.empty) {
+      this.kindChangedAt = row;
       this.become(this.kindOf(bytes, start, end));
       return this.push(bytes, start, end, escaped);
     }
@@ -168,6 +175,7 @@ export class ColumnBuilder {
   }
 
   private toRetry(): void {
+    this.kindChangedAt = this.length;
     this.kind = Kind.retry;
     this.ints = new Int32Array(0);
     this.floats = new Float64Array(0);

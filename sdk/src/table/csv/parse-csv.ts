@@ -123,14 +123,21 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
   const { delimiter, header, names, dataStart } = head.value;
   const capacity = estimateRows(bytes, dataStart);
   let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
-  let scan = scanRows(bytes, dataStart, delimiter, columns, options);
+  const first = scanRows(bytes, dataStart, delimiter, columns, options);
+  let scan = first;
+  // A dropped row never decides a type: when one did, the columns are read again passing over the bad rows.
+  const skip = first.tainted && options.onBadRow === 'skip' ? first.badLines : undefined;
+  if (skip !== undefined) {
+    columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
+    scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, { lines: skip, next: 0 });
+  }
   if (columns.some((c) => c.kind === Kind.retry)) {
     // A second pass reads the columns that turned out to be text as text; the rest are re-inferred alike.
     const retry = columns.map((c) => c.kind === Kind.retry);
     columns = names.map((name, i) => new ColumnBuilder(retry[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct));
-    scan = scanRows(bytes, dataStart, delimiter, columns, options);
+    scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, skip && { lines: skip, next: 0 });
   }
-  const badRows = reportBadRows(bytes, scan.badRows, names, options.types, options.maxFieldBytes);
+  const badRows = reportBadRows(bytes, first.badRows, names, options.types, options.maxFieldBytes);
   const firstBad = badRows[0];
   if (options.onBadRow === 'fail' && firstBad !== undefined) {
     return { ok: false, issues: [{ code: 'INPUT_INVALID', path: ['line', firstBad.line], message: firstBad.message }] };
@@ -140,7 +147,7 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
     value: {
       table: buildTable(names, columns, scan.rows, options),
       badRows: badRows.slice(0, options.maxBadRows),
-      badRowCount: scan.badRowCount,
+      badRowCount: first.badRowCount,
       dialect: { delimiter: String.fromCharCode(delimiter), header },
     },
   };
