@@ -281,6 +281,7 @@ export async function parseCsvStream(source: CsvSource, options: CsvStreamOption
         badRows,
         badRowCount,
         dialect: { delimiter: String.fromCharCode(head.delimiter), header: head.header },
+        notes: head.notes,
       },
     };
   } catch (error) {

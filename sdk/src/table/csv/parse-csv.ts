@@ -7,6 +7,7 @@ import { type BadRow, type CsvOptions, type ResolvedCsvOptions, resolveCsvOption
 import { decodeInput } from './decode-input';
 import type { CsvDialect } from './detect-csv-dialect';
 import { detectDialectBytes } from './detect-csv-dialect';
+import { headerNotes } from './header-notes';
 import { readRecord } from './read-record';
 import { scanRows } from './scan-rows';
 
@@ -23,6 +24,8 @@ export interface CsvParseOutput {
   /** How many rows were skipped in all. */
   badRowCount: number;
   dialect: CsvDialect;
+  /** What was decided about the first row (detected header or not, renamed columns), for a run log. */
+  notes: string[];
 }
 
 /** Column names from the first record: blanks become `columnN`, repeats get `_2`, `_3`… */
@@ -67,6 +70,8 @@ export interface CsvHead {
   dataStart: number;
   /** Where the first record ends (it gave the column count). */
   firstRecordEnd: number;
+  /** {@link headerNotes} of the first record. */
+  notes: string[];
 }
 
 /** The offset of the first byte that is not a line break, from `start`. */
@@ -114,7 +119,8 @@ export function readHead(bytes: Uint8Array, first: number, options: ResolvedCsvO
       })),
     };
   }
-  return { ok: true, value: { delimiter, header, names, dataStart: header ? record.next : first, firstRecordEnd: record.next } };
+  const notes = headerNotes(record.fields, names, header, options.header === undefined);
+  return { ok: true, value: { delimiter, header, names, dataStart: header ? record.next : first, firstRecordEnd: record.next, notes } };
 }
 
 function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOptions): Result<CsvParseOutput> {
@@ -149,6 +155,7 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
       badRows: badRows.slice(0, options.maxBadRows),
       badRowCount: first.badRowCount,
       dialect: { delimiter: String.fromCharCode(delimiter), header },
+      notes: head.value.notes,
     },
   };
 }
