@@ -162,8 +162,9 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
 
 /**
  * Reads CSV/TSV bytes into one Arrow table, column at a time from typed arrays. Detects the
- * delimiter and header, infers column types (integer → Int32, else Float64; boolean; ISO date →
- * DateMillisecond, date-time → Timestamp ms UTC; text with few distinct values → Dictionary, else
+ * delimiter and header, infers column types (integer → Int32, else Float64, and Int64 for integers
+ * beyond ±2^53, which a double would round; boolean: true/false, yes/no, 1/0; ISO date →
+ * DateMillisecond, date-time (Z, an offset or UTC) → Timestamp ms UTC; text with few distinct values → Dictionary, else
  * Utf8; a later value that does not fit widens the column: integer → number → string). Handles
  * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), CRLF, LF or both; a file of
  * lone CRs is read as lines. Decisions: invalid UTF-8 fails naming its line (no replacement
