@@ -39,6 +39,26 @@ describe('model.evaluate', () => {
     expect(JSON.parse(JSON.stringify(outputs.chart))).toEqual(outputs.chart);
   });
 
+  it('a row with no prediction is wrong everywhere: accuracy, recall, F1 (scikit-learn with labels=classes)', async () => {
+    const table = tableOf({ y: ['a', 'b', 'a'], prediction: ['a', 'b', null] }, { y: 'category', prediction: 'category' });
+    const { outputs } = await runNode(evaluateModel, {
+      inputs: { table, model: card('classification', { classes: ['a', 'b'], target: 'y' }) },
+      config: {},
+    });
+    const v = outputs.metrics.values;
+    expect(v.accuracy).toBeCloseTo(2 / 3, 12);
+    expect(v['recall.a']).toBe(0.5);
+    expect(v['precision.a']).toBe(1);
+    expect(v['f1.a']).toBeCloseTo(2 / 3, 12);
+    expect(v['f1.b']).toBe(1);
+    expect(v.f1_macro).toBeCloseTo(5 / 6, 12);
+    expect(v.rows_without_prediction).toBe(1);
+    expect(outputs.metrics.confusion?.matrix).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+  });
+
   it('multiclass without a model: classes from the probability columns, one-vs-rest AUC', async () => {
     const names = ['a', 'b', 'c'];
     const table = tableOf({

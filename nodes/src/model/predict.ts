@@ -56,6 +56,7 @@ export const predictNode = defineNode({
       signal: ctx.signal,
       progress: (f) => ctx.progress(f),
       log: (m) => ctx.log('info', m),
+      warn: (m) => ctx.log('warn', m),
     }),
   }),
 });

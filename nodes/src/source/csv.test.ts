@@ -8,6 +8,7 @@ const files = memoryFiles({
   'semi.csv': 'a;b\n1;x\n2;y\n',
   'ragged.csv': 'a,b\n1,2\n3\n4,5\n',
   'nulls.csv': 'a,b\n1,-\n-,x\n',
+  'export.csv': 'id,id,,score,\n1,2,3,0.5,\n4,5,6,1.5,\n',
 });
 
 describe('source.csv', () => {
@@ -74,6 +75,18 @@ describe('source.csv', () => {
     expect(logs).toHaveLength(1);
     expect(logs[0]?.level).toBe('warn');
     expect(logs[0]?.message).toMatch(/^Skipped 1 bad row of "ragged\.csv": line 3: /);
+  });
+
+  it('reads a header with repeated, empty and trailing names and logs how it named the columns', async () => {
+    const { outputs, logs } = await runNode(csvSource, { inputs: {}, config: { file: 'export.csv' }, files });
+    expect(rowsOf(outputs.table)[0]).toEqual({ id: 1, id_2: 2, column3: 3, score: 0.5, column5: null });
+    expect(logs.map((l) => [l.level, l.message])).toEqual([
+      ['info', '"export.csv": The first row was detected as the header.'],
+      [
+        'info',
+        '"export.csv": Column names changed: "id" (column 2) is repeated, read as "id_2"; column 3 has no name, read as "column3"; column 5 has no name, read as "column5".',
+      ],
+    ]);
   });
 
   it('warns when types does not list the columns the file has', async () => {

@@ -65,7 +65,10 @@ export const csvSource = defineNode({
       const detail = parsed.issues.map((issue) => formatIssue(issue)).join('; ');
       throw new UserError('INPUT_INVALID', `"${config.file}" cannot be read as CSV: ${detail}`, { issues: parsed.issues });
     }
-    const { table, badRows, badRowCount } = parsed.value;
+    const { table, badRows, badRowCount, notes } = parsed.value;
+    // A detected header with its names kept is the usual case; anything else is worth a line.
+    const usual = notes.length === 1 && parsed.value.dialect.header && config.header === undefined;
+    if (!usual) for (const note of notes) ctx.log('info', `"${config.file}": ${note}`);
     if (badRowCount > 0) {
       const listed = badRows.slice(0, 5).map((row) => `line ${row.line}: ${row.message}`);
       const more = badRowCount > listed.length ? `; and ${badRowCount - listed.length} more` : '';

@@ -25,25 +25,26 @@ describe('transform.encode', () => {
     expect(encodeStateSchema.safeParse(outputs.fitted).success).toBe(true);
   });
 
-  it('applies a fitted state: unknown categories fail or encode as null, as configured when fitting', async () => {
+  it('applies a fitted state: unknown categories fail or encode as null, as the applying node says', async () => {
     const test = tableOf({ plan: ['basic', 'gold'] });
     const strict = (
       await runNode(encodeCategories, { inputs: { table: train, fitted: undefined }, config: { columns: ['plan'], method: 'ordinal' } })
     ).outputs.fitted;
-    await expect(
-      runNode(encodeCategories, { inputs: { table: test, fitted: strict }, config: { columns: ['plan'], method: 'ordinal' } }),
-    ).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringContaining('"gold"') });
+    const { outputs } = await runNode(encodeCategories, {
+      inputs: { table: test, fitted: strict },
+      config: { columns: ['plan'], method: 'ordinal', unknown: 'ignore' },
+    });
+    expect(rowsOf(outputs.table)).toEqual([{ plan: 0 }, { plan: null }]);
+    expect(outputs.fitted.unknown).toBe('ignore');
     const lenient = (
       await runNode(encodeCategories, {
         inputs: { table: train, fitted: undefined },
         config: { columns: ['plan'], method: 'ordinal', unknown: 'ignore' },
       })
     ).outputs.fitted;
-    const { outputs } = await runNode(encodeCategories, {
-      inputs: { table: test, fitted: lenient },
-      config: { columns: ['plan'], method: 'one_hot' },
-    });
-    expect(rowsOf(outputs.table)).toEqual([{ plan: 0 }, { plan: null }]);
+    await expect(
+      runNode(encodeCategories, { inputs: { table: test, fitted: lenient }, config: { columns: ['plan'], method: 'ordinal' } }),
+    ).rejects.toMatchObject({ code: 'INPUT_INVALID', message: expect.stringContaining('"gold"') });
   });
 
   it('infers ordinal columns, leaves one-hot output unknown, and reports unknown columns', () => {

@@ -15,7 +15,9 @@ const config = z.object({
   unknown: z
     .enum(['error', 'ignore'])
     .default('error')
-    .describe('A category not seen when fitting: fail, or encode it as all zeros (one-hot) / null (ordinal).'),
+    .describe(
+      'A category not seen when fitting: fail, or encode it as all zeros (one-hot) / null (ordinal). Also applies to a connected fitted state.',
+    ),
 });
 
 /** Encode categorical columns as numbers; outputs the fitted categories, or applies ones fitted elsewhere. */
@@ -44,7 +46,8 @@ export const encodeCategories = defineNode({
   },
   run: ({ inputs, config, ctx }) =>
     applyOrFit(
-      inputs,
+      // The applying node decides what an unseen category does, not the node that fitted the state.
+      { table: inputs.table, fitted: inputs.fitted && { ...inputs.fitted, unknown: config.unknown } },
       {
         columnsOf: (state) => state.columns.map((c) => c.column),
         apply: applyEncode,

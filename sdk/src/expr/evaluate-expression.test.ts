@@ -106,6 +106,20 @@ describe('evaluateExpression', () => {
     expect(values('round(x * 1.234567, 2)')).toEqual([0.62, -1.85, 2.47, null]);
     expect(values('floor(x) + ceil(x)')).toEqual([1, -3, 4, null]);
     expect(values('round(age * 37, -2)')).toEqual([900, 1500, null, 2300]);
+    // Half away from zero on the decimal value, as PostgreSQL's numeric (these are its answers).
+    const halves: [string, number][] = [
+      ['round(2.675, 2)', 2.68],
+      ['round(1.005, 2)', 1.01],
+      ['round(-1.005, 2)', -1.01],
+      ['round(1.45, 1)', 1.5],
+      ['round(0.285, 2)', 0.29],
+      ['round(-2.5)', -3],
+      ['round(1250, -2)', 1300],
+      ['round(8.345, 2)', 8.35],
+      ['round(-0.125, 2)', -0.13],
+      ['round(0.0000001, 7)', 1e-7],
+    ];
+    for (const [text, expected] of halves) expect(values(text)[0], text).toBe(expected);
     expect(run('round(age * 37, -2)').type).toBeInstanceOf(Int32);
     expect(values('pow(age, 2)')).toEqual([625, 1600, null, 3721]);
     expect(values('max(x, age)')).toEqual([25, 40, 2, 61]);
@@ -131,6 +145,11 @@ describe('evaluateExpression', () => {
     expect(values('to_string(ok)')).toEqual(['true', 'false', null, 'true']);
     expect(values('to_number(concat(age, ".5"))')).toEqual([25.5, 40.5, null, 61.5]);
     expect(values('to_number(name)')).toEqual([null, null, null, null]);
+    // Strict: decimal notation only, as the CSV reader and transform.cast read numbers.
+    expect(values('to_number("0x10")')[0]).toBeNull();
+    expect(values('to_number("0b11")')[0]).toBeNull();
+    expect(values('to_number("0o17")')[0]).toBeNull();
+    expect(values('to_number(" -1.5e2 ")')[0]).toBe(-150);
   });
 
   it('evaluates date functions and compares dates with date literals', () => {

@@ -27,8 +27,16 @@ const and = (a: V, b: V): V => (a === false || b === false ? false : a === null 
 const or = (a: V, b: V): V => (a === true || b === true ? true : a === null || b === null ? null : false);
 const neg = (a: V): V => (a === null ? null : !a);
 const finite = (x: number): V => (Number.isFinite(x) ? x : null);
-const round = (x: number, d: number) =>
-  d < 0 ? Math.sign(x) * Math.round(Math.abs(x) / 10 ** -d) * 10 ** -d : (Math.sign(x) * Math.round(Math.abs(x) * 10 ** d)) / 10 ** d;
+// Half away from zero on the shortest decimal form, in exact decimal arithmetic (BigInt), for every value.
+const round = (x: number, d: number): number => {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const [m = '', e = '0'] = String(Math.abs(x)).split('e');
+  const [i = '', f = ''] = m.split('.');
+  const scale = f.length - Number(e);
+  if (scale <= d) return x;
+  const unit = 10n ** BigInt(scale - d);
+  return Math.sign(x) * Number(`${(BigInt(i + f) + unit / 2n) / unit}e${-d}`);
+};
 const text = (v: V): string => (typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
 
 function strict(args: V[], f: (...xs: never[]) => V): V {
@@ -66,9 +74,12 @@ const functions: Record<string, (args: V[]) => V> = {
   to_number: (a) =>
     strict(a, (x: V) => {
       if (typeof x !== 'string') return Number(x);
-      return x.trim() === '' ? null : finite(Number(x.trim()));
+      // decimal notation only (no 0x10, 0b11, 0o17)
+      return decimalNumeral.test(x.trim()) ? finite(Number(x.trim())) : null;
     }),
 };
+
+const decimalNumeral = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function ref(e: TypedExpr, row: Row): V {
   switch (e.kind) {

@@ -38,15 +38,37 @@ export function map2(a: Col, b: Col, n: number, f: (x: number, y: number) => num
   return { k: 'num', v: out, valid: finiteOnly ? nullWhereNotFinite(out, valid, n) : valid, tmp: true };
 }
 
-/** Rounds half away from zero to `digits` decimals (negative digits round to tens, hundreds…). */
+/** Rounds `magnitude`'s shortest decimal form half up at `10^-digits`, exactly (BigInt on its digits). */
+function roundShortestDecimal(magnitude: number, digits: number): number {
+  const [mantissa = '', exponent = '0'] = String(magnitude).split('e');
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  // magnitude = (whole fraction) × 10^-scale
+  const scale = fraction.length - Number(exponent);
+  if (scale <= digits) return magnitude;
+  const unit = 10n ** BigInt(scale - digits);
+  const kept = (BigInt(whole + fraction) + unit / 2n) / unit;
+  return Number(`${kept}e${-digits}`);
+}
+
+/**
+ * Rounds half away from zero to `digits` decimals (negative digits round to tens, hundreds…), on the
+ * number's decimal value (its shortest decimal form, as printed) like PostgreSQL's numeric and
+ * spreadsheets: round(2.675, 2) = 2.68 and round(1.005, 2) = 1.01, though both doubles lie below the half.
+ */
 export function roundTo(x: number, digits: number): number {
-  // Divide by the exact power of ten for negative digits: 1234 * 0.01 is not exact.
-  if (digits < 0) {
-    const f = 10 ** -digits;
-    return Math.sign(x) * Math.round(Math.abs(x) / f) * f;
+  if (!Number.isFinite(x) || x === 0) return x;
+  const magnitude = Math.abs(x);
+  if (Math.abs(digits) <= 22) {
+    const f = 10 ** Math.abs(digits);
+    const scaled = digits < 0 ? magnitude / f : magnitude * f;
+    const distance = Math.abs(scaled - Math.floor(scaled) - 0.5);
+    // Away from a half the double and its decimal form round alike; near one only the decimal can tell.
+    if (distance > scaled * 1e-14) {
+      const whole = Math.round(scaled);
+      return Math.sign(x) * (digits < 0 ? whole * f : whole / f);
+    }
   }
-  const f = 10 ** digits;
-  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
+  return Math.sign(x) * roundShortestDecimal(magnitude, digits);
 }
 
 function extreme(args: Col[], n: number, wantMax: boolean): Col {

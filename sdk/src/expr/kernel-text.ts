@@ -1,3 +1,4 @@
+import { parseNumberText } from '../table/parse-text';
 import type { ExprType } from './ast';
 import { andValid, type Col, numbers, texts, type Valid, validOf } from './column';
 import type { Kernel } from './kernel-math';
@@ -91,7 +92,8 @@ function toNumber(args: Col[], n: number, types: ExprType[]): Col {
   const valid = present === null ? new Uint8Array(n).fill(1) : present.slice();
   for (let i = 0; i < n; i++) {
     const text = (s[i] as string).trim();
-    const value = text === '' ? Number.NaN : Number(text);
+    // Decimal notation only, the grammar of the CSV reader and transform.cast: Number() would take 0x10.
+    const value = parseNumberText(text);
     out[i] = value;
     if (!Number.isFinite(value)) valid[i] = 0;
   }

@@ -3,6 +3,7 @@ import type { Issue, Result } from '../errors';
 import type { ColumnType } from '../ports/table-schema';
 import { boolVector, dateVector, dictionaryVector, float64Vector, int32Vector, utf8Vector } from './build-vector';
 import { readColumn } from './columns';
+import { parseBooleanText, parseDateText, parseNumberText } from './parse-text';
 
 /**
  * How many failing rows a cast reports before it summarises the rest.
@@ -12,13 +13,10 @@ import { readColumn } from './columns';
  */
 export const maxCastIssues = 10;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const truthy = new Set(['true', '1', 'yes', 'y', 't']);
-const falsy = new Set(['false', '0', 'no', 'n', 'f']);
-
 /**
- * Converts a column to another design-time type. Strings parse strictly: numbers as JavaScript numerals,
- * booleans from true/false/1/0/yes/no, dates as ISO 8601 only (the one format every runtime parses alike);
+ * Converts a column to another design-time type. Strings parse strictly, with the CSV reader's grammar
+ * (`parse-text`): numbers in decimal notation only (no `0x10`, `0b11`, `0o17`), booleans from
+ * true/false/yes/no/1/0, dates and timestamps as ISO 8601 (UTC unless an offset is given);
  * an empty string is null. Integers must be whole and within Int32. A value that does not convert is an
  * issue naming its row (1-based in the message, 0-based in the path); the cast then fails as a whole.
  *
@@ -75,21 +73,20 @@ export function castColumn(vector: Vector, type: ColumnType): Result<Vector> {
       const text = textAt(i).trim();
       if (text === '') continue;
       if (type === 'boolean') {
-        const lower = text.toLowerCase();
-        if (!truthy.has(lower) && !falsy.has(lower)) {
+        v = parseBooleanText(text);
+        if (Number.isNaN(v)) {
           fail(i, text, 'a boolean');
           continue;
         }
-        v = truthy.has(lower) ? 1 : 0;
       } else if (type === 'date') {
-        v = isoDate.test(text) ? Date.parse(text) : Number.NaN;
+        v = parseDateText(text);
         if (Number.isNaN(v)) {
           fail(i, text, 'an ISO 8601 date');
           continue;
         }
       } else {
-        v = Number(text);
-        if (Number.isNaN(v) && text !== 'NaN') {
+        v = parseNumberText(text);
+        if (Number.isNaN(v)) {
           fail(i, text, 'a number');
           continue;
         }

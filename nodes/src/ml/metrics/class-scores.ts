@@ -32,12 +32,13 @@ function average(values: readonly number[], weights: readonly number[] | null): 
 /**
  * Precision, recall and F1 per class from a confusion matrix (rows true, columns predicted), with
  * macro and support-weighted averages, as scikit-learn's `precision_recall_fscore_support` with
- * `zero_division=0`.
+ * `zero_division=0`. `truthCounts` (rows per true class) defaults to the matrix's row sums; pass it
+ * when some rows have no prediction, so they count as misses of their true class.
  *
  * @example
  * classScores([[1, 0], [1, 1]]).precision // [0.5, 1]
  */
-export function classScores(matrix: readonly (readonly number[])[]): ClassScores {
+export function classScores(matrix: readonly (readonly number[])[], truthCounts?: readonly number[]): ClassScores {
   const k = matrix.length;
   const precision: number[] = [];
   const recall: number[] = [];
@@ -51,6 +52,7 @@ export function classScores(matrix: readonly (readonly number[])[]): ClassScores
       predicted += matrix[j]?.[c] ?? 0;
       actual += matrix[c]?.[j] ?? 0;
     }
+    if (truthCounts) actual = truthCounts[c] ?? actual;
     const p = ratio(tp, predicted);
     const r = ratio(tp, actual);
     precision.push(p);

@@ -7,7 +7,8 @@ import { rocAuc, rocAucOvr, rocCurve } from './roc-curve';
 
 /**
  * Every classification metric in one value: accuracy, macro and weighted precision / recall / F1,
- * per-class scores as `precision.<class>` etc., and with probabilities ROC AUC (binary: of the second
+ * per-class scores as `precision.<class>` etc. (a row predicted as code -1, no prediction, is wrong
+ * everywhere: a miss of its true class in recall and F1, outside every column of the matrix), and with probabilities ROC AUC (binary: of the second
  * class; multiclass: one-vs-rest macro), log loss, and for binary tasks ROC and PR curves.
  *
  * @example
@@ -20,8 +21,16 @@ export function classificationMetrics(
   probabilities?: readonly Float64Array[],
 ): MetricsValue {
   const matrix = confusionMatrix(truth, predicted, classes.length);
-  const scores = classScores(matrix);
-  const values: Record<string, number> = { accuracy: accuracy(truth, predicted), rows: truth.length };
+  // A row without a prediction (code -1) is in no column of the matrix but still a miss of its class.
+  const truthCounts = new Array<number>(classes.length).fill(0);
+  let unpredicted = 0;
+  for (let i = 0; i < truth.length; i++) {
+    const t = truth[i] as number;
+    truthCounts[t] = (truthCounts[t] as number) + 1;
+    if ((predicted[i] as number) < 0) unpredicted++;
+  }
+  const scores = classScores(matrix, truthCounts);
+  const values: Record<string, number> = { accuracy: accuracy(truth, predicted), rows: truth.length, rows_without_prediction: unpredicted };
   for (const avg of ['macro', 'weighted'] as const) {
     values[`precision_${avg}`] = scores[avg].precision;
     values[`recall_${avg}`] = scores[avg].recall;

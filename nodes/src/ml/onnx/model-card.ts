@@ -22,6 +22,8 @@ export interface CardSpec {
   /** Hyper-parameters as configured, for the record. */
   params?: Record<string, unknown>;
   metrics?: Record<string, number>;
+  /** Rows the model was fitted on, when some of `table`'s were left out (a null target). */
+  rows?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function buildModelCard(spec: CardSpec): ModelCard {
     features,
     ...(spec.target === undefined ? {} : { target: spec.target }),
     ...(spec.classes === undefined ? {} : { classes: [...spec.classes] }),
-    trainingRows: spec.table.numRows,
+    trainingRows: spec.rows ?? spec.table.numRows,
     ...(spec.params === undefined ? {} : { params: spec.params }),
     ...(spec.metrics === undefined ? {} : { metrics: spec.metrics }),
   };

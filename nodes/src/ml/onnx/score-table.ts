@@ -12,6 +12,7 @@ import {
   UserError,
 } from '@causeway/sdk';
 import type { Data, Table, Vector } from 'apache-arrow';
+import { classifierOutputsOf } from './classifier-outputs';
 import { tableFeeds } from './table-feeds';
 
 /** Options of {@link scoreTable}. */
@@ -23,6 +24,8 @@ export interface ScoreOptions {
   signal?: AbortSignal;
   progress?: (fraction: number) => void;
   log?: (message: string) => void;
+  /** Something the caller should see as a warning (an imported classifier whose label disagrees with its probabilities). */
+  warn?: (message: string) => void;
 }
 
 /** One fetched output, gathered over all batches: `width` values per row. */
@@ -144,9 +147,55 @@ function column(g: Gathered, j: number, rows: number, asInteger = false): Vector
   return asInteger ? int32Vector(Int32Array.from(values)) : float64Vector(values);
 }
 
+/** The class a label output gives at a row: its text, or a number that names a class or indexes one. */
+function labelAt(label: Gathered, row: number, classes: readonly string[]): string {
+  const at = row * label.width;
+  if (label.strings) return label.strings[at] ?? '';
+  const n = label.numbers?.[at] as number;
+  return classes.includes(String(n)) ? String(n) : (classes[n] ?? String(n));
+}
+
+/**
+ * A classifier with declared outputs: prediction is the ArgMax of its probabilities; where its own
+ * label says otherwise (onnxruntime's binary tree ensembles do), the rows are counted and a warning says so.
+ */
+function declaredClassifierColumns(
+  model: ModelValue,
+  gathered: Map<string, Gathered>,
+  rows: number,
+  warn: ((message: string) => void) | undefined,
+): [string, Data][] {
+  const outputs = classifierOutputsOf(model.card);
+  const classes = model.card.classes ?? [];
+  const probabilities = outputs && gathered.get(outputs.probabilities);
+  if (!outputs || !probabilities?.numbers || probabilities.width !== classes.length)
+    throw new UserError(
+      'MODEL_INVALID',
+      `Output "${outputs?.probabilities}" should hold ${classes.length} probabilities per row, one per declared class; it holds ${probabilities?.width ?? 0}.`,
+    );
+  const scores = new ClassScores(classes, rows);
+  scores.add(probabilities.numbers, 0, rows);
+  const label = outputs.label === undefined ? undefined : gathered.get(outputs.label);
+  if (label) {
+    let disagree = 0;
+    for (let i = 0; i < rows; i++) if (labelAt(label, i, classes) !== classes[scores.codes[i] as number]) disagree++;
+    if (disagree > 0)
+      warn?.(
+        `The model's "${outputs.label}" disagrees with the most probable class of "${outputs.probabilities}" on ${disagree} of ${rows} rows; prediction is the most probable class.`,
+      );
+  }
+  return scores.columns();
+}
+
 /** The prediction columns: `prediction` and `probability_<class>` for models with a card task, every output for others. */
-function predictionColumns(model: ModelValue, gathered: Map<string, Gathered>, rows: number): [string, Vector | Data][] {
+function predictionColumns(
+  model: ModelValue,
+  gathered: Map<string, Gathered>,
+  rows: number,
+  warn?: (message: string) => void,
+): [string, Vector | Data][] {
   const { task, classes } = model.card;
+  if (task === 'classification' && classifierOutputsOf(model.card)) return declaredClassifierColumns(model, gathered, rows, warn);
   const label = gathered.get('label');
   const probabilities = gathered.get('probabilities');
   const variable = gathered.get('variable');
@@ -177,6 +226,9 @@ function predictionColumns(model: ModelValue, gathered: Map<string, Gathered>, r
  */
 function outputsToFetch(model: ModelValue, outputs: readonly OnnxValueInfo[]): OnnxValueInfo[] {
   const tensors = outputs.filter((o) => o.type !== undefined);
+  const declared = classifierOutputsOf(model.card);
+  if (model.card.task === 'classification' && declared)
+    return tensors.filter((o) => o.name === declared.probabilities || o.name === declared.label);
   const probabilities = tensors.find((o) => o.name === 'probabilities' && o.type === 'float32');
   const k = model.card.classes?.length ?? 0;
   if (model.card.task === 'classification' && probabilities && k > 0 && probabilities.dims[1] === k) return [probabilities];
@@ -205,7 +257,9 @@ export async function scoreTable(table: Table, model: ModelValue, runtime: OnnxR
     // A classifier read from its probabilities alone (see outputsToFetch) goes straight into its columns.
     const classes = model.card.classes ?? [];
     const scores =
-      names.length === 1 && names[0] === 'probabilities' && model.card.task === 'classification' ? new ClassScores(classes, rows) : null;
+      names.length === 1 && names[0] === 'probabilities' && model.card.task === 'classification' && !classifierOutputsOf(model.card)
+        ? new ClassScores(classes, rows)
+        : null;
     for (let start = 0; start < rows; start += batchSize) {
       if (options.signal?.aborted) throw new UserError('RUN_CANCELLED', 'Scoring was cancelled.', { cause: options.signal.reason });
       const end = Math.min(rows, start + batchSize);
@@ -223,7 +277,7 @@ export async function scoreTable(table: Table, model: ModelValue, runtime: OnnxR
       }
       options.progress?.(end / rows);
     }
-    const added = rows === 0 ? [] : scores ? scores.columns() : predictionColumns(model, gathered, rows);
+    const added = rows === 0 ? [] : scores ? scores.columns() : predictionColumns(model, gathered, rows, options.warn);
     const addedNames = new Set(added.map(([n]) => n));
     const keep = table.schema.fields
       .map((f, c) => [f.name, table.getChildAt(c) as Vector] as [string, Vector | Data])

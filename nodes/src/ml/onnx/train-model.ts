@@ -30,6 +30,8 @@ export interface TrainedModel<M extends FittedModel> {
   metrics: MetricsValue;
   fitted: M;
   plan: FeaturePlan;
+  /** Rows the learner was fitted on: the table's, less those left out for a null target. */
+  rows: number;
 }
 
 function taskOf<M extends FittedModel>(spec: TrainSpec<M>): SupervisedTask | undefined {
@@ -68,9 +70,10 @@ export async function trainModel<M extends FittedModel>(spec: TrainSpec<M>): Pro
     ...(spec.target === undefined ? {} : { target: spec.target }),
     ...(target?.task === 'classification' ? { classes: target.targets.classes } : {}),
     params: spec.params,
+    rows: x.rows,
   });
   card.trainingMetrics = values;
   const onnx = writeModel(plan, fitted, card);
   spec.ctx.progress(1);
-  return { model: { onnx, card }, metrics: { values }, fitted, plan };
+  return { model: { onnx, card }, metrics: { values }, fitted, plan, rows: x.rows };
 }

@@ -105,7 +105,7 @@ export async function runTraining<M extends FittedModel>(run: TrainingRun<M>): P
   });
   run.ctx.log(
     'info',
-    `Trained ${trained.fitted.kind} on ${run.table.numRows} rows and ${features.length} features; ONNX ${trained.model.onnx.byteLength} bytes.`,
+    `Trained ${trained.fitted.kind} on ${trained.rows} rows and ${features.length} features; ONNX ${trained.model.onnx.byteLength} bytes.`,
   );
   return { model: trained.model, metrics: trained.metrics };
 }

@@ -39,7 +39,11 @@ export function reportBadRows(
         break;
       case 'unconvertible': {
         const name = names[bad.column] ?? '';
-        message = `Line ${line}: "${excerpt(bytes, bad.valueStart, bad.valueEnd)}" in column "${name}" is not a valid ${types[name] ?? 'value'}.`;
+        const text = excerpt(bytes, bad.valueStart, bad.valueEnd);
+        message =
+          types[name] === 'integer' && /^\s*[+-]?\d+\s*$/.test(text)
+            ? `Line ${line}: ${text.trim()} in column "${name}" is beyond the 64-bit integer range; declare the column as string to keep it exactly.`
+            : `Line ${line}: "${text}" in column "${name}" is not a valid ${types[name] ?? 'value'}.`;
         break;
       }
       case 'unterminated-quote':

@@ -3,9 +3,32 @@ import { growFloat64, growInt32, growUint8 } from './grow';
 import { parseBoolean, parseDate, parsed, parseNumber } from './parse-values';
 import { StringColumn } from './string-column';
 
-/** What a column holds so far; inference only ever moves a column to the right of `integer → number`, or to text. */
-export const Kind = { empty: 0, integer: 1, number: 2, boolean: 3, date: 4, text: 5, retry: 6 } as const;
+/**
+ * What a column holds so far; inference only ever moves a column along `integer → number`, to `int64`
+ * (an integer beyond ±2^53, which a double would round; from `number` only while every value is whole),
+ * or to text (an integer beyond Int64, or a fraction in an `int64` column: exact text, never rounded).
+ */
+export const Kind = { empty: 0, integer: 1, number: 2, boolean: 3, date: 4, text: 5, retry: 6, int64: 7 } as const;
 type KindCode = (typeof Kind)[keyof typeof Kind];
+
+const int64Min = -(2n ** 63n);
+const int64Max = 2n ** 63n - 1n;
+
+function isInt32(value: number): boolean {
+  return value <= 2147483647 && value >= -2147483648;
+}
+
+/** The exact value of an integer numeral (`[+-]digits`, spaces around) within Int64, else undefined. */
+export function exactInt64(bytes: Uint8Array, start: number, end: number): bigint | undefined {
+  let text = '';
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] as number;
+    if (c !== 32 && c !== 9 && c !== 43) text += String.fromCharCode(c);
+  }
+  if (!/^-?\d+$/.test(text)) return undefined;
+  const big = BigInt(text);
+  return big < int64Min || big > int64Max ? undefined : big;
+}
 
 /**
  * Builds one column row by row into typed arrays, inferring its type unless one is forced.
@@ -17,8 +40,11 @@ export class ColumnBuilder {
   length = 0;
   nullCount = 0;
   hasTime = false;
+  /** The row whose value last set or changed the kind (or first gave a time of day); -1 if none did. */
+  kindChangedAt = -1;
   ints: Int32Array = new Int32Array(0);
   floats: Float64Array = new Float64Array(0);
+  bigs: BigInt64Array = new BigInt64Array(0);
   flags: Uint8Array = new Uint8Array(0);
   text: StringColumn | null = null;
   validity: Uint8Array | null = null;
@@ -50,6 +76,7 @@ export class ColumnBuilder {
     const n = this.capacity;
     if (kind === Kind.integer) this.ints = new Int32Array(n);
     else if (kind === Kind.number || kind === Kind.date) this.floats = new Float64Array(n);
+    else if (kind === Kind.int64) this.bigs = new BigInt64Array(n);
     else if (kind === Kind.boolean) this.flags = new Uint8Array(n);
     else if (kind === Kind.text)
       this.text = new StringColumn(
@@ -67,6 +94,11 @@ export class ColumnBuilder {
     if (this.kind === Kind.integer) this.ints = growInt32(this.ints, row, next);
     else if (this.kind === Kind.number || this.kind === Kind.date) this.floats = growFloat64(this.floats, row, next);
     else if (this.kind === Kind.boolean) this.flags = growUint8(this.flags, row, next);
+    else if (this.kind === Kind.int64) {
+      const bigs = new BigInt64Array(next);
+      bigs.set(this.bigs.subarray(0, row));
+      this.bigs = bigs;
+    }
     if (this.validity !== null) this.validity = growUint8(this.validity, this.validity.length, (next >> 3) + 1);
     this.capacity = next;
   }
@@ -81,17 +113,24 @@ export class ColumnBuilder {
       if (Number.isNaN(value)) {
         if (this.forced !== undefined) return false;
         this.toRetry();
-      } else if (kind === Kind.integer) {
-        if (parsed.isInteger && value <= 2147483647 && value >= -2147483648) this.ints[row] = value;
-        else if (this.forced !== undefined) return false;
-        else {
-          this.floats = new Float64Array(this.capacity);
-          for (let r = 0; r < row; r++) this.floats[r] = this.ints[r] as number;
-          this.ints = new Int32Array(0);
-          this.kind = Kind.number;
-          this.floats[row] = value;
+      } else if (parsed.isInteger && this.forced !== 'number' && !(kind === Kind.integer ? isInt32(value) : Number.isSafeInteger(value))) {
+        // An inferred column widens to doubles while they are exact; beyond 2^53, or when declared integer, to Int64.
+        if (kind === Kind.integer && this.forced === undefined && Number.isSafeInteger(value)) this.widenToNumber(row, value);
+        else if (!this.toInt64(row, bytes, start, end)) {
+          if (this.forced !== undefined) return false;
+          this.toRetry();
         }
+      } else if (kind === Kind.integer) {
+        if (parsed.isInteger && isInt32(value)) this.ints[row] = value;
+        else if (this.forced !== undefined) return false;
+        else this.widenToNumber(row, value);
       } else this.floats[row] = value;
+    } else if (kind === Kind.int64) {
+      const value = parseNumber(bytes, start, end);
+      const big = !Number.isNaN(value) && parsed.isInteger ? exactInt64(bytes, start, end) : undefined;
+      if (big !== undefined) this.bigs[row] = big;
+      else if (this.forced !== undefined) return false;
+      else this.toRetry();
     } else if (kind === Kind.text) {
       this.text?.push(row, bytes, start, end, escaped);
     } else if (kind === Kind.boolean) {
@@ -107,9 +146,13 @@ export class ColumnBuilder {
         this.toRetry();
       } else {
         this.floats[row] = value;
-        if (parsed.hasTime) this.hasTime = true;
+        if (parsed.hasTime && !this.hasTime) {
+          this.hasTime = true;
+          this.kindChangedAt = row;
+        }
       }
     } else if (kind === Kind.empty) {
+      this.kindChangedAt = row;
       this.become(this.kindOf(bytes, start, end));
       return this.push(bytes, start, end, escaped);
     }
@@ -159,16 +202,53 @@ export class ColumnBuilder {
     this.length = rows;
   }
 
+  /**
+   * Moves an `integer` or whole `number` column to Int64 and stores this row's value; false when the
+   * value is beyond Int64 or the column holds a fraction (the caller then fails the row or reads text).
+   */
+  private toInt64(row: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const big = exactInt64(bytes, start, end);
+    if (big === undefined) return false;
+    const bigs = new BigInt64Array(this.capacity);
+    if (this.kind === Kind.integer) for (let r = 0; r < row; r++) bigs[r] = BigInt(this.ints[r] as number);
+    else
+      for (let r = 0; r < row; r++) {
+        const f = this.floats[r] as number;
+        if (!Number.isSafeInteger(f)) return false;
+        bigs[r] = BigInt(f);
+      }
+    bigs[row] = big;
+    this.bigs = bigs;
+    this.ints = new Int32Array(0);
+    this.floats = new Float64Array(0);
+    this.kind = Kind.int64;
+    this.kindChangedAt = row;
+    return true;
+  }
+
+  private widenToNumber(row: number, value: number): void {
+    this.kindChangedAt = row;
+    this.floats = new Float64Array(this.capacity);
+    for (let r = 0; r < row; r++) this.floats[r] = this.ints[r] as number;
+    this.ints = new Int32Array(0);
+    this.kind = Kind.number;
+    this.floats[row] = value;
+  }
+
   private kindOf(bytes: Uint8Array, start: number, end: number): KindCode {
     const number = parseNumber(bytes, start, end);
-    if (!Number.isNaN(number)) return parsed.isInteger && number <= 2147483647 && number >= -2147483648 ? Kind.integer : Kind.number;
+    if (!Number.isNaN(number) && parsed.isInteger && !Number.isSafeInteger(number))
+      return exactInt64(bytes, start, end) === undefined ? Kind.text : Kind.int64;
+    if (!Number.isNaN(number)) return parsed.isInteger && isInt32(number) ? Kind.integer : Kind.number;
     if (!Number.isNaN(parseBoolean(bytes, start, end))) return Kind.boolean;
     if (!Number.isNaN(parseDate(bytes, start, end))) return Kind.date;
     return Kind.text;
   }
 
   private toRetry(): void {
+    this.kindChangedAt = this.length;
     this.kind = Kind.retry;
+    this.bigs = new BigInt64Array(0);
     this.ints = new Int32Array(0);
     this.floats = new Float64Array(0);
     this.flags = new Uint8Array(0);

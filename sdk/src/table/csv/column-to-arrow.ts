@@ -6,6 +6,7 @@ import {
   Field,
   Float64,
   Int32,
+  Int64,
   makeData,
   makeVector,
   TimestampMillisecond,
@@ -14,7 +15,7 @@ import {
 import { type ColumnBuilder, Kind } from './column-builder';
 
 /** A view of the first `n` items, copied only when the spare room would waste over a quarter. */
-function trimTo<T extends Int32Array | Float64Array | Uint8Array>(array: T, n: number): T {
+function trimTo<T extends Int32Array | Float64Array | Uint8Array | BigInt64Array>(array: T, n: number): T {
   return (array.length > n * 1.25 + 64 ? array.slice(0, n) : array.subarray(0, n)) as T;
 }
 
@@ -51,7 +52,7 @@ function utf8Data(offsets: Int32Array, data: Uint8Array, rows: number, nullBitma
 
 /**
  * Turns a finished column into an Arrow field and its data, straight from the builder's typed
- * arrays: Int32, Float64, Bool, DateMillisecond / Timestamp (ms, UTC), Utf8 or Dictionary<Utf8, Int32>.
+ * arrays: Int32, Int64 (integers beyond ±2^53), Float64, Bool, DateMillisecond / Timestamp (ms, UTC), Utf8 or Dictionary<Utf8, Int32>.
  */
 export function columnToArrow(name: string, builder: ColumnBuilder, rows: number, categoryMaxRatio: number): { field: Field; data: Data } {
   const nullCount = builder.nullCount;
@@ -61,6 +62,9 @@ export function columnToArrow(name: string, builder: ColumnBuilder, rows: number
   switch (builder.kind) {
     case Kind.integer:
       data = makeData({ type: new Int32(), length: rows, data: trimTo(builder.ints, rows), nullBitmap, nullCount });
+      break;
+    case Kind.int64:
+      data = makeData({ type: new Int64(), length: rows, data: trimTo(builder.bigs, rows), nullBitmap, nullCount });
       break;
     case Kind.number:
       data = makeData({ type: new Float64(), length: rows, data: trimTo(builder.floats, rows), nullBitmap, nullCount });

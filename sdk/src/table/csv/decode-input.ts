@@ -56,12 +56,28 @@ export function findInvalidUtf8(bytes: Uint8Array, from: number): number {
   return -1;
 }
 
-/** Old Mac files end lines with a lone CR; seen in the first 64 KiB with no LF, they become LF. */
+// A quote opens a quoted field only at the start of one: after a line break or a candidate delimiter.
+const opensField = new Set([10, 13, 44, 59, 9, 124]);
+
+/**
+ * Old Mac files end lines with a lone CR; seen in the first 64 KiB with no LF, they become LF,
+ * except inside quoted fields, whose CRs are data.
+ */
 function normaliseLoneCr(bytes: Uint8Array, start: number): Uint8Array {
   const sample = bytes.subarray(start, start + 65536);
   if (sample.indexOf(13) < 0 || sample.indexOf(10) >= 0) return bytes;
   const out = bytes.slice();
-  for (let at = out.indexOf(13, start); at >= 0; at = out.indexOf(13, at + 1)) out[at] = 10;
+  let quoted = false;
+  for (let at = start; at < out.length; at++) {
+    const c = out[at];
+    if (quoted) {
+      if (c === 34) {
+        if (out[at + 1] === 34) at++;
+        else quoted = false;
+      }
+    } else if (c === 13) out[at] = 10;
+    else if (c === 34 && (at === start || opensField.has(out[at - 1] as number))) quoted = true;
+  }
   return out;
 }
 

@@ -18,4 +18,15 @@ describe('detectCsvDialect', () => {
     expect(detectCsvDialect('x,x\nOslo,Norway\n').header).toBe(false);
     expect(detectCsvDialect('\uFEFFid,when\n1,2024-01-01\n')).toEqual({ delimiter: ',', header: true });
   });
+
+  it('takes a header with a trailing delimiter or empty and repeated names over typed columns', () => {
+    expect(detectCsvDialect('a,b,\n1,2,\n3,4,\n').header).toBe(true);
+    expect(detectCsvDialect('a,b,\n1,2\n3,4\n').header).toBe(true);
+    expect(detectCsvDialect('a,a,,b\n1,2,3,4\n5,6,7,8\n')).toEqual({ delimiter: ',', header: true });
+    expect(detectCsvDialect('name,,\nAda,36,2024-01-01\n').header).toBe(true);
+    // A boolean word names a column unless the column below holds booleans.
+    expect(detectCsvDialect('No,Name\n1,Ada\n2,Bo\n').header).toBe(true);
+    expect(detectCsvDialect('yes,Ada\nno,Bo\n').header).toBe(false);
+    expect(detectCsvDialect('a,b,\nOslo,Norway,\n').header).toBe(true);
+  });
 });

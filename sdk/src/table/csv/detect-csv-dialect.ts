@@ -50,27 +50,40 @@ function score(records: string[][]): { consistent: number; fields: number } {
   return { consistent: records.length === 0 ? 0 : consistent / records.length, fields };
 }
 
-function isTyped(text: string): boolean {
+function parses(parse: (b: Uint8Array, s: number, e: number) => number, text: string): boolean {
   const b = encoder.encode(text);
-  return (
-    !Number.isNaN(parseNumber(b, 0, b.length)) || !Number.isNaN(parseBoolean(b, 0, b.length)) || !Number.isNaN(parseDate(b, 0, b.length))
-  );
+  return !Number.isNaN(parse(b, 0, b.length));
+}
+
+function isTyped(text: string): boolean {
+  return parses(parseNumber, text) || parses(parseBoolean, text) || parses(parseDate, text);
+}
+
+/** Whether a first-row cell reads as a value: a number or a date, or a boolean word over a column of booleans. */
+function isValue(cell: string, below: readonly string[]): boolean {
+  if (parses(parseNumber, cell) || parses(parseDate, cell)) return true;
+  return parses(parseBoolean, cell) && below.length > 0 && below.every((v) => parses(parseBoolean, v));
 }
 
 /**
- * A first row is a header when none of its cells is a number, boolean or date and either some
- * column below it holds such values or its cells are distinct and non-empty.
+ * A first row is a header when none of its named cells is a value and either some column below it
+ * holds numbers, booleans or dates only, or its cells are distinct and non-empty (a trailing
+ * delimiter's empty cells aside). Empty and repeated names do not stop a header over typed columns:
+ * they are renamed as with `header: true`.
  */
 function looksLikeHeader(records: string[][]): boolean {
   const [first, ...rest] = records;
   if (first === undefined) return false;
-  if (first.some((cell) => cell.trim() === '' || isTyped(cell))) return false;
+  const below = first.map((_, c) => rest.map((r) => r[c] ?? '').filter((v) => v.trim() !== ''));
+  const named = first.filter((cell) => cell.trim() !== '');
+  if (named.length === 0) return false;
+  if (first.some((cell, c) => cell.trim() !== '' && isValue(cell, below[c] ?? []))) return false;
   if (rest.length === 0) return true;
-  for (let c = 0; c < first.length; c++) {
-    const values = rest.map((r) => r[c] ?? '').filter((v) => v.trim() !== '');
-    if (values.length > 0 && values.every(isTyped)) return true;
-  }
-  return new Set(first).size === first.length;
+  if (below.some((values) => values.length > 0 && values.every(isTyped))) return true;
+  let end = first.length;
+  while (end > 0 && (first[end - 1] ?? '').trim() === '') end--;
+  const names = first.slice(0, end);
+  return names.every((cell) => cell.trim() !== '') && new Set(names).size === names.length;
 }
 
 /** Detection on already-decoded UTF-8 bytes from `start`; delimiter as a byte. */

@@ -149,6 +149,9 @@ interface Pass {
   rows: number;
   badRows: BadRow[];
   badRowCount: number;
+  /** The first line of every bad row, and whether one of them set or changed a column's type. */
+  badLines: number[];
+  tainted: boolean;
 }
 
 /** Rows expected: the line length of the first 64 KiB against the input's size when known. */
@@ -170,6 +173,7 @@ async function streamPass(
   options: ResolvedCsvOptions,
   stream: CsvStreamOptions,
   asText: readonly boolean[] | null,
+  skipLines?: readonly number[],
 ): Promise<Pass | 'whole'> {
   const windowBytes = Math.max(1, stream.windowBytes ?? 1 << 20);
   const window = new Window(chunks);
@@ -200,14 +204,19 @@ async function streamPass(
   window.drop(dataStart, line);
   const badRows: BadRow[] = [];
   let badRowCount = 0;
+  const badLines: number[] = [];
+  let tainted = false;
+  const skip = skipLines && { lines: skipLines, next: 0 };
   let rows = 0;
   for (;;) {
     while (!window.ended && window.valid < windowBytes) await window.pull();
     const final = window.ended && window.valid === window.length;
     const view = window.bytes.subarray(0, window.valid);
-    const scan = scanRows(view, 0, delimiter, columns, options, { final, rows, line: window.line });
+    const scan = scanRows(view, 0, delimiter, columns, options, { final, rows, line: window.line }, skip);
     rows = scan.rows;
     badRowCount += scan.badRowCount;
+    badLines.push(...scan.badLines);
+    tainted ||= scan.tainted;
     if (scan.badRows.length > 0 && badRows.length < Math.max(1, options.maxBadRows)) {
       badRows.push(...reportBadRows(view, scan.badRows, names, options.types, options.maxFieldBytes, 'scanned'));
     }
@@ -222,7 +231,7 @@ async function streamPass(
     // A row longer than the window: read on until the window has doubled, so long rows cost linear time.
     if (scan.consumed === 0) await window.fill(window.length * 2);
   }
-  return { head: head.value, columns, rows, badRows: badRows.slice(0, options.maxBadRows), badRowCount };
+  return { head: head.value, columns, rows, badRows: badRows.slice(0, options.maxBadRows), badRowCount, badLines, tainted };
 }
 
 async function gather(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
@@ -236,8 +245,8 @@ async function gather(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
  * {@link parseCsv} on the whole input, for every way of cutting it into chunks: quoted fields, line
  * breaks and multi-byte characters may span chunks, and bad rows keep their line numbers. Given a
  * function that opens the stream, memory stays at about one window (≥ 1 MiB, or the longest row)
- * plus the columns; the stream is opened a second time only when a column turns out to be text after
- * numbers, booleans or dates were stored. A plain iterable, and UTF-16 or lone-CR input, are read whole.
+ * plus the columns; the stream is opened again only when a column turns out to be text after
+ * numbers, booleans or dates were stored, or a skipped bad row set a column's type. A plain iterable, and UTF-16 or lone-CR input, are read whole.
  *
  * @example
  * const r = await parseCsvStream(() => files.stream('sales.csv'), { onBadRow: 'skip' });
@@ -247,14 +256,24 @@ export async function parseCsvStream(source: CsvSource, options: CsvStreamOption
     if (typeof source !== 'function') return parseCsv(await gather(source), options);
     const resolved = resolveCsvOptions(options);
     if (!resolved.ok) return resolved;
-    let pass = await streamPass(source(), resolved.value, options, null);
-    if (pass === 'whole') return parseCsv(await gather(source()), options);
+    const first = await streamPass(source(), resolved.value, options, null);
+    if (first === 'whole') return parseCsv(await gather(source()), options);
+    let pass = first;
+    // A dropped row never decides a type: as parseCsv, read again passing over the bad rows.
+    const skip = first.tainted && resolved.value.onBadRow === 'skip' ? first.badLines : undefined;
+    if (skip !== undefined) {
+      const again = await streamPass(source(), resolved.value, options, null, skip);
+      if (again === 'whole') return parseCsv(await gather(source()), options);
+      pass = again;
+    }
     if (pass.columns.some((c) => c.kind === Kind.retry)) {
       const retry = pass.columns.map((c) => c.kind === Kind.retry);
-      pass = await streamPass(source(), resolved.value, options, retry);
-      if (pass === 'whole') return parseCsv(await gather(source()), options);
+      const again = await streamPass(source(), resolved.value, options, retry, skip);
+      if (again === 'whole') return parseCsv(await gather(source()), options);
+      pass = again;
     }
-    const { head, columns, rows, badRows, badRowCount } = pass;
+    const { head, columns, rows } = pass;
+    const { badRows, badRowCount } = first;
     return {
       ok: true,
       value: {
@@ -262,6 +281,7 @@ export async function parseCsvStream(source: CsvSource, options: CsvStreamOption
         badRows,
         badRowCount,
         dialect: { delimiter: String.fromCharCode(head.delimiter), header: head.header },
+        notes: head.notes,
       },
     };
   } catch (error) {

@@ -269,3 +269,23 @@ describe('parseCsv on the corpus', () => {
     ]);
   });
 });
+
+describe('parseCsv header detection with a trailing delimiter, empty or repeated names', () => {
+  it('reads the header, renames as with header: true, keeps the columns typed, and says so in notes', () => {
+    const text = 'a,a,,b,\n1,2,3,4,\n5,6,7,8,\n';
+    const detected = parsed(utf8(text));
+    const declared = parsed(utf8(text), { header: true });
+    expect(detected.table.schema.fields.map((f) => f.name)).toEqual(['a', 'a_2', 'column3', 'b', 'column5']);
+    expect(typesOf(detected.table)).toEqual(typesOf(declared.table));
+    expect(typesOf(detected.table).a).toBe('integer');
+    expect(rowsOf(detected.table)).toEqual(rowsOf(declared.table));
+    expect(detected.notes).toEqual([
+      'The first row was detected as the header.',
+      'Column names changed: "a" (column 2) is repeated, read as "a_2"; column 3 has no name, read as "column3"; column 5 has no name, read as "column5".',
+    ]);
+    expect(declared.notes).toHaveLength(1);
+    expect(parsed(utf8('1,2\n3,4\n')).notes).toEqual([
+      'No header was detected: the first row is data, and the columns are named column1 to column2.',
+    ]);
+  });
+});

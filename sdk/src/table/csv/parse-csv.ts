@@ -7,6 +7,7 @@ import { type BadRow, type CsvOptions, type ResolvedCsvOptions, resolveCsvOption
 import { decodeInput } from './decode-input';
 import type { CsvDialect } from './detect-csv-dialect';
 import { detectDialectBytes } from './detect-csv-dialect';
+import { headerNotes } from './header-notes';
 import { readRecord } from './read-record';
 import { scanRows } from './scan-rows';
 
@@ -23,6 +24,8 @@ export interface CsvParseOutput {
   /** How many rows were skipped in all. */
   badRowCount: number;
   dialect: CsvDialect;
+  /** What was decided about the first row (detected header or not, renamed columns), for a run log. */
+  notes: string[];
 }
 
 /** Column names from the first record: blanks become `columnN`, repeats get `_2`, `_3`… */
@@ -67,6 +70,8 @@ export interface CsvHead {
   dataStart: number;
   /** Where the first record ends (it gave the column count). */
   firstRecordEnd: number;
+  /** {@link headerNotes} of the first record. */
+  notes: string[];
 }
 
 /** The offset of the first byte that is not a line break, from `start`. */
@@ -114,7 +119,8 @@ export function readHead(bytes: Uint8Array, first: number, options: ResolvedCsvO
       })),
     };
   }
-  return { ok: true, value: { delimiter, header, names, dataStart: header ? record.next : first, firstRecordEnd: record.next } };
+  const notes = headerNotes(record.fields, names, header, options.header === undefined);
+  return { ok: true, value: { delimiter, header, names, dataStart: header ? record.next : first, firstRecordEnd: record.next, notes } };
 }
 
 function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOptions): Result<CsvParseOutput> {
@@ -123,14 +129,21 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
   const { delimiter, header, names, dataStart } = head.value;
   const capacity = estimateRows(bytes, dataStart);
   let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
-  let scan = scanRows(bytes, dataStart, delimiter, columns, options);
+  const first = scanRows(bytes, dataStart, delimiter, columns, options);
+  let scan = first;
+  // A dropped row never decides a type: when one did, the columns are read again passing over the bad rows.
+  const skip = first.tainted && options.onBadRow === 'skip' ? first.badLines : undefined;
+  if (skip !== undefined) {
+    columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
+    scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, { lines: skip, next: 0 });
+  }
   if (columns.some((c) => c.kind === Kind.retry)) {
     // A second pass reads the columns that turned out to be text as text; the rest are re-inferred alike.
     const retry = columns.map((c) => c.kind === Kind.retry);
     columns = names.map((name, i) => new ColumnBuilder(retry[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct));
-    scan = scanRows(bytes, dataStart, delimiter, columns, options);
+    scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, skip && { lines: skip, next: 0 });
   }
-  const badRows = reportBadRows(bytes, scan.badRows, names, options.types, options.maxFieldBytes);
+  const badRows = reportBadRows(bytes, first.badRows, names, options.types, options.maxFieldBytes);
   const firstBad = badRows[0];
   if (options.onBadRow === 'fail' && firstBad !== undefined) {
     return { ok: false, issues: [{ code: 'INPUT_INVALID', path: ['line', firstBad.line], message: firstBad.message }] };
@@ -140,16 +153,18 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
     value: {
       table: buildTable(names, columns, scan.rows, options),
       badRows: badRows.slice(0, options.maxBadRows),
-      badRowCount: scan.badRowCount,
+      badRowCount: first.badRowCount,
       dialect: { delimiter: String.fromCharCode(delimiter), header },
+      notes: head.value.notes,
     },
   };
 }
 
 /**
  * Reads CSV/TSV bytes into one Arrow table, column at a time from typed arrays. Detects the
- * delimiter and header, infers column types (integer → Int32, else Float64; boolean; ISO date →
- * DateMillisecond, date-time → Timestamp ms UTC; text with few distinct values → Dictionary, else
+ * delimiter and header, infers column types (integer → Int32, else Float64, and Int64 for integers
+ * beyond ±2^53, which a double would round; boolean: true/false, yes/no, 1/0; ISO date →
+ * DateMillisecond, date-time (Z, an offset or UTC) → Timestamp ms UTC; text with few distinct values → Dictionary, else
  * Utf8; a later value that does not fit widens the column: integer → number → string). Handles
  * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), CRLF, LF or both; a file of
  * lone CRs is read as lines. Decisions: invalid UTF-8 fails naming its line (no replacement

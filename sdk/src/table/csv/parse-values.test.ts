@@ -41,14 +41,30 @@ describe('parseNumber', () => {
 });
 
 describe('parseBoolean and parseDate', () => {
-  it('reads true/false in any case', () => {
-    expect(['true', 'TRUE', 'False', 'yes', '1'].map((t) => parseBoolean(bytes(t), 0, t.length))).toEqual([
-      1,
-      1,
-      0,
-      Number.NaN,
-      Number.NaN,
-    ]);
+  it('reads true/false, yes/no and 1/0 in any case (the grammar transform.cast shares)', () => {
+    const read = (t: string) => parseBoolean(bytes(t), 0, t.length);
+    expect(['true', 'TRUE', 'yes', 'YES', '1', ' Yes '].map(read)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(['False', 'no', 'NO', '0'].map(read)).toEqual([0, 0, 0, 0]);
+    for (const t of ['', 'y', 'n', 't', 'f', 'ye', 'tru', 'yess', '2', 'on', 'nope', '1.0']) expect(read(t)).toBeNaN();
+  });
+
+  it('reads timestamps with an offset as the instant they name, like Date.parse', () => {
+    const offsets = fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9000, 11, 31)), noInvalidDate: true }),
+        offsets,
+        (d, [sign, h, m, colon]) => {
+          const offset = `${sign}${String(h).padStart(2, '0')}${colon ? ':' : ''}${String(m).padStart(2, '0')}`;
+          const text = `${d.toISOString().slice(0, 23)}${offset}`;
+          expect(date(text)).toBe(
+            Date.parse(`${d.toISOString().slice(0, 23)}${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+          );
+          expect(parsed.hasTime).toBe(true);
+        },
+      ),
+    );
+    expect(date('2024-03-01 12:00+02')).toBe(Date.UTC(2024, 2, 1, 10));
   });
 
   it('reads ISO dates and date-times as UTC milliseconds, like Date.UTC', () => {
@@ -72,7 +88,12 @@ describe('parseBoolean and parseDate', () => {
       '2024-01-32',
       '2024-1-01',
       '2024-01-01T25:00',
-      '2024-01-01T10:00:00+02:00',
+      '2024-01-01T10:00:00+2:00',
+      '2024-01-01T10:00:00+02:',
+      '2024-01-01T10:00:00+24:00',
+      '2024-01-01T10:00:00+02:60',
+      '2024-01-01T10:00:00+02:00Z',
+      '2024-01-01+02:00',
     ])
       expect(date(text)).toBeNaN();
     expect(date('2024-02-29')).toBe(Date.UTC(2024, 1, 29));

@@ -103,13 +103,20 @@ function lower(bytes: Uint8Array, at: number): number {
   return (bytes[at] as number) | 0x20;
 }
 
-/** `true`/`false` in any letter case → 1/0; anything else NaN. */
+/**
+ * A boolean in any letter case: `true`/`false`, `yes`/`no`, `1`/`0` → 1/0; anything else NaN (single
+ * letters such as `t`, `y`, `n` are not: they are too often column names or codes). The one boolean grammar of the reader and `transform.cast` (a column of only 1 and 0 is
+ * still inferred as integers: numbers are tried first).
+ */
 export function parseBoolean(bytes: Uint8Array, start: number, end: number): number {
   let s = start;
   let e = end;
   while (s < e && isSpace(bytes[s])) s++;
   while (e > s && isSpace(bytes[e - 1])) e--;
   const n = e - s;
+  if (n === 1) return bytes[s] === 49 ? 1 : bytes[s] === 48 ? 0 : Number.NaN;
+  if (n === 2) return lower(bytes, s) === 110 && lower(bytes, s + 1) === 111 ? 0 : Number.NaN;
+  if (n === 3) return lower(bytes, s) === 121 && lower(bytes, s + 1) === 101 && lower(bytes, s + 2) === 115 ? 1 : Number.NaN;
   if (n === 4 && lower(bytes, s) === 116 && lower(bytes, s + 1) === 114 && lower(bytes, s + 2) === 117 && lower(bytes, s + 3) === 101)
     return 1;
   if (
@@ -148,8 +155,8 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z]` → milliseconds since the epoch, read as UTC;
- * sets `parsed.hasTime`. NaN when not a valid date.
+ * `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH[[:]MM]]` → milliseconds since the epoch, read
+ * as UTC unless an offset is given; sets `parsed.hasTime`. NaN when not a valid date.
  */
 export function parseDate(bytes: Uint8Array, start: number, end: number): number {
   let s = start;
@@ -195,6 +202,19 @@ export function parseDate(bytes: Uint8Array, start: number, end: number): number
     }
   }
   if (i < e && bytes[i] === 90) i++;
+  else if (i < e && (bytes[i] === 43 || bytes[i] === 45)) {
+    const sign = bytes[i] === 45 ? -1 : 1;
+    const hours = i + 3 <= e ? digitsAt(bytes, i + 1, 2) : -1;
+    i += 3;
+    let minutes = 0;
+    if (i < e) {
+      if (bytes[i] === 58) i++;
+      minutes = i + 2 <= e ? digitsAt(bytes, i, 2) : -1;
+      i += 2;
+    }
+    if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN;
+    ms -= sign * (hours * 60 + minutes) * 60_000;
+  }
   if (i !== e) return Number.NaN;
   parsed.hasTime = true;
   return ms;

@@ -23,6 +23,16 @@ export interface ScanOutcome {
   consumed: number;
   /** The line `consumed` is on. */
   line: number;
+  /** The first line of every row dropped as bad (all of them, not only the listed ones). */
+  badLines: number[];
+  /** Whether a dropped row set or changed a column's type: a pass skipping `badLines` must redo the columns. */
+  tainted: boolean;
+}
+
+/** Rows to pass over unread, by first line, ascending: the bad rows of an earlier pass. `next` moves on. */
+export interface SkipRows {
+  lines: readonly number[];
+  next: number;
 }
 
 /**
@@ -124,6 +134,7 @@ export function scanRows(
   columns: ColumnBuilder[],
   options: ResolvedCsvOptions,
   window: ScanWindow = wholeInput,
+  skip?: SkipRows,
 ): ScanOutcome {
   const n = bytes.length;
   const partial = !window.final;
@@ -140,7 +151,10 @@ export function scanRows(
   // scan them without bounds tests (reading past the end would also slow every later typed-array read).
   const safe = fastPaths ? bytes.lastIndexOf(LF) : -1;
   const badRows: RawBadRow[] = [];
+  const badLines: number[] = [];
+  let tainted = false;
   let badRowCount = 0;
+  let skipLine = skip === undefined ? -1 : (skip.lines[skip.next] ?? -1);
   let rows = window.rows;
   let line = window.line;
   let pos = start;
@@ -160,7 +174,9 @@ export function scanRows(
     }
     let incomplete = false;
     let col = 0;
-    let reason: BadRowReason | null = null;
+    // A row an earlier pass dropped is read to its end but stores nothing (a set reason stops every push).
+    const skipped = rowLine === skipLine;
+    let reason: BadRowReason | null = skipped ? 'ragged' : null;
     let badColumn = -1;
     let badStart = 0;
     let badEnd = 0;
@@ -315,19 +331,28 @@ export function scanRows(
     if (incomplete) {
       // The rest of this row is in the next window: read it again from its start then.
       for (const column of columns) column.truncate(rows);
-      return { rows, badRows, badRowCount, consumed: rowStart, line: rowLine };
+      return { rows, badRows, badRowCount, consumed: rowStart, line: rowLine, badLines, tainted };
+    }
+    if (skipped && skip !== undefined) {
+      skip.next++;
+      skipLine = skip.lines[skip.next] ?? -1;
+      continue;
     }
     if (reason === null && col !== ncols) reason = 'ragged';
     if (reason === null) {
       rows++;
       continue;
     }
-    for (const column of columns) column.truncate(rows);
+    for (const column of columns) {
+      if (column.kindChangedAt === rows) tainted = true;
+      column.truncate(rows);
+    }
+    badLines.push(rowLine);
     badRowCount++;
     if (badRows.length < Math.max(1, options.maxBadRows)) {
       badRows.push({ offset: rowStart, line: rowLine, reason, fields: col, column: badColumn, valueStart: badStart, valueEnd: badEnd });
     }
     if (failFast) break;
   }
-  return { rows, badRows, badRowCount, consumed: Math.min(pos, n), line };
+  return { rows, badRows, badRowCount, consumed: Math.min(pos, n), line, badLines, tainted };
 }

@@ -6,6 +6,7 @@ import * as m0004 from './0004_endpoints';
 import * as m0005 from './0005_schedules';
 import * as m0006 from './0006_plugins';
 import * as m0007 from './0007_users';
+import * as m0008 from './0008_repair_post_release_edits';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_schedules': m0005,
   '0006_plugins': m0006,
   '0007_users': m0007,
+  '0008_repair_post_release_edits': m0008,
 };

@@ -1,0 +1,54 @@
+import { parseBoolean, parseDate, parseNumber } from './csv/parse-values';
+
+// Every grammar below is ASCII; a string with any other character is not a value of it.
+let scratch = new Uint8Array(64);
+
+function asciiBytes(text: string): Uint8Array | undefined {
+  if (text.length > scratch.length) scratch = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return undefined;
+    scratch[i] = c;
+  }
+  return scratch;
+}
+
+function parseWith(parse: (bytes: Uint8Array, start: number, end: number) => number, text: string): number {
+  const bytes = asciiBytes(text);
+  return bytes === undefined ? Number.NaN : parse(bytes, 0, text.length);
+}
+
+/**
+ * A number in decimal notation (`[+-]digits[.digits][e[+-]digits]` or `Infinity`, surrounding spaces
+ * allowed), the grammar the CSV reader uses; NaN for anything else, `0x10`, `0b11` and `1_000` included.
+ *
+ * @example
+ * parseNumberText('1.5e3') // 1500
+ * parseNumberText('0x10') // NaN
+ */
+export function parseNumberText(text: string): number {
+  return parseWith(parseNumber, text);
+}
+
+/**
+ * A boolean as the CSV reader reads one: true/false, yes/no, 1/0 in any letter case → 1/0;
+ * NaN for anything else.
+ *
+ * @example
+ * parseBooleanText('Yes') // 1
+ */
+export function parseBooleanText(text: string): number {
+  return parseWith(parseBoolean, text);
+}
+
+/**
+ * An ISO 8601 date or timestamp as the CSV reader reads one (`YYYY-MM-DD`, then optionally
+ * `[T ]HH:MM[:SS[.fff]]` and `Z` or an offset `±HH[:MM]`) → milliseconds since the epoch (UTC when no
+ * offset is given); NaN for anything else.
+ *
+ * @example
+ * parseDateText('2024-03-01T12:00:00+02:00') // Date.UTC(2024, 2, 1, 10)
+ */
+export function parseDateText(text: string): number {
+  return parseWith(parseDate, text);
+}
