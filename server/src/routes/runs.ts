@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import { errorResponses, integerParam, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
 import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
@@ -14,7 +14,7 @@ import { tablePreview, tablePreviewIpc } from '../runs/table-preview';
 import { actorOf } from './actor-of';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
-const runIdParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const runIdParam = z.object({ id: integerParam(1, Number.MAX_SAFE_INTEGER) });
 const statuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
 const runSchema = z
   .object({
@@ -51,48 +51,54 @@ const nodeRunSchema = z
 const start = defineRoute('runs:write', {
   method: 'post',
   path: '/',
+  operationId: 'startRun',
   summary: 'Queue a run of a graph version (the latest when omitted)',
   tags: ['runs'],
   request: jsonBody(
     z.object({ graphId: z.string().min(1).max(200), version: z.number().int().min(1).max(2_147_483_647).optional() }).strict(),
   ),
-  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(400, 404) },
+  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(404) },
 });
 const list = defineRoute('runs:read', {
   method: 'get',
   path: '/',
+  operationId: 'listRuns',
   summary: 'List runs, newest first',
   tags: ['runs'],
   request: { query: pageQuery.extend({ graphId: z.string().max(200).optional(), status: z.enum(statuses).optional() }) },
-  responses: { 200: jsonResponse('A page of runs', z.object({ items: z.array(runSchema), total: z.number() })), ...errorResponses(400) },
+  responses: { 200: jsonResponse('A page of runs', z.object({ items: z.array(runSchema), total: z.number() })) },
 });
 const get = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}',
+  operationId: 'getRun',
   summary: 'A run with its node runs: status, timings, cache hits, logs, output summaries',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 200: jsonResponse('The run', runSchema.extend({ nodes: z.array(nodeRunSchema) })), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The run', runSchema.extend({ nodes: z.array(nodeRunSchema) })), ...errorResponses(404) },
 });
 const cancel = defineRoute('runs:write', {
   method: 'post',
   path: '/{id}/cancel',
+  operationId: 'cancelRun',
   summary: 'Cancel a queued or running run',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(400, 404, 409) },
+  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(404, 409) },
 });
 const retry = defineRoute('runs:write', {
   method: 'post',
   path: '/{id}/retry',
+  operationId: 'retryRun',
   summary: 'Queue a new run of the same graph version',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(400, 404, 409) },
+  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(404, 409) },
 });
 const output = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}/outputs/{node}/{port}',
+  operationId: 'getRunOutput',
   summary:
     `A run's output by its kind: a page of a table (JSON rows, or Arrow IPC with Accept: ${arrowType}), a model's ONNX file ` +
     '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values',
@@ -100,8 +106,8 @@ const output = defineRoute('runs:read', {
   request: {
     params: runIdParam.extend({ node: z.string().min(1).max(200), port: z.string().min(1).max(200) }),
     query: z.object({
-      offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0).openapi({ description: 'Tables: first row' }),
-      limit: z.coerce.number().int().min(1).max(10_000).default(100).openapi({ description: 'Tables: most rows' }),
+      offset: integerParam(0, 2_147_483_647).default(0).openapi({ description: 'Tables: first row' }),
+      limit: integerParam(1, 10_000).default(100).openapi({ description: 'Tables: most rows' }),
       card: z
         .enum(['1', 'true', '0', 'false'])
         .optional()
@@ -124,18 +130,19 @@ const output = defineRoute('runs:read', {
         'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: 'ONNX model' }) },
       },
     },
-    ...errorResponses(400, 404),
+    ...errorResponses(404),
   },
 });
 const events = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}/events',
+  operationId: 'streamRunEvents',
   summary: 'Server-sent events of a run; resumable with Last-Event-ID (or ?lastEventId=)',
   tags: ['runs'],
-  request: { params: runIdParam, query: z.object({ lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).optional() }) },
+  request: { params: runIdParam, query: z.object({ lastEventId: integerParam(0, 2_147_483_647).optional() }) },
   responses: {
     200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(404),
   },
 });
 
