@@ -7,6 +7,7 @@ import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
 import { fileNamePart, runOutput } from '../runs/run-output';
+import { type RunOutputJson, runOutputEnvelope, runOutputJson } from '../runs/run-output-json';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
 import { streamRunEvents } from '../runs/stream-run-events';
@@ -101,7 +102,7 @@ const output = defineRoute('runs:read', {
   operationId: 'getRunOutput',
   summary:
     `A run's output by its kind: a page of a table (JSON rows, or Arrow IPC with Accept: ${arrowType}), a model's ONNX file ` +
-    '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values',
+    '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values; JSON answers carry the kind',
   tags: ['runs'],
   request: {
     params: runIdParam.extend({ node: z.string().min(1).max(200), port: z.string().min(1).max(200) }),
@@ -118,14 +119,7 @@ const output = defineRoute('runs:read', {
     200: {
       description: 'Table rows, a model file or card, or an output’s JSON',
       content: {
-        'application/json': {
-          schema: z
-            .union([
-              z.object({ offset: z.number(), limit: z.number(), total: z.number(), schema: z.unknown(), rows: z.array(z.unknown()) }),
-              z.unknown(),
-            ])
-            .openapi({ description: 'A table page; a model card; or the metrics, chart, report or value itself' }),
-        },
+        'application/json': { schema: runOutputJson },
         [arrowType]: { schema: z.string().openapi({ format: 'binary' }) },
         'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: 'ONNX model' }) },
       },
@@ -196,10 +190,11 @@ export function runRoutes(services: Services, given?: RunsHub) {
       const { offset, limit, card } = c.req.valid('query');
       await runs.require(id);
       const found = await runOutput(hub, id, node, port, card === '1' || card === 'true');
-      if (found.type === 'inline') return c.json(found.value, 200);
+      if (found.type === 'inline') return c.json({ kind: found.stored.kind, value: found.value } as RunOutputJson, 200);
       const { stored, bytes } = found;
       if (found.type === 'card' || stored.format === 'json') {
-        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' });
+        const json = found.type === 'card' ? runOutputEnvelope('model', 'card', bytes) : runOutputEnvelope(stored.kind, 'value', bytes);
+        return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' });
       }
       if (stored.format === 'onnx') {
         return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -210,7 +205,7 @@ export function runRoutes(services: Services, given?: RunsHub) {
       if ((c.req.header('accept') ?? '').includes(arrowType)) {
         return c.body(tablePreviewIpc(bytes, offset, limit) as Uint8Array<ArrayBuffer>, 200, { 'content-type': arrowType });
       }
-      return c.json(tablePreview(bytes, offset, limit), 200);
+      return c.json({ kind: 'table' as const, ...tablePreview(bytes, offset, limit) }, 200);
     })
     .openapi(events, async (c) => {
       const { id } = c.req.valid('param');
