@@ -7,7 +7,7 @@ import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
 import { fileNamePart, runOutput } from '../runs/run-output';
-import { type RunOutputJson, runOutputEnvelope, runOutputJson } from '../runs/run-output-json';
+import { type RunOutputJson, runOutputEnvelope, runOutputJson, runOutputRecord } from '../runs/run-output-json';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
 import { streamRunEvents } from '../runs/stream-run-events';
@@ -44,7 +44,7 @@ const nodeRunSchema = z
     durationMs: z.number().nullable(),
     cached: z.boolean(),
     error: z.unknown(),
-    outputs: z.record(z.string(), z.unknown()),
+    outputs: z.record(z.string(), runOutputRecord),
     logs: z.array(z.object({ level: z.string(), message: z.string(), at: z.number() })),
   })
   .openapi('NodeRun');

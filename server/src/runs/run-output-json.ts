@@ -62,6 +62,28 @@ const value = z
   .object({ kind: z.literal('value'), value: z.unknown().describe("Any JSON; its shape is the producing port's schema.") })
   .openapi('ValueOutput');
 
+const stored = {
+  format: z.enum(['arrow', 'onnx', 'json']).optional().describe('How the output is kept; absent when it was not.'),
+  artifact: z.string().optional(),
+  cardArtifact: z.string().optional(),
+  bytes: z.number().optional().describe('The size of the kept output, in bytes.'),
+  note: z.string().optional().describe('Why the output was not kept.'),
+  value: z.unknown().describe('A small JSON output, kept in the record itself.'),
+};
+const columns = tablePage.shape.schema;
+
+/** A node run's output port: the summary its run reported and how it is kept, by the port's kind. */
+export const runOutputRecord = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('table'), rows: z.number().int(), schema: columns, ...stored }),
+    z.object({ kind: z.literal('model'), task: z.string(), features: z.number().int(), ...stored }),
+    z.object({ kind: z.literal('metrics'), values: z.record(z.string(), measure), ...stored }),
+    z.object({ kind: z.literal('report'), passed: z.boolean(), checks: z.number().int(), failed: z.number().int(), ...stored }),
+    z.object({ kind: z.literal('chart'), ...stored }),
+    z.object({ kind: z.literal('value'), preview: z.string(), ...stored }),
+  ])
+  .openapi('RunOutputRecord');
+
 /** A run output's JSON answer, by the kind of its port: a table page, a model's card, or the output itself. */
 export const runOutputJson = z.discriminatedUnion('kind', [tablePage, modelCard, metrics, report, chart, value]).openapi('RunOutput');
 

@@ -108,10 +108,9 @@ export async function exerciseApi({ baseUrl, adminToken, fetch, pause }: Exercis
   seen.push(`run ${detail.status}`);
   for (const node of detail.nodes) {
     for (const [port, summary] of Object.entries(node.outputs)) {
-      const kind = (summary as { kind?: string }).kind;
       const path = { id: run.id, node: node.nodeId, port };
       const output = await ada.GET('/api/runs/{id}/outputs/{node}/{port}', {
-        params: { path, query: { limit: 5, ...(kind === 'model' ? { card: '1' as const } : {}) } },
+        params: { path, query: { limit: 5, ...(summary.kind === 'model' ? { card: '1' as const } : {}) } },
       });
       const json = ok(output, `${node.nodeId}.${port}`);
       // The route also answers Arrow and ONNX bytes (by Accept), which the client types as strings.
