@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { ArtifactStore } from './artifacts/artifact-store';
 import type { Database } from './db/database';
 import type { Endpoints } from './endpoints/endpoints-runtime';
+import { apiDocument, registerApiComponents } from './http/api-document';
 import type { AppEnv } from './http/app-env';
 import { createServices, type Services } from './http/services';
 import type { Logger } from './logger';
@@ -102,7 +103,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.use('/api/*', authenticate(services.tokens));
   app.use('/api/*', jsonGuard());
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  registerApiComponents(app.openAPIRegistry);
   app.route('/api/health', healthRoutes(services));
   app.route('/api', tokenRoutes(services));
   app.route('/api', signInRoutes(services));
@@ -121,7 +122,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/files', fileRoutes(services, { filesDir: deps.filesDir, maxBytes: uploadLimit }));
   deps.extend?.(app, services);
   app.use('/api/openapi.json', requireAction('self:read'));
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Causeway API', version: '1' } });
+  app.doc31('/api/openapi.json', apiDocument);
   app.route('/api/docs', docsRoutes());
   app.all('/api/*', (c) => {
     throw new UserError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);

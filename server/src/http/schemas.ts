@@ -1,26 +1,40 @@
 import { z } from '@hono/zod-openapi';
 
-/** The body of every error response. */
-export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }).openapi('Error');
+export { errorResponses } from './error-responses';
 
-/** Standard error responses for a route. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 503>) {
-  const out: Record<number, { description: string; content: { 'application/json': { schema: typeof errorSchema } } }> = {};
-  for (const status of [401, 403, 503, ...statuses]) {
-    out[status] = { description: 'Error', content: { 'application/json': { schema: errorSchema } } };
-  }
-  return out;
+/**
+ * A whole number in a query string or a path: digits only, documented as an integer. Not
+ * `z.coerce.number()`, which also takes null (as 0) and so is published as integer-or-null,
+ * a type a query string cannot carry.
+ */
+export function integerParam(min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value),
+    z.number({ error: 'expected a whole number' }).int().min(min).max(max),
+  );
 }
 
 /** `?limit=&offset=` paging. */
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: integerParam(1, 200).default(50),
+  offset: integerParam(0, 1_000_000).default(0),
 });
 
 /** A JSON body with the given schema. */
 export function jsonBody<T extends z.ZodType>(schema: T) {
   return { body: { required: true, content: { 'application/json': { schema } } } } as const;
+}
+
+/** Raw bytes in a body, declared as a plain schema: nothing validates it before the route, which reads the stream itself. */
+export const binarySchema = { type: 'string' as const, format: 'binary' };
+
+/** A `multipart/form-data` body of file parts (name → what it holds), all required; declared, not validated, like {@link binarySchema}. */
+export function multipartFiles(parts: Record<string, string>) {
+  return {
+    type: 'object' as const,
+    properties: Object.fromEntries(Object.entries(parts).map(([name, description]) => [name, { ...binarySchema, description }])),
+    required: Object.keys(parts),
+  };
 }
 
 /** A JSON response with the given schema. */

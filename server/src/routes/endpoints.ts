@@ -74,18 +74,20 @@ const predictAnswer = z
   .openapi('PredictAnswer');
 
 const tags = ['endpoints'];
-const changeResponses = { 200: jsonResponse('Changed', endpointSchema), ...errorResponses(400, 404, 409) };
+const changeResponses = { 200: jsonResponse('Changed', endpointSchema), ...errorResponses(404, 409) };
 
 const list = defineRoute('endpoints:read', {
   method: 'get',
   path: '/',
+  operationId: 'listEndpoints',
   summary: 'List model endpoints',
   tags,
-  responses: { 200: jsonResponse('Endpoints', z.object({ items: z.array(endpointSchema) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Endpoints', z.object({ items: z.array(endpointSchema) })) },
 });
 const create = defineRoute('endpoints:write', {
   method: 'post',
   path: '/',
+  operationId: 'createEndpoint',
   summary: 'Create an endpoint for a registered model (no version answers until one is promoted)',
   tags,
   request: jsonBody(
@@ -99,11 +101,12 @@ const create = defineRoute('endpoints:write', {
       })
       .strict(),
   ),
-  responses: { 201: jsonResponse('Created', endpointSchema), ...errorResponses(400, 409) },
+  responses: { 201: jsonResponse('Created', endpointSchema), ...errorResponses(404, 409) },
 });
 const get = defineRoute('endpoints:read', {
   method: 'get',
   path: '/{name}',
+  operationId: 'getEndpoint',
   summary: 'An endpoint with its card, an input example and live figures',
   tags,
   request: { params: nameParam },
@@ -112,18 +115,19 @@ const get = defineRoute('endpoints:read', {
 const predict = defineRoute('endpoints:predict', {
   method: 'post',
   path: '/{name}/predict',
+  operationId: 'predict',
   summary: `Score rows (records or columns, at most ${maxRowsPerRequest}) with the version the endpoint serves`,
   tags,
   request: { params: nameParam, ...jsonBody(predictBody) },
   responses: {
     200: jsonResponse('Predictions', predictAnswer),
-    422: jsonResponse('Rows that do not match the model card: details.problems names each row and field', z.unknown()),
-    ...errorResponses(400, 404, 409),
+    ...errorResponses(404, 409, 422),
   },
 });
 const promote = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/promote',
+  operationId: 'promoteEndpointVersion',
   summary: 'Make a version the one that answers (its gate must have passed, or override with a reason)',
   tags,
   request: { params: nameParam, ...jsonBody(z.object({ version, ...overrideFields }).strict()) },
@@ -132,6 +136,7 @@ const promote = defineRoute('endpoints:write', {
 const canary = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/canary',
+  operationId: 'setEndpointCanary',
   summary: 'Send a share of requests to a candidate version (version null stops the canary)',
   tags,
   request: {
@@ -143,6 +148,7 @@ const canary = defineRoute('endpoints:write', {
 const shadow = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/shadow',
+  operationId: 'setEndpointShadow',
   summary: 'Score every request with a candidate too, logged and never returned (version null stops it)',
   tags,
   request: { params: nameParam, ...jsonBody(z.object({ version: version.nullable() }).strict()) },
@@ -151,6 +157,7 @@ const shadow = defineRoute('endpoints:write', {
 const rollback = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/rollback',
+  operationId: 'rollbackEndpoint',
   summary: 'Go back to a version this endpoint served before (default: the previous one), from the next request on',
   tags,
   request: {
@@ -162,6 +169,7 @@ const rollback = defineRoute('endpoints:write', {
 const sampling = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/sampling',
+  operationId: 'setEndpointSampling',
   summary: 'Set the share of requests stored for monitoring and how long samples are kept',
   tags,
   request: {
@@ -175,6 +183,7 @@ const sampling = defineRoute('endpoints:write', {
 const history = defineRoute('endpoints:read', {
   method: 'get',
   path: '/{name}/history',
+  operationId: 'listEndpointHistory',
   summary: 'Changes of an endpoint, newest first: promotions, rollbacks, canary, shadow, sampling',
   tags,
   request: { params: nameParam, query: pageQuery },

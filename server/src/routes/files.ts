@@ -8,7 +8,7 @@ import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonResponse } from '../http/schemas';
+import { binarySchema, errorResponses, jsonResponse, multipartFiles } from '../http/schemas';
 import type { Services } from '../http/services';
 import { actorOf } from './actor-of';
 
@@ -32,6 +32,7 @@ const fileInfo = z.object({ name: z.string(), size: z.number().int(), modifiedAt
 const list = defineRoute('graphs:read', {
   method: 'get',
   path: '/',
+  operationId: 'listFiles',
   summary: 'List uploaded files (what file-based source nodes can read)',
   tags: ['files'],
   responses: { 200: jsonResponse('Files', z.object({ items: z.array(fileInfo) })), ...errorResponses(404) },
@@ -40,18 +41,30 @@ const list = defineRoute('graphs:read', {
 const upload = defineRoute('graphs:write', {
   method: 'post',
   path: '/',
+  operationId: 'uploadFile',
   summary: 'Upload a file: the raw body, or multipart/form-data with a `file` part; `name` names it (else the part’s file name)',
   tags: ['files'],
-  request: { query: z.object({ name: fileName.optional() }) },
+  request: {
+    // Published as required, which a raw body needs; a multipart body may leave it to its part's file name.
+    query: z.object({ name: fileName.optional().openapi({ param: { required: true } }) }),
+    body: {
+      required: true,
+      content: {
+        'application/octet-stream': { schema: binarySchema },
+        'multipart/form-data': { schema: multipartFiles({ file: 'The file; its name is used when `name` is not given.' }) },
+      },
+    },
+  },
   responses: {
     201: jsonResponse('Stored (a file of the same name is replaced)', fileInfo),
-    ...errorResponses(400, 404, 413),
+    ...errorResponses(404),
   },
 });
 
 const download = defineRoute('graphs:read', {
   method: 'get',
   path: '/{name}',
+  operationId: 'downloadFile',
   summary: 'Read an uploaded file',
   tags: ['files'],
   request: { params: z.object({ name: fileName }) },
@@ -64,6 +77,7 @@ const download = defineRoute('graphs:read', {
 const remove = defineRoute('graphs:write', {
   method: 'delete',
   path: '/{name}',
+  operationId: 'deleteFile',
   summary: 'Delete an uploaded file',
   tags: ['files'],
   request: { params: z.object({ name: fileName }) },

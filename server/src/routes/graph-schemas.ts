@@ -1,13 +1,18 @@
-import { type Issue, idPattern } from '@causeway/sdk';
+import { graphSchema, type Issue, idPattern } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import type { GraphInfo, GraphVersion } from '../repositories/graphs-repository';
 
 export const graphIdParam = z.object({ id: z.string().regex(idPattern) });
 
-/** A graph document in a body: checked against the format by `parseGraphBody`, not here. */
-export const graphDocument = z.record(z.string(), z.unknown()).openapi('GraphDocument', {
-  description: 'A causeway.graph/1 document (see the published JSON Schema).',
-});
+const { $schema: _, ...publishedGraphSchema } = z.toJSONSchema(graphSchema, { target: 'draft-2020-12' });
+
+/**
+ * A graph document: published as the graph format's JSON Schema (the one in sdk/schema), but
+ * checked by `parseGraphBody`, not here, so a bad graph gets issues that name its nodes and fields.
+ */
+export const graphDocument = z
+  .record(z.string(), z.unknown())
+  .openapi('Graph', { ...(publishedGraphSchema as object), description: 'A causeway.graph/1 document (sdk/schema).' });
 
 export const issueSchema = z.object({
   code: z.string(),

@@ -3,17 +3,18 @@ import { z } from '@hono/zod-openapi';
 import { diffGraphs } from '../graphs/diff-graphs';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
+import { errorResponses, integerParam, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import { actorOf } from './actor-of';
 import { graphDocument, graphIdParam, issueSchema, issuesJson, versionJson, versionSchema } from './graph-schemas';
 
-const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+const versionNumber = integerParam(1, 2_147_483_647);
 
 const list = defineRoute('graphs:read', {
   method: 'get',
   path: '/{id}/versions',
+  operationId: 'listGraphVersions',
   summary: 'The versions of a graph, newest first',
   tags: ['graphs'],
   request: { params: graphIdParam },
@@ -23,15 +24,17 @@ const list = defineRoute('graphs:read', {
 const save = defineRoute('graphs:write', {
   method: 'post',
   path: '/{id}/versions',
+  operationId: 'saveGraphVersion',
   summary: 'Save a new immutable version',
   tags: ['graphs'],
   request: { params: graphIdParam, ...jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()) },
-  responses: { 201: jsonResponse('Saved', versionSchema.extend({ issues: z.array(issueSchema) })), ...errorResponses(400, 404, 413) },
+  responses: { 201: jsonResponse('Saved', versionSchema.extend({ issues: z.array(issueSchema) })), ...errorResponses(404) },
 });
 
 const get = defineRoute('graphs:read', {
   method: 'get',
   path: '/{id}/versions/{version}',
+  operationId: 'getGraphVersion',
   summary: 'One version of a graph',
   tags: ['graphs'],
   request: { params: graphIdParam.extend({ version: versionNumber }) },
@@ -41,10 +44,11 @@ const get = defineRoute('graphs:read', {
 const diff = defineRoute('graphs:read', {
   method: 'get',
   path: '/{id}/diff',
+  operationId: 'diffGraphVersions',
   summary: 'Structural diff of two versions',
   tags: ['graphs'],
   request: { params: graphIdParam, query: z.object({ from: versionNumber, to: versionNumber }) },
-  responses: { 200: jsonResponse('The diff', z.record(z.string(), z.unknown())), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The diff', z.record(z.string(), z.unknown())), ...errorResponses(404) },
 });
 
 /** Immutable graph versions: list, save, get, diff. */

@@ -11,30 +11,32 @@ import { graphDocument, graphIdParam, graphInfoJson, graphInfoSchema, issueSchem
 const list = defineRoute('graphs:read', {
   method: 'get',
   path: '/',
+  operationId: 'listGraphs',
   summary: 'List graphs, searching by name or id',
   tags: ['graphs'],
   request: { query: pageQuery.extend({ q: z.string().max(200).optional() }) },
   responses: {
     200: jsonResponse('A page of graphs', z.object({ items: z.array(graphInfoSchema), total: z.number() })),
-    ...errorResponses(400),
   },
 });
 
 const create = defineRoute('graphs:write', {
   method: 'post',
   path: '/',
+  operationId: 'createGraph',
   summary: 'Save a new graph as version 1',
   tags: ['graphs'],
   request: jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()),
   responses: {
     201: jsonResponse('Created', graphInfoSchema.extend({ issues: z.array(issueSchema) })),
-    ...errorResponses(400, 409, 413),
+    ...errorResponses(409),
   },
 });
 
 const get = defineRoute('graphs:read', {
   method: 'get',
   path: '/{id}',
+  operationId: 'getGraph',
   summary: 'A graph with its latest version',
   tags: ['graphs'],
   request: { params: graphIdParam },
@@ -44,19 +46,21 @@ const get = defineRoute('graphs:read', {
 const rename = defineRoute('graphs:write', {
   method: 'patch',
   path: '/{id}',
+  operationId: 'renameGraph',
   summary: 'Rename a graph',
   tags: ['graphs'],
   request: { params: graphIdParam, ...jsonBody(z.object({ name: z.string().trim().min(1).max(200) }).strict()) },
-  responses: { 200: jsonResponse('Renamed', graphInfoSchema), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Renamed', graphInfoSchema), ...errorResponses(404) },
 });
 
 const remove = defineRoute('graphs:write', {
   method: 'delete',
   path: '/{id}',
+  operationId: 'deleteGraph',
   summary: 'Delete a graph and all its versions',
   tags: ['graphs'],
   request: { params: graphIdParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404, 409) },
 });
 
 /** Graph records: create, list, get, rename, delete. Versions live in `graph-versions.ts`. */

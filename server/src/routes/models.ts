@@ -3,13 +3,13 @@ import { z } from '@hono/zod-openapi';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
+import { errorResponses, integerParam, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { ModelRegistry, modelNamePattern } from '../models/model-registry';
 import { actorOf } from './actor-of';
 
 const nameParam = z.object({ name: z.string().regex(modelNamePattern, 'a model name: letters, digits, ".", "_" or "-"') });
-const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+const versionNumber = integerParam(1, 2_147_483_647);
 const versionParams = nameParam.extend({ version: versionNumber });
 const stage = z.enum(['none', 'staging', 'production', 'archived']);
 
@@ -46,40 +46,45 @@ const summarySchema = z
 const list = defineRoute('models:read', {
   method: 'get',
   path: '/',
+  operationId: 'listModels',
   summary: 'Registered models with their latest, production and staging versions',
   tags: ['models'],
-  responses: { 200: jsonResponse('Models', z.object({ items: z.array(summarySchema) })) },
+  responses: { 200: jsonResponse('Models', z.object({ items: z.array(summarySchema) })), ...errorResponses(404) },
 });
 const get = defineRoute('models:read', {
   method: 'get',
   path: '/{name}',
+  operationId: 'getModel',
   summary: 'A model and its versions, newest first',
   tags: ['models'],
   request: { params: nameParam },
-  responses: { 200: jsonResponse('The model', summarySchema.extend({ items: z.array(versionSchema) })), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The model', summarySchema.extend({ items: z.array(versionSchema) })), ...errorResponses(404) },
 });
 const getVersion = defineRoute('models:read', {
   method: 'get',
   path: '/{name}/versions/{version}',
+  operationId: 'getModelVersion',
   summary: 'One version: card, metrics, gate verdict, stage and the graph version and run that produced it',
   tags: ['models'],
   request: { params: versionParams },
-  responses: { 200: jsonResponse('The version', versionSchema), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The version', versionSchema), ...errorResponses(404) },
 });
 const onnx = defineRoute('models:read', {
   method: 'get',
   path: '/{name}/versions/{version}/model.onnx',
+  operationId: 'getModelFile',
   summary: 'The ONNX file of a version',
   tags: ['models'],
   request: { params: versionParams },
   responses: {
     200: { description: 'ONNX bytes', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(404),
   },
 });
 const setStage = defineRoute('models:write', {
   method: 'post',
   path: '/{name}/versions/{version}/stage',
+  operationId: 'setModelVersionStage',
   summary: 'Move a version to a stage; production needs a passed gate or an audited override with a reason',
   tags: ['models'],
   request: {
@@ -96,17 +101,17 @@ const setStage = defineRoute('models:write', {
   },
   responses: {
     200: jsonResponse('Moved', z.object({ version: versionSchema, previousStage: stage, archived: z.array(z.number()) })),
-    422: jsonResponse('Refused', z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) })),
-    ...errorResponses(400, 404),
+    ...errorResponses(404, 422),
   },
 });
 const compare = defineRoute('models:read', {
   method: 'get',
   path: '/{name}/compare',
+  operationId: 'compareModelVersions',
   summary: 'Two versions side by side: metrics with deltas (b − a) and card differences',
   tags: ['models'],
   request: { params: nameParam, query: z.object({ a: versionNumber, b: versionNumber }) },
-  responses: { 200: jsonResponse('The comparison', z.record(z.string(), z.unknown())), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The comparison', z.record(z.string(), z.unknown())), ...errorResponses(404) },
 });
 
 /** The model registry: models, immutable versions, their ONNX files, stages (audited) and comparisons. */

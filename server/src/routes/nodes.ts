@@ -2,15 +2,16 @@ import { z } from '@hono/zod-openapi';
 import { nodeCatalog } from '../graphs/node-catalog';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonResponse } from '../http/schemas';
+import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 
 const list = defineRoute('nodes:read', {
   method: 'get',
   path: '/',
+  operationId: 'listNodeTypes',
   summary: 'The node catalogue: types, versions, ports and config JSON Schemas',
   tags: ['nodes'],
-  responses: { 200: jsonResponse('Node types', z.object({ items: z.array(z.record(z.string(), z.unknown())) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Node types', z.object({ items: z.array(z.record(z.string(), z.unknown())) })) },
 });
 
 /** `GET /api/nodes`: every registered node type, computed once. */

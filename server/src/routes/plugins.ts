@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonResponse } from '../http/schemas';
+import { binarySchema, errorResponses, jsonResponse, multipartFiles } from '../http/schemas';
 import type { Services } from '../http/services';
 import { type InstallMode, installPlugin } from '../plugins/install-plugin';
 import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
@@ -30,51 +30,53 @@ const pluginSchema = z
   })
   .openapi('Plugin');
 
-// Not `required`, so the form validator runs only for multipart bodies; the route reads and checks the parts itself.
+// Plain schemas, not zod: nothing validates the body before the route, which reads and checks the parts itself.
 const uploadBody = {
   body: {
-    required: false,
+    required: true,
     description:
       'An npm tarball (`npm pack`) holding package/dist/causeway-plugin.json and package/dist/plugin.mjs, or the two files as multipart parts.',
     content: {
-      'application/gzip': { schema: z.string().openapi({ format: 'binary' }) },
-      'multipart/form-data': {
-        schema: z.looseObject({}).openapi({ description: 'Parts: manifest (causeway-plugin.json) and bundle (plugin.mjs).' }),
-      },
+      'application/gzip': { schema: binarySchema },
+      'multipart/form-data': { schema: multipartFiles({ manifest: 'causeway-plugin.json', bundle: 'plugin.mjs' }) },
     },
   },
-} as const;
+};
 
 const list = defineRoute('plugins:read', {
   method: 'get',
   path: '/',
+  operationId: 'listPlugins',
   summary: 'Installed plugin versions',
   tags: ['plugins'],
-  responses: { 200: jsonResponse('Plugins', z.object({ items: z.array(pluginSchema) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Plugins', z.object({ items: z.array(pluginSchema) })) },
 });
 
 const install = defineRoute('plugins:write', {
   method: 'post',
   path: '/',
+  operationId: 'installPlugin',
   summary: 'Install a plugin version (checked, never run, on the way in)',
   tags: ['plugins'],
   request: uploadBody,
-  responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(400, 409, 413) },
+  responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(409) },
 });
 
 const installDev = defineRoute('plugins:dev', {
   method: 'post',
   path: '/dev',
+  operationId: 'installDevPlugin',
   summary: 'Install or replace a "-dev" version of a plugin (the developer loop)',
   tags: ['plugins'],
   request: uploadBody,
-  responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(400, 413) },
+  responses: { 201: jsonResponse('Installed', pluginSchema) },
 });
 
 const toggle = (enabled: boolean) =>
   defineRoute('plugins:write', {
     method: 'post',
     path: `/{name}/{version}/${enabled ? 'enable' : 'disable'}`,
+    operationId: enabled ? 'enablePlugin' : 'disablePlugin',
     summary: enabled ? 'Enable a plugin version' : 'Disable a plugin version (graphs needing it stop running)',
     tags: ['plugins'],
     request: { params: pluginParams },
@@ -84,6 +86,7 @@ const toggle = (enabled: boolean) =>
 const remove = defineRoute('plugins:write', {
   method: 'delete',
   path: '/{name}/{version}',
+  operationId: 'removePlugin',
   summary: 'Remove a plugin version',
   tags: ['plugins'],
   request: { params: pluginParams },
@@ -93,6 +96,7 @@ const remove = defineRoute('plugins:write', {
 const manifest = defineRoute('plugins:read', {
   method: 'get',
   path: '/{name}/{version}/manifest',
+  operationId: 'getPluginManifest',
   summary: "A plugin version's manifest (causeway-plugin.json)",
   tags: ['plugins'],
   request: { params: pluginParams },
@@ -102,6 +106,7 @@ const manifest = defineRoute('plugins:read', {
 const bundle = defineRoute('plugins:read', {
   method: 'get',
   path: '/{name}/{version}/bundle.mjs',
+  operationId: 'getPluginBundle',
   summary: "A plugin version's bundle, as uploaded (the editor's worker imports it)",
   tags: ['plugins'],
   request: { params: pluginParams },

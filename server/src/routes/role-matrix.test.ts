@@ -4,7 +4,7 @@ import { actionExtension } from '../http/define-route';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
 
 let t: TestApp;
-let routes: Array<{ method: string; path: string; action: string }>;
+let routes: Array<{ method: string; path: string; action: string; statuses: string[] }>;
 
 beforeAll(async () => {
   t = await makeTestApp();
@@ -14,7 +14,12 @@ beforeAll(async () => {
   routes = [];
   for (const [path, operations] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      routes.push({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, 'x_1'), action: String(operation[actionExtension]) });
+      routes.push({
+        method: method.toUpperCase(),
+        path: path.replace(/\{[^}]+\}/g, 'x_1'),
+        action: String(operation[actionExtension]),
+        statuses: Object.keys(operation.responses as object),
+      });
     }
   }
 }, 120_000);
@@ -32,15 +37,17 @@ describe('route × role matrix, generated from the OpenAPI document', () => {
     ).toEqual(['/api/auth/sign-in', '/api/health']);
   });
 
-  test('no token → 401, a role without the action → 403, a role with it → neither', async () => {
+  test('no token → 401, a role without the action → 403, a role with it → neither; each answer is a declared status', async () => {
     for (const route of routes.filter((r) => r.action !== 'public')) {
       const name = `${route.method} ${route.path}`;
       const body = route.method === 'GET' || route.method === 'HEAD' ? {} : { body: {} };
       const anonymous = await t.call(route.method, route.path, body);
       expect(anonymous.status, name).toBe(401);
+      expect(route.statuses, name).toContain('401');
       expect(((await anonymous.json()) as { code: string }).code).toBe('UNAUTHORIZED');
       for (const role of roles) {
         const response = await t.call(route.method, route.path, { token: t.tokens[role], ...body });
+        expect(route.statuses, `${name} as ${role}`).toContain(String(response.status));
         if (roleAllows(role, route.action as never)) expect([401, 403], `${name} as ${role}`).not.toContain(response.status);
         else {
           expect(response.status, `${name} as ${role}`).toBe(403);

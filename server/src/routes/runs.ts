@@ -2,11 +2,12 @@ import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import { errorResponses, integerParam, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
 import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
 import { fileNamePart, runOutput } from '../runs/run-output';
+import { type RunOutputJson, runOutputEnvelope, runOutputJson, runOutputRecord } from '../runs/run-output-json';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
 import { streamRunEvents } from '../runs/stream-run-events';
@@ -14,7 +15,7 @@ import { tablePreview, tablePreviewIpc } from '../runs/table-preview';
 import { actorOf } from './actor-of';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
-const runIdParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const runIdParam = z.object({ id: integerParam(1, Number.MAX_SAFE_INTEGER) });
 const statuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
 const runSchema = z
   .object({
@@ -43,7 +44,7 @@ const nodeRunSchema = z
     durationMs: z.number().nullable(),
     cached: z.boolean(),
     error: z.unknown(),
-    outputs: z.record(z.string(), z.unknown()),
+    outputs: z.record(z.string(), runOutputRecord),
     logs: z.array(z.object({ level: z.string(), message: z.string(), at: z.number() })),
   })
   .openapi('NodeRun');
@@ -51,57 +52,63 @@ const nodeRunSchema = z
 const start = defineRoute('runs:write', {
   method: 'post',
   path: '/',
+  operationId: 'startRun',
   summary: 'Queue a run of a graph version (the latest when omitted)',
   tags: ['runs'],
   request: jsonBody(
     z.object({ graphId: z.string().min(1).max(200), version: z.number().int().min(1).max(2_147_483_647).optional() }).strict(),
   ),
-  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(400, 404) },
+  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(404) },
 });
 const list = defineRoute('runs:read', {
   method: 'get',
   path: '/',
+  operationId: 'listRuns',
   summary: 'List runs, newest first',
   tags: ['runs'],
   request: { query: pageQuery.extend({ graphId: z.string().max(200).optional(), status: z.enum(statuses).optional() }) },
-  responses: { 200: jsonResponse('A page of runs', z.object({ items: z.array(runSchema), total: z.number() })), ...errorResponses(400) },
+  responses: { 200: jsonResponse('A page of runs', z.object({ items: z.array(runSchema), total: z.number() })) },
 });
 const get = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}',
+  operationId: 'getRun',
   summary: 'A run with its node runs: status, timings, cache hits, logs, output summaries',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 200: jsonResponse('The run', runSchema.extend({ nodes: z.array(nodeRunSchema) })), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The run', runSchema.extend({ nodes: z.array(nodeRunSchema) })), ...errorResponses(404) },
 });
 const cancel = defineRoute('runs:write', {
   method: 'post',
   path: '/{id}/cancel',
+  operationId: 'cancelRun',
   summary: 'Cancel a queued or running run',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(400, 404, 409) },
+  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(404, 409) },
 });
 const retry = defineRoute('runs:write', {
   method: 'post',
   path: '/{id}/retry',
+  operationId: 'retryRun',
   summary: 'Queue a new run of the same graph version',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(400, 404, 409) },
+  responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(404, 409) },
 });
 const output = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}/outputs/{node}/{port}',
+  operationId: 'getRunOutput',
   summary:
     `A run's output by its kind: a page of a table (JSON rows, or Arrow IPC with Accept: ${arrowType}), a model's ONNX file ` +
-    '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values',
+    '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values; JSON answers carry the kind',
   tags: ['runs'],
   request: {
     params: runIdParam.extend({ node: z.string().min(1).max(200), port: z.string().min(1).max(200) }),
     query: z.object({
-      offset: z.coerce.number().int().min(0).max(2_147_483_647).default(0).openapi({ description: 'Tables: first row' }),
-      limit: z.coerce.number().int().min(1).max(10_000).default(100).openapi({ description: 'Tables: most rows' }),
+      offset: integerParam(0, 2_147_483_647).default(0).openapi({ description: 'Tables: first row' }),
+      limit: integerParam(1, 10_000).default(100).openapi({ description: 'Tables: most rows' }),
       card: z
         .enum(['1', 'true', '0', 'false'])
         .optional()
@@ -112,30 +119,24 @@ const output = defineRoute('runs:read', {
     200: {
       description: 'Table rows, a model file or card, or an output’s JSON',
       content: {
-        'application/json': {
-          schema: z
-            .union([
-              z.object({ offset: z.number(), limit: z.number(), total: z.number(), schema: z.unknown(), rows: z.array(z.unknown()) }),
-              z.unknown(),
-            ])
-            .openapi({ description: 'A table page; a model card; or the metrics, chart, report or value itself' }),
-        },
+        'application/json': { schema: runOutputJson },
         [arrowType]: { schema: z.string().openapi({ format: 'binary' }) },
         'application/octet-stream': { schema: z.string().openapi({ format: 'binary', description: 'ONNX model' }) },
       },
     },
-    ...errorResponses(400, 404),
+    ...errorResponses(404),
   },
 });
 const events = defineRoute('runs:read', {
   method: 'get',
   path: '/{id}/events',
+  operationId: 'streamRunEvents',
   summary: 'Server-sent events of a run; resumable with Last-Event-ID (or ?lastEventId=)',
   tags: ['runs'],
-  request: { params: runIdParam, query: z.object({ lastEventId: z.coerce.number().int().min(0).max(2_147_483_647).optional() }) },
+  request: { params: runIdParam, query: z.object({ lastEventId: integerParam(0, 2_147_483_647).optional() }) },
   responses: {
     200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(404),
   },
 });
 
@@ -189,10 +190,11 @@ export function runRoutes(services: Services, given?: RunsHub) {
       const { offset, limit, card } = c.req.valid('query');
       await runs.require(id);
       const found = await runOutput(hub, id, node, port, card === '1' || card === 'true');
-      if (found.type === 'inline') return c.json(found.value, 200);
+      if (found.type === 'inline') return c.json({ kind: found.stored.kind, value: found.value } as RunOutputJson, 200);
       const { stored, bytes } = found;
       if (found.type === 'card' || stored.format === 'json') {
-        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' });
+        const json = found.type === 'card' ? runOutputEnvelope('model', 'card', bytes) : runOutputEnvelope(stored.kind, 'value', bytes);
+        return c.body(json as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' });
       }
       if (stored.format === 'onnx') {
         return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -203,7 +205,7 @@ export function runRoutes(services: Services, given?: RunsHub) {
       if ((c.req.header('accept') ?? '').includes(arrowType)) {
         return c.body(tablePreviewIpc(bytes, offset, limit) as Uint8Array<ArrayBuffer>, 200, { 'content-type': arrowType });
       }
-      return c.json(tablePreview(bytes, offset, limit), 200);
+      return c.json({ kind: 'table' as const, ...tablePreview(bytes, offset, limit) }, 200);
     })
     .openapi(events, async (c) => {
       const { id } = c.req.valid('param');

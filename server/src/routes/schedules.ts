@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import { errorResponses, integerParam, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
 import type { Services } from '../http/services';
 import { CronPlan } from '../schedules/cron-plan';
 import {
@@ -19,78 +19,85 @@ import { type ScheduleInput, SchedulesRepository } from '../schedules/schedules-
 import type { ScheduleRow } from '../schedules/tend-schedule';
 import { actorOf } from './actor-of';
 
-const idParam = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
+const idParam = z.object({ id: integerParam(1, Number.MAX_SAFE_INTEGER) });
 const shownFireTimes = 5;
 
 const tags = ['schedules'];
 const list = defineRoute('schedules:read', {
   method: 'get',
   path: '/',
+  operationId: 'listSchedules',
   summary: 'List schedules',
   tags,
   request: { query: pageQuery.extend({ graphId: z.string().max(200).optional() }) },
   responses: {
     200: jsonResponse('A page of schedules', z.object({ items: z.array(scheduleSchema), total: z.number() })),
-    ...errorResponses(400),
   },
 });
 const create = defineRoute('schedules:write', {
   method: 'post',
   path: '/',
+  operationId: 'createSchedule',
   summary: 'Create a schedule for a saved graph',
   tags,
   request: jsonBody(createScheduleBody),
-  responses: { 201: jsonResponse('Created', scheduleWithFireTimes), ...errorResponses(400, 404, 409) },
+  responses: { 201: jsonResponse('Created', scheduleWithFireTimes), ...errorResponses(404, 409) },
 });
 const get = defineRoute('schedules:read', {
   method: 'get',
   path: '/{id}',
+  operationId: 'getSchedule',
   summary: 'A schedule with its next fire times',
   tags,
   request: { params: idParam },
-  responses: { 200: jsonResponse('The schedule', scheduleWithFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('The schedule', scheduleWithFireTimes), ...errorResponses(404) },
 });
 const patch = defineRoute('schedules:write', {
   method: 'patch',
   path: '/{id}',
+  operationId: 'updateSchedule',
   summary: 'Change some settings of a schedule',
   tags,
   request: { params: idParam, ...jsonBody(patchScheduleBody) },
-  responses: { 200: jsonResponse('Changed', scheduleWithFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Changed', scheduleWithFireTimes), ...errorResponses(404) },
 });
 const remove = defineRoute('schedules:write', {
   method: 'delete',
   path: '/{id}',
+  operationId: 'deleteSchedule',
   summary: 'Delete a schedule and its history (its runs stay)',
   tags,
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 404) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
 });
 const pause = defineRoute('schedules:write', {
   method: 'post',
   path: '/{id}/pause',
+  operationId: 'pauseSchedule',
   summary: 'Pause: no new occurrences fire until resumed',
   tags,
   request: { params: idParam },
-  responses: { 200: jsonResponse('Paused', scheduleWithFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Paused', scheduleWithFireTimes), ...errorResponses(404) },
 });
 const resume = defineRoute('schedules:write', {
   method: 'post',
   path: '/{id}/resume',
+  operationId: 'resumeSchedule',
   summary: 'Resume from now on (occurrences while paused are not caught up)',
   tags,
   request: { params: idParam },
-  responses: { 200: jsonResponse('Resumed', scheduleWithFireTimes), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Resumed', scheduleWithFireTimes), ...errorResponses(404) },
 });
 const history = defineRoute('schedules:read', {
   method: 'get',
   path: '/{id}/history',
+  operationId: 'listScheduleHistory',
   summary: 'Occurrences, newest first, with their runs and statuses',
   tags,
   request: { params: idParam, query: pageQuery.extend({ status: occurrenceSchema.shape.status.optional() }) },
   responses: {
     200: jsonResponse('A page of occurrences', z.object({ items: z.array(occurrenceSchema), total: z.number() })),
-    ...errorResponses(400, 404),
+    ...errorResponses(404),
   },
 });
 

@@ -24,27 +24,29 @@ const secretInfo = z
 const list = defineRoute('secrets:read', {
   method: 'get',
   path: '/',
+  operationId: 'listSecrets',
   summary: 'List secret names (values are never returned)',
   tags: ['secrets'],
-  responses: { 200: jsonResponse('Secrets', z.object({ items: z.array(secretInfo) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Secrets', z.object({ items: z.array(secretInfo) })) },
 });
 
 const put = defineRoute('secrets:write', {
   method: 'put',
   path: '/{name}',
+  operationId: 'putSecret',
   summary: 'Create or replace a secret',
   tags: ['secrets'],
   request: { params: nameParam, ...jsonBody(z.object({ value: z.string().min(1).max(65_536) }).strict()) },
   responses: {
     200: jsonResponse('Replaced', z.object({ name: z.string(), created: z.boolean() })),
     201: jsonResponse('Created', z.object({ name: z.string(), created: z.boolean() })),
-    ...errorResponses(400),
   },
 });
 
 const remove = defineRoute('secrets:write', {
   method: 'delete',
   path: '/{name}',
+  operationId: 'deleteSecret',
   summary: 'Delete a secret',
   tags: ['secrets'],
   request: { params: nameParam },

@@ -14,18 +14,20 @@ export const sessionMs = 12 * 60 * 60 * 1000;
 const signIn = defineRoute('public', {
   method: 'post',
   path: '/auth/sign-in',
+  operationId: 'signIn',
   summary: 'Sign in with a user name and password; answers a session token that expires after 12 hours',
   tags: ['auth'],
   request: jsonBody(z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(256) }).strict()),
   responses: {
     200: jsonResponse('Signed in', z.object({ token: z.string(), expiresAt: z.string(), name: z.string(), role: z.string() })),
-    ...errorResponses(400),
+    ...errorResponses(429),
   },
 });
 
 const signOut = defineRoute('self:read', {
   method: 'post',
   path: '/auth/sign-out',
+  operationId: 'signOut',
   summary: 'End the calling session (a session token from sign-in; API tokens are revoked by an admin instead)',
   tags: ['auth'],
   responses: { 204: { description: 'Signed out' }, ...errorResponses(409) },

@@ -2,7 +2,7 @@ import { parseJsonSafely } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonResponse } from '../http/schemas';
+import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { templateMark } from '../load-templates';
 
@@ -21,9 +21,10 @@ const templateSchema = z
 const list = defineRoute('graphs:read', {
   method: 'get',
   path: '/',
+  operationId: 'listTemplates',
   summary: 'Graph templates loaded from templates/*.json at start; open one with GET /api/graphs/{id}/versions/1',
   tags: ['graphs'],
-  responses: { 200: jsonResponse('Templates', z.object({ items: z.array(templateSchema) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Templates', z.object({ items: z.array(templateSchema) })) },
 });
 
 interface StoredGraph {

@@ -23,38 +23,41 @@ const tokenSchema = z
 const me = defineRoute('self:read', {
   method: 'get',
   path: '/auth/me',
+  operationId: 'getMe',
   summary: 'The calling token: name, role and the actions the role may take (so clients hide what it cannot do)',
   tags: ['auth'],
   responses: {
     200: jsonResponse('The caller', z.object({ name: z.string(), role: z.string(), actions: z.array(z.string()) })),
-    ...errorResponses(),
   },
 });
 
 const list = defineRoute('tokens:manage', {
   method: 'get',
   path: '/tokens',
+  operationId: 'listTokens',
   summary: 'List API tokens (never their values)',
   tags: ['auth'],
-  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })) },
 });
 
 const create = defineRoute('tokens:manage', {
   method: 'post',
   path: '/tokens',
+  operationId: 'createToken',
   summary: 'Create an API token; its value is shown once',
   tags: ['auth'],
   request: jsonBody(z.object({ name: z.string().trim().min(1).max(100), role: z.enum(roles) }).strict()),
-  responses: { 201: jsonResponse('Created', tokenSchema.extend({ token: z.string() })), ...errorResponses(400) },
+  responses: { 201: jsonResponse('Created', tokenSchema.extend({ token: z.string() })) },
 });
 
 const revoke = defineRoute('tokens:manage', {
   method: 'delete',
   path: '/tokens/{id}',
+  operationId: 'revokeToken',
   summary: 'Revoke an API token',
   tags: ['auth'],
   request: { params: z.object({ id: z.string().uuid() }) },
-  responses: { 204: { description: 'Revoked' }, ...errorResponses(400, 404, 409) },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses(404, 409) },
 });
 
 /** Who am I, and token create/list/revoke (admin), each change audited. */

@@ -31,23 +31,26 @@ const userName = z
 const list = defineRoute('users:manage', {
   method: 'get',
   path: '/users',
+  operationId: 'listUsers',
   summary: 'List users (never their passwords)',
   tags: ['auth'],
-  responses: { 200: jsonResponse('Users', z.object({ items: z.array(userSchema) })), ...errorResponses() },
+  responses: { 200: jsonResponse('Users', z.object({ items: z.array(userSchema) })) },
 });
 
 const create = defineRoute('users:manage', {
   method: 'post',
   path: '/users',
+  operationId: 'createUser',
   summary: 'Create a user who signs in with a password',
   tags: ['auth'],
   request: jsonBody(z.object({ name: userName, role: z.enum(roles), password: passwordSchema }).strict()),
-  responses: { 201: jsonResponse('Created', userSchema), ...errorResponses(400, 409) },
+  responses: { 201: jsonResponse('Created', userSchema), ...errorResponses(409) },
 });
 
 const update = defineRoute('users:manage', {
   method: 'patch',
   path: '/users/{id}',
+  operationId: 'updateUser',
   summary: "Change a user's role or password, or disable / enable them; their sessions end",
   tags: ['auth'],
   request: {
@@ -59,7 +62,7 @@ const update = defineRoute('users:manage', {
         .refine((b) => Object.keys(b).length > 0, 'Give role, password or disabled.'),
     ),
   },
-  responses: { 200: jsonResponse('Updated', userSchema), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse('Updated', userSchema), ...errorResponses(404) },
 });
 
 /** Users (admin): create, list, change role / password, disable; each change audited, sessions ended on change. */

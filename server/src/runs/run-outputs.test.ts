@@ -112,20 +112,24 @@ describe.each(['pglite', 'postgres'] as const)('run outputs kept as artifacts on
 
     const card = await t.call('GET', `/api/runs/${run.id}/outputs/fit/model?card=1`);
     expect(card.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await card.json()).toMatchObject({ task: 'classification', target: 'label', classes: ['no', 'yes'] });
+    expect(await card.json()).toMatchObject({ kind: 'model', card: { task: 'classification', target: 'label', classes: ['no', 'yes'] } });
 
     const metrics = await t.call('GET', `/api/runs/${run.id}/outputs/check/metrics`);
     expect(metrics.status).toBe(200);
-    const values = ((await metrics.json()) as { values: Record<string, number> }).values;
+    const answer = (await metrics.json()) as { kind: string; value: { values: Record<string, number> } };
+    expect(answer.kind).toBe('metrics');
+    const values = answer.value.values;
     expect(values.accuracy).toBeGreaterThan(0.9);
     const chart = await t.call('GET', `/api/runs/${run.id}/outputs/check/chart`);
     expect(chart.status).toBe(200);
-    const spec = (await chart.json()) as Record<string, unknown>;
-    expect(JSON.stringify(spec)).toMatch(/vega-lite/);
+    const spec = (await chart.json()) as { kind: string; value: Record<string, unknown> };
+    expect(spec.kind).toBe('chart');
+    expect(JSON.stringify(spec.value)).toMatch(/vega-lite/);
 
     // Tables still page as before.
     const page = await t.call('GET', `/api/runs/${run.id}/outputs/score/table?limit=2`);
     expect(await page.json()).toMatchObject({
+      kind: 'table',
       total: 40,
       rows: [
         { label: 'yes', prediction: 'yes' },
@@ -144,13 +148,13 @@ describe.each(['pglite', 'postgres'] as const)('run outputs kept as artifacts on
     expect(out('small')).toMatchObject({ kind: 'value', format: 'json', value: { text: 'x'.repeat(10), numbers: [1, 2.5, -3] } });
     expect(out('small')?.artifact).toBeUndefined();
     const small = await t.call('GET', `/api/runs/${run.id}/outputs/small/out`);
-    expect(await small.json()).toEqual({ text: 'x'.repeat(10), numbers: [1, 2.5, -3] });
+    expect(await small.json()).toEqual({ kind: 'value', value: { text: 'x'.repeat(10), numbers: [1, 2.5, -3] } });
 
     expect(out('medium')).toMatchObject({ kind: 'value', format: 'json', artifact: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(Number(out('medium')?.bytes)).toBeGreaterThan(inlineJsonBytes);
     const medium = await t.call('GET', `/api/runs/${run.id}/outputs/medium/out`);
     expect(medium.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await medium.json()) as { text: string }).text).toHaveLength(20_000);
+    expect(((await medium.json()) as { kind: string; value: { text: string } }).value.text).toHaveLength(20_000);
 
     const notes: Array<[string, RegExp]> = [
       ['huge', new RegExp(`larger than the ${maxJsonOutputBytes}-byte limit`)],

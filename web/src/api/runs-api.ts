@@ -59,11 +59,12 @@ export const runsApi = {
     if (!response.ok) throw await readError(response);
     return new Uint8Array(await response.arrayBuffer());
   },
-  /** A stored metrics, chart, report or value output: its JSON. */
-  outputJson: (api: ApiClient, id: number, node: string, port: string) => api.request<unknown>('GET', outputPath(id, node, port)),
+  /** A stored metrics, chart, report or value output: its JSON (the server answers it beside its kind). */
+  outputJson: async (api: ApiClient, id: number, node: string, port: string) =>
+    (await api.request<{ kind: string; value: unknown }>('GET', outputPath(id, node, port))).value,
   /** The card of a stored model output. */
-  modelCard: (api: ApiClient, id: number, node: string, port: string) =>
-    api.request<ModelCard>('GET', `${outputPath(id, node, port)}?card=1`),
+  modelCard: async (api: ApiClient, id: number, node: string, port: string) =>
+    (await api.request<{ kind: 'model'; card: ModelCard }>('GET', `${outputPath(id, node, port)}?card=1`)).card,
   /** The ONNX file of a stored model output. */
   async modelFile(api: ApiClient, id: number, node: string, port: string): Promise<Blob> {
     const response = await api.fetchRaw(outputPath(id, node, port), { headers: { accept: 'application/octet-stream' } });

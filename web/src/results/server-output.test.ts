@@ -45,16 +45,16 @@ function outputsServer() {
       }
       case 'train.model':
         return searchParams.get('card') === '1'
-          ? Response.json(card)
+          ? Response.json({ kind: 'model', card })
           : new Response(new Uint8Array([8, 1, 2]), { headers: { 'content-type': 'application/octet-stream' } });
       case 'evaluate.chart':
-        return Response.json(spec);
+        return Response.json({ kind: 'chart', value: spec });
       case 'evaluate.metrics':
-        return Response.json(metrics);
+        return Response.json({ kind: 'metrics', value: metrics });
       case 'gate.report':
-        return Response.json(report);
+        return Response.json({ kind: 'report', value: report });
       case 'threshold.value':
-        return Response.json(0.5);
+        return Response.json({ kind: 'value', value: 0.5 });
       case 'big.value':
         return notFound('Output "big.value" of run 7 is not available: The value is larger than 64 MB.');
       case 'old.chart':

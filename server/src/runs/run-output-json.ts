@@ -1,0 +1,102 @@
+import { columnTypes } from '@causeway/sdk';
+import { z } from '@hono/zod-openapi';
+
+// JSON turns a NaN metric into null.
+const measure = z.number().nullable();
+const columnType = z.enum(columnTypes as [string, ...string[]]);
+
+const tablePage = z
+  .object({
+    kind: z.literal('table'),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    total: z.number().int(),
+    schema: z.object({ columns: z.array(z.object({ name: z.string(), type: columnType, nullable: z.boolean() })) }),
+    rows: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('TableOutputPage');
+
+const modelCard = z
+  .object({
+    kind: z.literal('model'),
+    card: z.looseObject({
+      task: z.enum(['classification', 'regression', 'clustering', 'other']),
+      features: z.array(z.looseObject({ name: z.string(), type: columnType, stats: z.record(z.string(), z.unknown()).optional() })),
+      target: z.string().optional(),
+      classes: z.array(z.string()).optional(),
+      metrics: z.record(z.string(), measure).optional(),
+    }),
+  })
+  .openapi('ModelCardOutput');
+
+const curve = z.object({ x: z.array(measure), y: z.array(measure), xLabel: z.string().optional(), yLabel: z.string().optional() });
+const metrics = z
+  .object({
+    kind: z.literal('metrics'),
+    value: z.object({
+      values: z.record(z.string(), measure),
+      curves: z.record(z.string(), curve).optional(),
+      confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(z.number())) }).optional(),
+    }),
+  })
+  .openapi('MetricsOutput');
+
+const report = z
+  .object({
+    kind: z.literal('report'),
+    value: z.object({
+      passed: z.boolean(),
+      checks: z.array(
+        z.object({ name: z.string(), passed: z.boolean(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+      ),
+      summary: z.string().optional(),
+    }),
+  })
+  .openapi('ReportOutput');
+
+const chart = z
+  .object({ kind: z.literal('chart'), value: z.record(z.string(), z.unknown()).describe('A Vega-Lite specification.') })
+  .openapi('ChartOutput');
+
+const value = z
+  .object({ kind: z.literal('value'), value: z.unknown().describe("Any JSON; its shape is the producing port's schema.") })
+  .openapi('ValueOutput');
+
+const stored = {
+  format: z.enum(['arrow', 'onnx', 'json']).optional().describe('How the output is kept; absent when it was not.'),
+  artifact: z.string().optional(),
+  cardArtifact: z.string().optional(),
+  bytes: z.number().optional().describe('The size of the kept output, in bytes.'),
+  note: z.string().optional().describe('Why the output was not kept.'),
+  value: z.unknown().describe('A small JSON output, kept in the record itself.'),
+};
+const columns = tablePage.shape.schema;
+
+/** A node run's output port: the summary its run reported and how it is kept, by the port's kind. */
+export const runOutputRecord = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('table'), rows: z.number().int(), schema: columns, ...stored }),
+    z.object({ kind: z.literal('model'), task: z.string(), features: z.number().int(), ...stored }),
+    z.object({ kind: z.literal('metrics'), values: z.record(z.string(), measure), ...stored }),
+    z.object({ kind: z.literal('report'), passed: z.boolean(), checks: z.number().int(), failed: z.number().int(), ...stored }),
+    z.object({ kind: z.literal('chart'), ...stored }),
+    z.object({ kind: z.literal('value'), preview: z.string(), ...stored }),
+  ])
+  .openapi('RunOutputRecord');
+
+/** A run output's JSON answer, by the kind of its port: a table page, a model's card, or the output itself. */
+export const runOutputJson = z.discriminatedUnion('kind', [tablePage, modelCard, metrics, report, chart, value]).openapi('RunOutput');
+
+export type RunOutputJson = z.infer<typeof runOutputJson>;
+
+const encoder = new TextEncoder();
+
+/** `{"kind":…,"<key>":<json>}` around stored JSON text, without parsing it. */
+export function runOutputEnvelope(kind: string, key: 'card' | 'value', json: Uint8Array): Uint8Array {
+  const head = encoder.encode(`{"kind":${JSON.stringify(kind)},"${key}":`);
+  const out = new Uint8Array(head.byteLength + json.byteLength + 1);
+  out.set(head);
+  out.set(json, head.byteLength);
+  out[out.byteLength - 1] = 0x7d; // }
+  return out;
+}
