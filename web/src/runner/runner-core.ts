@@ -51,7 +51,7 @@ class UploadedFiles implements FileStore {
     if (!file)
       throw new UserError(
         'FILE_UNKNOWN',
-        `No file named "${name}" was added to the editor. Drop it on the canvas or pick it in the inspector.`,
+        `No file named "${name}" was added to the editor. Add it with Add data… or drop it on the canvas, then run again.`,
       );
     return file;
   }
