@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBuiltinRegistry } from '@causeway/nodes';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,28 @@ describe('causeway validate', slow, () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(await readFile(join(expectedDir, 'broken.validate.txt'), 'utf8'));
     expect(result.stderr).toMatch(/broken\.json: 5 issues\n$/);
+  });
+
+  it('reports an expression syntax error although the input columns are unknown (a CSV without types)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'causeway-validate-'));
+    try {
+      const graph = {
+        format: 'causeway.graph/1',
+        id: 'syntax',
+        name: 'syntax',
+        nodes: [
+          { id: 'load', type: 'source.csv', version: 1, config: { file: 'weather.csv' }, position: [0, 0] },
+          { id: 'hot', type: 'transform.filter', version: 1, config: { where: 'temp_max >' }, position: [300, 0] },
+        ],
+        edges: [{ from: 'load.table', to: 'hot.table' }],
+      };
+      await writeFile(join(dir, 'syntax.json'), JSON.stringify(graph));
+      const result = await runCli(['validate', 'syntax.json'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^EXPRESSION_INVALID at nodes\[1\]\.config\.where \(node "hot"\): .* at column \d+\n$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 0 for a valid graph', async () => {

@@ -1,9 +1,9 @@
-import type { ColumnSchema, TableSchema } from '@causeway/sdk';
+import type { ColumnSchema, ErrorCode, TableSchema } from '@causeway/sdk';
 import type { ColumnRef, ConfigPath } from './column-ref';
 import { unknownColumn } from './unknown-column';
 
 /** The `issue` callback `infer` receives. */
-export type IssueReporter = (message: string, field?: ConfigPath) => void;
+export type IssueReporter = (message: string, field?: ConfigPath, code?: ErrorCode) => void;
 
 /**
  * Design time: looks up the columns a config names, reporting each unknown one on its field with a

@@ -120,6 +120,23 @@ describe('source.csv', () => {
     });
   });
 
+  it('describes the table at design time from the schema read when the file was added; types override its types', () => {
+    const schema = {
+      columns: [
+        { name: 'age', type: 'integer' as const, nullable: true },
+        { name: 'city', type: 'string' as const, nullable: false },
+      ],
+    };
+    const known = { schemaOf: (name: string) => (name === 'people.csv' ? schema : undefined) };
+    expect(inferNode(csvSource, { config: { file: 'people.csv' }, files: known }).outputs).toEqual({ table: schema });
+    expect(inferNode(csvSource, { config: { file: 'people.csv', types: { city: 'category' } }, files: known }).outputs).toEqual({
+      table: { columns: [schema.columns[0], { name: 'city', type: 'category', nullable: false }] },
+    });
+    // A given header or delimiter may change the columns: the file's default reading no longer describes them.
+    expect(inferNode(csvSource, { config: { file: 'people.csv', header: false }, files: known }).outputs).toEqual({});
+    expect(inferNode(csvSource, { config: { file: 'other.csv' }, files: known }).outputs).toEqual({});
+  });
+
   it('rejects a bad config with paths', () => {
     const result = inferNode(csvSource, {
       config: { file: '', delimiter: ';;', types: { a: 'float' }, onBadRow: 'ignore' },

@@ -41,9 +41,17 @@ export const csvSource = defineNode({
   inputs: {},
   outputs: { table: port.table() },
   config,
-  // Files cannot be read at design time: the table is known only when `types` lists its columns.
-  infer: ({ config }) => {
-    const types = Object.entries(config.types ?? {});
+  // The schema read from the file when it was uploaded or added (default options only: a given
+  // delimiter, header or null tokens may change the columns), else the columns `types` lists.
+  infer: ({ config, files }) => {
+    const declared = config.types ?? {};
+    const defaults = config.delimiter === undefined && config.header === undefined && config.nullTokens === undefined;
+    const known = defaults ? files?.schemaOf(config.file) : undefined;
+    if (known) {
+      const columns = known.columns.map((c) => (Object.hasOwn(declared, c.name) ? { ...c, type: declared[c.name] as ColumnType } : c));
+      return { table: { columns } };
+    }
+    const types = Object.entries(declared);
     if (types.length === 0) return {};
     return { table: { columns: types.map(([name, type]) => ({ name, type, nullable: true })) } };
   },

@@ -60,6 +60,9 @@ describe('transform.derive', () => {
     expect(bad.outputs).toEqual({});
     expect(bad.issues[0]?.path).toEqual(['config', 'columns', 0, 'expression']);
     expect(bad.issues[0]?.message).toContain("did you mean 'monthly'");
+    expect(bad.issues[0]?.code).toBe('EXPRESSION_INVALID');
+    const unknownInput = inferNode(deriveColumns, { config: { columns: [{ name: 'y', expression: 'year(date' }] } });
+    expect(unknownInput.issues.map((i) => [i.code, i.path])).toEqual([['EXPRESSION_INVALID', ['config', 'columns', 0, 'expression']]]);
   });
 
   it('rejects an empty list and fails at run time on an unknown column, on its field', async () => {

@@ -24,7 +24,11 @@ export const deriveColumns = defineNode({
   outputs: { table: port.table() },
   config,
   infer: ({ inputs, config, issue }) => {
-    if (!inputs.table) return {};
+    if (!inputs.table) {
+      for (const [index, column] of config.columns.entries())
+        checkExpression(column.expression, undefined, ['columns', index, 'expression'], issue);
+      return {};
+    }
     let columns: ColumnSchema[] = [...inputs.table.columns];
     let ok = true;
     config.columns.forEach((column, index) => {

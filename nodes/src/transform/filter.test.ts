@@ -62,5 +62,13 @@ describe('transform.filter', () => {
     expect(bad.issues[0]?.message).toContain("did you mean 'age'");
     const typed = inferNode(filterRows, { inputs: { table: schema }, config: { where: 'country' } });
     expect(typed.issues[0]?.message).toBe('The expression gives category, but boolean is needed.');
+    expect([...bad.issues, ...typed.issues].map((i) => i.code)).toEqual(['EXPRESSION_INVALID', 'EXPRESSION_INVALID']);
+  });
+
+  it('reports a syntax error before the input schema is known', () => {
+    const { outputs, issues } = inferNode(filterRows, { config: { where: 'temp_max >' } });
+    expect(outputs).toEqual({});
+    expect(issues).toEqual([{ code: 'EXPRESSION_INVALID', path: ['config', 'where'], message: expect.stringMatching(/at column \d+$/) }]);
+    expect(inferNode(filterRows, { config: { where: 'temp_max > 3' } }).issues).toEqual([]);
   });
 });

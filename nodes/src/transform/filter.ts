@@ -20,8 +20,8 @@ export const filterRows = defineNode({
   outputs: { table: port.table() },
   config,
   infer: ({ inputs, config, issue }) => {
-    if (!inputs.table) return {};
     checkExpression(config.where, inputs.table, ['where'], issue, 'boolean');
+    if (!inputs.table) return {};
     return { table: inputs.table };
   },
   run: ({ inputs, config, ctx }) => {

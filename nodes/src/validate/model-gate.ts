@@ -1,5 +1,6 @@
 import { defineNode, expression, port, type ReportValue, UserError } from '@causeway/sdk';
 import { z } from 'zod';
+import { checkExpression } from '../shared/check-expression';
 import { gateChecks } from './gate-terms';
 
 /**
@@ -26,7 +27,11 @@ export const modelGate = defineNode({
       'Conditions on metric names; baseline.<name> reads the baseline. Terms on baseline.* pass when no baseline is connected.',
     ),
   }),
-  infer: ({ inputs }) => ({ ...(inputs.model ? { model: inputs.model } : {}), report: {} }),
+  infer: ({ inputs, config, issue }) => {
+    // Metric names are known only when the metrics arrive, so design time checks the syntax.
+    checkExpression(config.expression, undefined, ['expression'], issue);
+    return { ...(inputs.model ? { model: inputs.model } : {}), report: {} };
+  },
   run: ({ inputs, config }) => {
     const baseline = inputs.baseline?.values;
     const result = gateChecks(config.expression, inputs.metrics.values, baseline);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../errors/catalog';
 import type { PortDescriptor, PortSpec, PortValue } from '../ports/port';
+import type { TableSchema } from '../ports/table-schema';
 import type { NodeContext } from './context';
 
 /**
@@ -64,6 +66,18 @@ export type InputDescriptors<I extends PortMap> = { [K in keyof I]: DescriptorFo
 export type OutputDescriptors<O extends PortMap> = { [K in keyof O]?: PortDescriptor<O[K]> };
 
 /**
+ * What the host knows about files before anything runs: the schema read from a file when it was
+ * uploaded or added to the editor (or observed by the last run that read it).
+ *
+ * @example
+ * infer: ({ config, files }) => { const schema = files?.schemaOf(config.file); return schema ? { table: schema } : {}; }
+ */
+export interface DesignFiles {
+  /** The columns of a file as the CSV reader infers them with default options; undefined when unknown. */
+  schemaOf(name: string): TableSchema | undefined;
+}
+
+/**
  * Arguments of `infer`.
  *
  * @example
@@ -72,8 +86,13 @@ export type OutputDescriptors<O extends PortMap> = { [K in keyof O]?: PortDescri
 export interface InferArgs<I extends PortMap, C> {
   inputs: InputDescriptors<I>;
   config: C;
-  /** Records a design-time problem, on a config field when one is to blame (e.g. an unknown column). */
-  issue(message: string, field?: ReadonlyArray<string | number>): void;
+  /**
+   * Records a design-time problem, on a config field when one is to blame (e.g. an unknown column).
+   * The code defaults to SCHEMA_INVALID; expression problems pass EXPRESSION_INVALID.
+   */
+  issue(message: string, field?: ReadonlyArray<string | number>, code?: ErrorCode): void;
+  /** Design-time knowledge of files (source nodes); absent when the host has none. */
+  files?: DesignFiles | undefined;
 }
 
 /**

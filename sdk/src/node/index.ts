@@ -1,6 +1,7 @@
 export type { FileStore, LogLevel, NodeContext, SecretStore } from './context';
 export {
   type AnyNodeDefinition,
+  type DesignFiles,
   defineNode,
   type FingerprintArgs,
   type InferArgs,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors/issue';
-import type { InputDescriptors, NodeDefinition, OutputDescriptors, PortMap } from '../node/define-node';
+import type { DesignFiles, InputDescriptors, NodeDefinition, OutputDescriptors, PortMap } from '../node/define-node';
 import { parseConfig } from './parse-config';
 
 /**
@@ -10,7 +10,7 @@ import { parseConfig } from './parse-config';
  * @example
  * inferNode(filterRows, { inputs: { table: { columns: [{ name: 'age', type: 'integer', nullable: false }] } }, config: { where: 'age > 30' } })
  */
-export type InferNodeOptions<I extends PortMap, S extends z.ZodType> = { inputs?: Partial<InputDescriptors<I>> } & (
+export type InferNodeOptions<I extends PortMap, S extends z.ZodType> = { inputs?: Partial<InputDescriptors<I>>; files?: DesignFiles } & (
   | { config: z.input<S>; fromVersion?: undefined }
   | { config: unknown; fromVersion: number }
 );
@@ -28,8 +28,8 @@ export interface InferNodeResult<O extends PortMap> {
 
 /**
  * Runs a node's design-time `infer` the way the editor does. An invalid config gives
- * `CONFIG_INVALID` issues (and no outputs); issues `infer` records get code `SCHEMA_INVALID`
- * with a path under `['config', …]`.
+ * `CONFIG_INVALID` issues (and no outputs); issues `infer` records get the code it gives (else
+ * `SCHEMA_INVALID`) with a path under `['config', …]`.
  *
  * @example
  * const { outputs, issues } = inferNode(selectColumns, {
@@ -50,7 +50,8 @@ export function inferNode<I extends PortMap, O extends PortMap, S extends z.ZodT
   const outputs = definition.infer({
     inputs,
     config: parsed.value,
-    issue: (message, field) => issues.push({ code: 'SCHEMA_INVALID', path: ['config', ...(field ?? [])], message }),
+    issue: (message, field, code = 'SCHEMA_INVALID') => issues.push({ code, path: ['config', ...(field ?? [])], message }),
+    files: options.files,
   });
   return { outputs, issues };
 }

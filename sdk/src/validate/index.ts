@@ -1,5 +1,5 @@
 export { type BoundEdge, type BoundGraph, type BoundNode, bindGraph } from './bind-graph';
-export { type InferredGraph, inferBound, inferGraph } from './infer-graph';
+export { type InferOptions, type InferredGraph, inferBound, inferGraph } from './infer-graph';
 export { type ResolvedNode, resolveNode } from './resolve-node';
 export { type Dependency, type Topology, topologicalOrder } from './topology';
 export { checkGraph, type GraphCheck, type ValidateOptions, type Validation, validateGraph } from './validate-graph';

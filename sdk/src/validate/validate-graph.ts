@@ -4,7 +4,7 @@ import { type Graph, graphSchema } from '../graph/schema';
 import { schemaErrorMap, schemaIssues } from '../graph/schema-issues';
 import type { NodeRegistry } from '../node/registry';
 import { type BoundGraph, bindGraph } from './bind-graph';
-import { inferBound } from './infer-graph';
+import { type InferOptions, inferBound } from './infer-graph';
 import { type Topology, topologicalOrder } from './topology';
 
 /**
@@ -13,7 +13,7 @@ import { type Topology, topologicalOrder } from './topology';
  * @example
  * validateGraph(graph, registry, { infer: false })
  */
-export interface ValidateOptions {
+export interface ValidateOptions extends InferOptions {
   /** Also propagate schemas and report design-time errors such as unknown columns (default true). */
   infer?: boolean;
 }
@@ -86,7 +86,7 @@ export function checkGraph(graph: unknown, registry: NodeRegistry, options: Vali
         message: `The graph has a cycle: ${cycle.join(' → ')}.`,
       });
     }
-    if (options.infer !== false && topology.cycles.length === 0) issues.push(...inferBound(bound, topology.order).issues);
+    if (options.infer !== false && topology.cycles.length === 0) issues.push(...inferBound(bound, topology.order, options).issues);
     return { ok: issues.length === 0, issues, bound, topology };
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);

@@ -36,7 +36,7 @@ describe('folderFiles', () => {
   it('fails with FILE_UNKNOWN for a missing file', async () => {
     await expect(files.read('data/nope.csv')).rejects.toMatchObject({
       code: 'FILE_UNKNOWN',
-      message: 'No file "data/nope.csv" beside the graph.',
+      message: `No file "data/nope.csv" beside the graph: looked for ${join(graphs, 'data', 'nope.csv')}. Put the file there, or correct the node's file name.`,
     });
   });
 

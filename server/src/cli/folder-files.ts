@@ -28,11 +28,16 @@ function inside(folder: string, path: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
+/** How a missing file is explained where the folder is the graph's own (the CLI). */
+const besideTheGraph = (name: string, path: string) =>
+  `No file "${name}" beside the graph: looked for ${path}. Put the file there, or correct the node's file name.`;
+
 /**
  * A FileStore over one folder: names are relative paths inside it, and neither `..`, an
  * absolute path nor a symbolic link may lead out of it. The fingerprint is size + mtime.
+ * `missing` words the error for a name that is not there, saying how to fix it.
  */
-export function folderFiles(folder: string): FileStore {
+export function folderFiles(folder: string, missing: (name: string, path: string) => string = besideTheGraph): FileStore {
   const root = realpath(folder);
   const locate = async (name: string): Promise<string> => {
     const base = await root;
@@ -44,7 +49,7 @@ export function folderFiles(folder: string): FileStore {
     try {
       real = await realpath(wanted);
     } catch {
-      throw new UserError('FILE_UNKNOWN', `No file "${name}" beside the graph.`);
+      throw new UserError('FILE_UNKNOWN', missing(name, wanted), { details: { name } });
     }
     if (!inside(base, real)) throw new UserError('FILE_UNKNOWN', `"${name}" links outside the graph's folder.`);
     return real;

@@ -55,6 +55,39 @@ describe('/api/files', () => {
     expect(await readFile(join(dir, 'scores.csv'), 'utf8')).toBe('a,b\n3,4\n');
   });
 
+  test('an uploaded CSV is read as a run reads it: its schema is listed; an unreadable one is refused naming the line, and not stored', async () => {
+    const csv = 'day,city,temp_max,rain\n2024-01-01,Utrecht,7.5,true\n2024-01-02,Delft,,false\n2024-01-03,Utrecht,9,true\n';
+    expect((await send('POST', '/api/files?name=weather.csv', t.tokens.analyst, csv)).status).toBe(201);
+    const list = (await (await send('GET', '/api/files', t.tokens.analyst)).json()) as { items: { name: string; schema?: unknown }[] };
+    expect(list.items.find((f) => f.name === 'weather.csv')?.schema).toEqual({
+      columns: [
+        { name: 'day', type: 'date', nullable: false },
+        { name: 'city', type: 'string', nullable: false },
+        { name: 'temp_max', type: 'number', nullable: true },
+        { name: 'rain', type: 'boolean', nullable: false },
+      ],
+    });
+
+    const ragged = await send(
+      'POST',
+      '/api/files?name=weather.csv',
+      t.tokens.analyst,
+      'day,city\n2024-01-01,Utrecht\n2024-01-02,Delft,extra\n',
+    );
+    expect(ragged.status).toBe(400);
+    const error = (await ragged.json()) as { code: string; message: string };
+    expect(error.code).toBe('INPUT_INVALID');
+    expect(error.message).toMatch(/^"weather\.csv" cannot be read as CSV, so it was not stored: .*[Ll]ine 3/);
+    // The earlier file and its schema stay as they were; no temporary file is left.
+    expect(await readFile(join(dir, 'weather.csv'), 'utf8')).toBe(csv);
+    expect((await readdir(dir)).filter((f) => f.startsWith('.upload'))).toEqual([]);
+    const again = (await (await send('GET', '/api/files', t.tokens.analyst)).json()) as { items: { name: string; schema?: unknown }[] };
+    expect(again.items.find((f) => f.name === 'weather.csv')?.schema).toEqual(list.items.find((f) => f.name === 'weather.csv')?.schema);
+
+    expect((await send('DELETE', '/api/files/weather.csv', t.tokens.analyst)).status).toBe(204);
+    expect(await readdir(join(dir, '.schemas'))).not.toContain('weather.csv.json');
+  });
+
   test('an upload over the limit is refused and leaves nothing behind', async () => {
     const big = new Uint8Array(limit + 1);
     const response = await send('POST', '/api/files?name=big.bin', t.tokens.analyst, big);

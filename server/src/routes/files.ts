@@ -4,8 +4,9 @@ import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '@causeway/sdk';
+import { columnTypes, type TableSchema, UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
+import { readUploadSchema, removeUploadSchema, uploadSchemaOf, writeUploadSchema } from '../files/upload-schema';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { binarySchema, errorResponses, jsonResponse, multipartFiles } from '../http/schemas';
@@ -27,7 +28,20 @@ const fileName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]*$/, 'a file name is a letter or digit, then letters, digits, spaces and . _ ( ) -')
   .refine((name) => !name.endsWith('.') && !name.endsWith(' '), 'a file name cannot end with a dot or a space');
 
-const fileInfo = z.object({ name: z.string(), size: z.number().int(), modifiedAt: z.string() }).openapi('UploadedFile');
+const tableSchema = z
+  .object({
+    columns: z.array(z.object({ name: z.string(), type: z.enum(columnTypes as [string, ...string[]]), nullable: z.boolean() })),
+  })
+  .openapi('TableSchema');
+
+const fileInfo = z
+  .object({
+    name: z.string(),
+    size: z.number().int(),
+    modifiedAt: z.string(),
+    schema: tableSchema.optional().openapi({ description: 'A CSV’s columns as a run reads them with default options, read at upload' }),
+  })
+  .openapi('UploadedFile');
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -42,7 +56,8 @@ const upload = defineRoute('graphs:write', {
   method: 'post',
   path: '/',
   operationId: 'uploadFile',
-  summary: 'Upload a file: the raw body, or multipart/form-data with a `file` part; `name` names it (else the part’s file name)',
+  summary:
+    'Upload a file: the raw body, or multipart/form-data with a `file` part; `name` names it (else the part’s file name). A .csv, .tsv or .txt is read at upload: one that cannot be read is refused (naming the line or byte), and its schema is kept',
   tags: ['files'],
   request: {
     // Published as required, which a raw body needs; a multipart body may leave it to its part's file name.
@@ -95,8 +110,16 @@ function tooLarge(maxBytes: number): UserError {
   });
 }
 
-/** Streams the body to a temporary file, counting bytes against the cap, then moves it into place. */
-async function store(folder: string, name: string, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<number> {
+/**
+ * Streams the body to a temporary file, counting bytes against the cap, reads a CSV's schema from
+ * it (refusing one that cannot be read), then moves it into place: nothing half-read is ever stored.
+ */
+async function store(
+  folder: string,
+  name: string,
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<{ size: number; schema: TableSchema | undefined }> {
   await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.upload-${randomBytes(8).toString('hex')}`);
   let size = 0;
@@ -108,8 +131,10 @@ async function store(folder: string, name: string, body: ReadableStream<Uint8Arr
   });
   try {
     await pipeline(Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]), cap, createWriteStream(temporary, { flags: 'wx' }));
+    const schema = await readUploadSchema(temporary, name, size);
+    await writeUploadSchema(folder, name, schema);
     await rename(temporary, join(folder, name));
-    return size;
+    return { size, schema };
   } finally {
     await rm(temporary, { force: true });
   }
@@ -117,7 +142,8 @@ async function store(folder: string, name: string, body: ReadableStream<Uint8Arr
 
 async function infoOf(folder: string, name: string): Promise<z.infer<typeof fileInfo>> {
   const s = await stat(join(folder, name));
-  return { name, size: s.size, modifiedAt: s.mtime.toISOString() };
+  const schema = await uploadSchemaOf(folder, name);
+  return { name, size: s.size, modifiedAt: s.mtime.toISOString(), ...(schema ? { schema } : {}) };
 }
 
 async function existing(folder: string, name: string): Promise<string> {
@@ -166,7 +192,7 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
       }
       if (name === undefined) throw new UserError('REQUEST_INVALID', 'Name the file: ?name=sales.csv.', { details: { field: 'name' } });
       if (!body) throw new UserError('REQUEST_INVALID', 'The request has no body to store.');
-      const size = await store(folder, name, body, options.maxBytes);
+      const { size } = await store(folder, name, body, options.maxBytes);
       await audit.record({ actor: actorOf(c).name, action: 'file.upload', target: `file:${name}`, details: { size } });
       return c.json(await infoOf(folder, name), 201);
     })
@@ -182,8 +208,10 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
     })
     .openapi(remove, async (c) => {
       const { name } = c.req.valid('param');
-      const path = await existing(folderOf(options), name);
+      const folder = folderOf(options);
+      const path = await existing(folder, name);
       await rm(path);
+      await removeUploadSchema(folder, name);
       await audit.record({ actor: actorOf(c).name, action: 'file.delete', target: `file:${name}` });
       return c.body(null, 204);
     });

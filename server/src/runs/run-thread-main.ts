@@ -26,7 +26,11 @@ async function loadRegistry(): Promise<NodeRegistry> {
 
 const registry = await loadRegistry();
 mkdirSync(data.filesDir, { recursive: true });
-const files = folderFiles(data.filesDir);
+const files = folderFiles(
+  data.filesDir,
+  (name) =>
+    `No uploaded file named "${name}" on this server. Upload it (Add data… in the editor, or POST /api/files) and run again, or correct the node's file name.`,
+);
 // Exports sit beside the files folder: `<dataDir>/exports`.
 const exportStore = folderExports(join(dirname(data.filesDir), 'exports'));
 const services = hostServices(process.env);

@@ -1,6 +1,6 @@
 import type { Graph } from '@causeway/sdk';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
 import { autoLayout } from '../canvas/auto-layout';
@@ -17,6 +17,7 @@ import { graphFileName, readGraphText, writeGraphText } from '../graphs/graph-fi
 import { FileUploadsContext, serverUploads } from '../inspector/fields/UploadField';
 import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
+import { addDataFiles } from './add-data';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
 import { freeSpot } from './free-spot';
@@ -83,7 +84,15 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
 
 function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undefined; server: Server | undefined }) {
   const { store, runner } = editor;
-  const uploads = useMemo(() => (server && can(server, 'graphs:write') ? serverUploads(server.api) : undefined), [server]);
+  const uploads = useMemo(
+    () =>
+      server && can(server, 'graphs:write')
+        ? serverUploads(server.api, (schemas) => void runner.setFileSchemas(schemas).then(() => store.recheck()))
+        : undefined,
+    [server, runner, store],
+  );
+  // The server's files' schemas, so a graph opened later knows its columns before any run.
+  useEffect(() => void uploads?.list().catch(() => {}), [uploads]);
   const flow = useReactFlow();
   const canvas = useRef<HTMLElement>(null);
   const sizes = useRef<ReadonlyMap<string, { width?: number; height?: number }>>(new Map());
@@ -112,6 +121,8 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
           return;
         }
         await runner.run({ graph: store.getState().graph, ...(targets ? { targets } : {}) }, (event) => store.runEvent(event));
+        // The sources' observed schemas now inform the design-time check.
+        store.recheck();
       } catch (error) {
         store.notify(`The run could not start: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -197,16 +208,8 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     store.notify(`Imported ${file.name}.`);
     requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
   };
-  const addData = async (files: FileList) => {
-    for (const file of Array.from(files)) {
-      await runner.putFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      const id = placeNew('source.csv');
-      if (id)
-        store.commit(
-          graphEdits.setConfig(store.getState().graph, id, { ...nodeIndex(store.getState().graph).get(id)?.config, file: file.name }),
-        );
-    }
-  };
+  const addData = (files: FileList) =>
+    addDataFiles(Array.from(files), { uploads, runner, store, placeSource: () => placeNew('source.csv') });
   const save = async () => {
     if (!api?.hasToken) return exportFile();
     try {
@@ -300,7 +303,19 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
       />
       <div className="workspace">
         <Palette onAdd={(type) => placeNew(type)} />
-        <main className="canvas" ref={canvas} aria-label="Canvas">
+        <main
+          className="canvas"
+          ref={canvas}
+          aria-label="Canvas"
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+          }}
+          onDrop={(e) => {
+            if (e.dataTransfer.files.length === 0) return;
+            e.preventDefault();
+            void addData(e.dataTransfer.files);
+          }}
+        >
           <GraphCanvas onMeasured={(m) => (sizes.current = m)} />
           {empty && server && (
             <div className="start-card">

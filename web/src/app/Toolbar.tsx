@@ -101,7 +101,11 @@ export function Toolbar(p: ToolbarProps) {
       </fieldset>
       <fieldset className="group">
         <legend className="sr-only">Files</legend>
-        <button type="button" onClick={() => dataInput.current?.click()} title="Add CSV files to read in the browser">
+        <button
+          type="button"
+          onClick={() => dataInput.current?.click()}
+          title="Add CSV files as sources: uploaded to the server when one is connected, else kept in this browser"
+        >
           Add data…
         </button>
         <input

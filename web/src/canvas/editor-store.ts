@@ -79,6 +79,11 @@ export class EditorStore {
     this.#requestCheck(0);
   }
 
+  /** Checks the graph again without an edit: what the analyzer knows changed (a file's schema, a run's outputs). */
+  recheck(): void {
+    this.#requestCheck(0);
+  }
+
   /** Resolves once the full check of the current graph has answered (tests, and code that needs schemas). */
   async whenChecked(): Promise<void> {
     for (;;) {

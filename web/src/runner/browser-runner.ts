@@ -1,4 +1,4 @@
-import type { Graph, RunEvent, RunStatus } from '@causeway/sdk';
+import type { Graph, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
 import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
@@ -124,9 +124,15 @@ export class BrowserRunner {
     return this.remote.profile(nodeId, portId);
   }
 
-  /** Hands a file to the worker; its buffer moves there (transferred, not copied). */
-  putFile(name: string, bytes: Uint8Array): Promise<void> {
+  /** Hands a file to the worker (its buffer moves there, not copied); answers a CSV's schema. */
+  putFile(name: string, bytes: Uint8Array): Promise<TableSchema | undefined> {
     return this.remote.putFile(name, transfer(bytes, [bytes.buffer as ArrayBuffer]));
+  }
+
+  /** Tells the worker the schemas of the server's uploaded files. */
+  async setFileSchemas(schemas: Array<[string, TableSchema | undefined]>): Promise<void> {
+    await this.#restarted;
+    return this.remote.setFileSchemas(schemas);
   }
 
   fileNames(): Promise<string[]> {

@@ -59,7 +59,10 @@ export function serverFiles(source: ServerFetch): FileStore {
       );
     });
     if (response.status === 404 || response.status === 400)
-      throw new UserError('FILE_UNKNOWN', `No file named "${name}" was added to the editor or uploaded to the server.`);
+      throw new UserError(
+        'FILE_UNKNOWN',
+        `No file named "${name}" was added to the editor or uploaded to the server. Add it with Add data… (or the File field's Upload…) and run again.`,
+      );
     if (!response.ok) throw new UserError('FILE_UNKNOWN', `The server answered ${response.status} for the file "${name}".`);
     return response;
   };

@@ -1,15 +1,16 @@
-import { checkGraph, type Graph, inferBound, type NodeRegistry } from '@causeway/sdk';
+import { checkGraph, type Graph, type InferOptions, inferBound, type NodeRegistry } from '@causeway/sdk';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 
 /**
  * Validates a graph with the real node definitions and propagates schemas: config errors with their
- * paths, unknown columns, expression errors and every port's descriptor. Runs where node code lives
+ * paths, unknown columns, expression errors and every port's descriptor (with the files' schemas and
+ * what runs observed, when `options` gives them). Runs where node code lives
  * (the runner worker; Storybook and tests in-process). Answers only with JSON-safe values.
  */
-export function fullAnalysis(graph: Graph, registry: NodeRegistry): FullAnalysis {
+export function fullAnalysis(graph: Graph, registry: NodeRegistry, options: InferOptions = {}): FullAnalysis {
   const check = checkGraph(graph, registry, { infer: false });
   if (!check.bound || !check.topology || check.topology.cycles.length > 0) return { issues: check.issues, ports: [] };
-  const inferred = inferBound(check.bound, check.topology.order);
+  const inferred = inferBound(check.bound, check.topology.order, options);
   return { issues: [...check.issues, ...inferred.issues], ports: [...inferred.ports] };
 }
 

@@ -8,14 +8,17 @@ import {
   NodeRegistry,
   type OnnxRuntime,
   type PortSpec,
+  parseCsv,
   type RunEvent,
   runGraph,
+  type TableSchema,
   tableSchemaOf,
   UserError,
 } from '@causeway/sdk';
 import { type Table, tableToIPC } from 'apache-arrow';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import { profileTable } from './column-profile';
+import { DesignSchemas } from './design-schemas';
 import { fullAnalysis } from './full-analysis';
 import type { ColumnProfile, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
 
@@ -51,7 +54,7 @@ class UploadedFiles implements FileStore {
     if (!file)
       throw new UserError(
         'FILE_UNKNOWN',
-        `No file named "${name}" was added to the editor. Drop it on the canvas or pick it in the inspector.`,
+        `No file named "${name}" was added to the editor. Add it with Add data… or drop it on the canvas, then run again.`,
       );
     return file;
   }
@@ -68,6 +71,12 @@ class UploadedFiles implements FileStore {
   }
 }
 
+function schemasOf(values: Record<string, unknown>): Map<string, TableSchema> {
+  const schemas = new Map<string, TableSchema>();
+  for (const [portId, value] of Object.entries(values)) if (isArrowTable(value)) schemas.set(portId, tableSchemaOf(value as Table));
+  return schemas;
+}
+
 /**
  * The engine side of the browser runner: runs graphs, keeps every output in memory and serves
  * previews by page. The worker exposes it through comlink; tests call it directly.
@@ -76,6 +85,7 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
   #nodes: RunnerNodes;
   readonly #cache = new MemoryOutputCache(500);
   readonly #files = new UploadedFiles();
+  readonly #schemas = new DesignSchemas();
   #outputs = new Map<string, Record<string, unknown>>();
   #specs = new Map<string, Record<string, PortSpec>>();
   #abort: AbortController | undefined;
@@ -94,7 +104,7 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
 
   /** The full check of a graph: config errors, inference issues and port descriptors. */
   analyze(graph: Graph): FullAnalysis {
-    return fullAnalysis(graph, this.#nodes.registryFor(graph));
+    return fullAnalysis(graph, this.#nodes.registryFor(graph), this.#schemas.inferOptions(graph));
   }
 
   async run(request: RunRequest, onEvent: (event: RunEvent) => void) {
@@ -117,6 +127,9 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
     for (const node of request.graph.nodes) {
       const definition = registry.get(node.type, node.version) ?? registry.latest(node.type);
       if (definition) this.#specs.set(node.id, definition.outputs);
+      // What a source read refreshes the design-time view of its output (until its config changes).
+      const values = result.outputs.get(node.id);
+      if (definition && values && Object.keys(definition.inputs).length === 0) this.#schemas.observe(node, schemasOf(values));
     }
     if (this.#abort === abort) this.#abort = undefined;
     return { status: result.status };
@@ -162,8 +175,28 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
     return found.ok && isArrowTable(found.value) ? profileTable(found.value as Table) : [];
   }
 
-  putFile(name: string, bytes: Uint8Array): void {
+  /**
+   * Keeps a file added in the browser, reading a CSV's schema first as a run would: one that cannot
+   * be read is refused (naming the line or byte) and not kept.
+   */
+  putFile(name: string, bytes: Uint8Array): TableSchema | undefined {
+    let schema: TableSchema | undefined;
+    if (/\.(csv|tsv|txt)$/i.test(name)) {
+      const parsed = parseCsv(bytes);
+      if (!parsed.ok) {
+        const detail = parsed.issues.map((issue) => issue.message).join('; ');
+        throw new UserError('INPUT_INVALID', `"${name}" cannot be read as CSV, so it was not added: ${detail}`);
+      }
+      schema = tableSchemaOf(parsed.value.table);
+    }
     this.#files.put(name, bytes);
+    this.#schemas.setFile(name, schema);
+    return schema;
+  }
+
+  /** Schemas of files uploaded to the server, read there at upload. */
+  setFileSchemas(schemas: ReadonlyArray<readonly [string, TableSchema | undefined]>): void {
+    for (const [name, schema] of schemas) this.#schemas.setFile(name, schema);
   }
 
   /** Reads names not dropped into the editor from the server's uploaded files. */

@@ -72,7 +72,10 @@ export interface RunnerApi {
   cancel(): void;
   preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview>;
   profile(nodeId: string, portId: string): Promise<ColumnProfile[]>;
-  putFile(name: string, bytes: Uint8Array): void;
+  /** Keeps a file added in the browser; answers a CSV's schema, or fails naming the line it cannot read. */
+  putFile(name: string, bytes: Uint8Array): TableSchema | undefined;
+  /** Schemas of the server's uploaded files, for design-time inference. */
+  setFileSchemas(schemas: Array<[string, TableSchema | undefined]>): void;
   fileNames(): string[];
   /** Answers at once unless node code holds the worker's thread (the page's watchdog asks during runs). */
   ping(): true;

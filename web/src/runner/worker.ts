@@ -55,6 +55,7 @@ const api: RunnerApi = {
   },
   profile: (nodeId, portId) => core.profile(nodeId, portId),
   putFile: (name, bytes) => core.putFile(name, bytes),
+  setFileSchemas: (schemas) => core.setFileSchemas(schemas),
   fileNames: () => core.fileNames(),
   ping: () => true,
 };

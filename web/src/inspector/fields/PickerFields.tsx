@@ -54,7 +54,7 @@ export function ColumnField({ id, value, onChange, field, columns, issues, descr
         value={text}
         autoComplete="off"
         onChange={(e) => onChange(e.target.value)}
-        placeholder={columns.length ? 'Pick a column' : 'Connect an input to list its columns'}
+        placeholder={columns.length ? 'Pick a column' : 'No input columns known yet: connect an input, or run the graph once'}
         {...aria}
       />
       <datalist id={listId}>

@@ -1,3 +1,4 @@
+import type { TableSchema } from '@causeway/sdk';
 import { createContext, useContext, useEffect, useId, useRef, useState } from 'react';
 import { type ApiClient, readError } from '../../api/api-client';
 import type { FieldProps } from '../field-context';
@@ -15,8 +16,20 @@ export interface FileUploads {
 /** Given by the app when it talks to a server; file fields then offer an upload button. */
 export const FileUploadsContext = createContext<FileUploads | undefined>(undefined);
 
-/** Uploads through the server's `/api/files`, the folder its runs read from. */
-export function serverUploads(api: ApiClient): FileUploads {
+/** A file the server keeps, with the schema it read from a CSV at upload. */
+export interface UploadedFileInfo {
+  name: string;
+  schema?: TableSchema;
+}
+
+/**
+ * Uploads through the server's `/api/files`, the folder its runs read from. `onSchemas` hears the
+ * schema the server read from each file uploaded or listed (the editor's design-time columns).
+ */
+export function serverUploads(
+  api: ApiClient,
+  onSchemas: (schemas: Array<[string, TableSchema | undefined]>) => void = () => {},
+): FileUploads {
   return {
     async upload(file) {
       const response = await api.fetchRaw(`/api/files?name=${encodeURIComponent(file.name)}`, {
@@ -25,10 +38,14 @@ export function serverUploads(api: ApiClient): FileUploads {
         body: file,
       });
       if (!response.ok) throw await readError(response);
-      return ((await response.json()) as { name: string }).name;
+      const info = (await response.json()) as UploadedFileInfo;
+      onSchemas([[info.name, info.schema]]);
+      return info.name;
     },
     async list() {
-      return (await api.request<{ items: Array<{ name: string }> }>('GET', '/api/files')).items.map((f) => f.name);
+      const { items } = await api.request<{ items: UploadedFileInfo[] }>('GET', '/api/files');
+      onSchemas(items.map((f) => [f.name, f.schema]));
+      return items.map((f) => f.name);
     },
   };
 }
