@@ -1,4 +1,5 @@
 export { columnTypeOf, tableSchemaOf } from './arrow-schema';
+export { orderMetrics } from './order-metrics';
 export {
   arePortsCompatible,
   isArrowTable,
