@@ -1,10 +1,10 @@
-import type { OutputSummary, RunEvent } from '@causeway/sdk';
+import { countText, type OutputSummary, type RunEvent } from '@causeway/sdk';
 
 function summary(outputs: Record<string, OutputSummary>): string {
   const parts = Object.entries(outputs).map(([port, s]) => {
     switch (s.kind) {
       case 'table':
-        return `${port}: ${s.rows} rows × ${s.schema.columns.length} columns`;
+        return `${port}: ${countText(s.rows, 'row')} × ${countText(s.schema.columns.length, 'column')}`;
       case 'model':
         return `${port}: ${s.task} model, ${s.features} features`;
       case 'metrics':

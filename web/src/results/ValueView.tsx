@@ -1,4 +1,4 @@
-import type { MetricsValue, ModelCard, ReportValue } from '@causeway/sdk';
+import { formatNumber, type MetricsValue, type ModelCard, orderMetrics, type ReportValue } from '@causeway/sdk';
 import type { ReactNode } from 'react';
 
 /** Metrics: one tile per value, and the confusion matrix when there is one. */
@@ -6,10 +6,10 @@ export function MetricsView({ value }: { value: MetricsValue }) {
   return (
     <div className="metrics">
       <dl className="metric-tiles">
-        {Object.entries(value.values).map(([name, x]) => (
+        {orderMetrics(value.values).map(([name, x]) => (
           <div key={name}>
             <dt>{name}</dt>
-            <dd>{Number.isInteger(x) ? x : x.toFixed(4)}</dd>
+            <dd>{Number.isInteger(x) ? x.toLocaleString('en') : formatNumber(x, 4)}</dd>
           </div>
         ))}
       </dl>
