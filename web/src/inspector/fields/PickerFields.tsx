@@ -1,70 +1,60 @@
 import type { FieldProps } from '../field-context';
 import type { FieldModel } from '../form-model';
+import { ColumnChecklist } from './ColumnChecklist';
 import { describedBy } from './FieldIssues';
 
 type Of<K extends FieldModel['kind']> = Extract<FieldModel, { kind: K }>;
 
 /** Picks one or several columns from the schema propagated into the node; free text when none is known yet. */
-export function ColumnField({ id, value, onChange, field, columns, issues, description }: FieldProps<Of<'column'>>) {
+export function ColumnField({ id, label, value, onChange, field, columns, issues, description, required }: FieldProps<Of<'column'>>) {
   const aria = describedBy(id, issues, description);
   if (field.multiple) {
-    const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
-    if (columns.length === 0) {
-      return (
-        <input
-          id={id}
-          type="text"
-          placeholder="col1, col2"
-          value={[...chosen].join(', ')}
-          onChange={(e) =>
-            onChange(
-              e.target.value
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            )
-          }
-          {...aria}
-        />
-      );
-    }
+    const chosen = Array.isArray(value) ? value.map(String) : [];
+    if (columns.length > 0)
+      return <ColumnChecklist id={id} label={label} columns={columns} chosen={chosen} onChange={onChange} {...aria} />;
     return (
-      <fieldset id={id} className="column-set" {...aria}>
-        {columns.map((column) => (
-          <label key={column.name}>
-            <input
-              type="checkbox"
-              checked={chosen.has(column.name)}
-              onChange={(e) => onChange(columns.map((c) => c.name).filter((n) => (n === column.name ? e.target.checked : chosen.has(n))))}
-            />
-            {column.name} <small>{column.type}</small>
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  const text = typeof value === 'string' ? value : '';
-  const listId = `${id}-columns`;
-  return (
-    <>
       <input
         id={id}
         type="text"
-        list={listId}
-        value={text}
-        autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={columns.length ? 'Pick a column' : 'Connect an input to list its columns'}
+        placeholder="col1, col2"
+        value={chosen.join(', ')}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          )
+        }
         {...aria}
       />
-      <datalist id={listId}>
+    );
+  }
+  const text = typeof value === 'string' ? value : '';
+  if (columns.length > 0) {
+    const known = columns.some((c) => c.name === text);
+    return (
+      <select id={id} value={text} onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)} {...aria}>
+        <option value="">{required ? 'Pick a column…' : '(none)'}</option>
         {columns.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.type}
+            {c.name} · {c.type}
           </option>
         ))}
-      </datalist>
-    </>
+        {text !== '' && !known && <option value={text}>{text} · not in the input</option>}
+      </select>
+    );
+  }
+  return (
+    <input
+      id={id}
+      type="text"
+      value={text}
+      autoComplete="off"
+      onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
+      placeholder="Connect an input to list its columns"
+      {...aria}
+    />
   );
 }
 
