@@ -72,5 +72,5 @@ export function trainModel<M extends FittedModel>(spec: TrainSpec<M>): TrainedMo
   card.trainingMetrics = values;
   const onnx = writeModel(plan, fitted, card);
   spec.ctx.progress(1);
-  return { model: { onnx, card }, metrics: { values }, fitted, plan };
+  return { model: { onnx, card }, metrics: { values, dataset: 'train' }, fitted, plan };
 }
