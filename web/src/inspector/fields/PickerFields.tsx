@@ -30,31 +30,29 @@ export function ColumnField({ id, label, value, onChange, field, columns, issues
       />
     );
   }
+  // A combobox, not a select: a column the input does not have yet can still be named (and is then flagged).
   const text = typeof value === 'string' ? value : '';
-  if (columns.length > 0) {
-    const known = columns.some((c) => c.name === text);
-    return (
-      <select id={id} value={text} onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)} {...aria}>
-        <option value="">{required ? 'Pick a column…' : '(none)'}</option>
+  const listId = `${id}-columns`;
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        value={text}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
+        placeholder={columns.length ? 'Pick a column' : 'Connect an input to list its columns'}
+        {...aria}
+      />
+      <datalist id={listId}>
         {columns.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.name} · {c.type}
+            {c.type}
           </option>
         ))}
-        {text !== '' && !known && <option value={text}>{text} · not in the input</option>}
-      </select>
-    );
-  }
-  return (
-    <input
-      id={id}
-      type="text"
-      value={text}
-      autoComplete="off"
-      onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
-      placeholder="Connect an input to list its columns"
-      {...aria}
-    />
+      </datalist>
+    </>
   );
 }
 
