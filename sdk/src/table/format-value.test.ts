@@ -8,6 +8,7 @@ describe('formatValue', () => {
     expect(formatValue(Date.UTC(2012, 0, 1, 9, 30, 0, 250), 'date')).toBe('2012-01-01T09:30:00.250Z');
     expect(formatValue(BigInt(Date.UTC(1969, 11, 31)), 'date')).toBe('1969-12-31');
     expect(formatValue(new Date(Date.UTC(2020, 1, 29)))).toBe('2020-02-29');
+    expect(formatDate(Date.UTC(12000, 0, 1))).toBe('+012000-01-01');
   });
 
   it('keeps numbers of other types numbers, nulls empty, nested values JSON', () => {

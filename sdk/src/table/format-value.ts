@@ -14,9 +14,10 @@ export function formatDate(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
   const date = new Date(ms);
   if (Number.isNaN(date.getTime())) return String(ms);
+  // Suffixes, not fixed offsets: years past 9999 or before 0 are written with six digits and a sign.
   const iso = date.toISOString();
-  if (ms % dayMs === 0) return iso.slice(0, 10);
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  if (ms % dayMs === 0) return iso.slice(0, -'T00:00:00.000Z'.length);
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -'.000Z'.length)}Z` : iso;
 }
 
 /**
