@@ -1,5 +1,5 @@
 export { columnTypeOf, tableSchemaOf } from './arrow-schema';
-export { orderMetrics } from './order-metrics';
+export { compareMetricNames, orderMetrics } from './order-metrics';
 export {
   arePortsCompatible,
   isArrowTable,

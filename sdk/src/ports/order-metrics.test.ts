@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderMetrics } from './order-metrics';
+import { compareMetricNames, orderMetrics } from './order-metrics';
 
 describe('orderMetrics', () => {
   it('puts headline metrics first whatever the key order, then the rest by name, rows last', () => {
@@ -14,5 +14,9 @@ describe('orderMetrics', () => {
   it('orders regression and clustering figures', () => {
     expect(orderMetrics({ rows: 3, mae: 1, rmse: 2, r2: 0.5, mse: 4 }).map(([n]) => n)).toEqual(['r2', 'rmse', 'mae', 'mse', 'rows']);
     expect(orderMetrics({ inertia: 9, silhouette: 0.4 }).map(([n]) => n)).toEqual(['silhouette', 'inertia']);
+  });
+
+  it('sorts bare names the same way', () => {
+    expect(['rows', 'mae', 'custom', 'r2'].sort(compareMetricNames)).toEqual(['r2', 'mae', 'custom', 'rows']);
   });
 });

@@ -17,6 +17,17 @@ const headline = [
   'inertia',
 ];
 const rank = new Map(headline.map((name, i) => [name, i]));
+const rankOf = (name: string) => (name === 'rows' ? headline.length + 1 : (rank.get(name) ?? headline.length));
+
+/**
+ * Compares two metric names in the one order every view lists metrics (see {@link orderMetrics}), for `sort`.
+ *
+ * @example
+ * ['rows', 'rmse', 'r2'].sort(compareMetricNames) // ['r2', 'rmse', 'rows']
+ */
+export function compareMetricNames(a: string, b: string): number {
+  return rankOf(a) - rankOf(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 /**
  * Metric values in the one order every view shows them: headline metrics first (AUC, accuracy, F1 …,
@@ -28,6 +39,5 @@ const rank = new Map(headline.map((name, i) => [name, i]));
  * orderMetrics({ rows: 10, log_loss: 0.3, accuracy: 0.9, auc: 0.95 }) // [['auc', 0.95], ['accuracy', 0.9], ['log_loss', 0.3], ['rows', 10]]
  */
 export function orderMetrics(values: Readonly<Record<string, number>>): Array<[string, number]> {
-  const key = (name: string) => (name === 'rows' ? headline.length + 1 : (rank.get(name) ?? headline.length));
-  return Object.entries(values).sort(([a], [b]) => key(a) - key(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(values).sort(([a], [b]) => compareMetricNames(a, b));
 }
