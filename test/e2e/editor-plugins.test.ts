@@ -82,7 +82,7 @@ describe('plugins in the editor', () => {
     expect(await page.locator('.node-error').allTextContents()).toEqual([]);
     expect(await page.getByTestId('run-status').textContent()).toMatch(/^Run succeeded/);
     await page.locator('[data-port="select.table"] button').click();
-    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('2 rows × 1 columns');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('2 rows × 1 column');
     expect(await page.locator('.data-table .tbody [role="gridcell"]').allTextContents()).toEqual(['OSLO', 'LIMA']);
     await page.screenshot({ path: resolve(screenshots, 'plugin-run.png') });
     expect(errors).toEqual([]);

@@ -38,7 +38,7 @@ describe('the editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toMatch(/^Run succeeded/);
     await expect.poll(() => page.locator('[data-node-id="select"] .badge').textContent()).toMatch(/^done/);
     await page.locator('[data-port="select.table"] button').click();
-    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('3 rows × 1 columns');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('3 rows × 1 column');
     const cells = await page.locator('.data-table .tbody [role="gridcell"]').allTextContents();
     expect(cells).toEqual(['Oslo', 'Lima', 'Oslo']);
     await page.screenshot({ path: resolve(screenshots, 'run-and-preview.png') });

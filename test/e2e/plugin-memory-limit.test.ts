@@ -142,7 +142,7 @@ describe('a plugin node that allocates without bound in the browser', () => {
     await expect.poll(() => tab.text('[data-testid="run-status"]'), poll).toMatch(/^Run succeeded/);
     await expect.poll(() => tab.value<number>(`document.querySelectorAll('iframe[data-causeway-runner]').length`)).toBe(1);
     await tab.click('[data-port="select.table"] button');
-    await expect.poll(() => tab.text('[data-testid="row-count"]')).toBe('2 rows × 1 columns');
+    await expect.poll(() => tab.text('[data-testid="row-count"]')).toBe('2 rows × 1 column');
     expect(
       await tab.value<string[]>(`[...document.querySelectorAll('.data-table .tbody [role="gridcell"]')].map((c) => c.textContent)`),
     ).toEqual(['Oslo', 'Lima']);

@@ -65,7 +65,11 @@ export const evaluateModel = defineNode({
   config: z.object({
     target: z.string().min(1).optional().meta({ ui: 'column' }).describe('The true value column (default: the model card’s target).'),
     task: z.enum(['auto', 'classification', 'regression', 'clustering']).default('auto'),
-    features: z.array(z.string().min(1)).default([]).describe('Clustering: feature columns (default: the card’s numeric features).'),
+    features: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Clustering: feature columns (default: the card’s numeric features).')
+      .meta({ ui: 'columns' }),
     seed: z.number().int().default(0).describe('Seed of the silhouette sample.'),
   }),
   infer: ({ config, inputs }) => {

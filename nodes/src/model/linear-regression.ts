@@ -4,7 +4,7 @@ import { fitLinearRegression } from '../ml/learn/linear-regression';
 import { featuresField, inferModel, numbersOf, runTraining } from './shared/train-node';
 
 const config = z.object({
-  target: z.string().min(1).describe('The numeric column to predict.'),
+  target: z.string().min(1).describe('The numeric column to predict.').meta({ ui: 'column' }),
   features: featuresField,
   alpha: z.number().min(0).max(1e9).default(0).describe('Ridge penalty on the squared coefficients (0 = ordinary least squares).'),
 });

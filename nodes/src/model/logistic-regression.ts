@@ -4,7 +4,7 @@ import { fitLogisticRegression } from '../ml/learn/logistic-regression';
 import { classesOf, featuresField, inferModel, runTraining } from './shared/train-node';
 
 const config = z.object({
-  target: z.string().min(1).describe('The class column to predict (two classes or more).'),
+  target: z.string().min(1).describe('The class column to predict (two classes or more).').meta({ ui: 'column' }),
   features: featuresField,
   C: z.number().positive().max(1e9).default(1).describe('Inverse L2 strength, as scikit-learn: smaller is stronger regularisation.'),
   maxIter: z.number().int().min(1).max(10_000).default(100).describe('Most L-BFGS iterations.'),

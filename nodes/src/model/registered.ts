@@ -19,7 +19,8 @@ export const registeredModel = defineNode({
     version: z
       .union([z.enum(['production', 'staging', 'latest']), z.number().int().min(1)])
       .default('production')
-      .describe('A version number, or the version in production or staging, or the latest.'),
+      .describe('A version number, or the version in production or staging, or the latest.')
+      .meta({ ui: 'version', of: 'model' }),
   }),
   runtime: 'server',
   // Stages move between runs: look the version up every time.

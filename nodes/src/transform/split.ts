@@ -4,12 +4,14 @@ import { checkColumns } from '../shared/check-columns';
 import { requireColumns } from '../shared/require-columns';
 
 const config = z.object({
-  test: z.number().gt(0).lt(1).describe('The fraction of rows that go to the test set, e.g. 0.2.'),
+  // Defaults only fill what a saved graph could not leave out before (both were required): no new version.
+  test: z.number().gt(0).lt(1).default(0.25).describe('The fraction of rows that go to the test set, e.g. 0.25.'),
   seed: z
     .number()
     .int()
     .min(0)
     .max(2 ** 32 - 1)
+    .default(42)
     .describe('The random seed: the same seed gives the same split everywhere.'),
   stratify: z
     .string()

@@ -27,7 +27,12 @@ export const drift = defineNode({
   },
   outputs: { table: port.table(), report: port.report() },
   config: z.object({
-    columns: z.array(z.string().min(1)).max(1000).default([]).describe('Features to compare; empty: every shared feature.'),
+    columns: z
+      .array(z.string().min(1))
+      .max(1000)
+      .default([])
+      .describe('Features to compare; empty: every shared feature.')
+      .meta({ ui: 'columns' }),
     psiThreshold: z.number().positive().default(0.2).describe('PSI above this is drift (0.1 moderate, 0.2 significant).'),
     ksThreshold: z.number().positive().max(1).default(0.1).describe('KS statistic above this is drift (numeric features).'),
     stopOnFailure: z.boolean().default(false),

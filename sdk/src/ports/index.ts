@@ -1,4 +1,5 @@
 export { columnTypeOf, tableSchemaOf } from './arrow-schema';
+export { compareMetricNames, orderMetrics } from './order-metrics';
 export {
   arePortsCompatible,
   isArrowTable,

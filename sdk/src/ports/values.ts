@@ -60,6 +60,8 @@ export interface Curve {
  */
 export interface MetricsValue {
   values: Record<string, number>;
+  /** The rows the figures were measured on when that is not a held-out set: `'train'` for a model's own training rows. */
+  dataset?: 'train';
   curves?: Record<string, Curve>;
   confusion?: { labels: string[]; matrix: number[][] };
 }

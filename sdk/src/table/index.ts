@@ -11,6 +11,7 @@ export * from './encode';
 export * from './encode-keys';
 export * from './filter-table';
 export * from './float64-interner';
+export * from './format-value';
 export * from './formats';
 export * from './group-by';
 export * from './impute';

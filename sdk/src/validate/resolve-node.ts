@@ -3,6 +3,7 @@ import { fromZodIssues } from '../errors/zod-issues';
 import type { GraphNode } from '../graph/schema';
 import type { AnyNodeDefinition } from '../node/define-node';
 import type { NodeRegistry } from '../node/registry';
+import { configErrorMap } from './config-error-map';
 
 /**
  * A graph node bound to its definition, with its config migrated and parsed.
@@ -57,7 +58,7 @@ export function resolveNode(node: GraphNode, registry: NodeRegistry, at: IssuePa
       });
     }
   }
-  const parsed = definition.config.safeParse(config);
+  const parsed = definition.config.safeParse(config, { error: configErrorMap });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, 'CONFIG_INVALID', [...at, 'config'], nodeId) };
   return { ok: true, value: { definition, config: parsed.data } };
 }

@@ -1,18 +1,18 @@
-import type { OutputSummary, RunEvent } from '@causeway/sdk';
+import { countText, type OutputSummary, orderMetrics, type RunEvent } from '@causeway/sdk';
 
 function summary(outputs: Record<string, OutputSummary>): string {
   const parts = Object.entries(outputs).map(([port, s]) => {
     switch (s.kind) {
       case 'table':
-        return `${port}: ${s.rows} rows × ${s.schema.columns.length} columns`;
+        return `${port}: ${countText(s.rows, 'row')} × ${countText(s.schema.columns.length, 'column')}`;
       case 'model':
-        return `${port}: ${s.task} model, ${s.features} features`;
+        return `${port}: ${s.task} model, ${countText(s.features, 'feature')}`;
       case 'metrics':
-        return `${port}: ${Object.entries(s.values)
+        return `${port}: ${orderMetrics(s.values)
           .map(([name, value]) => `${name}=${value}`)
           .join(' ')}`;
       case 'report':
-        return `${port}: ${s.passed ? 'passed' : `failed ${s.failed} of ${s.checks} checks`}`;
+        return `${port}: ${s.passed ? 'passed' : `failed ${s.failed} of ${countText(s.checks, 'check')}`}`;
       default:
         return port;
     }

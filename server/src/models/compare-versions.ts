@@ -1,3 +1,4 @@
+import { compareMetricNames } from '@causeway/sdk';
 import type { ModelVersion } from './model-version';
 
 /** One metric of two versions: `delta` is b − a, null when either lacks it. */
@@ -91,7 +92,7 @@ function statisticChanges(a: Map<string, CardFeature>, b: Map<string, CardFeatur
  * task, target, features (added, removed, retyped), classes and per-feature training statistics.
  */
 export function compareVersions(a: ModelVersion, b: ModelVersion): VersionComparison {
-  const metricNames = [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])].sort();
+  const metricNames = [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])].sort(compareMetricNames);
   const metrics = metricNames.map((name) => {
     const va = numberOr(a.metrics[name]);
     const vb = numberOr(b.metrics[name]);

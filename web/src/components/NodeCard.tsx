@@ -1,4 +1,4 @@
-import type { GraphNode, Issue, PortKind, PortSpec } from '@causeway/sdk';
+import { countText, type GraphNode, type Issue, type PortKind, type PortSpec } from '@causeway/sdk';
 import { type NodeProps, useStoreApi } from '@xyflow/react';
 import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
@@ -174,7 +174,7 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
 
 function OutputSummaryLine({ outputs }: { outputs: Record<string, { kind: string; rows?: number }> }) {
   const parts = Object.entries(outputs).flatMap(([port, summary]) =>
-    summary.kind === 'table' && summary.rows !== undefined ? [`${port}: ${summary.rows.toLocaleString('en')} rows`] : [],
+    summary.kind === 'table' && summary.rows !== undefined ? [`${port}: ${countText(summary.rows, 'row')}`] : [],
   );
   return parts.length > 0 ? <p className="node-summary">{parts.join(' · ')}</p> : null;
 }

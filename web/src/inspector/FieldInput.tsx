@@ -1,9 +1,13 @@
+import { columnsOfItems, itemsForColumns } from './column-items';
 import { configPathOf, type FieldProps, issuesUnder } from './field-context';
+import { ColumnChecklist } from './fields/ColumnChecklist';
+import { ColumnTypesField } from './fields/ColumnTypesField';
 import { ExpressionField } from './fields/ExpressionField';
 import { FieldIssues } from './fields/FieldIssues';
 import { ColumnField, SecretField } from './fields/PickerFields';
 import { BooleanField, EnumField, JsonField, NumberField, TextField } from './fields/ScalarFields';
 import { UploadField } from './fields/UploadField';
+import { VersionField } from './fields/VersionField';
 import { emptyValueOf, type FieldModel } from './form-model';
 
 /** The editor for one field of the form, by its kind. */
@@ -32,6 +36,10 @@ export function FieldEditor(props: FieldProps) {
       return <ArrayField {...props} field={field} />;
     case 'json':
       return <JsonField {...props} field={field} />;
+    case 'columnTypes':
+      return <ColumnTypesField {...props} field={field} />;
+    case 'choiceOrNumber':
+      return <VersionField {...props} field={field} />;
   }
 }
 
@@ -106,9 +114,19 @@ export function ArrayField(props: FieldProps<Of<'array'>>) {
   const items = Array.isArray(value) ? value : [];
   const set = (next: unknown[]) => onChange(next);
   const canAdd = field.max === undefined || items.length < field.max;
+  const { columnKey } = field;
   return (
     <fieldset className="array-field" id={id}>
       <legend className="sr-only">{label}</legend>
+      {columnKey !== undefined && props.columns.length > 0 && (
+        <ColumnChecklist
+          id={`${id}-checklist`}
+          label={label}
+          columns={props.columns}
+          chosen={columnsOfItems(items, columnKey)}
+          onChange={(names) => set(itemsForColumns(items, columnKey, names))}
+        />
+      )}
       <ol>
         {items.map((item, index) => {
           const childPath = [...path, index];

@@ -6,7 +6,7 @@ import { nodeIndex } from '../canvas/to-flow';
 import { FieldInput } from './FieldInput';
 import { configPathOf, issuesUnder } from './field-context';
 import { formOf } from './form-model';
-import { inputColumns } from './input-columns';
+import { inputColumns, outputColumns } from './input-columns';
 import { PlaceholderConfig } from './PlaceholderConfig';
 import { InputsSection, OutputsSection } from './PortLinks';
 
@@ -35,6 +35,8 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
   const columns = useMemo(() => inputColumns(graph, ports, node.id), [graph, ports, node.id]);
   const [files, setFiles] = useState<string[]>([]);
   const definition = store.catalog.descriptorOf(node);
+  const outputPorts = useMemo(() => Object.keys(definition?.outputs ?? {}), [definition]);
+  const ownColumns = useMemo(() => outputColumns(ports, node.id, outputPorts), [ports, node.id, outputPorts]);
   const form = useMemo(() => (definition ? formOf(definition.config) : []), [definition]);
   const requires = useEditor((s) => s.graph.requires);
   const usesFiles = form.some((p) => p.field.kind === 'file');
@@ -92,6 +94,8 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
             value={property.key === '' ? node.config : node.config[property.key]}
             issues={property.key === '' ? issues : issuesUnder(issues, [property.key])}
             columns={columns}
+            outputColumns={ownColumns}
+            config={node.config}
             files={files}
             onChange={(value) => setField(property.key, value)}
           />

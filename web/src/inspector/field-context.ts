@@ -1,4 +1,4 @@
-import type { ColumnSchema, Issue } from '@causeway/sdk';
+import { type ColumnSchema, formatPath, type Issue } from '@causeway/sdk';
 import type { FieldModel } from './form-model';
 
 /** What every field editor receives. `onChange` records one undo step per field (typing merges). */
@@ -12,6 +12,10 @@ export interface FieldProps<F extends FieldModel = FieldModel> {
   issues: readonly Issue[];
   /** Columns of the tables feeding the node, from schema propagation. */
   columns: readonly ColumnSchema[];
+  /** Columns of the tables the node itself outputs (a source's columns, for its per-column settings). */
+  outputColumns: readonly ColumnSchema[];
+  /** The node's whole config, for fields that depend on a sibling (a model's versions). */
+  config: Readonly<Record<string, unknown>>;
   /** Names of files added to the editor (for file fields). */
   files: readonly string[];
   /** Where the field sits in the config, e.g. `['columns', 2, 'name']`. */
@@ -32,4 +36,12 @@ export function issuesUnder(issues: readonly Issue[], path: ReadonlyArray<string
     const rest = configPathOf(issue);
     return rest !== undefined && rest.length >= path.length && path.every((part, i) => String(rest[i]) === String(part));
   });
+}
+
+/** An issue's message as its field shows it: without the field path the message starts with (the label says it). */
+export function fieldMessage(issue: Issue): string {
+  const path = configPathOf(issue);
+  if (!path || path.length === 0) return issue.message;
+  const prefix = `${formatPath(path)}: `;
+  return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
 }

@@ -5,13 +5,15 @@ export type FieldModel =
   | { kind: 'text'; multiline: boolean }
   | { kind: 'number'; integer: boolean; min?: number; max?: number }
   | { kind: 'enum'; options: string[] }
-  | { kind: 'boolean' }
+  | { kind: 'boolean'; unset?: 'auto' }
   | { kind: 'column'; multiple: boolean }
+  | { kind: 'columnTypes'; types: string[] }
+  | { kind: 'choiceOrNumber'; options: string[]; integer: boolean; min?: number; versionsOf?: string }
   | { kind: 'expression' }
   | { kind: 'secret' }
   | { kind: 'file' }
   | { kind: 'object'; fields: PropertyModel[] }
-  | { kind: 'array'; item: FieldModel; min?: number; max?: number }
+  | { kind: 'array'; item: FieldModel; min?: number; max?: number; columnKey?: string }
   | { kind: 'json'; empty: unknown };
 
 /** A named property of an object form: label, help, whether it is required and its default. */
@@ -55,6 +57,10 @@ export function fieldOf(schema: Json): FieldModel {
   if (nonNull.length === 1 && nonNull[0]) return fieldOf(nonNull[0]);
   if (variants.length > 0 && variants.every((v) => v.const !== undefined))
     return { kind: 'enum', options: variants.map((v) => String(v.const)) };
+  const choiceOrNumber = choiceOrNumberOf(nonNull);
+  // `ui: 'version', of: 'model'`: the numbers are the versions of the model the sibling field names.
+  if (choiceOrNumber)
+    return ui === 'version' && typeof schema.of === 'string' ? { ...choiceOrNumber, versionsOf: schema.of } : choiceOrNumber;
   if (Array.isArray(schema.enum)) return { kind: 'enum', options: schema.enum.map(String) };
   if (schema.const !== undefined) return { kind: 'enum', options: [String(schema.const)] };
   switch (schema.type) {
@@ -73,8 +79,13 @@ export function fieldOf(schema: Json): FieldModel {
     }
     case 'boolean':
       return { kind: 'boolean' };
-    case 'object':
-      return isJson(schema.properties) ? { kind: 'object', fields: propertiesOf(schema) } : { kind: 'json', empty: {} };
+    case 'object': {
+      if (isJson(schema.properties)) return { kind: 'object', fields: propertiesOf(schema) };
+      // A map of column name → type (a CSV's `types`): a type picker per column.
+      const value = isJson(schema.additionalProperties) ? fieldOf(schema.additionalProperties) : undefined;
+      if (value?.kind === 'enum') return { kind: 'columnTypes', types: value.options };
+      return { kind: 'json', empty: {} };
+    }
     case 'array': {
       if (!isJson(schema.items)) return { kind: 'json', empty: [] };
       const item = fieldOf(schema.items);
@@ -83,7 +94,14 @@ export function fieldOf(schema: Json): FieldModel {
       if (item.kind === 'array' || item.kind === 'json') return { kind: 'json', empty: [] };
       const min = num(schema.minItems);
       const max = num(schema.maxItems);
-      return { kind: 'array', item, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+      const columnKey = item.kind === 'object' ? item.fields.find((f) => f.required && f.field.kind === 'column')?.key : undefined;
+      return {
+        kind: 'array',
+        item,
+        ...(min === undefined ? {} : { min }),
+        ...(max === undefined ? {} : { max }),
+        ...(columnKey === undefined ? {} : { columnKey }),
+      };
     }
     default:
       return { kind: 'json', empty: null };
@@ -95,14 +113,34 @@ function propertiesOf(schema: Json): PropertyModel[] {
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   return Object.entries(properties)
     .filter((entry): entry is [string, Json] => isJson(entry[1]))
-    .map(([key, property]) => ({
-      key,
-      label: typeof property.title === 'string' ? property.title : labelOf(key),
-      description: typeof property.description === 'string' ? property.description : undefined,
-      required: required.has(key) && property.default === undefined,
-      default: property.default,
-      field: fieldOf(property),
-    }));
+    .map(([key, property]) => {
+      const isRequired = required.has(key) && property.default === undefined;
+      const field = fieldOf(property);
+      return {
+        key,
+        label: typeof property.title === 'string' ? property.title : labelOf(key),
+        description: typeof property.description === 'string' ? property.description : undefined,
+        required: isRequired,
+        default: property.default,
+        // A yes/no the node decides when it is left out (a CSV's header) has three states, not two.
+        field: field.kind === 'boolean' && !isRequired && property.default === undefined ? { kind: 'boolean', unset: 'auto' } : field,
+      };
+    });
+}
+
+// `'production' | 'staging' | 'latest' | integer ≥ 1` (a model version): named choices or a number.
+function choiceOrNumberOf(variants: Json[]): Extract<FieldModel, { kind: 'choiceOrNumber' }> | undefined {
+  if (variants.length !== 2) return undefined;
+  const choices = variants.map(fieldOf);
+  const named = choices.find((c) => c.kind === 'enum');
+  const number = choices.find((c) => c.kind === 'number');
+  if (named?.kind !== 'enum' || number?.kind !== 'number') return undefined;
+  return {
+    kind: 'choiceOrNumber',
+    options: named.options,
+    integer: number.integer,
+    ...(number.min === undefined ? {} : { min: number.min }),
+  };
 }
 
 const cache = new WeakMap<Json, PropertyModel[]>();
@@ -142,6 +180,10 @@ export function emptyValueOf(field: FieldModel): unknown {
       return field.empty;
     case 'column':
       return field.multiple ? [] : '';
+    case 'columnTypes':
+      return {};
+    case 'choiceOrNumber':
+      return field.options[0] ?? field.min ?? 0;
     default:
       return '';
   }

@@ -1,3 +1,4 @@
+import { type ColumnType, formatValue } from '@causeway/sdk';
 import type { ColumnProfile } from '../runner/runner-protocol';
 
 /** Per column: type, nulls, distinct values and a histogram (numbers) or the top values (text). */
@@ -18,7 +19,7 @@ export function ColumnProfileView({ profiles }: { profiles: readonly ColumnProfi
             <dt>distinct</dt>
             <dd>{p.distinct.toLocaleString('en')}</dd>
           </dl>
-          {p.histogram && <Histogram {...p.histogram} label={p.name} />}
+          {p.histogram && <Histogram {...p.histogram} type={p.type} label={p.name} />}
           {p.top && (
             <ol className="top-values">
               {p.top.map((t) => (
@@ -34,14 +35,23 @@ export function ColumnProfileView({ profiles }: { profiles: readonly ColumnProfi
   );
 }
 
-function Histogram({ min, max, counts, label }: { min: number; max: number; counts: number[]; label: string }) {
+interface HistogramProps {
+  min: number;
+  max: number;
+  counts: number[];
+  type: ColumnType;
+  label: string;
+}
+
+function Histogram({ min, max, counts, type, label }: HistogramProps) {
   const top = Math.max(1, ...counts);
+  const [from, to] = [formatValue(min, type), formatValue(max, type)];
   return (
     <figure className="histogram">
       <svg
         viewBox={`0 0 ${counts.length * 6} 40`}
         role="img"
-        aria-label={`Histogram of ${label} from ${min} to ${max}`}
+        aria-label={`Histogram of ${label} from ${from} to ${to}`}
         preserveAspectRatio="none"
       >
         {counts.map((c, i) => (
@@ -50,12 +60,9 @@ function Histogram({ min, max, counts, label }: { min: number; max: number; coun
         ))}
       </svg>
       <figcaption>
-        <span>{formatNumber(min)}</span>
-        <span>{formatNumber(max)}</span>
+        <span>{from}</span>
+        <span>{to}</span>
       </figcaption>
     </figure>
   );
 }
-
-const formatNumber = (x: number) =>
-  Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : String(Math.round(x * 1000) / 1000);

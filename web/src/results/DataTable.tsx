@@ -1,6 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which <table> layout cannot do
 // biome-ignore-all lint/a11y/useFocusableInteractive: the scroll area takes focus for the whole grid; cells are read-only
-import type { TableSchema } from '@causeway/sdk';
+import { countText, type TableSchema } from '@causeway/sdk';
 import { type Table, tableFromIPC } from 'apache-arrow';
 import { memo, startTransition, useEffect, useRef, useState } from 'react';
 import type { TablePage } from '../runner/runner-protocol';
@@ -81,7 +81,7 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
       role="grid"
       aria-rowcount={totalRows + 1}
       aria-colcount={schema.columns.length + 1}
-      aria-label={`Table, ${totalRows} rows`}
+      aria-label={`Table, ${countText(totalRows, 'row')}`}
       style={{ ['--grid' as string]: gridTemplate }}
     >
       <div className="tr thead" role="row" aria-rowindex={1}>
@@ -121,7 +121,7 @@ const Row = memo(function Row({ row, page, schema }: { row: number; page: Table 
         const value = page ? page.getChildAt(c)?.get(at) : undefined;
         return (
           <span role="gridcell" className={`td ${value === null ? 'null' : ''} type-${column.type}`} key={column.name}>
-            {page ? formatCell(value) : '…'}
+            {page ? formatCell(value, column.type) : '…'}
           </span>
         );
       })}

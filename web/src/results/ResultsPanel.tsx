@@ -1,5 +1,5 @@
 import type { MetricsValue, ReportValue } from '@causeway/sdk';
-import { splitEndpoint } from '@causeway/sdk';
+import { countText, splitEndpoint } from '@causeway/sdk';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { useServer } from '../app/server-context';
@@ -76,7 +76,7 @@ export function ResultsPanel() {
         {preview?.kind === 'table' && (
           <>
             <span className="row-count" data-testid="row-count">
-              {preview.totalRows.toLocaleString('en')} rows × {preview.schema.columns.length} columns
+              {countText(preview.totalRows, 'row')} × {countText(preview.schema.columns.length, 'column')}
             </span>
             <div role="tablist" aria-label="Views">
               <button type="button" role="tab" aria-selected={tab === 'data'} onClick={() => setTab('data')}>

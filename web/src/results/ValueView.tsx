@@ -1,15 +1,20 @@
-import type { MetricsValue, ModelCard, ReportValue } from '@causeway/sdk';
+import { formatNumber, type MetricsValue, type ModelCard, orderMetrics, type ReportValue } from '@causeway/sdk';
 import type { ReactNode } from 'react';
 
-/** Metrics: one tile per value, and the confusion matrix when there is one. */
+/** Metrics: one tile per value, headline figures first, and the confusion matrix when there is one. */
 export function MetricsView({ value }: { value: MetricsValue }) {
+  const train = value.dataset === 'train';
   return (
     <div className="metrics">
+      {train && <p className="muted">Measured on the training rows: how well the model fits what it learned from, not a test.</p>}
       <dl className="metric-tiles">
-        {Object.entries(value.values).map(([name, x]) => (
+        {orderMetrics(value.values).map(([name, x]) => (
           <div key={name}>
-            <dt>{name}</dt>
-            <dd>{Number.isInteger(x) ? x : x.toFixed(4)}</dd>
+            <dt>
+              {train && <span className="metric-set">train </span>}
+              {name}
+            </dt>
+            <dd>{Number.isInteger(x) ? x.toLocaleString('en') : formatNumber(x, 4)}</dd>
           </div>
         ))}
       </dl>
@@ -67,6 +72,7 @@ export function ReportView({ value }: { value: ReportValue }) {
 
 /** A model card: task, target, classes, features with types, metrics; then `children` (e.g. a download). */
 export function ModelCardView({ card, bytes, children }: { card: ModelCard; bytes: number; children?: ReactNode }) {
+  const trainingMetrics = numbersOf(card.trainingMetrics);
   return (
     <div className="model-card">
       <p>
@@ -85,7 +91,15 @@ export function ModelCardView({ card, bytes, children }: { card: ModelCard; byte
         </tbody>
       </table>
       {card.metrics && <MetricsView value={{ values: card.metrics }} />}
+      {trainingMetrics && <MetricsView value={{ values: trainingMetrics, dataset: 'train' }} />}
       {children}
     </div>
   );
+}
+
+// A card's extra fields are unchecked JSON: only a record of numbers is shown as metrics.
+function numbersOf(value: unknown): Record<string, number> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

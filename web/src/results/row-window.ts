@@ -1,3 +1,5 @@
+import { type ColumnType, formatValue } from '@causeway/sdk';
+
 /** Which rows a virtualized table draws and which pages it needs, for a scroll position. */
 export interface RowWindow {
   first: number;
@@ -30,12 +32,7 @@ export function keepPage(page: number, shown: readonly number[], reach = 6): boo
   return shown.some((p) => Math.abs(p - page) <= reach);
 }
 
-/** Shows a cell the way a table shows it. Dates as ISO, big integers exactly, null as an empty marker. */
-export function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return '∅';
-  if (value instanceof Date) return value.toISOString().replace('T00:00:00.000Z', '');
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toPrecision(6).replace(/\.?0+$/, '');
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+/** Shows a cell the way the grid shows it: by its column's type (dates as ISO text), null as an empty marker. */
+export function formatCell(value: unknown, type: ColumnType): string {
+  return value === null || value === undefined ? '∅' : formatValue(value, type);
 }

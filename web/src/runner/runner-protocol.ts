@@ -1,4 +1,4 @@
-import type { Graph, ModelCard, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
+import type { ColumnType, Graph, ModelCard, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 
@@ -52,7 +52,7 @@ export type PortPreview = TablePage | ValuePreview | { kind: 'missing'; message:
 /** Type, nulls, distinct values and a histogram (numbers) or top values (text) of one column. */
 export interface ColumnProfile {
   name: string;
-  type: string;
+  type: ColumnType;
   rows: number;
   nulls: number;
   distinct: number;

@@ -87,6 +87,29 @@ export const Metrics: StoryObj = {
   ),
 };
 
+/** A model's own metrics: measured on its training rows, and labelled so. */
+export const TrainingMetrics: StoryObj = {
+  render: () => <MetricsView value={{ values: { rows: 20_000, log_loss: 0.3125, accuracy: 0.9012 }, dataset: 'train' }} />,
+};
+
+/** A date column's histogram reads its range as dates, not epoch milliseconds. */
+export const DateProfile: StoryObj = {
+  render: () => (
+    <ColumnProfileView
+      profiles={[
+        {
+          name: 'date',
+          type: 'date',
+          rows: 1_461,
+          nulls: 0,
+          distinct: 1_461,
+          histogram: { min: Date.UTC(2012, 0, 1), max: Date.UTC(2015, 11, 31), counts: new Array(20).fill(73) },
+        },
+      ]}
+    />
+  ),
+};
+
 export const Report: StoryObj = {
   render: () => (
     <ReportView

@@ -75,5 +75,5 @@ export async function trainModel<M extends FittedModel>(spec: TrainSpec<M>): Pro
   card.trainingMetrics = values;
   const onnx = writeModel(plan, fitted, card);
   spec.ctx.progress(1);
-  return { model: { onnx, card }, metrics: { values }, fitted, plan, rows: x.rows };
+  return { model: { onnx, card }, metrics: { values, dataset: 'train' }, fitted, plan, rows: x.rows };
 }

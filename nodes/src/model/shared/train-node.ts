@@ -16,11 +16,12 @@ export const featuresField = z
   .default([])
   .describe(
     'Feature columns; empty = every column but the target. Text and category columns are one-hot encoded, numbers imputed with the mean.',
-  );
+  )
+  .meta({ ui: 'columns' });
 
 /** Config fields of supervised model nodes. */
 export const supervisedFields = {
-  target: z.string().min(1).describe('The column to predict.'),
+  target: z.string().min(1).describe('The column to predict.').meta({ ui: 'column' }),
   features: featuresField,
   seed: z
     .number()

@@ -46,6 +46,15 @@ describe('writeCsv', () => {
     expect(writeCsv(table)).toBe('d,t,x,b\n2022-01-08,2022-01-08T01:02:03.004Z,0.30000000000000004,true\n');
   });
 
+  it('keeps the time of day a date column holds', () => {
+    const ms = [19_000 * day, 19_000 * day + 9 * 3_600_000];
+    const table = new Table({
+      d: makeVector(makeData({ type: new DateMillisecond(), length: 2, data: BigInt64Array.from(ms, BigInt) })),
+    });
+    expect(writeCsv(table)).toBe('d\n2022-01-08\n2022-01-08T09:00:00Z\n');
+    expect(reread(writeCsv(table), { d: 'date' }).getChild('d')?.toArray()).toEqual(BigInt64Array.from(ms, BigInt));
+  });
+
   it('streams big tables in pieces that join to the whole', () => {
     const table = new Table({
       n: vectorFromArray(

@@ -1,4 +1,5 @@
 import { type DataType, type Table, Type, type Vector } from 'apache-arrow';
+import { formatDate } from '../format-value';
 import { defaultNullTokens } from './csv-options';
 
 /**
@@ -26,12 +27,6 @@ function textCell(value: string, delimiter: string): string {
   return text;
 }
 
-function isoDate(ms: number, withTime: boolean): string {
-  const iso = new Date(ms).toISOString();
-  if (!withTime) return iso.slice(0, 10);
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
-}
-
 function formatterOf(type: DataType, delimiter: string): (value: unknown) => string {
   switch (type.typeId) {
     case Type.Int:
@@ -40,10 +35,10 @@ function formatterOf(type: DataType, delimiter: string): (value: unknown) => str
       return (v) => String(v);
     case Type.Bool:
       return (v) => (v ? 'true' : 'false');
+    // A date column may hold a time of day: it is written whenever it is there.
     case Type.Date:
-      return (v) => isoDate(Number(v), false);
     case Type.Timestamp:
-      return (v) => isoDate(Number(v), true);
+      return (v) => formatDate(Number(v));
     default:
       return (v) => textCell(typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)), delimiter);
   }

@@ -1,4 +1,5 @@
 import type { Issue } from '@causeway/sdk';
+import { fieldMessage } from '../field-context';
 
 /** The validation messages of one field, linked to its input by id. */
 export function FieldIssues({ id, issues }: { id: string; issues: readonly Issue[] }) {
@@ -6,7 +7,7 @@ export function FieldIssues({ id, issues }: { id: string; issues: readonly Issue
   return (
     <ul className="field-issues" id={`${id}-issues`}>
       {issues.map((issue) => (
-        <li key={`${issue.code}:${issue.message}`}>{issue.message}</li>
+        <li key={`${issue.code}:${issue.message}`}>{fieldMessage(issue)}</li>
       ))}
     </ul>
   );

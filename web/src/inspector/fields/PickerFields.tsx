@@ -1,48 +1,36 @@
 import type { FieldProps } from '../field-context';
 import type { FieldModel } from '../form-model';
+import { ColumnChecklist } from './ColumnChecklist';
 import { describedBy } from './FieldIssues';
 
 type Of<K extends FieldModel['kind']> = Extract<FieldModel, { kind: K }>;
 
 /** Picks one or several columns from the schema propagated into the node; free text when none is known yet. */
-export function ColumnField({ id, value, onChange, field, columns, issues, description }: FieldProps<Of<'column'>>) {
+export function ColumnField({ id, label, value, onChange, field, columns, issues, description, required }: FieldProps<Of<'column'>>) {
   const aria = describedBy(id, issues, description);
   if (field.multiple) {
-    const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
-    if (columns.length === 0) {
-      return (
-        <input
-          id={id}
-          type="text"
-          placeholder="col1, col2"
-          value={[...chosen].join(', ')}
-          onChange={(e) =>
-            onChange(
-              e.target.value
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            )
-          }
-          {...aria}
-        />
-      );
-    }
+    const chosen = Array.isArray(value) ? value.map(String) : [];
+    if (columns.length > 0)
+      return <ColumnChecklist id={id} label={label} columns={columns} chosen={chosen} onChange={onChange} {...aria} />;
     return (
-      <fieldset id={id} className="column-set" {...aria}>
-        {columns.map((column) => (
-          <label key={column.name}>
-            <input
-              type="checkbox"
-              checked={chosen.has(column.name)}
-              onChange={(e) => onChange(columns.map((c) => c.name).filter((n) => (n === column.name ? e.target.checked : chosen.has(n))))}
-            />
-            {column.name} <small>{column.type}</small>
-          </label>
-        ))}
-      </fieldset>
+      <input
+        id={id}
+        type="text"
+        placeholder="col1, col2"
+        value={chosen.join(', ')}
+        onChange={(e) =>
+          onChange(
+            e.target.value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          )
+        }
+        {...aria}
+      />
     );
   }
+  // A combobox, not a select: a column the input does not have yet can still be named (and is then flagged).
   const text = typeof value === 'string' ? value : '';
   const listId = `${id}-columns`;
   return (
@@ -53,7 +41,7 @@ export function ColumnField({ id, value, onChange, field, columns, issues, descr
         list={listId}
         value={text}
         autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
         placeholder={columns.length ? 'Pick a column' : 'No input columns known yet: connect an input, or run the graph once'}
         {...aria}
       />

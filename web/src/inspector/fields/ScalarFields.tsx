@@ -61,7 +61,30 @@ export function EnumField({ id, value, onChange, field, issues, description, req
   );
 }
 
-export function BooleanField({ id, value, onChange, issues, description }: FieldProps<Of<'boolean'>>) {
+const triState = [
+  ['', 'auto'],
+  ['true', 'yes'],
+  ['false', 'no'],
+] as const;
+
+/** A checkbox; a select of auto / yes / no when leaving it out lets the node decide (e.g. a CSV's header). */
+export function BooleanField({ id, value, onChange, field, issues, description }: FieldProps<Of<'boolean'>>) {
+  if (field.unset === 'auto') {
+    return (
+      <select
+        id={id}
+        value={typeof value === 'boolean' ? String(value) : ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
+        {...describedBy(id, issues, description)}
+      >
+        {triState.map(([option, text]) => (
+          <option key={option} value={option}>
+            {text}
+          </option>
+        ))}
+      </select>
+    );
+  }
   return (
     <input
       id={id}
