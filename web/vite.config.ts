@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { builtinCatalog } from './scripts/builtin-catalog-plugin';
+import { precompress } from './scripts/precompress-plugin';
 
 export default defineConfig({
-  plugins: [react(), builtinCatalog()],
+  plugins: [react(), builtinCatalog(), precompress()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
   // The runner's sandboxed frame (origin "null") imports the worker's modules with CORS.

@@ -125,7 +125,7 @@ function buildOnce(dist: string): void {
   try {
     const built = existsSync(resolve(dist, 'index.html')) ? statSync(resolve(dist, 'index.html')).mtimeMs : 0;
     const sources = Math.max(
-      ...['web/src', 'web/index.html', 'sdk/src', 'nodes/src'].map((p) => {
+      ...['web/src', 'web/index.html', 'web/public', 'web/scripts', 'web/vite.config.ts', 'sdk/src', 'nodes/src'].map((p) => {
         const path = resolve(repoRoot, p);
         return statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs;
       }),

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBuiltinRegistry } from '@causeway/nodes';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadTemplates } from '../load-templates';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
@@ -8,7 +9,7 @@ import { makeTestApp, type TestApp } from '../test-support/make-test-app';
 let t: TestApp;
 let folder: string;
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({ registry: createBuiltinRegistry() });
   folder = await mkdtemp(join(tmpdir(), 'causeway-templates-'));
 }, 120_000);
 afterAll(async () => {
@@ -28,9 +29,19 @@ const template = {
   edges: [{ from: 'load.table', to: 'split.table' }],
 };
 
-test('lists loaded templates with a summary, and not the graphs users saved', async () => {
+// Named to sort first, and server-only: it reads a registered model.
+const serverOnly = {
+  format: 'causeway.graph/1',
+  id: 'audit',
+  name: 'Audit',
+  nodes: [{ id: 'model', type: 'model.registered', version: 1, config: { model: 'churn', version: 'production' }, position: [0, 0] }],
+  edges: [],
+};
+
+test('lists loaded templates with a summary, those that run in the browser first, and not the graphs users saved', async () => {
   await writeFile(join(folder, 'starter.json'), JSON.stringify(template));
-  expect(await loadTemplates(t.services, [folder])).toEqual(['starter']);
+  await writeFile(join(folder, 'audit.json'), JSON.stringify(serverOnly));
+  expect(await loadTemplates(t.services, [folder])).toEqual(['audit', 'starter']);
   const mine = { ...template, id: 'mine', name: 'Mine' };
   expect((await t.call('POST', '/api/graphs', { token: t.tokens.analyst, body: { graph: mine } })).status).toBe(201);
   // Editing the template graph leaves the template (its first version) as shipped.
@@ -51,6 +62,16 @@ test('lists loaded templates with a summary, and not the graphs users saved', as
           { id: 'load', type: 'source.inline', label: 'Rows' },
           { id: 'split', type: 'transform.split' },
         ],
+        runsIn: ['browser', 'server'],
+      },
+      {
+        id: 'audit',
+        name: 'Audit',
+        description: '',
+        nodeCount: 1,
+        edgeCount: 0,
+        steps: [{ id: 'model', type: 'model.registered' }],
+        runsIn: ['server'],
       },
     ],
   });

@@ -15,6 +15,8 @@ const templateSchema = z
     edgeCount: z.number(),
     /** The nodes in the order the template lists them: enough to sketch the pipeline. */
     steps: z.array(z.object({ id: z.string(), type: z.string(), label: z.string().optional() })),
+    /** Where it can run: only on the server when one of its node types is server-only (a registry, an endpoint). */
+    runsIn: z.array(z.enum(['browser', 'server'])),
   })
   .openapi('Template');
 
@@ -29,7 +31,7 @@ const list = defineRoute('graphs:read', {
 
 interface StoredGraph {
   description?: unknown;
-  nodes?: Array<{ id?: unknown; type?: unknown; label?: unknown }>;
+  nodes?: Array<{ id?: unknown; type?: unknown; version?: unknown; label?: unknown }>;
   edges?: unknown[];
 }
 
@@ -59,8 +61,13 @@ export function templateRoutes(services: Services) {
           type: String(n.type),
           ...(typeof n.label === 'string' ? { label: n.label } : {}),
         })),
+        runsIn: nodes.some((n) => services.registry.get(String(n.type), Number(n.version))?.runtime === 'server')
+          ? ['server' as const]
+          : ['browser' as const, 'server' as const],
       };
     });
+    // A fresh install leads with what runs at once; server-only templates read a registered model or an endpoint.
+    items.sort((a, b) => b.runsIn.length - a.runsIn.length);
     return c.json({ items }, 200);
   });
 }

@@ -57,6 +57,8 @@ export interface TemplateInfo {
   nodeCount: number;
   edgeCount: number;
   steps: Array<{ id: string; type: string; label?: string }>;
+  /** `['browser', 'server']`, or `['server']` when a node type is server-only. */
+  runsIn: Array<'browser' | 'server'>;
 }
 
 /** An error the server answered with: its catalog code, message and details. */

@@ -76,7 +76,10 @@ export function TemplatesDialog({
               ))}
             </ol>
             <p className="muted">
-              {t.nodeCount} nodes · {t.edgeCount} connections
+              {t.nodeCount} nodes · {t.edgeCount} connections ·{' '}
+              <span data-testid="runs-in">
+                {t.runsIn.includes('browser') ? 'runs in the browser or on the server' : 'runs on the server'}
+              </span>
             </p>
             <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void use(t)}>
               {busy === t.id ? 'Creating…' : `Use ${t.name}`}

@@ -1,4 +1,5 @@
 import { cappedBody, type FileStore, type HttpClient, type OnnxRuntime, readableChunks, readHttpStream, UserError } from '@causeway/sdk';
+import onnxWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import type { ServerFetch } from './server-reader';
 
 /**
@@ -34,10 +35,14 @@ export const browserHttp: HttpClient = {
 
 let runtime: Promise<OnnxRuntime> | undefined;
 
-/** onnxruntime-web, loaded the first time a model is scored so graphs without models never download it. */
+/**
+ * onnxruntime-web, loaded the first time a model is scored so graphs without models never download it.
+ * Its WebAssembly file is an asset of the build, addressed absolutely: the worker runs from a blob.
+ */
 export const lazyWebOnnx: OnnxRuntime = {
   async createSession(model) {
-    runtime ??= import('./onnx-web').then((m) => m.createWebOnnxRuntime());
+    const wasmUrl = new URL(onnxWasm, import.meta.url).href;
+    runtime ??= import('./onnx-web').then((m) => m.createWebOnnxRuntime({ wasmUrl }));
     return (await runtime).createSession(model);
   },
 };

@@ -1,5 +1,5 @@
 import { type OnnxRuntime, type OnnxSession, type OnnxTensor, onnxTensorFrom, onnxValueInfo, UserError } from '@causeway/sdk';
-import * as ort from 'onnxruntime-web';
+import * as ort from 'onnxruntime-web/wasm';
 
 /**
  * The browser's model runtime: onnxruntime-web on its WebAssembly backend, single-threaded (the
@@ -7,12 +7,17 @@ import * as ort from 'onnxruntime-web';
  * call and released by the caller. It runs under Node too, which is how its tests compare it with
  * onnxruntime-node.
  *
+ * `wasmUrl` is where the page's build serves `ort-wasm-simd-threaded.wasm`. Given, onnxruntime-web
+ * uses the loader compiled into its bundle and fetches only that file; without it, a worker whose
+ * origin differs from the script's (the runner's sandboxed frame) imports a separate `.mjs` loader.
+ *
  * @example
- * const result = await runGraph(graph, { registry, onnx: createWebOnnxRuntime() });
+ * const result = await runGraph(graph, { registry, onnx: createWebOnnxRuntime({ wasmUrl }) });
  */
-export function createWebOnnxRuntime(): OnnxRuntime {
+export function createWebOnnxRuntime(options: { wasmUrl?: string } = {}): OnnxRuntime {
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
+  if (options.wasmUrl) ort.env.wasm.wasmPaths = { wasm: options.wasmUrl };
   return {
     createSession: async (model): Promise<OnnxSession> => {
       let session: ort.InferenceSession;
