@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { authApi, signInProblem } from '../api/auth-api';
 import { keepSession } from '../api/token';
+import { FirstStart } from './FirstStart';
 
 /** Why the screen shows: no token yet, a session the server ended, or an API token it refused. */
 export type SignInReason = 'needed' | 'ended' | 'refused';
@@ -86,6 +87,7 @@ export function SignIn({ origin, why }: { origin: string; why: SignInReason }) {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <FirstStart />
       </main>
     </div>
   );
