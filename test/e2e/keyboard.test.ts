@@ -63,7 +63,7 @@ describe('the editor by keyboard alone', () => {
     // The CSV source: F6 to the toolbar, Tab to "Add data…", Enter opens the file chooser.
     // The wait starts first: the browser must intercept the chooser before the key goes down.
     const chooserOpened = page.waitForEvent('filechooser');
-    await f6To(page, page.locator('header.toolbar'));
+    await f6To(page, page.locator('.editor-tools'));
     await tabTo(page, page.getByRole('button', { name: 'Add data…' }));
     await page.screenshot({ path: `${shots}/keyboard-1-add-data.png` });
     const csv = 'city,age\nOslo,31\nLima,45\nRome,27\n';

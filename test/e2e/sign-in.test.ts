@@ -101,6 +101,9 @@ describe('signing in to the editor', () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.locator('.palette-item').count()).toBe(0);
+    // A first-time user learns about the link `npm start` prints and where its admin token is kept.
+    const firstStart = page.getByRole('region', { name: 'First time here?' });
+    expect(await firstStart.textContent()).toMatch(/npm start.*\?token=cw_.*\.causeway\/admin\.token/s);
     await signIn(page, 'ada', 'not the password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Wrong user name or password (or the user is disabled).');
     await page.screenshot({ path: resolve(screenshots, 'sign-in-wrong-password.png') });

@@ -46,12 +46,12 @@ describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
     await graphs.create({ id: 'g', name: 'G', graph: '{"v":1}', author: 'a', message: 'm' });
     await expect(graphs.create({ id: 'g', name: 'G', graph: '{}', author: 'a', message: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const saved = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => graphs.addVersion('g', { graph: `{"v":${i + 2}}`, author: 'b', message: `${i}` })),
+      Array.from({ length: 8 }, (_, i) => graphs.addVersion('g', { graph: `{"v":${i + 2}}`, name: 'G', author: 'b', message: `${i}` })),
     );
     expect(saved.map((v) => v?.version).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect((await graphs.get('g'))?.latestVersion).toBe(9);
     expect((await graphs.getVersion('g', 1))?.graph).toBe('{"v":1}');
-    expect(await graphs.addVersion('missing', { graph: '{}', author: 'a', message: '' })).toBeUndefined();
+    expect(await graphs.addVersion('missing', { graph: '{}', name: 'G', author: 'a', message: '' })).toBeUndefined();
     expect(await graphs.delete('g')).toBe(true);
     expect(await graphs.listVersions('g')).toEqual([]);
   });

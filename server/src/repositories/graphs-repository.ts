@@ -77,7 +77,6 @@ export class GraphsRepository {
     return row === undefined ? undefined : toInfo(row);
   }
 
-  /** Deletes a graph and its versions; false when there was none. */
   /** Deletes a graph and its versions; refused while runs still point at one of them, so no run history is lost. */
   async delete(id: string): Promise<boolean> {
     try {
@@ -91,22 +90,38 @@ export class GraphsRepository {
     }
   }
 
-  /** Appends a version; the row lock on the graph numbers concurrent saves without gaps. */
-  async addVersion(id: string, input: { graph: string; author: string; message: string }): Promise<GraphVersion | undefined> {
+  /**
+   * Appends a version and takes the graph's name from it; the row lock on the graph numbers
+   * concurrent saves without gaps. A graph whose text equals the latest version's is not a change:
+   * the latest version comes back with `unchanged: true` and nothing is written. Stored text is
+   * canonical JSON, so equal graphs have equal text.
+   */
+  async addVersion(
+    id: string,
+    input: { graph: string; name: string; author: string; message: string },
+  ): Promise<(GraphVersion & { unchanged: boolean }) | undefined> {
     return this.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .updateTable('graphs')
-        .set({ latest_version: sql<number>`latest_version + 1`, updated_at: sql<Date>`now()` })
-        .where('id', '=', id)
-        .returning('latest_version')
+      const graph = await tx.selectFrom('graphs').select('latest_version').where('id', '=', id).forUpdate().executeTakeFirst();
+      if (graph === undefined) return undefined;
+      const latest = await tx
+        .selectFrom('graph_versions')
+        .select(['graph_id', 'version', 'author', 'message', 'created_at', 'graph'])
+        .where('graph_id', '=', id)
+        .where('version', '=', graph.latest_version)
         .executeTakeFirst();
-      if (row === undefined) return undefined;
+      if (latest !== undefined && latest.graph === input.graph) return { ...toVersion(latest), unchanged: true };
+      const next = graph.latest_version + 1;
+      await tx
+        .updateTable('graphs')
+        .set({ latest_version: next, name: input.name, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .execute();
       const version = await tx
         .insertInto('graph_versions')
-        .values({ graph_id: id, version: row.latest_version, graph: input.graph, author: input.author, message: input.message })
+        .values({ graph_id: id, version: next, graph: input.graph, author: input.author, message: input.message })
         .returning(['graph_id', 'version', 'author', 'message', 'created_at'])
         .executeTakeFirstOrThrow();
-      return toVersion(version);
+      return { ...toVersion(version), unchanged: false };
     });
   }
 

@@ -11,6 +11,8 @@ import { graphDocument, graphIdParam, issueSchema, issuesJson, versionJson, vers
 
 const versionNumber = integerParam(1, 2_147_483_647);
 
+const savedSchema = versionSchema.extend({ issues: z.array(issueSchema), unchanged: z.boolean() });
+
 const list = defineRoute('graphs:read', {
   method: 'get',
   path: '/{id}/versions',
@@ -25,10 +27,14 @@ const save = defineRoute('graphs:write', {
   method: 'post',
   path: '/{id}/versions',
   operationId: 'saveGraphVersion',
-  summary: 'Save a new immutable version',
+  summary: 'Save a new immutable version, unless the graph equals the latest one',
   tags: ['graphs'],
   request: { params: graphIdParam, ...jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()) },
-  responses: { 201: jsonResponse('Saved', versionSchema.extend({ issues: z.array(issueSchema) })), ...errorResponses(404) },
+  responses: {
+    200: jsonResponse('Unchanged: the latest version already holds this graph', savedSchema),
+    201: jsonResponse('Saved', savedSchema),
+    ...errorResponses(404),
+  },
 });
 
 const get = defineRoute('graphs:read', {
@@ -73,10 +79,18 @@ export function graphVersionRoutes(services: Services) {
       if (accepted.graph.id !== id) {
         throw new UserError('REQUEST_INVALID', `The graph's id "${accepted.graph.id}" is not "${id}", the graph being saved.`);
       }
-      const version = await graphs.addVersion(id, { graph: accepted.text, author: actor.name, message: body.message });
-      if (version === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      const saved = await graphs.addVersion(id, {
+        graph: accepted.text,
+        name: accepted.graph.name,
+        author: actor.name,
+        message: body.message,
+      });
+      if (saved === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+      const { unchanged, ...version } = saved;
+      const answer = { ...versionJson(version), issues: issuesJson(accepted.issues), unchanged };
+      if (unchanged) return c.json(answer, 200);
       await audit.record({ actor: actor.name, action: 'graph.version', target: `graph:${id}`, details: { version: version.version } });
-      return c.json({ ...versionJson(version), issues: issuesJson(accepted.issues) }, 201);
+      return c.json(answer, 201);
     })
     .openapi(get, async (c) => {
       const { id, version } = c.req.valid('param');

@@ -37,7 +37,7 @@ const get = defineRoute('graphs:read', {
   method: 'get',
   path: '/{id}',
   operationId: 'getGraph',
-  summary: 'A graph with its latest version',
+  summary: "A graph with its latest version, named with the record's current name",
   tags: ['graphs'],
   request: { params: graphIdParam },
   responses: { 200: jsonResponse('The graph', graphInfoSchema.extend({ graph: graphDocument })), ...errorResponses(404) },
@@ -91,7 +91,9 @@ export function graphRoutes(services: Services) {
       const info = await graphs.get(id);
       const version = info === undefined ? undefined : await graphs.getVersion(id, info.latestVersion);
       if (info === undefined || version === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
-      return c.json({ ...graphInfoJson(info), graph: JSON.parse(version.graph) as Record<string, unknown> }, 200);
+      // A rename (PATCH) changes the record, not the immutable version: the editor opens the current name.
+      const graph = { ...(JSON.parse(version.graph) as Record<string, unknown>), name: info.name };
+      return c.json({ ...graphInfoJson(info), graph }, 200);
     })
     .openapi(rename, async (c) => {
       const { id } = c.req.valid('param');

@@ -14,9 +14,10 @@ beforeAll(async () => {
   schedules = new SchedulesRepository(t.handle.db);
   const graph = (name: string) => ({
     graph: JSON.stringify({ format: 'causeway.graph/1', id: 'g', name, nodes: [], edges: [] }),
+    name: 'G',
     author: 'test',
   });
-  await t.services.graphs.create({ id: 'g', name: 'G', ...graph('v1'), message: 'v1' });
+  await t.services.graphs.create({ id: 'g', ...graph('v1'), message: 'v1' });
   await t.services.graphs.addVersion('g', { ...graph('v2'), message: 'v2' });
 }, 120_000);
 afterAll(() => t.close());

@@ -17,7 +17,10 @@ function fakeServer() {
       if (!graphs.has(id)) return Response.json({ code: 'NOT_FOUND', message: `No graph with id "${id}".` }, { status: 404 });
       const version = (graphs.get(id) ?? 0) + 1;
       graphs.set(id, version);
-      return Response.json({ graphId: id, version, author: 'a', message: body.message, createdAt: '', issues: [] }, { status: 201 });
+      return Response.json(
+        { graphId: id, version, author: 'a', message: body.message, createdAt: '', issues: [], unchanged: false },
+        { status: 201 },
+      );
     }
     if (url.endsWith('/api/graphs') && init?.method === 'POST') {
       graphs.set(body.graph.id, 1);
@@ -34,8 +37,8 @@ describe('ApiClient', () => {
   it('sends the bearer token and saves as version 1, then as new versions', async () => {
     const server = fakeServer();
     const api = new ApiClient('http://x/', 'tok', server.fetchImpl);
-    expect(await api.save({ ...graph, nodes: [], edges: [] }, 'first')).toEqual({ version: 1, issues: [] });
-    expect(await api.save({ ...graph, nodes: [], edges: [] }, 'second')).toEqual({ version: 2, issues: [] });
+    expect(await api.save({ ...graph, nodes: [], edges: [] }, 'first')).toEqual({ version: 1, issues: [], unchanged: false });
+    expect(await api.save({ ...graph, nodes: [], edges: [] }, 'second')).toEqual({ version: 2, issues: [], unchanged: false });
     expect(server.calls.every((c) => c.auth === 'Bearer tok')).toBe(true);
     expect(server.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       'POST http://x/api/graphs/churn/versions',

@@ -189,10 +189,14 @@ export class ApiClient {
   }
 
   saveVersion(id: string, graph: Graph, message: string) {
-    return this.request<GraphVersionInfo & { issues: Issue[] }>('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, {
-      graph,
-      message,
-    });
+    return this.request<GraphVersionInfo & { issues: Issue[]; unchanged: boolean }>(
+      'POST',
+      `/api/graphs/${encodeURIComponent(id)}/versions`,
+      {
+        graph,
+        message,
+      },
+    );
   }
 
   listVersions(id: string) {
@@ -215,15 +219,18 @@ export class ApiClient {
     return this.request<{ items: TemplateInfo[] }>('GET', '/api/templates');
   }
 
-  /** Saves a graph: a new version when it exists on the server, else version 1. */
-  async save(graph: Graph, message: string): Promise<{ version: number; issues: Issue[] }> {
+  /**
+   * Saves a graph: a new version when it exists on the server and differs from its latest version
+   * (else that version, `unchanged`), or version 1.
+   */
+  async save(graph: Graph, message: string): Promise<{ version: number; issues: Issue[]; unchanged: boolean }> {
     try {
       const saved = await this.saveVersion(graph.id, graph, message);
-      return { version: saved.version, issues: saved.issues ?? [] };
+      return { version: saved.version, issues: saved.issues ?? [], unchanged: saved.unchanged === true };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
       const created = await this.createGraph(graph, message);
-      return { version: created.latestVersion, issues: created.issues ?? [] };
+      return { version: created.latestVersion, issues: created.issues ?? [], unchanged: false };
     }
   }
 }

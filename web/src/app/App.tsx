@@ -216,7 +216,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
       const graph = store.getState().graph;
       const saved = await api.save(graph, '');
       server?.runs.markSaved(graph, saved.version);
-      store.notify(`Saved version ${saved.version}${saved.issues.length ? ` (${saved.issues.length} issues)` : ''}.`);
+      store.notify(savedNote(saved));
     } catch (error) {
       store.notify(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -402,4 +402,11 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
 
 function mapValues<T extends object, V>(object: T, f: (value: T[keyof T]) => V): Record<keyof T, V> {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)])) as Record<keyof T, V>;
+}
+
+function savedNote(saved: { version: number; issues: unknown[]; unchanged: boolean }): string {
+  const issues = saved.issues.length ? ` (${saved.issues.length} issues)` : '';
+  return saved.unchanged
+    ? `No changes since version ${saved.version}: nothing to save${issues}.`
+    : `Saved version ${saved.version}${issues}.`;
 }

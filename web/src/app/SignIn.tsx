@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { authApi, signInProblem } from '../api/auth-api';
 import { keepSession } from '../api/token';
+import { FirstStart } from './FirstStart';
+import { TopBar } from './TopBar';
 
 /** Why the screen shows: no token yet, a session the server ended, or an API token it refused. */
 export type SignInReason = 'needed' | 'ended' | 'refused';
@@ -37,9 +39,7 @@ export function SignIn({ origin, why }: { origin: string; why: SignInReason }) {
   };
   return (
     <div className="page">
-      <header className="toolbar page-header">
-        <span className="brand">Causeway</span>
-      </header>
+      <TopBar />
       <main className="page-body" aria-labelledby="sign-in-title" style={{ maxWidth: 360, margin: '40px auto' }}>
         <h1 id="sign-in-title">Sign in</h1>
         {explanations[why] && <p className="muted">{explanations[why]}</p>}
@@ -86,6 +86,7 @@ export function SignIn({ origin, why }: { origin: string; why: SignInReason }) {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <FirstStart />
       </main>
     </div>
   );

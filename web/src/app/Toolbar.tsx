@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { PagesNav } from '../pages/PagesNav';
 import { useEditor, useEditorServices } from './editor-context';
+import { TopBar } from './TopBar';
 
 /** Where ▶ Run runs the graph. */
 export type RunWhere = 'browser' | 'server';
@@ -24,7 +24,7 @@ export interface ToolbarProps {
   onRunWhere: ((where: RunWhere) => void) | undefined;
 }
 
-/** The top bar: graph name, run controls, edit history, layout, files and the server. */
+/** The top bar every page has, then the editor's tools: graph name, run controls, edit history, layout, files and the server. */
 export function Toolbar(p: ToolbarProps) {
   const { store } = useEditorServices();
   const name = useEditor((s) => s.graph.name);
@@ -35,126 +35,127 @@ export function Toolbar(p: ToolbarProps) {
   const importInput = useRef<HTMLInputElement>(null);
   const dataInput = useRef<HTMLInputElement>(null);
   return (
-    <header className="toolbar">
-      <span className="brand">Causeway</span>
-      <input
-        className="graph-name"
-        aria-label="Graph name"
-        value={name}
-        onChange={(e) => store.commit({ ...store.getState().graph, name: e.target.value || ' ' }, 'graph-name')}
-      />
-      <fieldset className="group">
-        <legend className="sr-only">Run</legend>
-        {p.onRunWhere && (
-          <select
-            className="run-where"
-            aria-label="Where to run"
-            value={p.runWhere}
-            onChange={(e) => p.onRunWhere?.(e.target.value as RunWhere)}
+    <div className="top-bars">
+      <TopBar />
+      <div className="toolbar editor-tools">
+        <input
+          className="graph-name"
+          aria-label="Graph name"
+          value={name}
+          onChange={(e) => store.commit({ ...store.getState().graph, name: e.target.value || ' ' }, 'graph-name')}
+        />
+        <fieldset className="group">
+          <legend className="sr-only">Run</legend>
+          {p.onRunWhere && (
+            <select
+              className="run-where"
+              aria-label="Where to run"
+              value={p.runWhere}
+              onChange={(e) => p.onRunWhere?.(e.target.value as RunWhere)}
+            >
+              <option value="browser">Run in browser</option>
+              <option value="server">Run on server</option>
+            </select>
+          )}
+          <button
+            type="button"
+            className="primary"
+            onClick={p.onRun}
+            disabled={running}
+            title={p.runWhere === 'server' ? 'Save if changed and run on the server (Ctrl+Enter)' : 'Run in the browser (Ctrl+Enter)'}
           >
-            <option value="browser">Run in browser</option>
-            <option value="server">Run on server</option>
-          </select>
-        )}
-        <button
-          type="button"
-          className="primary"
-          onClick={p.onRun}
-          disabled={running}
-          title={p.runWhere === 'server' ? 'Save if changed and run on the server (Ctrl+Enter)' : 'Run in the browser (Ctrl+Enter)'}
-        >
-          ▶ Run
-        </button>
-        <button
-          type="button"
-          onClick={p.onRunToSelection}
-          disabled={running || !hasSelection || p.runWhere === 'server'}
-          title={
-            p.runWhere === 'server'
-              ? 'Server runs run the whole graph; run in the browser to run up to a node'
-              : 'Run up to the selected nodes (Ctrl+Shift+Enter)'
-          }
-        >
-          Run to here
-        </button>
-        <button type="button" onClick={p.onCancel} disabled={!running} title="Cancel the run (Escape)">
-          ■ Cancel
-        </button>
-      </fieldset>
-      <fieldset className="group">
-        <legend className="sr-only">Edit</legend>
-        <button type="button" onClick={() => store.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
-          ↶ Undo
-        </button>
-        <button type="button" onClick={() => store.redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-          ↷ Redo
-        </button>
-        <button type="button" onClick={p.onLayout} title="Auto-layout (Shift+L)">
-          Layout
-        </button>
-        <button type="button" onClick={p.onFit} title="Zoom to fit (Shift+F)">
-          Fit
-        </button>
-        <button type="button" onClick={p.onNote} title="Add a sticky note (Shift+N)">
-          Note
-        </button>
-      </fieldset>
-      <fieldset className="group">
-        <legend className="sr-only">Files</legend>
-        <button
-          type="button"
-          onClick={() => dataInput.current?.click()}
-          title="Add CSV files as sources: uploaded to the server when one is connected, else kept in this browser"
-        >
-          Add data…
-        </button>
-        <input
-          ref={dataInput}
-          type="file"
-          accept=".csv,.tsv,.txt"
-          multiple
-          hidden
-          aria-label="Data files"
-          onChange={(e) => e.target.files && p.onAddData(e.target.files)}
-        />
-        <button type="button" onClick={() => importInput.current?.click()}>
-          Import…
-        </button>
-        <input
-          ref={importInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Graph file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) p.onImport(file);
-            e.target.value = '';
-          }}
-        />
-        <button type="button" onClick={p.onExport}>
-          Export
-        </button>
-        {p.onGraphs && (
-          <button type="button" onClick={p.onGraphs}>
-            Open…
+            ▶ Run
           </button>
-        )}
-        {p.onSave && (
-          <button type="button" onClick={p.onSave} title="Save a new version (Ctrl+S)">
-            Save
+          <button
+            type="button"
+            onClick={p.onRunToSelection}
+            disabled={running || !hasSelection || p.runWhere === 'server'}
+            title={
+              p.runWhere === 'server'
+                ? 'Server runs run the whole graph; run in the browser to run up to a node'
+                : 'Run up to the selected nodes (Ctrl+Shift+Enter)'
+            }
+          >
+            Run to here
           </button>
-        )}
-        {p.onTemplates && (
-          <button type="button" onClick={p.onTemplates}>
-            Templates…
+          <button type="button" onClick={p.onCancel} disabled={!running} title="Cancel the run (Escape)">
+            ■ Cancel
           </button>
-        )}
-      </fieldset>
-      <PagesNav />
-      <button type="button" className="help-button" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-        ?
-      </button>
-    </header>
+        </fieldset>
+        <fieldset className="group">
+          <legend className="sr-only">Edit</legend>
+          <button type="button" onClick={() => store.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+            ↶ Undo
+          </button>
+          <button type="button" onClick={() => store.redo()} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+            ↷ Redo
+          </button>
+          <button type="button" onClick={p.onLayout} title="Auto-layout (Shift+L)">
+            Layout
+          </button>
+          <button type="button" onClick={p.onFit} title="Zoom to fit (Shift+F)">
+            Fit
+          </button>
+          <button type="button" onClick={p.onNote} title="Add a sticky note (Shift+N)">
+            Note
+          </button>
+        </fieldset>
+        <fieldset className="group">
+          <legend className="sr-only">Files</legend>
+          <button
+            type="button"
+            onClick={() => dataInput.current?.click()}
+            title="Add CSV files as sources: uploaded to the server when one is connected, else kept in this browser"
+          >
+            Add data…
+          </button>
+          <input
+            ref={dataInput}
+            type="file"
+            accept=".csv,.tsv,.txt"
+            multiple
+            hidden
+            aria-label="Data files"
+            onChange={(e) => e.target.files && p.onAddData(e.target.files)}
+          />
+          <button type="button" onClick={() => importInput.current?.click()}>
+            Import…
+          </button>
+          <input
+            ref={importInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Graph file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) p.onImport(file);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" onClick={p.onExport}>
+            Export
+          </button>
+          {p.onGraphs && (
+            <button type="button" onClick={p.onGraphs}>
+              Open…
+            </button>
+          )}
+          {p.onSave && (
+            <button type="button" onClick={p.onSave} title="Save a new version (Ctrl+S)">
+              Save
+            </button>
+          )}
+          {p.onTemplates && (
+            <button type="button" onClick={p.onTemplates}>
+              Templates…
+            </button>
+          )}
+        </fieldset>
+        <button type="button" className="help-button" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The editor's regions in the order F6 visits them. */
-const regions = ['.toolbar', '.palette', '.canvas', '.inspector', '.results'];
+const regions = ['.top-bar', '.editor-tools', '.palette', '.canvas', '.inspector', '.results'];
 
 /** Elements that take the focus by Tab. */
 export const focusable =

@@ -49,7 +49,7 @@ export class ServerRuns {
     if (!this.canSave) throw new Error('this role runs saved versions only and cannot save the changes: open a saved version to run it.');
     const saved = await this.api.save(graph, '');
     this.markSaved(graph, saved.version);
-    this.store.notify(`Saved version ${saved.version} to run it on the server.`);
+    if (!saved.unchanged) this.store.notify(`Saved version ${saved.version} to run it on the server.`);
     return saved.version;
   }
 

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { paletteGroups } from '../canvas/palette-items';
 import { categoryColors } from '../canvas/port-colors';
+import { CategoryIcon } from './CategoryIcon';
 import { nodeDragType } from './GraphCanvas';
 
 /** The searchable list of node types by category: drag one onto the canvas, or press Enter to add it. */
@@ -34,7 +35,8 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
                   }}
                   onClick={() => onAdd(item.type)}
                 >
-                  <span>{item.title}</span>
+                  <CategoryIcon category={item.category} />
+                  <span className="palette-title">{item.title}</span>
                   <small>{item.type}</small>
                 </button>
               </li>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { runStatuses, runsApi, type ServerRun, type ServerRunStatus } from '../api/runs-api';
 import { can, type Server } from '../app/server-context';
 import { formatDuration } from '../runner/run-view';
+import { GraphLabel } from './GraphLabel';
 import { PageShell } from './PageShell';
 import { useAction, useResource } from './use-resource';
 
@@ -20,6 +21,7 @@ export function RunsPage({ server, onOpen }: { server: Server; onOpen: (run: Ser
     3_000,
   );
   const action = useAction(runs.reload);
+  const names = new Map(graphs.data?.items.map((g) => [g.id, g.name]));
   const writable = can(server, 'runs:write');
   const total = runs.data?.total ?? 0;
   return (
@@ -82,7 +84,7 @@ export function RunsPage({ server, onOpen }: { server: Server; onOpen: (run: Ser
               <tr key={run.id} data-run-id={run.id}>
                 <th scope="row">#{run.id}</th>
                 <td>
-                  {run.graphId} <span className="muted">v{run.version}</span>
+                  <GraphLabel id={run.graphId} name={names.get(run.graphId)} version={`v${run.version}`} />
                 </td>
                 <td>
                   <span className={`status-pill status-${run.status}`}>{run.status}</span>

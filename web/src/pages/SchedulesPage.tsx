@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type Schedule, schedulesApi } from '../api/schedules-api';
 import { can, type Server } from '../app/server-context';
+import { GraphLabel } from './GraphLabel';
 import { PageShell } from './PageShell';
 import { useAction, useResource } from './use-resource';
 
@@ -8,6 +9,8 @@ import { useAction, useResource } from './use-resource';
 export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun: (runId: number) => void }) {
   const { api } = server;
   const schedules = useResource(() => schedulesApi.list(api), [api], 10_000);
+  const graphs = useResource(() => api.listGraphs({ limit: 200 }), [api], 10_000);
+  const names = new Map(graphs.data?.items.map((g) => [g.id, g.name]));
   const [openId, setOpenId] = useState<number | undefined>();
   const action = useAction(schedules.reload);
   const writable = can(server, 'schedules:write');
@@ -32,7 +35,7 @@ export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun
               <tr key={s.id} data-schedule={s.name}>
                 <th scope="row">{s.name}</th>
                 <td>
-                  {s.graphId} <span className="muted">{s.version === 'latest' ? 'latest' : `v${s.version}`}</span>
+                  <GraphLabel id={s.graphId} name={names.get(s.graphId)} version={s.version === 'latest' ? 'latest' : `v${s.version}`} />
                 </td>
                 <td>
                   <code>{s.cron}</code> <span className="muted">{s.timezone}</span>

@@ -7,7 +7,9 @@ import type { ColumnProfile, PortPreview } from '../runner/runner-protocol';
 import { ColumnProfileView } from './ColumnProfileView';
 import { DataTable } from './DataTable';
 import { ModelDownload } from './ModelDownload';
-import { ServerPreviews, serverProfileRows } from './server-previews';
+import { outputFile } from './output-file';
+import { serverProfileRows } from './server-previews';
+import { TableDownload } from './TableDownload';
 import { MetricsView, ModelCardView, ReportView } from './ValueView';
 
 const ChartView = lazy(() => import('./ChartView').then((m) => ({ default: m.ChartView })));
@@ -86,6 +88,13 @@ export function ResultsPanel() {
                 Profile
               </button>
             </div>
+            {nodeId && portId && (
+              <TableDownload
+                nodeId={nodeId}
+                portId={portId}
+                load={(format) => outputFile(runner, browser, { nodeId, portId, totalRows: preview.totalRows }, format)}
+              />
+            )}
           </>
         )}
         <button type="button" className="close" aria-label="Close results" onClick={() => store.showPreview(undefined)}>
@@ -120,8 +129,12 @@ export function ResultsPanel() {
         {preview?.kind === 'report' && <ReportView value={preview.value as ReportValue} />}
         {preview?.kind === 'model' && (
           <ModelCardView card={preview.card} bytes={preview.bytes}>
-            {runner instanceof ServerPreviews && nodeId && portId && (
-              <ModelDownload nodeId={nodeId} portId={portId} load={() => runner.modelFile(nodeId, portId)} />
+            {nodeId && portId && (
+              <ModelDownload
+                nodeId={nodeId}
+                portId={portId}
+                load={() => outputFile(runner, browser, { nodeId, portId, totalRows: 0 }, 'onnx')}
+              />
             )}
           </ModelCardView>
         )}

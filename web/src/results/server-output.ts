@@ -44,8 +44,13 @@ export async function fetchServerOutput(
   }
 }
 
+/** The file name an output downloads as, like the server's own (`node.port.onnx`). */
+export function outputFileName(nodeId: string, portId: string, extension: string): string {
+  const part = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
+  return `${part(nodeId)}.${part(portId)}.${extension}`;
+}
+
 /** The file name a model output downloads as, like the server's own. */
 export function modelFileName(nodeId: string, portId: string): string {
-  const part = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);
-  return `${part(nodeId)}.${part(portId)}.onnx`;
+  return outputFileName(nodeId, portId, 'onnx');
 }

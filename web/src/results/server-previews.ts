@@ -9,6 +9,9 @@ import { fetchServerOutput } from './server-output';
 /** Rows profiled for a server output: enough for a faithful histogram without moving the whole table. */
 export const serverProfileRows = 10_000;
 
+// The most rows the outputs route sends in one page.
+const downloadPageRows = 10_000;
+
 /** Where the results panel reads outputs from: the browser worker or a run stored on the server. */
 export interface PreviewSource {
   preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview>;
@@ -37,6 +40,15 @@ export class ServerPreviews implements PreviewSource {
   /** The ONNX file of a model output, to save. */
   modelFile(nodeId: string, portId: string): Promise<Blob> {
     return runsApi.modelFile(this.api, this.runId, nodeId, portId);
+  }
+
+  /** Every row of a table output, as the server's Arrow IPC pages, to write as a file. */
+  async tablePages(nodeId: string, portId: string, totalRows: number): Promise<Uint8Array[]> {
+    const pages: Uint8Array[] = [];
+    for (let offset = 0; offset === 0 || offset < totalRows; offset += downloadPageRows) {
+      pages.push(await runsApi.outputPage(this.api, this.runId, nodeId, portId, offset, downloadPageRows));
+    }
+    return pages;
   }
 
   async profile(nodeId: string, portId: string): Promise<ColumnProfile[]> {

@@ -4,7 +4,7 @@ import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 import { pluginTimeLimitFrom, stallError, stoppedWith, watchWorker } from './run-watchdog';
 import { RunnerFrame } from './runner-frame';
-import type { RunnerApi, RunRequest, StartOptions } from './runner-protocol';
+import type { OutputFileFormat, RunnerApi, RunRequest, StartOptions } from './runner-protocol';
 import { serverReader } from './server-reader';
 import { runnerWorkerUrl } from './worker-script-url';
 
@@ -122,6 +122,21 @@ export class BrowserRunner {
 
   profile(nodeId: string, portId: string) {
     return this.remote.profile(nodeId, portId);
+  }
+
+  download(nodeId: string, portId: string, format: OutputFileFormat) {
+    return this.remote.download(nodeId, portId, format);
+  }
+
+  /** Pages of a table as one CSV or Parquet file, written in the worker; the pages' buffers move there. */
+  writeTable(pages: Uint8Array[], format: 'csv' | 'parquet') {
+    return this.remote.writeTable(
+      transfer(
+        pages,
+        pages.map((p) => p.buffer as ArrayBuffer),
+      ),
+      format,
+    );
   }
 
   /** Hands a file to the worker (its buffer moves there, not copied); answers a CSV's schema. */

@@ -45,6 +45,17 @@ const graph: Graph = {
 };
 
 describe('RunnerCore', () => {
+  it('downloads a whole table output as CSV, and refuses a file of the wrong kind with the reason', async () => {
+    const core = new RunnerCore(new NodeRegistry().add(numbers, count));
+    await expect(core.download('src', 'table', 'csv')).rejects.toThrow(/no result yet/);
+    await core.run({ graph }, () => undefined);
+    const csv = new TextDecoder().decode(await core.download('src', 'table', 'csv'));
+    expect(csv.split('\n').slice(0, 3)).toEqual(['x,parity', '0,even', '1,odd']);
+    expect(csv.trimEnd().split('\n')).toHaveLength(1001);
+    await expect(core.download('count', 'metrics', 'csv')).rejects.toThrow('"count.metrics" is not a table.');
+    await expect(core.download('src', 'table', 'onnx')).rejects.toThrow('"src.table" is not a model.');
+  });
+
   it('runs a graph, streams events and serves table pages as Arrow IPC', async () => {
     const core = new RunnerCore(new NodeRegistry().add(numbers, count));
     const events: RunEvent[] = [];

@@ -20,7 +20,8 @@ import type { FullAnalysis } from '../canvas/analyze-graph';
 import { profileTable } from './column-profile';
 import { DesignSchemas } from './design-schemas';
 import { fullAnalysis } from './full-analysis';
-import type { ColumnProfile, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
+import type { ColumnProfile, OutputFileFormat, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
+import { tableFile, tableOfPages } from './table-file';
 
 /** What the host lends running nodes: model scoring and URL fetching (absent in tests that need neither). */
 export interface RunnerServices {
@@ -173,6 +174,19 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
   async profile(nodeId: string, portId: string): Promise<ColumnProfile[]> {
     const found = this.#value(nodeId, portId);
     return found.ok && isArrowTable(found.value) ? profileTable(found.value as Table) : [];
+  }
+
+  async download(nodeId: string, portId: string, format: OutputFileFormat): Promise<Uint8Array> {
+    const found = this.#value(nodeId, portId);
+    if (!found.ok) throw new UserError('REQUEST_INVALID', found.message);
+    const kind = this.#specs.get(nodeId)?.[portId]?.kind;
+    if (format === 'onnx' && kind === 'model') return (found.value as ModelValue).onnx;
+    if (format !== 'onnx' && isArrowTable(found.value)) return tableFile(found.value as Table, format);
+    throw new UserError('REQUEST_INVALID', `"${nodeId}.${portId}" is not ${format === 'onnx' ? 'a model' : 'a table'}.`);
+  }
+
+  writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array {
+    return tableFile(tableOfPages(pages), format);
   }
 
   /**

@@ -62,6 +62,9 @@ export interface ColumnProfile {
   top?: Array<{ value: string; count: number }>;
 }
 
+/** What an output downloads as: tables as CSV or Parquet, models as their ONNX file (the card rides inside). */
+export type OutputFileFormat = 'csv' | 'parquet' | 'onnx';
+
 /** The runner the page talks to (the worker, through comlink). */
 export interface RunnerApi {
   /** Loads the node types (built-ins, then the enabled plugins the server lists through `server`) once, and describes them for the page. */
@@ -72,6 +75,10 @@ export interface RunnerApi {
   cancel(): void;
   preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview>;
   profile(nodeId: string, portId: string): Promise<ColumnProfile[]>;
+  /** A whole output of the last browser run as a file's bytes. */
+  download(nodeId: string, portId: string, format: OutputFileFormat): Promise<Uint8Array>;
+  /** Pages of a table (Arrow IPC streams, e.g. a server run's output) as one CSV or Parquet file. */
+  writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array;
   /** Keeps a file added in the browser; answers a CSV's schema, or fails naming the line it cannot read. */
   putFile(name: string, bytes: Uint8Array): TableSchema | undefined;
   /** Schemas of the server's uploaded files, for design-time inference. */

@@ -54,6 +54,16 @@ const api: RunnerApi = {
     return page.kind === 'table' ? transfer(page, [page.ipc.buffer]) : page;
   },
   profile: (nodeId, portId) => core.profile(nodeId, portId),
+  download: async (nodeId, portId, format) => {
+    const bytes = await core.download(nodeId, portId, format);
+    // A model's bytes stay the worker's (the run may read them again): send a copy.
+    const owned = format === 'onnx' ? bytes.slice() : bytes;
+    return transfer(owned, [owned.buffer]);
+  },
+  writeTable: (pages, format) => {
+    const bytes = core.writeTable(pages, format);
+    return transfer(bytes, [bytes.buffer]);
+  },
   putFile: (name, bytes) => core.putFile(name, bytes),
   setFileSchemas: (schemas) => core.setFileSchemas(schemas),
   fileNames: () => core.fileNames(),
