@@ -33,3 +33,15 @@ export function issuesUnder(issues: readonly Issue[], path: ReadonlyArray<string
     return rest !== undefined && rest.length >= path.length && path.every((part, i) => String(rest[i]) === String(part));
   });
 }
+
+/**
+ * Issues the form has no field for: about the node or its whole config, or about a top-level config
+ * key the form does not show (an unknown key in a saved graph), so the inspector lists them at the top.
+ */
+export function issuesOutsideForm(issues: readonly Issue[], formKeys: readonly string[]): Issue[] {
+  if (formKeys.includes('')) return issues.filter((issue) => (configPathOf(issue)?.length ?? 0) === 0);
+  return issues.filter((issue) => {
+    const rest = configPathOf(issue);
+    return rest === undefined || rest.length === 0 || !formKeys.includes(String(rest[0]));
+  });
+}
