@@ -32,22 +32,22 @@ export interface EventError {
  * for await (const event of events) if (event.type === 'node:finish') console.log(event.nodeId);
  */
 export type RunEvent =
-  | { type: 'run:start'; runId: string; at: number; nodes: string[] }
-  | { type: 'node:start'; runId: string; nodeId: string; at: number }
-  | { type: 'node:progress'; runId: string; nodeId: string; fraction: number }
-  | { type: 'node:log'; runId: string; nodeId: string; level: LogLevel; message: string; at: number }
+  | { type: 'run:start'; runId: number; at: number; nodes: string[] }
+  | { type: 'node:start'; runId: number; nodeId: string; at: number }
+  | { type: 'node:progress'; runId: number; nodeId: string; fraction: number }
+  | { type: 'node:log'; runId: number; nodeId: string; level: LogLevel; message: string; at: number }
   | {
       type: 'node:done';
-      runId: string;
+      runId: number;
       nodeId: string;
       at: number;
       durationMs: number;
       cached: boolean;
       outputs: Record<string, OutputSummary>;
     }
-  | { type: 'node:error'; runId: string; nodeId: string; at: number; durationMs: number; error: EventError }
-  | { type: 'node:skipped'; runId: string; nodeId: string; at: number; reason: string }
-  | { type: 'run:done'; runId: string; at: number; status: RunStatus; durationMs: number; issues?: Issue[] };
+  | { type: 'node:error'; runId: number; nodeId: string; at: number; durationMs: number; error: EventError }
+  | { type: 'node:skipped'; runId: number; nodeId: string; at: number; reason: string }
+  | { type: 'run:done'; runId: number; at: number; status: RunStatus; durationMs: number; issues?: Issue[] };
 
 /**
  * The name of each event type.

@@ -20,7 +20,7 @@ function contextWithClock() {
   const events: RunEvent[] = [];
   const clock = { t: 0 };
   const env = {
-    runId: 'r',
+    runId: 1,
     now: () => clock.t,
     emit: (e: RunEvent) => events.push(e),
     files: noFiles,
@@ -70,7 +70,7 @@ describe('EngineNodeContext', () => {
     EngineNodeContext.close(ctx);
     ctx.log('info', 'too late');
     ctx.progress(0.5);
-    expect(events).toEqual([{ type: 'node:log', runId: 'r', nodeId: 'n', level: 'warn', message: 'careful', at: 42 }]);
+    expect(events).toEqual([{ type: 'node:log', runId: 1, nodeId: 'n', level: 'warn', message: 'careful', at: 42 }]);
   });
 
   it('makes its AbortController on demand and still delivers an earlier abort', () => {
@@ -106,7 +106,7 @@ describe('EngineNodeContext', () => {
     const events: RunEvent[] = [];
     await runGraph(graph([{ id: 'c', type: 'test.chatty' }]), {
       registry: new NodeRegistry().add(chatty),
-      runId: 'r',
+      runId: 1,
       onEvent: (e) => events.push(e),
     });
     expect(events.map((e) => e.type)).toEqual(['run:start', 'node:start', 'node:log', 'node:progress', 'node:done', 'run:done']);

@@ -9,7 +9,7 @@ import type { RunEvent } from './events';
 
 /** What every node context of one run shares. */
 export interface ContextEnv {
-  readonly runId: string;
+  readonly runId: number;
   readonly now: () => number;
   /** Undefined when nobody listens, so no event objects are built. */
   readonly emit: ((event: RunEvent) => void) | undefined;

@@ -5,3 +5,9 @@ export function randomId(): string {
   for (const word of words) out += word.toString(16).padStart(8, '0');
   return out;
 }
+
+/** A random positive safe integer (53 bits) naming a run that has no number from a server: run ids are numbers everywhere, as in the REST API. */
+export function randomRunId(): number {
+  const [high = 0, low = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return (high & 0x1fffff) * 0x1_0000_0000 + low + 1;
+}

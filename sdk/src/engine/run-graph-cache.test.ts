@@ -109,10 +109,10 @@ describe('runGraph with a cache', () => {
       ['clock.out -> after.in', 'plain.out -> ship.in'],
     );
     const cache = new MemoryOutputCache();
-    await runGraph(g, { registry, cache, runId: 'run-1' });
+    await runGraph(g, { registry, cache, runId: 1 });
     trace.events.length = 0;
     contexts.length = 0;
-    const second = await runGraph(g, { registry, cache, runId: 'run-2' });
+    const second = await runGraph(g, { registry, cache, runId: 2 });
     expect(second.nodes).toMatchObject({
       clock: { status: 'done' },
       after: { status: 'done' },
@@ -121,7 +121,7 @@ describe('runGraph with a cache', () => {
     });
     expect(started(trace)).toEqual(['after']);
     const ship = contexts.find((c) => c.nodeId === 'ship');
-    expect(ship?.idempotencyKey).toBe('run-2:ship');
+    expect(ship?.idempotencyKey).toBe('2:ship');
     const clock = contexts.find((c) => c.nodeId === 'clock');
     expect(clock && 'idempotencyKey' in clock).toBe(false);
   });

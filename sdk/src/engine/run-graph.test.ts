@@ -13,9 +13,9 @@ describe('runGraph', () => {
   it('runs a chain in order and returns every output', async () => {
     const { registry, trace } = recordingRegistry();
     const g = graph([sum('c', 100), sum('a', 1), sum('b', 10)], ['a.out -> b.in', 'b.out -> c.in']);
-    const result = await runGraph(g, { registry, runId: 'r1' });
+    const result = await runGraph(g, { registry, runId: 1 });
     expect(result.status).toBe('succeeded');
-    expect(result.runId).toBe('r1');
+    expect(result.runId).toBe(1);
     expect(started(trace)).toEqual(['a', 'b', 'c']);
     expect(result.outputs.get('c')).toEqual({ out: 111 });
     expect(Object.values(result.nodes).map((n) => n.status)).toEqual(['done', 'done', 'done']);
@@ -104,7 +104,7 @@ describe('runGraph', () => {
     const now = () => (clock += 5);
     const result = await runGraph(graph([sum('a', 1), sum('b', 2)], ['a.out -> b.in']), {
       registry,
-      runId: 'r',
+      runId: 1,
       now,
       onEvent: (e) => events.push(e),
     });
@@ -116,7 +116,7 @@ describe('runGraph', () => {
       'node:done b',
       'run:done',
     ]);
-    expect(events[0]).toMatchObject({ type: 'run:start', runId: 'r', nodes: ['a', 'b'] });
+    expect(events[0]).toMatchObject({ type: 'run:start', runId: 1, nodes: ['a', 'b'] });
     const doneB = events[4];
     expect(doneB).toMatchObject({ type: 'node:done', cached: false, outputs: { out: { kind: 'value', preview: '3' } } });
     expect(doneB?.type === 'node:done' && doneB.durationMs).toBe(result.nodes.b?.durationMs);

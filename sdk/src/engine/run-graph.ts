@@ -10,7 +10,7 @@ import { noFiles, noSecrets } from './default-stores';
 import type { RunEvent, RunStatus } from './events';
 import { buildPlan } from './plan';
 import { prepareRun } from './prepare-run';
-import { randomId } from './random-id';
+import { randomId, randomRunId } from './random-id';
 import type { RunEnv } from './run-env';
 import type { NodeOutcome, RunOptions, RunResult } from './run-options';
 import { Scheduler } from './scheduler';
@@ -30,7 +30,7 @@ const defaultNodeTimeoutMs = 10 * 60 * 1000;
  */
 export async function runGraph(graph: Graph, options: RunOptions): Promise<RunResult> {
   const now = options.now ?? Date.now;
-  const runId = options.runId ?? randomId();
+  const runId = options.runId ?? randomRunId();
   const listener = options.onEvent;
   const emit = listener
     ? (event: RunEvent) => {

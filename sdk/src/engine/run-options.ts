@@ -49,8 +49,8 @@ export interface RunOptions {
   exports?: ExportStore;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
-  /** Names the run in events and idempotency keys (default: a random id). */
-  runId?: string;
+  /** Names the run in events and idempotency keys: the server passes its run's id (default: a random safe integer). */
+  runId?: number;
   /** The clock for timestamps and durations, in ms (default `Date.now`). */
   now?: () => number;
   /** Also propagate schemas before running and refuse design-time errors such as unknown columns (default false). */
@@ -86,7 +86,7 @@ export interface NodeOutcome {
  * else if (result.status === 'failed') console.error(result.errors.map((e) => e.message));
  */
 export interface RunResult {
-  runId: string;
+  runId: number;
   status: RunStatus;
   durationMs: number;
   /** Outputs of every node that finished (`done` or `cached`), by node id then port id. */

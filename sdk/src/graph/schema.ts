@@ -31,7 +31,7 @@ const endpoint = z.string().regex(endpointPattern, 'an endpoint is written "node
  * A node in a saved graph.
  *
  * @example
- * graphNodeSchema.safeParse({ id: 'load', type: 'source.csv', version: 1, config: { file: 'churn.csv' } }).success // true
+ * graphNodeSchema.safeParse({ id: 'load', type: 'source.csv', version: 1, config: { file: 'churn.csv' }, position: [0, 0] }).success // true
  */
 export const graphNodeSchema = z
   .object({
@@ -56,7 +56,7 @@ export const graphEdgeSchema = z.object({ from: endpoint, to: endpoint }).strict
  * A sticky note on the canvas.
  *
  * @example
- * graphNoteSchema.parse({ id: 'note1', text: 'Training data from March', position: { x: 0, y: 0 } })
+ * graphNoteSchema.parse({ id: 'note1', text: 'Training data from March', position: [0, 0] })
  */
 export const graphNoteSchema = z
   .object({

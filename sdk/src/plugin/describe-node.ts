@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toConfigJsonSchema } from '../node/config-json-schema';
 import type { AnyNodeDefinition, NodeCategory } from '../node/define-node';
 import type { PortKind, PortSpec } from '../ports/port';
 
@@ -41,7 +42,7 @@ export interface NodeDescriptor {
   description: string;
   inputs: Record<string, NodePortDescriptor>;
   outputs: Record<string, NodePortDescriptor>;
-  /** The JSON Schema of the config (its input shape, before defaults apply); `{}` when zod cannot express it. */
+  /** The JSON Schema of the config (its input shape, before defaults apply; objects closed); `{}` when zod cannot express it. */
   config: JsonSchema;
   effects: boolean;
   runtime?: 'any' | 'server' | undefined;
@@ -67,7 +68,7 @@ export function describeNode(definition: AnyNodeDefinition): NodeDescriptor {
     description: definition.description,
     inputs: describePorts(definition.inputs),
     outputs: describePorts(definition.outputs),
-    config: jsonSchemaOf(definition.config),
+    config: toConfigJsonSchema(definition.config),
     effects: definition.effects === true,
     ...(definition.runtime === undefined ? {} : { runtime: definition.runtime }),
     ...(definition.cache === undefined ? {} : { cache: definition.cache }),

@@ -4,6 +4,7 @@ import type { UserError } from '../errors/errors';
 import type { AnyNodeDefinition } from '../node/define-node';
 import { NodeRegistry } from '../node/registry';
 import { runNode } from '../testkit/run-node';
+import { resolveNode } from '../validate/resolve-node';
 import { describeNode } from './describe-node';
 import { upper } from './fixtures.test-helper';
 import { nodeFromDescriptor } from './node-from-descriptor';
@@ -20,15 +21,37 @@ describe('nodeFromDescriptor', () => {
     expect(new NodeRegistry().add(placeholder).resolve(descriptor.type, 1).status).toBe('exact');
   });
 
-  it('accepts any JSON object as config, and running it fails with PLUGIN_MISSING', async () => {
+  it('accepts any JSON object whose keys the descriptor lists as config, and running it fails with PLUGIN_MISSING', async () => {
     const placeholder = nodeFromDescriptor(descriptor);
-    expect(placeholder.config.safeParse({ anything: [1, 2] }).success).toBe(true);
+    expect(placeholder.config.safeParse({ column: [1, 2] }).success).toBe(true);
     expect(placeholder.config.safeParse('text').success).toBe(false);
     const table = tableFromArrays({ a: ['x'] });
     const failure = await runNode(placeholder, { inputs: { table, extra: [] }, config: { column: 'a' } }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(Error);
     expect((failure as UserError).code).toBe('PLUGIN_MISSING');
     expect((failure as UserError).message).toContain('@acme/causeway-text/upper');
+  });
+
+  it('refuses config keys the descriptor does not list, naming the key and the one it likely meant', () => {
+    expect(descriptor.config.additionalProperties).toBe(false);
+    const placeholder = nodeFromDescriptor(descriptor);
+    const r = new NodeRegistry().add(placeholder);
+    const node = { id: 'up', type: descriptor.type, version: 1, position: [0, 0] as [number, number] };
+    expect(resolveNode({ ...node, config: { column: 'a', kep: false } }, r, ['nodes', 0])).toEqual({
+      ok: false,
+      issues: [
+        {
+          code: 'CONFIG_INVALID',
+          path: ['nodes', 0, 'config', 'kep'],
+          nodeId: 'up',
+          message: `kep: unknown key "kep" — did you mean 'keep'?`,
+        },
+      ],
+    });
+    // A manifest written before configs said additionalProperties: false is read as closed too.
+    const { additionalProperties: _, ...older } = descriptor.config;
+    const fromOlder = nodeFromDescriptor({ ...descriptor, config: older });
+    expect(fromOlder.config.safeParse({ column: 'a', extra: 1 }).success).toBe(false);
   });
 
   it('runs the function it is given', async () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { UserError } from '../errors/errors';
 import type { AnyNodeDefinition, PortMap, RunArgs } from '../node/define-node';
 import { type PortKind, type PortOptions, type PortSpec, port } from '../ports/port';
+import { unknownKeyMessage } from '../validate/check-config';
+import { unknownKeys } from '../validate/unknown-keys';
 import type { NodeDescriptor, NodePortDescriptor } from './describe-node';
 
 /**
@@ -12,12 +14,18 @@ import type { NodeDescriptor, NodePortDescriptor } from './describe-node';
  */
 export type DescriptorRun = (args: RunArgs<PortMap, Record<string, unknown>>) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
-// Config is checked where the plugin's code runs; here any JSON object passes.
-const anyConfig = z.record(z.string(), z.unknown());
+// Values are checked where the plugin's code runs; here any JSON object whose keys the descriptor's schema lists.
+function configOf(descriptor: NodeDescriptor): z.ZodType {
+  return z.record(z.string(), z.unknown()).superRefine((config, ctx) => {
+    for (const unknown of unknownKeys(descriptor.config, config))
+      ctx.addIssue({ code: 'custom', path: [...unknown.path, unknown.key], message: unknownKeyMessage(unknown) });
+  });
+}
 
 /**
  * Builds a node definition from a descriptor, without the plugin's code: same type, version,
- * ports and declared properties, a config schema that accepts any JSON object, and a `run` that is
+ * ports and declared properties, a config schema that accepts any JSON object with no key the
+ * descriptor's config schema leaves out (see `unknownKeys`), and a `run` that is
  * the one given or fails with `PLUGIN_MISSING`. Hosts use it to validate and draw graphs that use
  * plugin nodes, and to stand in for a plugin whose code runs elsewhere (a sandbox, a worker).
  *
@@ -41,7 +49,7 @@ export function nodeFromDescriptor(descriptor: NodeDescriptor, run?: DescriptorR
     description: descriptor.description,
     inputs: portsOf(descriptor.inputs),
     outputs: portsOf(descriptor.outputs),
-    config: anyConfig,
+    config: configOf(descriptor),
     effects: descriptor.effects,
     ...(descriptor.runtime === undefined ? {} : { runtime: descriptor.runtime }),
     ...(descriptor.cache === undefined ? {} : { cache: descriptor.cache }),

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { Issue, Result } from '../errors/issue';
-import { fromZodIssues } from '../errors/zod-issues';
 import type { AnyNodeDefinition } from '../node/define-node';
-import { configErrorMap } from '../validate/config-error-map';
+import { checkConfig } from '../validate/check-config';
 
 /**
  * Migrates (when `fromVersion` is older than the definition) and parses a config the way the
- * engine does; issues carry paths under `['config', …]`.
+ * engine does, unknown keys refused; issues carry paths under `['config', …]`.
  *
  * @example
  * const r = parseConfig(selectColumns, { columns: [{ name: 'age' }] });
@@ -31,7 +30,5 @@ export function parseConfig<S extends z.ZodType>(
       return failure(`The version ${fromVersion} config cannot be migrated: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   }
-  const parsed = definition.config.safeParse(value, { error: configErrorMap });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, 'CONFIG_INVALID', ['config']) };
-  return { ok: true, value: parsed.data };
+  return checkConfig(definition.config, value, ['config']) as Result<z.output<S>>;
 }

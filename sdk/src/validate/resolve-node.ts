@@ -1,9 +1,8 @@
 import type { Issue, IssuePath, Result } from '../errors/issue';
-import { fromZodIssues } from '../errors/zod-issues';
 import type { GraphNode } from '../graph/schema';
 import type { AnyNodeDefinition } from '../node/define-node';
 import type { NodeRegistry } from '../node/registry';
-import { configErrorMap } from './config-error-map';
+import { checkConfig } from './check-config';
 
 /**
  * A graph node bound to its definition, with its config migrated and parsed.
@@ -22,7 +21,8 @@ function failure(issue: Issue): Result<ResolvedNode> {
 
 /**
  * Binds a graph node to its registered definition: migrates an older config with the
- * definition's `migrate`, then parses it with the config's zod schema. Never throws.
+ * definition's `migrate`, then parses it with the config's zod schema, refusing unknown keys
+ * ({@link checkConfig}). Never throws.
  *
  * @example
  * const r = resolveNode(graph.nodes[0], registry, ['nodes', 0]);
@@ -58,7 +58,6 @@ export function resolveNode(node: GraphNode, registry: NodeRegistry, at: IssuePa
       });
     }
   }
-  const parsed = definition.config.safeParse(config, { error: configErrorMap });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, 'CONFIG_INVALID', [...at, 'config'], nodeId) };
-  return { ok: true, value: { definition, config: parsed.data } };
+  const checked = checkConfig(definition.config, config, [...at, 'config'], nodeId);
+  return checked.ok ? { ok: true, value: { definition, config: checked.value } } : checked;
 }

@@ -66,6 +66,36 @@ describe('validateGraph', () => {
     expect(issue?.message).toMatch(/^limit: /);
   });
 
+  it('refuses an unknown config key at its path, saying which key was likely meant', () => {
+    const g = graph(
+      [
+        { id: 'load', type: 'test.source', config: { column: ['a'] } },
+        { id: 'pick', type: 'test.pick', version: 2, config: { column: 'a', limt: 3, zzz: true } },
+      ],
+      [['load.table', 'pick.table']],
+    );
+    expect(validateGraph(g, registry).issues).toEqual([
+      {
+        code: 'CONFIG_INVALID',
+        path: ['nodes', 0, 'config', 'column'],
+        nodeId: 'load',
+        message: `column: unknown key "column" — did you mean 'columns'?`,
+      },
+      {
+        code: 'CONFIG_INVALID',
+        path: ['nodes', 1, 'config', 'limt'],
+        nodeId: 'pick',
+        message: `limt: unknown key "limt" — did you mean 'limit'?`,
+      },
+      {
+        code: 'CONFIG_INVALID',
+        path: ['nodes', 1, 'config', 'zzz'],
+        nodeId: 'pick',
+        message: 'zzz: unknown key "zzz" (the keys here: column, limit)',
+      },
+    ]);
+  });
+
   it('migrates an older config before checking it', () => {
     const g = graph(
       [

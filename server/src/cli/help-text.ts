@@ -12,8 +12,10 @@ Usage:
       metrics, reports, charts and values as .json.
       Files named in configs are read relative to the graph's folder.
       Secrets come from environment variables CAUSEWAY_SECRET_<NAME>.
-  causeway validate <graph.json>
-      Check a graph without running it; prints one line per issue.
+  causeway validate <graph.json> [--plugin DIR]...
+      Check a graph without running it; prints one line per issue. Plugins in the graph's
+      "requires" are checked as the server checks them, against the built plugins given with
+      --plugin (a folder holding causeway-plugin.json, or its dist/); missing ones are PLUGIN_MISSING.
   causeway nodes [--json]
       List the node types: version, category, ports and config schema.
   causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once]

@@ -3,6 +3,7 @@ import { createBuiltinRegistry } from '@causeway/nodes';
 import { formatIssue, runGraph } from '@causeway/sdk';
 import { hostServices } from '../host-services';
 import { type CliIo, exitCodes } from './cli-io';
+import { registryForCli } from './cli-plugins';
 import { envSecrets } from './env-secrets';
 import { folderFiles } from './folder-files';
 import { helpText } from './help-text';
@@ -37,6 +38,12 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
   }
   const { graph, folder } = loaded.value;
   const registry = createBuiltinRegistry();
+  // The CLI runs no plugin code: a graph that requires a plugin is refused as the server refuses a missing one.
+  const missing = registryForCli(graph, registry, []).issues;
+  if (missing.length > 0) {
+    for (const issue of missing) io.stderr(`${formatIssue(issue)}\n`);
+    return exitCodes.failed;
+  }
   const result = await runGraph(graph, {
     registry,
     signal: io.signal,

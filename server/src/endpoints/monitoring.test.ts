@@ -69,7 +69,7 @@ describe('endpoint monitoring', () => {
     async (service: string, method: string, args: unknown[]) => {
       const reply = await answerHostCall(
         handlers,
-        { type: 'host-call', requestId: 1, runId: '1', service, method, args },
+        { type: 'host-call', requestId: 1, runId: 1, service, method, args },
         { runId: 1, graphId: 'g', graphVersion: 1 },
         t.logger,
       );

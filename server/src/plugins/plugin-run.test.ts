@@ -92,6 +92,39 @@ describe('a plugin installed on the server runs in graphs', () => {
     });
   });
 
+  test('unknown config keys of plugin and built-in nodes are issues on save, and the run is refused', async () => {
+    const typo = graph('scale-typo', '^1.0.0', { column: 'x', facter: 3 });
+    typo.nodes[0] = {
+      ...(typo.nodes[0] as (typeof typo.nodes)[0]),
+      config: { columns: [{ name: 'x', type: 'number' }], rows: [[1]], row: [] },
+    };
+    const saved = await t.call('POST', '/api/graphs', { graph: typo });
+    expect(saved.status).toBe(201);
+    const { issues } = (await saved.json()) as { issues: Array<{ code: string; path: unknown[]; message: string }> };
+    expect(issues).toEqual([
+      {
+        code: 'CONFIG_INVALID',
+        path: ['nodes', 0, 'config', 'row'],
+        nodeId: 'load',
+        message: `row: unknown key "row" — did you mean 'rows'?`,
+      },
+      {
+        code: 'CONFIG_INVALID',
+        path: ['nodes', 1, 'config', 'facter'],
+        nodeId: 'scale',
+        message: `facter: unknown key "facter" — did you mean 'factor'?`,
+      },
+    ]);
+    const started = await t.call('POST', '/api/runs', { graphId: 'scale-typo' });
+    const { id } = (await started.json()) as { id: number };
+    let run: { status: string; error: { code: string } | null } = { status: 'queued', error: null };
+    while (['queued', 'running'].includes(run.status)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      run = (await (await t.call('GET', `/api/runs/${id}`)).json()) as typeof run;
+    }
+    expect(run).toMatchObject({ status: 'invalid', error: { code: 'CONFIG_INVALID' } });
+  });
+
   test('a graph that needs a plugin the server lacks saves with an issue and is refused to run, naming plugin and range', async () => {
     const missing = pluginGraph('needs-text', { '@causeway/plugin-text': '^1.0.0' }, [
       { id: 'tok', type: '@causeway/plugin-text/tokenize' },

@@ -22,6 +22,25 @@ export interface GraphPluginNeeds {
   nodes: ReadonlyArray<{ id: string; type: string }>;
 }
 
+/** A plugin version a host can offer a graph: enabled on a server, or loaded by the CLI. */
+export interface AvailablePlugin {
+  name: string;
+  version: string;
+  sha256: string;
+  manifest: PluginManifest;
+}
+
+/** Where the plugins come from, for messages: "this server", "the loaded plugins". */
+export interface PluginSource {
+  host: string;
+  /** What to say when no version of a required plugin is available at all. */
+  none: string;
+  /** How the available versions are listed: `enabled`, `loaded`. */
+  listed: string;
+}
+
+const serverSource: PluginSource = { host: 'this server', none: 'none is installed and enabled', listed: 'enabled' };
+
 /**
  * Picks, for each plugin a graph requires, the highest enabled version satisfying its semver
  * range (prereleases such as `1.0.0-dev` only when the range names one). A required plugin with no
@@ -33,9 +52,24 @@ export async function resolvePlugins(
   graph: GraphPluginNeeds,
   isBuiltin: (type: string) => boolean,
 ): Promise<PluginResolution> {
+  const enabled = await repository.enabled(Object.keys(graph.requires ?? {}));
+  return resolveRequires(enabled, graph, isBuiltin, serverSource);
+}
+
+/**
+ * The one answer to a graph's `requires`, for the server (its enabled plugins) and the CLI (the
+ * plugins it loaded): for each required plugin the highest available version in its range, and a
+ * `PLUGIN_MISSING` issue naming plugin and range for each that has none, or naming the node for a
+ * plugin node type no required plugin provides.
+ */
+export function resolveRequires(
+  available: readonly AvailablePlugin[],
+  graph: GraphPluginNeeds,
+  isBuiltin: (type: string) => boolean,
+  source: PluginSource,
+): PluginResolution {
   const requires = graph.requires ?? {};
   const names = Object.keys(requires);
-  const enabled = await repository.enabled(names);
   const plugins: ResolvedPlugin[] = [];
   const issues: Issue[] = [];
   for (const name of names) {
@@ -44,22 +78,22 @@ export async function resolvePlugins(
       issues.push({ code: 'PLUGIN_MISSING', path: ['requires', name], message: `requires.${name}: "${range}" is not a semver range` });
       continue;
     }
-    const candidates = enabled.filter((plugin) => plugin.name === name);
+    const candidates = available.filter((plugin) => plugin.name === name);
     const best = maxSatisfying(
       candidates.map((plugin) => plugin.version),
       range,
     );
     const chosen = candidates.find((plugin) => plugin.version === best);
     if (chosen === undefined) {
-      const have = candidates.length === 0 ? 'none is installed and enabled' : `enabled: ${candidates.map((p) => p.version).join(', ')}`;
+      const have = candidates.length === 0 ? source.none : `${source.listed}: ${candidates.map((p) => p.version).join(', ')}`;
       issues.push({
         code: 'PLUGIN_MISSING',
         path: ['requires', name],
-        message: `The graph needs plugin ${name} ${range}, which this server does not have (${have}).`,
+        message: `The graph needs plugin ${name} ${range}, which ${source.host} does not have (${have}).`,
       });
       continue;
     }
-    plugins.push({ name, version: chosen.version, sha256: chosen.sha256, nodes: (chosen.manifest as PluginManifest).nodes });
+    plugins.push({ name, version: chosen.version, sha256: chosen.sha256, nodes: chosen.manifest.nodes });
   }
   const provided = new Set(plugins.flatMap((plugin) => plugin.nodes.map((node) => node.type)));
   graph.nodes.forEach((node, index) => {

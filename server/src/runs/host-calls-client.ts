@@ -17,7 +17,7 @@ export class HostCallClient {
   constructor(private readonly post: (message: FromThread) => void) {}
 
   /** A {@link HostCall} bound to a run (and optionally a node). */
-  forRun(runId: string, nodeKey?: string): HostCall {
+  forRun(runId: number, nodeKey?: string): HostCall {
     return (service, method, args) =>
       new Promise((resolve, reject) => {
         const requestId = this.nextRequest++;

@@ -21,7 +21,7 @@ const handlers: HostCallHandlers = {
   },
 };
 const call = (service: string, method: string, args: unknown[]) =>
-  ({ type: 'host-call', requestId: 1, runId: '7', service, method, args }) as Extract<FromThread, { type: 'host-call' }>;
+  ({ type: 'host-call', requestId: 1, runId: 7, service, method, args }) as Extract<FromThread, { type: 'host-call' }>;
 
 describe('host calls', () => {
   test('a call reaches its method with checked arguments and the run the main side knows', async () => {
@@ -61,7 +61,7 @@ describe('host calls', () => {
   test('the thread side settles each call by request id and rebuilds errors with their code', async () => {
     const sent: FromThread[] = [];
     const client = new HostCallClient((message) => sent.push(message));
-    const callFor = client.forRun('7');
+    const callFor = client.forRun(7);
     const first = callFor('echo', 'twice', [1]);
     const second = callFor('echo', 'refuse', []);
     const [a, b] = sent as Array<Extract<FromThread, { type: 'host-call' }>>;

@@ -36,7 +36,7 @@ const exportStore = folderExports(join(dirname(data.filesDir), 'exports'));
 const services = hostServices(process.env);
 const hostCalls = new HostCallClient((message) => post(message));
 const graphs = new Map<string, Graph | UserError>();
-const controllers = new Map<string, AbortController>();
+const controllers = new Map<number, AbortController>();
 function graphOf(key: string, text: string): Graph | UserError {
   let graph = graphs.get(key);
   if (graph === undefined) {
@@ -59,7 +59,7 @@ function portKinds(registry: NodeRegistry, graph: Graph): (nodeId: string, port:
   };
 }
 
-async function run(runId: string, graphKey: string, text: string): Promise<void> {
+async function run(runId: number, graphKey: string, text: string): Promise<void> {
   const graph = graphOf(graphKey, text);
   const call = hostCalls.forRun(runId);
   // Plugin nodes run in a sandbox process; a graph needing a plugin this server lacks is refused here.

@@ -139,7 +139,7 @@ export class RunsRepository {
     }
     const immediate = row.status === 'cancelled';
     if (immediate) {
-      const event = { type: 'run:done', runId: String(id), at: Date.now(), status: 'cancelled', durationMs: 0 };
+      const event = { type: 'run:done', runId: id, at: Date.now(), status: 'cancelled', durationMs: 0 };
       await this.appendEvent(id, event);
     } else {
       await sql`select pg_notify(${runChannel}, ${`cancel:${id}`})`.execute(this.db);

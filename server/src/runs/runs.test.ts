@@ -106,6 +106,8 @@ describe.each(['pglite', 'postgres'] as const)('runs on %s', (kind) => {
   test('SSE resumes after Last-Event-ID (header or query) with exactly the later events', { timeout: 60_000 }, async () => {
     const run = await start('table');
     const all = await events(run.id);
+    // Events name their run by the number the REST API uses, not its text.
+    expect(all.map((e) => (e.data as { runId?: unknown }).runId)).toEqual(all.map(() => run.id));
     const resumed = await events(run.id, { 'last-event-id': '3' });
     expect(resumed.map((e) => e.id)).toEqual(all.slice(3).map((e) => e.id));
     expect(resumed.map((e) => e.data)).toEqual(all.slice(3).map((e) => e.data));

@@ -9,8 +9,8 @@ export interface RunError {
 
 /** What the pool sends to a run thread. */
 export type ToThread =
-  | { type: 'run'; runId: string; graphKey: string; graph: string }
-  | { type: 'cancel'; runId: string }
+  | { type: 'run'; runId: number; graphKey: string; graph: string }
+  | { type: 'cancel'; runId: number }
   /** The answer to a `host-call`: its value, or why it failed. Byte arrays in `value` are transferred. */
   | { type: 'host-reply'; requestId: number; value?: unknown; error?: EventError };
 
@@ -35,8 +35,8 @@ export type FromThread =
   | { type: 'ready' }
   | { type: 'event'; event: RunEvent }
   /** Calls `service.method(...args)` on the main side for run `runId` (see host-calls.ts). */
-  | { type: 'host-call'; requestId: number; runId: string; nodeKey?: string; service: string; method: string; args: unknown[] }
-  | { type: 'done'; runId: string; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError };
+  | { type: 'host-call'; requestId: number; runId: number; nodeKey?: string; service: string; method: string; args: unknown[] }
+  | { type: 'done'; runId: number; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError };
 
 /** What a run thread is started with. */
 export interface ThreadData {

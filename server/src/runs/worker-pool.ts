@@ -178,14 +178,14 @@ export class WorkerPool {
     };
     run.timer = setTimeout(() => {
       run.timedOut = true;
-      slot.thread.send({ type: 'cancel', runId: String(claim.id) });
+      slot.thread.send({ type: 'cancel', runId: claim.id });
       // A node that ignores its abort signal loses its thread.
       setTimeout(() => {
         if (slot.runs.get(claim.id) === run) void slot.thread.terminate();
       }, timeoutGraceMs).unref();
     }, claim.timeoutMs);
     slot.runs.set(claim.id, run);
-    slot.thread.send({ type: 'run', runId: String(claim.id), graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
+    slot.thread.send({ type: 'run', runId: claim.id, graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
   }
 
   private onMessage(slot: Slot, message: FromThread): void {
@@ -194,7 +194,7 @@ export class WorkerPool {
       return;
     }
     if (message.type === 'ready') return;
-    const runId = Number(message.type === 'event' ? message.event.runId : message.runId);
+    const runId = message.type === 'event' ? message.event.runId : message.runId;
     const run = slot.runs.get(runId);
     if (run === undefined || run.closed) {
       if (message.type === 'done' && run !== undefined) this.free(slot, runId);
@@ -288,7 +288,7 @@ export class WorkerPool {
   /** The thread died under `run`: closes the nodes it left running, then fails the run. */
   private failLost(slot: Slot, run: ActiveRun, reason: string): void {
     const now = Date.now();
-    const runId = String(run.claim.id);
+    const runId = run.claim.id;
     const running = [...run.nodes.values()].filter((node) => node.status === 'running');
     const code = run.timedOut ? 'RUN_TIMEOUT' : 'NODE_FAILED';
     const message = run.timedOut ? timeoutError(run).message : `${reason}.`;
@@ -305,7 +305,7 @@ export class WorkerPool {
 
   private answerHostCall(slot: Slot, call: Extract<FromThread, { type: 'host-call' }>): void {
     // The run is looked up on the thread that asked, so a thread can only act for its own runs.
-    const run = [...slot.runs.values()].find((r) => String(r.claim.id) === call.runId && !r.closed);
+    const run = [...slot.runs.values()].find((r) => r.claim.id === call.runId && !r.closed);
     const info =
       run === undefined
         ? undefined
@@ -321,7 +321,7 @@ export class WorkerPool {
   }
 
   private cancel(runId: number): void {
-    for (const slot of this.slots) if (slot.runs.has(runId)) slot.thread.send({ type: 'cancel', runId: String(runId) });
+    for (const slot of this.slots) if (slot.runs.has(runId)) slot.thread.send({ type: 'cancel', runId });
   }
 
   private async beat(): Promise<void> {

@@ -4,11 +4,11 @@ import { ApiClient, ApiError } from './api-client';
 import { followRunEvents } from './run-events';
 
 const events: RunEvent[] = [
-  { type: 'run:start', runId: '5', at: 0, nodes: ['a', 'b'] },
-  { type: 'node:start', runId: '5', nodeId: 'a', at: 1 },
-  { type: 'node:done', runId: '5', nodeId: 'a', at: 3, durationMs: 2, cached: false, outputs: {} },
-  { type: 'node:start', runId: '5', nodeId: 'b', at: 4 },
-  { type: 'run:done', runId: '5', at: 9, status: 'succeeded', durationMs: 9 },
+  { type: 'run:start', runId: 5, at: 0, nodes: ['a', 'b'] },
+  { type: 'node:start', runId: 5, nodeId: 'a', at: 1 },
+  { type: 'node:done', runId: 5, nodeId: 'a', at: 3, durationMs: 2, cached: false, outputs: {} },
+  { type: 'node:start', runId: 5, nodeId: 'b', at: 4 },
+  { type: 'run:done', runId: 5, at: 9, status: 'succeeded', durationMs: 9 },
 ];
 const frame = (seq: number) => `id: ${seq}\nevent: ${events[seq - 1]?.type}\ndata: ${JSON.stringify(events[seq - 1])}\n\n`;
 

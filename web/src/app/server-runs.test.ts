@@ -25,11 +25,11 @@ function fakeServer(events: RunEvent[]) {
 }
 
 const events: RunEvent[] = [
-  { type: 'run:start', runId: '7', at: 0, nodes: ['load', 'pick'] },
-  { type: 'node:start', runId: '7', nodeId: 'load', at: 1 },
-  { type: 'node:done', runId: '7', nodeId: 'load', at: 4, durationMs: 3, cached: true, outputs: {} },
-  { type: 'node:error', runId: '7', nodeId: 'pick', at: 5, durationMs: 1, error: { code: 'NODE_FAILED', message: 'no column b' } },
-  { type: 'run:done', runId: '7', at: 6, status: 'failed', durationMs: 6 },
+  { type: 'run:start', runId: 7, at: 0, nodes: ['load', 'pick'] },
+  { type: 'node:start', runId: 7, nodeId: 'load', at: 1 },
+  { type: 'node:done', runId: 7, nodeId: 'load', at: 4, durationMs: 3, cached: true, outputs: {} },
+  { type: 'node:error', runId: 7, nodeId: 'pick', at: 5, durationMs: 1, error: { code: 'NODE_FAILED', message: 'no column b' } },
+  { type: 'run:done', runId: 7, at: 6, status: 'failed', durationMs: 6 },
 ];
 
 describe('ServerRuns', () => {

@@ -34,7 +34,7 @@ export class ServerRuns {
   /** The previews of the server run shown on the canvas, if the canvas shows one. */
   get previews(): ServerPreviews | undefined {
     const run = this.#previews;
-    return run && this.store.getState().run.runId === String(run.runId) ? run : undefined;
+    return run && this.store.getState().run.runId === run.runId ? run : undefined;
   }
 
   /** Remembers a version as what the canvas holds (after a save or an open). */
@@ -73,7 +73,7 @@ export class ServerRuns {
     const abort = new AbortController();
     this.#abort = abort;
     this.#previews = new ServerPreviews(this.api, this.store, runId);
-    this.store.runEvent({ type: 'run:start', runId: String(runId), at: Date.now(), nodes });
+    this.store.runEvent({ type: 'run:start', runId, at: Date.now(), nodes });
     this.#emit();
     return followRunEvents(this.api, runId, (event) => this.store.runEvent(event), { signal: abort.signal }).then(
       () => undefined,

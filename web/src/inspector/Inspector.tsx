@@ -4,7 +4,7 @@ import { useEditor, useEditorServices } from '../app/editor-context';
 import { graphEdits } from '../canvas/graph-edits';
 import { nodeIndex } from '../canvas/to-flow';
 import { FieldInput } from './FieldInput';
-import { configPathOf, issuesUnder } from './field-context';
+import { issuesOutsideForm, issuesUnder } from './field-context';
 import { formOf } from './form-model';
 import { inputColumns, outputColumns } from './input-columns';
 import { PlaceholderConfig } from './PlaceholderConfig';
@@ -51,7 +51,10 @@ function NodeInspector({ node, onRunTo }: { node: GraphNode; onRunTo: (nodeId: s
     if (key !== '' && value === undefined) delete config[key];
     store.commit(graphEdits.setConfig(store.getState().graph, node.id, config), `config:${node.id}:${key}`);
   };
-  const nodeLevel = issues.filter((i) => (configPathOf(i)?.length ?? 0) === 0);
+  const nodeLevel = issuesOutsideForm(
+    issues,
+    form.map((p) => p.key),
+  );
 
   return (
     <aside className="inspector" aria-label="Inspector">

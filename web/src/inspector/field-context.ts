@@ -45,3 +45,15 @@ export function fieldMessage(issue: Issue): string {
   const prefix = `${formatPath(path)}: `;
   return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
 }
+
+/**
+ * Issues the form has no field for: about the node or its whole config, or about a top-level config
+ * key the form does not show (an unknown key in a saved graph), so the inspector lists them at the top.
+ */
+export function issuesOutsideForm(issues: readonly Issue[], formKeys: readonly string[]): Issue[] {
+  if (formKeys.includes('')) return issues.filter((issue) => (configPathOf(issue)?.length ?? 0) === 0);
+  return issues.filter((issue) => {
+    const rest = configPathOf(issue);
+    return rest === undefined || rest.length === 0 || !formKeys.includes(String(rest[0]));
+  });
+}

@@ -74,7 +74,7 @@ export class BrowserRunner {
     const remote = this.remote;
     const frame = this.#frame as RunnerFrame;
     const running = new Map<string, number>();
-    let runId = '';
+    let runId = 0;
     const startedAt = Date.now();
     const track = (event: RunEvent) => {
       runId = event.runId;

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, idleRun, reduceRun } from './run-view';
 
 const events: RunEvent[] = [
-  { type: 'run:start', runId: 'r1', at: 0, nodes: ['a', 'b', 'c'] },
-  { type: 'node:start', runId: 'r1', nodeId: 'a', at: 1 },
-  { type: 'node:progress', runId: 'r1', nodeId: 'a', fraction: 0.5 },
+  { type: 'run:start', runId: 1, at: 0, nodes: ['a', 'b', 'c'] },
+  { type: 'node:start', runId: 1, nodeId: 'a', at: 1 },
+  { type: 'node:progress', runId: 1, nodeId: 'a', fraction: 0.5 },
 ];
 
 describe('reduceRun', () => {
@@ -13,16 +13,16 @@ describe('reduceRun', () => {
     let view = events.reduce(reduceRun, idleRun);
     expect(view.badges.get('a')).toEqual({ state: 'running', progress: 0.5, startedAt: 1 });
     expect(view.badges.get('b')).toEqual({ state: 'queued' });
-    view = reduceRun(view, { type: 'node:done', runId: 'r1', nodeId: 'a', at: 5, durationMs: 4, cached: true, outputs: {} });
+    view = reduceRun(view, { type: 'node:done', runId: 1, nodeId: 'a', at: 5, durationMs: 4, cached: true, outputs: {} });
     view = reduceRun(view, {
       type: 'node:error',
-      runId: 'r1',
+      runId: 1,
       nodeId: 'b',
       at: 6,
       durationMs: 1,
       error: { code: 'NODE_FAILED', message: 'boom' },
     });
-    view = reduceRun(view, { type: 'run:done', runId: 'r1', at: 7, status: 'failed', durationMs: 7 });
+    view = reduceRun(view, { type: 'run:done', runId: 1, at: 7, status: 'failed', durationMs: 7 });
     expect(view.badges.get('a')).toMatchObject({ state: 'done', cached: true, durationMs: 4 });
     expect(view.badges.get('b')).toEqual({ state: 'failed', message: 'boom', code: 'NODE_FAILED' });
     expect(view.badges.get('c')).toEqual({ state: 'skipped', reason: 'run failed' });
@@ -34,7 +34,7 @@ describe('reduceRun', () => {
 
   it('ignores events of another run', () => {
     const view = events.reduce(reduceRun, idleRun);
-    expect(reduceRun(view, { type: 'node:start', runId: 'old', nodeId: 'b', at: 2 })).toBe(view);
+    expect(reduceRun(view, { type: 'node:start', runId: 2, nodeId: 'b', at: 2 })).toBe(view);
   });
 
   it('formats durations', () => {

@@ -10,7 +10,7 @@ export type NodeBadge =
 
 /** The state of the current (or last) run, as the canvas and the timeline draw it. */
 export interface RunView {
-  runId: string | undefined;
+  runId: number | undefined;
   status: 'idle' | 'running' | RunStatus;
   startedAt: number | undefined;
   durationMs: number | undefined;
