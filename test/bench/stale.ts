@@ -83,7 +83,7 @@ for (let r = 0; r < repetitions + 3; r++) {
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 console.log(
-  `Marking ${downstream.toLocaleString('en')} downstream nodes stale (median of ${repetitions}; ${reads > 0 ? 'subscribers read' : ''}):`,
+  `Marking ${downstream.toLocaleString('en')} downstream nodes stale, median of ${repetitions} (${ids.length} subscribers, ${reads.toLocaleString('en')} badge reads):`,
 );
 console.log(`  staleNodes + markStale alone:         ${fmt(median(markMs))}`);
 console.log(
