@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
 import { autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
+import { freeSpot } from '../canvas/free-spot';
 import { graphEdits } from '../canvas/graph-edits';
 import { nodeIndex } from '../canvas/to-flow';
 import { GraphCanvas } from '../components/GraphCanvas';
@@ -19,7 +20,6 @@ import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
-import { freeSpot } from './free-spot';
 import { focusRegion } from './regions';
 import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
@@ -100,7 +100,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const empty = useEditor((s) => s.graph.nodes.length === 0);
   const runView = useEditor((s) => s.run);
   const previewing = useEditor((s) => s.preview !== undefined);
-  useClipboard(store);
+  useClipboard(store, sizes);
   useAutosave(store);
 
   const run = useCallback(

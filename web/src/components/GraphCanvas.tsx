@@ -18,6 +18,7 @@ import { useEditor, useEditorServices } from '../app/editor-context';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
 import { farZoom, zoomedNear } from '../canvas/far-zoom';
+import { freeSpot } from '../canvas/free-spot';
 import { graphEdits } from '../canvas/graph-edits';
 import { initialViewport } from '../canvas/initial-viewport';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
@@ -156,7 +157,8 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       if (!type) return;
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNodeOfType(store, type, [at.x - 100, at.y - 30]);
+      // Dropped on a card, the new one goes just below the cards there rather than on top of them.
+      addNodeOfType(store, type, freeSpot([at.x - 100, at.y - 30], store.getState().graph.nodes, measured.current));
     },
     [flow, store],
   );
