@@ -27,6 +27,7 @@ import { can, type Server, ServerContext } from './server-context';
 import { type RunWhere, Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useClipboard } from './use-clipboard';
+import { useFit } from './use-fit';
 import { goTo, usePage } from './use-route';
 import { useServerSession } from './use-server-session';
 import { type ShortcutActions, useShortcuts } from './use-shortcuts';
@@ -85,6 +86,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const { store, runner } = editor;
   const uploads = useMemo(() => (server && can(server, 'graphs:write') ? serverUploads(server.api) : undefined), [server]);
   const flow = useReactFlow();
+  const { fit } = useFit();
   const canvas = useRef<HTMLElement>(null);
   const sizes = useRef<ReadonlyMap<string, { width?: number; height?: number }>>(new Map());
   const [quickAdd, setQuickAdd] = useState<string | undefined>();
@@ -131,7 +133,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     else store.load(graph);
     if (version !== undefined) server?.runs.markSaved(store.getState().graph, version);
     store.notify(note);
-    requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+    requestAnimationFrame(fit);
   };
   const restoreVersion = async (version: number) => {
     if (!comparison || !server) return;
@@ -181,7 +183,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const layout = async () => {
     const positions = await autoLayout(store.getState().graph, sizes.current);
     store.commit(graphEdits.move(store.getState().graph, positions));
-    requestAnimationFrame(() => flow.fitView({ duration: 200, maxZoom: 1 }));
+    requestAnimationFrame(fit);
   };
   const exportFile = () => {
     const graph = store.getState().graph;
@@ -195,7 +197,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     if (!result.ok) return store.notify(`“${file.name}” is not a Causeway graph: ${result.issues[0]?.message ?? 'unknown problem'}`);
     store.load(result.value);
     store.notify(`Imported ${file.name}.`);
-    requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+    requestAnimationFrame(fit);
   };
   const addData = async (files: FileList) => {
     for (const file of Array.from(files)) {
@@ -227,7 +229,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     run: () => void run(),
     runToSelection: () => void run(nodeSelection()),
     cancel,
-    fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
+    fit,
     layout: () => void layout(),
     addNote: () => {
       const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
@@ -276,7 +278,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
         onRunToSelection={() => void run(nodeSelection())}
         onCancel={cancel}
         onLayout={() => void layout()}
-        onFit={() => void flow.fitView({ duration: 200, maxZoom: 1 })}
+        onFit={fit}
         onNote={() => {
           const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
           addNote(store, [at.x, at.y]);
@@ -376,7 +378,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
               store.load(graph);
               if (version !== undefined) server.runs.markSaved(graph, version);
               store.notify(note);
-              requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+              requestAnimationFrame(fit);
             }}
           />
         </Suspense>
