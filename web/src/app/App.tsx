@@ -11,6 +11,7 @@ import { nodeIndex } from '../canvas/to-flow';
 import { GraphCanvas } from '../components/GraphCanvas';
 import { Palette } from '../components/Palette';
 import { QuickAdd } from '../components/QuickAdd';
+import { ResultsDock } from '../components/ResultsDock';
 import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import type { Comparison } from '../graphs/compare-graphs';
@@ -317,21 +318,23 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
           <Inspector onRunTo={(id) => void run([id])} />
         </FileUploadsContext.Provider>
       </div>
-      <ResultsPanel />
-      {timeline && !previewing && (
-        <section className="results" aria-label="Run timeline">
-          <header>
-            <h2>Run timeline</h2>
-            <button type="button" className="close" aria-label="Close timeline" onClick={() => setTimeline(false)}>
-              ✕
-            </button>
-          </header>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable to scroll it without a mouse */}
-          <div className="results-body" tabIndex={0}>
-            <RunTimeline run={runView} />
-          </div>
-        </section>
-      )}
+      <ResultsDock open={previewing || timeline}>
+        <ResultsPanel />
+        {timeline && !previewing && (
+          <section className="results" aria-label="Run timeline">
+            <header>
+              <h2>Run timeline</h2>
+              <button type="button" className="close" aria-label="Close timeline" onClick={() => setTimeline(false)}>
+                ✕
+              </button>
+            </header>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable to scroll it without a mouse */}
+            <div className="results-body" tabIndex={0}>
+              <RunTimeline run={runView} />
+            </div>
+          </section>
+        )}
+      </ResultsDock>
       <StatusBar
         onTimeline={() => {
           store.showPreview(undefined);
