@@ -3,7 +3,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
-import { autoLayout } from '../canvas/auto-layout';
+import { arrangeIfCrowded, autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
 import { freeSpot } from '../canvas/free-spot';
 import { graphEdits } from '../canvas/graph-edits';
@@ -196,7 +196,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const importFile = async (file: File) => {
     const result = readGraphText(await file.text());
     if (!result.ok) return store.notify(`“${file.name}” is not a Causeway graph: ${result.issues[0]?.message ?? 'unknown problem'}`);
-    store.load(result.value);
+    store.load(await arrangeIfCrowded(result.value));
     store.notify(`Imported ${file.name}.`);
     requestAnimationFrame(fit);
   };
@@ -375,11 +375,13 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             api={server.api}
             canSave={canSave}
             onClose={() => setTemplatesOpen(false)}
-            onUse={(graph, version, note) => {
+            onUse={async (graph, version, note) => {
               setTemplatesOpen(false);
               server.runs.stop();
-              store.load(graph);
-              if (version !== undefined) server.runs.markSaved(graph, version);
+              // Laid out only where its cards overlap; the layout moves cards, so it runs as the saved version.
+              const arranged = await arrangeIfCrowded(graph);
+              store.load(arranged);
+              if (version !== undefined) server.runs.markSaved(arranged, version);
               store.notify(note);
               requestAnimationFrame(fit);
             }}
