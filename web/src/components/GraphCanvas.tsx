@@ -201,7 +201,7 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       <FarAttribute />
       {far && <FarEdges edges={edges} />}
       <Controls aria-label="Zoom controls" showFitView={false}>
-        <ControlButton onClick={fit} title="Fit (never smaller than readable)" aria-label="Fit">
+        <ControlButton onClick={fit} title="Fit (never smaller than readable)" aria-label="Zoom to fit">
           ⤢
         </ControlButton>
         <ControlButton onClick={fitAll} title="Fit all (the whole graph, however small)" aria-label="Fit all">
