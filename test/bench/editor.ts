@@ -141,7 +141,9 @@ async function measureFrames(browser: Browser, name: string, url: string, graph:
     });
     console.log(`[${name}] drag one node of 1,000: ${drag.fps.toFixed(0)} fps, worst frame ${drag.worstFrameMs.toFixed(0)} ms`);
   }
-  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  // "Fit all" where the build has it; before it, "Fit" fitted everything.
+  const fitAll = page.getByRole('button', { name: 'Fit all', exact: true });
+  await ((await fitAll.count()) > 0 ? fitAll : page.getByRole('button', { name: 'Fit', exact: true })).click();
   await page.waitForTimeout(800);
   const fitted = await page.locator('.react-flow__node').count();
   const panAll = await framesWhile(page, () => panByMinimap(0.3), cdp);

@@ -3,13 +3,15 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
-import { autoLayout } from '../canvas/auto-layout';
+import { arrangeIfCrowded, autoLayout } from '../canvas/auto-layout';
 import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
+import { freeSpot } from '../canvas/free-spot';
 import { graphEdits } from '../canvas/graph-edits';
 import { nodeIndex } from '../canvas/to-flow';
 import { GraphCanvas } from '../components/GraphCanvas';
 import { Palette } from '../components/Palette';
 import { QuickAdd } from '../components/QuickAdd';
+import { ResultsDock } from '../components/ResultsDock';
 import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import type { Comparison } from '../graphs/compare-graphs';
@@ -20,7 +22,6 @@ import { ResultsPanel } from '../results/ResultsPanel';
 import { addDataFiles } from './add-data';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
-import { freeSpot } from './free-spot';
 import { focusRegion } from './regions';
 import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
@@ -28,6 +29,7 @@ import { can, type Server, ServerContext } from './server-context';
 import { type RunWhere, Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useClipboard } from './use-clipboard';
+import { useFit } from './use-fit';
 import { goTo, usePage } from './use-route';
 import { useServerSession } from './use-server-session';
 import { type ShortcutActions, useShortcuts } from './use-shortcuts';
@@ -94,6 +96,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   // The server's files' schemas, so a graph opened later knows its columns before any run.
   useEffect(() => void uploads?.list().catch(() => {}), [uploads]);
   const flow = useReactFlow();
+  const { fit } = useFit();
   const canvas = useRef<HTMLElement>(null);
   const sizes = useRef<ReadonlyMap<string, { width?: number; height?: number }>>(new Map());
   const [quickAdd, setQuickAdd] = useState<string | undefined>();
@@ -109,7 +112,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const empty = useEditor((s) => s.graph.nodes.length === 0);
   const runView = useEditor((s) => s.run);
   const previewing = useEditor((s) => s.preview !== undefined);
-  useClipboard(store);
+  useClipboard(store, sizes);
   useAutosave(store);
 
   const run = useCallback(
@@ -142,7 +145,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     else store.load(graph);
     if (version !== undefined) server?.runs.markSaved(store.getState().graph, version);
     store.notify(note);
-    requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+    requestAnimationFrame(fit);
   };
   const restoreVersion = async (version: number) => {
     if (!comparison || !server) return;
@@ -192,7 +195,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const layout = async () => {
     const positions = await autoLayout(store.getState().graph, sizes.current);
     store.commit(graphEdits.move(store.getState().graph, positions));
-    requestAnimationFrame(() => flow.fitView({ duration: 200, maxZoom: 1 }));
+    requestAnimationFrame(fit);
   };
   const exportFile = () => {
     const graph = store.getState().graph;
@@ -204,9 +207,9 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const importFile = async (file: File) => {
     const result = readGraphText(await file.text());
     if (!result.ok) return store.notify(`“${file.name}” is not a Causeway graph: ${result.issues[0]?.message ?? 'unknown problem'}`);
-    store.load(result.value);
+    store.load(await arrangeIfCrowded(result.value));
     store.notify(`Imported ${file.name}.`);
-    requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+    requestAnimationFrame(fit);
   };
   const addData = (files: FileList) =>
     addDataFiles(Array.from(files), { uploads, runner, store, placeSource: () => placeNew('source.csv') });
@@ -230,7 +233,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     run: () => void run(),
     runToSelection: () => void run(nodeSelection()),
     cancel,
-    fit: () => void flow.fitView({ duration: 200, maxZoom: 1 }),
+    fit,
     layout: () => void layout(),
     addNote: () => {
       const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
@@ -279,7 +282,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
         onRunToSelection={() => void run(nodeSelection())}
         onCancel={cancel}
         onLayout={() => void layout()}
-        onFit={() => void flow.fitView({ duration: 200, maxZoom: 1 })}
+        onFit={fit}
         onNote={() => {
           const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
           addNote(store, [at.x, at.y]);
@@ -330,21 +333,23 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
           <Inspector onRunTo={(id) => void run([id])} />
         </FileUploadsContext.Provider>
       </div>
-      <ResultsPanel />
-      {timeline && !previewing && (
-        <section className="results" aria-label="Run timeline">
-          <header>
-            <h2>Run timeline</h2>
-            <button type="button" className="close" aria-label="Close timeline" onClick={() => setTimeline(false)}>
-              ✕
-            </button>
-          </header>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable to scroll it without a mouse */}
-          <div className="results-body" tabIndex={0}>
-            <RunTimeline run={runView} />
-          </div>
-        </section>
-      )}
+      <ResultsDock open={previewing || timeline}>
+        <ResultsPanel />
+        {timeline && !previewing && (
+          <section className="results" aria-label="Run timeline">
+            <header>
+              <h2>Run timeline</h2>
+              <button type="button" className="close" aria-label="Close timeline" onClick={() => setTimeline(false)}>
+                ✕
+              </button>
+            </header>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable to scroll it without a mouse */}
+            <div className="results-body" tabIndex={0}>
+              <RunTimeline run={runView} />
+            </div>
+          </section>
+        )}
+      </ResultsDock>
       <StatusBar
         onTimeline={() => {
           store.showPreview(undefined);
@@ -385,13 +390,15 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             api={server.api}
             canSave={canSave}
             onClose={() => setTemplatesOpen(false)}
-            onUse={(graph, version, note) => {
+            onUse={async (graph, version, note) => {
               setTemplatesOpen(false);
               server.runs.stop();
-              store.load(graph);
-              if (version !== undefined) server.runs.markSaved(graph, version);
+              // Laid out only where its cards overlap; the layout moves cards, so it runs as the saved version.
+              const arranged = await arrangeIfCrowded(graph);
+              store.load(arranged);
+              if (version !== undefined) server.runs.markSaved(arranged, version);
               store.notify(note);
-              requestAnimationFrame(() => flow.fitView({ maxZoom: 1 }));
+              requestAnimationFrame(fit);
             }}
           />
         </Suspense>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type RefObject, useEffect } from 'react';
 import { copyText, deleteSelection, pasteText } from '../canvas/editor-actions';
 import type { EditorStore } from '../canvas/editor-store';
 import { isEditable } from './is-editable';
@@ -9,7 +9,7 @@ const mime = 'application/json';
  * Copy, cut and paste of the selection as graph JSON through the system clipboard, so it also
  * works between tabs and into a text editor. Uses clipboard events: no permission prompt.
  */
-export function useClipboard(store: EditorStore): void {
+export function useClipboard(store: EditorStore, sizes?: RefObject<ReadonlyMap<string, { width?: number; height?: number }>>): void {
   useEffect(() => {
     const onCopy = (e: ClipboardEvent, cut: boolean) => {
       if (isEditable(e.target) || !e.clipboardData) return;
@@ -27,7 +27,7 @@ export function useClipboard(store: EditorStore): void {
       const text = e.clipboardData.getData(mime) || e.clipboardData.getData('text/plain');
       if (!text.trim()) return;
       e.preventDefault();
-      pasteText(store, text);
+      pasteText(store, text, sizes?.current);
     };
     document.addEventListener('copy', copy);
     document.addEventListener('cut', cut);
@@ -37,5 +37,5 @@ export function useClipboard(store: EditorStore): void {
       document.removeEventListener('cut', cut);
       document.removeEventListener('paste', paste);
     };
-  }, [store]);
+  }, [store, sizes]);
 }

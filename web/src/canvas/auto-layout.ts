@@ -1,4 +1,6 @@
 import { type Graph, splitEndpoint } from '@causeway/sdk';
+import { crowded } from './crowded';
+import { graphEdits } from './graph-edits';
 
 type Size = { width?: number; height?: number } | undefined;
 
@@ -28,4 +30,10 @@ export async function autoLayout(graph: Graph, sizes: ReadonlyMap<string, Size>)
   const positions = new Map<string, [number, number]>();
   for (const child of layout.children ?? []) positions.set(child.id, [Math.round(child.x ?? 0), Math.round(child.y ?? 0)]);
   return positions;
+}
+
+/** The graph as given when its cards do not overlap, else laid out (templates, imported files). */
+export async function arrangeIfCrowded(graph: Graph): Promise<Graph> {
+  if (!crowded(graph)) return graph;
+  return graphEdits.move(graph, await autoLayout(graph, new Map()));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addNodeOfType, copyText, deleteSelection, pasteText } from './editor-actions';
+import { newCardSize } from './free-spot';
 import { testStore } from './test-nodes.test-helper';
 
 describe('editor actions', () => {
@@ -40,5 +41,24 @@ describe('editor actions', () => {
     deleteSelection(store);
     expect(store.getState().graph.edges).toEqual([]);
     expect(store.getState().graph.nodes).toHaveLength(3);
+  });
+
+  it('pastes a copy where it covers no card, even one measured taller than the default', () => {
+    const store = testStore();
+    store.select(['load', 'pick']);
+    const text = copyText(store) as string;
+    const sizes = new Map([['fit', { width: 220, height: 400 }]]);
+    pasteText(store, text, sizes);
+    const { nodes } = store.getState().graph;
+    const pasted = nodes.filter((n) => store.getState().selection.has(n.id));
+    expect(pasted.map((n) => n.id)).toEqual(['load_2', 'pick_2']);
+    const box = (n: (typeof nodes)[number]) => ({ x: n.position[0], y: n.position[1], ...newCardSize, ...sizes.get(n.id) });
+    for (const a of pasted)
+      for (const b of nodes.filter((n) => !pasted.includes(n))) {
+        const [p, q] = [box(a), box(b)];
+        expect(p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height, `${a.id} over ${b.id}`).toBe(
+          false,
+        );
+      }
   });
 });

@@ -1,6 +1,7 @@
 import { type GraphEdge, type PortSpec, splitEndpoint } from '@causeway/sdk';
 import { copySelection, pasteGraph } from './clipboard-graph';
 import type { EditorStore } from './editor-store';
+import { boundsOf, freeSpot } from './free-spot';
 import { edgeKey, graphEdits } from './graph-edits';
 import { initialConfig } from './initial-config';
 import { idBaseOf, newId } from './new-id';
@@ -71,13 +72,28 @@ export function copyText(store: EditorStore): string | undefined {
   return copySelection(graph, selection);
 }
 
-/** Pastes graph JSON from the clipboard, offset so the copy does not hide the original. */
-export function pasteText(store: EditorStore, text: string): void {
-  const result = pasteGraph(store.getState().graph, text, [40, 40]);
-  if (!result.ok) {
-    store.notify(result.reason);
+/**
+ * Pastes graph JSON from the clipboard, a little right of and below where it was copied from, then
+ * further down until it covers no card (measured `sizes` where known).
+ */
+export function pasteText(
+  store: EditorStore,
+  text: string,
+  sizes: ReadonlyMap<string, { width?: number; height?: number }> = new Map(),
+): void {
+  const { graph } = store.getState();
+  const trial = pasteGraph(graph, text, [0, 0]);
+  if (!trial.ok) {
+    store.notify(trial.reason);
     return;
   }
+  const pasted = new Set(trial.value.ids);
+  const placed = [...trial.value.graph.nodes, ...(trial.value.graph.notes ?? [])].filter((n) => pasted.has(n.id));
+  const box = boundsOf(placed.map((n) => n.position));
+  const others = [...graph.nodes, ...(graph.notes ?? [])];
+  const [x, y] = freeSpot([box.x + 40, box.y + 40], others, sizes, box);
+  const result = pasteGraph(graph, text, [x - box.x, y - box.y]);
+  if (!result.ok) return;
   store.commit(result.value.graph);
   store.select(result.value.ids);
 }

@@ -44,6 +44,19 @@ describe('EditorStore', () => {
     expect(store.getState().analysis.ports.get('load.table')).toMatchObject({ columns: [{ name: 'a' }, { name: 'b' }] });
   });
 
+  it('marks the edited node and everything downstream stale, not for a move', () => {
+    const store = testStore();
+    const done = { state: 'done', durationMs: 1, cached: false, outputs: {} } as const;
+    store.runEvent({ type: 'run:start', runId: 'r', at: 0, nodes: ['load', 'pick', 'fit'] });
+    for (const nodeId of ['load', 'pick', 'fit'])
+      store.runEvent({ type: 'node:done', runId: 'r', nodeId, at: 1, durationMs: 1, cached: false, outputs: {} });
+    store.commit(graphEdits.move(store.getState().graph, new Map([['load', [9, 9] as const]])));
+    expect(store.getState().run.badges.get('load')).toMatchObject(done);
+    store.commit(graphEdits.setConfig(store.getState().graph, 'load', { columns: ['a'] }));
+    const states = () => ['load', 'pick', 'fit'].map((id) => store.getState().run.badges.get(id)?.state);
+    expect(states()).toEqual(['stale', 'stale', 'done']);
+  });
+
   it('notifies subscribers and drops removed ids from the selection on undo', () => {
     const store = testStore();
     let calls = 0;

@@ -1,8 +1,9 @@
 import type { Graph, Issue, RunEvent } from '@causeway/sdk';
 import type { EditorCatalog } from '../registry';
-import { idleRun, type RunView, reduceRun } from '../runner/run-view';
+import { idleRun, markStale, type RunView, reduceRun } from '../runner/run-view';
 import { type Analysis, type CheckedGraph, combineAnalysis, emptyAnalysis, type GraphAnalyzer, structuralIssues } from './analyze-graph';
 import { emptyHistory, type History, record, redo, undo } from './history';
+import { staleNodes } from './stale-nodes';
 
 /** Everything the editor draws. Immutable: each change makes a new state object. */
 export interface EditorState {
@@ -157,6 +158,7 @@ export class EditorStore {
       graph,
       history: record(this.#state.history, before, key),
       analysis: this.#analyze(graph, this.#state.graph),
+      run: markStale(this.#state.run, staleNodes(this.#state.graph, graph)),
       notice: undefined,
     });
   }
@@ -187,7 +189,13 @@ export class EditorStore {
   #restore(graph: Graph, history: History<Graph>): void {
     const ids = new Set([...graph.nodes.map((n) => n.id), ...(graph.notes ?? []).map((n) => n.id)]);
     const selection = new Set([...this.#state.selection].filter((id) => ids.has(id)));
-    this.#set({ graph, history, selection, analysis: this.#analyze(graph, this.#state.graph) });
+    this.#set({
+      graph,
+      history,
+      selection,
+      analysis: this.#analyze(graph, this.#state.graph),
+      run: markStale(this.#state.run, staleNodes(this.#state.graph, graph)),
+    });
   }
 
   /** Replaces the graph (open, import): a fresh history. */

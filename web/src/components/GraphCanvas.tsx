@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   type FinalConnectionState,
   type IsValidConnection,
@@ -15,9 +16,11 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
+import { useFit } from '../app/use-fit';
 import { checkConnection } from '../canvas/check-connection';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
 import { farZoom, zoomedNear } from '../canvas/far-zoom';
+import { freeSpot } from '../canvas/free-spot';
 import { graphEdits } from '../canvas/graph-edits';
 import { initialViewport } from '../canvas/initial-viewport';
 import { type FlowEdge, type FlowNode, toFlowEdges, toFlowNodes } from '../canvas/to-flow';
@@ -30,6 +33,8 @@ const nodeTypes = { causeway: NodeCard, note: NoteCard };
 const noEdges: FlowEdge[] = [];
 type Size = { width?: number; height?: number };
 
+const minimapKey = 'causeway.minimap';
+
 /** MIME type of a node type dragged from the palette. */
 export const nodeDragType = 'application/x-causeway-node';
 
@@ -41,6 +46,12 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
   // Replaced when the worker's plugins arrive after the page has drawn (edge colours, port estimates).
   const registry = useEditor(() => store.registry);
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const { fit, fitAll } = useFit();
+  const [mapShown, setMapShown] = useState(() => localStorage.getItem(minimapKey) !== 'hidden');
+  const toggleMap = () => {
+    localStorage.setItem(minimapKey, mapShown ? 'hidden' : 'shown');
+    setMapShown(!mapShown);
+  };
   // Far out, FarEdges draws the edges (see there) and React Flow gets none.
   const far = useStore(isFar);
   // The pane's size is read once, before React Flow mounts, to open the graph already framed.
@@ -156,7 +167,8 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       if (!type) return;
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNodeOfType(store, type, [at.x - 100, at.y - 30]);
+      // Dropped on a card, the new one goes just below the cards there rather than on top of them.
+      addNodeOfType(store, type, freeSpot([at.x - 100, at.y - 30], store.getState().graph.nodes, measured.current));
     },
     [flow, store],
   );
@@ -185,10 +197,25 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select, arrow keys to move.' }}
     >
       <Background gap={20} />
-      <CanvasMiniMap ariaLabel="Mini map" />
+      {mapShown && <CanvasMiniMap ariaLabel="Mini map" />}
       <FarAttribute />
       {far && <FarEdges edges={edges} />}
-      <Controls aria-label="Zoom controls" />
+      <Controls aria-label="Zoom controls" showFitView={false}>
+        <ControlButton onClick={fit} title="Fit (never smaller than readable)" aria-label="Zoom to fit">
+          ⤢
+        </ControlButton>
+        <ControlButton onClick={fitAll} title="Fit all (the whole graph, however small)" aria-label="Fit all">
+          ⛶
+        </ControlButton>
+        <ControlButton
+          onClick={toggleMap}
+          title={mapShown ? 'Hide the mini map' : 'Show the mini map'}
+          aria-pressed={mapShown}
+          aria-label="Mini map"
+        >
+          ▣
+        </ControlButton>
+      </Controls>
     </ReactFlow>
   );
 }

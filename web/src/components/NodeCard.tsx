@@ -92,7 +92,7 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
   const { store } = useEditorServices();
   const detailed = useDetailOnceNear();
   const definition = store.catalog.definitionOf(node);
-  const failed = badge?.state === 'failed';
+  const failed = badge?.state === 'failed' || badge?.state === 'refused';
   // A placeholder already says which plugin it needs; its list shows the other issues.
   const listed = definition ? issues : issues.filter((i) => i.code !== 'PLUGIN_MISSING');
   const classes = [
@@ -100,6 +100,7 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
     selected && 'selected',
     issues.length > 0 && 'has-issues',
     failed && 'failed',
+    badge?.state === 'stale' && 'stale',
     !definition && 'unknown placeholder',
     mark && `diff-${mark}`,
   ]
@@ -154,7 +155,9 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
           ))}
         </div>
       </div>
-      {detailed && badge?.state === 'done' && <OutputSummaryLine outputs={badge.outputs} />}
+      {detailed && (badge?.state === 'done' || badge?.state === 'stale') && badge.outputs && (
+        <OutputSummaryLine outputs={badge.outputs} stale={badge.state === 'stale'} />
+      )}
       {detailed && failed && (
         <p className="node-error" data-code={badge.code}>
           {badge.message}
@@ -172,11 +175,18 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
   );
 }
 
-function OutputSummaryLine({ outputs }: { outputs: Record<string, { kind: string; rows?: number }> }) {
+function OutputSummaryLine({ outputs, stale }: { outputs: Record<string, { kind: string; rows?: number }>; stale: boolean }) {
   const parts = Object.entries(outputs).flatMap(([port, summary]) =>
     summary.kind === 'table' && summary.rows !== undefined ? [`${port}: ${countText(summary.rows, 'row')}`] : [],
   );
-  return parts.length > 0 ? <p className="node-summary">{parts.join(' · ')}</p> : null;
+  if (parts.length === 0) return null;
+  return stale ? (
+    <p className="node-summary stale" title="From the last run, before an edit">
+      {parts.join(' · ')}
+    </p>
+  ) : (
+    <p className="node-summary">{parts.join(' · ')}</p>
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatDuration, type NodeBadge } from '../runner/run-view';
 
-/** The live state of a node in a run: queued, running with progress, cached, done with duration, failed. */
+/** The live state of a node in a run: queued, running with progress, cached, done with duration, failed, stale after an edit, refused. */
 export function RunBadge({ badge }: { badge: NodeBadge | undefined }) {
   if (!badge) return null;
   switch (badge.state) {
@@ -29,6 +29,18 @@ export function RunBadge({ badge }: { badge: NodeBadge | undefined }) {
       return (
         <span className="badge badge-skipped" title={badge.reason}>
           skipped
+        </span>
+      );
+    case 'stale':
+      return (
+        <span className="badge badge-stale" title="Edited since the last run: run again to update">
+          stale
+        </span>
+      );
+    case 'refused':
+      return (
+        <span className="badge badge-refused" title={badge.message}>
+          not run
         </span>
       );
   }

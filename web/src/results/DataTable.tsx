@@ -21,6 +21,7 @@ export interface DataTableProps {
 /** A virtualized table: only the visible rows are in the DOM; pages of rows come from the worker as Arrow IPC. */
 export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
   // The first visible row, not the scroll offset: scrolling within a row renders nothing.
   const [firstRow, setFirstRow] = useState(0);
   const [height, setHeight] = useState(400);
@@ -82,9 +83,9 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
       aria-rowcount={totalRows + 1}
       aria-colcount={schema.columns.length + 1}
       aria-label={`Table, ${countText(totalRows, 'row')}`}
-      style={{ ['--grid' as string]: gridTemplate }}
+      style={{ ['--grid' as string]: gridTemplate, ['--table-min-width' as string]: `${64 + 120 * schema.columns.length}px` }}
     >
-      <div className="tr thead" role="row" aria-rowindex={1}>
+      <div className="tr thead" role="row" aria-rowindex={1} ref={head}>
         <span className="td row-number" role="columnheader">
           #
         </span>
@@ -100,7 +101,10 @@ export function DataTable({ totalRows, schema, fetchPage, firstPage }: DataTable
         ref={scroller}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must be reachable to scroll by keyboard
         tabIndex={0}
-        onScroll={(e) => setFirstRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
+        onScroll={(e) => {
+          setFirstRow(Math.floor(e.currentTarget.scrollTop / rowHeight));
+          if (head.current) head.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
       >
         {/* Contained: a row coming into view is laid out and painted without touching the rest of the page. */}
         <div style={{ height: totalRows * rowHeight, position: 'relative', contain: 'strict' }}>{rows}</div>

@@ -1,6 +1,6 @@
 import type { RunEvent } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, idleRun, reduceRun } from './run-view';
+import { formatDuration, idleRun, markStale, reduceRun } from './run-view';
 
 const events: RunEvent[] = [
   { type: 'run:start', runId: 1, at: 0, nodes: ['a', 'b', 'c'] },
@@ -35,6 +35,48 @@ describe('reduceRun', () => {
   it('ignores events of another run', () => {
     const view = events.reduce(reduceRun, idleRun);
     expect(reduceRun(view, { type: 'node:start', runId: 2, nodeId: 'b', at: 2 })).toBe(view);
+  });
+
+  it('shows a refused run (a run:done with no run:start) on each node it names and in its messages', () => {
+    const done = reduceRun(reduceRun(idleRun, events[0] as RunEvent), {
+      type: 'node:done',
+      runId: 'r1',
+      nodeId: 'a',
+      at: 2,
+      durationMs: 1,
+      cached: false,
+      outputs: {},
+    });
+    const issue = { code: 'PORT_INPUT_MISSING' as const, path: ['nodes', 'b'], nodeId: 'b', message: 'Input "table" is not connected.' };
+    const view = reduceRun(done, { type: 'run:done', runId: 'r2', at: 10, status: 'invalid', durationMs: 0, issues: [issue] });
+    expect(view.status).toBe('invalid');
+    expect(view.runId).toBe('r2');
+    expect(view.messages).toEqual(['b: Input "table" is not connected.']);
+    expect(view.badges.get('b')).toEqual({ state: 'refused', message: issue.message, code: 'PORT_INPUT_MISSING' });
+    // What the last run produced is still shown.
+    expect(view.badges.get('a')).toBe(done.badges.get('a'));
+  });
+
+  it('marks done nodes stale keeping their counts, and clears errors an edit may have fixed', () => {
+    let view = events.reduce(reduceRun, idleRun);
+    const outputs = { table: { kind: 'table' as const, rows: 3, schema: { columns: [] } } };
+    view = reduceRun(view, { type: 'node:done', runId: 'r1', nodeId: 'a', at: 5, durationMs: 4, cached: false, outputs });
+    view = reduceRun(view, {
+      type: 'node:error',
+      runId: 'r1',
+      nodeId: 'b',
+      at: 6,
+      durationMs: 1,
+      error: { code: 'NODE_FAILED', message: 'boom' },
+    });
+    view = reduceRun(view, { type: 'run:done', runId: 'r1', at: 7, status: 'failed', durationMs: 7 });
+    const stale = markStale(view, new Set(['a', 'b', 'c', 'never-run']));
+    expect(stale.badges.get('a')).toEqual({ state: 'stale', outputs });
+    expect(stale.badges.get('b')).toEqual({ state: 'stale', outputs: undefined });
+    expect(stale.badges.get('c')).toEqual({ state: 'stale', outputs: undefined });
+    expect(stale.badges.has('never-run')).toBe(false);
+    expect(markStale(stale, new Set(['a']))).toBe(stale);
+    expect(markStale(view, new Set())).toBe(view);
   });
 
   it('formats durations', () => {

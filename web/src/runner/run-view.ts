@@ -6,7 +6,11 @@ export type NodeBadge =
   | { state: 'running'; progress: number | undefined; startedAt: number }
   | { state: 'done'; durationMs: number; cached: boolean; outputs: Record<string, OutputSummary> }
   | { state: 'failed'; message: string; code: string }
-  | { state: 'skipped'; reason: string };
+  | { state: 'skipped'; reason: string }
+  /** Edited (or downstream of an edit) since its last result; `outputs` are that old result's, drawn greyed. */
+  | { state: 'stale'; outputs: Record<string, OutputSummary> | undefined }
+  /** The run was refused before it started, for this node's reason (an input not connected, a bad config). */
+  | { state: 'refused'; message: string; code: string };
 
 /** The state of the current (or last) run, as the canvas and the timeline draw it. */
 export interface RunView {
@@ -44,8 +48,26 @@ function withTime(view: RunView, nodeId: string, span: { start: number; end?: nu
   return { ...view, timeline };
 }
 
+/**
+ * Marks the results of `ids` as out of date after an edit: a done node keeps its old counts (drawn
+ * greyed), a failed, skipped or refused node loses its error, which the edit may have fixed. Nodes never
+ * run, or queued and running now, are left as they are. The same view when nothing changes.
+ */
+export function markStale(view: RunView, ids: ReadonlySet<string>): RunView {
+  let badges: Map<string, NodeBadge> | undefined;
+  for (const id of ids) {
+    const badge = view.badges.get(id);
+    if (!badge || badge.state === 'stale' || badge.state === 'queued' || badge.state === 'running') continue;
+    badges ??= new Map(view.badges);
+    badges.set(id, { state: 'stale', outputs: badge.state === 'done' ? badge.outputs : undefined });
+  }
+  return badges ? { ...view, badges } : view;
+}
+
 /** Folds one engine event into the run view. Events of another run are ignored. */
 export function reduceRun(view: RunView, event: RunEvent): RunView {
+  // A refused run ends before it starts: its only event is a run:done naming the issues.
+  if (event.type === 'run:done' && event.status === 'invalid' && event.runId !== view.runId) return refusedRun(view, event);
   if (event.type === 'run:start') {
     return {
       runId: event.runId,
@@ -96,6 +118,25 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       return { ...view, status: event.status, durationMs: event.durationMs, badges, messages };
     }
   }
+}
+
+function refusedRun(view: RunView, event: Extract<RunEvent, { type: 'run:done' }>): RunView {
+  const issues = event.issues ?? [];
+  const badges = new Map(view.badges);
+  for (const issue of issues) {
+    if (issue.nodeId !== undefined && badges.get(issue.nodeId)?.state !== 'refused')
+      badges.set(issue.nodeId, { state: 'refused', message: issue.message, code: issue.code });
+  }
+  const messages = issues.map((i) => (i.nodeId ? `${i.nodeId}: ${i.message}` : i.message));
+  return {
+    ...view,
+    runId: event.runId,
+    status: 'invalid',
+    startedAt: event.at - event.durationMs,
+    durationMs: event.durationMs,
+    badges,
+    messages: messages.length > 0 ? messages : ['The graph was refused.'],
+  };
 }
 
 /** A duration the way a badge writes it: `840 ms`, `2.4 s`, `3 min 5 s`. */

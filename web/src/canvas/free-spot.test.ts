@@ -17,4 +17,11 @@ describe('freeSpot', () => {
     expect(y).toBeGreaterThanOrEqual(470);
     expect(y).toBeLessThan(470 + 50);
   });
+
+  it('moves a whole pasted group, by its bounding box, below what it would cover', () => {
+    const nodes = [{ id: 'a', position: [300, 200] as const }];
+    const [, y] = freeSpot([0, 0], nodes, new Map(), { width: 600, height: 300 });
+    expect(y).toBeGreaterThanOrEqual(200 + 100 + 20);
+    expect(freeSpot([0, 0], nodes, new Map(), { width: 200, height: 100 })).toEqual([0, 0]);
+  });
 });
