@@ -1,4 +1,5 @@
 import type { Result } from '../errors';
+import { exceedsCharacters } from '../graph/character-count';
 import type { Span } from './ast';
 import { expressionIssue, quoteText } from './expression-issue';
 import { expressionLimits } from './limits';
@@ -43,7 +44,7 @@ export function lexExpression(text: string): Result<Token[]> {
   const spanFrom = (start: number): Span => ({ offset: start, length: pos - start, line, column: start - lineStart + 1 });
   const fail = (message: string, start: number): Result<Token[]> => ({ ok: false, issues: [expressionIssue(message, spanFrom(start))] });
 
-  if (text.length > expressionLimits.maxLength) {
+  if (exceedsCharacters(text, expressionLimits.maxLength)) {
     return { ok: false, issues: [expressionIssue(`expression is longer than ${expressionLimits.maxLength} characters`, spanFrom(0))] };
   }
   while (pos < text.length) {

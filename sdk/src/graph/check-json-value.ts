@@ -1,4 +1,5 @@
 import { formatPath, type Issue, type IssuePath } from '../errors/issue';
+import { characterCount, exceedsCharacters } from './character-count';
 import { graphLimits } from './schema';
 
 /**
@@ -12,7 +13,7 @@ export interface JsonLimits {
   readonly bytes: number;
   /** Maximum number of nested objects and arrays. */
   readonly depth: number;
-  /** Maximum length of a string or key, in UTF-16 code units. */
+  /** Maximum length of a string or key, in characters (code points), as the message reports it. */
   readonly stringLength: number;
   /** Maximum number of keys in one object. */
   readonly keysPerObject: number;
@@ -53,7 +54,7 @@ function withinLimits(root: unknown, limits: JsonLimits): boolean {
     const depth = (depths.pop() as number) + 1;
     switch (typeof value) {
       case 'string':
-        if (value.length > limits.stringLength) return false;
+        if (exceedsCharacters(value, limits.stringLength)) return false;
         continue;
       case 'number':
         if (!Number.isFinite(value)) return false;
@@ -82,7 +83,7 @@ function withinLimits(root: unknown, limits: JsonLimits): boolean {
     budget -= keys.length;
     if (keys.length > limits.keysPerObject || budget < 0) return false;
     for (const key of keys) {
-      if (key.length > limits.stringLength || ((key.length === 9 || key.length === 11) && forbiddenKeys.has(key))) return false;
+      if (exceedsCharacters(key, limits.stringLength) || ((key.length === 9 || key.length === 11) && forbiddenKeys.has(key))) return false;
       const item = (value as Record<string, unknown>)[key];
       if (item !== undefined) {
         values.push(item);
@@ -107,11 +108,11 @@ function findIssues(root: unknown, limits: JsonLimits): Issue[] {
     const value = frame.value;
     switch (typeof value) {
       case 'string':
-        if (value.length > limits.stringLength) {
+        if (exceedsCharacters(value, limits.stringLength)) {
           report(
             'GRAPH_STRING_TOO_LONG',
             frame,
-            `a string of ${value.length} characters is longer than the limit of ${limits.stringLength}`,
+            `a string of ${characterCount(value)} characters is longer than the limit of ${limits.stringLength}`,
           );
         }
         continue;
@@ -162,8 +163,13 @@ function findIssues(root: unknown, limits: JsonLimits): Issue[] {
       if (forbiddenKeys.has(key)) {
         report('GRAPH_FORBIDDEN_KEY', frame, `the key "${key}" is not allowed`, key);
         clean = false;
-      } else if (key.length > limits.stringLength) {
-        report('GRAPH_STRING_TOO_LONG', frame, `a key of ${key.length} characters is longer than the limit of ${limits.stringLength}`, key);
+      } else if (exceedsCharacters(key, limits.stringLength)) {
+        report(
+          'GRAPH_STRING_TOO_LONG',
+          frame,
+          `a key of ${characterCount(key)} characters is longer than the limit of ${limits.stringLength}`,
+          key,
+        );
         clean = false;
       }
     }

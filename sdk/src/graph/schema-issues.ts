@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Issue } from '../errors/issue';
+import { characterCount } from './character-count';
 
 type RawIssue = z.core.$ZodRawIssue;
 const maxIssues = 100;
@@ -138,7 +139,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length} items`;
   switch (typeof value) {
     case 'string':
-      return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+      return value.length > 40 ? `a string of ${characterCount(value)} characters` : JSON.stringify(value);
     case 'number':
     case 'boolean':
       return String(value);
