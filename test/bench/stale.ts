@@ -42,7 +42,7 @@ let reads = 0;
 for (const id of ids) store.subscribe(() => store.getState().run.badges.get(id) && reads++);
 
 const outputs = { table: { kind: 'table' as const, rows: 1, schema: { columns: [] } } };
-function allDone(runId: string): void {
+function allDone(runId: number): void {
   store.runEvent({ type: 'run:start', runId, at: 0, nodes: ids });
   for (const nodeId of ids) store.runEvent({ type: 'node:done', runId, nodeId, at: 1, durationMs: 1, cached: false, outputs });
   store.runEvent({ type: 'run:done', runId, at: 2, status: 'succeeded', durationMs: 2 });
@@ -57,7 +57,7 @@ const commitMs: number[] = [];
 const markMs: number[] = [];
 const perNodeMs: number[] = [];
 for (let r = 0; r < repetitions + 3; r++) {
-  allDone(`done${r}`);
+  allDone(2 * r);
   const before = store.getState().graph;
   const edited = graphEdits.setConfig(before, 'n0', { ...before.nodes[0]?.config, rows: [[r, 'x']] });
   let t = performance.now();
@@ -70,9 +70,9 @@ for (let r = 0; r < repetitions + 3; r++) {
     throw new Error('not marked stale');
 
   // Baseline: the same badge changes one node at a time, as node events arrive today.
-  store.runEvent({ type: 'run:start', runId: `base${r}`, at: 0, nodes: [] });
+  store.runEvent({ type: 'run:start', runId: 2 * r + 1, at: 0, nodes: [] });
   t = performance.now();
-  for (const nodeId of ids) store.runEvent({ type: 'node:done', runId: `base${r}`, nodeId, at: 1, durationMs: 1, cached: false, outputs });
+  for (const nodeId of ids) store.runEvent({ type: 'node:done', runId: 2 * r + 1, nodeId, at: 1, durationMs: 1, cached: false, outputs });
   const perNode = performance.now() - t;
   if (r >= 3) {
     markMs.push(mark);

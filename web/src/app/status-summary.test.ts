@@ -4,7 +4,7 @@ import { statusSummary } from './status-summary';
 
 const ran = (status: RunView['status'], badges: Array<[string, NodeBadge]>, messages: string[] = []): RunView => ({
   ...idleRun,
-  runId: 'r',
+  runId: 1,
   status,
   durationMs: 1200,
   badges: new Map(badges),

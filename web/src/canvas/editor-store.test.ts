@@ -47,9 +47,9 @@ describe('EditorStore', () => {
   it('marks the edited node and everything downstream stale, not for a move', () => {
     const store = testStore();
     const done = { state: 'done', durationMs: 1, cached: false, outputs: {} } as const;
-    store.runEvent({ type: 'run:start', runId: 'r', at: 0, nodes: ['load', 'pick', 'fit'] });
+    store.runEvent({ type: 'run:start', runId: 1, at: 0, nodes: ['load', 'pick', 'fit'] });
     for (const nodeId of ['load', 'pick', 'fit'])
-      store.runEvent({ type: 'node:done', runId: 'r', nodeId, at: 1, durationMs: 1, cached: false, outputs: {} });
+      store.runEvent({ type: 'node:done', runId: 1, nodeId, at: 1, durationMs: 1, cached: false, outputs: {} });
     store.commit(graphEdits.move(store.getState().graph, new Map([['load', [9, 9] as const]])));
     expect(store.getState().run.badges.get('load')).toMatchObject(done);
     store.commit(graphEdits.setConfig(store.getState().graph, 'load', { columns: ['a'] }));

@@ -40,7 +40,7 @@ describe('reduceRun', () => {
   it('shows a refused run (a run:done with no run:start) on each node it names and in its messages', () => {
     const done = reduceRun(reduceRun(idleRun, events[0] as RunEvent), {
       type: 'node:done',
-      runId: 'r1',
+      runId: 1,
       nodeId: 'a',
       at: 2,
       durationMs: 1,
@@ -48,9 +48,9 @@ describe('reduceRun', () => {
       outputs: {},
     });
     const issue = { code: 'PORT_INPUT_MISSING' as const, path: ['nodes', 'b'], nodeId: 'b', message: 'Input "table" is not connected.' };
-    const view = reduceRun(done, { type: 'run:done', runId: 'r2', at: 10, status: 'invalid', durationMs: 0, issues: [issue] });
+    const view = reduceRun(done, { type: 'run:done', runId: 2, at: 10, status: 'invalid', durationMs: 0, issues: [issue] });
     expect(view.status).toBe('invalid');
-    expect(view.runId).toBe('r2');
+    expect(view.runId).toBe(2);
     expect(view.messages).toEqual(['b: Input "table" is not connected.']);
     expect(view.badges.get('b')).toEqual({ state: 'refused', message: issue.message, code: 'PORT_INPUT_MISSING' });
     // What the last run produced is still shown.
@@ -60,16 +60,16 @@ describe('reduceRun', () => {
   it('marks done nodes stale keeping their counts, and clears errors an edit may have fixed', () => {
     let view = events.reduce(reduceRun, idleRun);
     const outputs = { table: { kind: 'table' as const, rows: 3, schema: { columns: [] } } };
-    view = reduceRun(view, { type: 'node:done', runId: 'r1', nodeId: 'a', at: 5, durationMs: 4, cached: false, outputs });
+    view = reduceRun(view, { type: 'node:done', runId: 1, nodeId: 'a', at: 5, durationMs: 4, cached: false, outputs });
     view = reduceRun(view, {
       type: 'node:error',
-      runId: 'r1',
+      runId: 1,
       nodeId: 'b',
       at: 6,
       durationMs: 1,
       error: { code: 'NODE_FAILED', message: 'boom' },
     });
-    view = reduceRun(view, { type: 'run:done', runId: 'r1', at: 7, status: 'failed', durationMs: 7 });
+    view = reduceRun(view, { type: 'run:done', runId: 1, at: 7, status: 'failed', durationMs: 7 });
     const stale = markStale(view, new Set(['a', 'b', 'c', 'never-run']));
     expect(stale.badges.get('a')).toEqual({ state: 'stale', outputs });
     expect(stale.badges.get('b')).toEqual({ state: 'stale', outputs: undefined });
