@@ -141,7 +141,10 @@ describe('an analyst’s own CSV, from upload to an evaluated model, in the brow
     expect(inBrowser.rows).toMatch(/^\d+ rows × \d+ columns$/);
 
     await page.getByRole('combobox', { name: 'Where to run' }).selectOption('server');
+    const browserStatus = await page.getByTestId('run-status').textContent();
     await page.getByRole('button', { name: '▶ Run' }).click();
+    // The browser run's status stays until the server run starts reporting.
+    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).not.toBe(browserStatus);
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 120_000 }).toMatch(/^Run (succeeded|failed)/);
     await page.screenshot({ path: resolve(screenshots, 'journey-server-run.png') });
     expect(await page.getByTestId('run-status').textContent()).toMatch(/^Run succeeded/);
