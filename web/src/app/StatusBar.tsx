@@ -1,3 +1,4 @@
+import { countText } from '@causeway/sdk';
 import { useEditor } from './editor-context';
 import { statusSummary } from './status-summary';
 
@@ -7,7 +8,7 @@ export function StatusBar({ onTimeline }: { onTimeline: () => void }) {
   const run = useEditor((s) => s.run);
   const issueCount = useEditor((s) => s.analysis.general.length + [...s.analysis.byNode.values()].reduce((n, list) => n + list.length, 0));
   const summary = statusSummary(run, issueCount);
-  const counts = useEditor((s) => `${s.graph.nodes.length} nodes · ${s.graph.edges.length} edges`);
+  const counts = useEditor((s) => `${countText(s.graph.nodes.length, 'node')} · ${countText(s.graph.edges.length, 'edge')}`);
   return (
     <footer className="status">
       <span role="status" aria-live="polite" className="notice">

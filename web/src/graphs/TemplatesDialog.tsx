@@ -1,4 +1,4 @@
-import type { Graph } from '@causeway/sdk';
+import { countText, type Graph } from '@causeway/sdk';
 import { useEffect, useState } from 'react';
 import type { ApiClient, TemplateInfo } from '../api/api-client';
 import { categoryColors } from '../canvas/port-colors';
@@ -76,7 +76,7 @@ export function TemplatesDialog({
               ))}
             </ol>
             <p className="muted">
-              {t.nodeCount} nodes · {t.edgeCount} connections ·{' '}
+              {countText(t.nodeCount, 'node')} · {countText(t.edgeCount, 'connection')} ·{' '}
               <span data-testid="runs-in">
                 {t.runsIn.includes('browser') ? 'runs in the browser or on the server' : 'runs on the server'}
               </span>
