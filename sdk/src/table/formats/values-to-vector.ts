@@ -1,4 +1,4 @@
-import { makeData, makeVector, TimestampMillisecond, type Vector } from 'apache-arrow';
+import { Int64, makeData, makeVector, TimestampMillisecond, type Vector } from 'apache-arrow';
 import { UserError } from '../../errors/errors';
 import {
   boolVector,
@@ -92,9 +92,21 @@ function textVector(values: ArrayLike<unknown>, valid: Uint8Array | null, option
   return utf8Vector(texts, valid);
 }
 
+function int64Vector(values: ArrayLike<unknown>, valid: Uint8Array | null): Vector {
+  const n = values.length;
+  const bigs = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    bigs[i] = typeof v === 'bigint' ? v : typeof v === 'number' ? BigInt(v) : 0n;
+  }
+  const { nullBitmap, nullCount } = packValidity(valid, n);
+  return makeVector(makeData({ type: new Int64(), length: n, data: bigs, nullBitmap, nullCount }));
+}
+
 /**
  * One column of JS values (from JSON, Parquet or a database driver) as an Arrow vector, with the
- * CSV reader's types: Int32 when every number is a 32-bit integer, else Float64; Bool; DateMillisecond
+ * CSV reader's types: Int32 when every number is a 32-bit integer, Int64 when a bigint is beyond
+ * ±2^53 (exact text when fractions share its column), else Float64; Bool; DateMillisecond
  * for `YYYY-MM-DD` texts, Timestamp (ms, UTC) for ISO date-times and `Date`s; Dictionary<Utf8> for
  * repetitive text, else Utf8. Mixed kinds become text. `column` names the column in errors.
  *
@@ -106,6 +118,9 @@ export function valuesToVector(values: ArrayLike<unknown>, column: string, optio
   let seen = 0;
   let nulls = 0;
   let integers = true;
+  // A bigint beyond ±2^53 has no exact double: the column becomes Int64 (or exact text beside fractions).
+  let beyondDoubles = false;
+  let fractions = false;
   let onlyDates = true;
   let withTime = false;
   for (let i = 0; i < n; i++) {
@@ -113,10 +128,12 @@ export function valuesToVector(values: ArrayLike<unknown>, column: string, optio
     if (v === null || v === undefined) nulls++;
     else if (typeof v === 'number') {
       seen |= Seen.Number;
+      if (!Number.isInteger(v)) fractions = true;
       if (integers && !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647)) integers = false;
     } else if (typeof v === 'bigint') {
       seen |= Seen.Bigint;
       if (integers && !(v >= -2147483648n && v <= 2147483647n)) integers = false;
+      if (v > 9007199254740991n || v < -9007199254740991n) beyondDoubles = true;
     } else if (typeof v === 'boolean') seen |= Seen.Boolean;
     else if (typeof v === 'string') {
       seen |= Seen.String;
@@ -148,7 +165,8 @@ export function valuesToVector(values: ArrayLike<unknown>, column: string, optio
     for (let i = 0; i < n; i++) flags[i] = values[i] === true ? 1 : 0;
     return boolVector(flags, valid);
   }
-  if ((seen & ~(Seen.Number | Seen.Bigint)) === 0) {
+  if ((seen & ~(Seen.Number | Seen.Bigint)) === 0 && !(beyondDoubles && fractions)) {
+    if (beyondDoubles) return int64Vector(values, valid);
     if (integers) {
       const ints = new Int32Array(n);
       for (let i = 0; i < n; i++) ints[i] = Number(values[i] ?? 0);
