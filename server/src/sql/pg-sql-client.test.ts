@@ -56,4 +56,25 @@ describe('createPgSqlClient', () => {
       code: 'SQL_FAILED',
     });
   });
+
+  it('keeps NUMERIC and big integers exact: numbers when a double holds them, else exact text or Int64', async () => {
+    const result = await sql.query(
+      connection,
+      `select * from (values
+         (1, 2.50::numeric, 12345678901234567.89::numeric, 9007199254740993::bigint),
+         (2, -0.125::numeric, 0.1::numeric, 1::bigint)) t(id, plain, wide, huge) order by id`,
+      [],
+      { rowCap: 10 },
+    );
+    expect(result.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([
+      ['id', 'Int32'],
+      ['plain', 'Float64'],
+      ['wide', 'Utf8'],
+      ['huge', 'Int64'],
+    ]);
+    expect(rowsOf(result).map((r) => [r.plain, r.wide, r.huge])).toEqual([
+      [2.5, '12345678901234567.89', 9007199254740993n],
+      [-0.125, '0.1', 1n],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { type SqlClient, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { exactNumeric } from './exact-numeric';
 import { writeTable } from './pg-write-table';
 
 const batchRows = 10_000;
@@ -14,7 +15,7 @@ const timestamp = 1114;
 
 function typeParser(oid: number, format?: string): (value: string) => unknown {
   if (oid === int8) return (value) => BigInt(value);
-  if (oid === numeric) return (value) => Number(value);
+  if (oid === numeric) return exactNumeric;
   if (oid === date || oid === timestamp) return (value) => value;
   return pg.types.getTypeParser(oid, format as 'text');
 }
