@@ -66,6 +66,40 @@ export function roleAllows(role: Role, action: Action): boolean {
   return roleActions[role].has(action);
 }
 
+/** What each action allows, for the generated role table (docs/roles.md). */
+export const actionMeanings: Record<Action, string> = {
+  'graphs:read': 'read graphs, their versions, templates and uploaded files',
+  'graphs:write': 'save graphs and versions, upload and delete files',
+  'runs:read': 'read runs, their events and outputs',
+  'runs:write': 'start, cancel and retry runs',
+  'nodes:read': 'read the node catalogue',
+  'self:read': 'read who the token belongs to and what it may do',
+  'plugins:read': 'list plugins and load their bundles',
+  'plugins:write': 'install, enable, disable and delete plugin releases',
+  'plugins:dev': 'install `-dev` plugin versions (`causeway plugin dev`)',
+  'schedules:read': 'read schedules and their occurrences',
+  'schedules:write': 'create, change and delete schedules',
+  'endpoints:read': 'read endpoints, their history and live figures',
+  'endpoints:write': 'create endpoints, promote, canary, shadow, roll back, set sampling',
+  'endpoints:predict': 'call an endpoint’s predict',
+  'models:read': 'read registered models, versions, cards and ONNX files',
+  'models:write': 'register versions and change their stage',
+  'secrets:read': 'list secret names (never their values)',
+  'secrets:write': 'create, replace and delete secrets',
+  'audit:read': 'read the audit log',
+  'tokens:manage': 'create and revoke API tokens',
+  'users:manage': 'create users, change their role or password, disable them',
+};
+
+/** Who each role is for, for the generated role table. */
+export const roleMeanings: Record<Role, string> = {
+  analyst: 'builds, saves and runs graphs; calls endpoints',
+  developer: 'writes plugins: reads everything an analyst reads and installs `-dev` plugin versions',
+  ops: 'runs production: schedules, endpoints, models, plugin releases, secrets, the audit log',
+  admin: 'everything, including users and tokens',
+  client: 'an application that only calls model endpoints',
+};
+
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
