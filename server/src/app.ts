@@ -96,10 +96,12 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
     });
   const uploadLimit = deps.uploadLimit ?? 256 * 2 ** 20;
   const bodyLimits = { general: limitOf(deps.bodyLimit), upload: limitOf(uploadLimit + 65_536) };
-  // Uploads have their own, larger limit (plus room for multipart framing); the route also counts the file's bytes.
-  app.use('/api/*', (c, next) =>
-    (c.req.method === 'POST' && c.req.path === '/api/files' ? bodyLimits.upload : bodyLimits.general)(c, next),
-  );
+  // Uploads have their own, larger limit (plus room for multipart framing). The route counts the file's bytes as
+  // they stream to disk, so a body of undeclared length goes straight to it: the limiter would hold it in memory.
+  app.use('/api/*', (c, next) => {
+    if (c.req.method !== 'POST' || c.req.path !== '/api/files') return bodyLimits.general(c, next);
+    return c.req.header('content-length') === undefined ? next() : bodyLimits.upload(c, next);
+  });
   app.use('/api/*', authenticate(services.tokens));
   app.use('/api/*', jsonGuard());
 

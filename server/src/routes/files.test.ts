@@ -55,6 +55,45 @@ describe('/api/files', () => {
     expect(await readFile(join(dir, 'scores.csv'), 'utf8')).toBe('a,b\n3,4\n');
   });
 
+  test('a multipart upload streams to disk while the body is still arriving, and one over the limit is refused and not kept', async () => {
+    const boundary = 'causeway-test-boundary';
+    const encoder = new TextEncoder();
+    let finish: (() => void) | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="slow.txt"\r\n\r\n`));
+        controller.enqueue(encoder.encode('x'.repeat(20_000)));
+        finish = () => {
+          controller.enqueue(encoder.encode(`\r\n--${boundary}--\r\n`));
+          controller.close();
+        };
+      },
+    });
+    const pending = t.app.request('/api/files', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.tokens.analyst}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    // Buffered whole, nothing would reach the disk before the body ends.
+    await expect.poll(async () => (await readdir(dir)).some((name) => name.startsWith('.upload-')), { timeout: 30_000 }).toBe(true);
+    finish?.();
+    expect((await pending).status).toBe(201);
+    expect((await readFile(join(dir, 'slow.txt'), 'utf8')).length).toBe(20_000);
+
+    const big = new FormData();
+    big.append('file', new File(['y'.repeat(limit + 1)], 'big.txt'));
+    const refused = await send('POST', '/api/files', t.tokens.analyst, big);
+    expect(refused.status).toBe(413);
+    expect((await readdir(dir)).filter((name) => name === 'big.txt' || name.startsWith('.upload-'))).toEqual([]);
+
+    const noFile = new FormData();
+    noFile.append('other', 'value');
+    const missing = await send('POST', '/api/files?name=x.txt', t.tokens.analyst, noFile);
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { message: string }).message).toMatch(/no "file" part/);
+  });
+
   test('an uploaded CSV is read as a run reads it: its schema is listed; an unreadable one is refused naming the line, and not stored', async () => {
     const csv = 'day,city,temp_max,rain\n2024-01-01,Utrecht,7.5,true\n2024-01-02,Delft,,false\n2024-01-03,Utrecht,9,true\n';
     expect((await send('POST', '/api/files?name=weather.csv', t.tokens.analyst, csv)).status).toBe(201);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type Dirent } from 'node:fs';
 import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { columnTypes, type TableSchema, UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
+import { multipartFile } from '../files/multipart-file';
 import { readUploadSchema, removeUploadSchema, uploadSchemaOf, writeUploadSchema } from '../files/upload-schema';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -99,6 +100,12 @@ const remove = defineRoute('graphs:write', {
   responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
 });
 
+// A folder not made yet holds no files; any other failure to list it is an error, not an empty list.
+function emptyIfMissing(error: NodeJS.ErrnoException): Dirent[] {
+  if (error.code === 'ENOENT') return [];
+  throw error;
+}
+
 function folderOf(options: FileRoutesOptions): string {
   if (options.filesDir === undefined) throw new UserError('NOT_FOUND', 'This server keeps no uploaded files.');
   return options.filesDir;
@@ -117,7 +124,7 @@ function tooLarge(maxBytes: number): UserError {
 async function store(
   folder: string,
   name: string,
-  body: ReadableStream<Uint8Array>,
+  body: Readable,
   maxBytes: number,
 ): Promise<{ size: number; schema: TableSchema | undefined }> {
   await mkdir(folder, { recursive: true });
@@ -130,7 +137,7 @@ async function store(
     },
   });
   try {
-    await pipeline(Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]), cap, createWriteStream(temporary, { flags: 'wx' }));
+    await pipeline(body, cap, createWriteStream(temporary, { flags: 'wx' }));
     const schema = await readUploadSchema(temporary, name, size);
     await writeUploadSchema(folder, name, schema);
     await rename(temporary, join(folder, name));
@@ -163,7 +170,7 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
   return newRouter()
     .openapi(list, async (c) => {
       const folder = folderOf(options);
-      const names = (await readdir(folder, { withFileTypes: true }).catch(() => []))
+      const names = (await readdir(folder, { withFileTypes: true }).catch(emptyIfMissing))
         .filter((entry) => entry.isFile() && fileName.safeParse(entry.name).success)
         .map((entry) => entry.name)
         .sort();
@@ -172,27 +179,30 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
     .openapi(upload, async (c) => {
       const folder = folderOf(options);
       let name = c.req.valid('query').name;
-      let body: ReadableStream<Uint8Array> | null = c.req.raw.body;
-      if (/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
-        const form = await c.req.formData().catch(() => {
-          throw new UserError('REQUEST_INVALID', 'The multipart body cannot be read.');
-        });
-        const part = form.get('file');
-        if (!(part instanceof File)) throw new UserError('REQUEST_INVALID', 'The multipart body has no "file" part.');
+      const raw = c.req.raw.body;
+      if (!raw) throw new UserError('REQUEST_INVALID', 'The request has no body to store.');
+      const contentType = c.req.header('content-type') ?? '';
+      let body: Readable;
+      let parsing: Promise<void> | undefined;
+      if (/^multipart\/form-data\b/i.test(contentType)) {
+        const part = await multipartFile(raw, contentType);
         if (name === undefined) {
-          const parsed = fileName.safeParse(part.name);
-          if (!parsed.success)
+          const parsed = fileName.safeParse(part.filename);
+          if (!parsed.success) {
+            part.stream.resume();
             throw new UserError(
               'REQUEST_INVALID',
-              `"${part.name}" is not a file name this server accepts: ${parsed.error.issues[0]?.message}.`,
+              `"${part.filename}" is not a file name this server accepts: ${parsed.error.issues[0]?.message}.`,
             );
+          }
           name = parsed.data;
         }
-        body = part.stream();
-      }
+        body = part.stream;
+        parsing = part.done;
+      } else body = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0]);
       if (name === undefined) throw new UserError('REQUEST_INVALID', 'Name the file: ?name=sales.csv.', { details: { field: 'name' } });
-      if (!body) throw new UserError('REQUEST_INVALID', 'The request has no body to store.');
       const { size } = await store(folder, name, body, options.maxBytes);
+      await parsing;
       await audit.record({ actor: actorOf(c).name, action: 'file.upload', target: `file:${name}`, details: { size } });
       return c.json(await infoOf(folder, name), 201);
     })
