@@ -1,17 +1,33 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const bin = '/usr/lib/postgresql/15/bin';
 
 /**
- * A throwaway PostgreSQL 15 server in a temp folder on its own port, so a test can stop and start
+ * The folder of PostgreSQL's server programs: `PG_BIN` when set, else the newest
+ * `/usr/lib/postgresql/<version>/bin` (Debian's layout), else the folder on PATH that has `initdb`.
+ */
+export function postgresBin(env: Record<string, string | undefined> = process.env): string {
+  if (env.PG_BIN) return env.PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)) : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  const candidates = [...versions.map((v) => join(root, v, 'bin')), ...(env.PATH ?? '').split(':').filter(Boolean)];
+  const found = candidates.find((dir) => existsSync(join(dir, 'initdb')));
+  if (!found) throw new Error('No PostgreSQL server programs (initdb) found: install PostgreSQL or set PG_BIN.');
+  return found;
+}
+
+/**
+ * A throwaway PostgreSQL server in a temp folder on its own port, so a test can stop and start
  * it without disturbing the shared server on 5432. Runs as the `postgres` user when started as root.
  */
 export async function privatePostgres(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> }> {
+  const bin = postgresBin();
   const dir = await mkdtemp(join(tmpdir(), 'causeway-pg-'));
   const data = join(dir, 'data');
   const port = 20_000 + Math.floor(Math.random() * 20_000);
