@@ -127,6 +127,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await gallery.getByRole('heading', { name: 'Churn model' }).waitFor();
     await audit.check('templates dialog');
     await gallery.getByRole('button', { name: 'Use Churn model' }).click();
+    // The template opens at a readable zoom showing its start; Fit all brings every card on screen.
+    await page.locator('[data-node-id="load"]').waitFor();
+    await page.getByRole('button', { name: 'Fit all' }).click();
     await page.locator('[data-node-id="gate"]').waitFor();
     await page.locator('[data-node-id="train"] .node-title').click();
     await page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading').first().waitFor();

@@ -123,7 +123,7 @@ describe('the editor with the server', () => {
 
   it('starts from a template, runs it on the server with live badges, and previews an output from the server', async () => {
     const token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 2000, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}?token=${token}`);
@@ -133,6 +133,7 @@ describe('the editor with the server', () => {
     expect(await gallery.getByRole('list', { name: 'Steps of Churn model' }).getByRole('listitem').count()).toBe(7);
     await page.screenshot({ path: resolve(screenshots, 'server-templates.png') });
     await gallery.getByRole('button', { name: 'Use Churn model' }).click();
+    // A window wide enough for the template at the readable zoom Fit stops at, port labels and all.
     await page.locator('[data-node-id="gate"]').waitFor();
 
     await page.getByRole('combobox', { name: 'Where to run' }).selectOption('server');

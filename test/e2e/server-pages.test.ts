@@ -158,6 +158,9 @@ describe('the server pages', () => {
     const asOps = await open(await tokenFor('ops'), '#/');
     await asOps.page.getByRole('button', { name: 'Templates…', exact: true }).click();
     await asOps.page.getByRole('button', { name: 'Use Churn model' }).click();
+    // The template opens at a readable zoom showing its start; Fit all brings every card on screen.
+    await asOps.page.locator('[data-node-id="load"]').waitFor();
+    await asOps.page.getByRole('button', { name: 'Fit all' }).click();
     await asOps.page.locator('[data-node-id="gate"]').waitFor();
     await asOps.page.getByRole('combobox', { name: 'Where to run' }).selectOption('server');
     await asOps.page.getByRole('button', { name: '▶ Run' }).click();
