@@ -78,7 +78,8 @@ async function runAndRead(page: Page, where: 'browser' | 'server', outputs: stri
 
 describe('templates in the built editor', () => {
   it('every template the gallery says runs in the browser scores there and equals its server run', async () => {
-    const page = await served.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Wide enough for a template at the readable zoom it opens at: every card and port label is drawn.
+    const page = await served.browser.newPage({ viewport: { width: 2000, height: 1000 } });
     const errors = collectPageErrors(page);
     // Requests of the page, the runner's frame and its worker.
     const requested: string[] = [];
