@@ -117,12 +117,9 @@ describe('a plugin installed on the server runs in graphs', () => {
     ]);
     const started = await t.call('POST', '/api/runs', { graphId: 'scale-typo' });
     const { id } = (await started.json()) as { id: number };
-    let run: { status: string; error: { code: string } | null } = { status: 'queued', error: null };
-    while (['queued', 'running'].includes(run.status)) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      run = (await (await t.call('GET', `/api/runs/${id}`)).json()) as typeof run;
-    }
-    expect(run).toMatchObject({ status: 'invalid', error: { code: 'CONFIG_INVALID' } });
+    const runOf = async () => (await (await t.call('GET', `/api/runs/${id}`)).json()) as { status: string; error: { code: string } | null };
+    await expect.poll(async () => (await runOf()).status, { timeout: 60_000 }).not.toMatch(/^(queued|running)$/);
+    expect(await runOf()).toMatchObject({ status: 'invalid', error: { code: 'CONFIG_INVALID' } });
   });
 
   test('a graph that needs a plugin the server lacks saves with an issue and is refused to run, naming plugin and range', async () => {
