@@ -120,6 +120,26 @@ async function buildInto(outdir) {
   await build({ ...common, entryPoints: { 'sandbox-main': 'server/src/plugins/sandbox/sandbox-main.ts' }, external: [], banner: {} });
 }
 
+/** The manifest npm publishes from server/dist: the bin and entry there, and only the external packages as dependencies. */
+function publishedManifest() {
+  const manifest = JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8'));
+  const { publishConfig, scripts: _scripts, devDependencies: _dev, dependencies, ...rest } = manifest;
+  const { directory: _directory, ...overrides } = publishConfig;
+  const external = Object.fromEntries(externalPackages.map((name) => [name, dependencies[name]]));
+  return { ...rest, ...overrides, dependencies: external };
+}
+
+const binFile = `#!/usr/bin/env node
+import { runCliProcess } from './cli.mjs';
+
+try {
+  await runCliProcess();
+} catch (error) {
+  process.stderr.write(\`INTERNAL: \${error instanceof Error ? error.message : String(error)}\\n\`);
+  process.exitCode = 70;
+}
+`;
+
 /** Builds server/dist from the sources now, replacing the previous build whole. */
 export async function buildServer() {
   const started = sourcesMtime() ?? Date.now();
@@ -132,6 +152,8 @@ export async function buildServer() {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
+  writeFileSync(join(temp, 'causeway.mjs'), binFile, { mode: 0o755 });
+  writeFileSync(join(temp, 'package.json'), `${JSON.stringify(publishedManifest(), null, 2)}\n`);
   writeFileSync(join(temp, 'build-info.json'), `${JSON.stringify({ sourcesMtime: started })}\n`);
   try {
     renameSync(distDir, old);
