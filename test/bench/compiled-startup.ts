@@ -2,7 +2,8 @@
  * The compiled product against the tsx path, in the same run, taking turns: `causeway validate` on
  * an empty graph (wall time of the whole process), `causeway serve` from spawn to the printed URL,
  * and the idle server's resident memory (VmRSS of the process, its run threads included) once the
- * URL is printed and start-up has settled. The serve figures are taken on PGlite (the default) and,
+ * URL is printed and start-up has settled. CPU time (user + system, all threads) is printed beside the
+ * wall times: on a loaded machine it is the steadier figure. The serve figures are taken on PGlite (the default) and,
  * when PostgreSQL answers at CAUSEWAY_BENCH_DATABASE_URL (default the local test server), on it.
  * The baseline is server/, sdk/ and nodes/ of another commit (CAUSEWAY_BENCH_BASE, default the merge
  * base with main) run the way that commit runs them, extracted into a temp folder beside this
@@ -10,7 +11,7 @@
  *
  * Run: npx tsx test/bench/compiled-startup.ts   (CAUSEWAY_BENCH_ROUNDS, default 5)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,13 +35,21 @@ function baselineBin(commit: string): string {
   return join(folder, 'server/bin/causeway.mjs');
 }
 
-/** Wall time of one `causeway validate` process, in ms. */
-function validateMs(bin: string, graph: string): number {
+/** Wall and CPU (user + system) time of one `causeway validate` process, in ms (CPU through /usr/bin/time). */
+function validateMs(bin: string, graph: string): { wall: number; cpu: number } {
   const started = performance.now();
-  const out = execFileSync(process.execPath, [bin, 'validate', graph], { encoding: 'utf8' });
-  const took = performance.now() - started;
-  if (!out.includes('valid (0 nodes')) throw new Error(`validate printed ${out}`);
-  return took;
+  const result = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, bin, 'validate', graph], { encoding: 'utf8' });
+  const wall = performance.now() - started;
+  if (!result.stdout.includes('valid (0 nodes')) throw new Error(`validate printed ${result.stdout} ${result.stderr}`);
+  const [, user, system] = /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr) ?? [];
+  return { wall, cpu: (Number(user) + Number(system)) * 1000 };
+}
+
+/** CPU time (user + system, every thread) the process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssMb(pid: number): number {
@@ -49,7 +58,7 @@ function rssMb(pid: number): number {
 }
 
 /** Starts `causeway serve`, measures spawn → printed URL, then the idle RSS, and stops it. */
-async function serveOnce(bin: string, env: Record<string, string>): Promise<{ urlMs: number; rss: number }> {
+async function serveOnce(bin: string, env: Record<string, string>): Promise<{ urlMs: number; cpu: number; rss: number }> {
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
     env: { ...process.env, ...env },
@@ -61,17 +70,21 @@ async function serveOnce(bin: string, env: Record<string, string>): Promise<{ ur
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
+    let cpu = 0;
     const urlMs = await new Promise<number>((resolve, reject) => {
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('utf8');
-        if (stdout.includes('Causeway is running at')) resolve(performance.now() - started);
+        if (stdout.includes('Causeway is running at')) {
+          cpu = cpuMs(child.pid as number);
+          resolve(performance.now() - started);
+        }
       });
       void exited.then(() => reject(new Error(`serve exited before its URL: ${stderr}`)));
     });
     // Idle: start-up's garbage collected and its timers run; the figure is the resident set after that.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    return { urlMs, rss: rssMb(child.pid as number) };
+    return { urlMs, cpu, rss: rssMb(child.pid as number) };
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -103,12 +116,16 @@ async function main(): Promise<void> {
   writeFileSync(graph, JSON.stringify({ format: 'causeway.graph/1', id: 'empty', name: 'empty', nodes: [], edges: [] }));
   console.log(`baseline ${base.slice(0, 12)}, ${rounds} rounds, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`);
   try {
-    const validate = new Map<string, number[]>();
+    const validate = new Map<string, Array<{ wall: number; cpu: number }>>();
     for (let round = 0; round < rounds; round++) {
       for (const [name, bin] of Object.entries(variants)) validate.set(name, [...(validate.get(name) ?? []), validateMs(bin, graph)]);
     }
-    console.log('\ncauseway validate, empty graph (median wall ms):');
-    for (const [name, times] of validate) console.log(`  ${name.padEnd(16)} ${median(times).toFixed(0)}`);
+    console.log('\ncauseway validate, empty graph (medians):');
+    for (const [name, times] of validate) {
+      console.log(
+        `  ${name.padEnd(16)} wall ${median(times.map((t) => t.wall)).toFixed(0)} ms, CPU ${median(times.map((t) => t.cpu)).toFixed(0)} ms`,
+      );
+    }
 
     const targets: Array<[string, (name: string) => Promise<Record<string, string>>]> = [
       ['PGlite', async (name) => ({ CAUSEWAY_DATA_DIR: join(dir, name) })],
@@ -126,7 +143,7 @@ async function main(): Promise<void> {
             ],
           ],
     )) {
-      const results = new Map<string, Array<{ urlMs: number; rss: number }>>();
+      const results = new Map<string, Array<{ urlMs: number; cpu: number; rss: number }>>();
       const envs = new Map<string, Record<string, string>>();
       for (const [name, bin] of Object.entries(variants)) {
         const key = name.replace(/\W+/g, '_');
@@ -142,7 +159,7 @@ async function main(): Promise<void> {
       console.log(`\ncauseway serve on ${store}, started before (medians):`);
       for (const [name, runs] of results) {
         console.log(
-          `  ${name.padEnd(16)} URL after ${median(runs.map((r) => r.urlMs)).toFixed(0)} ms, idle RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
+          `  ${name.padEnd(16)} URL after ${median(runs.map((r) => r.urlMs)).toFixed(0)} ms (CPU ${median(runs.map((r) => r.cpu)).toFixed(0)} ms), idle RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
         );
       }
     }
