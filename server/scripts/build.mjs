@@ -15,8 +15,9 @@ const lockDir = join(serverDir, '.dist-build-lock');
 /** Loaded by Node from node_modules, never bundled: native addons, files read beside the module, the bundler itself. */
 export const externalPackages = ['onnxruntime-node', '@electric-sql/pglite', 'esbuild', 'pg', 'pg-copy-streams', 'pg-cursor'];
 
-/** What the build is made from; a change to any of these makes it stale. */
+/** What the build is made from (the lock file stands for the bundled libraries); a change to any of these makes it stale. */
 const sourceRoots = [
+  'package-lock.json',
   'sdk/src',
   'nodes/src',
   'server/src',
