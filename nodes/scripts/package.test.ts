@@ -17,10 +17,14 @@ let tarball: Uint8Array;
 // The published package is ESM only: CommonJS `require` and the pre-exports `node10` resolution are out of scope.
 const outOfScope = new Set(['node10', 'node16-cjs']);
 
-/** Builds the package in `dir` and packs its dist into packDir; returns the tarball's path and file list. */
+/**
+ * Builds the package in `dir` into a folder of its own (the SDK's own guard builds sdk/dist at the same
+ * time) and packs it into packDir; returns the tarball's path and file list.
+ */
 async function buildAndPack(dir: string): Promise<{ file: string; files: string[] }> {
-  await run(process.execPath, [join(dir, 'scripts/build.mjs')], { cwd: dir });
-  const { stdout } = await run('npm', ['pack', join(dir, 'dist'), '--json', '--pack-destination', packDir], { cwd: dir });
+  const out = await mkdtemp(join(packDir, 'build-'));
+  await run(process.execPath, [join(dir, 'scripts/build.mjs'), out], { cwd: dir });
+  const { stdout } = await run('npm', ['pack', out, '--json', '--pack-destination', packDir], { cwd: dir });
   const [packed] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   if (!packed) throw new Error('npm pack reported nothing');
   return { file: join(packDir, packed.filename), files: packed.files.map((f) => f.path) };
