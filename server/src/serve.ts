@@ -52,7 +52,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   await mkdir(config.dataDir, { recursive: true });
   const database = await connectDatabase(
     config.databaseUrl === undefined
-      ? { kind: 'pglite', dataDir: join(config.dataDir, 'db') }
+      ? { kind: 'pglite', dataDir: join(config.dataDir, 'db'), sharedBuffersMb: config.pgliteSharedBuffersMb }
       : { kind: 'postgres', url: config.databaseUrl },
   );
   await migrate(database.db);

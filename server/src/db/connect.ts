@@ -8,7 +8,7 @@ import type { Database } from './database';
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
   /** `loadDataDir`: start from a dump (`dumpDataDir()`), e.g. an already migrated database in tests. */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number };
 
 /** An open database: the typed Kysely handle and how to close it. */
 export interface DatabaseHandle {
@@ -41,11 +41,12 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let pglite: PGlite;
+  const conf = target.sharedBuffersMb === undefined ? {} : { postgresqlconf: `shared_buffers=${target.sharedBuffersMb}MB` };
   if (target.dataDir === undefined)
-    pglite = await PGlite.create(target.loadDataDir === undefined ? {} : { loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create(target.loadDataDir === undefined ? conf : { ...conf, loadDataDir: target.loadDataDir });
   else {
     await mkdir(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir);
+    pglite = await PGlite.create(target.dataDir, conf);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
