@@ -1,6 +1,5 @@
-import { type Graph, UserError } from '@causeway/sdk';
+import { diffGraphs, type Graph, UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
-import { diffGraphs } from '../graphs/diff-graphs';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, integerParam, jsonBody, jsonResponse } from '../http/schemas';

@@ -1,4 +1,4 @@
-import type { Graph, Issue } from '@causeway/sdk';
+import type { Graph, GraphDiff, Issue } from '@causeway/sdk';
 
 /** A graph record on the server. */
 export interface GraphInfo {
@@ -19,28 +19,8 @@ export interface GraphVersionInfo {
   createdAt: string;
 }
 
-/** A value that changed at a path inside a node's config. */
-export interface ConfigChange {
-  path: Array<string | number>;
-  before: unknown;
-  after: unknown;
-}
-
 /** The server's structural diff of two versions (`GET /api/graphs/{id}/diff`). */
-export interface GraphDiff {
-  from: number;
-  to: number;
-  nodesAdded: Array<{ id: string; type: string; version: number }>;
-  nodesRemoved: Array<{ id: string; type: string; version: number }>;
-  nodesChanged: Array<{
-    id: string;
-    fields: Array<{ field: 'type' | 'version' | 'label' | 'position'; before: unknown; after: unknown }>;
-    config: ConfigChange[];
-  }>;
-  edgesAdded: Array<{ from: string; to: string }>;
-  edgesRemoved: Array<{ from: string; to: string }>;
-  graphFields: Array<{ field: string; before: unknown; after: unknown }>;
-}
+export type GraphDiffAnswer = GraphDiff & { from: number; to: number };
 
 /** The calling token (`GET /api/auth/me`). */
 export interface Me {
@@ -208,7 +188,7 @@ export class ApiClient {
   }
 
   diff(id: string, from: number, to: number) {
-    return this.request<GraphDiff>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+    return this.request<GraphDiffAnswer>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
   }
 
   me() {
