@@ -1,21 +1,11 @@
-import { type ErrorCode, errorCatalog } from '@causeway/sdk';
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorBody } from '@causeway/contract';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 
 /** Where an app's OpenAPI components are registered. */
 export type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 
-const codes = Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]];
-
-/** The body of every error response: a stable code from the catalog, a message for people, and details. */
-export const errorSchema = z
-  .object({
-    code: z.enum(codes).describe('A stable code from the error catalog (docs/errors.md).'),
-    message: z.string(),
-    details: z
-      .record(z.string(), z.unknown())
-      .describe('What the code needs: for invalid input `issues`, each with a `code`, a `path` and a `message`.'),
-  })
-  .openapi('Error');
+/** The body of every error response, from the contract. */
+export const errorSchema = errorBody;
 
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } };
 
