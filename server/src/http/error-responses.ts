@@ -1,11 +1,16 @@
 import { errorBody } from '@causeway/contract';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 /** Where an app's OpenAPI components are registered. */
 export type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 
 /** The body of every error response, from the contract. */
 export const errorSchema = errorBody;
+
+// As JSON Schema: `registry.register` would call `.openapi()` on it, which only the zod instance that
+// @hono/zod-openapi extended has (under vitest the contract's zod and Hono's can be two copies).
+const errorComponent = z.toJSONSchema(errorBody, { target: 'draft-2020-12', io: 'input' }).$defs?.Error ?? {};
 
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } };
 
@@ -33,7 +38,7 @@ export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<Error
 
 /** Adds the `Error` schema and one response component per error status to the document. */
 export function registerErrorResponses(registry: OpenAPIRegistry): void {
-  registry.register('Error', errorSchema);
+  registry.registerComponent('schemas', 'Error', errorComponent as object);
   const schema = { $ref: '#/components/schemas/Error' };
   for (const { name, description, ...rest } of Object.values(errorStatuses)) {
     registry.registerComponent('responses', name, { description, ...rest, content: { 'application/json': { schema } } });
