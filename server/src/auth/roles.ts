@@ -1,3 +1,5 @@
+import { type Role, roles } from '@causeway/contract';
+
 /** What a route does, declared on the route and checked by one middleware. */
 export const actions = [
   'graphs:read',
@@ -25,9 +27,8 @@ export const actions = [
 
 export type Action = (typeof actions)[number];
 
-/** `client`: a narrow role for applications that only call model endpoints. */
-export const roles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
-export type Role = (typeof roles)[number];
+/** The roles, declared in the HTTP contract (`client`: a narrow role for applications that only call model endpoints). */
+export { type Role, roles };
 
 const everyone: Action[] = [
   'self:read',

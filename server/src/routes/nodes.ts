@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { nodeCatalogAnswer } from '@causeway/contract';
 import { nodeCatalog } from '../graphs/node-catalog';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -11,7 +11,7 @@ const list = defineRoute('nodes:read', {
   operationId: 'listNodeTypes',
   summary: 'The node catalogue: types, versions, ports and config JSON Schemas',
   tags: ['nodes'],
-  responses: { 200: jsonResponse('Node types', z.object({ items: z.array(z.record(z.string(), z.unknown())) })) },
+  responses: { 200: jsonResponse('Node types', nodeCatalogAnswer) },
 });
 
 /** `GET /api/nodes`: every registered node type, computed once. */

@@ -1,25 +1,10 @@
+import { secretNameParam as nameParam, putSecretAnswer, putSecretBody, secretList } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { actorOf } from './actor-of';
-
-const nameParam = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'a secret name is a letter or _ then letters, digits, _ . -'),
-});
-
-const secretInfo = z
-  .object({
-    name: z.string(),
-    keyId: z.string(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('SecretInfo');
 
 const list = defineRoute('secrets:read', {
   method: 'get',
@@ -27,7 +12,7 @@ const list = defineRoute('secrets:read', {
   operationId: 'listSecrets',
   summary: 'List secret names (values are never returned)',
   tags: ['secrets'],
-  responses: { 200: jsonResponse('Secrets', z.object({ items: z.array(secretInfo) })) },
+  responses: { 200: jsonResponse('Secrets', secretList) },
 });
 
 const put = defineRoute('secrets:write', {
@@ -36,10 +21,10 @@ const put = defineRoute('secrets:write', {
   operationId: 'putSecret',
   summary: 'Create or replace a secret',
   tags: ['secrets'],
-  request: { params: nameParam, ...jsonBody(z.object({ value: z.string().min(1).max(65_536) }).strict()) },
+  request: { params: nameParam, ...jsonBody(putSecretBody) },
   responses: {
-    200: jsonResponse('Replaced', z.object({ name: z.string(), created: z.boolean() })),
-    201: jsonResponse('Created', z.object({ name: z.string(), created: z.boolean() })),
+    200: jsonResponse('Replaced', putSecretAnswer),
+    201: jsonResponse('Created', putSecretAnswer),
   },
 });
 

@@ -1,5 +1,5 @@
+import { session, signInBody } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { isRole } from '../auth/roles';
 import { SignInThrottle } from '../auth/sign-in-throttle';
 import { defineRoute } from '../http/define-route';
@@ -17,9 +17,9 @@ const signIn = defineRoute('public', {
   operationId: 'signIn',
   summary: 'Sign in with a user name and password; answers a session token that expires after 12 hours',
   tags: ['auth'],
-  request: jsonBody(z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(256) }).strict()),
+  request: jsonBody(signInBody),
   responses: {
-    200: jsonResponse('Signed in', z.object({ token: z.string(), expiresAt: z.string(), name: z.string(), role: z.string() })),
+    200: jsonResponse('Signed in', session),
     ...errorResponses(429),
   },
 });
