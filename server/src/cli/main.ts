@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
       case 'validate':
         return await validateCommand(args, io, cwd);
       case 'nodes':
-        return await nodesCommand(args, io);
+        return await nodesCommand(args, io, cwd);
       case 'worker':
         return await workerCommand(args, io);
       case 'plugin':
