@@ -43,7 +43,8 @@ function configOf(descriptor: NodeDescriptor): z.ZodType {
  * Builds a node definition from a descriptor, without the plugin's code: same type, version,
  * ports and declared properties, a config schema that checks a config against the descriptor's
  * config JSON Schema (unknown keys named with a suggestion, see `unknownKeys`), and a `run` that is
- * the one given or fails with `PLUGIN_MISSING`. Hosts use it to validate and draw graphs that use
+ * the one given or fails with `PLUGIN_MISSING`. A descriptor that `migrates` accepts older versions;
+ * their configs must be migrated where the plugin's code runs first (its `migrate` here refuses). Hosts use it to validate and draw graphs that use
  * plugin nodes, and to stand in for a plugin whose code runs elsewhere (a sandbox, a worker).
  *
  * @example
@@ -71,8 +72,19 @@ export function nodeFromDescriptor(descriptor: NodeDescriptor, run?: DescriptorR
     ...(descriptor.runtime === undefined ? {} : { runtime: descriptor.runtime }),
     ...(descriptor.cache === undefined ? {} : { cache: descriptor.cache }),
     ...(descriptor.timeoutMs === undefined ? {} : { timeoutMs: descriptor.timeoutMs }),
+    ...(descriptor.migrates === true ? { migrate: migrateElsewhere(descriptor) } : {}),
     run: run ?? missing,
   });
+}
+
+// The plugin's code migrates configs, where it runs: a host migrates a graph's old nodes before it validates or runs it.
+function migrateElsewhere(descriptor: NodeDescriptor): (config: unknown, fromVersion: number) => unknown {
+  return (_config, fromVersion) => {
+    throw new UserError(
+      'PLUGIN_MISSING',
+      `a version ${fromVersion} config of "${descriptor.type}" is migrated by the plugin's code, which is not available here`,
+    );
+  };
 }
 
 const otherPorts: Record<Exclude<PortKind, 'value'>, (options: PortOptions) => PortSpec> = port;

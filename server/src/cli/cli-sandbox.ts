@@ -1,19 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Issue, NodeRegistry } from '@causeway/sdk';
 import type { SandboxPlugin } from '../plugins/plugin-host-calls';
 import { pluginSandboxSettings } from '../plugins/plugin-sandbox-settings';
 import { buildSandboxRuntime } from '../plugins/sandbox/build-sandbox-runtime';
-import { type RunPlugins, sandboxRegistry } from '../plugins/sandboxed-plugins';
+import { sandboxCacheDir } from '../plugins/sandbox-cache-dir';
+import { noPlugins, type RunPlugins, sandboxRegistry } from '../plugins/sandboxed-plugins';
 import { writeSandboxBundle } from '../plugins/write-sandbox-bundle';
 import type { CliPlugin } from './cli-plugins';
-
-/** Where the CLI keeps the sandbox runtime and rewritten bundles: private to the user, reused across runs. */
-function cacheDir(): string {
-  return join(tmpdir(), `causeway-${userInfo().uid}`, 'plugins');
-}
 
 /**
  * `causeway run`'s plugin nodes, run as the server runs them: the sandbox runtime and each chosen
@@ -26,7 +21,7 @@ export async function cliSandbox(
   chosen: readonly CliPlugin[],
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<RunPlugins> {
-  const none: RunPlugins = { registry: base, issues: [], close: () => {} };
+  const none = noPlugins(base);
   if (chosen.length === 0) return none;
   const issues: Issue[] = chosen
     .filter((plugin) => plugin.bundle === undefined)
@@ -37,7 +32,7 @@ export async function cliSandbox(
     }));
   if (issues.length > 0) return { ...none, issues };
   const limits = pluginSandboxSettings(env);
-  const dir = cacheDir();
+  const dir = sandboxCacheDir();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const runtime = await buildSandboxRuntime(dir);
   const plugins: SandboxPlugin[] = [];

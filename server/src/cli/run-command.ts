@@ -49,14 +49,16 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
   const { issues: missing, chosen } = registryForCli(graph, builtins, loadedPlugins.plugins);
   // Plugin nodes run in the server's sandbox; what the graph needs and was not loaded refuses the run, as on the server.
   const plugins = missing.length > 0 ? undefined : await cliSandbox(builtins, chosen, io.env);
-  const refusals = [...loadedPlugins.issues, ...missing, ...(plugins?.issues ?? [])];
-  if (plugins === undefined || refusals.length > 0) {
+  // Nodes saved against an older plugin version are migrated by the plugin's code, in the sandbox.
+  const migrated = plugins === undefined || plugins.issues.length > 0 ? undefined : await plugins.migrate(graph, io.signal);
+  const refusals = [...loadedPlugins.issues, ...missing, ...(plugins?.issues ?? []), ...(migrated?.issues ?? [])];
+  if (plugins === undefined || migrated === undefined || refusals.length > 0) {
     for (const issue of refusals) io.stderr(`${formatIssue(issue)}\n`);
     plugins?.close();
     return exitCodes.failed;
   }
   const registry = plugins.registry;
-  const result = await runGraph(graph, {
+  const result = await runGraph(migrated.graph, {
     registry,
     signal: io.signal,
     onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
@@ -68,7 +70,7 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
   if (values.out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
     const out = resolve(cwd, values.out);
-    const written = await writeOutputs(out, graph, registry, result.outputs);
+    const written = await writeOutputs(out, migrated.graph, registry, result.outputs);
     io.stderr(`wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${out}\n`);
   }
   if (result.status === 'succeeded') return exitCodes.ok;

@@ -1,5 +1,6 @@
 import { type Graph, type Issue, type NodeRegistry, UserError } from '@causeway/sdk';
 import type { HostCall } from '../runs/host-calls-client';
+import { type MigratedGraph, migratePluginNodes } from './migrate-plugin-nodes';
 import type { PluginPreparation, SandboxPlugin, SandboxSetup } from './plugin-host-calls';
 import { registryWithPlugins } from './plugin-node-registry';
 import { SandboxProcess } from './sandbox/sandbox-process';
@@ -9,10 +10,19 @@ import { portsFromWire, portsToWire } from './sandbox/wire-values';
 export interface RunPlugins {
   registry: NodeRegistry;
   issues: Issue[];
+  /** The graph with its nodes of older plugin versions migrated by the plugin's code, in the sandbox. */
+  migrate(graph: Graph, signal?: AbortSignal): Promise<MigratedGraph>;
   close(): void;
 }
 
-const none = (registry: NodeRegistry): RunPlugins => ({ registry, issues: [], close: () => {} });
+/** No plugin code: nothing to migrate, nothing to stop. */
+export const noPlugins = (registry: NodeRegistry): RunPlugins => ({
+  registry,
+  issues: [],
+  migrate: async (graph) => ({ graph, issues: [] }),
+  close: () => {},
+});
+const none = noPlugins;
 
 /**
  * Inside a run thread: asks the main side for the plugins a graph needs and runs their nodes in a
@@ -62,7 +72,19 @@ export function sandboxRegistry(
     );
     return portsFromWire(outputs);
   });
-  return { registry, issues: [], close: () => sandbox?.stop() };
+  const owners = new Map(plugins.flatMap((plugin) => plugin.nodes.map((node) => [node.type, plugin] as const)));
+  const migrate = (graph: Graph, signal = new AbortController().signal) =>
+    migratePluginNodes(
+      graph,
+      registry,
+      (type) => owners.has(type),
+      (node, toVersion) => {
+        const bundle = (owners.get(node.type) as SandboxPlugin).bundle;
+        const call = { bundle, nodeType: node.type, nodeVersion: toVersion, fromVersion: node.version, config: node.config };
+        return sandboxNow().migrate(call, signal);
+      },
+    );
+  return { registry, issues: [], migrate, close: () => sandbox?.stop() };
 }
 
 /** {@link sandboxedPlugins}, or why the run must be refused (`PLUGIN_MISSING` with its issues). */
