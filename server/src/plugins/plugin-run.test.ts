@@ -70,7 +70,10 @@ describe('a plugin installed on the server runs in graphs', () => {
     expect((await t.call('POST', '/api/graphs', { graph: graph('scale-disabled', '~1.0.0', { column: 'x' }) })).status).toBe(201);
     const refused = await t.call('POST', '/api/runs', { graphId: 'scale-disabled' });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ code: 'PLUGIN_MISSING', message: expect.stringContaining('@acme/causeway-scale ~1.0.0') });
+    expect(await refused.json()).toMatchObject({
+      code: 'PLUGIN_MISSING',
+      message: expect.stringContaining('@acme/causeway-scale ~1.0.0: @acme/causeway-scale@1.0.0 is installed but disabled on this server'),
+    });
     const queued = await t.runtime.hub.runs.enqueue({ graphId: 'scale-disabled', createdBy: 'scheduler' });
     let run: { status: string; error: { code: string; message: string } | null } = { status: 'queued', error: null };
     while (['queued', 'running'].includes(run.status)) {
