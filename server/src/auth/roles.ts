@@ -44,8 +44,8 @@ const everyone: Action[] = [
 /** The actions each role may take; admin may take every action. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {
   analyst: new Set<Action>([...everyone, 'graphs:write', 'runs:write', 'endpoints:predict']),
-  // Installing plugins is an ops action; developers may only load `-dev` versions of their own (`causeway plugin dev`).
-  developer: new Set<Action>([...everyone, 'plugins:dev']),
+  // Developers build and try graphs with their plugins; releases are installed by ops. `-dev` versions (`causeway plugin dev`) are theirs.
+  developer: new Set<Action>([...everyone, 'graphs:write', 'runs:write', 'plugins:dev']),
   ops: new Set<Action>([
     ...everyone,
     'plugins:write',
@@ -77,7 +77,7 @@ export const actionMeanings: Record<Action, string> = {
   'self:read': 'read who the token belongs to and what it may do',
   'plugins:read': 'list plugins and load their bundles',
   'plugins:write': 'install, enable, disable and delete plugin releases',
-  'plugins:dev': 'install `-dev` plugin versions (`causeway plugin dev`)',
+  'plugins:dev': 'install `-dev` plugin versions (`causeway plugin dev`) and delete those they installed',
   'schedules:read': 'read schedules and their occurrences',
   'schedules:write': 'create, change and delete schedules',
   'endpoints:read': 'read endpoints, their history and live figures',

@@ -25,7 +25,7 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
       case 'validate':
         return await (await import('./validate-command')).validateCommand(args, io, cwd);
       case 'nodes':
-        return await (await import('./nodes-command')).nodesCommand(args, io);
+        return await (await import('./nodes-command')).nodesCommand(args, io, cwd);
       case 'worker':
         return await (await import('./commands/worker')).workerCommand(args, io);
       case 'plugin':

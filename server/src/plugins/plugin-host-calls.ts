@@ -18,12 +18,19 @@ export interface SandboxPlugin extends ResolvedPlugin {
   bundle: string;
 }
 
+/** How to start a sandbox: its entry, the folders it may read, its limits. */
+export interface SandboxSetup {
+  entry: string;
+  readDirs: string[];
+  limits: SandboxLimits;
+}
+
 /** What a run thread gets back from `plugins.prepare`. */
 export interface PluginPreparation {
   issues: Issue[];
   plugins: SandboxPlugin[];
   /** How to start the sandbox: absent when the graph uses no plugin. */
-  sandbox?: { entry: string; readDirs: string[]; limits: SandboxLimits };
+  sandbox?: SandboxSetup;
 }
 
 const args = z.tuple([

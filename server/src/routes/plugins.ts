@@ -2,6 +2,7 @@ import { type InstalledPlugin as PluginJson, pluginList, pluginManifestAnswer, p
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { prerelease } from 'semver';
 import type { AppEnv } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -75,6 +76,16 @@ const remove = defineRoute('plugins:write', {
   responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
 });
 
+const removeDev = defineRoute('plugins:dev', {
+  method: 'delete',
+  path: '/dev/{name}/{version}',
+  operationId: 'removeDevPlugin',
+  summary: 'Remove a "-dev" plugin version the caller installed',
+  tags: ['plugins'],
+  request: { params: pluginParams },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
+});
+
 const manifest = defineRoute('plugins:read', {
   method: 'get',
   path: '/{name}/{version}/manifest',
@@ -141,6 +152,21 @@ export function pluginRoutes(services: Services) {
       const { name, version } = c.req.valid('param');
       if (!(await plugins.remove(name, version))) throw notFound(name, version);
       await services.audit.record({ actor: actorOf(c).name, action: 'plugin.remove', target: `plugin:${name}@${version}` });
+      return c.body(null, 204);
+    })
+    .openapi(removeDev, async (c) => {
+      const { name, version } = c.req.valid('param');
+      const actor = actorOf(c).name;
+      const plugin = await plugins.get(name, version);
+      if (plugin === undefined) throw notFound(name, version);
+      if (!(prerelease(version) ?? []).includes('dev') || plugin.installedBy !== actor) {
+        throw new UserError(
+          'FORBIDDEN',
+          `Plugin ${name}@${version} is not a "-dev" version you installed (installed by ${plugin.installedBy}); removing it needs an ops or admin token.`,
+        );
+      }
+      await plugins.remove(name, version);
+      await services.audit.record({ actor, action: 'plugin.remove-dev', target: `plugin:${name}@${version}` });
       return c.body(null, 204);
     })
     .openapi(manifest, async (c) => {

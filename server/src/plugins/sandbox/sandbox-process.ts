@@ -42,7 +42,7 @@ export interface SandboxHooks {
 interface Pending {
   hooks: SandboxHooks;
   nodeType: string;
-  resolve(outputs: Record<string, WireValue>): void;
+  resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -115,10 +115,26 @@ export class SandboxProcess {
 
   /** Runs one plugin node; rejects with the node's error or the limit that stopped the process. */
   async call(call: SandboxCall, hooks: SandboxHooks): Promise<Record<string, WireValue>> {
+    return (await this.request((callId) => ({ type: 'run', callId, ...call }), call.nodeType, hooks)) as Record<string, WireValue>;
+  }
+
+  /**
+   * Migrates a config written for `fromVersion` of a node type with the `migrate` of its version
+   * `nodeVersion`, in the plugin's code; rejects with `CONFIG_INVALID` when that throws, or the limit that stopped the process.
+   */
+  async migrate(
+    call: { bundle: string; nodeType: string; nodeVersion: number; fromVersion: number; config: unknown },
+    signal: AbortSignal,
+  ): Promise<unknown> {
+    return this.request((callId) => ({ type: 'migrate', callId, ...call }), call.nodeType, { signal, log: () => {}, progress: () => {} });
+  }
+
+  private async request(messageOf: (callId: number) => ToSandbox, nodeType: string, hooks: SandboxHooks): Promise<unknown> {
     await this.ready;
     if (!this.alive) throw new UserError('PLUGIN_CRASHED', 'The plugin sandbox has stopped.');
     const callId = this.nextCall++;
-    return new Promise<Record<string, WireValue>>((resolve, reject) => {
+    const call = { nodeType };
+    return new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.stop(
           'PLUGIN_TIMEOUT',
@@ -145,8 +161,7 @@ export class SandboxProcess {
         },
       });
       this.watchRss(true);
-      const message: ToSandbox = { type: 'run', callId, ...call };
-      this.child.send(message, (error) => {
+      this.child.send(messageOf(callId), (error) => {
         if (error)
           this.pending.get(callId)?.reject(new UserError('PLUGIN_CRASHED', `The plugin sandbox did not take the call: ${error.message}`));
       });
@@ -170,6 +185,7 @@ export class SandboxProcess {
     else {
       this.pending.delete(message.callId);
       if (message.type === 'result') pending.resolve(message.outputs);
+      else if (message.type === 'migrated') pending.resolve(message.config);
       else {
         const code: ErrorCode = Object.hasOwn(errorCatalog, message.code) ? (message.code as ErrorCode) : 'NODE_FAILED';
         pending.reject(new UserError(code, message.message));
