@@ -29,23 +29,25 @@ export async function sandboxedPlugins(base: NodeRegistry, graph: Graph, call: H
   let sandbox: SandboxProcess | undefined;
   const sandboxNow = () => {
     if (sandbox === undefined || !sandbox.alive) {
-      sandbox = new SandboxProcess({ entry: setup.entry, readDirs: setup.readDirs }, setup.limits);
+      sandbox = new SandboxProcess({ entry: setup.entry, readDirs: setup.readDirs, isolation: setup.isolation }, setup.limits);
       // The main side kills it should this thread die without doing so.
       if (sandbox.pid !== undefined) call('plugins', 'started', [sandbox.pid]).catch(() => {});
     }
     return sandbox;
   };
   const registry = registryWithPlugins(base, prepared.plugins, (plugin, node) => async ({ inputs, config, ctx }) => {
-    const outputs = await sandboxNow().call(
-      {
-        bundle: plugin.bundle,
-        nodeType: node.type,
-        nodeVersion: node.version,
-        nodeId: ctx.nodeId,
-        config,
-        inputs: portsToWire(inputs as Record<string, unknown>, (port) => node.inputs[port]?.multiple === true),
-      },
-      { signal: ctx.signal, log: (level, message) => ctx.log(level, message), progress: (fraction) => ctx.progress(fraction) },
+    const outputs = await crashesCounted(plugin, call, () =>
+      sandboxNow().call(
+        {
+          bundle: plugin.bundle,
+          nodeType: node.type,
+          nodeVersion: node.version,
+          nodeId: ctx.nodeId,
+          config,
+          inputs: portsToWire(inputs as Record<string, unknown>, (port) => node.inputs[port]?.multiple === true),
+        },
+        { signal: ctx.signal, log: (level, message) => ctx.log(level, message), progress: (fraction) => ctx.progress(fraction) },
+      ),
     );
     return portsFromWire(outputs);
   });
@@ -65,5 +67,17 @@ export async function pluginsForRun(base: NodeRegistry, graph: Graph, call: Host
       'PLUGIN_MISSING',
       `The run's plugins could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+}
+
+/** Runs a plugin node's call; a sandbox crash fails the node as it is and is counted against the plugin version (the main side disables it at the limit). */
+async function crashesCounted<T>(plugin: { name: string; version: string }, call: HostCall, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'PLUGIN_CRASHED') {
+      await call('plugins', 'crashed', [plugin.name, plugin.version]).catch(() => {});
+    }
+    throw error;
   }
 }
