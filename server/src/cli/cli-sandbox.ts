@@ -6,6 +6,7 @@ import type { SandboxPlugin } from '../plugins/plugin-host-calls';
 import { pluginSandboxSettings } from '../plugins/plugin-sandbox-settings';
 import { buildSandboxRuntime } from '../plugins/sandbox/build-sandbox-runtime';
 import { sandboxCacheDir } from '../plugins/sandbox-cache-dir';
+import { sandboxSetupOf } from '../plugins/sandbox-setup';
 import { noPlugins, type RunPlugins, sandboxRegistry } from '../plugins/sandboxed-plugins';
 import { writeSandboxBundle } from '../plugins/write-sandbox-bundle';
 import type { CliPlugin } from './cli-plugins';
@@ -31,7 +32,7 @@ export async function cliSandbox(
       message: `Plugin ${plugin.name}@${plugin.version} (${plugin.from}) has no plugin.mjs beside its manifest; give its built folder or its tarball to run it.`,
     }));
   if (issues.length > 0) return { ...none, issues };
-  const limits = pluginSandboxSettings(env);
+  const settings = pluginSandboxSettings(env);
   const dir = sandboxCacheDir();
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const runtime = await buildSandboxRuntime(dir);
@@ -48,5 +49,5 @@ export async function cliSandbox(
       bundle: pathToFileURL(join(folder, 'plugin.mjs')).href,
     });
   }
-  return sandboxRegistry(base, plugins, { entry: runtime.entry, readDirs, limits });
+  return sandboxRegistry(base, plugins, sandboxSetupOf(settings, runtime.entry, readDirs));
 }

@@ -35,8 +35,11 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
           oid === int8Oid ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client losing its server emits here; without a listener the process would exit.
+    // An idle client losing its server emits on the pool; a checked-out one (in a query or transaction) only on
+    // itself, where pg-pool listens no more: without a listener of our own that 'error' event would end the process.
+    // Its queries fail anyway (DATABASE_UNAVAILABLE), and the pool drops the client when it is released.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

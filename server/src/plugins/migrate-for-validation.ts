@@ -11,6 +11,7 @@ import { PluginsRepository } from './plugins-repository';
 import type { ResolvedPlugin } from './resolve-plugins';
 import { buildSandboxRuntime } from './sandbox/build-sandbox-runtime';
 import { sandboxCacheDir } from './sandbox-cache-dir';
+import { sandboxSetupOf } from './sandbox-setup';
 import { sandboxRegistry } from './sandboxed-plugins';
 
 /** True when a node of the graph has an older version of a plugin node type that migrates. */
@@ -40,7 +41,7 @@ export async function migrateForValidation(
     readDirs.push(folder);
     ready.push({ ...plugin, bundle: pathToFileURL(`${folder}/plugin.mjs`).href });
   }
-  const sandbox = sandboxRegistry(builtins, ready, { entry: runtime.entry, readDirs, limits: pluginSandboxSettings(process.env) });
+  const sandbox = sandboxRegistry(builtins, ready, sandboxSetupOf(pluginSandboxSettings(process.env), runtime.entry, readDirs));
   try {
     return await sandbox.migrate(graph);
   } finally {

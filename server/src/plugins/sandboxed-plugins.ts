@@ -35,40 +35,52 @@ export async function sandboxedPlugins(base: NodeRegistry, graph: Graph, call: H
   const setup = prepared.sandbox;
   if (prepared.issues.length > 0 || setup === undefined) return { ...none(base), issues: prepared.issues };
   // The main side kills a sandbox should this thread die without doing so.
-  return sandboxRegistry(base, prepared.plugins, setup, (pid) => call('plugins', 'started', [pid]).catch(() => {}));
+  return sandboxRegistry(base, prepared.plugins, setup, {
+    started: (pid) => void call('plugins', 'started', [pid]).catch(() => {}),
+    // Counted against the version on the main side, which disables it at the limit.
+    crashed: (plugin) => call('plugins', 'crashed', [plugin.name, plugin.version]).then(() => {}),
+  });
+}
+
+/** What the caller hears of a run's sandboxes: each one's pid as it starts, and each plugin crash. */
+export interface SandboxHooks {
+  started(pid: number): void;
+  crashed(plugin: { name: string; version: string }): Promise<void>;
 }
 
 /**
  * The registry a run uses: `base` plus a definition per node type of `plugins` whose `run` sends
  * inputs, config and a narrow context to a sandbox child process and returns its outputs. The
  * server's run threads and `causeway run` both use it. One sandbox, started on first use; a killed
- * one (timeout, memory) is replaced for the next plugin node. `onStarted` hears each sandbox's pid.
+ * one (timeout, memory) is replaced for the next plugin node.
  */
 export function sandboxRegistry(
   base: NodeRegistry,
   plugins: readonly SandboxPlugin[],
   setup: SandboxSetup,
-  onStarted: (pid: number) => void = () => {},
+  hooks: SandboxHooks = { started: () => {}, crashed: async () => {} },
 ): RunPlugins {
   let sandbox: SandboxProcess | undefined;
   const sandboxNow = () => {
     if (sandbox === undefined || !sandbox.alive) {
-      sandbox = new SandboxProcess({ entry: setup.entry, readDirs: setup.readDirs }, setup.limits);
-      if (sandbox.pid !== undefined) onStarted(sandbox.pid);
+      sandbox = new SandboxProcess({ entry: setup.entry, readDirs: setup.readDirs, isolation: setup.isolation }, setup.limits);
+      if (sandbox.pid !== undefined) hooks.started(sandbox.pid);
     }
     return sandbox;
   };
   const registry = registryWithPlugins(base, plugins, (plugin, node) => async ({ inputs, config, ctx }) => {
-    const outputs = await sandboxNow().call(
-      {
-        bundle: plugin.bundle,
-        nodeType: node.type,
-        nodeVersion: node.version,
-        nodeId: ctx.nodeId,
-        config,
-        inputs: portsToWire(inputs as Record<string, unknown>, (port) => node.inputs[port]?.multiple === true),
-      },
-      { signal: ctx.signal, log: (level, message) => ctx.log(level, message), progress: (fraction) => ctx.progress(fraction) },
+    const outputs = await crashesCounted(plugin, hooks.crashed, () =>
+      sandboxNow().call(
+        {
+          bundle: plugin.bundle,
+          nodeType: node.type,
+          nodeVersion: node.version,
+          nodeId: ctx.nodeId,
+          config,
+          inputs: portsToWire(inputs as Record<string, unknown>, (port) => node.inputs[port]?.multiple === true),
+        },
+        { signal: ctx.signal, log: (level, message) => ctx.log(level, message), progress: (fraction) => ctx.progress(fraction) },
+      ),
     );
     return portsFromWire(outputs);
   });
@@ -100,5 +112,21 @@ export async function pluginsForRun(base: NodeRegistry, graph: Graph, call: Host
       'PLUGIN_MISSING',
       `The run's plugins could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+}
+
+/** Runs a plugin node's call; a sandbox crash fails the node as it is and is counted against the plugin version (the main side disables it at the limit). */
+async function crashesCounted<T>(
+  plugin: { name: string; version: string },
+  crashed: SandboxHooks['crashed'],
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'PLUGIN_CRASHED') {
+      await crashed(plugin).catch(() => {});
+    }
+    throw error;
   }
 }
