@@ -58,6 +58,7 @@ export const errorCatalog = {
   // runs on the server
   RUN_TIMEOUT: { kind: 'node', summary: 'The run took longer than its time limit.' },
   WORKER_LOST: { kind: 'node', summary: 'The worker running this run stopped; it was retried or given up.' },
+  RUN_EVENTS_REFUSED: { kind: 'node', summary: 'The database refused what the run reported, so the run was stopped.' },
   // models
   MODEL_RUNTIME_MISSING: { kind: 'user', summary: 'This host has no model runtime, so models cannot be scored here.' },
   MODEL_INVALID: { kind: 'user', summary: 'The model file is not a readable ONNX model.' },

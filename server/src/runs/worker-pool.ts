@@ -74,7 +74,7 @@ export class WorkerPool {
   constructor(private readonly options: WorkerPoolOptions) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.queue = new RunQueue(options.db, this.workerId);
-    this.writer = new RunEventWriter(this.queue, options.bus, options.logger);
+    this.writer = new RunEventWriter(this.queue, options.bus, options.logger, (runId) => this.stopRefused(runId));
     this.hostCalls = options.hostCalls ?? createHostCallHandlers(options);
   }
 
@@ -318,6 +318,17 @@ export class WorkerPool {
     void answerHostCall(this.hostCalls, call, info, this.options.logger).then((reply) =>
       slot.thread.send(reply, transferablesOf(reply.value)),
     );
+  }
+
+  /** The database refused this run's records (its outcome is written by the writer): stop it, record nothing more. */
+  private stopRefused(runId: number): void {
+    for (const slot of this.slots) {
+      const run = slot.runs.get(runId);
+      if (run === undefined || run.closed) continue;
+      clearTimeout(run.timer);
+      run.closed = true;
+      slot.thread.send({ type: 'cancel', runId });
+    }
   }
 
   private cancel(runId: number): void {
