@@ -15,6 +15,7 @@ import { authenticate } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
 import { jsonGuard } from './middleware/json-guard';
 import { requireAction } from './middleware/require-action';
+import { storableUrl } from './middleware/storable-url';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { endpointRoutes } from './routes/endpoints';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
     return c.req.header('content-length') === undefined ? next() : bodyLimits.upload(c, next);
   });
   app.use('/api/*', authenticate(services.tokens));
+  app.use('/api/*', storableUrl());
   app.use('/api/*', jsonGuard());
 
   registerApiComponents(app.openAPIRegistry);
