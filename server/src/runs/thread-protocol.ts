@@ -36,7 +36,9 @@ export type FromThread =
   | { type: 'event'; event: RunEvent }
   /** Calls `service.method(...args)` on the main side for run `runId` (see host-calls.ts). */
   | { type: 'host-call'; requestId: number; runId: number; nodeKey?: string; service: string; method: string; args: unknown[] }
-  | { type: 'done'; runId: number; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError };
+  | { type: 'done'; runId: number; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError }
+  /** The thread is dying of an uncaught error raised by run `runId`'s code (absent: no run's). */
+  | { type: 'fatal'; runId?: number; message: string };
 
 /** What a run thread is started with. */
 export interface ThreadData {
