@@ -41,6 +41,7 @@ export const errorCatalog = {
   SECRET_UNKNOWN: { kind: 'user', summary: 'A referenced secret does not exist.' },
   FILE_UNKNOWN: { kind: 'user', summary: 'A referenced file does not exist.' },
   INPUT_INVALID: { kind: 'user', summary: 'Input data is malformed.' },
+  INPUT_LIMIT: { kind: 'user', summary: 'Input data passes a limit set for runs (line length, columns, nesting, rows, text size).' },
   EXPRESSION_INVALID: { kind: 'user', summary: 'An expression cannot be parsed or type-checked.' },
   INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
   RUN_TARGET_UNKNOWN: { kind: 'user', summary: 'A run target names a node that is not in the graph.' },

@@ -85,6 +85,7 @@ async function run(runId: number, graphKey: string, text: string): Promise<void>
       signal: controller.signal,
       files,
       exports: exportStore,
+      limits: data.limits,
       secrets: { get: async (name) => String(await call('secrets', 'get', [name])) },
       ...services,
       ...runHostServices(call),

@@ -1,4 +1,4 @@
-import type { ErrorCode, EventError, PortKind, RunEvent, RunStatus } from '@causeway/sdk';
+import type { ErrorCode, EventError, InputLimits, PortKind, RunEvent, RunStatus } from '@causeway/sdk';
 
 /** Why a run did not succeed: the first failed node's error, or why the graph was refused. */
 export interface RunError {
@@ -48,4 +48,6 @@ export interface ThreadData {
   filesDir: string;
   /** Largest JSON output (metrics, charts, reports, values) kept, in bytes. */
   maxJsonOutputBytes: number;
+  /** The input limits of every run on the thread (`ctx.limits`). */
+  limits: InputLimits;
 }

@@ -135,7 +135,12 @@ export class WorkerPool {
     const { registryModule } = this.options.settings;
     const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map(), solo };
     slot.thread = new RunThread(
-      { registryModule, filesDir: this.options.filesDir, maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes },
+      {
+        registryModule,
+        filesDir: this.options.filesDir,
+        maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes,
+        limits: this.options.settings.limits,
+      },
       (message) => this.onMessage(slot, message),
       (reason) => this.onExit(slot, reason),
     );
