@@ -66,6 +66,7 @@ async function parse(
   reopen: () => Promise<HttpStream>,
   tally: { bytes: number },
   signal: AbortSignal,
+  maxLineBytes: number,
 ): Promise<Result<Table>> {
   if (format === 'csv') {
     let fresh: HttpStream | null = first;
@@ -78,7 +79,7 @@ async function parse(
         yield* counted((await reopen()).body, tally);
       })();
     };
-    const csv = await parseCsvStream(open, first.length === undefined ? {} : { expectedBytes: first.length });
+    const csv = await parseCsvStream(open, { maxLineBytes, ...(first.length === undefined ? {} : { expectedBytes: first.length }) });
     return csv.ok ? { ok: true, value: csv.value.table } : csv;
   }
   if (format === 'json') return readJsonStream(counted(first.body, tally));
@@ -108,7 +109,7 @@ export const httpSource = defineNode({
     const response = await ctx.http.stream(config.url, options);
     const format = formatOf(config.format, response.contentType, response.url);
     const tally = { bytes: 0 };
-    const table = await parse(format, response, () => ctx.http.stream(config.url, options), tally, ctx.signal);
+    const table = await parse(format, response, () => ctx.http.stream(config.url, options), tally, ctx.signal, ctx.limits.csvLineBytes);
     ctx.log('info', `Read ${tally.bytes} bytes from ${response.url} as ${format}.`);
     return { table: tableOrThrow(table, config.url, format.toUpperCase()) };
   },
