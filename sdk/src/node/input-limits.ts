@@ -13,7 +13,7 @@ export interface InputLimits {
   readonly parquetColumns: number;
   /** The deepest nesting of a Parquet schema. */
   readonly parquetDepth: number;
-  /** The longest text one expression value may grow to (`replace`, `concat`), in characters. */
+  /** The most characters a text function (`replace`, `concat`) of an expression may build for one block of 8,192 rows. */
   readonly expressionTextChars: number;
 }
 
@@ -27,5 +27,5 @@ export const defaultInputLimits: InputLimits = {
   csvLineBytes: 64 * 2 ** 20,
   parquetColumns: 10_000,
   parquetDepth: 64,
-  expressionTextChars: 16 * 2 ** 20,
+  expressionTextChars: 2 ** 27,
 };

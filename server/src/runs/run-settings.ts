@@ -139,8 +139,10 @@ export const runSettingsSchema = z.object({
     .int()
     .min(1024)
     .max(2 ** 29)
-    .default(16 * 2 ** 20)
-    .describe('Longest text one expression value may grow to (`replace`, `concat`), in characters; longer fails with INPUT_LIMIT.'),
+    .default(2 ** 27)
+    .describe(
+      'Most characters a text function of an expression (`replace`, `concat`) may build for one block of 8,192 rows; more fails with INPUT_LIMIT before it is built.',
+    ),
 });
 
 /**
