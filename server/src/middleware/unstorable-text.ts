@@ -1,11 +1,11 @@
 import { formatPath, type IssuePath, UserError } from '@causeway/sdk';
 
-// U+0000, or a surrogate without its other half: PostgreSQL text and jsonb refuse both.
-const unstorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// A surrogate without its other half: PostgreSQL text and jsonb refuse it, and U+0000.
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether PostgreSQL would refuse `text` (a NUL or a lone surrogate). */
 export function isUnstorable(text: string): boolean {
-  return unstorable.test(text);
+  return text.includes('\u0000') || loneSurrogate.test(text);
 }
 
 /** The path of the first string or key in a JSON value that PostgreSQL would refuse, if any. */
