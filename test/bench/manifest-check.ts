@@ -39,11 +39,15 @@ function measure(what: () => unknown): { median: number; p95: number } {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] as number, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] as number };
+  return {
+    median: times[Math.floor(times.length / 2)] as number,
+    p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] as number,
+  };
 }
 
 const refused = checkPluginManifest(wide);
-if (refused.ok || !refused.issues.some((i) => i.message.includes('size limit'))) throw new Error('the oversized manifest was not refused for its size');
+if (refused.ok || !refused.issues.some((i) => i.message.includes('size limit')))
+  throw new Error('the oversized manifest was not refused for its size');
 
 const rows = [
   ['valid manifest (floor)', measure(() => checkPluginManifest(small))],

@@ -87,7 +87,11 @@ describe('EditorStore with a full check that answers later', () => {
         parked.push(done);
         onParked?.();
       });
-    const analyzerParked = () => new Promise<void>((done) => (parked.length > 0 ? done() : (onParked = done)));
+    const analyzerParked = () =>
+      new Promise<void>((done) => {
+        if (parked.length > 0) done();
+        else onParked = done;
+      });
     const release = () => parked.shift()?.();
     const analyzer = async (graph: Graph) => {
       await gate();
