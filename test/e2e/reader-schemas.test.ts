@@ -47,14 +47,14 @@ describe('a reader (no right to upload or save) opening a graph that reads an up
       'shop,visitors,opened\nNorth,12,2024-01-02\nSouth,7,2024-03-04\n',
       'text/csv',
     );
-    const { token } = (await call(adminToken, 'POST', '/api/tokens', JSON.stringify({ name: 'reader', role: 'developer' }))) as {
+    const { token } = (await call(adminToken, 'POST', '/api/tokens', JSON.stringify({ name: 'reader', role: 'ops' }))) as {
       token: string;
     };
     const { page, errors } = await openSeededEditor(browser, `${server.url}?token=${token}`, graph, {
       selector: '[data-node-id="totals"]',
       what: 'the seeded graph',
     });
-    // A reader cannot save (the role really is read-only here).
+    // Ops may read graphs but not save them or upload files.
     expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
     const inspector = await inspect(page, 'totals');
     for (const column of ['shop', 'visitors', 'opened'])
