@@ -48,7 +48,7 @@ export const errorCatalog = {
   REQUEST_INVALID: { kind: 'user', summary: 'The request is malformed or does not match the API.' },
   UNAUTHORIZED: { kind: 'user', summary: 'The request carries no valid API token.' },
   SIGN_IN_FAILED: { kind: 'user', summary: 'The user name or password is wrong, or the user is disabled.' },
-  SIGN_IN_THROTTLED: { kind: 'user', summary: 'Too many failed sign-ins for this user; wait before trying again.' },
+  SIGN_IN_THROTTLED: { kind: 'user', summary: 'Too many failed sign-ins for this user or from this address; wait before trying again.' },
   FORBIDDEN: { kind: 'user', summary: "The token's role does not allow this action." },
   NOT_FOUND: { kind: 'user', summary: 'The requested resource does not exist.' },
   CONFLICT: { kind: 'user', summary: 'The resource already exists or was changed meanwhile.' },
