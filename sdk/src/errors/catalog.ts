@@ -39,6 +39,10 @@ export const errorCatalog = {
   NODE_FAILED: { kind: 'node', summary: 'A node failed while running.' },
   UPSTREAM_FAILED: { kind: 'node', summary: 'A node did not run because a node it depends on failed.' },
   SECRET_UNKNOWN: { kind: 'user', summary: 'A referenced secret does not exist.' },
+  SECRET_FORBIDDEN: {
+    kind: 'user',
+    summary: 'The secret is not granted to the user, role or run that uses it; its owner or an admin grants it.',
+  },
   FILE_UNKNOWN: { kind: 'user', summary: 'A referenced file does not exist.' },
   INPUT_INVALID: { kind: 'user', summary: 'Input data is malformed.' },
   EXPRESSION_INVALID: { kind: 'user', summary: 'An expression cannot be parsed or type-checked.' },
@@ -52,6 +56,11 @@ export const errorCatalog = {
   FORBIDDEN: { kind: 'user', summary: "The token's role does not allow this action." },
   NOT_FOUND: { kind: 'user', summary: 'The requested resource does not exist.' },
   CONFLICT: { kind: 'user', summary: 'The resource already exists or was changed meanwhile.' },
+  GRAPH_VERSION_CONFLICT: {
+    kind: 'user',
+    summary: 'The graph was saved by someone else since the version this save was based on; compare, then merge or overwrite.',
+  },
+  NOT_OWNER: { kind: 'user', summary: 'Only the owner of this graph, run or file (or an admin) may change it.' },
   PAYLOAD_TOO_LARGE: { kind: 'user', summary: 'The request body is larger than the allowed limit.' },
   SETTING_INVALID: { kind: 'user', summary: 'A server setting (environment variable or flag) is invalid.' },
   DATABASE_UNAVAILABLE: { kind: 'internal', summary: 'The database cannot be reached; retry shortly.' },

@@ -33,7 +33,14 @@ export class GraphsRepository {
       return await this.db.transaction().execute(async (tx) => {
         const row = await tx
           .insertInto('graphs')
-          .values({ id: input.id, name: input.name, latest_version: 1, created_by: input.author, updated_at: sql<Date>`now()` })
+          .values({
+            id: input.id,
+            name: input.name,
+            latest_version: 1,
+            created_by: input.author,
+            owner: input.author,
+            updated_at: sql<Date>`now()`,
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
         await tx

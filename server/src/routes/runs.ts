@@ -158,6 +158,7 @@ export function runRoutes(services: Services, given?: RunsHub) {
         graphId: body.graphId,
         ...(body.version === undefined ? {} : { version: body.version }),
         createdBy: actorOf(c).name,
+        ownerRole: actorOf(c).role,
       });
       return c.json(run as z.infer<typeof runSchema>, 201);
     })
@@ -183,7 +184,8 @@ export function runRoutes(services: Services, given?: RunsHub) {
     })
     .openapi(retry, async (c) => {
       const { id } = c.req.valid('param');
-      return c.json((await runs.retry(id, actorOf(c).name)) as z.infer<typeof runSchema>, 201);
+      const actor = actorOf(c);
+      return c.json((await runs.retry(id, actor.name, actor.role)) as z.infer<typeof runSchema>, 201);
     })
     .openapi(output, async (c) => {
       const { id, node, port } = c.req.valid('param');

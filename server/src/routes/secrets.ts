@@ -4,6 +4,7 @@ import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
+import { secretGrantsSchema } from '../secrets/secret-grants';
 import { actorOf } from './actor-of';
 
 const nameParam = z.object({
@@ -18,6 +19,7 @@ const secretInfo = z
     createdAt: z.string(),
     updatedBy: z.string(),
     updatedAt: z.string(),
+    grants: z.object({ roles: z.array(z.string()), users: z.array(z.string()) }).describe('Who may use it besides admins'),
   })
   .openapi('SecretInfo');
 
@@ -34,12 +36,29 @@ const put = defineRoute('secrets:write', {
   method: 'put',
   path: '/{name}',
   operationId: 'putSecret',
-  summary: 'Create or replace a secret',
+  summary: 'Create a secret (granted to its creator) or replace one (its owner or an admin)',
   tags: ['secrets'],
   request: { params: nameParam, ...jsonBody(z.object({ value: z.string().min(1).max(65_536) }).strict()) },
   responses: {
     200: jsonResponse('Replaced', z.object({ name: z.string(), created: z.boolean() })),
     201: jsonResponse('Created', z.object({ name: z.string(), created: z.boolean() })),
+    ...errorResponses(403),
+  },
+});
+
+const putGrants = defineRoute('secrets:write', {
+  method: 'put',
+  path: '/{name}/grants',
+  operationId: 'putSecretGrants',
+  summary: 'Set the roles and users that may use a secret (its owner or an admin); admins always may',
+  tags: ['secrets'],
+  request: { params: nameParam, ...jsonBody(secretGrantsSchema) },
+  responses: {
+    200: jsonResponse(
+      'Granted',
+      z.object({ name: z.string(), grants: z.object({ roles: z.array(z.string()), users: z.array(z.string()) }) }),
+    ),
+    ...errorResponses(403, 404),
   },
 });
 
@@ -47,15 +66,26 @@ const remove = defineRoute('secrets:write', {
   method: 'delete',
   path: '/{name}',
   operationId: 'deleteSecret',
-  summary: 'Delete a secret',
+  summary: 'Delete a secret (its owner or an admin)',
   tags: ['secrets'],
   request: { params: nameParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(403, 404) },
 });
 
-/** Secrets: AES-256-GCM at rest; names and history are listed, values never leave the server. */
+/** Secrets: AES-256-GCM at rest; names, history and grants are listed, values never leave the server. */
 export function secretRoutes(services: Services) {
   const { secrets, cipher, audit } = services;
+  // Only the owner (who made it) or an admin changes a secret; undefined owner: no such secret yet.
+  const requireOwner = async (name: string, actor: { name: string; role: string }, mustExist: boolean) => {
+    const owner = await secrets.ownerOf(name);
+    if (owner === undefined) {
+      if (mustExist) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
+      return;
+    }
+    if (actor.role !== 'admin' && owner !== actor.name) {
+      throw new UserError('NOT_OWNER', `The secret "${name}" belongs to "${owner}"; only they or an admin may change it.`);
+    }
+  };
   return newRouter()
     .openapi(list, async (c) => {
       const items = (await secrets.list()).map((s) => ({
@@ -69,13 +99,24 @@ export function secretRoutes(services: Services) {
       const { name } = c.req.valid('param');
       const { value } = c.req.valid('json');
       const actor = actorOf(c);
+      await requireOwner(name, actor, false);
       const created = await secrets.put(name, cipher.encrypt(name, value), actor.name);
       await audit.record({ actor: actor.name, action: created ? 'secret.create' : 'secret.update', target: `secret:${name}` });
       return created ? c.json({ name, created }, 201) : c.json({ name, created }, 200);
     })
+    .openapi(putGrants, async (c) => {
+      const { name } = c.req.valid('param');
+      const grants = c.req.valid('json');
+      const actor = actorOf(c);
+      await requireOwner(name, actor, true);
+      if (!(await secrets.setGrants(name, grants))) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
+      await audit.record({ actor: actor.name, action: 'secret.grant', target: `secret:${name}`, details: grants });
+      return c.json({ name, grants }, 200);
+    })
     .openapi(remove, async (c) => {
       const { name } = c.req.valid('param');
       const actor = actorOf(c);
+      await requireOwner(name, actor, true);
       if (!(await secrets.delete(name))) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
       await audit.record({ actor: actor.name, action: 'secret.delete', target: `secret:${name}` });
       return c.body(null, 204);
