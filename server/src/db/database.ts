@@ -36,7 +36,7 @@ export interface GraphsTable {
   name: string;
   latest_version: number;
   created_by: string;
-  /** Who may change the graph besides admins (at first its creator; null reads as `created_by`). */
+  /** Who may change the graph besides admins (at first its creator); null: shared, as templates are. */
   owner: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -27,6 +27,7 @@ export const graphInfoSchema = z
     name: z.string(),
     latestVersion: z.number(),
     createdBy: z.string(),
+    owner: z.string().nullable().describe('Who may change the graph besides admins; null: shared (templates)'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

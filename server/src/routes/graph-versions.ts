@@ -8,6 +8,7 @@ import type { Services } from '../http/services';
 import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import { actorOf } from './actor-of';
 import { graphDocument, graphIdParam, issueSchema, issuesJson, versionJson, versionSchema } from './graph-schemas';
+import { requireGraphOwner } from './graphs';
 
 const versionNumber = integerParam(1, 2_147_483_647);
 
@@ -27,13 +28,30 @@ const save = defineRoute('graphs:write', {
   method: 'post',
   path: '/{id}/versions',
   operationId: 'saveGraphVersion',
-  summary: 'Save a new immutable version, unless the graph equals the latest one',
+  summary: 'Save a new immutable version, unless the graph equals the latest one; 409 when `baseVersion` is not the latest',
   tags: ['graphs'],
-  request: { params: graphIdParam, ...jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()) },
+  request: {
+    params: graphIdParam,
+    ...jsonBody(
+      z
+        .object({
+          graph: graphDocument,
+          message: z.string().max(2_000).default(''),
+          baseVersion: z
+            .number()
+            .int()
+            .min(1)
+            .max(2_147_483_647)
+            .optional()
+            .describe('The version this edit started from; a newer latest version is a conflict'),
+        })
+        .strict(),
+    ),
+  },
   responses: {
     200: jsonResponse('Unchanged: the latest version already holds this graph', savedSchema),
     201: jsonResponse('Saved', savedSchema),
-    ...errorResponses(404),
+    ...errorResponses(403, 404, 409),
   },
 });
 
@@ -75,6 +93,7 @@ export function graphVersionRoutes(services: Services) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const actor = actorOf(c);
+      await requireGraphOwner(graphs, id, actor);
       const accepted = await parseGraphBodyWithPlugins(services.db, registry, body.graph);
       if (accepted.graph.id !== id) {
         throw new UserError('REQUEST_INVALID', `The graph's id "${accepted.graph.id}" is not "${id}", the graph being saved.`);
@@ -84,6 +103,7 @@ export function graphVersionRoutes(services: Services) {
         name: accepted.graph.name,
         author: actor.name,
         message: body.message,
+        ...(body.baseVersion === undefined ? {} : { baseVersion: body.baseVersion }),
       });
       if (saved === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
       const { unchanged, ...version } = saved;

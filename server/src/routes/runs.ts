@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { requireOwner } from '../auth/ownership';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, integerParam, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
@@ -27,6 +28,7 @@ const runSchema = z
     maxAttempts: z.number(),
     retryOf: z.number().nullable(),
     createdBy: z.string(),
+    owner: z.string().describe('Whose run it is; they, ops and admins may cancel it'),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -82,10 +84,10 @@ const cancel = defineRoute('runs:write', {
   method: 'post',
   path: '/{id}/cancel',
   operationId: 'cancelRun',
-  summary: 'Cancel a queued or running run',
+  summary: 'Cancel a queued or running run (its owner, ops or an admin)',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(404, 409) },
+  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(403, 404, 409) },
 });
 const retry = defineRoute('runs:write', {
   method: 'post',
@@ -179,6 +181,7 @@ export function runRoutes(services: Services, given?: RunsHub) {
     })
     .openapi(cancel, async (c) => {
       const { id } = c.req.valid('param');
+      requireOwner('run', actorOf(c), (await runs.require(id)).owner, `run ${id}`);
       const { run } = await runs.cancel(id);
       return c.json(run as z.infer<typeof runSchema>, 202);
     })

@@ -1,5 +1,7 @@
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
+import { requireOwner } from '../auth/ownership';
+import type { Principal } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
@@ -76,15 +78,13 @@ const remove = defineRoute('secrets:write', {
 export function secretRoutes(services: Services) {
   const { secrets, cipher, audit } = services;
   // Only the owner (who made it) or an admin changes a secret; undefined owner: no such secret yet.
-  const requireOwner = async (name: string, actor: { name: string; role: string }, mustExist: boolean) => {
+  const requireSecretOwner = async (name: string, actor: Principal, mustExist: boolean) => {
     const owner = await secrets.ownerOf(name);
     if (owner === undefined) {
       if (mustExist) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
       return;
     }
-    if (actor.role !== 'admin' && owner !== actor.name) {
-      throw new UserError('NOT_OWNER', `The secret "${name}" belongs to "${owner}"; only they or an admin may change it.`);
-    }
+    requireOwner('secret', actor, owner, `secret "${name}"`);
   };
   return newRouter()
     .openapi(list, async (c) => {
@@ -99,7 +99,7 @@ export function secretRoutes(services: Services) {
       const { name } = c.req.valid('param');
       const { value } = c.req.valid('json');
       const actor = actorOf(c);
-      await requireOwner(name, actor, false);
+      await requireSecretOwner(name, actor, false);
       const created = await secrets.put(name, cipher.encrypt(name, value), actor.name);
       await audit.record({ actor: actor.name, action: created ? 'secret.create' : 'secret.update', target: `secret:${name}` });
       return created ? c.json({ name, created }, 201) : c.json({ name, created }, 200);
@@ -108,7 +108,7 @@ export function secretRoutes(services: Services) {
       const { name } = c.req.valid('param');
       const grants = c.req.valid('json');
       const actor = actorOf(c);
-      await requireOwner(name, actor, true);
+      await requireSecretOwner(name, actor, true);
       if (!(await secrets.setGrants(name, grants))) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
       await audit.record({ actor: actor.name, action: 'secret.grant', target: `secret:${name}`, details: grants });
       return c.json({ name, grants }, 200);
@@ -116,7 +116,7 @@ export function secretRoutes(services: Services) {
     .openapi(remove, async (c) => {
       const { name } = c.req.valid('param');
       const actor = actorOf(c);
-      await requireOwner(name, actor, true);
+      await requireSecretOwner(name, actor, true);
       if (!(await secrets.delete(name))) throw new UserError('NOT_FOUND', `No secret named "${name}".`);
       await audit.record({ actor: actor.name, action: 'secret.delete', target: `secret:${name}` });
       return c.body(null, 204);

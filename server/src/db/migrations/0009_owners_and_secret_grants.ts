@@ -11,11 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`update secrets set grants = jsonb_build_object('roles', '[]'::jsonb, 'users', jsonb_build_array(created_by))`.execute(db);
 
-  // Graphs and runs have an owner (who may change them besides admins; null reads as the creator); a
-  // run also keeps its owner's role, which decides the secrets it may use. A scheduled run belongs to
+  // Graphs and runs have an owner (who may change them besides admins). A graph with none is shared,
+  // as the shipped templates (made by `causeway`) are. A run's null owner reads as its creator; a run
+  // also keeps its owner's role, which decides the secrets it may use. A scheduled run belongs to
   // whoever made the schedule.
   await db.schema.alterTable('graphs').addColumn('owner', 'text').execute();
-  await sql`update graphs set owner = created_by`.execute(db);
+  await sql`update graphs set owner = created_by where created_by <> 'causeway'`.execute(db);
   await db.schema.alterTable('runs').addColumn('owner', 'text').execute();
   await db.schema.alterTable('runs').addColumn('owner_role', 'text').execute();
   await sql`update runs set owner = coalesce((select s.created_by from schedules s where 'schedule:' || s.name = runs.created_by), created_by)`.execute(
