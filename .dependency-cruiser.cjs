@@ -1,4 +1,7 @@
-/** Imports flow one way: sdk ← nodes, plugins ← server, web. server and web never import each other. */
+/**
+ * Imports flow one way: sdk ← contract, nodes, plugins ← server, web. server and web never import each other;
+ * the HTTP shapes they share are declared once in contract.
+ */
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
@@ -8,7 +11,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^sdk/src', pathNot: '\\.test\\.ts$|^sdk/src/testkit/node' },
       to: {
-        path: '^(nodes|server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono|kysely|pg)/',
+        path: '^(contract|nodes|server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono|kysely|pg)/',
         dependencyTypes: ['local', 'npm', 'aliased-workspace', 'aliased', 'core'],
       },
     },
@@ -19,10 +22,26 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'contract-only-on-sdk',
+      comment: 'the HTTP contract is zod schemas over the SDK: no server, editor or node code, no framework, nothing Node-only',
+      severity: 'error',
+      from: { path: '^contract/src' },
+      to: {
+        path: '^(nodes|server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono|kysely|pg)/',
+        dependencyTypes: ['local', 'npm', 'aliased-workspace', 'aliased', 'core'],
+      },
+    },
+    {
+      name: 'contract-no-node-builtins',
+      severity: 'error',
+      from: { path: '^contract/src' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'nodes-only-on-sdk',
       severity: 'error',
       from: { path: '^nodes/src' },
-      to: { path: '^(server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono)/' },
+      to: { path: '^(contract|server|web|plugins)/|node_modules/(react|react-dom|@xyflow|hono|@hono)/' },
     },
     {
       name: 'plugins-only-on-sdk',
@@ -50,7 +69,7 @@ module.exports = {
     {
       name: 'no-test-imports-in-source',
       severity: 'error',
-      from: { path: '^(sdk|nodes|server|web)/src', pathNot: '\\.test\\.tsx?$' },
+      from: { path: '^(sdk|contract|nodes|server|web)/src', pathNot: '\\.test\\.tsx?$' },
       to: { path: '\\.test\\.tsx?$' },
     },
   ],

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const packages = [
   'sdk',
+  'contract',
   'nodes',
   'server',
   'web',

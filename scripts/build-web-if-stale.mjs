@@ -16,7 +16,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['web/src', 'web/index.html', 'web/public', 'web/scripts', 'web/vite.config.ts', 'sdk/src', 'nodes/src']
+const sources = ['web/src', 'web/index.html', 'web/public', 'web/scripts', 'web/vite.config.ts', 'sdk/src', 'contract/src', 'nodes/src']
   .map((p) => join(root, p))
   .filter(existsSync);
 const newestSource = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));

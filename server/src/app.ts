@@ -9,11 +9,15 @@ import type { Database } from './db/database';
 import type { Endpoints } from './endpoints/endpoints-runtime';
 import { apiDocument, registerApiComponents } from './http/api-document';
 import type { AppEnv } from './http/app-env';
+import { actionExtension } from './http/define-route';
+import { RateLimits } from './http/rate-limits';
 import { createServices, type Services } from './http/services';
 import type { Logger } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
 import { jsonGuard } from './middleware/json-guard';
+import { rateLimit } from './middleware/rate-limit';
+import { refuseAnonymousBodies } from './middleware/refuse-anonymous-bodies';
 import { requireAction } from './middleware/require-action';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
@@ -55,13 +59,15 @@ export interface AppDeps {
   artifacts?: ArtifactStore;
   /** Model serving (see `startEndpoints`); without it the endpoint routes are not mounted. */
   endpoints?: Endpoints;
+  /** Request rate limits, shared with the prediction fast path; from the environment when absent. */
+  rateLimits?: RateLimits;
   /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
   extend?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
 }
 
 /**
- * The HTTP API: secure headers, CORS for the editor's origin, body limits, hostile-JSON guard,
- * bearer-token authentication, one sub-app per resource, OpenAPI at `/api/openapi.json` and JSON
+ * The HTTP API: secure headers, CORS for the editor's origin, refusal of unauthenticated bodies
+ * unread, rate limits, body limits, hostile-JSON guard, bearer-token authentication, one sub-app per resource, OpenAPI at `/api/openapi.json` and JSON
  * errors `{ code, message, details }`.
  */
 export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: Services } {
@@ -87,6 +93,11 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   const runnerFrameHeaders = headersWith(["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:'], ["'self'"]);
   app.use((c, next) => (c.req.path === '/runner-frame.html' ? runnerFrameHeaders : pageHeaders)(c, next));
   app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'], maxAge: 600 }));
+  // Cheap refusals first: nothing below reads a body that has no token (public routes aside) or is over a rate limit.
+  app.use('/api/*', refuseAnonymousBodies(publicRoutesWithBodies(app)));
+  const rateLimits = deps.rateLimits ?? RateLimits.fromEnv(process.env);
+  app.use('/api/auth/sign-in', rateLimit(rateLimits, 'sign-in'));
+  app.use('/api/endpoints/:name/predict', rateLimit(rateLimits, 'predict'));
   const limitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -130,4 +141,19 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
     throw new UserError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);
   });
   return { app, services };
+}
+
+/** Whether a request goes to a route declared `public` that takes a body (sign-in), read from the routes' declarations once they are all registered. */
+function publicRoutesWithBodies(app: OpenAPIHono<AppEnv>): (method: string, path: string) => boolean {
+  let routes: Set<string> | undefined;
+  return (method, path) => {
+    routes ??= new Set(
+      app.openAPIRegistry.definitions.flatMap((definition) =>
+        definition.type === 'route' && (definition.route as Record<string, unknown>)[actionExtension] === 'public'
+          ? [`${definition.route.method.toUpperCase()} ${definition.route.path}`]
+          : [],
+      ),
+    );
+    return routes.has(`${method} ${path}`);
+  };
 }

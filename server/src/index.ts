@@ -8,7 +8,6 @@ export { connectDatabase, type DatabaseHandle, type DatabaseTarget } from './db/
 export type { Database } from './db/database';
 export { isDatabaseUnavailable } from './db/database-unavailable';
 export { migrate } from './db/migrate';
-export { diffGraphs, type GraphDiff } from './graphs/diff-graphs';
 export type { AppEnv, Principal } from './http/app-env';
 export { defineRoute } from './http/define-route';
 export { newRouter } from './http/new-router';

@@ -14,6 +14,7 @@ import { startEndpoints } from './endpoints/endpoints-runtime';
 import { modelVersionsIn } from './endpoints/model-version-source';
 import { predictFastPath } from './endpoints/predict-fast-path';
 import { ensureAdminToken } from './ensure-admin-token';
+import { RateLimits } from './http/rate-limits';
 import { loadTemplates } from './load-templates';
 import { consoleLogger, type Logger } from './logger';
 import { AuditRepository } from './repositories/audit-repository';
@@ -52,7 +53,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   await mkdir(config.dataDir, { recursive: true });
   const database = await connectDatabase(
     config.databaseUrl === undefined
-      ? { kind: 'pglite', dataDir: join(config.dataDir, 'db') }
+      ? { kind: 'pglite', dataDir: join(config.dataDir, 'db'), sharedBuffersMb: config.pgliteSharedBuffersMb }
       : { kind: 'postgres', url: config.databaseUrl },
   );
   await migrate(database.db);
@@ -72,7 +73,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     audit: new AuditRepository(database.db),
     logger,
   });
+  const rateLimits = RateLimits.fromEnv(options.env ?? process.env);
   const { app, services } = createApp({
+    rateLimits,
     runs: runs.hub,
     endpoints,
     db: database.db,
@@ -101,6 +104,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     logger,
     bodyLimit: config.bodyLimit,
     corsOrigin: config.corsOrigin,
+    rateLimits,
   });
   const appListener = getRequestListener(app.fetch, { hostname: config.host });
   const server = createServer((req, res) => {

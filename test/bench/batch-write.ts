@@ -42,6 +42,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const scratch = await scratchPostgresDatabase();
 const admin = new pg.Client({ connectionString: scratch.url });
+admin.on('error', () => {});
 await admin.connect();
 const dir = mkdtempSync(join(tmpdir(), 'causeway-bench-write-'));
 try {

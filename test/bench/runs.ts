@@ -25,7 +25,8 @@ import { memoryLogger } from '../../server/src/test-support/make-test-app';
 import { scratchPostgresDatabase } from '../../server/src/test-support/scratch-postgres-database';
 
 const total = Number(process.argv[2] ?? 2000);
-const bin = fileURLToPath(new URL('../../server/bin/causeway.mjs', import.meta.url));
+// From the sources: the benchmark's node types (CAUSEWAY_REGISTRY_MODULE) are TypeScript, which the built CLI does not load.
+const cli = fileURLToPath(new URL('../../server/src/test-support/cli-from-sources.ts', import.meta.url));
 const scratch = await scratchPostgresDatabase();
 const dataDir = await mkdtemp(join(tmpdir(), 'causeway-bench-runs-'));
 const secretKey = randomBytes(32).toString('hex');
@@ -61,7 +62,7 @@ const call = async (method: string, path: string, body?: unknown) =>
 await call('POST', '/api/graphs', { graph: testGraph('trivial', [{ id: 'one', type: 'test.constant', config: { value: 1 } }]) });
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, 'worker'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'worker'], {
     env: {
       ...process.env,
       DATABASE_URL: scratch.url,

@@ -5,7 +5,7 @@ import { createBuiltinRegistry } from '@causeway/nodes';
 import { describe, expect, it } from 'vitest';
 import { expectedDir, graphsDir, runCli } from './run-cli';
 
-// Each test spawns the real CLI (tsx compiles on the fly), which takes seconds on a busy machine.
+// Each test spawns the real, built CLI, which takes a second or more on a busy machine.
 const slow = { timeout: 60_000 };
 
 describe('causeway validate', slow, () => {

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,10 +16,28 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns `node server/bin/causeway.mjs …` as a user would, in `cwd` (default: the repository root). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+let built: Promise<unknown> | undefined;
+
+/**
+ * Brings server/dist up to date once per test file, so the CLI's own rebuild (and its "Building…"
+ * line on stderr) never happens inside a test that reads stderr.
+ */
+export function buildOnce(): Promise<unknown> {
+  built ??= promisify(execFile)(process.execPath, [`${repoRoot}server/scripts/build.mjs`, '--if-stale'], { cwd: repoRoot });
+  return built;
+}
+
+/**
+ * Spawns `node server/bin/causeway.mjs …` as a user would (it runs the build in server/dist), in
+ * `cwd` (default: the repository root); `nodeArgs` go to node before the script.
+ */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<CliRun> {
+  await buildOnce();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${repoRoot}server/bin/causeway.mjs`, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), `${repoRoot}server/bin/causeway.mjs`, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, ...options.env },
     });

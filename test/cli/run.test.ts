@@ -17,7 +17,7 @@ async function expectGolden(graph: string, out: string): Promise<void> {
   }
 }
 
-// Each test spawns the real CLI (tsx compiles on the fly), which takes seconds on a busy machine.
+// Each test spawns the real CLI (the build in server/dist), which takes a second or more on a busy machine.
 describe('causeway run', { timeout: 60_000 }, () => {
   it('runs inline → select and writes every output as CSV and Arrow', async () => {
     const out = join(scratch, 'inline');

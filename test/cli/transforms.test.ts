@@ -8,7 +8,7 @@ import { expectedDir, graphsDir, runCli } from './run-cli';
 const scratch = await mkdtemp(join(tmpdir(), 'causeway-transforms-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-// One spawn of the real CLI (tsx compiles on the fly), which takes seconds on a busy machine.
+// One spawn of the real CLI (the build in server/dist), which takes a second or more on a busy machine.
 describe('causeway run: the transforms golden graph', { timeout: 60_000 }, () => {
   it('cleans, fits, applies a fitted state, joins, splits and aggregates, writing the expected CSV and JSON', async () => {
     const out = join(scratch, 'transforms');

@@ -134,8 +134,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.locator('[data-node-id="train"] .node-title').click();
     await page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading').first().waitFor();
     await audit.check('template with a node selected');
-    await page.locator('[data-node-id="features"] .node-title').click();
-    await page.locator('#cfg-columns-0-name').fill('no_such_column');
+    await page.locator('[data-node-id="split"] .node-title').click();
+    await page.locator('#cfg-test').fill('2');
     await page.locator('.inspector .field-issues').first().waitFor();
     await audit.check('a field issue in the inspector and on the node');
     await page.keyboard.press('Control+z');

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dragConnection, screenshots } from './editor-app';
-import { addItem, addNode, fill, inspect, pickColumns } from './journey-ui';
+import { addItem, addNode, fill, inspect, pickColumn, pickColumns } from './journey-ui';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
 let served: ServedEditor;
@@ -115,21 +115,21 @@ describe('an analyst’s own CSV, from upload to an evaluated model, in the brow
     await pickColumns(inspector, ['shop', 'month', 'weekday']);
     item = await addItem(inspector, 'aggregates');
     await item.getByLabel(/^Op\b/).selectOption('mean');
-    await fill(item, 'Column', 'sales');
+    await pickColumn(item, 'Column', 'sales');
     await fill(item, 'As', 'avg_sales');
     item = await addItem(inspector, 'aggregates');
     await item.getByLabel(/^Op\b/).selectOption('mean');
-    await fill(item, 'Column', 'temp');
+    await pickColumn(item, 'Column', 'temp');
     await fill(item, 'As', 'avg_temp');
 
     inspector = await inspect(page, split);
     await fill(inspector, 'Test', '0.25');
     await fill(inspector, 'Seed', '11');
     inspector = await inspect(page, forest);
-    await fill(inspector, 'Target', 'avg_sales');
+    await pickColumn(inspector, 'Target', 'avg_sales');
     await fill(inspector, 'Trees', '20');
     inspector = await inspect(page, evaluate);
-    await fill(inspector, 'Target', 'avg_sales');
+    await pickColumn(inspector, 'Target', 'avg_sales');
     await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/No issues/);
     await page.screenshot({ path: resolve(screenshots, 'journey-built.png') });

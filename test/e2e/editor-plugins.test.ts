@@ -21,7 +21,7 @@ async function api(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 /** `inline (city) → shout → select`, requiring the plugin; `extra` is a config field only the plugin knows about. */
-function shoutGraph(): Graph {
+function shoutGraph(column = 'city'): Graph {
   return {
     format: 'causeway.graph/1',
     id: 'plugin_e2e',
@@ -35,7 +35,7 @@ function shoutGraph(): Graph {
         config: { columns: [{ name: 'city', type: 'string' }], rows: [['Oslo'], ['Lima']] },
         position: [0, 0],
       },
-      { id: 'shout', type: shoutType, version: 1, config: { column: 'city' }, position: [320, 0] },
+      { id: 'shout', type: shoutType, version: 1, config: { column }, position: [320, 0] },
       { id: 'select', type: 'transform.select', version: 1, config: { columns: [{ name: 'city' }] }, position: [640, 0] },
     ],
     edges: [
@@ -64,18 +64,19 @@ afterAll(async () => {
 
 describe('plugins in the editor', () => {
   it('loads an enabled plugin in the runner worker, offers its node, checks it and runs it in the browser', async () => {
-    const { page, errors } = await openWith(shoutGraph());
+    const { page, errors } = await openWith(shoutGraph('town'));
     await expect.poll(() => page.locator(`.palette-item[data-type="${shoutType}"]`).count()).toBe(1);
-    await expect.poll(() => page.locator('.status .ok').textContent()).toBe('No issues');
 
     // The inspector form comes from the manifest's descriptor; the column list from the plugin's own inference in the worker.
     await page.locator('[data-node-id="shout"] .node-title').click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect.poll(() => inspector.locator('h2').textContent()).toBe('Shout');
-    await inspector.locator('#cfg-column').fill('town');
     await expect.poll(() => page.locator('[data-node-id="shout"] .node-issues').textContent()).toContain('Unknown column "town".');
-    await inspector.locator('#cfg-column').fill('city');
+    const column = inspector.locator('#cfg-column');
+    expect(await column.getByRole('radio', { name: /^town not in the input$/ }).isChecked()).toBe(true);
+    await column.getByRole('radio', { name: /^city string$/ }).check();
     await expect.poll(() => page.locator('[data-node-id="shout"] .node-issues').count()).toBe(0);
+    await expect.poll(() => page.locator('.status .ok').textContent()).toBe('No issues');
 
     await page.getByRole('button', { name: '▶ Run' }).click();
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toMatch(/^Run (succeeded|failed)/);

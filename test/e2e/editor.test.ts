@@ -26,7 +26,10 @@ async function buildPipeline(page: Page, next: 'select' | 'filter' = 'select'): 
   await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
   await page.locator('[data-node-id="select"] .node-title').click();
   await inspector.getByRole('button', { name: 'Add columns' }).click();
-  await inspector.locator('#cfg-columns-0-name').fill('city');
+  await inspector
+    .locator('#cfg-columns-0-name')
+    .getByRole('radio', { name: /^city\b/ })
+    .check();
 }
 
 describe('the editor in Chromium', () => {

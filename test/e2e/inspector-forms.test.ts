@@ -67,6 +67,37 @@ describe('inspector forms in Chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it('picks a single column from the input’s columns with their types, and takes a typed name while they are unknown', async () => {
+    const loose = { id: 'loose', type: 'model.random-forest', version: 1, config: {}, position: [320, 260] as [number, number] };
+    const { page, errors } = await openSeededEditor(
+      editor.browser,
+      editor.url,
+      { ...weather, nodes: [...weather.nodes, loose] },
+      {
+        selector: '[data-node-id="loose"]',
+        what: 'The editor did not open',
+      },
+    );
+    await page.locator('[data-node-id="forest"] .node-title').click();
+    const target = page.getByRole('group', { name: 'Target' });
+    await expect
+      .poll(() => target.locator('.checklist-items li').allTextContents())
+      .toEqual(['day date', 'temp_max number', 'temp_min number', 'weather string']);
+    expect(await target.getByRole('textbox').count()).toBe(0);
+    expect(await target.getByRole('radio', { name: 'weather string' }).isChecked()).toBe(true);
+    await target.getByRole('radio', { name: 'temp_max number' }).check();
+    await expect.poll(() => configOf(page, 'forest').then((c) => c?.target)).toBe('temp_max');
+    await page.screenshot({ path: resolve(screenshots, 'target-picker.png') });
+
+    // A forest with no input knows no columns: its target is typed.
+    await page.locator('[data-node-id="loose"] .node-title').click();
+    const typed = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: /^Target\b/ });
+    await typed.fill('rain_mm');
+    await expect.poll(() => configOf(page, 'loose').then((c) => c?.target)).toBe('rain_mm');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('sets a CSV column’s type with a picker and its header as auto, yes or no', async () => {
     const { page, errors } = await open();
     await page.locator('[data-node-id="file"] .node-title').click();

@@ -37,6 +37,14 @@ export async function fill(scope: Locator, label: string, value: string): Promis
     .fill(value);
 }
 
+/** Picks the one column of a single-column field, offered from the input's (design-time) schema with its type. */
+export async function pickColumn(scope: Locator, label: string, name: string): Promise<void> {
+  await scope
+    .getByRole('group', { name: new RegExp(`^${label}\\b`) })
+    .getByRole('radio', { name: new RegExp(`^${name}\\b`) })
+    .check();
+}
+
 /** Ticks columns in a multi-column field, offered from the input's (design-time) schema. */
 export async function pickColumns(scope: Locator, names: readonly string[]): Promise<void> {
   for (const name of names) await scope.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).check();
@@ -45,5 +53,6 @@ export async function pickColumns(scope: Locator, names: readonly string[]): Pro
 /** Adds an item to a list field and answers the new item. */
 export async function addItem(scope: Locator, label: string): Promise<Locator> {
   await scope.getByRole('button', { name: new RegExp(`^Add ${label}`, 'i') }).click();
-  return scope.locator('.array-field li').last();
+  // The list's own items, not the rows of a column picker inside one.
+  return scope.locator('.array-field > ol > li').last();
 }

@@ -126,6 +126,17 @@ describe('the server pages', () => {
     await page.close();
   }, 90_000);
 
+  it('shows where a schedule alerts when its webhook is kept in a secret', async () => {
+    await call(admin, 'PUT', '/api/secrets/ops-hook', { value: 'https://hooks.example/causeway' });
+    await call(admin, 'POST', '/api/schedules', { name: 'hourly', graphId: 'churn-model', cron: '0 * * * *', alertSecret: 'ops-hook' });
+    const { page, errors } = await open(admin, '#/schedules');
+    await page.getByRole('button', { name: 'Details of hourly' }).click();
+    const details = page.getByRole('region', { name: 'Schedule details' });
+    await expect.poll(() => details.locator('p.muted').first().textContent()).toMatch(/alert: secret ops-hook$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('hides what the role cannot do', async () => {
     await call(admin, 'POST', '/api/schedules', { name: 'weekly', graphId: 'churn-model', cron: '0 4 * * 1' });
     const analyst = await tokenFor('analyst');

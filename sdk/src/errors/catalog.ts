@@ -53,6 +53,7 @@ export const errorCatalog = {
   UNAUTHORIZED: { kind: 'user', summary: 'The request carries no valid API token.' },
   SIGN_IN_FAILED: { kind: 'user', summary: 'The user name or password is wrong, or the user is disabled.' },
   SIGN_IN_THROTTLED: { kind: 'user', summary: 'Too many failed sign-ins for this user or from this address; wait before trying again.' },
+  RATE_LIMITED: { kind: 'user', summary: 'Too many requests from this token or address; retry after `Retry-After` seconds.' },
   FORBIDDEN: { kind: 'user', summary: "The token's role does not allow this action." },
   NOT_FOUND: { kind: 'user', summary: 'The requested resource does not exist.' },
   CONFLICT: { kind: 'user', summary: 'The resource already exists or was changed meanwhile.' },

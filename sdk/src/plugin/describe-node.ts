@@ -48,6 +48,11 @@ export interface NodeDescriptor {
   runtime?: 'any' | 'server' | undefined;
   cache?: 'pure' | 'volatile' | undefined;
   timeoutMs?: number | undefined;
+  /**
+   * True when the node has a `migrate`: a graph node of any older version of this type is accepted,
+   * its config migrated by the plugin's code (in the host's sandbox) before it is checked or run.
+   */
+  migrates?: true | undefined;
   /** Hints for the editor, free-form JSON. */
   ui?: Record<string, unknown> | undefined;
 }
@@ -73,6 +78,7 @@ export function describeNode(definition: AnyNodeDefinition): NodeDescriptor {
     ...(definition.runtime === undefined ? {} : { runtime: definition.runtime }),
     ...(definition.cache === undefined ? {} : { cache: definition.cache }),
     ...(definition.timeoutMs === undefined ? {} : { timeoutMs: definition.timeoutMs }),
+    ...(definition.migrate === undefined ? {} : { migrates: true as const }),
   };
 }
 

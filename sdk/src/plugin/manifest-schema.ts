@@ -51,6 +51,7 @@ export const nodeDescriptorSchema = z.strictObject({
   runtime: z.enum(['any', 'server']).optional(),
   cache: z.enum(['pure', 'volatile']).optional(),
   timeoutMs: z.int().min(1).optional(),
+  migrates: z.literal(true).optional(),
   ui: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -21,10 +21,19 @@ describe('nodeFromDescriptor', () => {
     expect(new NodeRegistry().add(placeholder).resolve(descriptor.type, 1).status).toBe('exact');
   });
 
-  it('accepts any JSON object whose keys the descriptor lists as config, and running it fails with PLUGIN_MISSING', async () => {
+  it('checks a config against the described schema, and running it fails with PLUGIN_MISSING', async () => {
     const placeholder = nodeFromDescriptor(descriptor);
-    expect(placeholder.config.safeParse({ column: [1, 2] }).success).toBe(true);
+    expect(placeholder.config.safeParse({ column: 'a' })).toEqual({ success: true, data: { column: 'a' } });
     expect(placeholder.config.safeParse('text').success).toBe(false);
+    const r = new NodeRegistry().add(placeholder);
+    const node = { id: 'up', type: descriptor.type, version: 1, position: [0, 0] as [number, number] };
+    const refused = resolveNode({ ...node, config: { column: [1, 2], keep: 'yes' } }, r, ['nodes', 0]);
+    expect(refused.ok ? [] : refused.issues.map((issue) => [issue.code, issue.path.join('.')])).toEqual([
+      ['CONFIG_INVALID', 'nodes.0.config.column'],
+      ['CONFIG_INVALID', 'nodes.0.config.keep'],
+    ]);
+    expect(resolveNode({ ...node, config: { column: '' } }, r).ok).toBe(false);
+    expect(resolveNode({ ...node, config: {} }, r).ok).toBe(false);
     const table = tableFromArrays({ a: ['x'] });
     const failure = await runNode(placeholder, { inputs: { table, extra: [] }, config: { column: 'a' } }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(Error);
@@ -57,14 +66,16 @@ describe('nodeFromDescriptor', () => {
   it('runs the function it is given', async () => {
     const placeholder = nodeFromDescriptor(descriptor, ({ inputs }) => ({ table: inputs.table, count: 7 }));
     const table = tableFromArrays({ a: ['x'] });
-    const { outputs } = await runNode(placeholder, { inputs: { table, extra: [] }, config: {} });
+    const { outputs } = await runNode(placeholder, { inputs: { table, extra: [] }, config: { column: 'a' } });
     expect(outputs.count).toBe(7);
   });
 
   it('checks value outputs against the described schema', async () => {
     const placeholder = nodeFromDescriptor(descriptor, ({ inputs }) => ({ table: inputs.table, count: -1 }));
     const table = tableFromArrays({ a: ['x'] });
-    await expect(runNode(placeholder, { inputs: { table, extra: [] }, config: {} })).rejects.toMatchObject({ code: 'PORT_VALUE_INVALID' });
+    await expect(runNode(placeholder, { inputs: { table, extra: [] }, config: { column: 'a' } })).rejects.toMatchObject({
+      code: 'PORT_VALUE_INVALID',
+    });
   });
 
   it('is registered under <package>/<name> types, and a registry refuses types outside any namespace', () => {

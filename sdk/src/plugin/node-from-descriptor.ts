@@ -3,6 +3,7 @@ import { UserError } from '../errors/errors';
 import type { AnyNodeDefinition, PortMap, RunArgs } from '../node/define-node';
 import { type PortKind, type PortOptions, type PortSpec, port } from '../ports/port';
 import { unknownKeyMessage } from '../validate/check-config';
+import { configErrorMap } from '../validate/config-error-map';
 import { unknownKeys } from '../validate/unknown-keys';
 import type { NodeDescriptor, NodePortDescriptor } from './describe-node';
 
@@ -14,19 +15,36 @@ import type { NodeDescriptor, NodePortDescriptor } from './describe-node';
  */
 export type DescriptorRun = (args: RunArgs<PortMap, Record<string, unknown>>) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
-// Values are checked where the plugin's code runs; here any JSON object whose keys the descriptor's schema lists.
+/** The descriptor's config JSON Schema read back by zod, or undefined where zod cannot read it. */
+function schemaOf(json: NodeDescriptor['config']): z.ZodType | undefined {
+  try {
+    return z.fromJSONSchema(json);
+  } catch {
+    return undefined;
+  }
+}
+
+// Checked against the manifest's JSON Schema (types, enums, bounds, required keys, unknown keys), so a
+// bad config is refused when the graph is saved or validated; what JSON Schema cannot say (refinements)
+// is checked again where the plugin's code runs. The config passes through unchanged: defaults apply there.
 function configOf(descriptor: NodeDescriptor): z.ZodType {
+  const schema = schemaOf(descriptor.config);
   return z.record(z.string(), z.unknown()).superRefine((config, ctx) => {
-    for (const unknown of unknownKeys(descriptor.config, config))
-      ctx.addIssue({ code: 'custom', path: [...unknown.path, unknown.key], message: unknownKeyMessage(unknown) });
+    const unknown = unknownKeys(descriptor.config, config);
+    for (const key of unknown) ctx.addIssue({ code: 'custom', path: [...key.path, key.key], message: unknownKeyMessage(key) });
+    if (unknown.length > 0 || schema === undefined) return;
+    const parsed = schema.safeParse(config, { error: configErrorMap });
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 }
 
 /**
  * Builds a node definition from a descriptor, without the plugin's code: same type, version,
- * ports and declared properties, a config schema that accepts any JSON object with no key the
- * descriptor's config schema leaves out (see `unknownKeys`), and a `run` that is
- * the one given or fails with `PLUGIN_MISSING`. Hosts use it to validate and draw graphs that use
+ * ports and declared properties, a config schema that checks a config against the descriptor's
+ * config JSON Schema (unknown keys named with a suggestion, see `unknownKeys`), and a `run` that is
+ * the one given or fails with `PLUGIN_MISSING`. A descriptor that `migrates` accepts older versions;
+ * their configs must be migrated where the plugin's code runs first (its `migrate` here refuses). Hosts use it to validate and draw graphs that use
  * plugin nodes, and to stand in for a plugin whose code runs elsewhere (a sandbox, a worker).
  *
  * @example
@@ -54,8 +72,19 @@ export function nodeFromDescriptor(descriptor: NodeDescriptor, run?: DescriptorR
     ...(descriptor.runtime === undefined ? {} : { runtime: descriptor.runtime }),
     ...(descriptor.cache === undefined ? {} : { cache: descriptor.cache }),
     ...(descriptor.timeoutMs === undefined ? {} : { timeoutMs: descriptor.timeoutMs }),
+    ...(descriptor.migrates === true ? { migrate: migrateElsewhere(descriptor) } : {}),
     run: run ?? missing,
   });
+}
+
+// The plugin's code migrates configs, where it runs: a host migrates a graph's old nodes before it validates or runs it.
+function migrateElsewhere(descriptor: NodeDescriptor): (config: unknown, fromVersion: number) => unknown {
+  return (_config, fromVersion) => {
+    throw new UserError(
+      'PLUGIN_MISSING',
+      `a version ${fromVersion} config of "${descriptor.type}" is migrated by the plugin's code, which is not available here`,
+    );
+  };
 }
 
 const otherPorts: Record<Exclude<PortKind, 'value'>, (options: PortOptions) => PortSpec> = port;

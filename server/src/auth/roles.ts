@@ -1,3 +1,5 @@
+import { type Role, roles } from '@causeway/contract';
+
 /** What a route does, declared on the route and checked by one middleware. */
 export const actions = [
   'graphs:read',
@@ -25,9 +27,8 @@ export const actions = [
 
 export type Action = (typeof actions)[number];
 
-/** `client`: a narrow role for applications that only call model endpoints. */
-export const roles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
-export type Role = (typeof roles)[number];
+/** The roles, declared in the HTTP contract (`client`: a narrow role for applications that only call model endpoints). */
+export { type Role, roles };
 
 const everyone: Action[] = [
   'self:read',
@@ -43,8 +44,8 @@ const everyone: Action[] = [
 /** The actions each role may take; admin may take every action. */
 export const roleActions: Record<Role, ReadonlySet<Action>> = {
   analyst: new Set<Action>([...everyone, 'graphs:write', 'runs:write', 'endpoints:predict']),
-  // Installing plugins is an ops action; developers may only load `-dev` versions of their own (`causeway plugin dev`).
-  developer: new Set<Action>([...everyone, 'plugins:dev']),
+  // Developers build and try graphs with their plugins; releases are installed by ops. `-dev` versions (`causeway plugin dev`) are theirs.
+  developer: new Set<Action>([...everyone, 'graphs:write', 'runs:write', 'plugins:dev']),
   ops: new Set<Action>([
     ...everyone,
     'plugins:write',
@@ -76,7 +77,7 @@ export const actionMeanings: Record<Action, string> = {
   'self:read': 'read who the token belongs to and what it may do',
   'plugins:read': 'list plugins and load their bundles',
   'plugins:write': 'install, enable, disable and delete plugin releases',
-  'plugins:dev': 'install `-dev` plugin versions (`causeway plugin dev`)',
+  'plugins:dev': 'install `-dev` plugin versions (`causeway plugin dev`) and delete those they installed',
   'schedules:read': 'read schedules and their occurrences',
   'schedules:write': 'create, change and delete schedules',
   'endpoints:read': 'read endpoints, their history and live figures',

@@ -1,16 +1,11 @@
 import { CausewayError, isUserFacing } from '@causeway/sdk';
 import { type CliIo, exitCodes } from './cli-io';
-import { pluginCommand } from './commands/plugin-dev';
-import { workerCommand } from './commands/worker';
 import { helpText } from './help-text';
-import { nodesCommand } from './nodes-command';
-import { runCommand } from './run-command';
-import { serveCommand } from './serve-command';
 import { UsageError } from './usage-error';
-import { validateCommand } from './validate-command';
 
 /**
- * The `causeway` command line: dispatches to one command and returns the exit code. Never
+ * The `causeway` command line (each command is imported when it runs, so a quick command loads
+ * none of the server): dispatches to one command and returns the exit code. Never
  * throws: a user error prints one line, a bug prints `INTERNAL: …` and returns 70.
  */
 export async function main(argv: readonly string[], io: CliIo, cwd: string): Promise<number> {
@@ -26,17 +21,17 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
         io.stderr(helpText);
         return exitCodes.usage;
       case 'run':
-        return await runCommand(args, io, cwd);
+        return await (await import('./run-command')).runCommand(args, io, cwd);
       case 'validate':
-        return await validateCommand(args, io, cwd);
+        return await (await import('./validate-command')).validateCommand(args, io, cwd);
       case 'nodes':
-        return await nodesCommand(args, io);
+        return await (await import('./nodes-command')).nodesCommand(args, io, cwd);
       case 'worker':
-        return await workerCommand(args, io);
+        return await (await import('./commands/worker')).workerCommand(args, io);
       case 'plugin':
-        return await pluginCommand(args, io, cwd);
+        return await (await import('./commands/plugin-dev')).pluginCommand(args, io, cwd);
       case 'serve':
-        return await serveCommand(args, io);
+        return await (await import('./serve-command')).serveCommand(args, io);
       default:
         throw new UsageError(
           command.startsWith('-')

@@ -1,10 +1,13 @@
 import { createBuiltinRegistry } from '@causeway/nodes';
+import { formatIssue, type NodeDescriptor, type NodePortDescriptor } from '@causeway/sdk';
+import { nodeCatalog } from '../graphs/node-catalog';
 import { type CliIo, exitCodes } from './cli-io';
-import { describeNode, type NodeListing, type PortListing } from './describe-nodes';
+import { loadCliPlugins } from './cli-plugins';
+import { cliSettings } from './cli-settings';
 import { helpText } from './help-text';
 import { parseCommandArgs } from './parse-command-args';
 
-function portText(ports: Record<string, PortListing>): string {
+function portText(ports: Record<string, NodePortDescriptor>): string {
   const parts = Object.entries(ports).map(([id, p]) => `${id}:${p.kind}${p.multiple ? '[]' : ''}${p.optional ? '?' : ''}`);
   return parts.length === 0 ? '-' : parts.join(' ');
 }
@@ -15,7 +18,7 @@ function configText(schema: Record<string, unknown>): string {
   return properties.map((name) => (required.has(name) ? name : `${name}?`)).join(' ') || '-';
 }
 
-function table(listings: NodeListing[]): string {
+function table(listings: NodeDescriptor[]): string {
   const rows = [
     ['TYPE', 'VERSION', 'CATEGORY', 'TITLE', 'INPUTS', 'OUTPUTS', 'CONFIG'],
     ...listings.map((n) => [n.type, String(n.version), n.category, n.title, portText(n.inputs), portText(n.outputs), configText(n.config)]),
@@ -24,14 +27,20 @@ function table(listings: NodeListing[]): string {
   return rows.map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0))).join('  ')).join('\n');
 }
 
-/** `causeway nodes [--json]`: every registered node type. */
-export async function nodesCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('nodes', args, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, []);
+/** `causeway nodes [--json] [--plugin PATH]…`: every node type, as `GET /api/nodes` lists them (one function, `nodeCatalog`). */
+export async function nodesCommand(args: string[], io: CliIo, cwd: string): Promise<number> {
+  const options = { json: { type: 'boolean' }, plugin: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values } = parseCommandArgs('nodes', args, options, []);
   if (values.help) {
     io.stdout(helpText);
     return exitCodes.ok;
   }
-  const listings = createBuiltinRegistry().list().map(describeNode);
+  const loaded = await loadCliPlugins(values.plugin ?? [], cwd, cliSettings(io.env).CAUSEWAY_PLUGINS_DIR);
+  if (loaded.issues.length > 0) {
+    for (const issue of loaded.issues) io.stderr(`${formatIssue(issue)}\n`);
+    return exitCodes.failed;
+  }
+  const listings = nodeCatalog(createBuiltinRegistry(), loaded.plugins);
   io.stdout(values.json ? `${JSON.stringify(listings, null, 2)}\n` : `${table(listings)}\n`);
   return exitCodes.ok;
 }

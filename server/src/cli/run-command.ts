@@ -3,7 +3,9 @@ import { createBuiltinRegistry } from '@causeway/nodes';
 import { formatIssue, runGraph } from '@causeway/sdk';
 import { hostServices } from '../host-services';
 import { type CliIo, exitCodes } from './cli-io';
-import { registryForCli } from './cli-plugins';
+import { loadCliPlugins, registryForCli } from './cli-plugins';
+import { cliSandbox } from './cli-sandbox';
+import { cliSettings } from './cli-settings';
 import { envSecrets } from './env-secrets';
 import { folderFiles } from './folder-files';
 import { helpText } from './help-text';
@@ -21,9 +23,14 @@ function concurrencyOf(text: string | undefined): number | undefined {
   return value;
 }
 
-/** `causeway run <graph.json> [--out DIR] [--concurrency N]`. */
+/** `causeway run <graph.json> [--out DIR] [--concurrency N] [--plugin PATH]…`. */
 export async function runCommand(args: string[], io: CliIo, cwd: string): Promise<number> {
-  const options = { out: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  const options = {
+    out: { type: 'string' },
+    concurrency: { type: 'string' },
+    plugin: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(helpText);
     return exitCodes.ok;
@@ -37,14 +44,21 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     return exitCodes.failed;
   }
   const { graph, folder } = loaded.value;
-  const registry = createBuiltinRegistry();
-  // The CLI runs no plugin code: a graph that requires a plugin is refused as the server refuses a missing one.
-  const missing = registryForCli(graph, registry, []).issues;
-  if (missing.length > 0) {
-    for (const issue of missing) io.stderr(`${formatIssue(issue)}\n`);
+  const builtins = createBuiltinRegistry();
+  const loadedPlugins = await loadCliPlugins(values.plugin ?? [], cwd, cliSettings(io.env).CAUSEWAY_PLUGINS_DIR);
+  const { issues: missing, chosen } = registryForCli(graph, builtins, loadedPlugins.plugins);
+  // Plugin nodes run in the server's sandbox; what the graph needs and was not loaded refuses the run, as on the server.
+  const plugins = missing.length > 0 ? undefined : await cliSandbox(builtins, chosen, io.env);
+  // Nodes saved against an older plugin version are migrated by the plugin's code, in the sandbox.
+  const migrated = plugins === undefined || plugins.issues.length > 0 ? undefined : await plugins.migrate(graph, io.signal);
+  const refusals = [...loadedPlugins.issues, ...missing, ...(plugins?.issues ?? []), ...(migrated?.issues ?? [])];
+  if (plugins === undefined || migrated === undefined || refusals.length > 0) {
+    for (const issue of refusals) io.stderr(`${formatIssue(issue)}\n`);
+    plugins?.close();
     return exitCodes.failed;
   }
-  const result = await runGraph(graph, {
+  const registry = plugins.registry;
+  const result = await runGraph(migrated.graph, {
     registry,
     signal: io.signal,
     onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
@@ -52,11 +66,11 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     secrets: envSecrets(io.env),
     ...hostServices(io.env),
     ...(concurrency === undefined ? {} : { concurrency }),
-  });
+  }).finally(() => plugins.close());
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
   if (values.out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
     const out = resolve(cwd, values.out);
-    const written = await writeOutputs(out, graph, registry, result.outputs);
+    const written = await writeOutputs(out, migrated.graph, registry, result.outputs);
     io.stderr(`wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${out}\n`);
   }
   if (result.status === 'succeeded') return exitCodes.ok;

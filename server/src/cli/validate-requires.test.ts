@@ -62,7 +62,7 @@ describe('causeway validate and requires', () => {
     const io = bufferIo();
     expect(await main(['validate', 'good.json'], io, dir)).toBe(1);
     expect(io.out.join('')).toBe(
-      'PLUGIN_MISSING at requires.@acme/causeway-scale: The graph needs plugin @acme/causeway-scale ^1.0.0, which the CLI does not have (none was loaded: give its built folder with --plugin).\n' +
+      'PLUGIN_MISSING at requires.@acme/causeway-scale: The graph needs plugin @acme/causeway-scale ^1.0.0, which the CLI does not have (none was loaded: give it with --plugin or put it in CAUSEWAY_PLUGINS_DIR).\n' +
         'NODE_TYPE_UNKNOWN at nodes[1].type (node "scale"): Unknown node type "@acme/causeway-scale/scale".\n',
     );
   });

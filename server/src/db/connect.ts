@@ -8,7 +8,7 @@ import type { Database } from './database';
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
   /** `loadDataDir`: start from a dump (`dumpDataDir()`), e.g. an already migrated database in tests. */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; sharedBuffersMb?: number };
 
 /** An open database: the typed Kysely handle and how to close it. */
 export interface DatabaseHandle {
@@ -35,17 +35,21 @@ export async function connectDatabase(target: DatabaseTarget): Promise<DatabaseH
           oid === int8Oid ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client losing its server emits here; without a listener the process would exit.
+    // An idle client losing its server emits on the pool; a checked-out one (in a query or transaction) only on
+    // itself, where pg-pool listens no more: without a listener of our own that 'error' event would end the process.
+    // Its queries fail anyway (DATABASE_UNAVAILABLE), and the pool drops the client when it is released.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let pglite: PGlite;
+  const conf = target.sharedBuffersMb === undefined ? {} : { postgresqlconf: `shared_buffers=${target.sharedBuffersMb}MB` };
   if (target.dataDir === undefined)
-    pglite = await PGlite.create(target.loadDataDir === undefined ? {} : { loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create(target.loadDataDir === undefined ? conf : { ...conf, loadDataDir: target.loadDataDir });
   else {
     await mkdir(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir);
+    pglite = await PGlite.create(target.dataDir, conf);
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {

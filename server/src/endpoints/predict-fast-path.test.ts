@@ -29,6 +29,7 @@ beforeAll(async () => {
     logger: t.logger,
     bodyLimit: 64 * 1024,
     corsOrigin: 'http://127.0.0.1:8787',
+    rateLimits: t.rateLimits,
   });
   const app = getRequestListener(t.app.fetch);
   server = createServer((req, res) => {

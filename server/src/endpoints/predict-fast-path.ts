@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkJsonValue, fromZodIssues, graphLimits, UserError } from '@causeway/sdk';
 import { bearerToken } from '../auth/api-token';
 import { isRole, roleAllows } from '../auth/roles';
+import type { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
 import { errorAnswer } from '../middleware/error-response';
 import type { TokensRepository } from '../repositories/tokens-repository';
@@ -16,6 +17,8 @@ export interface PredictFastPathDeps {
   logger: Logger;
   bodyLimit: number;
   corsOrigin: string;
+  /** The app's rate limits (the same instance, so both paths count together). */
+  rateLimits: RateLimits;
 }
 
 const predictPath = /^\/api\/endpoints\/([A-Za-z0-9][A-Za-z0-9_.-]{0,127})\/predict\/?$/;
@@ -31,7 +34,7 @@ const apiHeaders: Record<string, string> = {
 
 /**
  * `POST /api/endpoints/:name/predict` answered straight on node:http, before the general app: the same
- * checks in the same order (token, action `endpoints:predict`, body limit, hostile JSON, body schema)
+ * checks in the same order (rate limits, token, action `endpoints:predict`, body limit, hostile JSON, body schema)
  * and the same `{ code, message, details }` errors, without building web Request/Response objects and
  * running the middleware chain for every scoring call. The app keeps the route for its OpenAPI
  * document. Returns false for any other request, which then goes to the app.
@@ -49,6 +52,7 @@ export function predictFastPath(deps: PredictFastPathDeps): (req: IncomingMessag
 
 async function answer(deps: PredictFastPathDeps, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
   const header = req.headers.authorization;
+  deps.rateLimits.check({ predictPerToken: header, predictPerIp: req.socket.remoteAddress });
   if (header === undefined) throw new UserError('UNAUTHORIZED', 'This route needs an API token: send "Authorization: Bearer <token>".');
   const token = bearerToken(header);
   // A token seen lately is answered from memory without a turn of the event loop.
@@ -127,8 +131,11 @@ function send(
   if (res.headersSent) return;
   const origin = req.headers.origin;
   let headers = apiHeaders;
-  if (origin === deps.corsOrigin || answer.retryAfter !== undefined) {
+  // A refusal before the body was read closes the connection rather than receive a body nobody reads.
+  const unread = !req.complete && !req.readableFlowing;
+  if (origin === deps.corsOrigin || answer.retryAfter !== undefined || unread) {
     headers = { ...apiHeaders };
+    if (unread) headers.connection = 'close';
     if (origin === deps.corsOrigin) {
       headers['access-control-allow-origin'] = origin;
       headers.vary = 'Origin';

@@ -1,19 +1,12 @@
+import type { PredictBody } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import * as ort from 'onnxruntime-node';
-import { z } from 'zod';
 import type { ServedFeature, ServedModel } from './served-model';
 
-/** The most rows one request may score. */
-export const maxRowsPerRequest = 10_000;
 /** The most problems listed in one 422 answer. */
 const maxProblems = 50;
 
-/** A predict body: rows as records, or the same data as columns. */
-export const predictBody = z.union([
-  z.object({ rows: z.array(z.record(z.string(), z.unknown())).min(1).max(maxRowsPerRequest) }).strict(),
-  z.object({ columns: z.record(z.string(), z.array(z.unknown()).max(maxRowsPerRequest)) }).strict(),
-]);
-export type PredictBody = z.infer<typeof predictBody>;
+export { maxRowsPerRequest, type PredictBody, predictBody } from '@causeway/contract';
 
 /** One thing wrong with a request: the row index (0-based) and field. */
 export interface InputProblem {

@@ -1,14 +1,10 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 
 /**
- * The address of the peer that sent the request (the socket's, never a header a client can write),
- * or `unknown` when the app is called without a socket (as in `app.request()`).
+ * The socket's peer address of a request served by @hono/node-server (never a header a client can
+ * write); undefined off a socket (`app.request` in tests).
  */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+export function clientAddress(c: Context): string | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
 }

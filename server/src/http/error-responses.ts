@@ -1,21 +1,16 @@
-import { type ErrorCode, errorCatalog } from '@causeway/sdk';
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorBody } from '@causeway/contract';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 /** Where an app's OpenAPI components are registered. */
 export type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 
-const codes = Object.keys(errorCatalog) as [ErrorCode, ...ErrorCode[]];
+/** The body of every error response, from the contract. */
+export const errorSchema = errorBody;
 
-/** The body of every error response: a stable code from the catalog, a message for people, and details. */
-export const errorSchema = z
-  .object({
-    code: z.enum(codes).describe('A stable code from the error catalog (docs/errors.md).'),
-    message: z.string(),
-    details: z
-      .record(z.string(), z.unknown())
-      .describe('What the code needs: for invalid input `issues`, each with a `code`, a `path` and a `message`.'),
-  })
-  .openapi('Error');
+// As JSON Schema: `registry.register` would call `.openapi()` on it, which only the zod instance that
+// @hono/zod-openapi extended has (under vitest the contract's zod and Hono's can be two copies).
+const errorComponent = z.toJSONSchema(errorBody, { target: 'draft-2020-12', io: 'input' }).$defs?.Error ?? {};
 
 const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' as const } } };
 
@@ -43,7 +38,7 @@ export function errorResponses(...statuses: ErrorStatus[]): Partial<Record<Error
 
 /** Adds the `Error` schema and one response component per error status to the document. */
 export function registerErrorResponses(registry: OpenAPIRegistry): void {
-  registry.register('Error', errorSchema);
+  registry.registerComponent('schemas', 'Error', errorComponent as object);
   const schema = { $ref: '#/components/schemas/Error' };
   for (const { name, description, ...rest } of Object.values(errorStatuses)) {
     registry.registerComponent('responses', name, { description, ...rest, content: { 'application/json': { schema } } });

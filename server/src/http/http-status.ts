@@ -5,6 +5,7 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   UNAUTHORIZED: 401,
   SIGN_IN_FAILED: 401,
   SIGN_IN_THROTTLED: 429,
+  RATE_LIMITED: 429,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   SECRET_UNKNOWN: 404,

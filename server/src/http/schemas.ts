@@ -1,24 +1,7 @@
-import { z } from '@hono/zod-openapi';
+import type { z } from '@hono/zod-openapi';
 
+export { integerParam, pageQuery } from '@causeway/contract';
 export { errorResponses } from './error-responses';
-
-/**
- * A whole number in a query string or a path: digits only, documented as an integer. Not
- * `z.coerce.number()`, which also takes null (as 0) and so is published as integer-or-null,
- * a type a query string cannot carry.
- */
-export function integerParam(min: number, max: number) {
-  return z.preprocess(
-    (value) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value),
-    z.number({ error: 'expected a whole number' }).int().min(min).max(max),
-  );
-}
-
-/** `?limit=&offset=` paging. */
-export const pageQuery = z.object({
-  limit: integerParam(1, 200).default(50),
-  offset: integerParam(0, 1_000_000).default(0),
-});
 
 /** A JSON body with the given schema. */
 export function jsonBody<T extends z.ZodType>(schema: T) {

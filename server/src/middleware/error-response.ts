@@ -14,7 +14,7 @@ const codeByHttpStatus: Record<number, ErrorCode> = {
   415: 'REQUEST_INVALID',
 };
 
-/** What an error is answered with: its status, `{ code, message, details }` and, for a lost database, a retry hint. */
+/** What an error is answered with: its status, `{ code, message, details }` and, for a lost database or a spent limit, a retry hint. */
 export interface ErrorAnswer {
   status: number;
   body: { code: ErrorCode; message: string; details: Record<string, unknown> } | ReturnType<CausewayError['toJSON']>;
@@ -26,7 +26,10 @@ export interface ErrorAnswer {
  * else is logged and answered with a generic 500. Never a stack trace.
  */
 export function errorAnswer(error: unknown, logger: Logger, request: { method: string; path: string }): ErrorAnswer {
-  if (error instanceof CausewayError && isUserFacing(error.code)) return { status: httpStatus(error.code), body: error.toJSON() };
+  if (error instanceof CausewayError && isUserFacing(error.code)) {
+    const retry = error.details.retryAfterSeconds;
+    return { status: httpStatus(error.code), body: error.toJSON(), ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}) };
+  }
   if (error instanceof HTTPException) {
     const code = codeByHttpStatus[error.status] ?? 'REQUEST_INVALID';
     const status = error.status >= 400 && error.status < 500 ? error.status : 400;

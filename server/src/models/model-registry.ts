@@ -1,3 +1,4 @@
+import { modelNamePattern } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
@@ -8,7 +9,7 @@ import { compareVersions, type VersionComparison } from './compare-versions';
 import type { ModelVersion } from './model-version';
 
 /** A model name: what URLs, host calls and artifact owners carry. */
-export const modelNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export { modelNamePattern };
 
 /** What {@link ModelRegistry.register} records. */
 export interface NewModelVersion {

@@ -1,11 +1,13 @@
-import { type Issue, type NodeRegistry, UserError } from '@causeway/sdk';
+import { type Issue, type NodeRegistry, UserError, validateGraph } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { type AcceptedGraph, parseGraphBody } from '../graphs/parse-graph-body';
 import type { Services } from '../http/services';
+import { migrateForValidation, needsPluginMigration } from './migrate-for-validation';
+import { mergeMigrationIssues } from './migrate-plugin-nodes';
 import { registryWithPlugins } from './plugin-node-registry';
 import { PluginsRepository } from './plugins-repository';
-import { type GraphPluginNeeds, resolvePlugins } from './resolve-plugins';
+import { type GraphPluginNeeds, type ResolvedPlugin, resolvePlugins } from './resolve-plugins';
 
 /** What a graph body says about plugins, read defensively: the body's format is checked elsewhere. */
 function needsOf(graph: unknown): GraphPluginNeeds {
@@ -29,15 +31,24 @@ export async function registryForGraph(
   db: Kysely<Database>,
   builtins: NodeRegistry,
   graph: unknown,
-): Promise<{ registry: NodeRegistry; issues: Issue[] }> {
+): Promise<{ registry: NodeRegistry; issues: Issue[]; plugins: ResolvedPlugin[] }> {
   const resolution = await resolvePlugins(new PluginsRepository(db), needsOf(graph), (type) => builtins.has(type));
-  return { registry: registryWithPlugins(builtins, resolution.plugins), issues: resolution.issues };
+  return { registry: registryWithPlugins(builtins, resolution.plugins), issues: resolution.issues, plugins: resolution.plugins };
 }
 
-/** `parseGraphBody` against the built-ins plus the plugins the graph requires; missing plugins are issues, not refusals, so work in progress saves. */
+/**
+ * `parseGraphBody` against the built-ins plus the plugins the graph requires; missing plugins are
+ * issues, not refusals, so work in progress saves. Nodes saved against an older plugin version are
+ * validated as their plugin's `migrate` (run in a sandbox) upgrades them; the graph is stored as sent.
+ */
 export async function parseGraphBodyWithPlugins(db: Kysely<Database>, builtins: NodeRegistry, body: unknown): Promise<AcceptedGraph> {
-  const { registry, issues } = await registryForGraph(db, builtins, body);
+  const { registry, issues, plugins } = await registryForGraph(db, builtins, body);
   const accepted = parseGraphBody(body, registry);
+  if (issues.length === 0 && needsPluginMigration(accepted.graph, builtins, registry)) {
+    const migrated = await migrateForValidation(db, builtins, plugins, accepted.graph);
+    const validation = validateGraph(migrated.graph, registry, { infer: false });
+    return { ...accepted, issues: mergeMigrationIssues(migrated.issues, validation.issues) };
+  }
   return issues.length === 0 ? accepted : { ...accepted, issues: [...issues, ...accepted.issues] };
 }
 

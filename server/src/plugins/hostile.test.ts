@@ -1,7 +1,7 @@
 import { createConnection, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunsTestApp, runsTestApp } from '../runs/runs-test-app';
-import { emptyNetworkLauncher } from './sandbox/network-namespace';
+import { emptyNetworkLauncher } from './sandbox/sandbox-isolation';
 import { type BuiltPlugin, buildTestPlugin, pluginSource } from './test-support/build-test-plugin';
 import { type packTarball, pluginTarball } from './test-support/pack-tarball';
 import { installThroughApi, pluginGraph, runToEnd } from './test-support/plugin-runs';

@@ -1,17 +1,7 @@
-import {
-  apiVersion,
-  checkJsonValue,
-  checkPluginManifest,
-  formatIssue,
-  type Issue,
-  type NodeRegistry,
-  type PluginManifest,
-  UserError,
-} from '@causeway/sdk';
+import { formatIssue, type Issue, type NodeRegistry, type PluginManifest, UserError } from '@causeway/sdk';
 import { prerelease } from 'semver';
 import type { AuditRepository } from '../repositories/audit-repository';
-import { checkPluginBundle } from './check-plugin-bundle';
-import { packageJsonLimits } from './plugin-limits';
+import { checkPluginUpload } from './check-plugin-upload';
 import type { InstalledPlugin, PluginsRepository } from './plugins-repository';
 import type { PluginUpload } from './read-plugin-upload';
 
@@ -32,32 +22,17 @@ const manifestError = (issues: Issue[]) =>
   });
 
 /**
- * Installs a plugin version without running any of its code: the manifest is checked
- * (`checkPluginManifest`: name, semver, namespaced types…), then its API version, the package.json
- * of a tarball, the bundle (sha256, imports), and collisions with built-in node types and with the
+ * Installs a plugin version without running any of its code: {@link checkPluginUpload}, then
+ * collisions with built-in node types and with the
  * types of other installed plugins. Stored in the database and audited.
  */
 export async function installPlugin(deps: InstallDeps, upload: PluginUpload, actor: string, mode: InstallMode): Promise<InstalledPlugin> {
-  const manifest = checkedManifest(parseJson(upload.manifest, 'causeway-plugin.json'));
-  if (manifest.apiVersion !== apiVersion) {
-    throw new UserError(
-      'PLUGIN_API_UNSUPPORTED',
-      `Plugin ${manifest.name}@${manifest.version} was built for plugin API version ${manifest.apiVersion}; this server speaks version ${apiVersion}.`,
-      { details: { apiVersion: manifest.apiVersion, supported: [apiVersion] } },
-    );
-  }
-  if (upload.packageJson !== undefined) checkPackageJson(parseJson(upload.packageJson, 'package.json'), manifest);
+  const manifest = await checkPluginUpload(upload);
   if (mode === 'dev' && !(prerelease(manifest.version) ?? []).includes('dev')) {
     throw new UserError(
       'FORBIDDEN',
       `The development install takes only "-dev" versions (e.g. 1.0.0-dev); ${manifest.version} needs an ops or admin token.`,
     );
-  }
-  const bundleIssues = await checkPluginBundle(upload.bundle, manifest.bundleSha256);
-  if (bundleIssues.length > 0) {
-    throw new UserError('PLUGIN_BUNDLE_INVALID', `The plugin bundle was refused: ${bundleIssues.map(formatIssue).join('; ')}`, {
-      issues: bundleIssues,
-    });
   }
   await checkCollisions(deps, manifest);
   const stored = await deps.plugins.insert({ manifest, bundle: upload.bundle, installedBy: actor }, mode === 'dev');
@@ -74,37 +49,6 @@ export async function installPlugin(deps: InstallDeps, upload: PluginUpload, act
     details: { sha256: manifest.bundleSha256, nodes: manifest.nodes.map((node) => `${node.type}@${node.version}`) },
   });
   return (await deps.plugins.get(manifest.name, manifest.version)) as InstalledPlugin;
-}
-
-function parseJson(bytes: Uint8Array, file: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new UserError('PLUGIN_MANIFEST_INVALID', `${file} is not valid UTF-8 JSON.`);
-  }
-}
-
-function checkedManifest(value: unknown): PluginManifest {
-  const checked = checkPluginManifest(value);
-  if (!checked.ok) throw manifestError(checked.issues);
-  return checked.value;
-}
-
-function checkPackageJson(value: unknown, manifest: PluginManifest): void {
-  const hostile = checkJsonValue(value, packageJsonLimits);
-  if (hostile.length > 0) throw manifestError(hostile.map((issue) => ({ ...issue, path: ['package.json', ...issue.path] })));
-  const pkg = (typeof value === 'object' && value !== null ? value : {}) as { name?: unknown; version?: unknown };
-  for (const field of ['name', 'version'] as const) {
-    if (pkg[field] !== manifest[field]) {
-      throw manifestError([
-        {
-          code: 'PLUGIN_MANIFEST_INVALID',
-          path: ['package.json', field],
-          message: `package.json ${field} is ${JSON.stringify(pkg[field])}, but the manifest says ${JSON.stringify(manifest[field])}`,
-        },
-      ]);
-    }
-  }
 }
 
 async function checkCollisions(deps: InstallDeps, manifest: PluginManifest): Promise<void> {

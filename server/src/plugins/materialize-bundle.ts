@@ -1,9 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '@causeway/sdk';
 import type { PluginsRepository } from './plugins-repository';
-import { rewriteBundleImports } from './rewrite-bundle-imports';
 import type { SandboxRuntime } from './sandbox/build-sandbox-runtime';
+import { writeSandboxBundle } from './write-sandbox-bundle';
 
 // Bundles this process already wrote for a runtime: a later run skips the database and the disk.
 const written = new Set<string>();
@@ -20,22 +19,13 @@ export async function materializeBundle(
   runtime: SandboxRuntime,
   dir: string,
 ): Promise<string> {
-  const folder = join(dir, plugin.sha256);
-  const file = join(folder, 'plugin.mjs');
-  const key = `${file}\n${runtime.dir}`;
-  if (written.has(key)) return folder;
+  const key = `${join(dir, plugin.sha256)}\n${runtime.dir}`;
+  if (written.has(key)) return join(dir, plugin.sha256);
   const stored = await repository.bundle(plugin.name, plugin.version);
   if (stored === undefined || stored.sha256 !== plugin.sha256) {
     throw new UserError('PLUGIN_MISSING', `Plugin ${plugin.name}@${plugin.version} was removed or replaced while the run started.`);
   }
-  const text = await rewriteBundleImports(new TextDecoder().decode(stored.bytes), runtime.specifiers);
-  const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== text) {
-    await mkdir(folder, { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.part`;
-    await writeFile(temp, text);
-    await rename(temp, file);
-  }
+  const folder = await writeSandboxBundle(stored.bytes, plugin.sha256, runtime, dir);
   written.add(key);
   return folder;
 }

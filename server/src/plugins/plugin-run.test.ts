@@ -70,7 +70,10 @@ describe('a plugin installed on the server runs in graphs', () => {
     expect((await t.call('POST', '/api/graphs', { graph: graph('scale-disabled', '~1.0.0', { column: 'x' }) })).status).toBe(201);
     const refused = await t.call('POST', '/api/runs', { graphId: 'scale-disabled' });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ code: 'PLUGIN_MISSING', message: expect.stringContaining('@acme/causeway-scale ~1.0.0') });
+    expect(await refused.json()).toMatchObject({
+      code: 'PLUGIN_MISSING',
+      message: expect.stringContaining('@acme/causeway-scale ~1.0.0: @acme/causeway-scale@1.0.0 is installed but disabled on this server'),
+    });
     const queued = await t.runtime.hub.runs.enqueue({ graphId: 'scale-disabled', createdBy: 'scheduler' });
     let run: { status: string; error: { code: string; message: string } | null } = { status: 'queued', error: null };
     while (['queued', 'running'].includes(run.status)) {
@@ -83,13 +86,17 @@ describe('a plugin installed on the server runs in graphs', () => {
     });
   });
 
-  test('config is checked where the plugin code runs: a bad field fails the node with CONFIG_INVALID', async () => {
-    const run = await runToEnd(t, graph('scale-bad-config', '^2.0.0', { column: 'x', factor: -1 }));
-    expect(run.status).toBe('failed');
-    expect(run.nodes.find((n) => n.nodeId === 'scale')?.error).toMatchObject({
-      code: 'CONFIG_INVALID',
-      message: expect.stringContaining('factor'),
-    });
+  test('config is checked against the manifest on save: a bad field is an issue, and the run is invalid, not failed', async () => {
+    const saved = await t.call('POST', '/api/graphs', { graph: graph('scale-bad-config', '^2.0.0', { column: 'x', factor: -1 }) });
+    expect(saved.status).toBe(201);
+    expect(((await saved.json()) as { issues: unknown[] }).issues).toEqual([
+      { code: 'CONFIG_INVALID', path: ['nodes', 1, 'config', 'factor'], nodeId: 'scale', message: 'factor: Must be at least 0' },
+    ]);
+    const started = await t.call('POST', '/api/runs', { graphId: 'scale-bad-config' });
+    const { id } = (await started.json()) as { id: number };
+    const runOf = async () => (await (await t.call('GET', `/api/runs/${id}`)).json()) as { status: string; error: { code: string } | null };
+    await expect.poll(async () => (await runOf()).status, { timeout: 60_000 }).not.toMatch(/^(queued|running)$/);
+    expect(await runOf()).toMatchObject({ status: 'invalid', error: { code: 'CONFIG_INVALID' } });
   });
 
   test('unknown config keys of plugin and built-in nodes are issues on save, and the run is refused', async () => {

@@ -49,12 +49,16 @@ export class PluginsRepository {
 
   /** The enabled versions of the named plugins. */
   async enabled(names: readonly string[]): Promise<InstalledPlugin[]> {
+    return (await this.installed(names)).filter((plugin) => plugin.enabled);
+  }
+
+  /** Every installed version of the named plugins, enabled or not. */
+  async installed(names: readonly string[]): Promise<InstalledPlugin[]> {
     if (names.length === 0) return [];
     const rows = await this.db
       .selectFrom('plugins')
       .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at'])
       .where('name', 'in', [...names])
-      .where('enabled', '=', true)
       .execute();
     return rows.map((row) => this.toInstalled(row));
   }

@@ -45,15 +45,23 @@ const serverSource: PluginSource = { host: 'this server', none: 'none is install
  * Picks, for each plugin a graph requires, the highest enabled version satisfying its semver
  * range (prereleases such as `1.0.0-dev` only when the range names one). A required plugin with no
  * such version, or a node whose plugin type no required plugin provides, is a `PLUGIN_MISSING`
- * issue naming the plugin and range (or the node and type).
+ * issue naming the plugin and range (or the node and type); a disabled version in range is named
+ * as "installed but disabled".
  */
 export async function resolvePlugins(
   repository: PluginsRepository,
   graph: GraphPluginNeeds,
   isBuiltin: (type: string) => boolean,
 ): Promise<PluginResolution> {
-  const enabled = await repository.enabled(Object.keys(graph.requires ?? {}));
-  return resolveRequires(enabled, graph, isBuiltin, serverSource);
+  const installed = await repository.installed(Object.keys(graph.requires ?? {}));
+  const disabled = installed.filter((plugin) => !plugin.enabled);
+  return resolveRequires(
+    installed.filter((plugin) => plugin.enabled),
+    graph,
+    isBuiltin,
+    serverSource,
+    disabled,
+  );
 }
 
 /**
@@ -67,6 +75,7 @@ export function resolveRequires(
   graph: GraphPluginNeeds,
   isBuiltin: (type: string) => boolean,
   source: PluginSource,
+  disabled: readonly AvailablePlugin[] = [],
 ): PluginResolution {
   const requires = graph.requires ?? {};
   const names = Object.keys(requires);
@@ -86,10 +95,17 @@ export function resolveRequires(
     const chosen = candidates.find((plugin) => plugin.version === best);
     if (chosen === undefined) {
       const have = candidates.length === 0 ? source.none : `${source.listed}: ${candidates.map((p) => p.version).join(', ')}`;
+      const off = maxSatisfying(
+        disabled.filter((plugin) => plugin.name === name).map((plugin) => plugin.version),
+        range,
+      );
       issues.push({
         code: 'PLUGIN_MISSING',
         path: ['requires', name],
-        message: `The graph needs plugin ${name} ${range}, which ${source.host} does not have (${have}).`,
+        message:
+          off === null
+            ? `The graph needs plugin ${name} ${range}, which ${source.host} does not have (${have}).`
+            : `The graph needs plugin ${name} ${range}: ${name}@${off} is installed but disabled on ${source.host} (${have}); an ops or admin token can enable it.`,
       });
       continue;
     }

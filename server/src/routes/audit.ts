@@ -1,19 +1,8 @@
-import { z } from '@hono/zod-openapi';
+import { auditPage, auditQuery } from '@causeway/contract';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { jsonResponse, pageQuery } from '../http/schemas';
+import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
-
-const entry = z
-  .object({
-    id: z.number(),
-    actor: z.string(),
-    action: z.string(),
-    target: z.string(),
-    details: z.record(z.string(), z.unknown()),
-    at: z.string(),
-  })
-  .openapi('AuditEntry');
 
 const list = defineRoute('audit:read', {
   method: 'get',
@@ -21,8 +10,8 @@ const list = defineRoute('audit:read', {
   operationId: 'listAuditEntries',
   summary: 'The audit log, newest first',
   tags: ['audit'],
-  request: { query: pageQuery.extend({ action: z.string().max(100).optional() }) },
-  responses: { 200: jsonResponse('A page of entries', z.object({ items: z.array(entry), total: z.number() })) },
+  request: { query: auditQuery },
+  responses: { 200: jsonResponse('A page of entries', auditPage) },
 });
 
 /** The audit log (admin and ops). */

@@ -1,77 +1,30 @@
+import {
+  canaryBody,
+  createEndpointBody,
+  endpointDetail,
+  endpointHistory,
+  endpointHistoryQuery,
+  endpointList,
+  endpointSchema,
+  maxRowsPerRequest,
+  endpointNameParam as nameParam,
+  predictAnswer,
+  predictBody,
+  promoteBody,
+  rollbackBody,
+  samplingBody,
+  shadowBody,
+} from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { EndpointState } from '../endpoints/endpoint-state';
 import type { Endpoints } from '../endpoints/endpoints-runtime';
 import { inputExample } from '../endpoints/input-example';
-import { maxRowsPerRequest, predictBody } from '../endpoints/request-feeds';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { actorOf } from './actor-of';
-
-const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'an endpoint name is a letter or digit, then letters, digits, _ . -');
-const nameParam = z.object({ name });
-const version = z.number().int().min(1).max(2_147_483_647);
-const overrideFields = {
-  override: z.boolean().default(false).describe('Serve the version although its gate did not pass (ops); needs a reason.'),
-  reason: z.string().trim().max(2_000).optional().describe('Why: recorded in the history and the audit log.'),
-};
-
-const endpointSchema = z
-  .object({
-    name: z.string(),
-    model: z.string(),
-    description: z.string(),
-    activeVersion: z.number().nullable(),
-    canary: z.object({ version: z.number(), percent: z.number() }).nullable(),
-    shadowVersion: z.number().nullable(),
-    sampleRate: z.number(),
-    retentionDays: z.number(),
-    revision: z.number(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Endpoint');
-
-const detailSchema = endpointSchema
-  .extend({
-    card: z
-      .unknown()
-      .describe('The model card of the active version: features with types and training statistics, target, classes, metrics.'),
-    inputExample: z.record(z.string(), z.unknown()).nullable().describe('A typical row, from the training statistics.'),
-    live: z.unknown().describe('This process: requests, errors, rows, latency p50/p95/p99 (ms), requests per version, shadow figures.'),
-    totals: z.object({ requests: z.number(), errors: z.number(), rows: z.number() }).describe('Every process, from stored counts.'),
-  })
-  .openapi('EndpointDetail');
-
-const changeSchema = z
-  .object({
-    id: z.number(),
-    kind: z.string(),
-    fromVersion: z.number().nullable(),
-    toVersion: z.number().nullable(),
-    override: z.boolean(),
-    reason: z.string(),
-    details: z.record(z.string(), z.unknown()),
-    actor: z.string(),
-    at: z.string(),
-  })
-  .openapi('EndpointChange');
-
-const predictAnswer = z
-  .object({
-    endpoint: z.string(),
-    model: z.string(),
-    version: z.number().describe('The version that answered.'),
-    requestId: z.string(),
-    predictions: z.array(z.unknown()),
-    probabilities: z.array(z.record(z.string(), z.number())).optional().describe('Classifiers: each class’s probability, per row.'),
-    outputs: z.record(z.string(), z.array(z.unknown())).optional(),
-  })
-  .openapi('PredictAnswer');
 
 const tags = ['endpoints'];
 const changeResponses = { 200: jsonResponse('Changed', endpointSchema), ...errorResponses(404, 409) };
@@ -82,7 +35,7 @@ const list = defineRoute('endpoints:read', {
   operationId: 'listEndpoints',
   summary: 'List model endpoints',
   tags,
-  responses: { 200: jsonResponse('Endpoints', z.object({ items: z.array(endpointSchema) })) },
+  responses: { 200: jsonResponse('Endpoints', endpointList) },
 });
 const create = defineRoute('endpoints:write', {
   method: 'post',
@@ -90,17 +43,7 @@ const create = defineRoute('endpoints:write', {
   operationId: 'createEndpoint',
   summary: 'Create an endpoint for a registered model (no version answers until one is promoted)',
   tags,
-  request: jsonBody(
-    z
-      .object({
-        name,
-        model: z.string().min(1).max(200),
-        description: z.string().max(2_000).default(''),
-        sampleRate: z.number().min(0).max(1).default(0.05),
-        retentionDays: z.number().int().min(1).max(3650).default(30),
-      })
-      .strict(),
-  ),
+  request: jsonBody(createEndpointBody),
   responses: { 201: jsonResponse('Created', endpointSchema), ...errorResponses(404, 409) },
 });
 const get = defineRoute('endpoints:read', {
@@ -110,7 +53,7 @@ const get = defineRoute('endpoints:read', {
   summary: 'An endpoint with its card, an input example and live figures',
   tags,
   request: { params: nameParam },
-  responses: { 200: jsonResponse('Endpoint', detailSchema), ...errorResponses(404) },
+  responses: { 200: jsonResponse('Endpoint', endpointDetail), ...errorResponses(404) },
 });
 const predict = defineRoute('endpoints:predict', {
   method: 'post',
@@ -130,7 +73,7 @@ const promote = defineRoute('endpoints:write', {
   operationId: 'promoteEndpointVersion',
   summary: 'Make a version the one that answers (its gate must have passed, or override with a reason)',
   tags,
-  request: { params: nameParam, ...jsonBody(z.object({ version, ...overrideFields }).strict()) },
+  request: { params: nameParam, ...jsonBody(promoteBody) },
   responses: changeResponses,
 });
 const canary = defineRoute('endpoints:write', {
@@ -139,10 +82,7 @@ const canary = defineRoute('endpoints:write', {
   operationId: 'setEndpointCanary',
   summary: 'Send a share of requests to a candidate version (version null stops the canary)',
   tags,
-  request: {
-    params: nameParam,
-    ...jsonBody(z.object({ version: version.nullable(), percent: z.number().min(0).max(100).default(10), ...overrideFields }).strict()),
-  },
+  request: { params: nameParam, ...jsonBody(canaryBody) },
   responses: changeResponses,
 });
 const shadow = defineRoute('endpoints:write', {
@@ -151,7 +91,7 @@ const shadow = defineRoute('endpoints:write', {
   operationId: 'setEndpointShadow',
   summary: 'Score every request with a candidate too, logged and never returned (version null stops it)',
   tags,
-  request: { params: nameParam, ...jsonBody(z.object({ version: version.nullable() }).strict()) },
+  request: { params: nameParam, ...jsonBody(shadowBody) },
   responses: changeResponses,
 });
 const rollback = defineRoute('endpoints:write', {
@@ -160,10 +100,7 @@ const rollback = defineRoute('endpoints:write', {
   operationId: 'rollbackEndpoint',
   summary: 'Go back to a version this endpoint served before (default: the previous one), from the next request on',
   tags,
-  request: {
-    params: nameParam,
-    ...jsonBody(z.object({ version: version.optional(), reason: z.string().trim().max(2_000).optional() }).strict()),
-  },
+  request: { params: nameParam, ...jsonBody(rollbackBody) },
   responses: changeResponses,
 });
 const sampling = defineRoute('endpoints:write', {
@@ -172,12 +109,7 @@ const sampling = defineRoute('endpoints:write', {
   operationId: 'setEndpointSampling',
   summary: 'Set the share of requests stored for monitoring and how long samples are kept',
   tags,
-  request: {
-    params: nameParam,
-    ...jsonBody(
-      z.object({ sampleRate: z.number().min(0).max(1).optional(), retentionDays: z.number().int().min(1).max(3650).optional() }).strict(),
-    ),
-  },
+  request: { params: nameParam, ...jsonBody(samplingBody) },
   responses: changeResponses,
 });
 const history = defineRoute('endpoints:read', {
@@ -186,8 +118,8 @@ const history = defineRoute('endpoints:read', {
   operationId: 'listEndpointHistory',
   summary: 'Changes of an endpoint, newest first: promotions, rollbacks, canary, shadow, sampling',
   tags,
-  request: { params: nameParam, query: pageQuery },
-  responses: { 200: jsonResponse('History', z.object({ items: z.array(changeSchema) })), ...errorResponses(404) },
+  request: { params: nameParam, query: endpointHistoryQuery },
+  responses: { 200: jsonResponse('History', endpointHistory), ...errorResponses(404) },
 });
 
 function toJson(s: EndpointState) {

@@ -4,7 +4,8 @@ import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { columnTypes, type TableSchema, UserError } from '@causeway/sdk';
+import { fileInfo, fileList, fileName, fileNameParam, type UploadedFileInfo, uploadFileQuery } from '@causeway/contract';
+import { type TableSchema, UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import { requireOwner } from '../auth/ownership';
 import { multipartFile } from '../files/multipart-file';
@@ -24,36 +25,13 @@ export interface FileRoutesOptions {
   maxBytes: number;
 }
 
-/** A flat name: no folders, no leading dot (temporary files start with one), nothing a shell or URL would mangle. */
-const fileName = z
-  .string()
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._()-]*$/, 'a file name is a letter or digit, then letters, digits, spaces and . _ ( ) -')
-  .refine((name) => !name.endsWith('.') && !name.endsWith(' '), 'a file name cannot end with a dot or a space');
-
-const tableSchema = z
-  .object({
-    columns: z.array(z.object({ name: z.string(), type: z.enum(columnTypes as [string, ...string[]]), nullable: z.boolean() })),
-  })
-  .openapi('TableSchema');
-
-const fileInfo = z
-  .object({
-    name: z.string(),
-    size: z.number().int(),
-    modifiedAt: z.string(),
-    schema: tableSchema.optional().openapi({ description: 'A CSV’s columns as a run reads them with default options, read at upload' }),
-    owner: z.string().nullable().openapi({ description: 'Who uploaded it: they or an admin may replace or delete it (null: nobody yet)' }),
-  })
-  .openapi('UploadedFile');
-
 const list = defineRoute('graphs:read', {
   method: 'get',
   path: '/',
   operationId: 'listFiles',
   summary: 'List uploaded files (what file-based source nodes can read)',
   tags: ['files'],
-  responses: { 200: jsonResponse('Files', z.object({ items: z.array(fileInfo) })), ...errorResponses(404) },
+  responses: { 200: jsonResponse('Files', fileList), ...errorResponses(404) },
 });
 
 const upload = defineRoute('graphs:write', {
@@ -64,8 +42,7 @@ const upload = defineRoute('graphs:write', {
     'Upload a file: the raw body, or multipart/form-data with a `file` part; `name` names it (else the part’s file name). A .csv, .tsv or .txt is read at upload: one that cannot be read is refused (naming the line or byte), and its schema is kept',
   tags: ['files'],
   request: {
-    // Published as required, which a raw body needs; a multipart body may leave it to its part's file name.
-    query: z.object({ name: fileName.optional().openapi({ param: { required: true } }) }),
+    query: uploadFileQuery,
     body: {
       required: true,
       content: {
@@ -86,7 +63,7 @@ const download = defineRoute('graphs:read', {
   operationId: 'downloadFile',
   summary: 'Read an uploaded file',
   tags: ['files'],
-  request: { params: z.object({ name: fileName }) },
+  request: { params: fileNameParam },
   responses: {
     200: { description: 'The file’s bytes', content: { 'application/octet-stream': { schema: z.string() } } },
     ...errorResponses(404),
@@ -99,7 +76,7 @@ const remove = defineRoute('graphs:write', {
   operationId: 'deleteFile',
   summary: 'Delete an uploaded file (its owner or an admin)',
   tags: ['files'],
-  request: { params: z.object({ name: fileName }) },
+  request: { params: fileNameParam },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(403, 404) },
 });
 
@@ -150,7 +127,7 @@ async function store(
   }
 }
 
-async function infoOf(folder: string, name: string): Promise<Omit<z.infer<typeof fileInfo>, 'owner'>> {
+async function infoOf(folder: string, name: string): Promise<Omit<UploadedFileInfo, 'owner'>> {
   const s = await stat(join(folder, name));
   const schema = await uploadSchemaOf(folder, name);
   return { name, size: s.size, modifiedAt: s.mtime.toISOString(), ...(schema ? { schema } : {}) };

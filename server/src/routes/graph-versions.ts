@@ -1,18 +1,22 @@
-import { type Graph, UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
-import { diffGraphs } from '../graphs/diff-graphs';
+import {
+  graphDiffAnswer,
+  graphDiffQuery,
+  graphIdParam,
+  graphVersionList,
+  graphVersionParams,
+  graphVersionWithDocument,
+  savedGraphVersion,
+  saveGraphVersionBody,
+} from '@causeway/contract';
+import { diffGraphs, type Graph, UserError } from '@causeway/sdk';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, integerParam, jsonBody, jsonResponse } from '../http/schemas';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import { actorOf } from './actor-of';
-import { graphDocument, graphIdParam, issueSchema, issuesJson, versionJson, versionSchema } from './graph-schemas';
+import { issuesJson, versionJson } from './graph-schemas';
 import { requireGraphOwner } from './graphs';
-
-const versionNumber = integerParam(1, 2_147_483_647);
-
-const savedSchema = versionSchema.extend({ issues: z.array(issueSchema), unchanged: z.boolean() });
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -21,7 +25,7 @@ const list = defineRoute('graphs:read', {
   summary: 'The versions of a graph, newest first',
   tags: ['graphs'],
   request: { params: graphIdParam },
-  responses: { 200: jsonResponse('Versions', z.object({ items: z.array(versionSchema) })), ...errorResponses(404) },
+  responses: { 200: jsonResponse('Versions', graphVersionList), ...errorResponses(404) },
 });
 
 const save = defineRoute('graphs:write', {
@@ -30,27 +34,10 @@ const save = defineRoute('graphs:write', {
   operationId: 'saveGraphVersion',
   summary: 'Save a new immutable version, unless the graph equals the latest one; 409 when `baseVersion` is not the latest',
   tags: ['graphs'],
-  request: {
-    params: graphIdParam,
-    ...jsonBody(
-      z
-        .object({
-          graph: graphDocument,
-          message: z.string().max(2_000).default(''),
-          baseVersion: z
-            .number()
-            .int()
-            .min(1)
-            .max(2_147_483_647)
-            .optional()
-            .describe('The version this edit started from; a newer latest version is a conflict'),
-        })
-        .strict(),
-    ),
-  },
+  request: { params: graphIdParam, ...jsonBody(saveGraphVersionBody) },
   responses: {
-    200: jsonResponse('Unchanged: the latest version already holds this graph', savedSchema),
-    201: jsonResponse('Saved', savedSchema),
+    200: jsonResponse('Unchanged: the latest version already holds this graph', savedGraphVersion),
+    201: jsonResponse('Saved', savedGraphVersion),
     ...errorResponses(403, 404, 409),
   },
 });
@@ -61,8 +48,8 @@ const get = defineRoute('graphs:read', {
   operationId: 'getGraphVersion',
   summary: 'One version of a graph',
   tags: ['graphs'],
-  request: { params: graphIdParam.extend({ version: versionNumber }) },
-  responses: { 200: jsonResponse('The version', versionSchema.extend({ graph: graphDocument })), ...errorResponses(404) },
+  request: { params: graphVersionParams },
+  responses: { 200: jsonResponse('The version', graphVersionWithDocument), ...errorResponses(404) },
 });
 
 const diff = defineRoute('graphs:read', {
@@ -71,8 +58,8 @@ const diff = defineRoute('graphs:read', {
   operationId: 'diffGraphVersions',
   summary: 'Structural diff of two versions',
   tags: ['graphs'],
-  request: { params: graphIdParam, query: z.object({ from: versionNumber, to: versionNumber }) },
-  responses: { 200: jsonResponse('The diff', z.record(z.string(), z.unknown())), ...errorResponses(404) },
+  request: { params: graphIdParam, query: graphDiffQuery },
+  responses: { 200: jsonResponse('The diff', graphDiffAnswer), ...errorResponses(404) },
 });
 
 /** Immutable graph versions: list, save, get, diff. */
@@ -123,6 +110,6 @@ export function graphVersionRoutes(services: Services) {
       const { from, to } = c.req.valid('query');
       const [before, after] = await Promise.all([load(id, from), load(id, to)]);
       const result = diffGraphs(JSON.parse(before.graph) as Graph, JSON.parse(after.graph) as Graph);
-      return c.json({ from, to, ...result } as Record<string, unknown>, 200);
+      return c.json({ from, to, ...result }, 200);
     });
 }

@@ -1,15 +1,24 @@
+import {
+  createdGraph,
+  graphIdParam,
+  graphInfoSchema,
+  graphPage,
+  graphWithDocument,
+  listGraphsQuery,
+  renameGraphBody,
+  saveGraphBody,
+} from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { requireOwner } from '../auth/ownership';
 import type { Principal as AppPrincipal } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import type { GraphsRepository } from '../repositories/graphs-repository';
 import { actorOf } from './actor-of';
-import { graphDocument, graphIdParam, graphInfoJson, graphInfoSchema, issueSchema, issuesJson } from './graph-schemas';
+import { graphInfoJson, issuesJson } from './graph-schemas';
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -17,9 +26,9 @@ const list = defineRoute('graphs:read', {
   operationId: 'listGraphs',
   summary: 'List graphs, searching by name or id',
   tags: ['graphs'],
-  request: { query: pageQuery.extend({ q: z.string().max(200).optional() }) },
+  request: { query: listGraphsQuery },
   responses: {
-    200: jsonResponse('A page of graphs', z.object({ items: z.array(graphInfoSchema), total: z.number() })),
+    200: jsonResponse('A page of graphs', graphPage),
   },
 });
 
@@ -29,9 +38,9 @@ const create = defineRoute('graphs:write', {
   operationId: 'createGraph',
   summary: 'Save a new graph as version 1',
   tags: ['graphs'],
-  request: jsonBody(z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict()),
+  request: jsonBody(saveGraphBody),
   responses: {
-    201: jsonResponse('Created', graphInfoSchema.extend({ issues: z.array(issueSchema) })),
+    201: jsonResponse('Created', createdGraph),
     ...errorResponses(409),
   },
 });
@@ -43,7 +52,7 @@ const get = defineRoute('graphs:read', {
   summary: "A graph with its latest version, named with the record's current name",
   tags: ['graphs'],
   request: { params: graphIdParam },
-  responses: { 200: jsonResponse('The graph', graphInfoSchema.extend({ graph: graphDocument })), ...errorResponses(404) },
+  responses: { 200: jsonResponse('The graph', graphWithDocument), ...errorResponses(404) },
 });
 
 const rename = defineRoute('graphs:write', {
@@ -52,7 +61,7 @@ const rename = defineRoute('graphs:write', {
   operationId: 'renameGraph',
   summary: 'Rename a graph',
   tags: ['graphs'],
-  request: { params: graphIdParam, ...jsonBody(z.object({ name: z.string().trim().min(1).max(200) }).strict()) },
+  request: { params: graphIdParam, ...jsonBody(renameGraphBody) },
   responses: { 200: jsonResponse('Renamed', graphInfoSchema), ...errorResponses(403, 404) },
 });
 

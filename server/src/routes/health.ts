@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { health as healthAnswer } from '@causeway/contract';
 import { sql } from 'kysely';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -11,7 +11,7 @@ const health = defineRoute('public', {
   operationId: 'getHealth',
   summary: 'Liveness and database reachability',
   tags: ['health'],
-  responses: { 200: jsonResponse('Up', z.object({ status: z.literal('ok'), database: z.literal('up') })) },
+  responses: { 200: jsonResponse('Up', healthAnswer) },
 });
 
 /** `GET /api/health`: the one route that needs no token. 503 while the database is down. */

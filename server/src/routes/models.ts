@@ -1,47 +1,23 @@
+import {
+  compareModelsQuery,
+  modelComparison,
+  modelList,
+  modelWithVersions,
+  modelNameParam as nameParam,
+  setStageBody,
+  stageChange,
+  modelVersionParams as versionParams,
+  modelVersionSchema as versionSchema,
+} from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, integerParam, jsonBody, jsonResponse } from '../http/schemas';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
-import { ModelRegistry, modelNamePattern } from '../models/model-registry';
+import { ModelRegistry } from '../models/model-registry';
 import { actorOf } from './actor-of';
-
-const nameParam = z.object({ name: z.string().regex(modelNamePattern, 'a model name: letters, digits, ".", "_" or "-"') });
-const versionNumber = integerParam(1, 2_147_483_647);
-const versionParams = nameParam.extend({ version: versionNumber });
-const stage = z.enum(['none', 'staging', 'production', 'archived']);
-
-const gateSchema = z.object({ passed: z.boolean(), reason: z.string() }).nullable();
-const versionSchema = z
-  .object({
-    name: z.string(),
-    version: z.number(),
-    stage,
-    artifactHash: z.string(),
-    card: z.unknown(),
-    metrics: z.record(z.string(), z.number()),
-    gate: gateSchema,
-    graphId: z.string().nullable(),
-    graphVersion: z.number().nullable(),
-    runId: z.number().nullable(),
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('ModelVersion');
-const summarySchema = z
-  .object({
-    name: z.string(),
-    description: z.string(),
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    versions: z.number(),
-    latestVersion: z.number().nullable(),
-    productionVersion: z.number().nullable(),
-    stagingVersions: z.array(z.number()),
-  })
-  .openapi('ModelSummary');
 
 const list = defineRoute('models:read', {
   method: 'get',
@@ -49,7 +25,7 @@ const list = defineRoute('models:read', {
   operationId: 'listModels',
   summary: 'Registered models with their latest, production and staging versions',
   tags: ['models'],
-  responses: { 200: jsonResponse('Models', z.object({ items: z.array(summarySchema) })), ...errorResponses(404) },
+  responses: { 200: jsonResponse('Models', modelList), ...errorResponses(404) },
 });
 const get = defineRoute('models:read', {
   method: 'get',
@@ -58,7 +34,7 @@ const get = defineRoute('models:read', {
   summary: 'A model and its versions, newest first',
   tags: ['models'],
   request: { params: nameParam },
-  responses: { 200: jsonResponse('The model', summarySchema.extend({ items: z.array(versionSchema) })), ...errorResponses(404) },
+  responses: { 200: jsonResponse('The model', modelWithVersions), ...errorResponses(404) },
 });
 const getVersion = defineRoute('models:read', {
   method: 'get',
@@ -89,18 +65,10 @@ const setStage = defineRoute('models:write', {
   tags: ['models'],
   request: {
     params: versionParams,
-    ...jsonBody(
-      z
-        .object({ stage, override: z.boolean().default(false), reason: z.string().trim().max(2_000).optional() })
-        .strict()
-        .refine((b) => !b.override || (b.reason !== undefined && b.reason.length > 0), {
-          message: 'an override needs a reason',
-          path: ['reason'],
-        }),
-    ),
+    ...jsonBody(setStageBody),
   },
   responses: {
-    200: jsonResponse('Moved', z.object({ version: versionSchema, previousStage: stage, archived: z.array(z.number()) })),
+    200: jsonResponse('Moved', stageChange),
     ...errorResponses(404, 422),
   },
 });
@@ -110,8 +78,8 @@ const compare = defineRoute('models:read', {
   operationId: 'compareModelVersions',
   summary: 'Two versions side by side: metrics with deltas (b − a) and card differences',
   tags: ['models'],
-  request: { params: nameParam, query: z.object({ a: versionNumber, b: versionNumber }) },
-  responses: { 200: jsonResponse('The comparison', z.record(z.string(), z.unknown())), ...errorResponses(404) },
+  request: { params: nameParam, query: compareModelsQuery },
+  responses: { 200: jsonResponse('The comparison', modelComparison), ...errorResponses(404) },
 });
 
 /** The model registry: models, immutable versions, their ONNX files, stages (audited) and comparisons. */

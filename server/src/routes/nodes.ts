@@ -1,24 +1,25 @@
-import { z } from '@hono/zod-openapi';
+import { nodeCatalogAnswer } from '@causeway/contract';
 import { nodeCatalog } from '../graphs/node-catalog';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
+import { PluginsRepository } from '../plugins/plugins-repository';
 
 const list = defineRoute('nodes:read', {
   method: 'get',
   path: '/',
   operationId: 'listNodeTypes',
-  summary: 'The node catalogue: types, versions, ports and config JSON Schemas',
+  summary: 'The node catalogue: types, versions, ports and config JSON Schemas, built-in and of the enabled plugins',
   tags: ['nodes'],
-  responses: { 200: jsonResponse('Node types', z.object({ items: z.array(z.record(z.string(), z.unknown())) })) },
+  responses: { 200: jsonResponse('Node types', nodeCatalogAnswer) },
 });
 
-/** `GET /api/nodes`: every registered node type, computed once. */
+/** `GET /api/nodes`: every registered node type and those of the newest enabled version of each plugin. */
 export function nodeRoutes(services: Services) {
-  let cached: Array<Record<string, unknown>> | undefined;
+  const plugins = new PluginsRepository(services.db);
   return newRouter().openapi(list, async (c) => {
-    cached ??= nodeCatalog(services.registry) as unknown as Array<Record<string, unknown>>;
-    return c.json({ items: cached }, 200);
+    const enabled = (await plugins.list()).filter((plugin) => plugin.enabled);
+    return c.json({ items: nodeCatalog(services.registry, enabled) as unknown as Array<Record<string, unknown>> }, 200);
   });
 }

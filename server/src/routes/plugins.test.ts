@@ -100,6 +100,18 @@ describe.each(['pglite', 'postgres'] as const)('plugin routes on %s', (kind) => 
     expect((await upload(t.tokens.analyst, await pluginTarball(dev), '/api/plugins/dev')).status).toBe(403);
   });
 
+  test('developers delete the -dev versions they installed, and no other version', async () => {
+    const devPath = (version: string) => `/api/plugins/dev/${encodeURIComponent(name)}/${version}`;
+    expect((await t.call('DELETE', devPath('1.0.0'), { token: t.tokens.developer })).status).toBe(403);
+    const other = await t.services.tokens.create({ name: 'developer-2', role: 'developer', createdBy: null });
+    const notTheirs = await t.call('DELETE', devPath('1.2.0-dev'), { token: other.token });
+    expect(notTheirs.status).toBe(403);
+    expect(((await notTheirs.json()) as { message: string }).message).toContain(`${name}@1.2.0-dev is not a "-dev" version you installed`);
+    expect((await t.call('DELETE', devPath('1.2.0-dev'), { token: t.tokens.analyst })).status).toBe(403);
+    expect((await t.call('DELETE', devPath('1.2.0-dev'), { token: t.tokens.developer })).status).toBe(204);
+    expect((await t.call('DELETE', devPath('1.2.0-dev'), { token: t.tokens.developer })).status).toBe(404);
+  });
+
   test('disable, enable and remove; unknown versions are 404', async () => {
     const disabled = await t.call('POST', path('1.0.0', '/disable'), { token: t.tokens.ops });
     expect(await disabled.json()).toMatchObject({ version: '1.0.0', enabled: false });

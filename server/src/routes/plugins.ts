@@ -1,6 +1,8 @@
+import { type InstalledPlugin as PluginJson, pluginList, pluginManifestAnswer, pluginParams, pluginSchema } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { prerelease } from 'semver';
 import type { AppEnv } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -10,25 +12,6 @@ import { type InstallMode, installPlugin } from '../plugins/install-plugin';
 import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
 import { readPluginUpload } from '../plugins/read-plugin-upload';
 import { actorOf } from './actor-of';
-
-// The scoped name arrives URL-encoded in one segment: `%40causeway%2Fplugin-text`.
-const pluginParams = z.object({
-  name: z.string().min(1).max(214).openapi({ example: '%40causeway%2Fplugin-text' }),
-  version: z.string().min(1).max(256).openapi({ example: '1.0.0' }),
-});
-
-const pluginSchema = z
-  .object({
-    name: z.string(),
-    version: z.string(),
-    enabled: z.boolean(),
-    sha256: z.string(),
-    apiVersion: z.number(),
-    installedBy: z.string(),
-    installedAt: z.string(),
-    nodes: z.array(z.object({ type: z.string(), version: z.number(), title: z.string() })),
-  })
-  .openapi('Plugin');
 
 // Plain schemas, not zod: nothing validates the body before the route, which reads and checks the parts itself.
 const uploadBody = {
@@ -49,7 +32,7 @@ const list = defineRoute('plugins:read', {
   operationId: 'listPlugins',
   summary: 'Installed plugin versions',
   tags: ['plugins'],
-  responses: { 200: jsonResponse('Plugins', z.object({ items: z.array(pluginSchema) })) },
+  responses: { 200: jsonResponse('Plugins', pluginList) },
 });
 
 const install = defineRoute('plugins:write', {
@@ -93,6 +76,16 @@ const remove = defineRoute('plugins:write', {
   responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
 });
 
+const removeDev = defineRoute('plugins:dev', {
+  method: 'delete',
+  path: '/dev/{name}/{version}',
+  operationId: 'removeDevPlugin',
+  summary: 'Remove a "-dev" plugin version the caller installed',
+  tags: ['plugins'],
+  request: { params: pluginParams },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
+});
+
 const manifest = defineRoute('plugins:read', {
   method: 'get',
   path: '/{name}/{version}/manifest',
@@ -100,7 +93,7 @@ const manifest = defineRoute('plugins:read', {
   summary: "A plugin version's manifest (causeway-plugin.json)",
   tags: ['plugins'],
   request: { params: pluginParams },
-  responses: { 200: jsonResponse('The manifest', z.record(z.string(), z.unknown())), ...errorResponses(404) },
+  responses: { 200: jsonResponse('The manifest', pluginManifestAnswer), ...errorResponses(404) },
 });
 
 const bundle = defineRoute('plugins:read', {
@@ -113,7 +106,7 @@ const bundle = defineRoute('plugins:read', {
   responses: { 200: { description: 'The bundle', content: { 'text/javascript': { schema: z.string() } } }, ...errorResponses(404) },
 });
 
-function pluginJson(plugin: InstalledPlugin): z.infer<typeof pluginSchema> {
+function pluginJson(plugin: InstalledPlugin): PluginJson {
   return {
     name: plugin.name,
     version: plugin.version,
@@ -159,6 +152,21 @@ export function pluginRoutes(services: Services) {
       const { name, version } = c.req.valid('param');
       if (!(await plugins.remove(name, version))) throw notFound(name, version);
       await services.audit.record({ actor: actorOf(c).name, action: 'plugin.remove', target: `plugin:${name}@${version}` });
+      return c.body(null, 204);
+    })
+    .openapi(removeDev, async (c) => {
+      const { name, version } = c.req.valid('param');
+      const actor = actorOf(c).name;
+      const plugin = await plugins.get(name, version);
+      if (plugin === undefined) throw notFound(name, version);
+      if (!(prerelease(version) ?? []).includes('dev') || plugin.installedBy !== actor) {
+        throw new UserError(
+          'FORBIDDEN',
+          `Plugin ${name}@${version} is not a "-dev" version you installed (installed by ${plugin.installedBy}); removing it needs an ops or admin token.`,
+        );
+      }
+      await plugins.remove(name, version);
+      await services.audit.record({ actor, action: 'plugin.remove-dev', target: `plugin:${name}@${version}` });
       return c.body(null, 204);
     })
     .openapi(manifest, async (c) => {

@@ -1,14 +1,25 @@
+import {
+  listRunsQuery,
+  runEventsQuery,
+  runIdParam,
+  runOutputParams,
+  runOutputQuery,
+  runPage,
+  runSchema,
+  runWithNodes,
+  startRunBody,
+} from '@causeway/contract';
 import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { requireOwner } from '../auth/ownership';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { errorResponses, integerParam, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
 import { fileNamePart, runOutput } from '../runs/run-output';
-import { type RunOutputJson, runOutputEnvelope, runOutputJson, runOutputRecord } from '../runs/run-output-json';
+import { type RunOutputJson, runOutputEnvelope, runOutputJson } from '../runs/run-output-json';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
 import { streamRunEvents } from '../runs/stream-run-events';
@@ -16,50 +27,13 @@ import { tablePreview, tablePreviewIpc } from '../runs/table-preview';
 import { actorOf } from './actor-of';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
-const runIdParam = z.object({ id: integerParam(1, Number.MAX_SAFE_INTEGER) });
-const statuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
-const runSchema = z
-  .object({
-    id: z.number(),
-    graphId: z.string(),
-    version: z.number(),
-    status: z.enum(statuses),
-    attempts: z.number(),
-    maxAttempts: z.number(),
-    retryOf: z.number().nullable(),
-    createdBy: z.string(),
-    owner: z.string().describe('Whose run it is; they, ops and admins may cancel it'),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    durationMs: z.number().nullable(),
-    cancelRequested: z.boolean(),
-    error: z.unknown(),
-  })
-  .openapi('Run');
-const nodeRunSchema = z
-  .object({
-    nodeId: z.string(),
-    status: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    durationMs: z.number().nullable(),
-    cached: z.boolean(),
-    error: z.unknown(),
-    outputs: z.record(z.string(), runOutputRecord),
-    logs: z.array(z.object({ level: z.string(), message: z.string(), at: z.number() })),
-  })
-  .openapi('NodeRun');
-
 const start = defineRoute('runs:write', {
   method: 'post',
   path: '/',
   operationId: 'startRun',
   summary: 'Queue a run of a graph version (the latest when omitted)',
   tags: ['runs'],
-  request: jsonBody(
-    z.object({ graphId: z.string().min(1).max(200), version: z.number().int().min(1).max(2_147_483_647).optional() }).strict(),
-  ),
+  request: jsonBody(startRunBody),
   responses: { 201: jsonResponse('Queued', runSchema), ...errorResponses(404) },
 });
 const list = defineRoute('runs:read', {
@@ -68,8 +42,8 @@ const list = defineRoute('runs:read', {
   operationId: 'listRuns',
   summary: 'List runs, newest first',
   tags: ['runs'],
-  request: { query: pageQuery.extend({ graphId: z.string().max(200).optional(), status: z.enum(statuses).optional() }) },
-  responses: { 200: jsonResponse('A page of runs', z.object({ items: z.array(runSchema), total: z.number() })) },
+  request: { query: listRunsQuery },
+  responses: { 200: jsonResponse('A page of runs', runPage) },
 });
 const get = defineRoute('runs:read', {
   method: 'get',
@@ -78,7 +52,7 @@ const get = defineRoute('runs:read', {
   summary: 'A run with its node runs: status, timings, cache hits, logs, output summaries',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 200: jsonResponse('The run', runSchema.extend({ nodes: z.array(nodeRunSchema) })), ...errorResponses(404) },
+  responses: { 200: jsonResponse('The run', runWithNodes), ...errorResponses(404) },
 });
 const cancel = defineRoute('runs:write', {
   method: 'post',
@@ -107,15 +81,8 @@ const output = defineRoute('runs:read', {
     '(its card as JSON with ?card=1), or the JSON of metrics, charts, reports and values; JSON answers carry the kind',
   tags: ['runs'],
   request: {
-    params: runIdParam.extend({ node: z.string().min(1).max(200), port: z.string().min(1).max(200) }),
-    query: z.object({
-      offset: integerParam(0, 2_147_483_647).default(0).openapi({ description: 'Tables: first row' }),
-      limit: integerParam(1, 10_000).default(100).openapi({ description: 'Tables: most rows' }),
-      card: z
-        .enum(['1', 'true', '0', 'false'])
-        .optional()
-        .openapi({ description: "Models: the model card's JSON instead of the ONNX file" }),
-    }),
+    params: runOutputParams,
+    query: runOutputQuery,
   },
   responses: {
     200: {
@@ -135,7 +102,7 @@ const events = defineRoute('runs:read', {
   operationId: 'streamRunEvents',
   summary: 'Server-sent events of a run; resumable with Last-Event-ID (or ?lastEventId=)',
   tags: ['runs'],
-  request: { params: runIdParam, query: z.object({ lastEventId: integerParam(0, 2_147_483_647).optional() }) },
+  request: { params: runIdParam, query: runEventsQuery },
   responses: {
     200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: z.string() } } },
     ...errorResponses(404),

@@ -1,25 +1,25 @@
-import { z } from '@hono/zod-openapi';
-import { defineRoute } from '../http/define-route';
-import { newRouter } from '../http/new-router';
-import { errorResponses, integerParam, jsonBody, jsonResponse, pageQuery } from '../http/schemas';
-import type { Services } from '../http/services';
-import { CronPlan } from '../schedules/cron-plan';
 import {
   createScheduleBody,
-  mergedScheduleInput,
-  occurrenceSchema,
+  scheduleIdParam as idParam,
+  listSchedulesQuery,
   patchScheduleBody,
-  scheduleDefaults,
-  scheduleInputOf,
-  scheduleSchema,
+  type ScheduleOccurrence,
+  scheduleHistoryPage,
+  scheduleHistoryQuery,
+  schedulePage,
   scheduleWithFireTimes,
-} from '../schedules/schedule-api';
+} from '@causeway/contract';
+import { defineRoute } from '../http/define-route';
+import { newRouter } from '../http/new-router';
+import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
+import type { Services } from '../http/services';
+import { CronPlan } from '../schedules/cron-plan';
+import { mergedScheduleInput, scheduleDefaults, scheduleInputOf } from '../schedules/schedule-api';
 import { localIso, scheduleInfoOf } from '../schedules/schedule-info';
 import { type ScheduleInput, SchedulesRepository } from '../schedules/schedules-repository';
 import type { ScheduleRow } from '../schedules/tend-schedule';
 import { actorOf } from './actor-of';
 
-const idParam = z.object({ id: integerParam(1, Number.MAX_SAFE_INTEGER) });
 const shownFireTimes = 5;
 
 const tags = ['schedules'];
@@ -29,9 +29,9 @@ const list = defineRoute('schedules:read', {
   operationId: 'listSchedules',
   summary: 'List schedules',
   tags,
-  request: { query: pageQuery.extend({ graphId: z.string().max(200).optional() }) },
+  request: { query: listSchedulesQuery },
   responses: {
-    200: jsonResponse('A page of schedules', z.object({ items: z.array(scheduleSchema), total: z.number() })),
+    200: jsonResponse('A page of schedules', schedulePage),
   },
 });
 const create = defineRoute('schedules:write', {
@@ -94,9 +94,9 @@ const history = defineRoute('schedules:read', {
   operationId: 'listScheduleHistory',
   summary: 'Occurrences, newest first, with their runs and statuses',
   tags,
-  request: { params: idParam, query: pageQuery.extend({ status: occurrenceSchema.shape.status.optional() }) },
+  request: { params: idParam, query: scheduleHistoryQuery },
   responses: {
-    200: jsonResponse('A page of occurrences', z.object({ items: z.array(occurrenceSchema), total: z.number() })),
+    200: jsonResponse('A page of occurrences', scheduleHistoryPage),
     ...errorResponses(404),
   },
 });
@@ -161,6 +161,6 @@ export function scheduleRoutes(services: Services) {
       const { id } = c.req.valid('param');
       const { limit, offset, status } = c.req.valid('query');
       const page = await schedules.history(id, { limit, offset, ...(status === undefined ? {} : { status }) });
-      return c.json(page as { items: Array<z.infer<typeof occurrenceSchema>>; total: number }, 200);
+      return c.json(page as { items: ScheduleOccurrence[]; total: number }, 200);
     });
 }

@@ -1,29 +1,19 @@
+import {
+  secretNameParam as nameParam,
+  putSecretAnswer,
+  putSecretBody,
+  secretGrantsAnswer,
+  secretGrantsSchema,
+  secretList,
+} from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { requireOwner } from '../auth/ownership';
 import type { Principal } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
-import { secretGrantsSchema } from '../secrets/secret-grants';
 import { actorOf } from './actor-of';
-
-const nameParam = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'a secret name is a letter or _ then letters, digits, _ . -'),
-});
-
-const secretInfo = z
-  .object({
-    name: z.string(),
-    keyId: z.string(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-    grants: z.object({ roles: z.array(z.string()), users: z.array(z.string()) }).describe('Who may use it besides admins'),
-  })
-  .openapi('SecretInfo');
 
 const list = defineRoute('secrets:read', {
   method: 'get',
@@ -31,7 +21,7 @@ const list = defineRoute('secrets:read', {
   operationId: 'listSecrets',
   summary: 'List secret names (values are never returned)',
   tags: ['secrets'],
-  responses: { 200: jsonResponse('Secrets', z.object({ items: z.array(secretInfo) })) },
+  responses: { 200: jsonResponse('Secrets', secretList) },
 });
 
 const put = defineRoute('secrets:write', {
@@ -40,10 +30,10 @@ const put = defineRoute('secrets:write', {
   operationId: 'putSecret',
   summary: 'Create a secret (granted to its creator) or replace one (its owner or an admin)',
   tags: ['secrets'],
-  request: { params: nameParam, ...jsonBody(z.object({ value: z.string().min(1).max(65_536) }).strict()) },
+  request: { params: nameParam, ...jsonBody(putSecretBody) },
   responses: {
-    200: jsonResponse('Replaced', z.object({ name: z.string(), created: z.boolean() })),
-    201: jsonResponse('Created', z.object({ name: z.string(), created: z.boolean() })),
+    200: jsonResponse('Replaced', putSecretAnswer),
+    201: jsonResponse('Created', putSecretAnswer),
     ...errorResponses(403),
   },
 });
@@ -56,10 +46,7 @@ const putGrants = defineRoute('secrets:write', {
   tags: ['secrets'],
   request: { params: nameParam, ...jsonBody(secretGrantsSchema) },
   responses: {
-    200: jsonResponse(
-      'Granted',
-      z.object({ name: z.string(), grants: z.object({ roles: z.array(z.string()), users: z.array(z.string()) }) }),
-    ),
+    200: jsonResponse('Granted', secretGrantsAnswer),
     ...errorResponses(403, 404),
   },
 });

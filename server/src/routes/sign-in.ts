@@ -1,5 +1,5 @@
+import { session, signInBody } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { isRole } from '../auth/roles';
 import { signInThrottleLimits } from '../auth/sign-in-settings';
 import { SignInThrottle } from '../auth/sign-in-throttle';
@@ -19,9 +19,9 @@ const signIn = defineRoute('public', {
   operationId: 'signIn',
   summary: 'Sign in with a user name and password; answers a session token that expires after 12 hours',
   tags: ['auth'],
-  request: jsonBody(z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(256) }).strict()),
+  request: jsonBody(signInBody),
   responses: {
-    200: jsonResponse('Signed in', z.object({ token: z.string(), expiresAt: z.string(), name: z.string(), role: z.string() })),
+    200: jsonResponse('Signed in', session),
     ...errorResponses(429),
   },
 });
@@ -41,7 +41,7 @@ export function signInRoutes(services: Services, throttle = new SignInThrottle(s
   return newRouter()
     .openapi(signIn, async (c) => {
       const { name, password } = c.req.valid('json');
-      const attempt = { name, address: clientAddress(c) };
+      const attempt = { name, address: clientAddress(c) ?? 'unknown' };
       const waitMs = throttle.retryAfterMs(attempt);
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);

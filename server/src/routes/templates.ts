@@ -1,24 +1,10 @@
+import { templateList } from '@causeway/contract';
 import { parseJsonSafely } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { templateMark } from '../load-templates';
-
-const templateSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    nodeCount: z.number(),
-    edgeCount: z.number(),
-    /** The nodes in the order the template lists them: enough to sketch the pipeline. */
-    steps: z.array(z.object({ id: z.string(), type: z.string(), label: z.string().optional() })),
-    /** Where it can run: only on the server when one of its node types is server-only (a registry, an endpoint). */
-    runsIn: z.array(z.enum(['browser', 'server'])),
-  })
-  .openapi('Template');
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -26,7 +12,7 @@ const list = defineRoute('graphs:read', {
   operationId: 'listTemplates',
   summary: 'Graph templates loaded from templates/*.json at start; open one with GET /api/graphs/{id}/versions/1',
   tags: ['graphs'],
-  responses: { 200: jsonResponse('Templates', z.object({ items: z.array(templateSchema) })) },
+  responses: { 200: jsonResponse('Templates', templateList) },
 });
 
 interface StoredGraph {

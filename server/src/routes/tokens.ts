@@ -1,24 +1,12 @@
+import { createdToken, createTokenBody, me as meAnswer, tokenIdParam, tokenList } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
-import { roleActions, roles } from '../auth/roles';
+import { roleActions } from '../auth/roles';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import type { TokenInfo } from '../repositories/tokens-repository';
 import { actorOf } from './actor-of';
-
-const tokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: z.string(),
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('Token');
 
 const me = defineRoute('self:read', {
   method: 'get',
@@ -27,7 +15,7 @@ const me = defineRoute('self:read', {
   summary: 'The calling token: name, role and the actions the role may take (so clients hide what it cannot do)',
   tags: ['auth'],
   responses: {
-    200: jsonResponse('The caller', z.object({ name: z.string(), role: z.string(), actions: z.array(z.string()) })),
+    200: jsonResponse('The caller', meAnswer),
   },
 });
 
@@ -37,7 +25,7 @@ const list = defineRoute('tokens:manage', {
   operationId: 'listTokens',
   summary: 'List API tokens (never their values)',
   tags: ['auth'],
-  responses: { 200: jsonResponse('Tokens', z.object({ items: z.array(tokenSchema) })) },
+  responses: { 200: jsonResponse('Tokens', tokenList) },
 });
 
 const create = defineRoute('tokens:manage', {
@@ -46,8 +34,8 @@ const create = defineRoute('tokens:manage', {
   operationId: 'createToken',
   summary: 'Create an API token; its value is shown once',
   tags: ['auth'],
-  request: jsonBody(z.object({ name: z.string().trim().min(1).max(100), role: z.enum(roles) }).strict()),
-  responses: { 201: jsonResponse('Created', tokenSchema.extend({ token: z.string() })) },
+  request: jsonBody(createTokenBody),
+  responses: { 201: jsonResponse('Created', createdToken) },
 });
 
 const revoke = defineRoute('tokens:manage', {
@@ -56,7 +44,7 @@ const revoke = defineRoute('tokens:manage', {
   operationId: 'revokeToken',
   summary: 'Revoke an API token',
   tags: ['auth'],
-  request: { params: z.object({ id: z.string().uuid() }) },
+  request: { params: tokenIdParam },
   responses: { 204: { description: 'Revoked' }, ...errorResponses(404, 409) },
 });
 

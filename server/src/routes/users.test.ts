@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatabaseTarget } from '../db/connect';
+import { RateLimits } from '../http/rate-limits';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
 import { scratchPostgresDatabase } from '../test-support/scratch-postgres-database';
 
@@ -129,7 +130,8 @@ test('the sign-in route answers 429 with Retry-After once a name is throttled', 
 }, 120_000);
 
 test('failed sign-ins from one client address are throttled across names; another address is not', async () => {
-  const t = await makeTestApp();
+  // The per-address request rate (30 a minute) would answer RATE_LIMITED first; this is about failures.
+  const t = await makeTestApp({ rateLimits: RateLimits.fromEnv({ CAUSEWAY_RATE_SIGN_IN_PER_IP: '0' }) });
   const from = (address: string, name: string) =>
     t.app.request(
       '/api/auth/sign-in',
@@ -141,6 +143,7 @@ test('failed sign-ins from one client address are throttled across names; anothe
     const refused = await from('203.0.113.7', 'someone-new');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { code: string }).code).toBe('SIGN_IN_THROTTLED');
     expect((await from('198.51.100.1', 'someone-new')).status).toBe(401);
   } finally {
     await t.close();

@@ -1,6 +1,5 @@
+import { createUserBody, updateUserBody, userIdParam, userList, userSchema } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import { z } from '@hono/zod-openapi';
-import { roles } from '../auth/roles';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
@@ -8,33 +7,13 @@ import type { Services } from '../http/services';
 import type { UserInfo } from '../repositories/users-repository';
 import { actorOf } from './actor-of';
 
-const userSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: z.string(),
-    hasPassword: z.boolean(),
-    createdAt: z.string(),
-    disabledAt: z.string().nullable(),
-  })
-  .openapi('User');
-
-/** Passwords: long enough to resist guessing, short enough that hashing stays cheap to refuse. */
-export const passwordSchema = z.string().min(12, 'A password needs at least 12 characters.').max(256);
-const userName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'Use letters, digits and . _ @ - only.');
-
 const list = defineRoute('users:manage', {
   method: 'get',
   path: '/users',
   operationId: 'listUsers',
   summary: 'List users (never their passwords)',
   tags: ['auth'],
-  responses: { 200: jsonResponse('Users', z.object({ items: z.array(userSchema) })) },
+  responses: { 200: jsonResponse('Users', userList) },
 });
 
 const create = defineRoute('users:manage', {
@@ -43,7 +22,7 @@ const create = defineRoute('users:manage', {
   operationId: 'createUser',
   summary: 'Create a user who signs in with a password',
   tags: ['auth'],
-  request: jsonBody(z.object({ name: userName, role: z.enum(roles), password: passwordSchema }).strict()),
+  request: jsonBody(createUserBody),
   responses: { 201: jsonResponse('Created', userSchema), ...errorResponses(409) },
 });
 
@@ -54,13 +33,8 @@ const update = defineRoute('users:manage', {
   summary: "Change a user's role or password, or disable / enable them; their sessions end",
   tags: ['auth'],
   request: {
-    params: z.object({ id: z.string().uuid() }),
-    ...jsonBody(
-      z
-        .object({ role: z.enum(roles).optional(), password: passwordSchema.optional(), disabled: z.boolean().optional() })
-        .strict()
-        .refine((b) => Object.keys(b).length > 0, 'Give role, password or disabled.'),
-    ),
+    params: userIdParam,
+    ...jsonBody(updateUserBody),
   },
   responses: { 200: jsonResponse('Updated', userSchema), ...errorResponses(404) },
 });

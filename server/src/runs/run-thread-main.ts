@@ -6,7 +6,7 @@ import { type Graph, type NodeRegistry, type PortKind, parseGraph, runGraph, Use
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
-import { pluginsForRun } from '../plugins/sandboxed-plugins';
+import { pluginsForRun, type RunPlugins } from '../plugins/sandboxed-plugins';
 import { HostCallClient } from './host-calls-client';
 import { serializeOutputs } from './serialize-outputs';
 import type { FromThread, RunError, ThreadData, ToThread } from './thread-protocol';
@@ -59,13 +59,23 @@ function portKinds(registry: NodeRegistry, graph: Graph): (nodeId: string, port:
   };
 }
 
+/** The graph with its old plugin nodes migrated, or the refusal naming the first that could not be. */
+async function migratedGraph(plugins: RunPlugins, graph: Graph): Promise<Graph | UserError> {
+  const { graph: migrated, issues } = await plugins.migrate(graph);
+  const first = issues[0];
+  return first === undefined ? migrated : new UserError(first.code, first.message, { issues });
+}
+
 async function run(runId: number, graphKey: string, text: string): Promise<void> {
   const graph = graphOf(graphKey, text);
   const call = hostCalls.forRun(runId);
   // Plugin nodes run in a sandbox process; a graph needing a plugin this server lacks is refused here.
   const plugins = graph instanceof UserError ? graph : await pluginsForRun(registry, graph, call);
-  if (graph instanceof UserError || plugins instanceof UserError) {
-    const refused = graph instanceof UserError ? graph : (plugins as UserError);
+  // Nodes saved against an older plugin version are migrated by the plugin's code, in the sandbox.
+  const migrated = graph instanceof UserError || plugins instanceof UserError ? undefined : await migratedGraph(plugins, graph);
+  if (graph instanceof UserError || plugins instanceof UserError || migrated === undefined || migrated instanceof UserError) {
+    if (!(plugins instanceof UserError)) plugins.close();
+    const refused = graph instanceof UserError ? graph : plugins instanceof UserError ? plugins : (migrated as UserError);
     post({
       type: 'event',
       event: { type: 'run:done', runId, at: Date.now(), status: 'invalid', durationMs: 0, issues: [...refused.issues] },
@@ -76,7 +86,7 @@ async function run(runId: number, graphKey: string, text: string): Promise<void>
   const controller = new AbortController();
   controllers.set(runId, controller);
   try {
-    const result = await runGraph(graph, {
+    const result = await runGraph(migrated, {
       registry: plugins.registry,
       runId,
       signal: controller.signal,
@@ -87,7 +97,7 @@ async function run(runId: number, graphKey: string, text: string): Promise<void>
       ...runHostServices(call),
       onEvent: (event) => post({ type: 'event', event }),
     });
-    const serialized = serializeOutputs(result.outputs, portKinds(plugins.registry, graph), data.maxJsonOutputBytes);
+    const serialized = serializeOutputs(result.outputs, portKinds(plugins.registry, migrated), data.maxJsonOutputBytes);
     const failed = result.errors[0] ?? result.issues[0];
     const error: RunError | undefined =
       failed === undefined

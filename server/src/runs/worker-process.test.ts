@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RunsTestApp, readEvents, runsTestApp, testGraph, testNodesModule } from './runs-test-app';
 
-const bin = fileURLToPath(new URL('../../bin/causeway.mjs', import.meta.url));
+// From the sources: the test's node types (CAUSEWAY_REGISTRY_MODULE) are TypeScript, which the built CLI does not load.
+const cli = fileURLToPath(new URL('../test-support/cli-from-sources.ts', import.meta.url));
 let t: RunsTestApp;
 const secretKey = randomBytes(32).toString('hex');
 const children: ChildProcess[] = [];
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [bin, 'worker'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'worker'], {
     env: {
       ...process.env,
       DATABASE_URL: t.url,

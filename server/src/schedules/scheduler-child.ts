@@ -23,6 +23,8 @@ const pool = new pg.Pool({
   },
 });
 pool.on('error', () => {});
+// Checked-out clients emit only on themselves (see connectDatabase).
+pool.on('connect', (client) => client.on('error', () => {}));
 const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 const clock = new ManualClock(0);
 const scheduler = new Scheduler({

@@ -1,13 +1,6 @@
-import { z } from 'zod';
-import { type Role, roles } from '../auth/roles';
-
-/** Who may use a secret besides admins: whole roles and single users (by name). */
-export const secretGrantsSchema = z
-  .object({
-    roles: z.array(z.enum(roles)).max(roles.length).default([]),
-    users: z.array(z.string().trim().min(1).max(200)).max(200).default([]),
-  })
-  .strict();
+import { secretGrantsSchema } from '@causeway/contract';
+import type { z } from 'zod';
+import type { Role } from '../auth/roles';
 
 export type SecretGrants = z.output<typeof secretGrantsSchema>;
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { signInSettingsSchema } from '../auth/sign-in-settings';
 import { cliSettingsSchema } from '../cli/cli-settings';
 import { serverSettingsSchema } from '../config';
+import { rateLimitSettingsSchema } from '../http/rate-limits';
 import { httpSettingsSchema } from '../net/http-settings';
 import { pluginSandboxSettingsSchema } from '../plugins/plugin-sandbox-settings';
 import { runSettingsSchema } from '../runs/run-settings';
@@ -18,6 +19,7 @@ export const settingGroups: readonly SettingGroup[] = [
   { title: 'Server', schema: serverSettingsSchema },
   { title: 'Sign-in', schema: signInSettingsSchema },
   { title: 'Runs', schema: runSettingsSchema },
+  { title: 'Request rate limits', schema: rateLimitSettingsSchema },
   { title: 'Scheduler', schema: scheduleSettingsSchema },
   { title: 'Plugin sandbox', schema: pluginSandboxSettingsSchema },
   { title: 'Outbound HTTP', schema: httpSettingsSchema },

@@ -49,6 +49,8 @@ export function createPgSqlClient(): SqlClient {
     async query(connection, text, params, options) {
       options.signal?.throwIfAborted();
       const client = new pg.Client({ connectionString: connection, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+      // A connection lost mid-query fails the query (SQL_FAILED); the client's own 'error' event would otherwise end the thread.
+      client.on('error', () => {});
       const onAbort = () => void client.end().catch(() => undefined);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
@@ -85,6 +87,7 @@ export function createPgSqlClient(): SqlClient {
     async write(connection, table, options) {
       options.signal?.throwIfAborted();
       const client = new pg.Client({ connectionString: connection });
+      client.on('error', () => {});
       const onAbort = () => void client.end().catch(() => undefined);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {

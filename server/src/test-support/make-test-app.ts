@@ -11,6 +11,7 @@ import { connectDatabase, type DatabaseHandle, type DatabaseTarget } from '../db
 import { migrate } from '../db/migrate';
 import { type EndpointsOptions, startEndpoints } from '../endpoints/endpoints-runtime';
 import { modelVersionsIn } from '../endpoints/model-version-source';
+import { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
 import { AuditRepository } from '../repositories/audit-repository';
 import { SecretCipher } from '../secrets/secret-cipher';
@@ -34,6 +35,7 @@ export async function makeTestApp(
     endpoints?: EndpointsOptions;
     filesDir?: string;
     uploadLimit?: number;
+    rateLimits?: RateLimits;
   } = {},
 ) {
   const handle: DatabaseHandle = await connectDatabase(options.target ?? { kind: 'pglite', loadDataDir: await migratedPgliteDump() });
@@ -48,6 +50,7 @@ export async function makeTestApp(
     logger,
     ...(options.endpoints ? { options: options.endpoints } : {}),
   });
+  const rateLimits = options.rateLimits ?? RateLimits.fromEnv({});
   const { app, services } = createApp({
     endpoints,
     db: handle.db,
@@ -58,6 +61,7 @@ export async function makeTestApp(
     corsOrigin: 'http://127.0.0.1:8787',
     ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
     ...(options.uploadLimit === undefined ? {} : { uploadLimit: options.uploadLimit }),
+    rateLimits,
   });
   const tokens = {} as Record<Role, string>;
   for (const role of roles) tokens[role] = (await services.tokens.create({ name: `${role}-test`, role, createdBy: null })).token;
@@ -79,7 +83,7 @@ export async function makeTestApp(
     await handle.close();
     await rm(artifactsDir, { recursive: true, force: true });
   };
-  return { app, services, handle, logger, tokens, call, artifacts, endpoints, close };
+  return { app, services, handle, logger, tokens, call, artifacts, endpoints, rateLimits, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>;

@@ -26,7 +26,12 @@ export function postgresBin(env: Record<string, string | undefined> = process.en
  * A throwaway PostgreSQL server in a temp folder on its own port, so a test can stop and start
  * it without disturbing the shared server on 5432. Runs as the `postgres` user when started as root.
  */
-export async function privatePostgres(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> }> {
+export async function privatePostgres(): Promise<{
+  url: string;
+  stop(mode?: 'immediate' | 'fast'): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+}> {
   const bin = postgresBin();
   const dir = await mkdtemp(join(tmpdir(), 'causeway-pg-'));
   const data = join(dir, 'data');
@@ -50,7 +55,8 @@ export async function privatePostgres(): Promise<{ url: string; stop(): Promise<
       `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
       'start',
     ]);
-  const stop = () => asPostgres(`${bin}/pg_ctl`, ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  // `immediate`: the server is killed (no checkpoint; crash recovery at the next start); `fast`: an orderly shutdown.
+  const stop = (mode: 'immediate' | 'fast' = 'immediate') => asPostgres(`${bin}/pg_ctl`, ['-D', data, '-m', mode, '-w', 'stop']);
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

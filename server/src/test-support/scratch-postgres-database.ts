@@ -8,6 +8,7 @@ export const testPostgresUrl = process.env.CAUSEWAY_TEST_POSTGRES_URL ?? 'postgr
 export async function scratchPostgresDatabase(serverUrl = testPostgresUrl): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `causeway_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
+  admin.on('error', () => {});
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);
@@ -20,6 +21,7 @@ export async function scratchPostgresDatabase(serverUrl = testPostgresUrl): Prom
     url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
+      client.on('error', () => {});
       await client.connect();
       try {
         await client.query(`drop database if exists ${name} with (force)`);

@@ -1,65 +1,21 @@
+import type {
+  createdGraph,
+  GraphDiffAnswer,
+  GraphInfo,
+  graphPage,
+  graphVersionList,
+  graphVersionWithDocument,
+  graphWithDocument,
+  Me,
+  renameGraphBody,
+  savedGraphVersion,
+  saveGraphBody,
+  templateList,
+} from '@causeway/contract';
 import type { Graph, Issue } from '@causeway/sdk';
+import type { z } from 'zod';
 
-/** A graph record on the server. */
-export interface GraphInfo {
-  id: string;
-  name: string;
-  latestVersion: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One immutable version of a graph. */
-export interface GraphVersionInfo {
-  graphId: string;
-  version: number;
-  author: string;
-  message: string;
-  createdAt: string;
-}
-
-/** A value that changed at a path inside a node's config. */
-export interface ConfigChange {
-  path: Array<string | number>;
-  before: unknown;
-  after: unknown;
-}
-
-/** The server's structural diff of two versions (`GET /api/graphs/{id}/diff`). */
-export interface GraphDiff {
-  from: number;
-  to: number;
-  nodesAdded: Array<{ id: string; type: string; version: number }>;
-  nodesRemoved: Array<{ id: string; type: string; version: number }>;
-  nodesChanged: Array<{
-    id: string;
-    fields: Array<{ field: 'type' | 'version' | 'label' | 'position'; before: unknown; after: unknown }>;
-    config: ConfigChange[];
-  }>;
-  edgesAdded: Array<{ from: string; to: string }>;
-  edgesRemoved: Array<{ from: string; to: string }>;
-  graphFields: Array<{ field: string; before: unknown; after: unknown }>;
-}
-
-/** The calling token (`GET /api/auth/me`). */
-export interface Me {
-  name: string;
-  role: string;
-  actions: string[];
-}
-
-/** A shipped template (`GET /api/templates`). */
-export interface TemplateInfo {
-  id: string;
-  name: string;
-  description: string;
-  nodeCount: number;
-  edgeCount: number;
-  steps: Array<{ id: string; type: string; label?: string }>;
-  /** `['browser', 'server']`, or `['server']` when a node type is server-only. */
-  runsIn: Array<'browser' | 'server'>;
-}
+export type { GraphDiffAnswer, GraphInfo, GraphVersionInfo, Me, TemplateInfo } from '@causeway/contract';
 
 /** An error the server answered with: its catalog code, message and details. */
 export class ApiError extends Error {
@@ -169,19 +125,21 @@ export class ApiClient {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     const qs = params.toString();
-    return this.request<{ items: GraphInfo[]; total: number }>('GET', `/api/graphs${qs ? `?${qs}` : ''}`);
+    return this.request<z.infer<typeof graphPage>>('GET', `/api/graphs${qs ? `?${qs}` : ''}`);
   }
 
   createGraph(graph: Graph, message = '') {
-    return this.request<GraphInfo & { issues: Issue[] }>('POST', '/api/graphs', { graph, message });
+    const body: z.input<typeof saveGraphBody> = { graph, message };
+    return this.request<z.infer<typeof createdGraph>>('POST', '/api/graphs', body);
   }
 
   getGraph(id: string) {
-    return this.request<GraphInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}`);
+    return this.request<z.infer<typeof graphWithDocument>>('GET', `/api/graphs/${encodeURIComponent(id)}`);
   }
 
   renameGraph(id: string, name: string) {
-    return this.request<GraphInfo>('PATCH', `/api/graphs/${encodeURIComponent(id)}`, { name });
+    const body: z.input<typeof renameGraphBody> = { name };
+    return this.request<GraphInfo>('PATCH', `/api/graphs/${encodeURIComponent(id)}`, body);
   }
 
   deleteGraph(id: string) {
@@ -189,26 +147,20 @@ export class ApiClient {
   }
 
   saveVersion(id: string, graph: Graph, message: string) {
-    return this.request<GraphVersionInfo & { issues: Issue[]; unchanged: boolean }>(
-      'POST',
-      `/api/graphs/${encodeURIComponent(id)}/versions`,
-      {
-        graph,
-        message,
-      },
-    );
+    const body: z.input<typeof saveGraphBody> = { graph, message };
+    return this.request<z.infer<typeof savedGraphVersion>>('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, body);
   }
 
   listVersions(id: string) {
-    return this.request<{ items: GraphVersionInfo[] }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions`);
+    return this.request<z.infer<typeof graphVersionList>>('GET', `/api/graphs/${encodeURIComponent(id)}/versions`);
   }
 
   getVersion(id: string, version: number) {
-    return this.request<GraphVersionInfo & { graph: unknown }>('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`);
+    return this.request<z.infer<typeof graphVersionWithDocument>>('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`);
   }
 
   diff(id: string, from: number, to: number) {
-    return this.request<GraphDiff>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+    return this.request<GraphDiffAnswer>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
   }
 
   me() {
@@ -216,7 +168,7 @@ export class ApiClient {
   }
 
   listTemplates() {
-    return this.request<{ items: TemplateInfo[] }>('GET', '/api/templates');
+    return this.request<z.infer<typeof templateList>>('GET', '/api/templates');
   }
 
   /**
@@ -226,11 +178,11 @@ export class ApiClient {
   async save(graph: Graph, message: string): Promise<{ version: number; issues: Issue[]; unchanged: boolean }> {
     try {
       const saved = await this.saveVersion(graph.id, graph, message);
-      return { version: saved.version, issues: saved.issues ?? [], unchanged: saved.unchanged === true };
+      return { version: saved.version, issues: saved.issues, unchanged: saved.unchanged };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
       const created = await this.createGraph(graph, message);
-      return { version: created.latestVersion, issues: created.issues ?? [], unchanged: false };
+      return { version: created.latestVersion, issues: created.issues, unchanged: false };
     }
   }
 }

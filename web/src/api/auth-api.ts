@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import { type Session, session as sessionSchema, type signInBody } from '@causeway/contract';
+import type { z } from 'zod';
 import { ApiClient, ApiError } from './api-client';
 
-const sessionSchema = z.object({ token: z.string().min(1), expiresAt: z.string(), name: z.string(), role: z.string() });
-
-/** A sign-in session the server handed out (`POST /api/auth/sign-in`). */
-export type Session = z.infer<typeof sessionSchema>;
+export type { Session } from '@causeway/contract';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -12,7 +10,8 @@ export const authApi = {
   /** Signs in with a name and password; wrong credentials and throttling come back as `ApiError`. */
   async signIn(origin: string, name: string, password: string, fetchImpl?: Fetch): Promise<Session> {
     const anonymous = new ApiClient(origin, undefined, fetchImpl);
-    const answer = sessionSchema.safeParse(await anonymous.request('POST', '/api/auth/sign-in', { name, password }));
+    const body: z.input<typeof signInBody> = { name, password };
+    const answer = sessionSchema.safeParse(await anonymous.request('POST', '/api/auth/sign-in', body));
     if (!answer.success) throw new ApiError(0, 'BAD_ANSWER', 'The server answered the sign-in with something unexpected.', undefined);
     return answer.data;
   },

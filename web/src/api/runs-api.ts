@@ -1,39 +1,10 @@
-import type { ModelCard, OutputSummary } from '@causeway/sdk';
+import type { RunOutputJson, RunStatus, ServerRun, ServerRunWithNodes, startRunBody } from '@causeway/contract';
+import type { ModelCard } from '@causeway/sdk';
+import type { z } from 'zod';
 import { type ApiClient, readError } from './api-client';
 
-export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
-export type ServerRunStatus = (typeof runStatuses)[number];
-
-/** A run on the server (`GET /api/runs/{id}` without its nodes). */
-export interface ServerRun {
-  id: number;
-  graphId: string;
-  version: number;
-  status: ServerRunStatus;
-  attempts: number;
-  maxAttempts: number;
-  retryOf: number | null;
-  createdBy: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-  cancelRequested: boolean;
-  error: unknown;
-}
-
-/** One node of a server run. Table outputs also carry the artifact their rows are stored in. */
-export interface ServerNodeRun {
-  nodeId: string;
-  status: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  durationMs: number | null;
-  cached: boolean;
-  error: unknown;
-  outputs: Record<string, OutputSummary & { artifact?: string }>;
-  logs: Array<{ level: string; message: string; at: number }>;
-}
+export type { RunStatus as ServerRunStatus, ServerNodeRun, ServerRun } from '@causeway/contract';
+export { runStatuses } from '@causeway/contract';
 
 const arrowType = 'application/vnd.apache.arrow.stream';
 
@@ -42,14 +13,16 @@ const outputPath = (id: number, node: string, port: string) =>
 
 /** The runs routes of the server. */
 export const runsApi = {
-  start: (api: ApiClient, graphId: string, version?: number) =>
-    api.request<ServerRun>('POST', '/api/runs', { graphId, ...(version === undefined ? {} : { version }) }),
-  list: (api: ApiClient, query: { graphId?: string; status?: ServerRunStatus; limit?: number; offset?: number }) => {
+  start: (api: ApiClient, graphId: string, version?: number) => {
+    const body: z.input<typeof startRunBody> = { graphId, ...(version === undefined ? {} : { version }) };
+    return api.request<ServerRun>('POST', '/api/runs', body);
+  },
+  list: (api: ApiClient, query: { graphId?: string; status?: RunStatus; limit?: number; offset?: number }) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     return api.request<{ items: ServerRun[]; total: number }>('GET', `/api/runs?${params}`);
   },
-  get: (api: ApiClient, id: number) => api.request<ServerRun & { nodes: ServerNodeRun[] }>('GET', `/api/runs/${id}`),
+  get: (api: ApiClient, id: number) => api.request<ServerRunWithNodes>('GET', `/api/runs/${id}`),
   cancel: (api: ApiClient, id: number) => api.request<ServerRun>('POST', `/api/runs/${id}/cancel`),
   retry: (api: ApiClient, id: number) => api.request<ServerRun>('POST', `/api/runs/${id}/retry`),
   /** Rows `[offset, offset + limit)` of a stored table output, as Arrow IPC. */
@@ -61,10 +34,10 @@ export const runsApi = {
   },
   /** A stored metrics, chart, report or value output: its JSON (the server answers it beside its kind). */
   outputJson: async (api: ApiClient, id: number, node: string, port: string) =>
-    (await api.request<{ kind: string; value: unknown }>('GET', outputPath(id, node, port))).value,
-  /** The card of a stored model output. */
+    (await api.request<Exclude<RunOutputJson, { kind: 'table' | 'model' }>>('GET', outputPath(id, node, port))).value,
+  /** The card of a stored model output (the contract publishes the card's main fields; the SDK's `ModelCard` is all of it). */
   modelCard: async (api: ApiClient, id: number, node: string, port: string) =>
-    (await api.request<{ kind: 'model'; card: ModelCard }>('GET', `${outputPath(id, node, port)}?card=1`)).card,
+    (await api.request<Extract<RunOutputJson, { kind: 'model' }>>('GET', `${outputPath(id, node, port)}?card=1`)).card as ModelCard,
   /** The ONNX file of a stored model output. */
   async modelFile(api: ApiClient, id: number, node: string, port: string): Promise<Blob> {
     const response = await api.fetchRaw(outputPath(id, node, port), { headers: { accept: 'application/octet-stream' } });

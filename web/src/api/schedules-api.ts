@@ -1,55 +1,24 @@
+import type { createScheduleBody, Schedule, ScheduleWithFireTimes, scheduleHistoryPage, schedulePage } from '@causeway/contract';
+import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
-/** A schedule (`GET /api/schedules/{id}`), with its next fire times when read one by one. */
-export interface Schedule {
-  id: number;
-  name: string;
-  graphId: string;
-  version: number | 'latest';
-  cron: string;
-  timezone: string;
-  overlap: 'skip' | 'queue';
-  catchUp: { policy: 'skip' | 'once' | 'all'; limit: number };
-  retries: { max: number; baseMs: number; maxMs: number };
-  alert: { origin: string } | null;
-  paused: boolean;
-  nextFireAt: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  nextFireTimes?: Array<{ at: string; local: string }>;
-}
-
-/** One occurrence of a schedule, with the runs it started. */
-export interface ScheduleOccurrence {
-  fireAt: string;
-  status: 'waiting' | 'running' | 'retrying' | 'succeeded' | 'failed' | 'cancelled' | 'skipped';
-  reason: string | null;
-  attempts: number;
-  retryAt: string | null;
-  firedBy: string;
-  finishedAt: string | null;
-  error: unknown;
-  alert: { status: string; attempts: number; error: string | null } | null;
-  runs: Array<{ id: number; attempt: number; status: string; graphVersion: number }>;
-}
+export type { Schedule, ScheduleOccurrence, ScheduleWithFireTimes } from '@causeway/contract';
 
 /** What a new schedule needs; the server fills in the rest. */
-export interface NewSchedule {
-  name: string;
-  graphId: string;
-  cron: string;
-  timezone?: string;
-  overlap?: 'skip' | 'queue';
-}
+export type NewSchedule = z.input<typeof createScheduleBody>;
 
 export const schedulesApi = {
-  list: (api: ApiClient) => api.request<{ items: Schedule[]; total: number }>('GET', '/api/schedules?limit=200'),
-  get: (api: ApiClient, id: number) => api.request<Schedule>('GET', `/api/schedules/${id}`),
-  create: (api: ApiClient, body: NewSchedule) => api.request<Schedule>('POST', '/api/schedules', body),
-  pause: (api: ApiClient, id: number) => api.request<Schedule>('POST', `/api/schedules/${id}/pause`),
-  resume: (api: ApiClient, id: number) => api.request<Schedule>('POST', `/api/schedules/${id}/resume`),
+  list: (api: ApiClient) => api.request<z.infer<typeof schedulePage>>('GET', '/api/schedules?limit=200'),
+  get: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('GET', `/api/schedules/${id}`),
+  create: (api: ApiClient, body: NewSchedule) => api.request<ScheduleWithFireTimes>('POST', '/api/schedules', body),
+  pause: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('POST', `/api/schedules/${id}/pause`),
+  resume: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('POST', `/api/schedules/${id}/resume`),
   remove: (api: ApiClient, id: number) => api.request<void>('DELETE', `/api/schedules/${id}`),
-  history: (api: ApiClient, id: number) =>
-    api.request<{ items: ScheduleOccurrence[]; total: number }>('GET', `/api/schedules/${id}/history?limit=20`),
+  history: (api: ApiClient, id: number) => api.request<z.infer<typeof scheduleHistoryPage>>('GET', `/api/schedules/${id}/history?limit=20`),
 };
+
+/** Where a schedule's failure alert goes, as the schedules page shows it: a webhook's origin or the secret holding it. */
+export function alertTarget(alert: Schedule['alert']): string {
+  if (alert === null) return 'none';
+  return 'origin' in alert ? alert.origin : `secret ${alert.secret}`;
+}

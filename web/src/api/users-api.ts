@@ -1,22 +1,20 @@
+import { type createUserBody, type Role, roles, type User, type updateUserBody, type userList } from '@causeway/contract';
+import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
-/** A user who signs in with a password (`GET /api/users`); passwords are never sent back. */
-export interface User {
-  id: string;
-  name: string;
-  role: string;
-  hasPassword: boolean;
-  createdAt: string;
-  disabledAt: string | null;
-}
+export { type Role, roles as userRoles, type User } from '@causeway/contract';
 
-/** The roles a user can have (those of `server/src/auth/roles.ts`). */
-export const userRoles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
+/** The role a form's choice names; the choices are the known roles, so another value is a bug. */
+export function roleOf(value: string): Role {
+  const role = roles.find((r) => r === value);
+  if (role === undefined) throw new Error(`"${value}" is not a role.`);
+  return role;
+}
 
 /** Users (admins only: `users:manage`). Changing a role or password, or disabling, ends the user's sessions. */
 export const usersApi = {
-  list: (api: ApiClient) => api.request<{ items: User[] }>('GET', '/api/users'),
-  create: (api: ApiClient, body: { name: string; role: string; password: string }) => api.request<User>('POST', '/api/users', body),
-  update: (api: ApiClient, id: string, body: { role?: string; password?: string; disabled?: boolean }) =>
+  list: (api: ApiClient) => api.request<z.infer<typeof userList>>('GET', '/api/users'),
+  create: (api: ApiClient, body: z.input<typeof createUserBody>) => api.request<User>('POST', '/api/users', body),
+  update: (api: ApiClient, id: string, body: z.input<typeof updateUserBody>) =>
     api.request<User>('PATCH', `/api/users/${encodeURIComponent(id)}`, body),
 };

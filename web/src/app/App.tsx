@@ -86,15 +86,16 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
 
 function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undefined; server: Server | undefined }) {
   const { store, runner } = editor;
-  const uploads = useMemo(
+  const files = useMemo(
     () =>
-      server && can(server, 'graphs:write')
+      server && can(server, 'graphs:read')
         ? serverUploads(server.api, (schemas) => void runner.setFileSchemas(schemas).then(() => store.recheck()))
         : undefined,
     [server, runner, store],
   );
-  // The server's files' schemas, so a graph opened later knows its columns before any run.
-  useEffect(() => void uploads?.list().catch(() => {}), [uploads]);
+  const uploads = server && can(server, 'graphs:write') ? files : undefined;
+  // The server's files' schemas (for readers too), so a graph opened later knows its columns before any run.
+  useEffect(() => void files?.list().catch(() => {}), [files]);
   const flow = useReactFlow();
   const { fit } = useFit();
   const canvas = useRef<HTMLElement>(null);

@@ -18,6 +18,7 @@ import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { useFit } from '../app/use-fit';
 import { checkConnection } from '../canvas/check-connection';
+import { dropBesidePanel, droppedCardRoom } from '../canvas/drop-beside-panel';
 import { addNodeOfType, connectPorts } from '../canvas/editor-actions';
 import { farZoom, zoomedNear } from '../canvas/far-zoom';
 import { freeSpot } from '../canvas/free-spot';
@@ -166,7 +167,20 @@ export function GraphCanvas({ onMeasured }: { onMeasured?: (sizes: ReadonlyMap<s
       const type = event.dataTransfer.getData(nodeDragType);
       if (!type) return;
       event.preventDefault();
-      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      let point = { x: event.clientX, y: event.clientY };
+      // Dropped on the minimap or the zoom controls, the card goes beside them, not hidden under them.
+      const panel = event.target instanceof Element ? event.target.closest('.react-flow__panel') : null;
+      if (panel) {
+        const { zoom } = flow.getViewport();
+        const card = {
+          width: droppedCardRoom.width * zoom,
+          height: droppedCardRoom.height * zoom,
+          offsetX: 100 * zoom,
+          offsetY: 30 * zoom,
+        };
+        point = dropBesidePanel(point, panel.getBoundingClientRect(), event.currentTarget.getBoundingClientRect(), card);
+      }
+      const at = flow.screenToFlowPosition(point);
       // Dropped on a card, the new one goes just below the cards there rather than on top of them.
       addNodeOfType(store, type, freeSpot([at.x - 100, at.y - 30], store.getState().graph.nodes, measured.current));
     },

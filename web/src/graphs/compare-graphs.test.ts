@@ -1,6 +1,6 @@
 import { type Graph, graphFormat } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
-import type { GraphDiff } from '../api/api-client';
+import type { GraphDiffAnswer } from '../api/api-client';
 import { compareGraphs, formatPath, formatValue } from './compare-graphs';
 
 const node = (id: string, x: number, config: Record<string, unknown> = {}) => ({
@@ -29,7 +29,7 @@ const newer: Graph = {
   ],
 };
 // The shape the server's diff route answers with for these two versions.
-const diff: GraphDiff = {
+const diff: GraphDiffAnswer = {
   from: 1,
   to: 2,
   nodesAdded: [{ id: 'fresh', type: 'transform.filter', version: 1 }],

@@ -1,13 +1,13 @@
 import type { Graph, GraphEdge } from '@causeway/sdk';
-import type { GraphDiff } from '../api/api-client';
+import type { GraphDiffAnswer } from '../api/api-client';
 
 /** How a node differs between the two versions being compared. */
 export type DiffMark = 'added' | 'removed' | 'changed';
 
 /** What changed in one node: top-level fields and config values by path. */
 export interface NodeChanges {
-  fields: GraphDiff['nodesChanged'][number]['fields'];
-  config: GraphDiff['nodesChanged'][number]['config'];
+  fields: GraphDiffAnswer['nodesChanged'][number]['fields'];
+  config: GraphDiffAnswer['nodesChanged'][number]['config'];
 }
 
 /** Two versions side by side on one canvas. */
@@ -27,7 +27,7 @@ export interface Comparison {
  * Builds the compare view from the server's structural diff of `older` → `newer`. Removed nodes keep
  * the place they had in the older version; removed edges are kept when both their ends are drawn.
  */
-export function compareGraphs(older: Graph, newer: Graph, diff: GraphDiff): Comparison {
+export function compareGraphs(older: Graph, newer: Graph, diff: GraphDiffAnswer): Comparison {
   const marks = new Map<string, DiffMark>();
   for (const n of diff.nodesAdded) marks.set(n.id, 'added');
   for (const n of diff.nodesChanged) marks.set(n.id, 'changed');

@@ -1,16 +1,9 @@
+import type { ModelVersionInfo, ModelWithVersions } from '@causeway/contract';
 import { useEffect, useState } from 'react';
 import { useServer } from '../app/server-context';
 
 /** A registered model's version as the version picker lists it. */
-export interface ModelVersionChoice {
-  version: number;
-  stage: string;
-}
-
-// The fields of `GET /api/models/{name}` this picker reads.
-interface ModelVersionsAnswer {
-  items: ModelVersionChoice[];
-}
+export type ModelVersionChoice = Pick<ModelVersionInfo, 'version' | 'stage'>;
 
 /**
  * The versions of a registered model, newest first, from the server the editor talks to; empty without
@@ -25,7 +18,7 @@ export function useModelVersions(name: string | undefined): readonly ModelVersio
     let live = true;
     // Typing a name asks once it rests.
     const timer = setTimeout(() => {
-      server.api.request<ModelVersionsAnswer>('GET', `/api/models/${encodeURIComponent(name)}`).then(
+      server.api.request<ModelWithVersions>('GET', `/api/models/${encodeURIComponent(name)}`).then(
         (answer) => live && setVersions(answer.items.map(({ version, stage }) => ({ version, stage }))),
         () => live && setVersions([]),
       );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type Schedule, schedulesApi } from '../api/schedules-api';
+import { alertTarget, type ScheduleWithFireTimes, schedulesApi } from '../api/schedules-api';
 import { can, type Server } from '../app/server-context';
 import { GraphLabel } from './GraphLabel';
 import { PageShell } from './PageShell';
@@ -87,7 +87,7 @@ export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun
 function ScheduleDetails({ server, id, onOpenRun }: { server: Server; id: number; onOpenRun: (runId: number) => void }) {
   const schedule = useResource(() => schedulesApi.get(server.api, id), [server.api, id]);
   const history = useResource(() => schedulesApi.history(server.api, id), [server.api, id], 10_000);
-  const s: Schedule | undefined = schedule.data;
+  const s: ScheduleWithFireTimes | undefined = schedule.data;
   return (
     <section className="details" aria-label="Schedule details">
       {(schedule.error || history.error) && <p className="page-error">{schedule.error ?? history.error}</p>}
@@ -96,11 +96,11 @@ function ScheduleDetails({ server, id, onOpenRun }: { server: Server; id: number
           <h2>{s.name}</h2>
           <p className="muted">
             Overlap: {s.overlap} · catch-up: {s.catchUp.policy} (up to {s.catchUp.limit}) · retries: {s.retries.max} · alert:{' '}
-            {s.alert ? s.alert.origin : 'none'}
+            {alertTarget(s.alert)}
           </p>
           <h3>Next fire times</h3>
           <ul>
-            {(s.nextFireTimes ?? []).map((t) => (
+            {s.nextFireTimes.map((t) => (
               <li key={t.at}>
                 {t.local} <span className="muted">({t.at})</span>
               </li>

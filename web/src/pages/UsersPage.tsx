@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type User, userRoles, usersApi } from '../api/users-api';
+import { type Role, roleOf, type User, userRoles, usersApi } from '../api/users-api';
 import type { Server } from '../app/server-context';
 import { PageShell } from './PageShell';
 import { useAction, useResource } from './use-resource';
@@ -42,7 +42,7 @@ export function UsersPage({ server }: { server: Server }) {
                     value={u.role}
                     disabled={action.busy || u.name === server.me.name}
                     title={u.name === server.me.name ? 'Another admin changes your own role.' : undefined}
-                    onChange={(e) => void action.run(() => usersApi.update(api, u.id, { role: e.target.value }))}
+                    onChange={(e) => void action.run(() => usersApi.update(api, u.id, { role: roleOf(e.target.value) }))}
                   >
                     {roleOptions(u.role).map((r) => (
                       <option key={r} value={r}>
@@ -97,7 +97,7 @@ function roleOptions(current: string): string[] {
 }
 
 function NewUserForm({ server, onCreated }: { server: Server; onCreated: () => void }) {
-  const [form, setForm] = useState({ name: '', role: 'analyst', password: '' });
+  const [form, setForm] = useState<{ name: string; role: Role; password: string }>({ name: '', role: 'analyst', password: '' });
   const action = useAction(() => {
     setForm((f) => ({ ...f, name: '', password: '' }));
     onCreated();
@@ -123,7 +123,7 @@ function NewUserForm({ server, onCreated }: { server: Server; onCreated: () => v
         </label>
         <label>
           Role
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: roleOf(e.target.value) })}>
             {userRoles.map((r) => (
               <option key={r} value={r}>
                 {r}

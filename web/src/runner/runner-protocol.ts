@@ -70,20 +70,20 @@ export interface RunnerApi {
   /** Loads the node types (built-ins, then the enabled plugins the server lists through `server`) once, and describes them for the page. */
   start(server: ServerReader | undefined): Promise<CatalogMessage>;
   /** The full check of a graph with the real definitions, for the page's issues and column pickers. */
-  analyze(graph: Graph): FullAnalysis;
+  analyze(graph: Graph): FullAnalysis | Promise<FullAnalysis>;
   run(request: RunRequest, onEvent: (event: RunEvent) => void): Promise<{ status: RunStatus }>;
-  cancel(): void;
+  cancel(): void | Promise<void>;
   preview(nodeId: string, portId: string, offset: number, limit: number): Promise<PortPreview>;
   profile(nodeId: string, portId: string): Promise<ColumnProfile[]>;
   /** A whole output of the last browser run as a file's bytes. */
   download(nodeId: string, portId: string, format: OutputFileFormat): Promise<Uint8Array>;
   /** Pages of a table (Arrow IPC streams, e.g. a server run's output) as one CSV or Parquet file. */
-  writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array;
+  writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array | Promise<Uint8Array>;
   /** Keeps a file added in the browser; answers a CSV's schema, or fails naming the line it cannot read. */
-  putFile(name: string, bytes: Uint8Array): TableSchema | undefined;
+  putFile(name: string, bytes: Uint8Array): TableSchema | undefined | Promise<TableSchema | undefined>;
   /** Schemas of the server's uploaded files, for design-time inference. */
-  setFileSchemas(schemas: Array<[string, TableSchema | undefined]>): void;
-  fileNames(): string[];
+  setFileSchemas(schemas: Array<[string, TableSchema | undefined]>): void | Promise<void>;
+  fileNames(): string[] | Promise<string[]>;
   /** Answers at once unless node code holds the worker's thread (the page's watchdog asks during runs). */
   ping(): true;
 }

@@ -1,72 +1,82 @@
+import builtinNodes from 'virtual:causeway/builtin-catalog';
+import type { TableSchema } from '@causeway/sdk';
 import { expose, transfer } from 'comlink';
 import type { CatalogMessage } from '../registry';
-import { browserHttp, lazyWebOnnx, serverFiles } from './browser-services';
-import { announcingRuns } from './plugins/announce-runs';
-import { hostModuleUrls } from './plugins/host-modules';
-import { importFromBlob, listEnabledPlugins, loadPlugin } from './plugins/load-plugins';
-import { withOutputBudget } from './plugins/output-budget';
-import { RunnerCore } from './runner-core';
+import { listEnabledPlugins } from './plugins/list-plugins';
 import type { RunnerApi, ServerReader } from './runner-protocol';
-import { fetchThrough } from './server-reader';
-import { WorkerCatalog } from './worker-catalog';
+import { fetchThrough, type ServerFetch } from './server-reader';
+import type { WorkerEngine } from './worker-engine';
 
-// The engine, node code (built-ins and plugins) and every output live here; the page only renders.
-let catalog = new WorkerCatalog();
-const core = new RunnerCore(catalog, { onnx: lazyWebOnnx, http: browserHttp });
+// The engine, node code (built-ins and plugins) and every output live in this worker; the page only
+// renders. This first chunk stays small so the editor's first load stays light: the engine (node
+// code, the SDK, Arrow) is imported the first time a graph with nodes, a file or a plugin needs it.
+let server: ServerFetch | undefined;
+let engine: Promise<WorkerEngine> | undefined;
 let started: Promise<CatalogMessage> | undefined;
+// Schemas of the server's files arrive at start; an engine loaded later is handed them.
+const fileSchemas = new Map<string, TableSchema | undefined>();
 
 // The page's end of the channel, handed over by the runner's frame; comlink and the announcements use it.
 let page: MessagePort | undefined;
 
-async function start(server: ServerReader | undefined): Promise<CatalogMessage> {
-  if (!server) return catalog.message();
-  const source = fetchThrough(server);
-  core.readServerFiles(serverFiles(source));
+function loadEngine(): Promise<WorkerEngine> {
+  engine ??= import('./worker-engine').then(({ WorkerEngine }) => {
+    const loaded = new WorkerEngine(server);
+    loaded.core.setFileSchemas([...fileSchemas]);
+    return loaded;
+  });
+  return engine;
+}
+
+/** The built-ins as described at build time, the same descriptors the engine would make. */
+const builtins = (): CatalogMessage => ({ nodes: builtinNodes, plugins: [] });
+
+async function start(reader: ServerReader | undefined): Promise<CatalogMessage> {
+  if (!reader) return builtins();
+  const source = fetchThrough(reader);
+  server = source;
   let listed: Array<{ name: string; version: string }>;
   try {
     listed = await listEnabledPlugins(source);
   } catch (error) {
-    return { ...catalog.message(), notice: `Plugins could not be listed: ${error instanceof Error ? error.message : String(error)}` };
+    return { ...builtins(), notice: `Plugins could not be listed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (listed.length === 0) return catalog.message();
-  const hostModules = await hostModuleUrls();
-  const loaded = await Promise.all(listed.map((p) => loadPlugin(source, p, hostModules, importFromBlob)));
-  // The page's watchdog learns which plugin node holds this thread, to name it if it never lets go;
-  // the tables a plugin node returns are weighed against its budget.
-  const announce = (message: unknown) => page?.postMessage(message);
-  const guarded = (d: (typeof loaded)[number]['definitions'][number]) => announcingRuns(withOutputBudget(d), announce);
-  catalog = new WorkerCatalog(loaded.map((p) => ({ ...p, definitions: p.definitions.map(guarded) })));
-  core.replaceNodes(catalog);
-  return catalog.message();
+  if (listed.length === 0) return builtins();
+  return (await loadEngine()).loadPlugins(source, listed, (message) => page?.postMessage(message));
 }
 
 const api: RunnerApi = {
-  start: (server) => {
-    started ??= start(server);
+  start: (reader) => {
+    started ??= start(reader);
     return started;
   },
-  analyze: (graph) => core.analyze(graph),
-  run: (request, onEvent) => core.run(request, onEvent),
-  cancel: () => core.cancel(),
+  // A graph without nodes or edges has nothing for node code to check (the page checks its structure).
+  analyze: async (graph) =>
+    graph.nodes.length === 0 && graph.edges.length === 0 ? { issues: [], ports: [] } : (await loadEngine()).core.analyze(graph),
+  run: async (request, onEvent) => (await loadEngine()).core.run(request, onEvent),
+  cancel: async () => (await engine)?.core.cancel(),
   // Table pages move as Arrow IPC bytes whose buffer is transferred, not copied.
   preview: async (nodeId, portId, offset, limit) => {
-    const page = await core.preview(nodeId, portId, offset, limit);
-    return page.kind === 'table' ? transfer(page, [page.ipc.buffer]) : page;
+    const preview = await (await loadEngine()).core.preview(nodeId, portId, offset, limit);
+    return preview.kind === 'table' ? transfer(preview, [preview.ipc.buffer]) : preview;
   },
-  profile: (nodeId, portId) => core.profile(nodeId, portId),
+  profile: async (nodeId, portId) => (await loadEngine()).core.profile(nodeId, portId),
   download: async (nodeId, portId, format) => {
-    const bytes = await core.download(nodeId, portId, format);
+    const bytes = await (await loadEngine()).core.download(nodeId, portId, format);
     // A model's bytes stay the worker's (the run may read them again): send a copy.
     const owned = format === 'onnx' ? bytes.slice() : bytes;
     return transfer(owned, [owned.buffer]);
   },
-  writeTable: (pages, format) => {
-    const bytes = core.writeTable(pages, format);
+  writeTable: async (pages, format) => {
+    const bytes = (await loadEngine()).core.writeTable(pages, format);
     return transfer(bytes, [bytes.buffer]);
   },
-  putFile: (name, bytes) => core.putFile(name, bytes),
-  setFileSchemas: (schemas) => core.setFileSchemas(schemas),
-  fileNames: () => core.fileNames(),
+  putFile: async (name, bytes) => (await loadEngine()).core.putFile(name, bytes),
+  setFileSchemas: async (schemas) => {
+    for (const [name, schema] of schemas) fileSchemas.set(name, schema);
+    (await engine)?.core.setFileSchemas(schemas);
+  },
+  fileNames: async () => (await engine)?.core.fileNames() ?? [],
   ping: () => true,
 };
 

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import type { FieldProps } from '../inspector/field-context';
 import { ColumnChecklist } from '../inspector/fields/ColumnChecklist';
+import { ColumnPicker } from '../inspector/fields/ColumnPicker';
 import { ColumnTypesField } from '../inspector/fields/ColumnTypesField';
 import { BooleanField } from '../inspector/fields/ScalarFields';
 import { VersionField } from '../inspector/fields/VersionField';
@@ -72,6 +73,21 @@ export const FeatureChecklist: StoryObj = { render: () => <Checklist start={['te
 
 /** A ticked column the input no longer has stays listed, so it can be unticked. */
 export const ChecklistWithMissingColumn: StoryObj = { render: () => <Checklist start={['temp_max', 'old_name']} /> };
+
+function Picker({ start, required }: { start: string | undefined; required: boolean }) {
+  const [chosen, setChosen] = useState(start);
+  return (
+    <Panel value={chosen}>
+      <ColumnPicker id="target" label="Target" columns={weather} chosen={chosen} onChange={setChosen} required={required} />
+    </Panel>
+  );
+}
+
+/** A target as one of the input's columns with their types (searchable past eight columns). */
+export const SingleColumnPicker: StoryObj = { render: () => <Picker start="temp_max" required /> };
+
+/** An optional column offers "none"; a picked column the input no longer has stays listed. */
+export const OptionalPickerWithMissingColumn: StoryObj = { render: () => <Picker start="old_name" required={false} /> };
 
 /** A CSV's types: one picker per known column, "inferred" leaving it to inference; unknown columns can be added by name. */
 export const ColumnTypes: StoryObj = {

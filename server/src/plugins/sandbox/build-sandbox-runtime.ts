@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 /** The sandbox's own code on disk: the process entry and the modules plugin bundles import instead of their bare specifiers. */
 export interface SandboxRuntime {
@@ -14,7 +13,10 @@ export interface SandboxRuntime {
   specifiers: { '@causeway/sdk': string; 'apache-arrow': string };
 }
 
-const entry = join(dirname(fileURLToPath(import.meta.url)), 'sandbox-main.ts');
+const here = dirname(fileURLToPath(import.meta.url));
+const entry = join(here, 'sandbox-main.ts');
+/** In the built server (server/dist) the entry is bundled ahead of time, beside this module. */
+const prebuilt = join(here, 'sandbox-main.mjs');
 const built = new Map<string, Promise<SandboxRuntime>>();
 
 /**
@@ -34,19 +36,8 @@ export function buildSandboxRuntime(cacheDir: string): Promise<SandboxRuntime> {
 }
 
 async function buildOnce(cacheDir: string): Promise<SandboxRuntime> {
-  // One file, not code splitting: apache-arrow's circular imports break when split into chunks.
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    legalComments: 'none',
-  });
   const files = [
-    { name: 'sandbox-main.mjs', contents: (result.outputFiles[0] as { contents: Uint8Array }).contents },
+    { name: 'sandbox-main.mjs', contents: await sandboxMain() },
     { name: 'sdk.mjs', contents: reexport('sdk', Object.keys(await import('@causeway/sdk'))) },
     { name: 'arrow.mjs', contents: reexport('arrow', Object.keys(await import('apache-arrow'))) },
   ];
@@ -70,6 +61,24 @@ async function buildOnce(cacheDir: string): Promise<SandboxRuntime> {
     if (!(await exists(runtime.entry))) throw error;
   }
   return runtime;
+}
+
+/** The sandbox's entry as one ESM file: the build's, or bundled from the sources now. */
+async function sandboxMain(): Promise<Uint8Array> {
+  if (await exists(prebuilt)) return new Uint8Array(await readFile(prebuilt));
+  const { build } = await import('esbuild');
+  // One file, not code splitting: apache-arrow's circular imports break when split into chunks.
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  return (result.outputFiles[0] as { contents: Uint8Array }).contents;
 }
 
 /** A module that re-exports one of the runtime's namespaces under its own names, as the library itself would. */

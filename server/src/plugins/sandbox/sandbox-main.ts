@@ -96,8 +96,28 @@ async function run(message: Extract<ToSandbox, { type: 'run' }>): Promise<void> 
   }
 }
 
+async function migrate(message: Extract<ToSandbox, { type: 'migrate' }>): Promise<void> {
+  const { callId } = message;
+  try {
+    const nodes = await loadPlugin(message.bundle);
+    const definition = nodes.get(`${message.nodeType}@${message.nodeVersion}`);
+    if (definition?.migrate === undefined) {
+      throw new UserError(
+        'PLUGIN_MISSING',
+        `The plugin bundle has no migrate for node type ${message.nodeType} version ${message.nodeVersion}.`,
+      );
+    }
+    const config = await definition.migrate(message.config, message.fromVersion);
+    send({ type: 'migrated', callId, config });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    send({ type: 'error', callId, code: 'CONFIG_INVALID', message: text.slice(0, maxLogLength) });
+  }
+}
+
 process.on('message', (message: ToSandbox) => {
   if (message.type === 'run') void run(message);
+  else if (message.type === 'migrate') void migrate(message);
   else if (message.type === 'abort') calls.get(message.callId)?.abort();
 });
 // The host went away (its thread ended): nothing is left to answer.

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { type ErrorCode, errorCatalog, type LogLevel, UserError } from '@causeway/sdk';
-import { type SandboxNetwork, sandboxLauncher } from './network-namespace';
+import type { SandboxIsolation, SandboxNetwork } from './sandbox-isolation';
 import type { FromSandbox, ToSandbox, WirePort, WireValue } from './sandbox-protocol';
 
 /** How a sandbox process is started and bounded. */
@@ -16,10 +16,11 @@ export interface SandboxLimits {
   network: SandboxNetwork;
 }
 
-/** What a sandbox process may read: its runtime and the plugin bundles it loads, nothing else. */
+/** What a sandbox process may read (its runtime and the plugin bundles it loads, nothing else), and how it is kept from the server. */
 export interface SandboxFiles {
   entry: string;
   readDirs: readonly string[];
+  isolation: SandboxIsolation;
 }
 
 /** One node call into the sandbox. */
@@ -42,7 +43,7 @@ export interface SandboxHooks {
 interface Pending {
   hooks: SandboxHooks;
   nodeType: string;
-  resolve(outputs: Record<string, WireValue>): void;
+  resolve(value: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -51,7 +52,8 @@ const rssCheckMs = 100;
 /**
  * A child process that runs plugin code: an empty environment, Node's permission model reading
  * only its runtime and bundles (no writes, child processes or workers), no network (a new, empty
- * network namespace where the host allows one), a heap limit, a
+ * network namespace where the host allows one), kept from the server's processes (its own PID
+ * namespace, or an unprivileged user: {@link SandboxIsolation}) in a session of its own, a heap limit, a
  * resident-memory watch and a per-call time limit. Overrunning a limit kills the
  * process; its callers get `PLUGIN_TIMEOUT`, `PLUGIN_LIMIT` or `PLUGIN_CRASHED`. A killed process
  * is not reused: {@link alive} turns false and the owner starts another.
@@ -65,6 +67,7 @@ export class SandboxProcess {
   private stopReason: { code: ErrorCode; message: string } | undefined;
   private exited = false;
   private rssTimer: NodeJS.Timeout | undefined;
+  private readonly forks: boolean;
 
   constructor(
     files: SandboxFiles,
@@ -77,14 +80,19 @@ export class SandboxProcess {
       '--disable-warning=ExperimentalWarning',
       files.entry,
     ];
-    // unshare execs node in place, so the child's pid is node's (the memory watch and kills reach it).
-    const [launcher, ...launcherArgs] = sandboxLauncher(limits.network);
-    this.child = spawn(launcher ?? process.execPath, launcher ? [...launcherArgs, process.execPath, ...args] : args, {
+    const { launcher, uid, gid } = files.isolation;
+    const [command, ...launcherArgs] = launcher;
+    this.child = spawn(command ?? process.execPath, command ? [...launcherArgs, process.execPath, ...args] : args, {
       env: {},
       cwd: '/',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
+      // A session of its own: kill(0) and kill(-pgid) from plugin code reach only the sandbox, never the server's process group.
+      detached: true,
+      ...(uid === undefined ? {} : { uid, gid }),
     });
+    // With a PID namespace, unshare forks: node is its child (killing unshare kills it, --kill-child); the memory watch reads node's own.
+    this.forks = launcher.includes('--fork');
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-8_192);
@@ -115,10 +123,26 @@ export class SandboxProcess {
 
   /** Runs one plugin node; rejects with the node's error or the limit that stopped the process. */
   async call(call: SandboxCall, hooks: SandboxHooks): Promise<Record<string, WireValue>> {
+    return (await this.request((callId) => ({ type: 'run', callId, ...call }), call.nodeType, hooks)) as Record<string, WireValue>;
+  }
+
+  /**
+   * Migrates a config written for `fromVersion` of a node type with the `migrate` of its version
+   * `nodeVersion`, in the plugin's code; rejects with `CONFIG_INVALID` when that throws, or the limit that stopped the process.
+   */
+  async migrate(
+    call: { bundle: string; nodeType: string; nodeVersion: number; fromVersion: number; config: unknown },
+    signal: AbortSignal,
+  ): Promise<unknown> {
+    return this.request((callId) => ({ type: 'migrate', callId, ...call }), call.nodeType, { signal, log: () => {}, progress: () => {} });
+  }
+
+  private async request(messageOf: (callId: number) => ToSandbox, nodeType: string, hooks: SandboxHooks): Promise<unknown> {
     await this.ready;
     if (!this.alive) throw new UserError('PLUGIN_CRASHED', 'The plugin sandbox has stopped.');
     const callId = this.nextCall++;
-    return new Promise<Record<string, WireValue>>((resolve, reject) => {
+    const call = { nodeType };
+    return new Promise<unknown>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.stop(
           'PLUGIN_TIMEOUT',
@@ -145,8 +169,7 @@ export class SandboxProcess {
         },
       });
       this.watchRss(true);
-      const message: ToSandbox = { type: 'run', callId, ...call };
-      this.child.send(message, (error) => {
+      this.child.send(messageOf(callId), (error) => {
         if (error)
           this.pending.get(callId)?.reject(new UserError('PLUGIN_CRASHED', `The plugin sandbox did not take the call: ${error.message}`));
       });
@@ -170,6 +193,7 @@ export class SandboxProcess {
     else {
       this.pending.delete(message.callId);
       if (message.type === 'result') pending.resolve(message.outputs);
+      else if (message.type === 'migrated') pending.resolve(message.config);
       else {
         const code: ErrorCode = Object.hasOwn(errorCatalog, message.code) ? (message.code as ErrorCode) : 'NODE_FAILED';
         pending.reject(new UserError(code, message.message));
@@ -214,19 +238,27 @@ export class SandboxProcess {
       return;
     }
     if (this.rssTimer !== undefined || this.child.pid === undefined) return;
-    const file = `/proc/${this.child.pid}/status`;
+    const pid = this.child.pid;
     this.rssTimer = setInterval(() => {
-      readFile(file, 'utf8').then(
-        (status) => {
-          const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-          if (kb > this.limits.rssMb * 1024) {
-            this.stop('PLUGIN_LIMIT', `A plugin node used more than ${this.limits.rssMb} MB of memory; its sandbox process was stopped.`);
-          }
-        },
-        () => {},
-      );
+      this.nodePid(pid)
+        .then((node) => readFile(`/proc/${node}/status`, 'utf8'))
+        .then(
+          (status) => {
+            const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+            if (kb > this.limits.rssMb * 1024) {
+              this.stop('PLUGIN_LIMIT', `A plugin node used more than ${this.limits.rssMb} MB of memory; its sandbox process was stopped.`);
+            }
+          },
+          () => {},
+        );
     }, rssCheckMs);
     this.rssTimer.unref();
+  }
+
+  private async nodePid(pid: number): Promise<number> {
+    if (!this.forks) return pid;
+    const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8');
+    return Number(children.trim().split(' ')[0] ?? pid) || pid;
   }
 }
 

@@ -19,6 +19,16 @@ export type ToSandbox =
       config: unknown;
       inputs: Record<string, WirePort>;
     }
+  | {
+      type: 'migrate';
+      callId: number;
+      bundle: string;
+      nodeType: string;
+      /** The version whose `migrate` runs. */
+      nodeVersion: number;
+      fromVersion: number;
+      config: unknown;
+    }
   | { type: 'abort'; callId: number };
 
 /** What a sandbox process sends back. */
@@ -27,4 +37,5 @@ export type FromSandbox =
   | { type: 'log'; callId: number; level: LogLevel; message: string }
   | { type: 'progress'; callId: number; fraction: number }
   | { type: 'result'; callId: number; outputs: Record<string, WireValue> }
+  | { type: 'migrated'; callId: number; config: unknown }
   | { type: 'error'; callId: number; code: string; message: string };

@@ -1,11 +1,12 @@
 import type { FieldProps } from '../field-context';
 import type { FieldModel } from '../form-model';
 import { ColumnChecklist } from './ColumnChecklist';
+import { ColumnPicker } from './ColumnPicker';
 import { describedBy } from './FieldIssues';
 
 type Of<K extends FieldModel['kind']> = Extract<FieldModel, { kind: K }>;
 
-/** Picks one or several columns from the schema propagated into the node; free text when none is known yet. */
+/** Picks one or several columns from the schema propagated into the node; typed when none is known yet. */
 export function ColumnField({ id, label, value, onChange, field, columns, issues, description, required }: FieldProps<Of<'column'>>) {
   const aria = describedBy(id, issues, description);
   if (field.multiple) {
@@ -30,29 +31,30 @@ export function ColumnField({ id, label, value, onChange, field, columns, issues
       />
     );
   }
-  // A combobox, not a select: a column the input does not have yet can still be named (and is then flagged).
   const text = typeof value === 'string' ? value : '';
-  const listId = `${id}-columns`;
-  return (
-    <>
-      <input
+  if (columns.length > 0)
+    return (
+      <ColumnPicker
         id={id}
-        type="text"
-        list={listId}
-        value={text}
-        autoComplete="off"
-        onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
-        placeholder={columns.length ? 'Pick a column' : 'No input columns known yet: connect an input, or run the graph once'}
+        label={label}
+        columns={columns}
+        chosen={text === '' ? undefined : text}
+        onChange={onChange}
+        required={required}
         {...aria}
       />
-      <datalist id={listId}>
-        {columns.map((c) => (
-          <option key={c.name} value={c.name}>
-            {c.type}
-          </option>
-        ))}
-      </datalist>
-    </>
+    );
+  // No schema known yet (an input not connected, or one inference cannot see through): the name is typed.
+  return (
+    <input
+      id={id}
+      type="text"
+      value={text}
+      autoComplete="off"
+      onChange={(e) => onChange(e.target.value === '' && !required ? undefined : e.target.value)}
+      placeholder="Column name (the input's columns are not known yet)"
+      {...aria}
+    />
   );
 }
 

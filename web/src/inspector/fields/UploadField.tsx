@@ -1,5 +1,7 @@
+import type { fileList, UploadedFileInfo } from '@causeway/contract';
 import type { TableSchema } from '@causeway/sdk';
 import { createContext, useContext, useEffect, useId, useRef, useState } from 'react';
+import type { z } from 'zod';
 import { type ApiClient, readError } from '../../api/api-client';
 import type { FieldProps } from '../field-context';
 import type { FieldModel } from '../form-model';
@@ -15,12 +17,6 @@ export interface FileUploads {
 
 /** Given by the app when it talks to a server; file fields then offer an upload button. */
 export const FileUploadsContext = createContext<FileUploads | undefined>(undefined);
-
-/** A file the server keeps, with the schema it read from a CSV at upload. */
-export interface UploadedFileInfo {
-  name: string;
-  schema?: TableSchema;
-}
 
 /**
  * Uploads through the server's `/api/files`, the folder its runs read from. `onSchemas` hears the
@@ -43,7 +39,7 @@ export function serverUploads(
       return info.name;
     },
     async list() {
-      const { items } = await api.request<{ items: UploadedFileInfo[] }>('GET', '/api/files');
+      const { items } = await api.request<z.infer<typeof fileList>>('GET', '/api/files');
       onSchemas(items.map((f) => [f.name, f.schema]));
       return items.map((f) => f.name);
     },

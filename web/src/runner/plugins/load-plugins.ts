@@ -10,7 +10,6 @@ import {
 } from '@causeway/sdk';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { z } from 'zod';
 import type { PluginStatus } from '../../registry';
 import type { ServerFetch } from '../server-reader';
 import { rewriteImports } from './rewrite-imports';
@@ -28,13 +27,6 @@ export interface LoadedPlugin {
   definitions: AnyNodeDefinition[];
 }
 
-const listedPlugin = z.looseObject({
-  name: z.string().min(1).max(214),
-  version: z.string().min(1).max(256),
-  enabled: z.boolean().optional(),
-});
-const pluginList = z.looseObject({ items: z.array(listedPlugin) });
-
 const path = (name: string, version: string, file: string) =>
   `/api/plugins/${encodeURIComponent(name)}/${encodeURIComponent(version)}/${file}`;
 
@@ -42,13 +34,6 @@ async function get(source: PluginSource, url: string): Promise<Response> {
   const response = await source(url);
   if (!response.ok) throw new UserError('PLUGIN_MISSING', `GET ${url} answered ${response.status} ${response.statusText}.`);
   return response;
-}
-
-/** The enabled plugins the server lists (every version that is enabled, side by side). */
-export async function listEnabledPlugins(source: PluginSource): Promise<Array<{ name: string; version: string }>> {
-  const parsed = pluginList.safeParse(await (await get(source, '/api/plugins')).json());
-  if (!parsed.success) throw new UserError('PLUGIN_MANIFEST_INVALID', 'The server’s plugin list is not in the expected shape.');
-  return parsed.data.items.filter((p) => p.enabled !== false).map(({ name, version }) => ({ name, version }));
 }
 
 // Not crypto.subtle: the worker's frame has an opaque origin, which is no secure context.

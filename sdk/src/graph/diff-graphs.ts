@@ -1,4 +1,5 @@
-import { canonicalJson, type Graph, type GraphEdge, type GraphNode } from '@causeway/sdk';
+import { canonicalJson } from './canonical-json';
+import type { Graph, GraphEdge, GraphNode } from './schema';
 
 /** A value that changed, at a path inside a node's config. */
 export interface ConfigChange {

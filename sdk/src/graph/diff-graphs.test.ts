@@ -1,7 +1,7 @@
-import type { Graph } from '@causeway/sdk';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { diffGraphs } from './diff-graphs';
+import type { Graph } from './schema';
 
 const base: Graph = {
   format: 'causeway.graph/1',

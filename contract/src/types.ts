@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { me, session, tokenSchema } from './auth';
+import type { endpointChange, endpointDetail, endpointSchema } from './endpoints';
+import type { fileInfo } from './files';
+import type { graphInfoSchema, graphVersionSchema } from './graphs';
+import type { modelSummarySchema, modelVersionSchema, modelWithVersions } from './models';
+import type { pluginSchema } from './plugins';
+import type { runOutputJson, runOutputRecord } from './run-outputs';
+import type { nodeRunSchema, runSchema, runWithNodes } from './runs';
+import type { occurrenceSchema, scheduleSchema, scheduleWithFireTimes } from './schedules';
+import type { secretInfo } from './secrets';
+import type { templateSchema } from './templates';
+import type { userSchema } from './users';
+
+// The answers' types, by the names clients use. A request body's type is `z.input` of its schema.
+
+export type Session = z.infer<typeof session>;
+export type Me = z.infer<typeof me>;
+export type TokenInfo = z.infer<typeof tokenSchema>;
+export type User = z.infer<typeof userSchema>;
+export type GraphInfo = z.infer<typeof graphInfoSchema>;
+export type GraphVersionInfo = z.infer<typeof graphVersionSchema>;
+export type TemplateInfo = z.infer<typeof templateSchema>;
+export type Endpoint = z.infer<typeof endpointSchema>;
+export type EndpointDetail = z.infer<typeof endpointDetail>;
+export type EndpointChange = z.infer<typeof endpointChange>;
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+export type ModelVersionInfo = z.infer<typeof modelVersionSchema>;
+export type ModelWithVersions = z.infer<typeof modelWithVersions>;
+export type InstalledPlugin = z.infer<typeof pluginSchema>;
+export type ServerRun = z.infer<typeof runSchema>;
+export type ServerNodeRun = z.infer<typeof nodeRunSchema>;
+export type ServerRunWithNodes = z.infer<typeof runWithNodes>;
+export type RunOutputRecord = z.infer<typeof runOutputRecord>;
+export type RunOutputJson = z.infer<typeof runOutputJson>;
+export type Schedule = z.infer<typeof scheduleSchema>;
+export type ScheduleWithFireTimes = z.infer<typeof scheduleWithFireTimes>;
+export type ScheduleOccurrence = z.infer<typeof occurrenceSchema>;
+export type SecretInfo = z.infer<typeof secretInfo>;
+export type UploadedFileInfo = z.infer<typeof fileInfo>;
