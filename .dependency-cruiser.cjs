@@ -64,6 +64,13 @@ module.exports = {
         pathNot: '^web/src/runner/plugins/announce-runs\\.ts$|^web/src/runner/worker-script-url\\.ts$',
       },
     },
+    {
+      name: 'editor-commands-without-react',
+      comment: 'the editor commands are plain TypeScript, tested without React (biome.json refuses react imports there)',
+      severity: 'error',
+      from: { path: '^web/src/app/editor-commands\\.ts$' },
+      to: { path: '\\.tsx$', dependencyTypesNot: ['type-only'] },
+    },
     { name: 'server-not-web', severity: 'error', from: { path: '^server/' }, to: { path: '^web/' } },
     { name: 'web-not-server', severity: 'error', from: { path: '^web/' }, to: { path: '^server/' } },
     {

@@ -19,6 +19,7 @@ import { jsonGuard } from './middleware/json-guard';
 import { rateLimit } from './middleware/rate-limit';
 import { refuseAnonymousBodies } from './middleware/refuse-anonymous-bodies';
 import { requireAction } from './middleware/require-action';
+import { storableUrl } from './middleware/storable-url';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { endpointRoutes } from './routes/endpoints';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
     return c.req.header('content-length') === undefined ? next() : bodyLimits.upload(c, next);
   });
   app.use('/api/*', authenticate(services.tokens));
+  app.use('/api/*', storableUrl());
   app.use('/api/*', jsonGuard());
 
   registerApiComponents(app.openAPIRegistry);

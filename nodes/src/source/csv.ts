@@ -67,11 +67,17 @@ export const csvSource = defineNode({
     // Streamed when the host can open files (memory: a window plus the columns), else read whole.
     const file = await ctx.files.open?.(config.file, ctx.signal);
     const parsed = file
-      ? await parseCsvStream(file.chunks, { ...options, expectedBytes: file.size })
+      ? await parseCsvStream(file.chunks, { ...options, expectedBytes: file.size, maxLineBytes: ctx.limits.csvLineBytes })
       : parseCsv(await ctx.files.read(config.file, ctx.signal), options);
     if (!parsed.ok) {
       const detail = parsed.issues.map((issue) => formatIssue(issue)).join('; ');
-      throw new UserError('INPUT_INVALID', `"${config.file}" cannot be read as CSV: ${detail}`, { issues: parsed.issues });
+      throw new UserError(
+        parsed.issues[0]?.code === 'INPUT_LIMIT' ? 'INPUT_LIMIT' : 'INPUT_INVALID',
+        `"${config.file}" cannot be read as CSV: ${detail}`,
+        {
+          issues: parsed.issues,
+        },
+      );
     }
     const { table, badRows, badRowCount, notes } = parsed.value;
     // A detected header with its names kept is the usual case; anything else is worth a line.

@@ -2,6 +2,7 @@ import {
   defineNode,
   type HttpGetOptions,
   type HttpStream,
+  type InputLimits,
   parseCsvStream,
   port,
   type Result,
@@ -66,6 +67,7 @@ async function parse(
   reopen: () => Promise<HttpStream>,
   tally: { bytes: number },
   signal: AbortSignal,
+  limits: InputLimits,
 ): Promise<Result<Table>> {
   if (format === 'csv') {
     let fresh: HttpStream | null = first;
@@ -78,12 +80,16 @@ async function parse(
         yield* counted((await reopen()).body, tally);
       })();
     };
-    const csv = await parseCsvStream(open, first.length === undefined ? {} : { expectedBytes: first.length });
+    const csv = await parseCsvStream(open, {
+      maxLineBytes: limits.csvLineBytes,
+      ...(first.length === undefined ? {} : { expectedBytes: first.length }),
+    });
     return csv.ok ? { ok: true, value: csv.value.table } : csv;
   }
   if (format === 'json') return readJsonStream(counted(first.body, tally));
   const { bytes } = await readHttpStream({ ...first, body: counted(first.body, tally) });
-  return format === 'parquet' ? readParquet(bytes, { signal }) : readArrow(bytes);
+  if (format === 'arrow') return readArrow(bytes);
+  return readParquet(bytes, { signal, maxColumns: limits.parquetColumns, maxDepth: limits.parquetDepth });
 }
 
 /** Downloads a CSV, JSON, Parquet or Arrow file from an http(s) URL into a table. */
@@ -108,7 +114,7 @@ export const httpSource = defineNode({
     const response = await ctx.http.stream(config.url, options);
     const format = formatOf(config.format, response.contentType, response.url);
     const tally = { bytes: 0 };
-    const table = await parse(format, response, () => ctx.http.stream(config.url, options), tally, ctx.signal);
+    const table = await parse(format, response, () => ctx.http.stream(config.url, options), tally, ctx.signal, ctx.limits);
     ctx.log('info', `Read ${tally.bytes} bytes from ${response.url} as ${format}.`);
     return { table: tableOrThrow(table, config.url, format.toUpperCase()) };
   },

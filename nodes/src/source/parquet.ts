@@ -21,7 +21,12 @@ export const parquetSource = defineNode({
   fingerprint: ({ config, ctx }) => ctx.files.fingerprint(config.file),
   run: async ({ config, ctx }) => {
     const bytes = await ctx.files.read(config.file, ctx.signal);
-    const result = await readParquet(bytes, { signal: ctx.signal, ...(config.columns ? { columns: config.columns } : {}) });
+    const result = await readParquet(bytes, {
+      signal: ctx.signal,
+      maxColumns: ctx.limits.parquetColumns,
+      maxDepth: ctx.limits.parquetDepth,
+      ...(config.columns ? { columns: config.columns } : {}),
+    });
     return { table: tableOrThrow(result, config.file, 'Parquet') };
   },
 });

@@ -54,7 +54,7 @@ export const dateParts = defineNode({
     const added = config.parts.map((part): [string, Vector] => {
       ctx.signal.throwIfAborted();
       const compiled = compileForTable(`${part}(${columnText(config.column)})`, table, ['column']);
-      return [outputName(config, part), evaluateExpression(compiled, table)];
+      return [outputName(config, part), evaluateExpression(compiled, table, { maxTextChars: ctx.limits.expressionTextChars })];
     });
     return { table: putColumns(table, added) };
   },

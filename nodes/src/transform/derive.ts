@@ -44,7 +44,7 @@ export const deriveColumns = defineNode({
     config.columns.forEach((column, index) => {
       ctx.signal.throwIfAborted();
       const compiled = compileForTable(column.expression, table, ['columns', index, 'expression']);
-      table = putColumns(table, [[column.name, evaluateExpression(compiled, table)]]);
+      table = putColumns(table, [[column.name, evaluateExpression(compiled, table, { maxTextChars: ctx.limits.expressionTextChars })]]);
       ctx.progress((index + 1) / config.columns.length);
     });
     return { table };

@@ -26,7 +26,7 @@ export const filterRows = defineNode({
   },
   run: ({ inputs, config, ctx }) => {
     const where = compileForTable(config.where, inputs.table, ['where'], 'boolean');
-    const mask = evaluatePredicate(where, inputs.table);
+    const mask = evaluatePredicate(where, inputs.table, { maxTextChars: ctx.limits.expressionTextChars });
     ctx.progress(0.5);
     ctx.signal.throwIfAborted();
     return { table: filterTable(inputs.table, mask) };

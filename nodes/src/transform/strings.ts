@@ -114,7 +114,7 @@ export const stringFunctions = defineNode({
       ctx.signal.throwIfAborted();
       requireColumns(table, [refOf(o, index)]);
       const compiled = compileForTable(expressionOf(o), table, ['ops', index]);
-      const vector: Vector = evaluateExpression(compiled, table);
+      const vector: Vector = evaluateExpression(compiled, table, { maxTextChars: ctx.limits.expressionTextChars });
       table = putColumns(table, [[outputName(o), vector]]);
       ctx.progress((index + 1) / config.ops.length);
     });

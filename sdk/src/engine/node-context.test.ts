@@ -4,6 +4,7 @@ import type { NodeContext } from '../node/context';
 import { defineNode } from '../node/define-node';
 import { noExports } from '../node/export-store';
 import { noHttpClient } from '../node/http-client';
+import { defaultInputLimits } from '../node/input-limits';
 import { noModelRegistry } from '../node/model-registry-client';
 import { noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
@@ -31,6 +32,7 @@ function contextWithClock() {
     models: noModelRegistry,
     monitoring: noMonitoring,
     exports: noExports,
+    limits: defaultInputLimits,
   };
   return { ctx: new EngineNodeContext('n', env, undefined), events, clock };
 }

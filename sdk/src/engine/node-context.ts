@@ -1,6 +1,7 @@
 import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/context';
 import type { ExportStore } from '../node/export-store';
 import type { HttpClient } from '../node/http-client';
+import type { InputLimits } from '../node/input-limits';
 import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { MonitoringClient } from '../node/monitoring-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
@@ -21,6 +22,7 @@ export interface ContextEnv {
   readonly models: ModelRegistryClient;
   readonly monitoring: MonitoringClient;
   readonly exports: ExportStore;
+  readonly limits: InputLimits;
 }
 
 // Progress events: at most one per step of this size or per this interval, whichever comes first.
@@ -41,6 +43,7 @@ export class EngineNodeContext implements NodeContext {
   readonly models: ModelRegistryClient;
   readonly monitoring: MonitoringClient;
   readonly exports: ExportStore;
+  readonly limits: InputLimits;
   declare readonly idempotencyKey?: string;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
@@ -59,6 +62,7 @@ export class EngineNodeContext implements NodeContext {
     this.models = env.models;
     this.monitoring = env.monitoring;
     this.exports = env.exports;
+    this.limits = env.limits;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
   }

@@ -2,6 +2,7 @@ import { UserError } from '../errors/errors';
 import type { Graph } from '../graph/schema';
 import { noExports } from '../node/export-store';
 import { noHttpClient } from '../node/http-client';
+import { defaultInputLimits } from '../node/input-limits';
 import { noModelRegistry } from '../node/model-registry-client';
 import { noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime } from '../node/onnx-runtime';
@@ -64,6 +65,7 @@ export async function runGraph(graph: Graph, options: RunOptions): Promise<RunRe
     models: options.models ?? noModelRegistry,
     monitoring: options.monitoring ?? noMonitoring,
     exports: options.exports ?? noExports,
+    limits: { ...defaultInputLimits, ...options.limits },
     plan,
     values: new Array(plan.length).fill(undefined),
     cache: options.cache,

@@ -3,6 +3,7 @@ import type { Issue } from '../errors/issue';
 import type { FileStore, SecretStore } from '../node/context';
 import type { ExportStore } from '../node/export-store';
 import type { HttpClient } from '../node/http-client';
+import type { InputLimits } from '../node/input-limits';
 import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { MonitoringClient } from '../node/monitoring-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
@@ -47,6 +48,8 @@ export interface RunOptions {
   monitoring?: MonitoringClient;
   /** Takes files nodes export; by default every write fails with EXPORTS_MISSING. */
   exports?: ExportStore;
+  /** Bounds on what input data may make nodes allocate (`ctx.limits`); unset ones keep `defaultInputLimits`. */
+  limits?: Partial<InputLimits>;
   /** Runs only these nodes and what they depend on ("run up to here"). */
   targets?: readonly string[];
   /** Names the run in events and idempotency keys: the server passes its run's id (default: a random safe integer). */

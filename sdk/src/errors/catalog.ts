@@ -45,6 +45,7 @@ export const errorCatalog = {
   },
   FILE_UNKNOWN: { kind: 'user', summary: 'A referenced file does not exist.' },
   INPUT_INVALID: { kind: 'user', summary: 'Input data is malformed.' },
+  INPUT_LIMIT: { kind: 'user', summary: 'Input data passes a limit set for runs (line length, columns, nesting, rows, text size).' },
   EXPRESSION_INVALID: { kind: 'user', summary: 'An expression cannot be parsed or type-checked.' },
   INTERNAL: { kind: 'internal', summary: 'An unexpected internal error.' },
   RUN_TARGET_UNKNOWN: { kind: 'user', summary: 'A run target names a node that is not in the graph.' },
@@ -68,6 +69,7 @@ export const errorCatalog = {
   // runs on the server
   RUN_TIMEOUT: { kind: 'node', summary: 'The run took longer than its time limit.' },
   WORKER_LOST: { kind: 'node', summary: 'The worker running this run stopped; it was retried or given up.' },
+  RUN_EVENTS_REFUSED: { kind: 'node', summary: 'The database refused what the run reported, so the run was stopped.' },
   // models
   MODEL_RUNTIME_MISSING: { kind: 'user', summary: 'This host has no model runtime, so models cannot be scored here.' },
   MODEL_INVALID: { kind: 'user', summary: 'The model file is not a readable ONNX model.' },

@@ -3,18 +3,20 @@ import { columnTypeOf } from '../ports';
 import { collectBlocks } from './collect-blocks';
 import type { CompiledExpression } from './compiled-expression';
 import { columnReader, evaluateBlocks } from './evaluate-blocks';
+import { withTextLimit } from './text-budget';
 import { toVector } from './to-vector';
 
 /**
  * Evaluates a compiled expression over a table, column-at-a-time over the typed arrays. Returns one
  * Arrow vector of `numRows` values (one chunk). Throws a UserError (SCHEMA_INVALID) when the table
- * lacks a column the expression reads or has it with another type.
+ * lacks a column the expression reads or has it with another type, and INPUT_LIMIT when a text
+ * function would build more than `options.maxTextChars` characters for a block of rows.
  *
  * @example
  * const r = compileExpression('monthly * 12', tableSchemaOf(table));
  * if (r.ok) evaluateExpression(r.value, table).toArray() // Float64Array
  */
-export function evaluateExpression(compiled: CompiledExpression, table: Table): Vector {
+export function evaluateExpression(compiled: CompiledExpression, table: Table, options: { maxTextChars?: number } = {}): Vector {
   const ast = compiled.ast;
   const n = table.numRows;
   if (ast.kind === 'column') {
@@ -24,6 +26,6 @@ export function evaluateExpression(compiled: CompiledExpression, table: Table): 
     return toVector(columnReader(table)(ast.name, ast.type), compiled.type, n);
   }
   const out = collectBlocks(ast.type, n);
-  evaluateBlocks(compiled, table, out.add, out.destination);
+  withTextLimit(options.maxTextChars, () => evaluateBlocks(compiled, table, out.add, out.destination));
   return toVector(out.finish(), compiled.type, n);
 }

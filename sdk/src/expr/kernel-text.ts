@@ -2,6 +2,7 @@ import { parseNumberText } from '../table/parse-text';
 import type { ExprType } from './ast';
 import { andValid, type Col, numbers, texts, type Valid, validOf } from './column';
 import type { Kernel } from './kernel-math';
+import { checkTextSize } from './text-budget';
 
 const msPerDay = 86_400_000;
 
@@ -100,6 +101,34 @@ function toNumber(args: Col[], n: number, types: ExprType[]): Col {
   return { k: 'num', v: out, valid, tmp: true };
 }
 
+/** `replace(s, from, to)` for every row, its result size counted before any of it is built. */
+function replace(args: Col[], n: number): Col {
+  const s = texts(args[0] as Col, n);
+  const from = texts(args[1] as Col, n);
+  const to = texts(args[2] as Col, n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const text = s[i] as string;
+    const find = from[i] as string;
+    let count = 0;
+    if (find !== '') for (let at = text.indexOf(find); at >= 0; at = text.indexOf(find, at + find.length)) count++;
+    total += text.length + count * ((to[i] as string).length - find.length);
+  }
+  checkTextSize('replace', total);
+  return mapText(args, n, 'str', ([text, find, by]) => (find === '' ? (text as string) : (text as string).split(find as string).join(by)));
+}
+
+/** `concat` of every row, its result size counted before any of it is built. */
+function concat(args: Col[], n: number, types: ExprType[]): Col {
+  const parts = args.map((c, i) =>
+    c.k === 'str' || c.k === 'dict' ? c : { k: 'str' as const, v: toTexts(c, types[i] ?? 'string', n), valid: validOf(c, n) },
+  );
+  let total = 0;
+  for (const part of parts) for (const text of texts(part, n)) total += text.length;
+  checkTextSize('concat', total);
+  return mapText(parts, n, 'str', (xs) => xs.join(''));
+}
+
 /** The string and conversion kernels, by function name. */
 export const textKernels = new Map<string, Kernel>([
   ['lower', (a, n) => mapText(a, n, 'str', ([s]) => (s as string).toLowerCase())],
@@ -109,22 +138,10 @@ export const textKernels = new Map<string, Kernel>([
   ['contains', (a, n) => mapText(a, n, 'bool', ([s, p]) => (s as string).includes(p as string))],
   ['starts_with', (a, n) => mapText(a, n, 'bool', ([s, p]) => (s as string).startsWith(p as string))],
   ['ends_with', (a, n) => mapText(a, n, 'bool', ([s, p]) => (s as string).endsWith(p as string))],
-  [
-    'replace',
-    (a, n) => mapText(a, n, 'str', ([s, from, to]) => (from === '' ? (s as string) : (s as string).split(from as string).join(to))),
-  ],
+  ['replace', replace],
   ['substring', substring],
   ['split_part', splitPart],
-  [
-    'concat',
-    (a, n, types) =>
-      mapText(
-        a.map((c, i) => (c.k === 'str' || c.k === 'dict' ? c : { k: 'str', v: toTexts(c, types[i] ?? 'string', n), valid: validOf(c, n) })),
-        n,
-        'str',
-        (xs) => xs.join(''),
-      ),
-  ],
+  ['concat', concat],
   ['to_string', (a, n, types) => ({ k: 'str', v: toTexts(a[0] as Col, types[0] ?? 'string', n), valid: validOf(a[0] as Col, n) })],
   ['to_number', toNumber],
 ]);

@@ -1,5 +1,6 @@
 import type { ExportStore } from './export-store';
 import type { HttpClient } from './http-client';
+import type { InputLimits } from './input-limits';
 import type { ModelRegistryClient } from './model-registry-client';
 import type { MonitoringClient } from './monitoring-client';
 import type { OnnxRuntime } from './onnx-runtime';
@@ -68,6 +69,8 @@ export interface NodeContext {
   readonly monitoring: MonitoringClient;
   /** Writes files for people to pick up; server hosts only (optional so hosts without it need not say so). */
   readonly exports?: ExportStore;
+  /** Bounds on what input data may make this node allocate; passing one is `INPUT_LIMIT`. */
+  readonly limits: InputLimits;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
 }

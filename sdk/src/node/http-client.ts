@@ -65,8 +65,10 @@ export interface HttpClient {
 
 /**
  * Passes a body's chunks on while counting them: more than `maxBytes` in all fails with HTTP_FAILED
- * at the chunk that passes the cap. Any other failure of the read goes through `explain` (a host maps
- * its abort and time-out errors there). `close` runs however the reading ends, early exits included.
+ * at the chunk that passes the cap. Any other failure of the read goes through `explain`, with the
+ * bytes received so far (a host maps its abort and time-out errors there). `ended` runs when the
+ * body ends without an error, with the bytes received, and may throw (a host checks there that the
+ * body arrived whole). `close` runs however the reading ends, early exits included.
  *
  * @example
  * const body = cappedBody(chunks, url, options.maxBytes, { close: () => response.destroy() });
@@ -75,7 +77,7 @@ export async function* cappedBody(
   chunks: AsyncIterable<Uint8Array>,
   url: string,
   maxBytes: number,
-  hooks: { explain?: (error: unknown) => unknown; close?: () => void } = {},
+  hooks: { explain?: (error: unknown, received: number) => unknown; ended?: (received: number) => void; close?: () => void } = {},
 ): AsyncGenerator<Uint8Array, void, undefined> {
   let total = 0;
   try {
@@ -84,8 +86,9 @@ export async function* cappedBody(
       if (total > maxBytes) throw new UserError('HTTP_FAILED', `${url} is larger than the limit of ${maxBytes} bytes.`);
       yield chunk;
     }
+    hooks.ended?.(total);
   } catch (error) {
-    throw error instanceof UserError || !hooks.explain ? error : hooks.explain(error);
+    throw error instanceof UserError || !hooks.explain ? error : hooks.explain(error, total);
   } finally {
     hooks.close?.();
   }

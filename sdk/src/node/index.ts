@@ -26,6 +26,7 @@ export {
   readableChunks,
   readHttpStream,
 } from './http-client';
+export { defaultInputLimits, type InputLimits } from './input-limits';
 export {
   type LoadedModel,
   type ModelGateVerdict,

@@ -88,9 +88,8 @@ describe('checkPluginManifest', () => {
 
     const wide = valid();
     wide.nodes[0].config = { items: new Array(3_000_000).fill(0) };
-    const started = performance.now();
+    // How fast it refuses is measured by test/bench/manifest-check.ts.
     expect(issuesOf(wide)).toContain('size limit');
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses non-JSON values and non-objects', () => {

@@ -5,6 +5,7 @@ import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/cont
 import type { InputValues, NodeDefinition, OutputValues, PortMap } from '../node/define-node';
 import { type ExportStore, noExports } from '../node/export-store';
 import { type HttpClient, noHttpClient } from '../node/http-client';
+import { defaultInputLimits, type InputLimits } from '../node/input-limits';
 import { type ModelRegistryClient, noModelRegistry } from '../node/model-registry-client';
 import { type MonitoringClient, noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
@@ -41,6 +42,8 @@ interface RunNodeCommon<I extends PortMap> {
   monitoring?: MonitoringClient;
   /** Where `ctx.exports` writes (default: none, every write fails with EXPORTS_MISSING). */
   exports?: ExportStore;
+  /** Input limits `ctx.limits` offers; unset ones keep `defaultInputLimits`. */
+  limits?: Partial<InputLimits>;
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
@@ -123,6 +126,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     sql: options.sql ?? noSqlClient,
     models: options.models ?? noModelRegistry,
     monitoring: options.monitoring ?? noMonitoring,
+    limits: { ...defaultInputLimits, ...options.limits },
     exports: options.exports ?? noExports,
     // Effects nodes get a key as the engine gives them: `run:node`.
     ...(definition.effects === true ? { idempotencyKey: `test:${nodeId}` } : {}),

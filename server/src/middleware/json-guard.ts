@@ -1,10 +1,12 @@
 import { checkJsonValue, graphLimits, type Issue, UserError } from '@causeway/sdk';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
+import { unstorableAt, unstorableTextError } from './unstorable-text';
 
 /**
  * Refuses hostile JSON bodies before any validator sees them: malformed text, nesting deeper than
- * the graph limit, over-long strings and the keys `__proto__`, `constructor`, `prototype`.
+ * the graph limit, over-long strings, the keys `__proto__`, `constructor`, `prototype`, and text
+ * PostgreSQL cannot store (NUL, lone surrogates: 400 `REQUEST_INVALID` naming the field).
  * The parsed text stays cached, so validators read it without parsing twice.
  */
 export function jsonGuard(): MiddlewareHandler<AppEnv> {
@@ -23,6 +25,8 @@ export function jsonGuard(): MiddlewareHandler<AppEnv> {
       const first = issues[0] as Issue;
       throw new UserError(first.code, `The request body was refused: ${first.message}`, { issues: issues.slice(0, 10) });
     }
+    const unstorable = unstorableAt(value);
+    if (unstorable !== undefined) throw unstorableTextError('body', unstorable);
     return next();
   };
 }

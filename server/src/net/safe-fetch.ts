@@ -129,11 +129,14 @@ export function createSafeHttpClient(options: SafeFetchOptions = {}): HttpClient
     const timeout = AbortSignal.timeout(getOptions.timeoutMs);
     const signal = getOptions.signal ? AbortSignal.any([getOptions.signal, timeout]) : timeout;
     // The signal stays on the request while the body is read, so the time cap covers the whole download.
-    const explain = (error: unknown): unknown => {
+    let declared = Number.NaN;
+    const explain = (error: unknown, received?: number): unknown => {
       if (error instanceof UserError) return error;
       if (getOptions.signal?.aborted) return getOptions.signal.reason;
-      if (timeout.aborted) return failed(`${url} took longer than ${getOptions.timeoutMs} ms.`, error);
-      return failed(`${url} cannot be fetched: ${error instanceof Error ? error.message : String(error)}`, error);
+      const of = Number.isFinite(declared) ? ` of ${declared}` : '';
+      const got = received === undefined ? '' : ` ${received}${of} bytes received, the download is incomplete.`;
+      if (timeout.aborted) return failed(`${url} took longer than ${getOptions.timeoutMs} ms;${got}`.replace(/;$/, '.'), error);
+      return failed(`${url} cannot be fetched: ${error instanceof Error ? error.message : String(error)}.${got}`, error);
     };
     let opened: { response: IncomingMessage; url: string };
     try {
@@ -142,10 +145,17 @@ export function createSafeHttpClient(options: SafeFetchOptions = {}): HttpClient
       throw explain(error);
     }
     const { response } = opened;
-    const declared = Number(response.headers['content-length']);
+    declared = Number(response.headers['content-length']);
+    // A body that stops short (a dropped connection, a stall cut by the time limit) never counts as the data.
+    const ended = (received: number) => {
+      if (signal.aborted || !response.complete) throw explain(new Error('the body ended early'), received);
+      if (Number.isFinite(declared) && received !== declared)
+        throw failed(`${opened.url} sent ${received} of ${declared} bytes (its Content-Length); the download is incomplete.`);
+    };
     return {
       body: cappedBody(response as AsyncIterable<Uint8Array>, opened.url, getOptions.maxBytes, {
         explain,
+        ended,
         close: () => response.destroy(),
       }),
       contentType: String(response.headers['content-type'] ?? ''),

@@ -63,8 +63,7 @@ export class TokensRepository {
   }
 
   /** The live token with this plain value, if any: not revoked, not expired, its user (if any) not disabled. */
-  async findActive(token: string): Promise<TokenInfo | undefined> {
-    const now = Date.now();
+  async findActive(token: string, now = Date.now()): Promise<TokenInfo | undefined> {
     const hit = this.cachedActive(token, now);
     if (hit !== undefined) return hit;
     const hash = hashApiToken(token);

@@ -108,6 +108,7 @@ async function store(
   maxBytes: number,
 ): Promise<{ size: number; schema: TableSchema | undefined }> {
   await mkdir(folder, { recursive: true });
+  await refuseNonFile(folder, name);
   const temporary = join(folder, `.upload-${randomBytes(8).toString('hex')}`);
   let size = 0;
   const cap = new Transform({
@@ -120,11 +121,24 @@ async function store(
     await pipeline(body, cap, createWriteStream(temporary, { flags: 'wx' }));
     const schema = await readUploadSchema(temporary, name, size);
     await writeUploadSchema(folder, name, schema);
-    await rename(temporary, join(folder, name));
+    await rename(temporary, join(folder, name)).catch(async (error: unknown) => {
+      // Something other than a file took the name meanwhile.
+      await refuseNonFile(folder, name);
+      throw error;
+    });
     return { size, schema };
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/** An upload may replace a file, never a folder or anything else of the same name. */
+async function refuseNonFile(folder: string, name: string): Promise<void> {
+  const existing = await lstat(join(folder, name)).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile())
+    throw new UserError('CONFLICT', `"${name}" is taken by something that is not a file (a folder or a link); choose another name.`, {
+      details: { name },
+    });
 }
 
 async function infoOf(folder: string, name: string): Promise<Omit<UploadedFileInfo, 'owner'>> {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
+import { storableJson } from '../db/storable-json';
 import { runChannel } from './run-bus';
 
 /** A run a worker has claimed; `attempt` fences its writes against a later claim. */
@@ -82,7 +83,10 @@ export class RunQueue {
       .sort((a, b) => a.id - b.id);
   }
 
-  /** Writes a batch in one statement, skipping runs this worker no longer holds. */
+  /**
+   * Writes a batch in one statement, skipping runs this worker no longer holds. Text PostgreSQL
+   * refuses (U+0000, lone surrogates) is stored as visible stand-ins (see `storableJson`).
+   */
   async flush(batch: FlushBatch): Promise<void> {
     const fences = new Map<string, Fence>();
     for (const list of [batch.events, batch.nodes, batch.finishes])
@@ -113,7 +117,7 @@ export class RunQueue {
       ev as (
         insert into run_events (run_id, seq, type, node_id, data, at)
         select e.run_id, e.seq, e.type, e.node_id, e.data, to_timestamp(e.at / 1000.0)
-        from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+        from jsonb_to_recordset(${storableJson(events)}::jsonb)
           as e(run_id bigint, seq int, type text, node_id text, data jsonb, at float8)
         where e.run_id in (select id from owned)
         returning run_id
@@ -122,7 +126,7 @@ export class RunQueue {
         insert into node_runs (run_id, node_id, status, started_at, finished_at, duration_ms, cached, error, outputs)
         select n.run_id, n.node_id, n.status, to_timestamp(n.started_at / 1000.0), to_timestamp(n.finished_at / 1000.0),
           n.duration_ms, n.cached, n.error, n.outputs
-        from jsonb_to_recordset(${JSON.stringify(nodes)}::jsonb)
+        from jsonb_to_recordset(${storableJson(nodes)}::jsonb)
           as n(run_id bigint, node_id text, status text, started_at float8, finished_at float8, duration_ms int, cached boolean, error jsonb, outputs jsonb)
         where n.run_id in (select id from owned)
         on conflict (run_id, node_id) do update set status = excluded.status, started_at = excluded.started_at,
@@ -132,7 +136,7 @@ export class RunQueue {
       ),
       fin as (
         update runs r set status = f.status, finished_at = now(), duration_ms = f.duration_ms, error = f.error, heartbeat_at = null
-        from jsonb_to_recordset(${JSON.stringify(finishes)}::jsonb) as f(run_id bigint, status text, duration_ms int, error jsonb)
+        from jsonb_to_recordset(${storableJson(finishes)}::jsonb) as f(run_id bigint, status text, duration_ms int, error jsonb)
         where r.id = f.run_id and r.id in (select id from owned)
         returning r.id
       )

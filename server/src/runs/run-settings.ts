@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { InputLimits } from '@causeway/sdk';
 import { z } from 'zod';
 import { parseEnvSettings } from '../settings/parse-env-settings';
 
@@ -28,6 +29,8 @@ export interface RunSettings {
   outputRetentionDays: number;
   /** How often expired run outputs are looked for. */
   outputSweepMs: number;
+  /** Bounds on what input data may make a node allocate (`ctx.limits`). */
+  limits: InputLimits;
 }
 
 const ms = { unit: 'ms' } as const;
@@ -109,6 +112,37 @@ export const runSettingsSchema = z.object({
     .default(3_600_000)
     .meta(ms)
     .describe('How often expired run outputs are looked for.'),
+  CAUSEWAY_CSV_MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 30)
+    .default(64 * 2 ** 20)
+    .meta({ unit: 'bytes' })
+    .describe('Longest CSV line (one record) a run reads; a longer one fails with INPUT_LIMIT as soon as it is seen.'),
+  CAUSEWAY_PARQUET_MAX_COLUMNS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(10_000)
+    .describe('Most columns (schema elements) a Parquet file may declare; more fail with INPUT_LIMIT before any is read.'),
+  CAUSEWAY_PARQUET_MAX_DEPTH: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(64)
+    .describe('Deepest nesting of a Parquet schema; deeper fails with INPUT_LIMIT before any column is read.'),
+  CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 29)
+    .default(2 ** 27)
+    .describe(
+      'Most characters a text function of an expression (`replace`, `concat`) may build for one block of 8,192 rows; more fails with INPUT_LIMIT before it is built.',
+    ),
 });
 
 /**
@@ -130,6 +164,12 @@ export function runSettings(env: Record<string, string | undefined>, overrides: 
     maxJsonOutputBytes: s.CAUSEWAY_RUN_OUTPUT_JSON_BYTES,
     outputRetentionDays: s.CAUSEWAY_RUN_OUTPUT_DAYS,
     outputSweepMs: s.CAUSEWAY_RUN_OUTPUT_SWEEP_MS,
+    limits: {
+      csvLineBytes: s.CAUSEWAY_CSV_MAX_LINE_BYTES,
+      parquetColumns: s.CAUSEWAY_PARQUET_MAX_COLUMNS,
+      parquetDepth: s.CAUSEWAY_PARQUET_MAX_DEPTH,
+      expressionTextChars: s.CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS,
+    },
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -36,6 +37,8 @@ const exportStore = folderExports(join(dirname(data.filesDir), 'exports'));
 const services = hostServices(process.env);
 const hostCalls = new HostCallClient((message) => post(message));
 const graphs = new Map<string, Graph | UserError>();
+// Which run's code is executing, across its awaits and timers: an uncaught error is laid at its door.
+const currentRun = new AsyncLocalStorage<number>();
 const controllers = new Map<number, AbortController>();
 function graphOf(key: string, text: string): Graph | UserError {
   let graph = graphs.get(key);
@@ -92,6 +95,7 @@ async function run(runId: number, graphKey: string, text: string): Promise<void>
       signal: controller.signal,
       files,
       exports: exportStore,
+      limits: data.limits,
       secrets: { get: async (name) => String(await call('secrets', 'get', [name])) },
       ...services,
       ...runHostServices(call),
@@ -120,8 +124,16 @@ async function run(runId: number, graphKey: string, text: string): Promise<void>
   }
 }
 
+process.on('uncaughtException', (error) => {
+  const runId = currentRun.getStore();
+  const message = error instanceof Error ? error.message : String(error);
+  post({ type: 'fatal', ...(runId === undefined ? {} : { runId }), message });
+  // The thread's state is unknown now: it ends, and the pool spares the runs that did nothing wrong.
+  process.exit(1);
+});
+
 port.on('message', (message: ToThread) => {
-  if (message.type === 'run') void run(message.runId, message.graphKey, message.graph);
+  if (message.type === 'run') void currentRun.run(message.runId, () => run(message.runId, message.graphKey, message.graph));
   else if (message.type === 'cancel') controllers.get(message.runId)?.abort();
   else if (message.type === 'host-reply') hostCalls.answer(message);
 });

@@ -44,10 +44,11 @@ const fail = defineNode({
   version: 1,
   category: 'transform',
   title: 'Fail',
-  description: 'Throws, or with `crash` kills its thread from outside the engine, or with `spin` never returns.',
+  description:
+    'Throws, or with `crash` kills its thread from outside the engine, with `exit` ends its thread without a word, or with `spin` never returns.',
   inputs: { in: port.value(z.number(), { optional: true }) },
   outputs: { out: port.value(z.number()) },
-  config: z.object({ mode: z.enum(['throw', 'crash', 'spin']).default('throw') }),
+  config: z.object({ mode: z.enum(['throw', 'crash', 'exit', 'spin']).default('throw') }),
   run: async ({ config }) => {
     if (config.mode === 'crash') {
       setTimeout(() => {
@@ -55,6 +56,7 @@ const fail = defineNode({
       }, 0);
       await new Promise(() => {});
     }
+    if (config.mode === 'exit') process.exit(3);
     if (config.mode === 'spin') for (;;);
     throw new Error('this node always fails');
   },

@@ -1,4 +1,4 @@
-import type { ErrorCode, EventError, PortKind, RunEvent, RunStatus } from '@causeway/sdk';
+import type { ErrorCode, EventError, InputLimits, PortKind, RunEvent, RunStatus } from '@causeway/sdk';
 
 /** Why a run did not succeed: the first failed node's error, or why the graph was refused. */
 export interface RunError {
@@ -36,7 +36,9 @@ export type FromThread =
   | { type: 'event'; event: RunEvent }
   /** Calls `service.method(...args)` on the main side for run `runId` (see host-calls.ts). */
   | { type: 'host-call'; requestId: number; runId: number; nodeKey?: string; service: string; method: string; args: unknown[] }
-  | { type: 'done'; runId: number; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError };
+  | { type: 'done'; runId: number; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError }
+  /** The thread is dying of an uncaught error raised by run `runId`'s code (absent: no run's). */
+  | { type: 'fatal'; runId?: number; message: string };
 
 /** What a run thread is started with. */
 export interface ThreadData {
@@ -46,4 +48,6 @@ export interface ThreadData {
   filesDir: string;
   /** Largest JSON output (metrics, charts, reports, values) kept, in bytes. */
   maxJsonOutputBytes: number;
+  /** The input limits of every run on the thread (`ctx.limits`). */
+  limits: InputLimits;
 }

@@ -51,9 +51,15 @@ interface Slot {
   ready: boolean;
   /** Runs in flight on this thread, by id: up to `settings.runsPerThread`. */
   runs: Map<number, ActiveRun>;
+  /** A thread of its own for one suspect run: claims never go to it, and it ends with its run. */
+  solo: boolean;
+  /** What the thread said as it died of an uncaught error, and whose code raised it. */
+  fatal?: { runId?: number; message: string };
 }
 
 const timeoutGraceMs = 1_000;
+/** A run released this many times as a suspect in a thread's death is failed instead of released again. */
+const maxSuspectReleases = 2;
 
 /**
  * Claims queued runs and executes them in worker threads (several runs per thread, so the many
@@ -68,6 +74,8 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly wake = new Wakeup();
   private readonly hostCalls: HostCallHandlers;
+  /** Runs given back after a thread died under them with no known culprit, and how often: each next runs alone. */
+  private readonly suspects = new Map<number, number>();
   private stopping = false;
   private loop: Promise<void> | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -76,7 +84,7 @@ export class WorkerPool {
   constructor(private readonly options: WorkerPoolOptions) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.queue = new RunQueue(options.db, this.workerId);
-    this.writer = new RunEventWriter(this.queue, options.bus, options.logger);
+    this.writer = new RunEventWriter(this.queue, options.bus, options.logger, (runId) => this.stopRefused(runId));
     this.hostCalls = options.hostCalls ?? createHostCallHandlers(options);
   }
 
@@ -125,11 +133,16 @@ export class WorkerPool {
     await this.writer.flush();
   }
 
-  private spawn(): Slot {
+  private spawn(solo = false): Slot {
     const { registryModule } = this.options.settings;
-    const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map() };
+    const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map(), solo };
     slot.thread = new RunThread(
-      { registryModule, filesDir: this.options.filesDir, maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes },
+      {
+        registryModule,
+        filesDir: this.options.filesDir,
+        maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes,
+        limits: this.options.settings.limits,
+      },
       (message) => this.onMessage(slot, message),
       (reason) => this.onExit(slot, reason),
     );
@@ -147,7 +160,7 @@ export class WorkerPool {
     const { pollMs } = this.options.settings;
     const capacity = this.options.settings.runsPerThread;
     while (!this.stopping) {
-      const usable = this.slots.filter((slot) => slot.ready && !slot.thread.exited);
+      const usable = this.slots.filter((slot) => slot.ready && !slot.thread.exited && !slot.solo);
       const free = usable.reduce((sum, slot) => sum + capacity - slot.runs.size, 0);
       if (free <= 0) {
         await this.wake.wait(pollMs);
@@ -160,6 +173,12 @@ export class WorkerPool {
         this.options.logger.warn('cannot claim runs', { error: error instanceof Error ? error.message : String(error) });
       }
       for (const claim of claimed) {
+        if (this.suspects.has(claim.id)) {
+          const solo = this.spawn(true);
+          this.slots.push(solo);
+          this.dispatch(solo, claim);
+          continue;
+        }
         // The least busy thread takes the next run.
         const slot = usable.reduce((best, candidate) => (candidate.runs.size < best.runs.size ? candidate : best));
         this.dispatch(slot, claim);
@@ -196,6 +215,10 @@ export class WorkerPool {
       return;
     }
     if (message.type === 'ready') return;
+    if (message.type === 'fatal') {
+      slot.fatal = { ...(message.runId === undefined ? {} : { runId: message.runId }), message: message.message };
+      return;
+    }
     const runId = message.type === 'event' ? message.event.runId : message.runId;
     const run = slot.runs.get(runId);
     if (run === undefined || run.closed) {
@@ -255,36 +278,52 @@ export class WorkerPool {
 
   private free(slot: Slot, runId: number): void {
     slot.runs.delete(runId);
+    this.suspects.delete(runId);
+    if (slot.solo && slot.runs.size === 0) void slot.thread.terminate();
     this.wake.poke();
   }
 
-  private onExit(slot: Slot, reason: string): void {
+  private onExit(slot: Slot, exitReason: string): void {
     const index = this.slots.indexOf(slot);
-    if (!this.stopping && index >= 0) this.slots[index] = this.spawn();
+    if (index >= 0) {
+      if (slot.solo) this.slots.splice(index, 1);
+      else if (!this.stopping) this.slots[index] = this.spawn();
+    }
+    const reason = slot.fatal === undefined ? exitReason : `the worker thread crashed: ${slot.fatal.message}`;
     const open = [...slot.runs.values()].filter((run) => !run.closed);
-    const culprits = open.filter((run) => run.timedOut);
-    if (culprits.length > 0) {
-      // The thread was stopped for a runaway run: the others on it did nothing wrong and go back to the queue at once.
-      const bystanders = open.filter((run) => !run.timedOut);
-      for (const run of bystanders) {
-        clearTimeout(run.timer);
-        run.closed = true;
-        slot.runs.delete(run.claim.id);
-      }
+    // The run that killed the thread: one that overran its time limit, the one whose code raised the uncaught
+    // error, or the only one there was. Only it fails; the others did nothing wrong.
+    let culprits = open.filter((run) => run.timedOut);
+    if (culprits.length === 0 && slot.fatal?.runId !== undefined) culprits = open.filter((run) => run.claim.id === slot.fatal?.runId);
+    if (culprits.length === 0 && open.length === 1) culprits = open;
+    // No culprit known (out of memory, an exit): each run goes back, to run alone next time, and a run that was
+    // already a suspect that often fails instead.
+    if (culprits.length === 0) culprits = open.filter((run) => (this.suspects.get(run.claim.id) ?? 0) >= maxSuspectReleases);
+    const bystanders = open.filter((run) => !culprits.includes(run));
+    if (culprits.length === 0) for (const run of bystanders) this.suspects.set(run.claim.id, (this.suspects.get(run.claim.id) ?? 0) + 1);
+    for (const run of bystanders) {
+      clearTimeout(run.timer);
+      run.closed = true;
+      slot.runs.delete(run.claim.id);
+    }
+    if (bystanders.length > 0) {
+      const why = culprits.some((run) => run.timedOut)
+        ? 'another run on its thread overran its time limit'
+        : culprits.length > 0
+          ? 'another run crashed its thread'
+          : `its thread died (${reason}); it runs alone next time`;
       // Their reported events are written first, so none arrives after the release.
       this.writer
         .flush()
         .then(() =>
           this.queue.release(
             bystanders.map((run) => ({ runId: run.claim.id, attempt: run.claim.attempt })),
-            'another run on its thread overran its time limit',
+            why,
           ),
         )
         .catch((error: unknown) => this.options.logger.warn('runs not released; the sweeper will re-queue them', { error: String(error) }));
-      for (const run of culprits) this.failLost(slot, run, reason);
-      return;
     }
-    for (const run of open) this.failLost(slot, run, reason);
+    for (const run of culprits) this.failLost(slot, run, reason);
   }
 
   /** The thread died under `run`: closes the nodes it left running, then fails the run. */
@@ -320,6 +359,17 @@ export class WorkerPool {
     void answerHostCall(this.hostCalls, call, info, this.options.logger).then((reply) =>
       slot.thread.send(reply, transferablesOf(reply.value)),
     );
+  }
+
+  /** The database refused this run's records (its outcome is written by the writer): stop it, record nothing more. */
+  private stopRefused(runId: number): void {
+    for (const slot of this.slots) {
+      const run = slot.runs.get(runId);
+      if (run === undefined || run.closed) continue;
+      clearTimeout(run.timer);
+      run.closed = true;
+      slot.thread.send({ type: 'cancel', runId });
+    }
   }
 
   private cancel(runId: number): void {

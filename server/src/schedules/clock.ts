@@ -49,6 +49,11 @@ export class ManualClock implements Clock {
     this.current = Math.max(this.current, to);
   }
 
+  /** How many timers are waiting: a test knows a loop has re-armed itself when this goes up. */
+  get pending(): number {
+    return this.timers.length;
+  }
+
   advance(ms: number): void {
     this.set(this.current + ms);
   }

@@ -1,13 +1,7 @@
-import type { Graph } from '@causeway/sdk';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiClient } from '../api/api-client';
-import { runsApi } from '../api/runs-api';
-import { arrangeIfCrowded, autoLayout } from '../canvas/auto-layout';
-import { addNodeOfType, addNote, deleteSelection, selectAll } from '../canvas/editor-actions';
-import { freeSpot } from '../canvas/free-spot';
-import { graphEdits } from '../canvas/graph-edits';
-import { nodeIndex } from '../canvas/to-flow';
+import { deleteSelection, selectAll } from '../canvas/editor-actions';
 import { GraphCanvas } from '../components/GraphCanvas';
 import { Palette } from '../components/Palette';
 import { QuickAdd } from '../components/QuickAdd';
@@ -15,18 +9,17 @@ import { ResultsDock } from '../components/ResultsDock';
 import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
 import type { Comparison } from '../graphs/compare-graphs';
-import { graphFileName, readGraphText, writeGraphText } from '../graphs/graph-file';
 import { FileUploadsContext, serverUploads } from '../inspector/fields/UploadField';
 import { Inspector } from '../inspector/Inspector';
 import { ResultsPanel } from '../results/ResultsPanel';
-import { addDataFiles } from './add-data';
+import { type EditorView, editorCommands, openServerRun, type RunWhere } from './editor-commands';
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
 import { focusRegion } from './regions';
 import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
 import { can, type Server, ServerContext } from './server-context';
-import { type RunWhere, Toolbar } from './Toolbar';
+import { Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
 import { useClipboard } from './use-clipboard';
 import { useFit } from './use-fit';
@@ -47,23 +40,8 @@ export function App({ editor, api }: { editor: Editor; api: ApiClient | undefine
   const page = usePage();
   const openRun = async (runId: number) => {
     if (!server) return;
-    try {
-      const run = await runsApi.get(server.api, runId);
-      const stored = await server.api.getVersion(run.graphId, run.version);
-      const parsed = readGraphText(JSON.stringify(stored.graph));
-      if (!parsed.ok) throw new Error(parsed.issues[0]?.message ?? 'The stored graph is not valid.');
-      editor.store.load(parsed.value);
-      server.runs.markSaved(parsed.value, run.version);
-      void server.runs.follow(
-        run.id,
-        parsed.value.nodes.map((n) => n.id),
-      );
-      editor.store.notify(`Showing server run #${run.id} of ${run.graphId} v${run.version}.`);
-      goTo('editor');
-    } catch (error) {
-      editor.store.notify(`Run #${runId} cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
-      goTo('editor');
-    }
+    await openServerRun(editor.store, server, runId);
+    goTo('editor');
   };
   if (signIn === 'checking') return <p className="muted">Loading…</p>;
   if (signIn) return <SignIn origin={window.location.origin} why={signIn} />;
@@ -116,115 +94,33 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   useClipboard(store, sizes);
   useAutosave(store);
 
-  const run = useCallback(
-    async (targets?: string[]) => {
-      try {
-        if (runWhere === 'server' && serverRuns) {
-          if (targets) return store.notify('Server runs run the whole graph; switch to “Run in browser” to run up to a node.');
-          await serverRuns.run();
-          return;
-        }
-        await runner.run({ graph: store.getState().graph, ...(targets ? { targets } : {}) }, (event) => store.runEvent(event));
-        // The sources' observed schemas now inform the design-time check.
-        store.recheck();
-      } catch (error) {
-        store.notify(`The run could not start: ${error instanceof Error ? error.message : String(error)}`);
-      }
+  const view: EditorView = {
+    fitSoon: () => requestAnimationFrame(fit),
+    canvasMiddle: () => {
+      const box = canvas.current?.getBoundingClientRect();
+      const middle = flow.screenToFlowPosition({
+        x: (box?.left ?? 0) + (box?.width ?? 800) / 2,
+        y: (box?.top ?? 0) + (box?.height ?? 600) / 2,
+      });
+      return [middle.x, middle.y];
     },
-    [runner, store, runWhere, serverRuns],
-  );
-  /** Cancels the run the canvas shows: on the server when it is a server run. */
-  const cancel = () => {
-    if (server?.runs.previews) {
-      server.runs.cancel().catch((error: Error) => store.notify(`Not cancelled: ${error.message}`));
-    } else void runner.cancel();
+    windowMiddle: () => {
+      const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+      return [at.x, at.y];
+    },
+    reveal: ([x, y]) => {
+      const box = canvas.current?.getBoundingClientRect();
+      if (!box) return;
+      const screen = flow.flowToScreenPosition({ x, y });
+      const inside = screen.x > box.left && screen.x + 220 < box.right && screen.y > box.top && screen.y + 100 < box.bottom;
+      if (!inside) void flow.setCenter(x + 110, y + 50, { zoom: flow.getZoom(), duration: 150 });
+    },
+    sizes: () => sizes.current,
+    download: downloadText,
   };
-  /** Puts a graph from the server on the canvas: restoring a version of this graph is an edit (undoable); another graph starts afresh. */
-  const openGraph = (graph: Graph, note: string, version: number | undefined) => {
-    server?.runs.stop();
-    if (graph.id === store.getState().graph.id) store.commit(graph);
-    else store.load(graph);
-    if (version !== undefined) server?.runs.markSaved(store.getState().graph, version);
-    store.notify(note);
-    requestAnimationFrame(fit);
-  };
-  const restoreVersion = async (version: number) => {
-    if (!comparison || !server) return;
-    try {
-      const stored = await server.api.getVersion(comparison.graphId, version);
-      const parsed = readGraphText(JSON.stringify(stored.graph));
-      if (!parsed.ok) throw new Error(parsed.issues[0]?.message ?? 'The stored graph is not valid.');
-      setComparison(undefined);
-      openGraph(parsed.value, `Restored version ${version}`, version);
-    } catch (error) {
-      store.notify(`Not restored: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  const nodeSelection = () => [...store.getState().selection].filter((id) => nodeIndex(store.getState().graph).has(id));
-
-  /** Where a new node goes: right of the single selected node, else the middle of the view. */
-  const placeNew = (type: string) => {
-    const selected = nodeSelection();
-    const after = selected.length === 1 ? nodeIndex(store.getState().graph).get(selected[0] as string) : undefined;
-    const { nodes } = store.getState().graph;
-    if (after) {
-      const at = freeSpot([after.position[0] + 300, after.position[1]], nodes, sizes.current);
-      const id = addNodeOfType(store, type, at, after.id);
-      revealPoint(at);
-      return id;
-    }
-    const box = canvas.current?.getBoundingClientRect();
-    const middle = flow.screenToFlowPosition({
-      x: (box?.left ?? 0) + (box?.width ?? 800) / 2,
-      y: (box?.top ?? 0) + (box?.height ?? 600) / 2,
-    });
-    const at = freeSpot([middle.x - 110, middle.y - 40], nodes, sizes.current);
-    const id = addNodeOfType(store, type, at);
-    revealPoint(at);
-    return id;
-  };
-
-  /** Pans (keeping the zoom) so a point of the graph is on screen. */
-  const revealPoint = ([x, y]: [number, number]) => {
-    const box = canvas.current?.getBoundingClientRect();
-    if (!box) return;
-    const screen = flow.flowToScreenPosition({ x, y });
-    const inside = screen.x > box.left && screen.x + 220 < box.right && screen.y > box.top && screen.y + 100 < box.bottom;
-    if (!inside) void flow.setCenter(x + 110, y + 50, { zoom: flow.getZoom(), duration: 150 });
-  };
-
-  const layout = async () => {
-    const positions = await autoLayout(store.getState().graph, sizes.current);
-    store.commit(graphEdits.move(store.getState().graph, positions));
-    requestAnimationFrame(fit);
-  };
-  const exportFile = () => {
-    const graph = store.getState().graph;
-    const url = URL.createObjectURL(new Blob([writeGraphText(graph)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: graphFileName(graph) });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-  const importFile = async (file: File) => {
-    const result = readGraphText(await file.text());
-    if (!result.ok) return store.notify(`“${file.name}” is not a Causeway graph: ${result.issues[0]?.message ?? 'unknown problem'}`);
-    store.load(await arrangeIfCrowded(result.value));
-    store.notify(`Imported ${file.name}.`);
-    requestAnimationFrame(fit);
-  };
-  const addData = (files: FileList) =>
-    addDataFiles(Array.from(files), { uploads, runner, store, placeSource: () => placeNew('source.csv') });
-  const save = async () => {
-    if (!api?.hasToken) return exportFile();
-    try {
-      const graph = store.getState().graph;
-      const saved = await api.save(graph, '');
-      server?.runs.markSaved(graph, saved.version);
-      store.notify(savedNote(saved));
-    } catch (error) {
-      store.notify(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const commands = editorCommands({ store, runner, api, server, runWhere, view });
+  const { run, cancel, nodeSelection, placeNew } = commands;
+  const addData = (files: FileList) => commands.addData(Array.from(files), uploads);
 
   const shortcuts: ShortcutActions = {
     undo: () => store.undo(),
@@ -235,12 +131,9 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     runToSelection: () => void run(nodeSelection()),
     cancel,
     fit,
-    layout: () => void layout(),
-    addNote: () => {
-      const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-      addNote(store, [at.x, at.y]);
-    },
-    save: () => void save(),
+    layout: () => void commands.layout(),
+    addNote: commands.addNote,
+    save: () => void commands.save(),
     help: () => setHelp(true),
     quickAdd: (initial) => setQuickAdd(initial),
     region: (forward) => focusRegion(forward),
@@ -268,7 +161,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
           <CompareView
             comparison={comparison}
             editor={editor}
-            onRestore={(version) => void restoreVersion(version)}
+            onRestore={(version) => void commands.restoreVersion(comparison.graphId, version, () => setComparison(undefined))}
             onExit={() => setComparison(undefined)}
           />
         </Suspense>
@@ -282,17 +175,14 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
         onRun={() => void run()}
         onRunToSelection={() => void run(nodeSelection())}
         onCancel={cancel}
-        onLayout={() => void layout()}
+        onLayout={() => void commands.layout()}
         onFit={fit}
-        onNote={() => {
-          const at = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-          addNote(store, [at.x, at.y]);
-        }}
-        onImport={(file) => void importFile(file)}
-        onExport={exportFile}
+        onNote={commands.addNote}
+        onImport={(file) => void commands.importFile(file)}
+        onExport={commands.exportFile}
         onAddData={(files) => void addData(files)}
         onGraphs={api?.hasToken ? () => setGraphsOpen(true) : undefined}
-        onSave={api?.hasToken && (canSave || !server) ? () => void save() : undefined}
+        onSave={api?.hasToken && (canSave || !server) ? () => void commands.save() : undefined}
         onTemplates={server ? () => setTemplatesOpen(true) : undefined}
         onHelp={() => setHelp(true)}
         runWhere={runWhere}
@@ -376,7 +266,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             onClose={() => setGraphsOpen(false)}
             onOpen={(graph, note, version) => {
               setGraphsOpen(false);
-              openGraph(graph, note, version);
+              commands.openGraph(graph, note, version);
             }}
             onCompare={(next) => {
               setGraphsOpen(false);
@@ -391,15 +281,9 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             api={server.api}
             canSave={canSave}
             onClose={() => setTemplatesOpen(false)}
-            onUse={async (graph, version, note) => {
+            onUse={(graph, version, note) => {
               setTemplatesOpen(false);
-              server.runs.stop();
-              // Laid out only where its cards overlap; the layout moves cards, so it runs as the saved version.
-              const arranged = await arrangeIfCrowded(graph);
-              store.load(arranged);
-              if (version !== undefined) server.runs.markSaved(arranged, version);
-              store.notify(note);
-              requestAnimationFrame(fit);
+              void commands.startFromTemplate(graph, version, note);
             }}
           />
         </Suspense>
@@ -412,9 +296,9 @@ function mapValues<T extends object, V>(object: T, f: (value: T[keyof T]) => V):
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, f(v)])) as Record<keyof T, V>;
 }
 
-function savedNote(saved: { version: number; issues: unknown[]; unchanged: boolean }): string {
-  const issues = saved.issues.length ? ` (${saved.issues.length} issues)` : '';
-  return saved.unchanged
-    ? `No changes since version ${saved.version}: nothing to save${issues}.`
-    : `Saved version ${saved.version}${issues}.`;
+/** Offers a text file to the browser's downloads. */
+function downloadText(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

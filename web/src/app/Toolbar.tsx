@@ -1,9 +1,7 @@
 import { useRef } from 'react';
+import type { RunWhere } from './editor-commands';
 import { useEditor, useEditorServices } from './editor-context';
 import { TopBar } from './TopBar';
-
-/** Where ▶ Run runs the graph. */
-export type RunWhere = 'browser' | 'server';
 
 export interface ToolbarProps {
   onRun: () => void;

@@ -79,8 +79,20 @@ describe('EditorStore', () => {
 describe('EditorStore with a full check that answers later', () => {
   it('shows structural issues at once, merges the later full check, and drops its issues for a node edited since', async () => {
     const registry = testRegistry();
-    let release: () => void = () => {};
-    const gate = () => new Promise<void>((done) => (release = done));
+    // The analyzer parks at the gate; the test waits until it is parked, then lets it answer.
+    const parked: Array<() => void> = [];
+    let onParked: (() => void) | undefined;
+    const gate = () =>
+      new Promise<void>((done) => {
+        parked.push(done);
+        onParked?.();
+      });
+    const analyzerParked = () =>
+      new Promise<void>((done) => {
+        if (parked.length > 0) done();
+        else onParked = done;
+      });
+    const release = () => parked.shift()?.();
     const analyzer = async (graph: Graph) => {
       await gate();
       return fullAnalysis(graph, registry);
@@ -96,9 +108,9 @@ describe('EditorStore with a full check that answers later', () => {
         ?.map((i) => i.code),
     ).toEqual(['PORT_INPUT_MISSING']);
     expect(store.getState().analysis.byNode.has('pick')).toBe(false);
-    await new Promise((done) => setTimeout(done, 5));
+    await analyzerParked();
     release();
-    await new Promise((done) => setTimeout(done, 5));
+    await store.whenChecked();
     expect(
       store
         .getState()
@@ -115,7 +127,7 @@ describe('EditorStore with a full check that answers later', () => {
         .analysis.byNode.get('fit')
         ?.map((i) => i.code),
     ).toEqual(['PORT_INPUT_MISSING']);
-    await new Promise((done) => setTimeout(done, 5));
+    await analyzerParked();
     release();
     await store.whenChecked();
     expect(store.getState().analysis.byNode.has('pick')).toBe(false);

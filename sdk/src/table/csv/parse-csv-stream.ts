@@ -1,5 +1,6 @@
 import { UserError } from '../../errors';
 import type { Issue, Result } from '../../errors/issue';
+import { defaultInputLimits } from '../../node/input-limits';
 import { reportBadRows } from './bad-row-report';
 import { ColumnBuilder, Kind } from './column-builder';
 import { type BadRow, type CsvOptions, type ResolvedCsvOptions, resolveCsvOptions } from './csv-options';
@@ -28,6 +29,11 @@ export interface CsvStreamOptions extends CsvOptions {
   expectedBytes?: number;
   /** Rows are scanned once at least this many bytes are buffered (default 1 MiB): fewer, longer scans. */
   windowBytes?: number;
+  /**
+   * The longest line (one record) read, in bytes (default 64 MiB): a longer one fails with
+   * `INPUT_LIMIT` as soon as this much of it is buffered, so memory stays bounded.
+   */
+  maxLineBytes?: number;
 }
 
 const headBytes = 65536;
@@ -35,6 +41,16 @@ const headBytes = 65536;
 /** Stops the pass with issues to return (a stream error, invalid UTF-8, a bad row under 'fail'). */
 class Stop {
   constructor(readonly issues: Issue[]) {}
+}
+
+function lineTooLong(line: number, maxLineBytes: number): Stop {
+  return new Stop([
+    {
+      code: 'INPUT_LIMIT',
+      path: ['line', line],
+      message: `Line ${line} is longer than the limit of ${maxLineBytes} bytes (input limit csvLineBytes); it was refused before it was read whole.`,
+    },
+  ]);
 }
 
 /** An error of the source itself that is the user's to see as it is (a missing file, a cancelled read). */
@@ -176,6 +192,7 @@ async function streamPass(
   skipLines?: readonly number[],
 ): Promise<Pass | 'whole'> {
   const windowBytes = Math.max(1, stream.windowBytes ?? 1 << 20);
+  const maxLineBytes = Math.max(1, stream.maxLineBytes ?? defaultInputLimits.csvLineBytes);
   const window = new Window(chunks);
   await window.fill(4);
   const b = window.bytes;
@@ -191,6 +208,7 @@ async function streamPass(
   let head = readHead(window.bytes.subarray(0, window.valid), first, options);
   // A first record longer than the sample (quoted line breaks) is read once it is whole.
   while (head.ok && head.value.firstRecordEnd >= window.valid && !window.ended) {
+    if (window.length - first > maxLineBytes) throw lineTooLong(lineNumberAt(window.bytes.subarray(0, first), first), maxLineBytes);
     await window.pull();
     head = readHead(window.bytes.subarray(0, window.valid), first, options);
   }
@@ -229,7 +247,10 @@ async function streamPass(
     if (final) break;
     window.drop(scan.consumed, scan.line);
     // A row longer than the window: read on until the window has doubled, so long rows cost linear time.
-    if (scan.consumed === 0) await window.fill(window.length * 2);
+    if (scan.consumed === 0) {
+      if (window.length > maxLineBytes) throw lineTooLong(window.line, maxLineBytes);
+      await window.fill(Math.min(window.length * 2, maxLineBytes + 1));
+    }
   }
   return { head: head.value, columns, rows, badRows: badRows.slice(0, options.maxBadRows), badRowCount, badLines, tainted };
 }

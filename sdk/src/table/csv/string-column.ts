@@ -77,8 +77,10 @@ export class StringColumn {
       if (code >= 0) total += (dictionary.offsets[code + 1] as number) - (dictionary.offsets[code] as number);
       offsets[r + 1] = total;
     }
-    // Room for the rest of the column, guessed from the rows so far.
-    const data = new Uint8Array(Math.ceil(rows > 0 ? (total / rows) * offsets.length * 1.1 : 1024) + 16);
+    // Room for the rest of the column, guessed from the rows so far, but never more than twice what is known:
+    // a few long values early on would otherwise ask for gigabytes (appends grow it when needed).
+    const guess = rows > 0 ? (total / rows) * offsets.length * 1.1 : 1024;
+    const data = new Uint8Array(Math.ceil(Math.min(guess, total * 2 + 65_536)) + 16);
     for (let r = 0; r < rows; r++) {
       const code = this.codes[r] as number;
       if (code >= 0) data.set(dictionary.data.subarray(dictionary.offsets[code], dictionary.offsets[code + 1]), offsets[r]);

@@ -2,6 +2,7 @@ import type { Table, Vector } from 'apache-arrow';
 import { type AsyncBuffer, type FileMetaData, parquetMetadata, parquetRead } from 'hyparquet';
 import { UserError } from '../../errors/errors';
 import type { Issue, Result } from '../../errors/issue';
+import { defaultInputLimits } from '../../node/input-limits';
 import { float64Vector, int32Vector } from '../build-vector';
 import { tableFromColumns } from '../table-from-columns';
 import { defaultValuesOptions, type ValuesOptions, valuesToVector } from './values-to-vector';
@@ -16,6 +17,10 @@ export interface ParquetOptions extends Partial<ValuesOptions> {
   /** Top-level columns to read, in this order (default: all). */
   columns?: readonly string[];
   signal?: AbortSignal;
+  /** The most schema elements (columns, nested ones included) the footer may declare; default 10,000. */
+  maxColumns?: number;
+  /** The deepest schema nesting; default 64. */
+  maxDepth?: number;
 }
 
 type Chunk = { rowStart: number; data: ArrayLike<unknown> };
@@ -38,10 +43,42 @@ function hasMagic(bytes: Uint8Array): boolean {
   return n >= 12 && magic.every((b, i) => bytes[i] === b && bytes[n - 4 + i] === b);
 }
 
+function limitPassed(message: string): Result<Table> {
+  return { ok: false, issues: [{ code: 'INPUT_LIMIT', path: [], message }] };
+}
+
+/** A schema wider or deeper than the limits, found without building its tree (whose recursion a deep one would exhaust). */
+function schemaProblem(metadata: FileMetaData, maxColumns: number, maxDepth: number): string | undefined {
+  const columns = metadata.schema.length - 1;
+  if (columns > maxColumns)
+    return `The Parquet file declares ${columns} columns (nested ones included), more than the limit of ${maxColumns} (input limit parquetColumns).`;
+  // Children still expected at each open level: its length is the depth of the next element.
+  const pending: number[] = [];
+  for (const element of metadata.schema) {
+    if (pending.length > maxDepth)
+      return `The Parquet schema is nested deeper than the limit of ${maxDepth} levels (input limit parquetDepth).`;
+    if (pending.length > 0) pending[pending.length - 1] = (pending.at(-1) as number) - 1;
+    const children = Number(element.num_children ?? 0);
+    if (children > 0) pending.push(children);
+    while (pending.length > 0 && (pending.at(-1) as number) <= 0) pending.pop();
+  }
+  return undefined;
+}
+
+/** Rows a row group may claim per byte of its column data: run-length encoding packs many rows in a byte, not unboundedly many. */
+const maxRowsPerByte = 65_536;
+
 /** Sizes a corrupt footer could claim; checked before any page is decoded, so they cannot drive huge allocations. */
 function boundsProblem(metadata: FileMetaData, fileBytes: number): string | undefined {
   const rows = Number(metadata.num_rows);
   if (!Number.isSafeInteger(rows) || rows < 0 || rows > 2 ** 31 - 1) return `it claims ${metadata.num_rows} rows`;
+  const grouped = metadata.row_groups.reduce((sum, group) => sum + Number(group.num_rows), 0);
+  if (grouped !== rows) return `it claims ${rows} rows but its row groups hold ${grouped}`;
+  for (const [index, group] of metadata.row_groups.entries()) {
+    const bytes = group.columns.reduce((sum, chunk) => sum + Number(chunk.meta_data?.total_compressed_size ?? 0), 0);
+    if (Number(group.num_rows) > bytes * maxRowsPerByte)
+      return `row group ${index} claims ${group.num_rows} rows in ${bytes} bytes of column data`;
+  }
   for (const group of metadata.row_groups) {
     for (const chunk of group.columns) {
       const meta = chunk.meta_data;
@@ -103,6 +140,12 @@ export async function readParquet(bytes: Uint8Array, options: ParquetOptions = {
     const file = bufferOf(bytes);
     const metadata = parquetMetadata(bytes);
     const rows = Number(metadata.num_rows);
+    const tooBig = schemaProblem(
+      metadata,
+      options.maxColumns ?? defaultInputLimits.parquetColumns,
+      options.maxDepth ?? defaultInputLimits.parquetDepth,
+    );
+    if (tooBig) return limitPassed(tooBig);
     const bad = boundsProblem(metadata, bytes.byteLength);
     if (bad) return invalid(`The Parquet file is corrupt: ${bad}.`);
     const root = metadata.schema[0];
@@ -121,7 +164,8 @@ export async function readParquet(bytes: Uint8Array, options: ParquetOptions = {
       }
     }
     const names = options.columns ? [...options.columns] : topLevel;
-    const missing = names.filter((n) => !topLevel.includes(n));
+    const known = new Set(topLevel);
+    const missing = names.filter((n) => !known.has(n));
     if (missing.length > 0)
       return invalid(`The file has no column ${missing.map((n) => `"${n}"`).join(', ')}; it has ${topLevel.join(', ')}.`);
     const chunks = new Map<string, Chunk[]>(names.map((n) => [n, []]));
@@ -133,6 +177,11 @@ export async function readParquet(bytes: Uint8Array, options: ParquetOptions = {
       onChunk: (chunk) => chunks.get(chunk.columnName)?.push({ rowStart: chunk.rowStart, data: chunk.columnData }),
     });
     options.signal?.throwIfAborted();
+    for (const name of names) {
+      const values = (chunks.get(name) ?? []).reduce((sum, chunk) => sum + chunk.data.length, 0);
+      if (values !== rows)
+        return invalid(`The Parquet file is corrupt: column "${name}" holds ${values} values, the footer claims ${rows} rows.`);
+    }
     const vectors = names.map((name) => vectorOf(name, chunks.get(name) ?? [], rows, valueOptions));
     return { ok: true, value: tableFromColumns(names, vectors) };
   } catch (error) {

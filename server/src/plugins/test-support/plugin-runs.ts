@@ -43,13 +43,13 @@ export function pluginGraph(id: string, requires: Record<string, string>, nodes:
 }
 
 /** Saves a graph, starts a run of it, and waits until the run has finished; `during` runs while it is in flight. */
-export async function runToEnd(t: RunsTestApp, graph: object, during?: () => Promise<void>): Promise<FinishedRun> {
+export async function runToEnd(t: RunsTestApp, graph: object, during?: (runId: number) => Promise<void>): Promise<FinishedRun> {
   const saved = await t.call('POST', '/api/graphs', { graph });
   expect(saved.status).toBe(201);
   const started = await t.call('POST', '/api/runs', { graphId: (graph as { id: string }).id });
   expect(started.status).toBe(201);
   const { id } = (await started.json()) as { id: number };
-  if (during !== undefined) await during();
+  if (during !== undefined) await during(id);
   for (;;) {
     const run = (await (await t.call('GET', `/api/runs/${id}`)).json()) as FinishedRun;
     if (!['queued', 'running'].includes(run.status)) return run;

@@ -218,7 +218,7 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
       expect(a.predictions).toEqual(before.predictions);
       expect(a.probabilities).toEqual(before.probabilities);
     }
-    await new Promise((done) => setTimeout(done, 100));
+    // flush waits for the shadow work queued by the answers above before it writes.
     await t.endpoints.flush();
     const live = t.endpoints.figures.live('churn').shadow;
     expect(live.requests - shadowedBefore).toBe(5);
@@ -325,11 +325,8 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
     try {
       expect(await versionFrom()).toBe(1);
       await t.call('POST', '/api/endpoints/churn/rollback', { token: ops(), body: { version: 3 } });
-      await new Promise((done) => setTimeout(done, 120));
-      // The first request after the cache time starts the re-read and keeps the state it has; the next one sees the change.
-      await versionFrom();
-      await new Promise((done) => setTimeout(done, 50));
-      expect(await versionFrom()).toBe(3);
+      // The first request after the cache time starts the re-read and keeps the state it has; a later one sees the change.
+      await expect.poll(versionFrom, { interval: 25, timeout: 15_000 }).toBe(3);
     } finally {
       await endpoints.close();
       await handle.close();

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -159,6 +159,17 @@ describe('/api/files', () => {
     expect(unnamed.status).toBe(400);
     expect(((await unnamed.json()) as { message: string }).message).toMatch(/Name the file/);
     expect((await send('GET', '/api/files/..%2Fetc', t.tokens.analyst)).status).toBe(400);
+  });
+
+  test('an upload onto the name of a folder is refused with 409, and the folder is left alone', async () => {
+    await mkdir(join(dir, 'taken.csv'));
+    await writeFile(join(dir, 'taken.csv', 'inside.txt'), 'keep');
+    const response = await send('POST', '/api/files?name=taken.csv', t.tokens.analyst, 'a,b\n1,2\n', { 'content-type': 'text/csv' });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('"taken.csv"') });
+    expect(await readFile(join(dir, 'taken.csv', 'inside.txt'), 'utf8')).toBe('keep');
+    expect((await readdir(dir)).filter((name) => name.startsWith('.upload-'))).toEqual([]);
+    await rm(join(dir, 'taken.csv'), { recursive: true });
   });
 
   test('a link planted in the folder is neither listed nor served', async () => {

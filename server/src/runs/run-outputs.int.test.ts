@@ -208,13 +208,12 @@ describe.each(['pglite', 'postgres'] as const)('run output retention on %s', (ki
     await store.hold(modelHash, 'model:churn:1');
 
     // Watched on disk, not through the API: reading an output counts as using it.
-    const deadline = Date.now() + 30_000;
     const present = () =>
       stat(store.pathOf(tableHash)).then(
         () => true,
         () => false,
       );
-    while ((await present()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    await expect.poll(present, { interval: 250, timeout: 30_000 }).toBe(false);
     const gone = await t.call('GET', `/api/runs/${run.id}/outputs/score/table`);
     expect(gone.status).toBe(404);
     expect(((await gone.json()) as { message: string }).message).toMatch(/"score\.table".*no longer kept/);

@@ -65,7 +65,8 @@ test('the scheduler ticks on its clock’s timers and stops', async () => {
   const clock = new ManualClock(t0 - 30_000);
   let queued = 0;
   const scheduler = schedulerAt(clock, () => queued++);
-  const ticked = () => new Promise((resolve) => setTimeout(resolve, 300));
+  // A tick is over when the loop has armed its next timer on the clock.
+  const ticked = () => expect.poll(() => clock.pending, { interval: 5, timeout: 30_000 }).toBe(1);
   scheduler.start();
   await ticked();
   expect(queued).toBe(0);
@@ -77,8 +78,9 @@ test('the scheduler ticks on its clock’s timers and stops', async () => {
   await scheduler.stop();
   expect(queued).toBe(1);
   expect(await historyOf(schedule.id)).toEqual([{ at: '10:00', status: 'running', reason: null, runs: 1 }]);
+  // Stopped: no timer is left to fire, however far the clock moves.
+  expect(clock.pending).toBe(0);
   clock.advance(2 * 60 * minute);
-  await ticked();
   expect(await historyOf(schedule.id)).toHaveLength(1);
   await schedules.delete(schedule.id);
 }, 60_000);
