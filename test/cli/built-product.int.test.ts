@@ -76,6 +76,9 @@ describe('the built causeway command', slow, () => {
     try {
       const health = await fetch(`${url}/api/health`);
       expect(health.status).toBe(200);
+      // Idle: no run thread has started and no ONNX runtime is loaded; the run below starts a thread.
+      const idle = await modulesIn(log);
+      expect(idle.filter((url) => /run-thread-entry|onnxruntime/.test(url))).toEqual([]);
       // The sandbox's runtime comes from the build's prebuilt sandbox-main.mjs.
       const headers = { authorization: `Bearer ${token}` };
       const plugin = await buildTestPlugin(
@@ -113,6 +116,7 @@ describe('the built causeway command', slow, () => {
     expect(stderr).not.toMatch(/INTERNAL|Error/);
     const modules = await modulesIn(log);
     expectOnlyBuiltCode(modules);
+    expect(modules).toContain('server/dist/run-thread-entry.mjs');
     // The sandbox runtime was copied from the build, not bundled at run time.
     expect(modules.filter((url) => url.includes('/node_modules/esbuild/'))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { PredictBody } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
+import { loadedOnnxRuntime } from '../onnx/onnxruntime';
 import type { ServedFeature, ServedModel } from './served-model';
 
 /** The most problems listed in one 422 answer. */
@@ -126,6 +127,8 @@ function feedsOf(
   texts: Map<string, string[]>,
 ): Record<string, ort.Tensor> {
   const feeds: Record<string, ort.Tensor> = {};
+  // The model is open, so the runtime is loaded.
+  const { Tensor } = loadedOnnxRuntime();
   const plan = model.plan;
   if (plan.layout === 'wide') {
     const width = model.features.length;
@@ -134,30 +137,30 @@ function feedsOf(
       const column = numeric.get(f.name) as Float64Array | Float32Array;
       for (let i = 0; i < n; i++) data[i * width + j] = column[i] as number;
     });
-    feeds[plan.input] = new ort.Tensor(plan.type, data, [n, width]);
+    feeds[plan.input] = new Tensor(plan.type, data, [n, width]);
     return feeds;
   }
   for (const input of plan.inputs) {
     const dims = [n, 1];
     if (input.type === 'string') {
       const column = texts.get(input.name) ?? Array.from(numeric.get(input.name) ?? [], String);
-      feeds[input.name] = new ort.Tensor('string', column, dims);
+      feeds[input.name] = new Tensor('string', column, dims);
       continue;
     }
     const column = numeric.get(input.name);
     if (column === undefined)
       throw new UserError('MODEL_INVALID', `Model input "${input.name}" takes numbers, but its card calls that feature text.`);
-    if (input.type === 'float64') feeds[input.name] = new ort.Tensor('float64', column as Float64Array, dims);
+    if (input.type === 'float64') feeds[input.name] = new Tensor('float64', column as Float64Array, dims);
     // Built as float32 already (see requestFeeds): the tensor takes the column as it is.
-    else if (input.type === 'float32') feeds[input.name] = new ort.Tensor('float32', column as Float32Array, dims);
+    else if (input.type === 'float32') feeds[input.name] = new Tensor('float32', column as Float32Array, dims);
     else if (input.type === 'bool')
-      feeds[input.name] = new ort.Tensor(
+      feeds[input.name] = new Tensor(
         'bool',
         Uint8Array.from(column, (v) => (v ? 1 : 0)),
         dims,
       );
     else
-      feeds[input.name] = new ort.Tensor(
+      feeds[input.name] = new Tensor(
         'int64',
         BigInt64Array.from(column, (v) => BigInt(Number.isNaN(v) ? 0 : Math.trunc(v))),
         dims,

@@ -1,5 +1,6 @@
 import { type ModelCard, UserError } from '@causeway/sdk';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
+import { loadOnnxRuntime } from '../onnx/onnxruntime';
 
 /** How a request value reaches the model: as a number (NaN for null) or as text. */
 export type FeatureKind = 'number' | 'integer' | 'boolean' | 'date' | 'text';
@@ -81,7 +82,7 @@ export async function openServedModel(modelName: string, version: number, onnx: 
   const label = `Model "${modelName}" version ${version}`;
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(onnx, servingSessionOptions);
+    session = await (await loadOnnxRuntime()).InferenceSession.create(onnx, servingSessionOptions);
   } catch (cause) {
     throw new UserError('MODEL_INVALID', `${label} cannot be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type OnnxRuntime, type OnnxSession, type OnnxTensor, onnxTensorFrom, onnxValueInfo, UserError } from '@causeway/sdk';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
+import { loadedOnnxRuntime, loadOnnxRuntime } from './onnxruntime';
 
 interface Entry {
   session: Promise<ort.InferenceSession>;
@@ -51,11 +52,13 @@ export function createNodeOnnxRuntime(options: NodeOnnxRuntimeOptions = {}): Nod
     const key = createHash('sha256').update(model).digest('hex');
     let entry = cache.get(key);
     if (!entry) {
-      const session = ort.InferenceSession.create(model, sessionOptions).catch((cause: unknown) => {
-        cache.delete(key);
-        const reason = cause instanceof Error ? cause.message : String(cause);
-        throw new UserError('MODEL_INVALID', `The model cannot be loaded: ${reason}`, { cause });
-      });
+      const session = loadOnnxRuntime()
+        .then((runtime) => runtime.InferenceSession.create(model, sessionOptions))
+        .catch((cause: unknown) => {
+          cache.delete(key);
+          const reason = cause instanceof Error ? cause.message : String(cause);
+          throw new UserError('MODEL_INVALID', `The model cannot be loaded: ${reason}`, { cause });
+        });
       entry = { session, users: 0, used: 0 };
       cache.set(key, entry);
     }
@@ -78,7 +81,7 @@ export function createNodeOnnxRuntime(options: NodeOnnxRuntimeOptions = {}): Nod
       outputs,
       run: async (feeds, wanted) => {
         const ortFeeds: Record<string, ort.Tensor> = {};
-        for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor(t.type, t.data as never, t.dims);
+        for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new (loadedOnnxRuntime().Tensor)(t.type, t.data as never, t.dims);
         const result = await session.run(ortFeeds, [...(wanted ?? tensorOutputs)]);
         const out: Record<string, OnnxTensor> = {};
         for (const [name, value] of Object.entries(result)) out[name] = onnxTensorFrom(name, value);

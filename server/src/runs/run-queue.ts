@@ -49,6 +49,12 @@ export class RunQueue {
     readonly workerId: string,
   ) {}
 
+  /** Whether any run waits to be claimed. */
+  async hasQueued(): Promise<boolean> {
+    const row = await this.db.selectFrom('runs').select('id').where('status', '=', 'queued').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Claims up to `limit` queued runs, oldest first. */
   async claim(limit: number): Promise<ClaimedRun[]> {
     if (limit <= 0) return [];

@@ -44,7 +44,9 @@ export const runSettingsSchema = z.object({
     .max(64)
     .default(Math.max(1, availableParallelism()))
     .meta({ defaultText: 'the number of cores' })
-    .describe('Run threads per process. Runs at once per process: this × `CAUSEWAY_RUNS_PER_THREAD`.'),
+    .describe(
+      'Most run threads per process; they start when runs wait and none is idle, not with the server. Runs at once per process: this × `CAUSEWAY_RUNS_PER_THREAD`.',
+    ),
   CAUSEWAY_RUNS_PER_THREAD: z.coerce
     .number()
     .int()

@@ -60,6 +60,8 @@ interface Slot {
 const timeoutGraceMs = 1_000;
 /** A run released this many times as a suspect in a thread's death is failed instead of released again. */
 const maxSuspectReleases = 2;
+const failedStartBackoffMs = 1_000;
+const maxBackoffMs = 60_000;
 
 /**
  * Claims queued runs and executes them in worker threads (several runs per thread, so the many
@@ -80,6 +82,9 @@ export class WorkerPool {
   private loop: Promise<void> | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** Threads that failed to start in a row, and when the next may be tried. */
+  private failedStarts = 0;
+  private spawnAfter = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -88,16 +93,22 @@ export class WorkerPool {
     this.hostCalls = options.hostCalls ?? createHostCallHandlers(options);
   }
 
-  /** Starts the threads, then claims runs until {@link stop}. */
+  /**
+   * Claims runs until {@link stop}. Threads start on demand, one at a time, when runs wait and no
+   * thread is idle, up to `settings.threads`: an idle server holds no thread and start-up waits for none.
+   */
   async start(): Promise<void> {
-    for (let i = 0; i < this.options.settings.threads; i++) this.slots.push(this.spawn());
-    await Promise.all(this.slots.map((slot) => slot.thread.ready));
     this.unsubscribe = this.options.bus.subscribe((signal) => {
       if (signal.kind === 'queued') this.wake.poke();
       else if (signal.kind === 'cancel') this.cancel(signal.runId);
     });
     this.heartbeat = setInterval(() => void this.beat(), this.options.settings.heartbeatMs);
     this.loop = this.claimLoop();
+  }
+
+  /** Run threads alive now, started or starting. */
+  get threads(): number {
+    return this.slots.length;
   }
 
   /** Runs in flight now. */
@@ -133,6 +144,16 @@ export class WorkerPool {
     await this.writer.flush();
   }
 
+  /** Starts one more thread when runs wait and no thread is idle (there are none, or each carries runs). */
+  private async growIfWaiting(): Promise<void> {
+    // Threads kept for a suspect run alone are not counted: they end with their run.
+    const shared = this.slots.filter((slot) => !slot.solo);
+    if (shared.length >= this.options.settings.threads || Date.now() < this.spawnAfter) return;
+    if (shared.some((slot) => !slot.ready || slot.runs.size === 0)) return;
+    if (!(await this.queue.hasQueued())) return;
+    this.slots.push(this.spawn());
+  }
+
   private spawn(solo = false): Slot {
     const { registryModule } = this.options.settings;
     const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map(), solo };
@@ -149,9 +170,18 @@ export class WorkerPool {
     slot.thread.ready.then(
       () => {
         slot.ready = true;
+        this.failedStarts = 0;
         this.wake.poke();
       },
-      () => {},
+      (error: unknown) => {
+        // A thread that cannot start (a broken registry module) is retried later, not in a tight loop.
+        this.failedStarts++;
+        this.spawnAfter = Date.now() + Math.min(failedStartBackoffMs * 2 ** (this.failedStarts - 1), maxBackoffMs);
+        this.options.logger.error('run thread did not start; runs wait for a thread', {
+          error: error instanceof Error ? error.message : String(error),
+          retryInMs: this.spawnAfter - Date.now(),
+        });
+      },
     );
     return slot;
   }
@@ -160,6 +190,11 @@ export class WorkerPool {
     const { pollMs } = this.options.settings;
     const capacity = this.options.settings.runsPerThread;
     while (!this.stopping) {
+      try {
+        await this.growIfWaiting();
+      } catch (error) {
+        this.options.logger.warn('cannot look at the run queue', { error: error instanceof Error ? error.message : String(error) });
+      }
       const usable = this.slots.filter((slot) => slot.ready && !slot.thread.exited && !slot.solo);
       const free = usable.reduce((sum, slot) => sum + capacity - slot.runs.size, 0);
       if (free <= 0) {
@@ -284,11 +319,10 @@ export class WorkerPool {
   }
 
   private onExit(slot: Slot, exitReason: string): void {
+    // A new thread starts when runs wait for one (see growIfWaiting), not in place of this one.
     const index = this.slots.indexOf(slot);
-    if (index >= 0) {
-      if (slot.solo) this.slots.splice(index, 1);
-      else if (!this.stopping) this.slots[index] = this.spawn();
-    }
+    if (index >= 0) this.slots.splice(index, 1);
+    this.wake.poke();
     const reason = slot.fatal === undefined ? exitReason : `the worker thread crashed: ${slot.fatal.message}`;
     const open = [...slot.runs.values()].filter((run) => !run.closed);
     // The run that killed the thread: one that overran its time limit, the one whose code raised the uncaught

@@ -54,7 +54,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       cipher,
       onQueued: () => runs.hub.bus.publish({ kind: 'queued' }),
     });
-    logger.info('worker started', { worker: runs.pool?.workerId, threads: runSettings(env).threads });
+    logger.info('worker started', { worker: runs.pool?.workerId, maxThreads: runSettings(env).threads });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGTERM', stop);

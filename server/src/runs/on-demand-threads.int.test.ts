@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { type RunsTestApp, readEvents, runsTestApp, testGraph } from './runs-test-app';
+
+// Run threads start when runs wait, not with the server: an idle server holds none.
+let t: RunsTestApp | undefined;
+afterEach(() => t?.close(), 60_000);
+
+async function queue(app: RunsTestApp, graphId: string): Promise<number> {
+  const response = await app.call('POST', '/api/runs', { graphId });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: number }).id;
+}
+
+describe.each(['pglite', 'postgres'] as const)('on %s', (kind) => {
+  test('an idle pool holds no thread; waiting runs start threads up to the limit', { timeout: 90_000 }, async () => {
+    t = await runsTestApp(kind, { threads: 2, runsPerThread: 1 });
+    const app = t;
+    const pool = app.runtime.pool;
+    expect(pool?.threads).toBe(0);
+    const graph = testGraph('slow', [{ id: 'wait', type: 'test.slow', config: { ms: 1_500 } }]);
+    expect((await app.call('POST', '/api/graphs', { graph })).status).toBe(201);
+
+    const first = await queue(app, 'slow');
+    const events = await readEvents(await app.call('GET', `/api/runs/${first}/events`));
+    expect(events.at(-1)?.data).toMatchObject({ type: 'run:done', status: 'succeeded' });
+    expect(pool?.threads).toBe(1);
+
+    // Two at once with one run per thread: the second needs a thread of its own, and no third starts.
+    const both = [await queue(app, 'slow'), await queue(app, 'slow')];
+    for (const id of both) {
+      const done = await readEvents(await app.call('GET', `/api/runs/${id}/events`));
+      expect(done.at(-1)?.data).toMatchObject({ type: 'run:done', status: 'succeeded' });
+    }
+    expect(pool?.threads).toBe(2);
+  });
+});
+
+test('a thread that cannot start is logged and retried; the run waits in the queue', { timeout: 90_000 }, async () => {
+  t = await runsTestApp('pglite', { registryModule: '/nonexistent/causeway-registry.mjs' });
+  const app = t;
+  const graph = testGraph('one', [{ id: 'c', type: 'test.slow', config: { ms: 1 } }]);
+  expect((await app.call('POST', '/api/graphs', { graph })).status).toBe(201);
+  const id = await queue(app, 'one');
+  await expect
+    .poll(() => app.logger.lines.filter((line) => line.includes('run thread did not start')).length, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2);
+  expect(app.logger.lines.find((line) => line.includes('run thread did not start'))).toContain('causeway-registry.mjs');
+  const run = (await (await app.call('GET', `/api/runs/${id}`)).json()) as { status: string };
+  expect(run.status).toBe('queued');
+});
