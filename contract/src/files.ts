@@ -25,6 +25,7 @@ export const fileInfo = z
     size: z.number().int(),
     modifiedAt: z.string(),
     schema: tableSchema.optional().describe('A CSV’s columns as a run reads them with default options, read at upload'),
+    owner: z.string().nullable().describe('Who uploaded it: they or an admin may replace or delete it (null: nobody yet)'),
   })
   .meta({ id: 'UploadedFile' });
 export const fileList = listOf(fileInfo);

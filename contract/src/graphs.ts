@@ -32,6 +32,7 @@ export const graphInfoSchema = z
     name: z.string(),
     latestVersion: z.number(),
     createdBy: z.string(),
+    owner: z.string().nullable().describe('Who may change the graph besides admins; null: shared (templates)'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -44,8 +45,20 @@ export const graphVersionSchema = z
 export const graphPage = pageOf(graphInfoSchema);
 export const graphVersionList = z.object({ items: z.array(graphVersionSchema) });
 
-/** `POST /api/graphs` and `POST /api/graphs/{id}/versions`. */
+/** `POST /api/graphs`. */
 export const saveGraphBody = z.object({ graph: graphDocument, message: z.string().max(2_000).default('') }).strict();
+/** `POST /api/graphs/{id}/versions`: a new version, with the version the edit started from. */
+export const saveGraphVersionBody = saveGraphBody
+  .extend({
+    baseVersion: z
+      .number()
+      .int()
+      .min(1)
+      .max(2_147_483_647)
+      .optional()
+      .describe('The version this edit started from; a newer latest version is a conflict (409 GRAPH_VERSION_CONFLICT)'),
+  })
+  .strict();
 export const renameGraphBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
 
 export const createdGraph = graphInfoSchema.extend({ issues: z.array(issueSchema) });
@@ -79,3 +92,10 @@ export const graphDiffAnswer = z
 
 /** The diff answer's type, checked against the SDK's `GraphDiff` in graphs.test.ts. */
 export type GraphDiffAnswer = z.infer<typeof graphDiffAnswer>;
+
+/** The `details` of a 409 `GRAPH_VERSION_CONFLICT`: the version the edit started from and the newer one. */
+export const graphVersionConflictDetails = z.object({
+  baseVersion: z.number(),
+  latestVersion: z.number(),
+  latestAuthor: z.string().nullable(),
+});

@@ -17,6 +17,7 @@ export const runSchema = z
     maxAttempts: z.number(),
     retryOf: z.number().nullable(),
     createdBy: z.string(),
+    owner: z.string().describe('Whose run it is; they, ops and admins may cancel it'),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),

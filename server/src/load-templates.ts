@@ -34,6 +34,7 @@ export async function loadTemplates(services: Services, folders: string[]): Prom
           name: accepted.graph.name,
           graph: accepted.text,
           author: templateMark.author,
+          shared: true,
           message: templateMark.message,
         });
         loaded.push(accepted.graph.id);

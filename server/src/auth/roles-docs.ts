@@ -1,3 +1,4 @@
+import { ownedResources } from './ownership';
 import { type Action, actionMeanings, actions, roleActions, roleMeanings, roles } from './roles';
 
 /** Where the role table lives, from the repository's root. */
@@ -24,6 +25,21 @@ export function rolesDocsText(): string {
     header,
     rule,
     ...actions.map(row),
+    '',
+    '## Who may change what',
+    '',
+    'Graphs, runs, files and secrets have an owner: whoever created, started (a scheduled run: whoever made',
+    'the schedule) or uploaded them. Besides the action above, changing one needs its owner or a role in',
+    'the last column; anyone else gets `NOT_OWNER` (403). Reading is not limited by ownership. The shipped',
+    'templates have no owner: anyone who may write graphs may change them.',
+    '',
+    '| resource | the owner may | so may any |',
+    '| --- | --- | --- |',
+    ...Object.entries(ownedResources).map(([resource, rule]) => `| ${resource} | ${rule.changes} | ${rule.anyOf.join(', ')} |`),
+    '',
+    'A secret is used (by a run, as a database connection, a webhook …) only by admins and the roles and',
+    'users in its grants — at first its creator alone; a run uses secrets as its owner, with the role the',
+    'owner had when the run was made. Anything else fails with `SECRET_FORBIDDEN`.',
     '',
   ].join('\n');
 }

@@ -36,6 +36,8 @@ export interface GraphsTable {
   name: string;
   latest_version: number;
   created_by: string;
+  /** Who may change the graph besides admins (at first its creator); null: shared, as templates are. */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -60,6 +62,15 @@ export interface SecretsTable {
   created_at: CreatedAt;
   updated_by: string;
   updated_at: Timestamp;
+  /** `{ roles, users }` who may use the secret besides admins, as JSON text on write. */
+  grants: ColumnType<unknown, string | undefined, string>;
+}
+
+/** Who uploaded each file under the files folder (the owner may delete it; admins too). */
+export interface FileOwnersTable {
+  path: string;
+  owner: string;
+  created_at: CreatedAt;
 }
 
 export interface AuditLogTable {
@@ -99,6 +110,10 @@ export interface RunsTable {
   timeout_ms: number;
   retry_of: BigInt8 | null;
   created_by: string;
+  /** Whose run it is: the caller who started it, or the maker of its schedule (null reads as `created_by`). */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The owner's role when the run was made; it decides which secrets the run may use. */
+  owner_role: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
@@ -141,6 +156,7 @@ export interface Database extends ModelsTables, EndpointsTables, SchedulesTables
   graphs: GraphsTable;
   graph_versions: GraphVersionsTable;
   secrets: SecretsTable;
+  file_owners: FileOwnersTable;
   audit_log: AuditLogTable;
   artifacts: ArtifactsTable;
   artifact_refs: ArtifactRefsTable;

@@ -1,12 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
+import { clientAddress } from '../http/client-address';
 import type { RateLimits } from '../http/rate-limits';
-
-/** The socket's peer address of a request served by @hono/node-server; undefined off a socket (`app.request` in tests). */
-export function clientAddress(c: Context<AppEnv>): string | undefined {
-  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
-}
 
 /**
  * Counts a sign-in (per client address) or a prediction (per token and per client address)

@@ -97,6 +97,7 @@ describe('deploy and batch scoring through server runs', () => {
   test('batch scoring writes to PostgreSQL once per run, and to a file in the exports folder', { timeout: 120_000 }, async () => {
     await registry.setStage('housing-price', 1, 'production');
     await t.services.secrets.put('warehouse', t.services.cipher.encrypt('warehouse', target.url), 'test');
+    await t.services.secrets.setGrants('warehouse', { roles: ['analyst'], users: [] });
     const graph = await template('batch-scoring.json');
     const nodes = graph.nodes as Array<{ id: string; config: Record<string, unknown> }>;
     const score = nodes.find((n) => n.id === 'score') as { config: Record<string, unknown> };

@@ -33,6 +33,12 @@ describe('createSafeHttpClient', () => {
       'http://169.254.169.254/latest/meta-data/',
       `http://[::1]:${port}/`,
       `http://[::ffff:127.0.0.1]:${port}/`,
+      `http://[::ffff:7f00:1]:${port}/`,
+      `http://[::127.0.0.1]:${port}/`,
+      `http://[::ffff:0:7f00:1]:${port}/`,
+      `http://[64:ff9b::7f00:1]:${port}/`,
+      `http://[2002:7f00:1::1]:${port}/`,
+      `http://[2001:0:7f00:1::1]:${port}/`,
     ]) {
       await expect(blocked.get(url, limits)).rejects.toMatchObject({ code: 'HTTP_BLOCKED' });
     }

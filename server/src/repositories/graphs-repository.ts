@@ -10,6 +10,8 @@ export interface GraphInfo {
   name: string;
   latestVersion: number;
   createdBy: string;
+  /** Who may change it besides admins; null: anyone who may write graphs (a shared template). */
+  owner: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -28,12 +30,20 @@ export class GraphsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Creates a graph with its first version; `CONFLICT` when the id is taken. */
-  async create(input: { id: string; name: string; graph: string; author: string; message: string }): Promise<GraphInfo> {
+  /** Creates a graph owned by its author, or by nobody (`shared`, as templates are). */
+  async create(input: { id: string; name: string; graph: string; author: string; message: string; shared?: boolean }): Promise<GraphInfo> {
     try {
       return await this.db.transaction().execute(async (tx) => {
         const row = await tx
           .insertInto('graphs')
-          .values({ id: input.id, name: input.name, latest_version: 1, created_by: input.author, updated_at: sql<Date>`now()` })
+          .values({
+            id: input.id,
+            name: input.name,
+            latest_version: 1,
+            created_by: input.author,
+            owner: input.shared === true ? null : input.author,
+            updated_at: sql<Date>`now()`,
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
         await tx
@@ -94,11 +104,12 @@ export class GraphsRepository {
    * Appends a version and takes the graph's name from it; the row lock on the graph numbers
    * concurrent saves without gaps. A graph whose text equals the latest version's is not a change:
    * the latest version comes back with `unchanged: true` and nothing is written. Stored text is
-   * canonical JSON, so equal graphs have equal text.
+   * canonical JSON, so equal graphs have equal text. With `baseVersion` (the version the edit
+   * started from), a save over a newer version is refused with `GRAPH_VERSION_CONFLICT`.
    */
   async addVersion(
     id: string,
-    input: { graph: string; name: string; author: string; message: string },
+    input: { graph: string; name: string; author: string; message: string; baseVersion?: number },
   ): Promise<(GraphVersion & { unchanged: boolean }) | undefined> {
     return this.db.transaction().execute(async (tx) => {
       const graph = await tx.selectFrom('graphs').select('latest_version').where('id', '=', id).forUpdate().executeTakeFirst();
@@ -110,6 +121,13 @@ export class GraphsRepository {
         .where('version', '=', graph.latest_version)
         .executeTakeFirst();
       if (latest !== undefined && latest.graph === input.graph) return { ...toVersion(latest), unchanged: true };
+      if (input.baseVersion !== undefined && input.baseVersion !== graph.latest_version) {
+        throw new UserError(
+          'GRAPH_VERSION_CONFLICT',
+          `Graph "${id}" was saved as version ${graph.latest_version} by ${latest?.author ?? 'someone'} after version ${input.baseVersion}, which this edit started from; compare, then merge or overwrite.`,
+          { details: { baseVersion: input.baseVersion, latestVersion: graph.latest_version, latestAuthor: latest?.author ?? null } },
+        );
+      }
       const next = graph.latest_version + 1;
       await tx
         .updateTable('graphs')
@@ -154,6 +172,7 @@ function toInfo(row: GraphRow): GraphInfo {
     name: row.name,
     latestVersion: row.latest_version,
     createdBy: row.created_by,
+    owner: row.owner,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -183,7 +183,7 @@ describe('/api/files', () => {
   });
 
   test('reading needs graphs:read, uploading and deleting need graphs:write', async () => {
-    expect((await send('POST', '/api/files?name=x.csv', t.tokens.developer, 'a')).status).toBe(403);
+    expect((await send('POST', '/api/files?name=x.csv', t.tokens.ops, 'a')).status).toBe(403);
     expect((await send('DELETE', '/api/files/x.csv', t.tokens.ops, 'a')).status).toBe(403);
     expect((await send('GET', '/api/files', t.tokens.client)).status).toBe(403);
     expect((await t.app.request('/api/files')).status).toBe(401);

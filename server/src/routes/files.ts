@@ -7,12 +7,14 @@ import { pipeline } from 'node:stream/promises';
 import { fileInfo, fileList, fileName, fileNameParam, type UploadedFileInfo, uploadFileQuery } from '@causeway/contract';
 import { type TableSchema, UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
+import { requireOwner } from '../auth/ownership';
 import { multipartFile } from '../files/multipart-file';
 import { readUploadSchema, removeUploadSchema, uploadSchemaOf, writeUploadSchema } from '../files/upload-schema';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { binarySchema, errorResponses, jsonResponse, multipartFiles } from '../http/schemas';
 import type { Services } from '../http/services';
+import { FileOwnersRepository } from '../repositories/file-owners-repository';
 import { actorOf } from './actor-of';
 
 /** Where uploads go and how big one may be. */
@@ -50,8 +52,8 @@ const upload = defineRoute('graphs:write', {
     },
   },
   responses: {
-    201: jsonResponse('Stored (a file of the same name is replaced)', fileInfo),
-    ...errorResponses(404),
+    201: jsonResponse('Stored (a file of the same name is replaced, by its owner or an admin)', fileInfo),
+    ...errorResponses(403, 404),
   },
 });
 
@@ -72,10 +74,10 @@ const remove = defineRoute('graphs:write', {
   method: 'delete',
   path: '/{name}',
   operationId: 'deleteFile',
-  summary: 'Delete an uploaded file',
+  summary: 'Delete an uploaded file (its owner or an admin)',
   tags: ['files'],
   request: { params: fileNameParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(403, 404) },
 });
 
 // A folder not made yet holds no files; any other failure to list it is an error, not an empty list.
@@ -139,7 +141,7 @@ async function refuseNonFile(folder: string, name: string): Promise<void> {
     });
 }
 
-async function infoOf(folder: string, name: string): Promise<UploadedFileInfo> {
+async function infoOf(folder: string, name: string): Promise<Omit<UploadedFileInfo, 'owner'>> {
   const s = await stat(join(folder, name));
   const schema = await uploadSchemaOf(folder, name);
   return { name, size: s.size, modifiedAt: s.mtime.toISOString(), ...(schema ? { schema } : {}) };
@@ -159,6 +161,8 @@ async function existing(folder: string, name: string): Promise<string> {
  */
 export function fileRoutes(services: Services, options: FileRoutesOptions) {
   const { audit } = services;
+  const owners = new FileOwnersRepository(services.db);
+  const withOwner = async (folder: string, name: string) => ({ ...(await infoOf(folder, name)), owner: (await owners.get(name)) ?? null });
   return newRouter()
     .openapi(list, async (c) => {
       const folder = folderOf(options);
@@ -166,7 +170,9 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
         .filter((entry) => entry.isFile() && fileName.safeParse(entry.name).success)
         .map((entry) => entry.name)
         .sort();
-      return c.json({ items: await Promise.all(names.map((name) => infoOf(folder, name))) }, 200);
+      const byName = await owners.all();
+      const items = await Promise.all(names.map(async (name) => ({ ...(await infoOf(folder, name)), owner: byName.get(name) ?? null })));
+      return c.json({ items }, 200);
     })
     .openapi(upload, async (c) => {
       const folder = folderOf(options);
@@ -193,10 +199,21 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
         parsing = part.done;
       } else body = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0]);
       if (name === undefined) throw new UserError('REQUEST_INVALID', 'Name the file: ?name=sales.csv.', { details: { field: 'name' } });
+      const actor = actorOf(c);
+      const owner = await owners.get(name);
+      if (owner !== undefined) {
+        try {
+          requireOwner('file', actor, owner, `file "${name}"`);
+        } catch (error) {
+          body.resume();
+          throw error;
+        }
+      }
       const { size } = await store(folder, name, body, options.maxBytes);
       await parsing;
-      await audit.record({ actor: actorOf(c).name, action: 'file.upload', target: `file:${name}`, details: { size } });
-      return c.json(await infoOf(folder, name), 201);
+      await owners.claim(name, actor.name);
+      await audit.record({ actor: actor.name, action: 'file.upload', target: `file:${name}`, details: { size } });
+      return c.json(await withOwner(folder, name), 201);
     })
     .openapi(download, async (c) => {
       const { name } = c.req.valid('param');
@@ -212,9 +229,13 @@ export function fileRoutes(services: Services, options: FileRoutesOptions) {
       const { name } = c.req.valid('param');
       const folder = folderOf(options);
       const path = await existing(folder, name);
+      const actor = actorOf(c);
+      const owner = await owners.get(name);
+      if (owner !== undefined) requireOwner('file', actor, owner, `file "${name}"`);
       await rm(path);
       await removeUploadSchema(folder, name);
-      await audit.record({ actor: actorOf(c).name, action: 'file.delete', target: `file:${name}` });
+      await owners.forget(name);
+      await audit.record({ actor: actor.name, action: 'file.delete', target: `file:${name}` });
       return c.body(null, 204);
     });
 }

@@ -6,7 +6,7 @@ import {
   graphVersionParams,
   graphVersionWithDocument,
   savedGraphVersion,
-  saveGraphBody,
+  saveGraphVersionBody,
 } from '@causeway/contract';
 import { diffGraphs, type Graph, UserError } from '@causeway/sdk';
 import { defineRoute } from '../http/define-route';
@@ -16,6 +16,7 @@ import type { Services } from '../http/services';
 import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
 import { actorOf } from './actor-of';
 import { issuesJson, versionJson } from './graph-schemas';
+import { requireGraphOwner } from './graphs';
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -31,13 +32,13 @@ const save = defineRoute('graphs:write', {
   method: 'post',
   path: '/{id}/versions',
   operationId: 'saveGraphVersion',
-  summary: 'Save a new immutable version, unless the graph equals the latest one',
+  summary: 'Save a new immutable version, unless the graph equals the latest one; 409 when `baseVersion` is not the latest',
   tags: ['graphs'],
-  request: { params: graphIdParam, ...jsonBody(saveGraphBody) },
+  request: { params: graphIdParam, ...jsonBody(saveGraphVersionBody) },
   responses: {
     200: jsonResponse('Unchanged: the latest version already holds this graph', savedGraphVersion),
     201: jsonResponse('Saved', savedGraphVersion),
-    ...errorResponses(404),
+    ...errorResponses(403, 404, 409),
   },
 });
 
@@ -79,6 +80,7 @@ export function graphVersionRoutes(services: Services) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const actor = actorOf(c);
+      await requireGraphOwner(graphs, id, actor);
       const accepted = await parseGraphBodyWithPlugins(services.db, registry, body.graph);
       if (accepted.graph.id !== id) {
         throw new UserError('REQUEST_INVALID', `The graph's id "${accepted.graph.id}" is not "${id}", the graph being saved.`);
@@ -88,6 +90,7 @@ export function graphVersionRoutes(services: Services) {
         name: accepted.graph.name,
         author: actor.name,
         message: body.message,
+        ...(body.baseVersion === undefined ? {} : { baseVersion: body.baseVersion }),
       });
       if (saved === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
       const { unchanged, ...version } = saved;

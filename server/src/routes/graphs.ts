@@ -9,11 +9,14 @@ import {
   saveGraphBody,
 } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
+import { requireOwner } from '../auth/ownership';
+import type { Principal as AppPrincipal } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { parseGraphBodyWithPlugins } from '../plugins/graph-plugins';
+import type { GraphsRepository } from '../repositories/graphs-repository';
 import { actorOf } from './actor-of';
 import { graphInfoJson, issuesJson } from './graph-schemas';
 
@@ -59,17 +62,17 @@ const rename = defineRoute('graphs:write', {
   summary: 'Rename a graph',
   tags: ['graphs'],
   request: { params: graphIdParam, ...jsonBody(renameGraphBody) },
-  responses: { 200: jsonResponse('Renamed', graphInfoSchema), ...errorResponses(404) },
+  responses: { 200: jsonResponse('Renamed', graphInfoSchema), ...errorResponses(403, 404) },
 });
 
 const remove = defineRoute('graphs:write', {
   method: 'delete',
   path: '/{id}',
   operationId: 'deleteGraph',
-  summary: 'Delete a graph and all its versions',
+  summary: 'Delete a graph and all its versions (its owner or an admin)',
   tags: ['graphs'],
   request: { params: graphIdParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(404, 409) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(403, 404, 409) },
 });
 
 /** Graph records: create, list, get, rename, delete. Versions live in `graph-versions.ts`. */
@@ -108,6 +111,7 @@ export function graphRoutes(services: Services) {
       const { id } = c.req.valid('param');
       const { name } = c.req.valid('json');
       const actor = actorOf(c);
+      await requireGraphOwner(graphs, id, actor);
       const info = await graphs.rename(id, name);
       if (info === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
       await audit.record({ actor: actor.name, action: 'graph.rename', target: `graph:${id}`, details: { name } });
@@ -116,8 +120,16 @@ export function graphRoutes(services: Services) {
     .openapi(remove, async (c) => {
       const { id } = c.req.valid('param');
       const actor = actorOf(c);
+      await requireGraphOwner(graphs, id, actor);
       if (!(await graphs.delete(id))) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
       await audit.record({ actor: actor.name, action: 'graph.delete', target: `graph:${id}` });
       return c.body(null, 204);
     });
+}
+
+/** `NOT_FOUND` without the graph, `NOT_OWNER` unless the caller owns it or is an admin (a shared graph: anyone). */
+export async function requireGraphOwner(graphs: GraphsRepository, id: string, actor: AppPrincipal): Promise<void> {
+  const info = await graphs.get(id);
+  if (info === undefined) throw new UserError('NOT_FOUND', `No graph with id "${id}".`);
+  if (info.owner !== null) requireOwner('graph', actor, info.owner, `graph "${id}"`);
 }

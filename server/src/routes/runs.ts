@@ -11,6 +11,7 @@ import {
 } from '@causeway/contract';
 import { z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { requireOwner } from '../auth/ownership';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
@@ -57,10 +58,10 @@ const cancel = defineRoute('runs:write', {
   method: 'post',
   path: '/{id}/cancel',
   operationId: 'cancelRun',
-  summary: 'Cancel a queued or running run',
+  summary: 'Cancel a queued or running run (its owner, ops or an admin)',
   tags: ['runs'],
   request: { params: runIdParam },
-  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(404, 409) },
+  responses: { 202: jsonResponse('Cancelled or being cancelled', runSchema), ...errorResponses(403, 404, 409) },
 });
 const retry = defineRoute('runs:write', {
   method: 'post',
@@ -126,6 +127,7 @@ export function runRoutes(services: Services, given?: RunsHub) {
         graphId: body.graphId,
         ...(body.version === undefined ? {} : { version: body.version }),
         createdBy: actorOf(c).name,
+        ownerRole: actorOf(c).role,
       });
       return c.json(run as z.infer<typeof runSchema>, 201);
     })
@@ -146,12 +148,14 @@ export function runRoutes(services: Services, given?: RunsHub) {
     })
     .openapi(cancel, async (c) => {
       const { id } = c.req.valid('param');
+      requireOwner('run', actorOf(c), (await runs.require(id)).owner, `run ${id}`);
       const { run } = await runs.cancel(id);
       return c.json(run as z.infer<typeof runSchema>, 202);
     })
     .openapi(retry, async (c) => {
       const { id } = c.req.valid('param');
-      return c.json((await runs.retry(id, actorOf(c).name)) as z.infer<typeof runSchema>, 201);
+      const actor = actorOf(c);
+      return c.json((await runs.retry(id, actor.name, actor.role)) as z.infer<typeof runSchema>, 201);
     })
     .openapi(output, async (c) => {
       const { id, node, port } = c.req.valid('param');

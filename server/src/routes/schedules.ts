@@ -132,8 +132,8 @@ export function scheduleRoutes(services: Services) {
     .openapi(create, async (c) => {
       const { name, ...body } = c.req.valid('json');
       const input = mergedScheduleInput({ ...scheduleDefaults, graphId: body.graphId, cron: body.cron }, body);
-      const actor = actorOf(c).name;
-      const row = await schedules.create(name, input, actor, Date.now());
+      const { name: actor, role } = actorOf(c);
+      const row = await schedules.create(name, input, actor, Date.now(), role);
       await audit.record({ actor, action: 'schedule.create', target: `schedule:${name}`, details: { id: row.id, graphId: input.graphId } });
       return c.json(show(row), 201);
     })

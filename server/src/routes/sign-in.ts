@@ -1,7 +1,9 @@
 import { session, signInBody } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { isRole } from '../auth/roles';
+import { signInThrottleLimits } from '../auth/sign-in-settings';
 import { SignInThrottle } from '../auth/sign-in-throttle';
+import { clientAddress } from '../http/client-address';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
@@ -33,28 +35,32 @@ const signOut = defineRoute('self:read', {
   responses: { 204: { description: 'Signed out' }, ...errorResponses(409) },
 });
 
-/** Sign-in with name and password (throttled per name, audited either way) and sign-out. */
-export function signInRoutes(services: Services) {
+/** Sign-in with name and password (failures throttled per name and per client address, audited either way) and sign-out. */
+export function signInRoutes(services: Services, throttle = new SignInThrottle(signInThrottleLimits(process.env))) {
   const { users, tokens, audit } = services;
-  const throttle = new SignInThrottle();
   return newRouter()
     .openapi(signIn, async (c) => {
       const { name, password } = c.req.valid('json');
-      const waitMs = throttle.retryAfterMs(name);
+      const attempt = { name, address: clientAddress(c) ?? 'unknown' };
+      const waitMs = throttle.retryAfterMs(attempt);
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
         c.header('Retry-After', String(seconds));
-        throw new UserError('SIGN_IN_THROTTLED', `Too many failed sign-ins for "${name}"; try again in ${seconds} s.`, {
-          details: { retryAfterSeconds: seconds },
-        });
+        throw new UserError(
+          'SIGN_IN_THROTTLED',
+          `Too many failed sign-ins for "${name}" or from this address; try again in ${seconds} s.`,
+          {
+            details: { retryAfterSeconds: seconds },
+          },
+        );
       }
       const user = await users.authenticate(name, password);
       if (user === undefined || !isRole(user.role)) {
-        throttle.failed(name);
-        await audit.record({ actor: name, action: 'auth.sign-in-failed', target: `user:${name}`, details: {} });
+        throttle.failed(attempt);
+        await audit.record({ actor: name, action: 'auth.sign-in-failed', target: `user:${name}`, details: { address: attempt.address } });
         throw new UserError('SIGN_IN_FAILED', 'The user name or password is wrong, or the user is disabled.');
       }
-      throttle.succeeded(name);
+      throttle.succeeded(attempt);
       const expiresAt = new Date(Date.now() + sessionMs);
       const session = await tokens.create({ name: user.name, role: user.role, createdBy: user.name, userId: user.id, expiresAt });
       await audit.record({ actor: user.name, action: 'auth.sign-in', target: `user:${user.id}`, details: { token: session.info.id } });

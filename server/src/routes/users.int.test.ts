@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SignInThrottle } from '../auth/sign-in-throttle';
 import type { DatabaseTarget } from '../db/connect';
+import { RateLimits } from '../http/rate-limits';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
 import { scratchPostgresDatabase } from '../test-support/scratch-postgres-database';
 
@@ -116,20 +116,6 @@ describe.each(['pglite', 'postgres'] as const)('users and sign-in on %s', (kind)
   });
 });
 
-test('sign-in is throttled per name after repeated failures, then allowed again after the window', () => {
-  let now = 0;
-  const throttle = new SignInThrottle(3, 60_000, () => now);
-  for (let i = 0; i < 3; i++) {
-    expect(throttle.retryAfterMs('eve')).toBe(0);
-    throttle.failed('eve');
-    now += 1_000;
-  }
-  expect(throttle.retryAfterMs('eve')).toBe(57_000);
-  expect(throttle.retryAfterMs('other')).toBe(0);
-  now += 57_000;
-  expect(throttle.retryAfterMs('eve')).toBe(0);
-});
-
 test('the sign-in route answers 429 with Retry-After once a name is throttled', async () => {
   const t = await makeTestApp();
   try {
@@ -138,6 +124,27 @@ test('the sign-in route answers 429 with Retry-After once a name is throttled', 
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { code: string }).code).toBe('SIGN_IN_THROTTLED');
+  } finally {
+    await t.close();
+  }
+}, 120_000);
+
+test('failed sign-ins from one client address are throttled across names; another address is not', async () => {
+  // The per-address request rate (30 a minute) would answer RATE_LIMITED first; this is about failures.
+  const t = await makeTestApp({ rateLimits: RateLimits.fromEnv({ CAUSEWAY_RATE_SIGN_IN_PER_IP: '0' }) });
+  const from = (address: string, name: string) =>
+    t.app.request(
+      '/api/auth/sign-in',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password: 'guess' }) },
+      { incoming: { socket: { remoteAddress: address } } },
+    );
+  try {
+    for (let i = 0; i < 50; i++) expect((await from('203.0.113.7', `name-${i}`)).status).toBe(401);
+    const refused = await from('203.0.113.7', 'someone-new');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { code: string }).code).toBe('SIGN_IN_THROTTLED');
+    expect((await from('198.51.100.1', 'someone-new')).status).toBe(401);
   } finally {
     await t.close();
   }

@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import type { SecretStore } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
@@ -8,6 +7,7 @@ import type { Logger } from '../logger';
 import { modelHostCalls } from '../models/model-host-calls';
 import { ModelRegistry } from '../models/model-registry';
 import { pluginHostCalls } from '../plugins/plugin-host-calls';
+import { type GrantedSecrets, runSecretUser } from '../secrets/database-secret-store';
 import { secretHostCalls } from '../secrets/secret-host-calls';
 import type { HostCallHandlers } from './host-calls';
 
@@ -15,7 +15,8 @@ import type { HostCallHandlers } from './host-calls';
 export interface HostCallDeps {
   db: Kysely<Database>;
   artifacts: ArtifactStore;
-  secrets: SecretStore;
+  /** Secrets as each run's owner may use them. */
+  secrets: GrantedSecrets;
   /** `<dataDir>/files`: plugin bundles and the sandbox runtime go beside it, in `<dataDir>/plugins`. */
   filesDir: string;
   logger: Logger;
@@ -24,7 +25,7 @@ export interface HostCallDeps {
 /** Every service run threads may call, one entry per service (each service's handlers in their own file). */
 export function createHostCallHandlers(deps: HostCallDeps): HostCallHandlers {
   return {
-    secrets: secretHostCalls(deps.secrets),
+    secrets: secretHostCalls(deps.secrets, (run) => runSecretUser(deps.db, run.runId)),
     models: modelHostCalls(new ModelRegistry(deps.db, deps.artifacts)),
     monitoring: monitoringHostCalls(deps.db),
     plugins: pluginHostCalls({ db: deps.db, dir: join(dirname(deps.filesDir), 'plugins'), logger: deps.logger }),

@@ -72,7 +72,9 @@ describe('host calls', () => {
   });
 
   test('secrets travel as host calls: a value comes back, an unknown name keeps its code', async () => {
-    const secrets = { secrets: secretHostCalls(memorySecrets({ warehouse: 'postgres://w' })) };
+    const store = memorySecrets({ warehouse: 'postgres://w' });
+    const asOwner = { getAs: (name: string) => store.get(name) };
+    const secrets = { secrets: secretHostCalls(asOwner, async () => ({ name: 'ada', role: 'analyst' })) };
     const logger = memoryLogger();
     expect((await answerHostCall(secrets, call('secrets', 'get', ['warehouse']), run, logger)).value).toBe('postgres://w');
     const unknown = await answerHostCall(secrets, call('secrets', 'get', ['nope']), run, logger);

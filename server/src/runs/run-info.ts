@@ -10,6 +10,8 @@ export interface RunInfo {
   maxAttempts: number;
   retryOf: number | null;
   createdBy: string;
+  /** Whose run it is: its starter, or the maker of its schedule. */
+  owner: string;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -45,6 +47,7 @@ export function runInfoOf(row: RunRow): RunInfo {
     maxAttempts: row.max_attempts,
     retryOf: row.retry_of === null ? null : Number(row.retry_of),
     createdBy: row.created_by,
+    owner: row.owner ?? row.created_by,
     createdAt: iso(row.created_at) ?? '',
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),

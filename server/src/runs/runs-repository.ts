@@ -26,8 +26,11 @@ export class RunsRepository {
     private readonly defaults: { maxAttempts: number; timeoutMs: number },
   ) {}
 
-  /** Queues a run of a graph version (the latest when omitted); `NOT_FOUND` when there is none. */
-  async enqueue(input: { graphId: string; version?: number; createdBy: string; retryOf?: number }): Promise<RunInfo> {
+  /**
+   * Queues a run of a graph version (the latest when omitted); `NOT_FOUND` when there is none. The run
+   * belongs to `createdBy`, whose role (`ownerRole`) decides the secrets it may use.
+   */
+  async enqueue(input: { graphId: string; version?: number; createdBy: string; ownerRole?: string; retryOf?: number }): Promise<RunInfo> {
     const { maxAttempts, timeoutMs } = this.defaults;
     const source =
       input.version === undefined
@@ -35,8 +38,9 @@ export class RunsRepository {
         : sql`select graph_id, version from graph_versions where graph_id = ${input.graphId} and version = ${input.version}`;
     const result = await sql<RunRow>`
       with created as (
-        insert into runs (graph_id, graph_version, max_attempts, timeout_ms, created_by, retry_of)
-        select s.graph_id, s.version, ${maxAttempts}, ${timeoutMs}, ${input.createdBy}, ${input.retryOf ?? null}::bigint from (${source}) s
+        insert into runs (graph_id, graph_version, max_attempts, timeout_ms, created_by, owner, owner_role, retry_of)
+        select s.graph_id, s.version, ${maxAttempts}, ${timeoutMs}, ${input.createdBy}, ${input.createdBy}, ${input.ownerRole ?? null},
+          ${input.retryOf ?? null}::bigint from (${source}) s
         returning *
       )
       select created.*, pg_notify(${runChannel}, 'queued') as notified from created`.execute(this.db);
@@ -149,12 +153,18 @@ export class RunsRepository {
   }
 
   /** Queues a new run of the same graph version; `CONFLICT` while the run is still queued or running. */
-  async retry(id: number, createdBy: string): Promise<RunInfo> {
+  async retry(id: number, createdBy: string, ownerRole?: string): Promise<RunInfo> {
     const run = await this.require(id);
     if (!(finishedStatuses as readonly string[]).includes(run.status)) {
       throw new UserError('CONFLICT', `Run ${id} is still ${run.status}; cancel it or wait for it to finish.`);
     }
-    return this.enqueue({ graphId: run.graphId, version: run.version, createdBy, retryOf: id });
+    return this.enqueue({
+      graphId: run.graphId,
+      version: run.version,
+      createdBy,
+      retryOf: id,
+      ...(ownerRole === undefined ? {} : { ownerRole }),
+    });
   }
 
   /** Appends one event after the run's last (for runs no worker holds) and signals listeners. */

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { RunEvent, SecretStore } from '@causeway/sdk';
+import type { RunEvent } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
+import type { GrantedSecrets } from '../secrets/database-secret-store';
 import { answerHostCall, type HostCallHandlers, transferablesOf } from './host-calls';
 import { createHostCallHandlers } from './host-calls-map';
 import { applyNodeEvent } from './node-state';
@@ -22,7 +23,8 @@ export interface WorkerPoolOptions {
   db: Kysely<Database>;
   bus: RunBus;
   artifacts: ArtifactStore;
-  secrets: SecretStore;
+  /** Secrets as each run's owner may use them. */
+  secrets: GrantedSecrets;
   /** Folder that nodes read files from. */
   filesDir: string;
   settings: RunSettings;

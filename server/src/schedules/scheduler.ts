@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { SecretStore } from '@causeway/sdk';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { runChannel } from '../runs/run-bus';
+import type { GrantedSecrets } from '../secrets/database-secret-store';
 import { type Clock, type ClockTimer, systemClock } from './clock';
 import { type AlertPoster, sendAlerts } from './send-alerts';
 import type { RunDefaults } from './start-scheduled-run';
@@ -17,7 +17,7 @@ export interface SchedulerOptions {
   runDefaults: RunDefaults;
   post: AlertPoster;
   /** Reads alert URLs kept as secrets. */
-  secrets?: SecretStore;
+  secrets?: GrantedSecrets;
   /** The server's public URL, for run links in alerts. */
   publicUrl: string | undefined;
   clock?: Clock;

@@ -41,14 +41,22 @@ const iso = (value: Date | null) => (value === null ? null : new Date(value).toI
 export class SchedulesRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(name: string, input: ScheduleInput, createdBy: string, now: number): Promise<ScheduleRow> {
+  /** Creates a schedule; its runs belong to `createdBy` and use secrets with `ownerRole`. */
+  async create(name: string, input: ScheduleInput, createdBy: string, now: number, ownerRole: string | null = null): Promise<ScheduleRow> {
     const plan = new CronPlan(input.cron, input.timezone);
     await this.requireGraph(input.graphId, input.version);
     await this.requireSecret(input.alertSecret);
     try {
       const row = await this.db
         .insertInto('schedules')
-        .values({ name, ...columnsOf(input), next_fire_at: nextAt(plan, now), created_by: createdBy, updated_at: new Date(now) })
+        .values({
+          name,
+          ...columnsOf(input),
+          next_fire_at: nextAt(plan, now),
+          created_by: createdBy,
+          owner_role: ownerRole,
+          updated_at: new Date(now),
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       return { ...row, id: Number(row.id) };

@@ -1,7 +1,7 @@
-import type { SecretStore } from '@causeway/sdk';
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
+import type { GrantedSecrets } from '../secrets/database-secret-store';
 
 /** The JSON body a failure alert posts. */
 export interface FailureAlert {
@@ -29,7 +29,7 @@ const sendingTimeoutMs = 5 * 60_000;
  */
 export async function sendAlerts(
   db: Kysely<Database>,
-  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: SecretStore | undefined },
+  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: GrantedSecrets | undefined },
 ): Promise<{ sent: number; failed: number }> {
   const now = new Date(options.now);
   const claimed = await sql<{
@@ -43,6 +43,8 @@ export async function sendAlerts(
     graph_id: string;
     alert_url: string | null;
     alert_secret: string | null;
+    created_by: string;
+    owner_role: string | null;
   }>`
     with picked as (
       select schedule_id, fire_at from schedule_occurrences
@@ -53,9 +55,8 @@ export async function sendAlerts(
     update schedule_occurrences o set alert_status = 'sending', alert_attempts = o.alert_attempts + 1, alert_at = ${now}
     from picked, schedules s
     where o.schedule_id = picked.schedule_id and o.fire_at = picked.fire_at and s.id = o.schedule_id
-    returning o.schedule_id, o.fire_at, o.run_id, o.attempts, o.error, o.alert_attempts, s.name, s.graph_id, s.alert_url, s.alert_secret`.execute(
-    db,
-  );
+    returning o.schedule_id, o.fire_at, o.run_id, o.attempts, o.error, o.alert_attempts, s.name, s.graph_id, s.alert_url, s.alert_secret,
+      s.created_by, s.owner_role`.execute(db);
   const out = { sent: 0, failed: 0 };
   for (const row of claimed.rows) {
     const settle = (values: Updateable<ScheduleOccurrencesTable>) =>
@@ -93,14 +94,14 @@ export async function sendAlerts(
   return out;
 }
 
-/** The URL to post to: the schedule's own, or the value of its secret (never echoed in errors). */
+/** The URL to post to: the schedule's own, or the value of its secret as the schedule's maker may use it (never echoed in errors). */
 async function alertTarget(
-  row: { alert_url: string | null; alert_secret: string | null },
-  secrets: SecretStore | undefined,
+  row: { alert_url: string | null; alert_secret: string | null; created_by: string; owner_role: string | null },
+  secrets: GrantedSecrets | undefined,
 ): Promise<string> {
   if (row.alert_secret !== null) {
     if (secrets === undefined) throw new Error('this process cannot read secrets');
-    const value = await secrets.get(row.alert_secret);
+    const value = await secrets.getAs(row.alert_secret, { name: row.created_by, role: row.owner_role });
     if (!/^https?:\/\//.test(value) || !URL.canParse(value))
       throw new Error(`the secret "${row.alert_secret}" does not hold an http(s) URL`);
     return value;

@@ -30,10 +30,11 @@ export async function startScheduledRun(
   defaults: RunDefaults,
 ): Promise<number | undefined> {
   const created = await sql<{ id: number }>`
-    insert into runs (graph_id, graph_version, max_attempts, timeout_ms, created_by, retry_of)
+    insert into runs (graph_id, graph_version, max_attempts, timeout_ms, created_by, owner, owner_role, retry_of)
     select v.graph_id, v.version, ${defaults.maxAttempts}, ${defaults.timeoutMs}, ${`schedule:${request.scheduleName}`},
-      ${request.retryOf}::bigint
+      coalesce(s.created_by, ${`schedule:${request.scheduleName}`}), s.owner_role, ${request.retryOf}::bigint
     from graphs g join graph_versions v on v.graph_id = g.id and v.version = coalesce(${request.version}::int, g.latest_version)
+      left join schedules s on s.id = ${request.scheduleId}
     where g.id = ${request.graphId}
     returning id`.execute(db);
   const runId = created.rows[0]?.id;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { signInSettingsSchema } from '../auth/sign-in-settings';
 import { cliSettingsSchema } from '../cli/cli-settings';
 import { serverSettingsSchema } from '../config';
 import { rateLimitSettingsSchema } from '../http/rate-limits';
@@ -16,6 +17,7 @@ export interface SettingGroup {
 /** Every environment variable the server, its workers and the CLI read; docs/settings.md is written from it. */
 export const settingGroups: readonly SettingGroup[] = [
   { title: 'Server', schema: serverSettingsSchema },
+  { title: 'Sign-in', schema: signInSettingsSchema },
   { title: 'Runs', schema: runSettingsSchema },
   { title: 'Request rate limits', schema: rateLimitSettingsSchema },
   { title: 'Scheduler', schema: scheduleSettingsSchema },

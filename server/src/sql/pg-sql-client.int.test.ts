@@ -57,6 +57,28 @@ describe('createPgSqlClient', () => {
     });
   });
 
+  it('scrubs the connection (host, port, database, user, password) out of driver errors', async () => {
+    const failures = [
+      'postgres://postgres:hunter2-pw@127.0.0.1:5432/secret_warehouse_db',
+      'postgres://mallory_user:hunter2-pw@127.0.0.1:5432/test',
+      'postgres://postgres:hunter2-pw@127.0.0.1:1/test',
+      'postgres://postgres:hunter2-pw@no-such-host.invalid:5432/test',
+    ];
+    for (const bad of failures) {
+      const error = await sql.query(bad, 'select 1', [], { rowCap: 10 }).then(
+        () => undefined,
+        (e: unknown) => e as Error & { code: string },
+      );
+      expect(error?.code).toBe('SQL_FAILED');
+      const seen = JSON.stringify({ message: error?.message, cause: String(error?.cause ?? '') });
+      for (const part of ['hunter2-pw', 'secret_warehouse_db', 'mallory_user', '127.0.0.1', 'no-such-host', ':5432']) {
+        expect(seen, bad).not.toContain(part);
+      }
+    }
+    const missing = await sql.query(failures[0] as string, 'select 1', [], { rowCap: 10 }).catch((e: Error) => e.message);
+    expect(missing).toBe('The query failed: database "[database]" does not exist');
+  });
+
   it('keeps NUMERIC and big integers exact: numbers when a double holds them, else exact text or Int64', async () => {
     const result = await sql.query(
       connection,

@@ -3,6 +3,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { exactNumeric } from './exact-numeric';
 import { writeTable } from './pg-write-table';
+import { type ConnectionDetails, connectionDetails, scrubbedMessage } from './scrub-connection';
 
 const batchRows = 10_000;
 
@@ -30,9 +31,9 @@ function readBatch(cursor: Cursor, count: number): Promise<{ batch: unknown[][];
   });
 }
 
-function sqlFailed(error: unknown): UserError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new UserError('SQL_FAILED', `The query failed: ${message}`, { cause: error });
+// The driver's error is not kept as the cause: it may carry the connection's details.
+function sqlFailed(what: string, error: unknown, details: ConnectionDetails): UserError {
+  return new UserError('SQL_FAILED', `${what}: ${scrubbedMessage(error, details)}`);
 }
 
 /**
@@ -77,7 +78,7 @@ export function createPgSqlClient(): SqlClient {
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof UserError) throw error;
-        throw sqlFailed(error);
+        throw sqlFailed('The query failed', error, connectionDetails(client, connection));
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
         await client.end().catch(() => undefined);
@@ -95,9 +96,7 @@ export function createPgSqlClient(): SqlClient {
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof UserError) throw error;
-        throw new UserError('SQL_FAILED', `Writing to ${options.table} failed: ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
+        throw sqlFailed(`Writing to ${options.table} failed`, error, connectionDetails(client, connection));
       } finally {
         options.signal?.removeEventListener('abort', onAbort);
         await client.end().catch(() => undefined);

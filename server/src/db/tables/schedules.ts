@@ -24,6 +24,8 @@ export interface SchedulesTable {
   paused: Generated<boolean>;
   next_fire_at: NullableTimestamp;
   created_by: string;
+  /** The maker's role: the schedule's runs use secrets as it. */
+  owner_role: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
