@@ -1,14 +1,24 @@
 import { canonicalJson } from './canonical-json';
 import type { Graph, GraphEdge, GraphNode } from './schema';
 
-/** A value that changed, at a path inside a node's config. */
+/**
+ * A value that changed, at a path inside a node's config.
+ *
+ * @example
+ * const change: ConfigChange = { path: ['test'], before: 0.2, after: 0.3 };
+ */
 export interface ConfigChange {
   path: Array<string | number>;
   before: unknown;
   after: unknown;
 }
 
-/** A node present in both versions whose type, version, label, position or config changed. */
+/**
+ * A node present in both versions whose type, version, label, position or config changed.
+ *
+ * @example
+ * const change: NodeChange = { id: 'split', fields: [{ field: 'label', before: 'Split', after: 'Hold-out' }], config: [] };
+ */
 export interface NodeChange {
   id: string;
   /** Top-level node fields that changed, with before/after. */
@@ -16,7 +26,13 @@ export interface NodeChange {
   config: ConfigChange[];
 }
 
-/** The structural difference between two versions of a graph. */
+/**
+ * The structural difference between two versions of a graph.
+ *
+ * @example
+ * const diff: GraphDiff = diffGraphs(v1, v2);
+ * diff.nodesAdded.map((node) => node.id); // ['impute']
+ */
 export interface GraphDiff {
   nodesAdded: Array<Pick<GraphNode, 'id' | 'type' | 'version'>>;
   nodesRemoved: Array<Pick<GraphNode, 'id' | 'type' | 'version'>>;

@@ -101,7 +101,7 @@ describe.each(['pglite', 'postgres'] as const)('plugin routes on %s', (kind) => 
   });
 
   test('developers delete the -dev versions they installed, and no other version', async () => {
-    const devPath = (version: string) => `/api/plugins/dev/${encodeURIComponent(name)}/${version}`;
+    const devPath = (version: string) => `/api/plugins/${encodeURIComponent(name)}/${version}/dev`;
     expect((await t.call('DELETE', devPath('1.0.0'), { token: t.tokens.developer })).status).toBe(403);
     const other = await t.services.tokens.create({ name: 'developer-2', role: 'developer', createdBy: null });
     const notTheirs = await t.call('DELETE', devPath('1.2.0-dev'), { token: other.token });

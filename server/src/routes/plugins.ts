@@ -78,7 +78,8 @@ const remove = defineRoute('plugins:write', {
 
 const removeDev = defineRoute('plugins:dev', {
   method: 'delete',
-  path: '/dev/{name}/{version}',
+  // Under the version, not under /dev: /dev/{name}/{version} would match the same URLs as /{name}/{version}/manifest.
+  path: '/{name}/{version}/dev',
   operationId: 'removeDevPlugin',
   summary: 'Remove a "-dev" plugin version the caller installed',
   tags: ['plugins'],
