@@ -11,6 +11,7 @@ import { apiDocument, registerApiComponents } from './http/api-document';
 import type { AppEnv } from './http/app-env';
 import { createServices, type Services } from './http/services';
 import type { Logger } from './logger';
+import { createServerMetrics } from './metrics/server-metrics';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
 import { jsonGuard } from './middleware/json-guard';
@@ -22,6 +23,7 @@ import { fileRoutes } from './routes/files';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/models';
 import { nodeRoutes } from './routes/nodes';
 import { pluginRoutes } from './routes/plugins';
@@ -126,6 +128,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.use('/api/openapi.json', requireAction('self:read'));
   app.doc31('/api/openapi.json', apiDocument);
   app.route('/api/docs', docsRoutes());
+  app.route('/metrics', metricsRoutes(services.tokens, createServerMetrics(deps.db, deps.endpoints?.figures)));
   app.all('/api/*', (c) => {
     throw new UserError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);
   });
