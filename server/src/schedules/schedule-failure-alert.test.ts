@@ -81,6 +81,14 @@ function schedulerWith(clock: ManualClock, policy: AddressPolicy) {
 const occurrenceOf = (scheduleId: number) =>
   t.handle.db.selectFrom('schedule_occurrences').selectAll().where('schedule_id', '=', scheduleId).executeTakeFirstOrThrow();
 
+/** The structured log lines written so far whose field `key` is `value`, as [message, fields]. */
+function logLines(key: string, value: unknown): Array<[string, Record<string, unknown>]> {
+  return t.logger.lines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line[key] === value)
+    .map(({ message, ...fields }) => [String(message), fields]);
+}
+
 /** Waits (real time) until no run of the schedule is queued or running. */
 async function runsSettled(scheduleId: number) {
   for (let i = 0; i < 600; i++) {
@@ -157,6 +165,25 @@ test('an always-failing graph is retried with backoff, then alerts the webhook o
     failingNode: { id: 'boom', message: expect.stringContaining('this node always fails') },
     error: { code: 'NODE_FAILED', message: expect.stringContaining('this node always fails') },
   });
+
+  // One log line per fire, retry, final failure and alert; one per run start and failure.
+  const runIds = occurrence?.runs.map((r) => r.id) as number[];
+  expect(logLines('schedule', 'hourly-failing').map(([message, fields]) => [message, fields.run, fields.attempt])).toEqual([
+    ['schedule fired', runIds[0], 1],
+    ['schedule retry due', runIds[0], 1],
+    ['schedule retry started', runIds[1], 2],
+    ['schedule retry due', runIds[1], 2],
+    ['schedule retry started', runIds[2], 3],
+    ['schedule occurrence failed', runIds[2], 3],
+    ['alert sent', runIds[2], 1],
+  ]);
+  for (const id of runIds) {
+    const runLines = logLines('run', id).filter(([message]) => message.startsWith('run '));
+    expect(runLines.map(([message, fields]) => [message, fields.level, fields.code, fields.node])).toEqual([
+      ['run started', 'info', undefined, undefined],
+      ['run failed', 'error', 'NODE_FAILED', 'boom'],
+    ]);
+  }
 }, 120_000);
 
 test('without the operator allow-list the alert to a loopback address is refused, tried three times, then recorded as failed', async () => {
@@ -183,6 +210,13 @@ test('without the operator allow-list the alert to a loopback address is refused
   expect(occurrence).toMatchObject({ status: 'failed', alert_status: 'failed', alert_attempts: 3 });
   expect(occurrence.alert_error).toMatch(/127\.0\.0\.1, a loopback address/);
   expect(received.length).toBe(before);
+  const alertLines = logLines('schedule', 'hourly-blocked').filter(([message]) => message.startsWith('alert'));
+  expect(alertLines.map(([message, fields]) => [message, fields.level, fields.attempt])).toEqual([
+    ['alert refused, retried later', 'warn', 1],
+    ['alert refused, retried later', 'warn', 2],
+    ['alert refused, given up', 'warn', 3],
+  ]);
+  expect(alertLines[0]?.[1].reason).toMatch(/a loopback address/);
 }, 120_000);
 
 test('an alert URL kept as a secret is read at send time and never shown', async () => {

@@ -2,6 +2,7 @@ import type { SecretStore } from '@causeway/sdk';
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
+import type { Logger } from '../logger';
 
 /** The JSON body a failure alert posts. */
 export interface FailureAlert {
@@ -29,7 +30,7 @@ const sendingTimeoutMs = 5 * 60_000;
  */
 export async function sendAlerts(
   db: Kysely<Database>,
-  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: SecretStore | undefined },
+  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: SecretStore | undefined; logger?: Logger },
 ): Promise<{ sent: number; failed: number }> {
   const now = new Date(options.now);
   const claimed = await sql<{
@@ -79,6 +80,7 @@ export async function sendAlerts(
     try {
       await options.post(await alertTarget(row, options.secrets), alert);
       await settle({ alert_status: 'sent', alert_error: null });
+      options.logger?.info('alert sent', { schedule: row.name, occurrence: alert.occurrence, run: runId, attempt: row.alert_attempts });
       out.sent++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -87,6 +89,15 @@ export async function sendAlerts(
       await settle(
         last ? { alert_status: 'failed', alert_error: reason } : { alert_status: 'pending', alert_at: retryAt, alert_error: reason },
       );
+      // The reason never holds the URL: a secret's value is not echoed (see alertTarget).
+      options.logger?.warn(last ? 'alert refused, given up' : 'alert refused, retried later', {
+        schedule: row.name,
+        occurrence: alert.occurrence,
+        run: runId,
+        attempt: row.alert_attempts,
+        reason,
+        ...(last ? {} : { retryAt: retryAt.toISOString() }),
+      });
       if (last) out.failed++;
     }
   }
