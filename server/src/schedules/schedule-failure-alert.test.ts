@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AddressPolicy } from '../net/address-policy';
-import { postJsonSafely } from '../net/safe-fetch';
 import { type RunsTestApp, runsTestApp, testGraph } from '../runs/runs-test-app';
 import { DatabaseSecretStore } from '../secrets/database-secret-store';
+import { alertPoster, alertSignature } from './alert-signature';
 import { ManualClock } from './clock';
 import { retryDelay } from './retry-delay';
 import { Scheduler } from './scheduler';
@@ -16,7 +16,8 @@ const start = Date.parse('2026-06-01T08:00:00Z');
 let t: RunsTestApp;
 let receiver: Server;
 let hookUrl: string;
-const received: Array<{ path: string; body: FailureAlert }> = [];
+const received: Array<{ path: string; body: FailureAlert; raw: string; signature: string | undefined }> = [];
+const signingKey = 'alert-signing-key-for-tests';
 
 beforeAll(async () => {
   // Runs execute for real in this process's worker pool, on a scratch PostgreSQL database.
@@ -36,7 +37,8 @@ beforeAll(async () => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
     req.on('end', () => {
-      received.push({ path: req.url ?? '', body: JSON.parse(text) as FailureAlert });
+      const signature = req.headers['x-causeway-signature'];
+      received.push({ path: req.url ?? '', body: JSON.parse(text) as FailureAlert, raw: text, signature: signature as string | undefined });
       res.writeHead(204).end();
     });
   });
@@ -68,9 +70,7 @@ function schedulerWith(clock: ManualClock, policy: AddressPolicy) {
     secrets: new DatabaseSecretStore(t.services.secrets, t.services.cipher),
     logger: t.logger,
     runDefaults: { maxAttempts: 1, timeoutMs: 30_000 },
-    post: async (url, alert) => {
-      await postJsonSafely(url, alert, { policy, timeoutMs: 5_000 });
-    },
+    post: alertPoster(policy, signingKey, 5_000),
     publicUrl: 'https://causeway.example.com/',
     clock,
     seed: 'alerts',
@@ -159,12 +159,18 @@ test('an always-failing graph is retried with backoff, then alerts the webhook o
   expect(alert?.path).toBe('/hooks/ops');
   expect(alert?.body).toEqual({
     event: 'schedule.run_failed',
+    text: `Schedule "hourly-failing" failed (NODE_FAILED at node boom): ${alert?.body.error.message} https://causeway.example.com/api/runs/${lastRun}`,
     schedule: { id: schedule.id, name: 'hourly-failing', graphId: 'always-fails' },
     occurrence: new Date(start).toISOString(),
     run: { id: lastRun, url: `https://causeway.example.com/api/runs/${lastRun}`, attempts: 3 },
     failingNode: { id: 'boom', message: expect.stringContaining('this node always fails') },
     error: { code: 'NODE_FAILED', message: expect.stringContaining('this node always fails') },
   });
+
+  // Signed over the exact body bytes with the signing key; Slack-compatible through `text`.
+  expect(alert?.signature).toBe(alertSignature(signingKey, alert?.raw ?? ''));
+  expect(alert?.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+  expect(alert?.signature).not.toBe(alertSignature('another-key-of-16-chars', alert?.raw ?? ''));
 
   // One log line per fire, retry, final failure and alert; one per run start and failure.
   const runIds = occurrence?.runs.map((r) => r.id) as number[];

@@ -7,6 +7,8 @@ import type { Logger } from '../logger';
 /** The JSON body a failure alert posts. */
 export interface FailureAlert {
   event: 'schedule.run_failed';
+  /** One line for chat receivers: Slack and compatible incoming webhooks show it as the message. */
+  text: string;
   schedule: { id: number; name: string; graphId: string };
   /** The occurrence's fire time (ISO). */
   occurrence: string;
@@ -71,6 +73,7 @@ export async function sendAlerts(
     const runId = row.run_id === null ? null : Number(row.run_id);
     const alert: FailureAlert = {
       event: 'schedule.run_failed',
+      text: `Schedule "${row.name}" failed (${row.error?.code ?? 'INTERNAL'}${row.error?.nodeId ? ` at node ${row.error.nodeId}` : ''}): ${row.error?.message ?? 'The run failed.'}${runId === null ? '' : ` ${runLink(options.publicUrl, runId)}`}`,
       schedule: { id: Number(row.schedule_id), name: row.name, graphId: row.graph_id },
       occurrence: row.fire_at.toISOString(),
       run: { id: runId, url: runId === null ? null : runLink(options.publicUrl, runId), attempts: row.attempts },
