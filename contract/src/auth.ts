@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { listOf } from './common';
 
-/** The roles a token or user can have; `client` is a narrow role for applications that only call model endpoints. */
-export const roles = ['analyst', 'developer', 'ops', 'admin', 'client'] as const;
+/**
+ * The roles a token or user can have; `client` is a narrow role for applications that only call model endpoints,
+ * `metrics` one for a Prometheus scraper that only reads `GET /metrics`.
+ */
+export const roles = ['analyst', 'developer', 'ops', 'admin', 'client', 'metrics'] as const;
 export type Role = (typeof roles)[number];
 
 export const signInBody = z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(256) }).strict();

@@ -13,6 +13,7 @@ import { actionExtension } from './http/define-route';
 import { RateLimits } from './http/rate-limits';
 import { createServices, type Services } from './http/services';
 import type { Logger } from './logger';
+import { createServerMetrics } from './metrics/server-metrics';
 import { authenticate } from './middleware/authenticate';
 import { errorHandler } from './middleware/error-handler';
 import { jsonGuard } from './middleware/json-guard';
@@ -27,6 +28,7 @@ import { fileRoutes } from './routes/files';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/models';
 import { nodeRoutes } from './routes/nodes';
 import { pluginRoutes } from './routes/plugins';
@@ -139,6 +141,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.use('/api/openapi.json', requireAction('self:read'));
   app.doc31('/api/openapi.json', apiDocument);
   app.route('/api/docs', docsRoutes());
+  app.route('/metrics', metricsRoutes(services.tokens, createServerMetrics(deps.db, deps.endpoints?.figures)));
   app.all('/api/*', (c) => {
     throw new UserError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);
   });

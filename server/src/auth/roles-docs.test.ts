@@ -10,10 +10,10 @@ describe('docs/roles.md', () => {
     expect(readFileSync(`${root}${rolesDocsFile}`, 'utf8')).toBe(rolesDocsText());
   });
 
-  it('shows the client role without graphs:read, as the code has it', () => {
+  it('shows the client and metrics roles without graphs:read, as the code has it', () => {
     const line = rolesDocsText()
       .split('\n')
       .find((l) => l.startsWith('| `graphs:read` |'));
-    expect(line?.split('|').map((cell) => cell.trim())).toEqual(['', '`graphs:read`', '✓', '✓', '✓', '✓', '', expect.any(String), '']);
+    expect(line?.split('|').map((cell) => cell.trim())).toEqual(['', '`graphs:read`', '✓', '✓', '✓', '✓', '', '', expect.any(String), '']);
   });
 });

@@ -23,6 +23,7 @@ export const actions = [
   'audit:read',
   'tokens:manage',
   'users:manage',
+  'metrics:read',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -57,9 +58,11 @@ export const roleActions: Record<Role, ReadonlySet<Action>> = {
     'secrets:read',
     'secrets:write',
     'audit:read',
+    'metrics:read',
   ]),
   admin: new Set<Action>(actions),
   client: new Set<Action>(['self:read', 'endpoints:predict']),
+  metrics: new Set<Action>(['self:read', 'metrics:read']),
 };
 
 /** Whether `role` may take `action`. */
@@ -90,6 +93,7 @@ export const actionMeanings: Record<Action, string> = {
   'audit:read': 'read the audit log',
   'tokens:manage': 'create and revoke API tokens',
   'users:manage': 'create users, change their role or password, disable them',
+  'metrics:read': 'scrape the Prometheus metrics at `GET /metrics`',
 };
 
 /** Who each role is for, for the generated role table. */
@@ -99,6 +103,7 @@ export const roleMeanings: Record<Role, string> = {
   ops: 'runs production: schedules, endpoints, models, plugin releases, secrets, the audit log',
   admin: 'everything, including users and tokens',
   client: 'an application that only calls model endpoints',
+  metrics: 'a Prometheus scraper that only reads `GET /metrics`',
 };
 
 export function isRole(value: string): value is Role {

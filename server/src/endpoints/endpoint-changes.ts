@@ -1,4 +1,5 @@
 import { UserError } from '@causeway/sdk';
+import type { Logger } from '../logger';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { EndpointState } from './endpoint-state';
 import type { EndpointStateCache } from './endpoint-state-cache';
@@ -23,6 +24,7 @@ export class EndpointChanges {
     private readonly versions: ModelVersionSource,
     private readonly audit: AuditRepository,
     private readonly states: EndpointStateCache,
+    private readonly logger: Logger,
   ) {}
 
   async create(input: { name: string; modelName: string; description: string; sampleRate: number; retentionDays: number; actor: string }) {
@@ -146,6 +148,13 @@ export class EndpointChanges {
   private async apply(name: string, update: EndpointUpdate): Promise<EndpointState> {
     const state = await this.repository.update(name, update);
     this.states.put(name, state);
+    this.logger.info(`endpoint ${update.kind}`, {
+      endpoint: name,
+      actor: update.actor,
+      toVersion: update.toVersion,
+      activeVersion: state.activeVersion,
+      ...(update.override ? { override: true, reason: update.reason ?? '' } : {}),
+    });
     await this.audit.record({
       actor: update.actor,
       action: `endpoint.${update.kind}`,

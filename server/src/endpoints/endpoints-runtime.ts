@@ -59,7 +59,7 @@ export function startEndpoints(deps: {
   const figures = new EndpointFigures();
   const samples = new SampleWriter(deps.db, deps.logger);
   const predictor = new EndpointPredictor({ states, models, figures, samples, logger: deps.logger, random: options.random ?? Math.random });
-  const changes = new EndpointChanges(repository, deps.versions, deps.audit, states);
+  const changes = new EndpointChanges(repository, deps.versions, deps.audit, states, deps.logger);
   const warn = (what: string) => (error: unknown) =>
     deps.logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
   const flush = async () => {

@@ -119,6 +119,11 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
     });
     const audit = await t.services.audit.list({ limit: 10, offset: 0, action: 'endpoint.promote' });
     expect(audit.items[0]).toMatchObject({ actor: 'ops-test', target: 'endpoint:churn', details: { to: 2, override: true } });
+    const logged = t.logger.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.endpoint === 'churn');
+    expect(logged.filter((l) => l.message === 'endpoint promote')).toEqual([
+      expect.objectContaining({ level: 'info', actor: 'ops-test', toVersion: 1, activeVersion: 1 }),
+      expect.objectContaining({ toVersion: 2, activeVersion: 2, override: true, reason: 'incident 42: forest handles the new plan' }),
+    ]);
     // Back to version 1 for the tests below.
     expect((await t.call('POST', '/api/endpoints/churn/rollback', { token: ops(), body: {} })).status).toBe(200);
   });

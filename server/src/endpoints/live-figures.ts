@@ -38,9 +38,21 @@ export interface LiveFigures {
  * from `node:perf_hooks`), plus counts per endpoint, version and minute added to the database in the
  * background, so figures survive restarts and add up over several server processes.
  */
+/** One request as `EndpointFigures.record` saw it. */
+export interface RecordedRequest {
+  endpoint: string;
+  version: number;
+  rows: number;
+  latencyMs: number;
+  failed: boolean;
+}
+
+export type RequestListener = (request: RecordedRequest) => void;
+
 export class EndpointFigures {
   private readonly figures = new Map<string, Figures>();
   private pending = new Map<string, Pending>();
+  private readonly listeners: RequestListener[] = [];
 
   private of(endpoint: string): Figures {
     let f = this.figures.get(endpoint);
@@ -59,8 +71,14 @@ export class EndpointFigures {
     return f;
   }
 
+  /** Calls `listener` with every recorded request (the Prometheus metrics count them). */
+  listen(listener: RequestListener): void {
+    this.listeners.push(listener);
+  }
+
   /** One answered (or failed) request; `version` 0 when no version was reached. */
   record(endpoint: string, version: number, rows: number, latencyMs: number, failed: boolean): void {
+    for (const listener of this.listeners) listener({ endpoint, version, rows, latencyMs, failed });
     const f = this.of(endpoint);
     f.requests++;
     if (failed) f.errors++;

@@ -53,7 +53,7 @@ function requestOnce(
   url: URL,
   pinned: { address: string; family: number },
   signal: AbortSignal,
-  send?: { body: Uint8Array; contentType: string },
+  send?: { body: Uint8Array; contentType: string; headers?: Record<string, string> },
 ): Promise<IncomingMessage> {
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
@@ -62,7 +62,8 @@ function requestOnce(
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': 'causeway', accept: '*/*' };
-    if (send !== undefined) Object.assign(headers, { 'content-type': send.contentType, 'content-length': String(send.body.length) });
+    if (send !== undefined)
+      Object.assign(headers, send.headers, { 'content-type': send.contentType, 'content-length': String(send.body.length) });
     const req = request(url, { method: send === undefined ? 'GET' : 'POST', lookup: pinnedLookup, signal, headers }, resolve);
     req.on('error', reject);
     req.end(send?.body);
@@ -177,7 +178,7 @@ export function createSafeHttpClient(options: SafeFetchOptions = {}): HttpClient
 export async function postJsonSafely(
   target: string,
   body: unknown,
-  options: SafeFetchOptions & { timeoutMs: number },
+  options: SafeFetchOptions & { timeoutMs: number; headers?: ((bytes: Uint8Array) => Record<string, string>) | undefined },
 ): Promise<{ status: number }> {
   const policy = options.policy ?? new AddressPolicy();
   let url: URL;
@@ -192,7 +193,8 @@ export async function postJsonSafely(
   try {
     const pinned = await checkedAddress(url, policy, options.resolve ?? systemResolve);
     const bytes = new TextEncoder().encode(JSON.stringify(body));
-    const response = await requestOnce(url, pinned, signal, { body: bytes, contentType: 'application/json' });
+    const headers = options.headers?.(bytes) ?? {};
+    const response = await requestOnce(url, pinned, signal, { body: bytes, contentType: 'application/json', headers });
     response.resume();
     const status = response.statusCode ?? 0;
     if (status < 200 || status >= 300) throw failed(`${url.origin} answered ${status} ${response.statusMessage ?? ''}`.trim());

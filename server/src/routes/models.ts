@@ -115,6 +115,15 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
       const change = await registry().setStage(name, version, body.stage, { override: body.override });
       // An override is recorded only when it was needed: the gate had not passed.
       const overridden = body.stage === 'production' && change.previousStage !== 'production' && change.version.gate?.passed !== true;
+      services.logger.info('model stage changed', {
+        model: name,
+        version,
+        stage: body.stage,
+        previousStage: change.previousStage,
+        archived: change.archived,
+        actor: actor.name,
+        ...(overridden ? { override: true, reason: body.reason } : {}),
+      });
       await audit.record({
         actor: actor.name,
         action: overridden ? 'model.stage.override' : 'model.stage',

@@ -241,6 +241,7 @@ export class WorkerPool {
       }, timeoutGraceMs).unref();
     }, claim.timeoutMs);
     slot.runs.set(claim.id, run);
+    this.options.logger.info('run started', { run: claim.id, graph: claim.graphId, version: claim.version, attempt: claim.attempt });
     slot.thread.send({ type: 'run', runId: claim.id, graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
   }
 
@@ -308,6 +309,17 @@ export class WorkerPool {
     const fence = { runId: run.claim.id, attempt: run.claim.attempt };
     if (run.doneEvent !== undefined) this.write(run, run.doneEvent);
     await this.writer.finish({ ...fence, status, durationMs, error: error ?? null });
+    const fields = {
+      run: run.claim.id,
+      graph: run.claim.graphId,
+      version: run.claim.version,
+      attempt: run.claim.attempt,
+      status,
+      durationMs,
+    };
+    if (status === 'failed')
+      this.options.logger.error('run failed', { ...fields, code: error?.code, node: error?.nodeId, error: error?.message });
+    else this.options.logger.info('run finished', fields);
     if (slot.runs.get(run.claim.id) === run) this.free(slot, run.claim.id);
   }
 

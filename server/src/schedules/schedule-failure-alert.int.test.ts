@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AddressPolicy } from '../net/address-policy';
-import { postJsonSafely } from '../net/safe-fetch';
 import { type RunsTestApp, runsTestApp, testGraph } from '../runs/runs-test-app';
 import { DatabaseSecretStore } from '../secrets/database-secret-store';
+import { alertPoster, alertSignature } from './alert-signature';
 import { ManualClock } from './clock';
 import { retryDelay } from './retry-delay';
 import { Scheduler } from './scheduler';
@@ -16,7 +16,8 @@ const start = Date.parse('2026-06-01T08:00:00Z');
 let t: RunsTestApp;
 let receiver: Server;
 let hookUrl: string;
-const received: Array<{ path: string; body: FailureAlert }> = [];
+const received: Array<{ path: string; body: FailureAlert; raw: string; signature: string | undefined }> = [];
+const signingKey = 'alert-signing-key-for-tests';
 
 beforeAll(async () => {
   // Runs execute for real in this process's worker pool, on a scratch PostgreSQL database.
@@ -36,7 +37,8 @@ beforeAll(async () => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
     req.on('end', () => {
-      received.push({ path: req.url ?? '', body: JSON.parse(text) as FailureAlert });
+      const signature = req.headers['x-causeway-signature'];
+      received.push({ path: req.url ?? '', body: JSON.parse(text) as FailureAlert, raw: text, signature: signature as string | undefined });
       res.writeHead(204).end();
     });
   });
@@ -68,9 +70,7 @@ function schedulerWith(clock: ManualClock, policy: AddressPolicy) {
     secrets: new DatabaseSecretStore(t.services.secrets, t.services.cipher),
     logger: t.logger,
     runDefaults: { maxAttempts: 1, timeoutMs: 30_000 },
-    post: async (url, alert) => {
-      await postJsonSafely(url, alert, { policy, timeoutMs: 5_000 });
-    },
+    post: alertPoster(policy, signingKey, 5_000),
     publicUrl: 'https://causeway.example.com/',
     clock,
     seed: 'alerts',
@@ -80,6 +80,14 @@ function schedulerWith(clock: ManualClock, policy: AddressPolicy) {
 
 const occurrenceOf = (scheduleId: number) =>
   t.handle.db.selectFrom('schedule_occurrences').selectAll().where('schedule_id', '=', scheduleId).executeTakeFirstOrThrow();
+
+/** The structured log lines written so far whose field `key` is `value`, as [message, fields]. */
+function logLines(key: string, value: unknown): Array<[string, Record<string, unknown>]> {
+  return t.logger.lines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line[key] === value)
+    .map(({ message, ...fields }) => [String(message), fields]);
+}
 
 /** Waits (real time) until no run of the schedule is queued or running. */
 async function runsSettled(scheduleId: number) {
@@ -151,12 +159,37 @@ test('an always-failing graph is retried with backoff, then alerts the webhook o
   expect(alert?.path).toBe('/hooks/ops');
   expect(alert?.body).toEqual({
     event: 'schedule.run_failed',
+    text: `Schedule "hourly-failing" failed (NODE_FAILED at node boom): ${alert?.body.error.message} https://causeway.example.com/api/runs/${lastRun}`,
     schedule: { id: schedule.id, name: 'hourly-failing', graphId: 'always-fails' },
     occurrence: new Date(start).toISOString(),
     run: { id: lastRun, url: `https://causeway.example.com/api/runs/${lastRun}`, attempts: 3 },
     failingNode: { id: 'boom', message: expect.stringContaining('this node always fails') },
     error: { code: 'NODE_FAILED', message: expect.stringContaining('this node always fails') },
   });
+
+  // Signed over the exact body bytes with the signing key; Slack-compatible through `text`.
+  expect(alert?.signature).toBe(alertSignature(signingKey, alert?.raw ?? ''));
+  expect(alert?.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+  expect(alert?.signature).not.toBe(alertSignature('another-key-of-16-chars', alert?.raw ?? ''));
+
+  // One log line per fire, retry, final failure and alert; one per run start and failure.
+  const runIds = occurrence?.runs.map((r) => r.id) as number[];
+  expect(logLines('schedule', 'hourly-failing').map(([message, fields]) => [message, fields.run, fields.attempt])).toEqual([
+    ['schedule fired', runIds[0], 1],
+    ['schedule retry due', runIds[0], 1],
+    ['schedule retry started', runIds[1], 2],
+    ['schedule retry due', runIds[1], 2],
+    ['schedule retry started', runIds[2], 3],
+    ['schedule occurrence failed', runIds[2], 3],
+    ['alert sent', runIds[2], 1],
+  ]);
+  for (const id of runIds) {
+    const runLines = logLines('run', id).filter(([message]) => message.startsWith('run '));
+    expect(runLines.map(([message, fields]) => [message, fields.level, fields.code, fields.node])).toEqual([
+      ['run started', 'info', undefined, undefined],
+      ['run failed', 'error', 'NODE_FAILED', 'boom'],
+    ]);
+  }
 }, 120_000);
 
 test('without the operator allow-list the alert to a loopback address is refused, tried three times, then recorded as failed', async () => {
@@ -183,6 +216,13 @@ test('without the operator allow-list the alert to a loopback address is refused
   expect(occurrence).toMatchObject({ status: 'failed', alert_status: 'failed', alert_attempts: 3 });
   expect(occurrence.alert_error).toMatch(/127\.0\.0\.1, a loopback address/);
   expect(received.length).toBe(before);
+  const alertLines = logLines('schedule', 'hourly-blocked').filter(([message]) => message.startsWith('alert'));
+  expect(alertLines.map(([message, fields]) => [message, fields.level, fields.attempt])).toEqual([
+    ['alert refused, retried later', 'warn', 1],
+    ['alert refused, retried later', 'warn', 2],
+    ['alert refused, given up', 'warn', 3],
+  ]);
+  expect(alertLines[0]?.[1].reason).toMatch(/a loopback address/);
 }, 120_000);
 
 test('an alert URL kept as a secret is read at send time and never shown', async () => {

@@ -11,6 +11,8 @@ export interface ScheduleSettings {
   graceMs: number;
   /** Base of run links in alerts; absent → the server's own URL. */
   publicUrl: string | undefined;
+  /** Key of the alerts' `X-Causeway-Signature` (HMAC-SHA256 of the body); absent → unsigned. */
+  alertSigningKey: string | undefined;
 }
 
 /** The scheduler's environment variables, in every `serve` and `worker` process. */
@@ -32,6 +34,12 @@ export const scheduleSettingsSchema = z.object({
     .meta({ unit: 'ms' })
     .describe('An occurrence found later than this is missed and follows its catch-up policy.'),
   CAUSEWAY_PUBLIC_URL: z.url().optional().meta({ defaultText: "the server's own URL" }).describe('Base of the run links in alerts.'),
+  CAUSEWAY_ALERT_SIGNING_KEY: z
+    .string()
+    .min(16)
+    .optional()
+    .meta({ defaultText: 'unsigned' })
+    .describe('Key that signs each alert: `X-Causeway-Signature: sha256=<HMAC-SHA256 hex of the body>`. At least 16 characters.'),
 });
 
 /** Scheduler settings from the environment; `SETTING_INVALID` names each bad variable. */
@@ -42,5 +50,6 @@ export function scheduleSettings(env: Record<string, string | undefined>): Sched
     pollMs: s.CAUSEWAY_SCHEDULER_POLL_MS,
     graceMs: s.CAUSEWAY_SCHEDULE_GRACE_MS,
     publicUrl: s.CAUSEWAY_PUBLIC_URL,
+    alertSigningKey: s.CAUSEWAY_ALERT_SIGNING_KEY,
   };
 }

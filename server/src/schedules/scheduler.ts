@@ -107,11 +107,13 @@ export class Scheduler {
             schedule: visited.at(-1),
             error: error instanceof Error ? error.message : String(error),
           });
-          return { started: [], alertsDue: 0 };
+          return { started: [], alertsDue: 0, events: [] };
         });
       if (outcome === undefined) break;
       result.tended++;
       result.started.push(...outcome.started);
+      // Written once the transaction committed: a rolled-back tending did nothing.
+      for (const event of outcome.events) this.options.logger.info(event.message, event.fields);
     }
     if (result.started.length > 0) this.options.onQueued?.();
     result.alerts = await sendAlerts(this.options.db, {
@@ -119,6 +121,7 @@ export class Scheduler {
       post: this.options.post,
       publicUrl: this.options.publicUrl,
       secrets: this.options.secrets,
+      logger: this.options.logger,
     });
     return result;
   }

@@ -2,10 +2,13 @@ import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
 import type { GrantedSecrets } from '../secrets/database-secret-store';
+import type { Logger } from '../logger';
 
 /** The JSON body a failure alert posts. */
 export interface FailureAlert {
   event: 'schedule.run_failed';
+  /** One line for chat receivers: Slack and compatible incoming webhooks show it as the message. */
+  text: string;
   schedule: { id: number; name: string; graphId: string };
   /** The occurrence's fire time (ISO). */
   occurrence: string;
@@ -29,7 +32,7 @@ const sendingTimeoutMs = 5 * 60_000;
  */
 export async function sendAlerts(
   db: Kysely<Database>,
-  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: GrantedSecrets | undefined },
+  options: { now: number; post: AlertPoster; publicUrl: string | undefined; secrets?: GrantedSecrets | undefined; logger?: Logger },
 ): Promise<{ sent: number; failed: number }> {
   const now = new Date(options.now);
   const claimed = await sql<{
@@ -71,6 +74,7 @@ export async function sendAlerts(
     const runId = row.run_id === null ? null : Number(row.run_id);
     const alert: FailureAlert = {
       event: 'schedule.run_failed',
+      text: `Schedule "${row.name}" failed (${row.error?.code ?? 'INTERNAL'}${row.error?.nodeId ? ` at node ${row.error.nodeId}` : ''}): ${row.error?.message ?? 'The run failed.'}${runId === null ? '' : ` ${runLink(options.publicUrl, runId)}`}`,
       schedule: { id: Number(row.schedule_id), name: row.name, graphId: row.graph_id },
       occurrence: row.fire_at.toISOString(),
       run: { id: runId, url: runId === null ? null : runLink(options.publicUrl, runId), attempts: row.attempts },
@@ -80,6 +84,7 @@ export async function sendAlerts(
     try {
       await options.post(await alertTarget(row, options.secrets), alert);
       await settle({ alert_status: 'sent', alert_error: null });
+      options.logger?.info('alert sent', { schedule: row.name, occurrence: alert.occurrence, run: runId, attempt: row.alert_attempts });
       out.sent++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -88,6 +93,15 @@ export async function sendAlerts(
       await settle(
         last ? { alert_status: 'failed', alert_error: reason } : { alert_status: 'pending', alert_at: retryAt, alert_error: reason },
       );
+      // The reason never holds the URL: a secret's value is not echoed (see alertTarget).
+      options.logger?.warn(last ? 'alert refused, given up' : 'alert refused, retried later', {
+        schedule: row.name,
+        occurrence: alert.occurrence,
+        run: runId,
+        attempt: row.alert_attempts,
+        reason,
+        ...(last ? {} : { retryAt: retryAt.toISOString() }),
+      });
       if (last) out.failed++;
     }
   }

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { AddressPolicy } from '../net/address-policy';
-import { postJsonSafely } from '../net/safe-fetch';
 import { SecretsRepository } from '../repositories/secrets-repository';
 import type { RunSettings } from '../runs/run-settings';
 import { DatabaseSecretStore } from '../secrets/database-secret-store';
 import type { SecretCipher } from '../secrets/secret-cipher';
+import { alertPoster } from './alert-signature';
 import { scheduleSettings } from './schedule-settings';
 import { Scheduler } from './scheduler';
 
@@ -33,9 +33,7 @@ export function startScheduler(options: {
     logger: options.logger,
     secrets: new DatabaseSecretStore(new SecretsRepository(options.db), options.cipher),
     runDefaults: { maxAttempts: options.runs.maxAttempts, timeoutMs: options.runs.runTimeoutMs },
-    post: async (url, alert) => {
-      await postJsonSafely(url, alert, { policy, timeoutMs: 10_000 });
-    },
+    post: alertPoster(policy, settings.alertSigningKey),
     publicUrl: settings.publicUrl ?? options.ownUrl,
     pollMs: settings.pollMs,
     graceMs: settings.graceMs,

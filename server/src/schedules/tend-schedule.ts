@@ -21,10 +21,11 @@ export interface TendContext {
   seed: string;
 }
 
-/** What tending did: runs queued and whether an alert became due. */
+/** What tending did: runs queued, whether an alert became due, and the log lines to write once it commits. */
 export interface TendResult {
   started: number[];
   alertsDue: number;
+  events: Array<{ message: string; fields: Record<string, unknown> }>;
 }
 
 interface OpenOccurrence {
@@ -47,7 +48,9 @@ const finished = new Set(['succeeded', 'failed', 'cancelled', 'invalid']);
  * retries, start a waiting occurrence (overlap `queue`), then fire the due occurrences.
  */
 export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, ctx: TendContext): Promise<TendResult> {
-  const result: TendResult = { started: [], alertsDue: 0 };
+  const result: TendResult = { started: [], alertsDue: 0, events: [] };
+  const log = (message: string, o: OpenOccurrence, fields: Record<string, unknown> = {}) =>
+    result.events.push({ message, fields: { schedule: schedule.name, occurrence: o.fire_at.toISOString(), ...fields } });
   const now = new Date(ctx.now);
   const open = (await db
     .selectFrom('schedule_occurrences as o')
@@ -71,10 +74,16 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
       const error = { code: 'NOT_FOUND', message: `Graph "${schedule.graph_id}" (version ${version ?? 'latest'}) no longer exists.` };
       await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alertFields(schedule, now) });
       o.status = 'failed';
+      log('schedule occurrence failed', o, { attempt, code: error.code, error: error.message });
       if (alerts(schedule)) result.alertsDue++;
       return;
     }
     await update(o, { status: 'running', attempts: attempt, run_id: runId, retry_at: null });
+    log(retryOf === null ? 'schedule fired' : 'schedule retry started', o, {
+      run: runId,
+      attempt,
+      ...(retryOf === null ? {} : { retryOf }),
+    });
     Object.assign(o, { status: 'running', attempts: attempt, run_id: runId, run_status: 'queued' });
     result.started.push(runId);
   };
@@ -90,10 +99,13 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
       o.retry_at = new Date(ctx.now + delay);
       o.status = 'retrying';
       await update(o, { status: 'retrying', retry_at: o.retry_at, error: JSON.stringify(o.run_error ?? null) });
+      log('schedule retry due', o, { run: o.run_id, attempt: o.attempts, retryAt: o.retry_at.toISOString(), delayMs: delay });
     } else {
       const error = o.run_error ?? { code: 'NOT_FOUND', message: 'The run of this occurrence was deleted.' };
       await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alertFields(schedule, now) });
       o.status = 'failed';
+      const { code, message } = (error ?? {}) as { code?: string; message?: string };
+      log('schedule occurrence failed', o, { run: o.run_id, attempt: o.attempts, code, error: message });
       if (alerts(schedule)) result.alertsDue++;
     }
   }

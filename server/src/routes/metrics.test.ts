@@ -1,0 +1,108 @@
+import type { ModelValue } from '@causeway/sdk';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { registerVersion, trainChurnModels } from '../endpoints/test-models';
+import { makeTestApp, type TestApp } from '../test-support/make-test-app';
+import { scratchPostgresDatabase } from '../test-support/scratch-postgres-database';
+
+let model: ModelValue;
+beforeAll(async () => {
+  model = (await trainChurnModels()).logistic;
+}, 120_000);
+
+describe.each(['pglite', 'postgres'] as const)('GET /metrics on %s', (kind) => {
+  let t: TestApp;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    let url: string | undefined;
+    if (kind === 'postgres') ({ url, drop } = await scratchPostgresDatabase());
+    t = await makeTestApp({ ...(url ? { target: { kind: 'postgres', url } } : {}), endpoints: { flushMs: 60_000 } });
+    await registerVersion(t.handle.db, t.artifacts, { name: 'churn', model, gate: { passed: true, reason: 'ok' } });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await drop?.();
+  });
+
+  const scrape = async () => {
+    const response = await t.call('GET', '/metrics', { token: t.tokens.metrics });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    return response.text();
+  };
+
+  test('only roles with metrics:read may scrape; health stays open', async () => {
+    expect((await t.call('GET', '/metrics')).status).toBe(401);
+    expect((await t.call('GET', '/metrics', { token: 'cw_not-a-token' })).status).toBe(401);
+    for (const role of ['analyst', 'developer', 'client'] as const) {
+      const refused = await t.call('GET', '/metrics', { token: t.tokens[role] });
+      expect(refused.status, role).toBe(403);
+      expect(((await refused.json()) as { code: string }).code).toBe('FORBIDDEN');
+    }
+    for (const role of ['metrics', 'ops', 'admin'] as const)
+      expect((await t.call('GET', '/metrics', { token: t.tokens[role] })).status, role).toBe(200);
+    expect((await t.call('GET', '/api/health')).status).toBe(200);
+    // The metrics role reads nothing else.
+    expect((await t.call('GET', '/api/graphs', { token: t.tokens.metrics })).status).toBe(403);
+  });
+
+  test('runs by status, queue depth, and run and node durations finished since start', async () => {
+    const db = t.handle.db;
+    await db.insertInto('graphs').values({ id: 'g', name: 'g', latest_version: 1, created_by: 'test', updated_at: new Date() }).execute();
+    await db.insertInto('graph_versions').values({ graph_id: 'g', version: 1, graph: '{}', author: 'test', message: '' }).execute();
+    const insert = async (status: string, durationMs: number | null) =>
+      (
+        await db
+          .insertInto('runs')
+          .values({
+            graph_id: 'g',
+            graph_version: 1,
+            timeout_ms: 1000,
+            created_by: 'test',
+            status,
+            duration_ms: durationMs,
+            ...(durationMs === null ? {} : { started_at: new Date(), finished_at: new Date() }),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    await insert('queued', null);
+    await insert('queued', null);
+    await insert('running', null);
+    const done = await insert('succeeded', 2_000);
+    await insert('failed', 40);
+    await sql`insert into node_runs (run_id, node_id, status, started_at, finished_at, duration_ms)
+      values (${done}, 'train', 'succeeded', now(), now(), 700)`.execute(db);
+
+    const text = await scrape();
+    expect(text).toContain('causeway_runs{status="queued"} 2');
+    expect(text).toContain('causeway_runs{status="running"} 1');
+    expect(text).toContain('causeway_run_queue_depth 2');
+    expect(text).toContain('causeway_run_duration_seconds_count{status="succeeded"} 1');
+    expect(text).toContain('causeway_run_duration_seconds_bucket{le="1",status="succeeded"} 0');
+    expect(text).toContain('causeway_run_duration_seconds_bucket{le="5",status="succeeded"} 1');
+    expect(text).toContain('causeway_run_duration_seconds_sum{status="failed"} 0.04');
+    expect(text).toContain('causeway_node_duration_seconds_count{status="succeeded"} 1');
+    // A second scrape counts each finished run once.
+    expect(await scrape()).toContain('causeway_run_duration_seconds_count{status="succeeded"} 1');
+  });
+
+  test('endpoint requests, errors, predictions and latency by version', async () => {
+    expect((await t.call('POST', '/api/endpoints', { token: t.tokens.ops, body: { name: 'churn', model: 'churn' } })).status).toBe(201);
+    expect((await t.call('POST', '/api/endpoints/churn/promote', { token: t.tokens.ops, body: { version: 1 } })).status).toBe(200);
+    const rows = [
+      { age: 30, visits: 2, member: true, plan: 'pro' },
+      { age: 50, visits: 9, member: false, plan: 'basic' },
+    ];
+    const predict = (body: unknown) => t.call('POST', '/api/endpoints/churn/predict', { token: t.tokens.client, body });
+    expect((await predict({ rows })).status).toBe(200);
+    expect((await predict({ rows: [{ age: 30 }] })).status).toBe(422);
+
+    const text = await scrape();
+    expect(text).toMatch(/causeway_endpoint_requests_total\{endpoint="churn",version="1"\} 2/);
+    expect(text).toMatch(/causeway_endpoint_errors_total\{endpoint="churn",version="1"\} 1/);
+    expect(text).toMatch(/causeway_endpoint_predictions_total\{endpoint="churn",version="1"\} 2/);
+    expect(text).toMatch(/causeway_endpoint_latency_seconds_count\{endpoint="churn",version="1"\} 2/);
+  });
+});
