@@ -23,3 +23,17 @@ export const pluginSchema = z
 export const pluginList = listOf(pluginSchema);
 /** A plugin version's manifest (causeway-plugin.json). */
 export const pluginManifestAnswer = z.record(z.string(), z.unknown());
+
+/** `?force=true` disables or removes a plugin version even though graphs or schedules need it (audited). */
+export const pluginChangeQuery = z.object({
+  force: z.enum(['true', 'false']).optional().describe('"true" to go ahead although graphs or schedules need this version.'),
+});
+
+/** What needs a plugin version: graphs (their latest version) and unpaused schedules, as a 409 lists them in `details`. */
+export const pluginDependentsSchema = z
+  .object({
+    graphs: z.array(z.object({ id: z.string(), version: z.number() })),
+    schedules: z.array(z.object({ id: z.number(), name: z.string(), graphId: z.string() })),
+  })
+  .meta({ id: 'PluginDependents' });
+export type PluginDependents = z.infer<typeof pluginDependentsSchema>;

@@ -7,6 +7,12 @@ export type RunStatus = (typeof runStatuses)[number];
 
 export const runIdParam = z.object({ id: integerParam(1, Number.MAX_SAFE_INTEGER) });
 
+/** A plugin version a run used, and the SHA-256 of the bundle that ran. */
+export const runPluginSchema = z
+  .object({ name: z.string(), version: z.string(), sha256: z.string() })
+  .meta({ id: 'RunPlugin', description: 'A plugin version a run used, with the SHA-256 of its bundle.' });
+export type RunPlugin = z.infer<typeof runPluginSchema>;
+
 export const runSchema = z
   .object({
     id: z.number(),
@@ -24,6 +30,7 @@ export const runSchema = z
     durationMs: z.number().nullable(),
     cancelRequested: z.boolean(),
     error: z.unknown(),
+    plugins: z.array(runPluginSchema).describe('The plugin versions and bundle hashes the run used (empty when none).'),
   })
   .meta({ id: 'Run' });
 

@@ -122,6 +122,8 @@ export interface RunsTable {
   cancel_requested: Generated<boolean>;
   duration_ms: number | null;
   error: ColumnType<unknown, string | null, string | null>;
+  /** The plugin versions and bundle hashes the run used, `[{ name, version, sha256 }]`; null until resolved. */
+  plugins: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface NodeRunsTable {

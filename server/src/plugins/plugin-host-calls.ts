@@ -42,6 +42,16 @@ const args = z.tuple([
   z.array(z.object({ id: z.string().max(200), type: z.string().max(500) })).max(10_000),
 ]);
 
+/** Provenance: the plugin versions and bundle hashes a run is about to use, kept on the run. */
+async function recordRunPlugins(db: Kysely<Database>, runId: number, plugins: readonly ResolvedPlugin[]): Promise<void> {
+  const used = plugins.map(({ name, version, sha256 }) => ({ name, version, sha256 }));
+  await db
+    .updateTable('runs')
+    .set({ plugins: JSON.stringify(used) })
+    .where('id', '=', runId)
+    .execute();
+}
+
 /**
  * The `plugins` host-call service. `prepare(requires, unknownNodes)` resolves a run's plugins from
  * the database, writes their bundles under `dir` and builds the sandbox runtime there, so the run
@@ -86,10 +96,11 @@ export function pluginHostCalls(deps: {
       reaper.track(pid, run.runId);
       return null;
     }),
-    prepare: hostMethod(args, async ([requires, nodes]): Promise<PluginPreparation> => {
+    prepare: hostMethod(args, async ([requires, nodes], run): Promise<PluginPreparation> => {
       // The thread sends only the nodes its own registry lacks.
       const resolution = await resolvePlugins(repository, { requires, nodes }, () => false);
       if (resolution.issues.length > 0 || resolution.plugins.length === 0) return { issues: resolution.issues, plugins: [] };
+      await recordRunPlugins(deps.db, run.runId, resolution.plugins);
       const runtime = await buildSandboxRuntime(deps.dir);
       const plugins: SandboxPlugin[] = [];
       const readDirs = [runtime.dir];

@@ -61,11 +61,14 @@ describe('a plugin installed on the server runs in graphs', () => {
       { x: 6 },
     ]);
     const admin = (await t.services.tokens.create({ name: 'admin-plugins', role: 'admin', createdBy: null })).token;
-    const disabled = await t.app.request(`/api/plugins/${encodeURIComponent('@acme/causeway-scale')}/1.0.0/disable`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(disabled.status).toBe(200);
+    const disable = (query: string) =>
+      t.app.request(`/api/plugins/${encodeURIComponent('@acme/causeway-scale')}/1.0.0/disable${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}` },
+      });
+    // "scale-pinned" needs 1.0.0 (no other enabled version is in ~1.0.0): refused unless forced.
+    expect((await disable('')).status).toBe(409);
+    expect((await disable('?force=true')).status).toBe(200);
     // Refused at start; a run queued before the disable (or by a schedule) is refused by the worker the same way.
     expect((await t.call('POST', '/api/graphs', { graph: graph('scale-disabled', '~1.0.0', { column: 'x' }) })).status).toBe(201);
     const refused = await t.call('POST', '/api/runs', { graphId: 'scale-disabled' });

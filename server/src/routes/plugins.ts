@@ -1,4 +1,11 @@
-import { type InstalledPlugin as PluginJson, pluginList, pluginManifestAnswer, pluginParams, pluginSchema } from '@causeway/contract';
+import {
+  type InstalledPlugin as PluginJson,
+  pluginChangeQuery,
+  pluginList,
+  pluginManifestAnswer,
+  pluginParams,
+  pluginSchema,
+} from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -9,6 +16,7 @@ import { newRouter } from '../http/new-router';
 import { binarySchema, errorResponses, jsonResponse, multipartFiles } from '../http/schemas';
 import type { Services } from '../http/services';
 import { type InstallMode, installPlugin } from '../plugins/install-plugin';
+import { pluginDependents } from '../plugins/plugin-dependents';
 import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
 import { readPluginUpload } from '../plugins/read-plugin-upload';
 import { actorOf } from './actor-of';
@@ -60,20 +68,22 @@ const toggle = (enabled: boolean) =>
     method: 'post',
     path: `/{name}/{version}/${enabled ? 'enable' : 'disable'}`,
     operationId: enabled ? 'enablePlugin' : 'disablePlugin',
-    summary: enabled ? 'Enable a plugin version' : 'Disable a plugin version (graphs needing it stop running)',
+    summary: enabled
+      ? 'Enable a plugin version'
+      : 'Disable a plugin version (409 listing the graphs and schedules that need it, unless `force=true`)',
     tags: ['plugins'],
-    request: { params: pluginParams },
-    responses: { 200: jsonResponse('Changed', pluginSchema), ...errorResponses(404) },
+    request: { params: pluginParams, query: pluginChangeQuery },
+    responses: { 200: jsonResponse('Changed', pluginSchema), ...errorResponses(404, 409) },
   });
 
 const remove = defineRoute('plugins:write', {
   method: 'delete',
   path: '/{name}/{version}',
   operationId: 'removePlugin',
-  summary: 'Remove a plugin version',
+  summary: 'Remove a plugin version (409 listing the graphs and schedules that need it, unless `force=true`)',
   tags: ['plugins'],
-  request: { params: pluginParams },
-  responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
+  request: { params: pluginParams, query: pluginChangeQuery },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(404, 409) },
 });
 
 const removeDev = defineRoute('plugins:dev', {
@@ -81,10 +91,10 @@ const removeDev = defineRoute('plugins:dev', {
   // Under the version, not under /dev: /dev/{name}/{version} would match the same URLs as /{name}/{version}/manifest.
   path: '/{name}/{version}/dev',
   operationId: 'removeDevPlugin',
-  summary: 'Remove a "-dev" plugin version the caller installed',
+  summary: 'Remove a "-dev" plugin version the caller installed (409 when graphs or schedules need it, unless `force=true`)',
   tags: ['plugins'],
-  request: { params: pluginParams },
-  responses: { 204: { description: 'Removed' }, ...errorResponses(404) },
+  request: { params: pluginParams, query: pluginChangeQuery },
+  responses: { 204: { description: 'Removed' }, ...errorResponses(404, 409) },
 });
 
 const manifest = defineRoute('plugins:read', {
@@ -134,12 +144,31 @@ export function pluginRoutes(services: Services) {
     });
     return pluginJson(await installPlugin(deps, files, actorOf(c).name, mode));
   };
-  const setEnabled = async (c: Context<AppEnv>, { name, version }: { name: string; version: string }, enabled: boolean) => {
+  // A version that graphs or schedules need is only taken away on `force`, and the audit entry names what it broke.
+  const dependentsGuard = async (name: string, version: string, what: 'disable' | 'remove', force: boolean) => {
+    const dependents = await pluginDependents(services.db, name, version);
+    const count = dependents.graphs.length + dependents.schedules.length;
+    if (count === 0) return {};
+    if (!force) {
+      const graphs = dependents.graphs.map((graph) => `"${graph.id}"`).join(', ') || 'none';
+      const schedules = dependents.schedules.map((schedule) => `"${schedule.name}" (${schedule.id})`).join(', ') || 'none';
+      throw new UserError(
+        'CONFLICT',
+        `Plugin ${name}@${version} is the only enabled version some graphs or schedules need (graphs: ${graphs}; schedules: ${schedules}); ${what} it with force=true to go ahead.`,
+        { details: { ...dependents } },
+      );
+    }
+    return { forced: true, ...dependents };
+  };
+  const setEnabled = async (c: Context<AppEnv>, { name, version }: { name: string; version: string }, enabled: boolean, force: boolean) => {
+    if ((await plugins.get(name, version)) === undefined) throw notFound(name, version);
+    const details = enabled ? {} : await dependentsGuard(name, version, 'disable', force);
     if (!(await plugins.setEnabled(name, version, enabled))) throw notFound(name, version);
     await services.audit.record({
       actor: actorOf(c).name,
       action: enabled ? 'plugin.enable' : 'plugin.disable',
       target: `plugin:${name}@${version}`,
+      details,
     });
     return pluginJson((await plugins.get(name, version)) as InstalledPlugin);
   };
@@ -147,12 +176,16 @@ export function pluginRoutes(services: Services) {
     .openapi(list, async (c) => c.json({ items: (await plugins.list()).map(pluginJson) }, 200))
     .openapi(install, async (c) => c.json(await upload(c, 'release'), 201))
     .openapi(installDev, async (c) => c.json(await upload(c, 'dev'), 201))
-    .openapi(toggle(true), async (c) => c.json(await setEnabled(c, c.req.valid('param'), true), 200))
-    .openapi(toggle(false), async (c) => c.json(await setEnabled(c, c.req.valid('param'), false), 200))
+    .openapi(toggle(true), async (c) => c.json(await setEnabled(c, c.req.valid('param'), true, false), 200))
+    .openapi(toggle(false), async (c) =>
+      c.json(await setEnabled(c, c.req.valid('param'), false, c.req.valid('query').force === 'true'), 200),
+    )
     .openapi(remove, async (c) => {
       const { name, version } = c.req.valid('param');
+      if ((await plugins.get(name, version)) === undefined) throw notFound(name, version);
+      const details = await dependentsGuard(name, version, 'remove', c.req.valid('query').force === 'true');
       if (!(await plugins.remove(name, version))) throw notFound(name, version);
-      await services.audit.record({ actor: actorOf(c).name, action: 'plugin.remove', target: `plugin:${name}@${version}` });
+      await services.audit.record({ actor: actorOf(c).name, action: 'plugin.remove', target: `plugin:${name}@${version}`, details });
       return c.body(null, 204);
     })
     .openapi(removeDev, async (c) => {
@@ -166,8 +199,9 @@ export function pluginRoutes(services: Services) {
           `Plugin ${name}@${version} is not a "-dev" version you installed (installed by ${plugin.installedBy}); removing it needs an ops or admin token.`,
         );
       }
+      const details = await dependentsGuard(name, version, 'remove', c.req.valid('query').force === 'true');
       await plugins.remove(name, version);
-      await services.audit.record({ actor, action: 'plugin.remove-dev', target: `plugin:${name}@${version}` });
+      await services.audit.record({ actor, action: 'plugin.remove-dev', target: `plugin:${name}@${version}`, details });
       return c.body(null, 204);
     })
     .openapi(manifest, async (c) => {

@@ -1,3 +1,4 @@
+import type { RunPlugin } from '@causeway/contract';
 import type { NodeRunRow, RunRow } from '../db/database';
 
 /** A run as the API shows it. */
@@ -18,6 +19,8 @@ export interface RunInfo {
   durationMs: number | null;
   cancelRequested: boolean;
   error: unknown;
+  /** The plugin versions and bundle hashes the run used (empty when it used none). */
+  plugins: RunPlugin[];
 }
 
 /** One node of a run: status, timings, cache hit, error, output summaries (with artifact hashes). */
@@ -54,6 +57,7 @@ export function runInfoOf(row: RunRow): RunInfo {
     durationMs: row.duration_ms,
     cancelRequested: row.cancel_requested,
     error: row.error ?? null,
+    plugins: (row.plugins ?? []) as RunPlugin[],
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,22 @@ describe('causeway plugin dev', () => {
     const list = (await (await t.call('GET', '/api/plugins', { token: t.tokens.analyst })).json()) as { items: Array<{ version: string }> };
     expect(list.items.map((p) => p.version)).toEqual(['1.4.2-dev']);
 
+    controller.abort();
+    expect(await exited).toBe(0);
+  }, 90_000);
+
+  test('keeps seeing a file an editor replaced (temp file renamed over it), then appended to', async () => {
+    const { io, out, err, controller } = bufferIo({ CAUSEWAY_URL: url, CAUSEWAY_TOKEN: t.tokens.developer });
+    const exited = main(['plugin', 'dev', dir], io, '/');
+    await until(() => out.some((line) => line.startsWith('watching')), `the watch to start (stderr: ${err.join('')})`);
+    const installs = () => out.filter((line) => line.startsWith('installed')).length;
+    const file = join(dir, 'src', 'index.ts');
+    await writeFile(`${file}.tmp`, source('Echo, replaced'));
+    await rename(`${file}.tmp`, file);
+    await until(async () => (await titles()).includes('Echo, replaced'), 'the reinstall after an atomic replace');
+    const before = installs();
+    await appendFile(file, '\n// appended after the replace\n');
+    await until(() => installs() > before, `the reinstall after appending to the replaced file (stderr: ${err.join('')})`);
     controller.abort();
     expect(await exited).toBe(0);
   }, 90_000);

@@ -1,4 +1,3 @@
-import { type FSWatcher, watch } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PluginManifest } from '@causeway/sdk';
 import { parse } from 'semver';
@@ -7,8 +6,7 @@ import { cliSettings } from '../cli-settings';
 import { parseCommandArgs } from '../parse-command-args';
 import { UsageError } from '../usage-error';
 import { buildPluginDir } from './plugin-build';
-
-const ignored = /(^|[/\\])(node_modules|dist|\.[^/\\]+)([/\\]|$)/;
+import { pollForChanges } from './poll-for-changes';
 
 /** `1.2.0` → `1.2.0-dev`: the one development version of a plugin, replaced on every install. */
 export function devVersion(version: string): string {
@@ -69,27 +67,16 @@ export async function pluginCommand(args: string[], io: CliIo, cwd: string): Pro
 }
 
 /** Re-runs `install` after saves under `dir` (debounced, one at a time) until `signal` aborts. */
-function watchAndReinstall(dir: string, signal: AbortSignal, install: () => Promise<boolean>): Promise<void> {
-  return new Promise((done) => {
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<unknown> = Promise.resolve();
-    let watcher: FSWatcher | undefined;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(install);
-      }, 250);
-    };
-    watcher = watch(dir, { recursive: true }, (_event, file) => {
-      if (file !== null && !ignored.test(file)) schedule();
-    });
-    const stop = () => {
-      clearTimeout(timer);
-      watcher?.close();
-      watcher = undefined;
-      void running.then(() => done());
-    };
-    if (signal.aborted) stop();
-    else signal.addEventListener('abort', stop, { once: true });
-  });
+async function watchAndReinstall(dir: string, signal: AbortSignal, install: () => Promise<boolean>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(install);
+    }, 250);
+  };
+  await pollForChanges(dir, signal, schedule);
+  clearTimeout(timer);
+  await running;
 }
