@@ -1,8 +1,8 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
-import type { GrantedSecrets } from '../secrets/database-secret-store';
 import type { Logger } from '../logger';
+import type { GrantedSecrets } from '../secrets/database-secret-store';
 
 /** The JSON body a failure alert posts. */
 export interface FailureAlert {
