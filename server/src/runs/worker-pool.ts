@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { GrantedSecrets } from '../secrets/database-secret-store';
 import { answerHostCall, type HostCallHandlers, transferablesOf } from './host-calls';
 import { createHostCallHandlers } from './host-calls-map';
+import { judgeThreadDeath, lostRunEvents } from './judge-thread-death';
 import { applyNodeEvent } from './node-state';
 import type { RunBus } from './run-bus';
 import { RunEventWriter } from './run-event-writer';
@@ -58,8 +59,6 @@ interface Slot {
 }
 
 const timeoutGraceMs = 1_000;
-/** A run released this many times as a suspect in a thread's death is failed instead of released again. */
-const maxSuspectReleases = 2;
 const failedStartBackoffMs = 1_000;
 const maxBackoffMs = 60_000;
 
@@ -337,27 +336,13 @@ export class WorkerPool {
     this.wake.poke();
     const reason = slot.fatal === undefined ? exitReason : `the worker thread crashed: ${slot.fatal.message}`;
     const open = [...slot.runs.values()].filter((run) => !run.closed);
-    // The run that killed the thread: one that overran its time limit, the one whose code raised the uncaught
-    // error, or the only one there was. Only it fails; the others did nothing wrong.
-    let culprits = open.filter((run) => run.timedOut);
-    if (culprits.length === 0 && slot.fatal?.runId !== undefined) culprits = open.filter((run) => run.claim.id === slot.fatal?.runId);
-    if (culprits.length === 0 && open.length === 1) culprits = open;
-    // No culprit known (out of memory, an exit): each run goes back, to run alone next time, and a run that was
-    // already a suspect that often fails instead.
-    if (culprits.length === 0) culprits = open.filter((run) => (this.suspects.get(run.claim.id) ?? 0) >= maxSuspectReleases);
-    const bystanders = open.filter((run) => !culprits.includes(run));
-    if (culprits.length === 0) for (const run of bystanders) this.suspects.set(run.claim.id, (this.suspects.get(run.claim.id) ?? 0) + 1);
+    const { culprits, bystanders, why } = judgeThreadDeath(open, slot.fatal?.runId, this.suspects, reason);
     for (const run of bystanders) {
       clearTimeout(run.timer);
       run.closed = true;
       slot.runs.delete(run.claim.id);
     }
     if (bystanders.length > 0) {
-      const why = culprits.some((run) => run.timedOut)
-        ? 'another run on its thread overran its time limit'
-        : culprits.length > 0
-          ? 'another run crashed its thread'
-          : `its thread died (${reason}); it runs alone next time`;
       // Their reported events are written first, so none arrives after the release.
       this.writer
         .flush()
@@ -374,20 +359,9 @@ export class WorkerPool {
 
   /** The thread died under `run`: closes the nodes it left running, then fails the run. */
   private failLost(slot: Slot, run: ActiveRun, reason: string): void {
-    const now = Date.now();
-    const runId = run.claim.id;
-    const running = [...run.nodes.values()].filter((node) => node.status === 'running');
-    const code = run.timedOut ? 'RUN_TIMEOUT' : 'NODE_FAILED';
-    const message = run.timedOut ? timeoutError(run).message : `${reason}.`;
-    for (const node of running) {
-      const durationMs = now - (node.startedAt ?? now);
-      this.record(run, { type: 'node:error', runId, nodeId: node.nodeId, at: now, durationMs, error: { code, message } });
-    }
-    const error: RunError = { code, message, ...(running[0] === undefined ? {} : { nodeId: running[0].nodeId }) };
-    const issues = [{ code, path: [], message, ...(error.nodeId === undefined ? {} : { nodeId: error.nodeId }) }];
-    const durationMs = now - (run.nodes.size > 0 ? Math.min(...[...run.nodes.values()].map((n) => n.startedAt ?? now)) : now);
-    this.record(run, { type: 'run:done', runId, at: now, status: 'failed', durationMs, issues });
-    void this.complete(slot, run, 'failed', durationMs, error, []);
+    const lost = lostRunEvents(run, run.timedOut ? timeoutError(run) : undefined, reason, Date.now());
+    for (const event of lost.events) this.record(run, event);
+    void this.complete(slot, run, 'failed', lost.durationMs, lost.error, []);
   }
 
   private answerHostCall(slot: Slot, call: Extract<FromThread, { type: 'host-call' }>): void {
