@@ -100,14 +100,21 @@ describe('EditorStore with a full check that answers later', () => {
     const graph = testGraph();
     const bad = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'pick' ? { ...n, config: { column: 7 } } : n)) };
     const store = new EditorStore(bad, EditorCatalog.fromRegistry(registry), { analyzer, delayMs: 0 });
-    // Before the worker answers: the open input of `fit` (structure), not yet the config error of `pick`.
+    // Before the worker answers: the open input of `fit` (structure), the config error of `pick` (its
+    // descriptor's JSON Schema), but no port schemas yet (those need the node code in the worker).
     expect(
       store
         .getState()
         .analysis.byNode.get('fit')
         ?.map((i) => i.code),
     ).toEqual(['PORT_INPUT_MISSING']);
-    expect(store.getState().analysis.byNode.has('pick')).toBe(false);
+    expect(
+      store
+        .getState()
+        .analysis.byNode.get('pick')
+        ?.map((i) => i.code),
+    ).toEqual(['CONFIG_INVALID']);
+    expect(store.getState().analysis.ports.has('load.table')).toBe(false);
     await analyzerParked();
     release();
     await store.whenChecked();
