@@ -80,7 +80,11 @@ describe('hostile plugins are contained while the server keeps serving', () => {
       // Sample health while the plugin spins: the HTTP process never runs plugin code, so it stays responsive.
       const status = async () => ((await (await t.call('GET', `/api/runs/${runId}`)).json()) as { status: string }).status;
       await expect.poll(status, { interval: 50, timeout: 30_000 }).toBe('running');
-      while ((await status()) === 'running') whileSpinning.push(await health());
+      while ((await status()) === 'running') {
+        whileSpinning.push(await health());
+        // In-process requests chain as microtasks: yield so the pool hears its thread and the time limit fires.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     });
     expect(finished.status).toBe('failed');
     expect(nodeError(finished)).toMatchObject({ code: 'PLUGIN_TIMEOUT', message: expect.stringContaining('3000 ms') });
