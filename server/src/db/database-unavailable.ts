@@ -17,7 +17,8 @@ const connectionCodes = new Set([
   '57P03',
 ]);
 
-const connectionMessages = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i;
+const connectionMessages =
+  /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect|terminating connection/i;
 
 /** Whether an error means "the database cannot be reached" (→ 503) rather than a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {
