@@ -42,3 +42,8 @@ export const errorBody = z
       .describe('What the code needs: for invalid input `issues`, each with a `code`, a `path` and a `message`.'),
   })
   .meta({ id: 'Error' });
+
+/** Why a run, node or schedule occurrence failed, as stored with it: a catalog code (plain text, so old records still read), a message and the node at fault. */
+export const storedErrorSchema = z
+  .object({ code: z.string(), message: z.string(), nodeId: z.string().optional() })
+  .meta({ id: 'StoredError' });

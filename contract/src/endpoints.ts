@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listOf, pageQuery } from './common';
+import { modelCardSchema } from './run-outputs';
 
 /** The most rows one predict request may carry. */
 export const maxRowsPerRequest = 10_000;
@@ -32,11 +33,21 @@ export const endpointList = listOf(endpointSchema);
 
 export const endpointDetail = endpointSchema
   .extend({
-    card: z
-      .unknown()
+    card: modelCardSchema
+      .nullable()
       .describe('The model card of the active version: features with types and training statistics, target, classes, metrics.'),
     inputExample: z.record(z.string(), z.unknown()).nullable().describe('A typical row, from the training statistics.'),
-    live: z.unknown().describe('This process: requests, errors, rows, latency p50/p95/p99 (ms), requests per version, shadow figures.'),
+    live: z
+      .object({
+        since: z.string(),
+        requests: z.number(),
+        errors: z.number(),
+        rows: z.number(),
+        latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number(), max: z.number() }),
+        byVersion: z.record(z.string(), z.number()),
+        shadow: z.object({ requests: z.number(), errors: z.number(), disagreements: z.number() }),
+      })
+      .describe('This process: requests, errors, rows, latency p50/p95/p99 (ms), requests per version, shadow figures.'),
     totals: z.object({ requests: z.number(), errors: z.number(), rows: z.number() }).describe('Every process, from stored counts.'),
   })
   .meta({ id: 'EndpointDetail' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { integerParam, listOf } from './common';
+import { modelCardSchema } from './run-outputs';
 
 /** A registered model's name: what URLs, host calls and artifact owners carry. */
 export const modelNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -17,7 +18,7 @@ export const modelVersionSchema = z
     version: z.number(),
     stage,
     artifactHash: z.string(),
-    card: z.unknown(),
+    card: modelCardSchema,
     metrics: z.record(z.string(), z.number()),
     gate: gateSchema,
     graphId: z.string().nullable(),

@@ -18,18 +18,18 @@ const tablePage = z
   })
   .meta({ id: 'TableOutputPage' });
 
-const modelCard = z
-  .object({
-    kind: z.literal('model'),
-    card: z.looseObject({
-      task: z.enum(['classification', 'regression', 'clustering', 'other']),
-      features: z.array(z.looseObject({ name: z.string(), type: columnType, stats: z.record(z.string(), z.unknown()).optional() })),
-      target: z.string().optional(),
-      classes: z.array(z.string()).optional(),
-      metrics: z.record(z.string(), measure).optional(),
-    }),
+/** A model card's main fields (the SDK's `ModelCard`; further fields pass through as they are). */
+export const modelCardSchema = z
+  .looseObject({
+    task: z.enum(['classification', 'regression', 'clustering', 'other']),
+    features: z.array(z.looseObject({ name: z.string(), type: columnType, stats: z.record(z.string(), z.unknown()).optional() })),
+    target: z.string().optional(),
+    classes: z.array(z.string()).optional(),
+    metrics: z.record(z.string(), measure).optional(),
   })
-  .meta({ id: 'ModelCardOutput' });
+  .meta({ id: 'ModelCard' });
+
+const modelCard = z.object({ kind: z.literal('model'), card: modelCardSchema }).meta({ id: 'ModelCardOutput' });
 
 const curve = z.object({ x: z.array(measure), y: z.array(measure), xLabel: z.string().optional(), yLabel: z.string().optional() });
 const metrics = z
@@ -88,3 +88,9 @@ export const runOutputRecord = z
 
 /** A run output's JSON answer, by the kind of its port: a table page, a model's card, or the output itself. */
 export const runOutputJson = z.discriminatedUnion('kind', [tablePage, modelCard, metrics, report, chart, value]).meta({ id: 'RunOutput' });
+
+/** The answer for a model output's card (`?card=1`). */
+export const modelCardOutput = modelCard;
+
+/** The answer for a metrics, report, chart or value output: the output itself beside its kind. */
+export const jsonOutput = z.discriminatedUnion('kind', [metrics, report, chart, value]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerParam, pageOf, pageQuery } from './common';
+import { integerParam, pageOf, pageQuery, storedErrorSchema } from './common';
 import { runOutputRecord } from './run-outputs';
 
 export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'invalid'] as const;
@@ -29,7 +29,7 @@ export const runSchema = z
     finishedAt: z.string().nullable(),
     durationMs: z.number().nullable(),
     cancelRequested: z.boolean(),
-    error: z.unknown(),
+    error: storedErrorSchema.nullable(),
     plugins: z.array(runPluginSchema).describe('The plugin versions and bundle hashes the run used (empty when none).'),
   })
   .meta({ id: 'Run' });
@@ -42,7 +42,7 @@ export const nodeRunSchema = z
     finishedAt: z.string().nullable(),
     durationMs: z.number().nullable(),
     cached: z.boolean(),
-    error: z.unknown(),
+    error: z.union([storedErrorSchema, z.object({ reason: z.string() }).describe('skipped: why')]).nullable(),
     outputs: z.record(z.string(), runOutputRecord),
     logs: z.array(z.object({ level: z.string(), message: z.string(), at: z.number() })),
   })

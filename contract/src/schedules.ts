@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { integerParam, pageOf, pageQuery } from './common';
+import { integerParam, pageOf, pageQuery, storedErrorSchema } from './common';
 
 // The schedules API's bodies and answers.
 
@@ -83,7 +83,7 @@ export const occurrenceSchema = z
     retryAt: z.string().nullable(),
     firedBy: z.string(),
     finishedAt: z.string().nullable(),
-    error: z.unknown(),
+    error: storedErrorSchema.nullable(),
     alert: z.object({ status: z.string(), attempts: z.number(), error: z.string().nullable() }).nullable(),
     runs: z.array(z.object({ id: z.number(), attempt: z.number(), status: z.string(), graphVersion: z.number() })),
   })

@@ -2,7 +2,7 @@
 // JavaScript in server/dist with esbuild, so the product runs without tsx. The SDK, the built-in nodes
 // and the pure-JavaScript libraries are bundled in; packages that load native code or files beside
 // themselves stay external. `ensureBuilt` rebuilds only when a source is newer than the build.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,6 +25,17 @@ const sourceRoots = [
   'nodes/package.json',
   'server/package.json',
   'server/scripts/build.mjs',
+  'templates',
+];
+
+/**
+ * Files the server reads at run time, copied beside the build so the published package has them:
+ * the built editor (when built) and the graph templates. The editor's build counts as a source, so a
+ * newer one is copied again.
+ */
+const packagedFolders = [
+  { from: 'web/dist', to: 'web', optional: true },
+  { from: 'templates', to: 'templates', optional: false },
 ];
 
 function newestMtime(path) {
@@ -41,9 +52,23 @@ function newestMtime(path) {
 /** The newest modification time of the sources, or undefined where there are none (an installed package). */
 function sourcesMtime() {
   try {
-    return Math.max(...sourceRoots.map((path) => newestMtime(join(root, path))));
+    const sources = Math.max(...sourceRoots.map((path) => newestMtime(join(root, path))));
+    const copied = packagedFolders.filter(({ from }) => existsSync(join(root, from))).map(({ from }) => newestMtime(join(root, from)));
+    return Math.max(sources, ...copied);
   } catch {
     return undefined;
+  }
+}
+
+/** Copies the run-time files into the build; without a built editor the server shows how to build one. */
+function copyPackagedFolders(outdir) {
+  for (const { from, to, optional } of packagedFolders) {
+    const source = join(root, from);
+    if (!existsSync(source) && optional) {
+      process.stderr.write(`No ${from} to copy: the built server shows a page saying how to build the editor.\n`);
+      continue;
+    }
+    cpSync(source, join(outdir, to), { recursive: true });
   }
 }
 
@@ -153,6 +178,7 @@ export async function buildServer() {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
+  copyPackagedFolders(temp);
   writeFileSync(join(temp, 'causeway.mjs'), binFile, { mode: 0o755 });
   writeFileSync(join(temp, 'package.json'), `${JSON.stringify(publishedManifest(), null, 2)}\n`);
   writeFileSync(join(temp, 'build-info.json'), `${JSON.stringify({ sourcesMtime: started })}\n`);

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,16 @@ describe('the published @causeway/server', () => {
     if (!packed) throw new Error('npm pack reported nothing');
     const files = packed.files.map((f) => f.path);
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'causeway.mjs', 'cli.mjs', 'index.mjs', 'run-thread-entry.mjs', 'sandbox-main.mjs']),
+      expect.arrayContaining([
+        'package.json',
+        'causeway.mjs',
+        'cli.mjs',
+        'index.mjs',
+        'run-thread-entry.mjs',
+        'sandbox-main.mjs',
+        'templates/churn-model.json',
+        ...(existsSync(join(root, 'web/dist/index.html')) ? ['web/index.html'] : []),
+      ]),
     );
     expect(files.filter((f) => /\.tsx?$|^src\//.test(f))).toEqual([]);
     tarball = new Uint8Array(await readFile(join(packDir, packed.filename)));
@@ -58,8 +68,15 @@ describe('the published @causeway/server', () => {
     expect(stdout).toBe('empty.json: valid (0 nodes, 0 edges)\n');
   });
 
-  it('serves from the package alone: prints its URL and answers health', { timeout: 180_000 }, async () => {
+  it('serves from the package alone: prints its URL, answers health, serves its editor and templates', { timeout: 180_000 }, async () => {
     const app = join(packDir, 'app');
+    // The build copies web/dist when the editor is built; without one, a page stands in for it so the
+    // test still shows the editor is looked for beside the package's modules, not in a repository.
+    const index = join(installed, 'web', 'index.html');
+    if (!existsSync(index)) {
+      await mkdir(join(installed, 'web'), { recursive: true });
+      await writeFile(index, '<!doctype html><title>packaged editor</title>');
+    }
     const child = spawn(process.execPath, [join(installed, manifest.bin.causeway as string), 'serve', '--port', '0'], {
       cwd: app,
       env: { ...process.env, CAUSEWAY_DATA_DIR: join(app, 'data'), CAUSEWAY_WORKER_THREADS: '1' },
@@ -71,16 +88,21 @@ describe('the published @causeway/server', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
+      const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
         let stdout = '';
         child.stdout.on('data', (chunk: Buffer) => {
           stdout += chunk.toString('utf8');
-          const found = /Causeway is running at (http:\/\/\S+?)\/\?token=/.exec(stdout);
-          if (found?.[1]) resolve(found[1]);
+          const found = /Causeway is running at (http:\/\/\S+?)\/\?token=(\S+)/.exec(stdout);
+          if (found?.[1] && found[2]) resolve([found[1], found[2]]);
         });
         void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
       });
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      expect(await (await fetch(`${url}/`)).text()).toBe(await readFile(index, 'utf8'));
+      const templates = (await (await fetch(`${url}/api/templates`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        items: Array<{ id: string }>;
+      };
+      expect(templates.items.map((t) => t.id)).toContain('churn-model');
     } finally {
       child.kill('SIGTERM');
     }

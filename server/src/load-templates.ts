@@ -27,6 +27,9 @@ export async function loadTemplates(services: Services, folders: string[]): Prom
         continue;
       }
       try {
+        // Checked before the graph is validated: a restart finds every template saved already.
+        const id = (parsed.value as { id?: unknown } | null)?.id;
+        if (typeof id === 'string' && (await services.graphs.get(id)) !== undefined) continue;
         const accepted = parseGraphBody(parsed.value, services.registry);
         if ((await services.graphs.get(accepted.graph.id)) !== undefined) continue;
         await services.graphs.create({

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,14 @@ export interface RunningServer {
 }
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+// The build copies the editor and the templates beside its modules (server/scripts/build.mjs): the
+// published package finds them there; the sources find them at the repository's root.
+const moduleDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** The first folder holding an `index.html`, else the last (where serveWeb shows how to build the editor). */
+function firstWithIndex(folders: string[]): string {
+  return folders.find((folder) => existsSync(join(folder, 'index.html'))) ?? (folders.at(-1) as string);
+}
 
 /**
  * `causeway serve`: validates settings, opens PostgreSQL (DATABASE_URL) or PGlite in the data dir,
@@ -86,10 +95,11 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     corsOrigin: config.corsOrigin,
     filesDir: join(config.dataDir, 'files'),
   });
-  serveWeb(app, join(repoRoot, 'web', 'dist'));
+  serveWeb(app, firstWithIndex([join(moduleDir, 'web'), join(repoRoot, 'web', 'dist')]));
   const adminToken = await ensureAdminToken(services.tokens, config.dataDir);
   const templates = await loadTemplates(services, [
     join(process.cwd(), 'templates'),
+    join(moduleDir, 'templates'),
     join(repoRoot, 'templates'),
     join(repoRoot, 'test', 'fixtures', 'templates'),
   ]);

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../web/src/api/api-client';
 import { followRunEvents } from '../../web/src/api/run-events';
+import { runsApi } from '../../web/src/api/runs-api';
 import { dragFromPalette, screenshots } from './editor-app';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
@@ -94,7 +95,7 @@ describe('the editor with the server', () => {
   it('follows a server run over SSE, and a dropped stream resumes after the last event seen', async () => {
     const token = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
     const api = new ApiClient(server.url, token);
-    const run = await api.request<{ id: number }>('POST', '/api/runs', { graphId: 'churn-model' });
+    const run = await runsApi.start(api, 'churn-model');
     const whole: number[] = [];
     const done = await followRunEvents(api, run.id, (_event, seq) => whole.push(seq));
     expect(done).toMatchObject({ type: 'run:done', status: 'succeeded' });

@@ -41,6 +41,15 @@ describe.each(['pglite', 'postgres'] as const)('storage on %s', (kind) => {
     expect(await migrate(handle.db)).toEqual([]);
   });
 
+  test('a recorded migration this build does not know is refused, not skipped by the up-to-date check', async () => {
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01')`.execute(handle.db);
+    try {
+      await expect(migrate(handle.db)).rejects.toThrow(/9999_from_the_future|corrupted/);
+    } finally {
+      await sql`delete from kysely_migration where name = '9999_from_the_future'`.execute(handle.db);
+    }
+  });
+
   test('graph versions are numbered without gaps under concurrent saves', async () => {
     const graphs = new GraphsRepository(handle.db);
     await graphs.create({ id: 'g', name: 'G', graph: '{"v":1}', author: 'a', message: 'm' });

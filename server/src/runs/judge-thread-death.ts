@@ -66,3 +66,8 @@ export function lostRunEvents(
   events.push({ type: 'run:done', runId, at: now, status: 'failed', durationMs, issues });
   return { events, error, durationMs };
 }
+
+/** The error of a run that overran its time limit. */
+export function runTimeoutError(timeoutMs: number): RunError {
+  return { code: 'RUN_TIMEOUT', message: `The run took longer than its time limit of ${timeoutMs} ms.` };
+}

@@ -6,9 +6,10 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import type { GrantedSecrets } from '../secrets/database-secret-store';
+import { heartbeatRuns } from './heartbeat-runs';
 import { answerHostCall, type HostCallHandlers, transferablesOf } from './host-calls';
 import { createHostCallHandlers } from './host-calls-map';
-import { judgeThreadDeath, lostRunEvents } from './judge-thread-death';
+import { judgeThreadDeath, lostRunEvents, runTimeoutError } from './judge-thread-death';
 import { applyNodeEvent } from './node-state';
 import type { RunBus } from './run-bus';
 import { RunEventWriter } from './run-event-writer';
@@ -101,7 +102,10 @@ export class WorkerPool {
       if (signal.kind === 'queued') this.wake.poke();
       else if (signal.kind === 'cancel') this.cancel(signal.runId);
     });
-    this.heartbeat = setInterval(() => void this.beat(), this.options.settings.heartbeatMs);
+    this.heartbeat = setInterval(
+      () => void heartbeatRuns(this.queue, this.activeRuns(), (runId) => this.cancel(runId), this.options.logger),
+      this.options.settings.heartbeatMs,
+    );
     this.loop = this.claimLoop();
   }
 
@@ -262,7 +266,7 @@ export class WorkerPool {
     }
     if (message.type === 'event') this.record(run, message.event);
     else if (message.type === 'done') {
-      const error = run.timedOut ? timeoutError(run) : message.error;
+      const error = run.timedOut ? runTimeoutError(run.claim.timeoutMs) : message.error;
       const status = run.timedOut ? 'failed' : message.status;
       void this.complete(slot, run, status, message.durationMs, error, message.outputs);
     }
@@ -271,7 +275,7 @@ export class WorkerPool {
   private record(run: ActiveRun, event: RunEvent | (Record<string, unknown> & { type: string })): void {
     let stored = event as RunEvent;
     if (stored.type === 'run:done' && run.timedOut) {
-      const error = timeoutError(run);
+      const error = runTimeoutError(run.claim.timeoutMs);
       stored = { ...stored, status: 'failed', issues: [{ code: error.code, path: [], message: error.message }] };
     }
     if (stored.type === 'run:done') {
@@ -308,14 +312,8 @@ export class WorkerPool {
     const fence = { runId: run.claim.id, attempt: run.claim.attempt };
     if (run.doneEvent !== undefined) this.write(run, run.doneEvent);
     await this.writer.finish({ ...fence, status, durationMs, error: error ?? null });
-    const fields = {
-      run: run.claim.id,
-      graph: run.claim.graphId,
-      version: run.claim.version,
-      attempt: run.claim.attempt,
-      status,
-      durationMs,
-    };
+    const { id, graphId, version, attempt } = run.claim;
+    const fields = { run: id, graph: graphId, version, attempt, status, durationMs };
     if (status === 'failed')
       this.options.logger.error('run failed', { ...fields, code: error?.code, node: error?.nodeId, error: error?.message });
     else this.options.logger.info('run finished', fields);
@@ -359,7 +357,7 @@ export class WorkerPool {
 
   /** The thread died under `run`: closes the nodes it left running, then fails the run. */
   private failLost(slot: Slot, run: ActiveRun, reason: string): void {
-    const lost = lostRunEvents(run, run.timedOut ? timeoutError(run) : undefined, reason, Date.now());
+    const lost = lostRunEvents(run, run.timedOut ? runTimeoutError(run.claim.timeoutMs) : undefined, reason, Date.now());
     for (const event of lost.events) this.record(run, event);
     void this.complete(slot, run, 'failed', lost.durationMs, lost.error, []);
   }
@@ -395,25 +393,4 @@ export class WorkerPool {
   private cancel(runId: number): void {
     for (const slot of this.slots) if (slot.runs.has(runId)) slot.thread.send({ type: 'cancel', runId });
   }
-
-  private async beat(): Promise<void> {
-    const active = this.activeRuns().filter((run) => !run.closed);
-    if (active.length === 0) return;
-    try {
-      const { owned, cancel } = await this.queue.heartbeat(active.map((run) => ({ runId: run.claim.id, attempt: run.claim.attempt })));
-      for (const run of active) {
-        if (!owned.has(run.claim.id) && !run.closed) {
-          // The sweeper gave this run away: stop it and write nothing more for it.
-          run.closed = true;
-          this.cancel(run.claim.id);
-        } else if (cancel.has(run.claim.id)) this.cancel(run.claim.id);
-      }
-    } catch (error) {
-      this.options.logger.warn('heartbeat failed', { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-}
-
-function timeoutError(run: ActiveRun): RunError {
-  return { code: 'RUN_TIMEOUT', message: `The run took longer than its time limit of ${run.claim.timeoutMs} ms.` };
 }

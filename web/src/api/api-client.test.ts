@@ -24,7 +24,9 @@ function fakeServer() {
     }
     if (url.endsWith('/api/graphs') && init?.method === 'POST') {
       graphs.set(body.graph.id, 1);
-      return Response.json({ id: body.graph.id, name: body.graph.name, latestVersion: 1, issues: [] }, { status: 201 });
+      const at = '2026-01-01T00:00:00.000Z';
+      const info = { id: body.graph.id, name: body.graph.name, latestVersion: 1, createdBy: 'a', owner: 'a', createdAt: at, updatedAt: at };
+      return Response.json({ ...info, issues: [] }, { status: 201 });
     }
     return new Response('nope', { status: 500 });
   };

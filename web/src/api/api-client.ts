@@ -1,36 +1,24 @@
-import type {
+import {
   createdGraph,
-  GraphDiffAnswer,
-  GraphInfo,
+  graphDiffAnswer,
+  graphInfoSchema,
   graphPage,
   graphVersionList,
   graphVersionWithDocument,
   graphWithDocument,
-  Me,
-  renameGraphBody,
+  me,
+  type renameGraphBody,
   savedGraphVersion,
-  saveGraphBody,
+  type saveGraphBody,
   templateList,
 } from '@causeway/contract';
 import type { Graph, Issue } from '@causeway/sdk';
 import type { z } from 'zod';
+import { ApiError } from './api-error';
+import { parseAnswer } from './parse-answer';
 
 export type { GraphDiffAnswer, GraphInfo, GraphVersionInfo, Me, TemplateInfo } from '@causeway/contract';
-
-/** An error the server answered with: its catalog code, message and details. */
-export class ApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly details: unknown;
-
-  constructor(status: number, code: string, message: string, details: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.details = details;
-  }
-}
+export { ApiError } from './api-error';
 
 /** The `ApiError` an error response stands for. */
 export function errorOf(response: Response, json: unknown, text: string): ApiError {
@@ -104,12 +92,25 @@ export class ApiClient {
     }
   }
 
-  /** A JSON request; error bodies become `ApiError` with the catalog code. */
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /**
+   * A JSON request whose answer is parsed with its contract schema (`answer`): error bodies become
+   * `ApiError` with the catalog code, answers of another shape `ApiError` code `UNEXPECTED_ANSWER`.
+   */
+  async request<S extends z.ZodType>(method: string, path: string, answer: S, body?: unknown): Promise<z.output<S>> {
+    const { response, json } = await this.#exchange(method, path, body);
+    return parseAnswer(answer, json, `${method} ${path}`, response.status);
+  }
+
+  /** A JSON request answered with no content (204). */
+  async send(method: string, path: string, body?: unknown): Promise<void> {
+    await this.#exchange(method, path, body);
+  }
+
+  async #exchange(method: string, path: string, body: unknown): Promise<{ response: Response; json: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await this.fetchRaw(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    if (response.status === 204) return undefined as T;
+    if (response.status === 204) return { response, json: undefined };
     const text = await response.text();
     let json: unknown;
     try {
@@ -118,57 +119,57 @@ export class ApiClient {
       json = undefined;
     }
     if (!response.ok) throw errorOf(response, json, text);
-    return json as T;
+    return { response, json };
   }
 
   listGraphs(query: { q?: string; limit?: number; offset?: number } = {}) {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     const qs = params.toString();
-    return this.request<z.infer<typeof graphPage>>('GET', `/api/graphs${qs ? `?${qs}` : ''}`);
+    return this.request('GET', `/api/graphs${qs ? `?${qs}` : ''}`, graphPage);
   }
 
   createGraph(graph: Graph, message = '') {
     const body: z.input<typeof saveGraphBody> = { graph, message };
-    return this.request<z.infer<typeof createdGraph>>('POST', '/api/graphs', body);
+    return this.request('POST', '/api/graphs', createdGraph, body);
   }
 
   getGraph(id: string) {
-    return this.request<z.infer<typeof graphWithDocument>>('GET', `/api/graphs/${encodeURIComponent(id)}`);
+    return this.request('GET', `/api/graphs/${encodeURIComponent(id)}`, graphWithDocument);
   }
 
   renameGraph(id: string, name: string) {
     const body: z.input<typeof renameGraphBody> = { name };
-    return this.request<GraphInfo>('PATCH', `/api/graphs/${encodeURIComponent(id)}`, body);
+    return this.request('PATCH', `/api/graphs/${encodeURIComponent(id)}`, graphInfoSchema, body);
   }
 
   deleteGraph(id: string) {
-    return this.request<void>('DELETE', `/api/graphs/${encodeURIComponent(id)}`);
+    return this.send('DELETE', `/api/graphs/${encodeURIComponent(id)}`);
   }
 
   saveVersion(id: string, graph: Graph, message: string) {
     const body: z.input<typeof saveGraphBody> = { graph, message };
-    return this.request<z.infer<typeof savedGraphVersion>>('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, body);
+    return this.request('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, savedGraphVersion, body);
   }
 
   listVersions(id: string) {
-    return this.request<z.infer<typeof graphVersionList>>('GET', `/api/graphs/${encodeURIComponent(id)}/versions`);
+    return this.request('GET', `/api/graphs/${encodeURIComponent(id)}/versions`, graphVersionList);
   }
 
   getVersion(id: string, version: number) {
-    return this.request<z.infer<typeof graphVersionWithDocument>>('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`);
+    return this.request('GET', `/api/graphs/${encodeURIComponent(id)}/versions/${version}`, graphVersionWithDocument);
   }
 
   diff(id: string, from: number, to: number) {
-    return this.request<GraphDiffAnswer>('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`);
+    return this.request('GET', `/api/graphs/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`, graphDiffAnswer);
   }
 
   me() {
-    return this.request<Me>('GET', '/api/auth/me');
+    return this.request('GET', '/api/auth/me', me);
   }
 
   listTemplates() {
-    return this.request<z.infer<typeof templateList>>('GET', '/api/templates');
+    return this.request('GET', '/api/templates', templateList);
   }
 
   /**

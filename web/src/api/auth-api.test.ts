@@ -51,7 +51,8 @@ describe('authApi', () => {
     expect(JSON.parse(String(seen[0]?.init?.body))).toEqual({ name: 'ada', password: 'secret' });
     expect((seen[0]?.init?.headers ?? {}) as Record<string, string>).not.toHaveProperty('authorization');
     await expect(authApi.signIn('http://h', 'ada', 'secret', async () => json(200, { name: 'ada' }))).rejects.toMatchObject({
-      code: 'BAD_ANSWER',
+      code: 'UNEXPECTED_ANSWER',
+      message: expect.stringContaining('POST /api/auth/sign-in'),
     });
     await expect(
       authApi.signIn('http://h', 'ada', 'bad', async () => json(400, { code: 'SIGN_IN_FAILED', message: 'wrong' })),

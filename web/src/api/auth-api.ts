@@ -11,14 +11,12 @@ export const authApi = {
   async signIn(origin: string, name: string, password: string, fetchImpl?: Fetch): Promise<Session> {
     const anonymous = new ApiClient(origin, undefined, fetchImpl);
     const body: z.input<typeof signInBody> = { name, password };
-    const answer = sessionSchema.safeParse(await anonymous.request('POST', '/api/auth/sign-in', body));
-    if (!answer.success) throw new ApiError(0, 'BAD_ANSWER', 'The server answered the sign-in with something unexpected.', undefined);
-    return answer.data;
+    return anonymous.request('POST', '/api/auth/sign-in', sessionSchema, body);
   },
 
   /** Ends the calling session on the server. */
   signOut(api: ApiClient): Promise<void> {
-    return api.request<void>('POST', '/api/auth/sign-out');
+    return api.send('POST', '/api/auth/sign-out');
   },
 
   /**

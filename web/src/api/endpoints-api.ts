@@ -1,4 +1,12 @@
-import type { canaryBody, Endpoint, EndpointChange, EndpointDetail, promoteBody, rollbackBody } from '@causeway/contract';
+import {
+  type canaryBody,
+  endpointDetail,
+  endpointHistory,
+  endpointList,
+  endpointSchema,
+  type promoteBody,
+  type rollbackBody,
+} from '@causeway/contract';
 import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
@@ -7,12 +15,13 @@ export type { Endpoint, EndpointChange, EndpointDetail } from '@causeway/contrac
 const path = (name: string) => `/api/endpoints/${encodeURIComponent(name)}`;
 
 export const endpointsApi = {
-  list: (api: ApiClient) => api.request<{ items: Endpoint[] }>('GET', '/api/endpoints'),
-  get: (api: ApiClient, name: string) => api.request<EndpointDetail>('GET', path(name)),
-  history: (api: ApiClient, name: string) => api.request<{ items: EndpointChange[] }>('GET', `${path(name)}/history?limit=20`),
+  list: (api: ApiClient) => api.request('GET', '/api/endpoints', endpointList),
+  get: (api: ApiClient, name: string) => api.request('GET', path(name), endpointDetail),
+  history: (api: ApiClient, name: string) => api.request('GET', `${path(name)}/history?limit=20`, endpointHistory),
   promote: (api: ApiClient, name: string, body: z.input<typeof promoteBody>) =>
-    api.request<Endpoint>('POST', `${path(name)}/promote`, body),
+    api.request('POST', `${path(name)}/promote`, endpointSchema, body),
   rollback: (api: ApiClient, name: string, body: z.input<typeof rollbackBody>) =>
-    api.request<Endpoint>('POST', `${path(name)}/rollback`, body),
-  canary: (api: ApiClient, name: string, body: z.input<typeof canaryBody>) => api.request<Endpoint>('POST', `${path(name)}/canary`, body),
+    api.request('POST', `${path(name)}/rollback`, endpointSchema, body),
+  canary: (api: ApiClient, name: string, body: z.input<typeof canaryBody>) =>
+    api.request('POST', `${path(name)}/canary`, endpointSchema, body),
 };

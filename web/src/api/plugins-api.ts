@@ -1,16 +1,16 @@
-import type { InstalledPlugin, pluginList } from '@causeway/contract';
-import type { z } from 'zod';
+import { type InstalledPlugin, pluginList, pluginSchema } from '@causeway/contract';
 import { type ApiClient, readError } from './api-client';
+import { parseAnswer } from './parse-answer';
 
 export type { InstalledPlugin } from '@causeway/contract';
 
 const path = (name: string, version: string) => `/api/plugins/${encodeURIComponent(name)}/${encodeURIComponent(version)}`;
 
 export const pluginsApi = {
-  list: (api: ApiClient) => api.request<z.infer<typeof pluginList>>('GET', '/api/plugins'),
-  enable: (api: ApiClient, name: string, version: string) => api.request<InstalledPlugin>('POST', `${path(name, version)}/enable`),
-  disable: (api: ApiClient, name: string, version: string) => api.request<InstalledPlugin>('POST', `${path(name, version)}/disable`),
-  remove: (api: ApiClient, name: string, version: string) => api.request<void>('DELETE', path(name, version)),
+  list: (api: ApiClient) => api.request('GET', '/api/plugins', pluginList),
+  enable: (api: ApiClient, name: string, version: string) => api.request('POST', `${path(name, version)}/enable`, pluginSchema),
+  disable: (api: ApiClient, name: string, version: string) => api.request('POST', `${path(name, version)}/disable`, pluginSchema),
+  remove: (api: ApiClient, name: string, version: string) => api.send('DELETE', path(name, version)),
   /** Uploads an npm tarball (`npm pack` of a plugin package); `dev` installs or replaces a `-dev` version. */
   async upload(api: ApiClient, file: Blob, dev = false): Promise<InstalledPlugin> {
     const response = await api.fetchRaw(dev ? '/api/plugins/dev' : '/api/plugins', {
@@ -19,6 +19,6 @@ export const pluginsApi = {
       body: file,
     });
     if (!response.ok) throw await readError(response);
-    return (await response.json()) as InstalledPlugin;
+    return parseAnswer(pluginSchema, await response.json(), `POST ${dev ? '/api/plugins/dev' : '/api/plugins'}`, response.status);
   },
 };

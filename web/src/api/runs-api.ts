@@ -1,4 +1,4 @@
-import type { RunOutputJson, RunStatus, ServerRun, ServerRunWithNodes, startRunBody } from '@causeway/contract';
+import { jsonOutput, modelCardOutput, type RunStatus, runPage, runSchema, runWithNodes, type startRunBody } from '@causeway/contract';
 import type { ModelCard } from '@causeway/sdk';
 import type { z } from 'zod';
 import { type ApiClient, readError } from './api-client';
@@ -15,16 +15,16 @@ const outputPath = (id: number, node: string, port: string) =>
 export const runsApi = {
   start: (api: ApiClient, graphId: string, version?: number) => {
     const body: z.input<typeof startRunBody> = { graphId, ...(version === undefined ? {} : { version }) };
-    return api.request<ServerRun>('POST', '/api/runs', body);
+    return api.request('POST', '/api/runs', runSchema, body);
   },
   list: (api: ApiClient, query: { graphId?: string; status?: RunStatus; limit?: number; offset?: number }) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    return api.request<{ items: ServerRun[]; total: number }>('GET', `/api/runs?${params}`);
+    return api.request('GET', `/api/runs?${params}`, runPage);
   },
-  get: (api: ApiClient, id: number) => api.request<ServerRunWithNodes>('GET', `/api/runs/${id}`),
-  cancel: (api: ApiClient, id: number) => api.request<ServerRun>('POST', `/api/runs/${id}/cancel`),
-  retry: (api: ApiClient, id: number) => api.request<ServerRun>('POST', `/api/runs/${id}/retry`),
+  get: (api: ApiClient, id: number) => api.request('GET', `/api/runs/${id}`, runWithNodes),
+  cancel: (api: ApiClient, id: number) => api.request('POST', `/api/runs/${id}/cancel`, runSchema),
+  retry: (api: ApiClient, id: number) => api.request('POST', `/api/runs/${id}/retry`, runSchema),
   /** Rows `[offset, offset + limit)` of a stored table output, as Arrow IPC. */
   async outputPage(api: ApiClient, id: number, node: string, port: string, offset: number, limit: number): Promise<Uint8Array> {
     const path = `${outputPath(id, node, port)}?offset=${offset}&limit=${limit}`;
@@ -34,10 +34,10 @@ export const runsApi = {
   },
   /** A stored metrics, chart, report or value output: its JSON (the server answers it beside its kind). */
   outputJson: async (api: ApiClient, id: number, node: string, port: string) =>
-    (await api.request<Exclude<RunOutputJson, { kind: 'table' | 'model' }>>('GET', outputPath(id, node, port))).value,
+    (await api.request('GET', outputPath(id, node, port), jsonOutput)).value,
   /** The card of a stored model output (the contract publishes the card's main fields; the SDK's `ModelCard` is all of it). */
   modelCard: async (api: ApiClient, id: number, node: string, port: string) =>
-    (await api.request<Extract<RunOutputJson, { kind: 'model' }>>('GET', `${outputPath(id, node, port)}?card=1`)).card as ModelCard,
+    (await api.request('GET', `${outputPath(id, node, port)}?card=1`, modelCardOutput)).card as ModelCard,
   /** The ONNX file of a stored model output. */
   async modelFile(api: ApiClient, id: number, node: string, port: string): Promise<Blob> {
     const response = await api.fetchRaw(outputPath(id, node, port), { headers: { accept: 'application/octet-stream' } });

@@ -1,4 +1,4 @@
-import type { createScheduleBody, Schedule, ScheduleWithFireTimes, scheduleHistoryPage, schedulePage } from '@causeway/contract';
+import { type createScheduleBody, type Schedule, scheduleHistoryPage, schedulePage, scheduleWithFireTimes } from '@causeway/contract';
 import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
@@ -8,13 +8,13 @@ export type { Schedule, ScheduleOccurrence, ScheduleWithFireTimes } from '@cause
 export type NewSchedule = z.input<typeof createScheduleBody>;
 
 export const schedulesApi = {
-  list: (api: ApiClient) => api.request<z.infer<typeof schedulePage>>('GET', '/api/schedules?limit=200'),
-  get: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('GET', `/api/schedules/${id}`),
-  create: (api: ApiClient, body: NewSchedule) => api.request<ScheduleWithFireTimes>('POST', '/api/schedules', body),
-  pause: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('POST', `/api/schedules/${id}/pause`),
-  resume: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('POST', `/api/schedules/${id}/resume`),
-  remove: (api: ApiClient, id: number) => api.request<void>('DELETE', `/api/schedules/${id}`),
-  history: (api: ApiClient, id: number) => api.request<z.infer<typeof scheduleHistoryPage>>('GET', `/api/schedules/${id}/history?limit=20`),
+  list: (api: ApiClient) => api.request('GET', '/api/schedules?limit=200', schedulePage),
+  get: (api: ApiClient, id: number) => api.request('GET', `/api/schedules/${id}`, scheduleWithFireTimes),
+  create: (api: ApiClient, body: NewSchedule) => api.request('POST', '/api/schedules', scheduleWithFireTimes, body),
+  pause: (api: ApiClient, id: number) => api.request('POST', `/api/schedules/${id}/pause`, scheduleWithFireTimes),
+  resume: (api: ApiClient, id: number) => api.request('POST', `/api/schedules/${id}/resume`, scheduleWithFireTimes),
+  remove: (api: ApiClient, id: number) => api.send('DELETE', `/api/schedules/${id}`),
+  history: (api: ApiClient, id: number) => api.request('GET', `/api/schedules/${id}/history?limit=20`, scheduleHistoryPage),
 };
 
 /** Where a schedule's failure alert goes, as the schedules page shows it: a webhook's origin or the secret holding it. */

@@ -1,4 +1,4 @@
-import { type createUserBody, type Role, roles, type User, type updateUserBody, type userList } from '@causeway/contract';
+import { type createUserBody, type Role, roles, type updateUserBody, userList, userSchema } from '@causeway/contract';
 import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
@@ -13,8 +13,8 @@ export function roleOf(value: string): Role {
 
 /** Users (admins only: `users:manage`). Changing a role or password, or disabling, ends the user's sessions. */
 export const usersApi = {
-  list: (api: ApiClient) => api.request<z.infer<typeof userList>>('GET', '/api/users'),
-  create: (api: ApiClient, body: z.input<typeof createUserBody>) => api.request<User>('POST', '/api/users', body),
+  list: (api: ApiClient) => api.request('GET', '/api/users', userList),
+  create: (api: ApiClient, body: z.input<typeof createUserBody>) => api.request('POST', '/api/users', userSchema, body),
   update: (api: ApiClient, id: string, body: z.input<typeof updateUserBody>) =>
-    api.request<User>('PATCH', `/api/users/${encodeURIComponent(id)}`, body),
+    api.request('PATCH', `/api/users/${encodeURIComponent(id)}`, userSchema, body),
 };

@@ -1,4 +1,4 @@
-import type { ModelVersionInfo, ModelWithVersions } from '@causeway/contract';
+import { type ModelVersionInfo, modelWithVersions } from '@causeway/contract';
 import { useEffect, useState } from 'react';
 import { useServer } from '../app/server-context';
 
@@ -18,7 +18,7 @@ export function useModelVersions(name: string | undefined): readonly ModelVersio
     let live = true;
     // Typing a name asks once it rests.
     const timer = setTimeout(() => {
-      server.api.request<ModelWithVersions>('GET', `/api/models/${encodeURIComponent(name)}`).then(
+      server.api.request('GET', `/api/models/${encodeURIComponent(name)}`, modelWithVersions).then(
         (answer) => live && setVersions(answer.items.map(({ version, stage }) => ({ version, stage }))),
         () => live && setVersions([]),
       );

@@ -1,8 +1,8 @@
-import type { fileList, UploadedFileInfo } from '@causeway/contract';
+import { fileInfo, fileList } from '@causeway/contract';
 import type { TableSchema } from '@causeway/sdk';
 import { createContext, useContext, useEffect, useId, useRef, useState } from 'react';
-import type { z } from 'zod';
 import { type ApiClient, readError } from '../../api/api-client';
+import { parseAnswer } from '../../api/parse-answer';
 import type { FieldProps } from '../field-context';
 import type { FieldModel } from '../form-model';
 import { FileField } from './PickerFields';
@@ -34,12 +34,12 @@ export function serverUploads(
         body: file,
       });
       if (!response.ok) throw await readError(response);
-      const info = (await response.json()) as UploadedFileInfo;
+      const info = parseAnswer(fileInfo, await response.json(), 'POST /api/files', response.status);
       onSchemas([[info.name, info.schema]]);
       return info.name;
     },
     async list() {
-      const { items } = await api.request<z.infer<typeof fileList>>('GET', '/api/files');
+      const { items } = await api.request('GET', '/api/files', fileList);
       onSchemas(items.map((f) => [f.name, f.schema]));
       return items.map((f) => f.name);
     },
