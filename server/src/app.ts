@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import type { Endpoints } from './endpoints/endpoints-runtime';
 import { apiDocument, registerApiComponents } from './http/api-document';
 import type { AppEnv } from './http/app-env';
+import { resolveClientAddress } from './http/client-address';
 import { actionExtension } from './http/define-route';
 import { RateLimits } from './http/rate-limits';
 import { createServices, type Services } from './http/services';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   // Cheap refusals first: nothing below reads a body that has no token (public routes aside) or is over a rate limit.
   app.use('/api/*', refuseAnonymousBodies(publicRoutesWithBodies(app)));
   const rateLimits = deps.rateLimits ?? RateLimits.fromEnv(process.env);
+  app.use('/api/*', resolveClientAddress(rateLimits.trustProxy));
   app.use('/api/auth/sign-in', rateLimit(rateLimits, 'sign-in'));
   app.use('/api/endpoints/:name/predict', rateLimit(rateLimits, 'predict'));
   const limitOf = (maxSize: number) =>

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createBuiltinRegistry } from '@causeway/nodes';
 import { formatIssue, runGraph } from '@causeway/sdk';
 import { hostServices } from '../host-services';
+import { inputLimits } from '../runs/run-settings';
 import { type CliIo, exitCodes } from './cli-io';
 import { loadCliPlugins, registryForCli } from './cli-plugins';
 import { cliSandbox } from './cli-sandbox';
@@ -64,6 +65,7 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
     files: folderFiles(folder),
     secrets: envSecrets(io.env),
+    limits: inputLimits(io.env),
     ...hostServices(io.env),
     ...(concurrency === undefined ? {} : { concurrency }),
   }).finally(() => plugins.close());

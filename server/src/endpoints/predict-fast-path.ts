@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkJsonValue, fromZodIssues, graphLimits, UserError } from '@causeway/sdk';
 import { bearerToken } from '../auth/api-token';
 import { isRole, roleAllows } from '../auth/roles';
+import { addressOf } from '../http/client-address';
 import type { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
 import { errorAnswer } from '../middleware/error-response';
@@ -52,7 +53,8 @@ export function predictFastPath(deps: PredictFastPathDeps): (req: IncomingMessag
 
 async function answer(deps: PredictFastPathDeps, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
   const header = req.headers.authorization;
-  deps.rateLimits.check({ predictPerToken: header, predictPerIp: req.socket.remoteAddress });
+  const address = addressOf(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.rateLimits.trustProxy);
+  deps.rateLimits.check({ predictPerToken: header, predictPerIp: address });
   if (header === undefined) throw new UserError('UNAUTHORIZED', 'This route needs an API token: send "Authorization: Bearer <token>".');
   const token = bearerToken(header);
   // A token seen lately is answered from memory without a turn of the event loop.

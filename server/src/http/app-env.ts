@@ -11,5 +11,7 @@ export interface Principal {
 export interface AppEnv {
   Variables: {
     principal: Principal | undefined;
+    /** The socket's peer, or the proxy's `X-Forwarded-For` entry when the proxy is trusted. */
+    clientAddress: string | undefined;
   };
 }

@@ -35,7 +35,12 @@ describe('cheap refusals', () => {
   let fastServer: Server;
   let appServer: Server;
   const port = (server: Server) => (server.address() as AddressInfo).port;
-  const limits = new RateLimits({ CAUSEWAY_RATE_SIGN_IN_PER_IP: 3, CAUSEWAY_RATE_PREDICT_PER_TOKEN: 2, CAUSEWAY_RATE_PREDICT_PER_IP: 3 });
+  const limits = new RateLimits({
+    CAUSEWAY_RATE_SIGN_IN_PER_IP: 3,
+    CAUSEWAY_RATE_PREDICT_PER_TOKEN: 2,
+    CAUSEWAY_RATE_PREDICT_PER_IP: 3,
+    CAUSEWAY_TRUST_PROXY: false,
+  });
 
   beforeAll(async () => {
     t = await makeTestApp({ rateLimits: limits, bodyLimit });
@@ -92,6 +97,12 @@ describe('cheap refusals', () => {
       expect(answer.head.toLowerCase(), path).toContain('connection: close');
       expect(answer.closedWithoutBody).toBe(true);
     }
+    // A wrong token is refused as early, on the app and on the fast path: no body is waited for.
+    for (const server of [appServer, fastServer]) {
+      const answer = await partialPost(port(server), '/api/graphs', seventeenMb, 64 * 1024, { authorization: 'Bearer wrong-token' });
+      expect(answer.head).toMatch(/^HTTP\/1\.1 401/);
+      expect(answer.head.toLowerCase()).toContain('connection: close');
+    }
     // Sign-in is public: its body is read and judged (a wrong password), not refused for want of a token.
     const signIn = await t.app.request('/api/auth/sign-in', {
       method: 'POST',
@@ -103,10 +114,11 @@ describe('cheap refusals', () => {
   });
 
   test('sign-in is limited per client address with 429 and Retry-After', async () => {
+    // Without CAUSEWAY_TRUST_PROXY a client cannot pick the address it is counted under.
     const signIn = () =>
       fetch(`http://127.0.0.1:${port(appServer)}/api/auth/sign-in`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}` },
         body: JSON.stringify({ name: `user-${Math.random()}`, password: 'wrong' }),
       });
     // The sign-in above went through app.request, which has no client address: all three are left.

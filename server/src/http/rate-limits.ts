@@ -17,6 +17,13 @@ export const rateLimitSettingsSchema = z.object({
   CAUSEWAY_RATE_SIGN_IN_PER_IP: perMinute(30, 'Sign-in requests from one client address, whatever their outcome.'),
   CAUSEWAY_RATE_PREDICT_PER_TOKEN: perMinute(60_000, 'Prediction requests with one token (counted before the token is checked).'),
   CAUSEWAY_RATE_PREDICT_PER_IP: perMinute(120_000, 'Prediction requests from one client address.'),
+  CAUSEWAY_TRUST_PROXY: z
+    .stringbool()
+    .default(false)
+    .meta({ defaultText: '`false`', allowedText: '`true` or `false`' })
+    .describe(
+      'The server sits behind one reverse proxy: the client address of the per-address limits and the sign-in throttle is the last address of X-Forwarded-For (the one the proxy appended) instead of the socket peer. Leave it off when clients reach the server directly, or they choose their own address.',
+    ),
 });
 
 /** What a limit counts: sign-ins per address; predictions per token and per address. */
@@ -72,11 +79,14 @@ class TokenBuckets {
  */
 export class RateLimits {
   private readonly kinds: Record<RateLimitKind, TokenBuckets>;
+  /** Whether `X-Forwarded-For` names the client (CAUSEWAY_TRUST_PROXY). */
+  readonly trustProxy: boolean;
 
   constructor(
     settings: z.output<typeof rateLimitSettingsSchema>,
     private readonly clock: () => number = Date.now,
   ) {
+    this.trustProxy = settings.CAUSEWAY_TRUST_PROXY;
     this.kinds = {
       signInPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_SIGN_IN_PER_IP),
       predictPerToken: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_TOKEN),

@@ -15,7 +15,8 @@ export function refuseAnonymousBodies(isPublic: (method: string, path: string) =
   };
 }
 
-function hasBody(request: Request): boolean {
+/** Whether the request declares or streams a body. */
+export function hasBody(request: Request): boolean {
   const length = request.headers.get('content-length');
   if (length !== null) return length !== '0';
   return request.headers.has('transfer-encoding') || request.body !== null;

@@ -121,21 +121,25 @@ export const runSettingsSchema = z.object({
     .max(2 ** 30)
     .default(64 * 2 ** 20)
     .meta({ unit: 'bytes' })
-    .describe('Longest CSV line (one record) a run reads; a longer one fails with INPUT_LIMIT as soon as it is seen.'),
+    .describe(
+      'Longest CSV line (one record) a run reads; a longer one fails with INPUT_LIMIT as soon as it is seen. `causeway run` reads it too.',
+    ),
   CAUSEWAY_PARQUET_MAX_COLUMNS: z.coerce
     .number()
     .int()
     .min(1)
     .max(10_000_000)
     .default(10_000)
-    .describe('Most columns (schema elements) a Parquet file may declare; more fail with INPUT_LIMIT before any is read.'),
+    .describe(
+      'Most columns (schema elements) a Parquet file may declare; more fail with INPUT_LIMIT before any is read. `causeway run` reads it too.',
+    ),
   CAUSEWAY_PARQUET_MAX_DEPTH: z.coerce
     .number()
     .int()
     .min(1)
     .max(10_000)
     .default(64)
-    .describe('Deepest nesting of a Parquet schema; deeper fails with INPUT_LIMIT before any column is read.'),
+    .describe('Deepest nesting of a Parquet schema; deeper fails with INPUT_LIMIT before any column is read. `causeway run` reads it too.'),
   CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS: z.coerce
     .number()
     .int()
@@ -143,7 +147,7 @@ export const runSettingsSchema = z.object({
     .max(2 ** 29)
     .default(2 ** 27)
     .describe(
-      'Most characters a text function of an expression (`replace`, `concat`) may build for one block of 8,192 rows; more fails with INPUT_LIMIT before it is built.',
+      'Most characters a text function of an expression (`replace`, `concat`) may build for one block of 8,192 rows; more fails with INPUT_LIMIT before it is built. `causeway run` reads it too.',
     ),
 });
 
@@ -166,12 +170,38 @@ export function runSettings(env: Record<string, string | undefined>, overrides: 
     maxJsonOutputBytes: s.CAUSEWAY_RUN_OUTPUT_JSON_BYTES,
     outputRetentionDays: s.CAUSEWAY_RUN_OUTPUT_DAYS,
     outputSweepMs: s.CAUSEWAY_RUN_OUTPUT_SWEEP_MS,
-    limits: {
-      csvLineBytes: s.CAUSEWAY_CSV_MAX_LINE_BYTES,
-      parquetColumns: s.CAUSEWAY_PARQUET_MAX_COLUMNS,
-      parquetDepth: s.CAUSEWAY_PARQUET_MAX_DEPTH,
-      expressionTextChars: s.CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS,
-    },
+    limits: limitsOf(s),
     ...overrides,
   };
+}
+
+type LimitSettings = Pick<
+  z.output<typeof runSettingsSchema>,
+  'CAUSEWAY_CSV_MAX_LINE_BYTES' | 'CAUSEWAY_PARQUET_MAX_COLUMNS' | 'CAUSEWAY_PARQUET_MAX_DEPTH' | 'CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS'
+>;
+
+function limitsOf(s: LimitSettings): InputLimits {
+  return {
+    csvLineBytes: s.CAUSEWAY_CSV_MAX_LINE_BYTES,
+    parquetColumns: s.CAUSEWAY_PARQUET_MAX_COLUMNS,
+    parquetDepth: s.CAUSEWAY_PARQUET_MAX_DEPTH,
+    expressionTextChars: s.CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS,
+  };
+}
+
+/**
+ * The input limits of a run from the environment, read alone: `causeway run` takes the same
+ * variables and defaults as the server's runs without the rest of the run settings.
+ *
+ * @example
+ * inputLimits({ CAUSEWAY_CSV_MAX_LINE_BYTES: '1048576' }).csvLineBytes // 1048576
+ */
+export function inputLimits(env: Record<string, string | undefined>): InputLimits {
+  const schema = runSettingsSchema.pick({
+    CAUSEWAY_CSV_MAX_LINE_BYTES: true,
+    CAUSEWAY_PARQUET_MAX_COLUMNS: true,
+    CAUSEWAY_PARQUET_MAX_DEPTH: true,
+    CAUSEWAY_EXPRESSION_MAX_TEXT_CHARS: true,
+  });
+  return limitsOf(parseEnvSettings(schema, env, 'input limit settings'));
 }

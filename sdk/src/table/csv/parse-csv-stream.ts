@@ -106,6 +106,11 @@ class Window {
     return true;
   }
 
+  /** Ends the stream early (a file reader closes its handle); a finished stream ignores it. */
+  async close(): Promise<void> {
+    await this.#chunks.return?.();
+  }
+
   /** Reads until at least `bytes` are buffered or the input ends. */
   async fill(bytes: number): Promise<void> {
     while (this.length < bytes && (await this.pull()));
@@ -191,9 +196,28 @@ async function streamPass(
   asText: readonly boolean[] | null,
   skipLines?: readonly number[],
 ): Promise<Pass | 'whole'> {
+  return withWindow(chunks, (window) => scanPass(window, options, stream, asText, skipLines));
+}
+
+/** Runs `read` on a window over `chunks`, and ends the stream however `read` ends: a pass that stops early must not keep a file open. */
+async function withWindow<T>(chunks: AsyncIterable<Uint8Array>, read: (window: Window) => Promise<T>): Promise<T> {
+  const window = new Window(chunks);
+  try {
+    return await read(window);
+  } finally {
+    await window.close();
+  }
+}
+
+async function scanPass(
+  window: Window,
+  options: ResolvedCsvOptions,
+  stream: CsvStreamOptions,
+  asText: readonly boolean[] | null,
+  skipLines?: readonly number[],
+): Promise<Pass | 'whole'> {
   const windowBytes = Math.max(1, stream.windowBytes ?? 1 << 20);
   const maxLineBytes = Math.max(1, stream.maxLineBytes ?? defaultInputLimits.csvLineBytes);
-  const window = new Window(chunks);
   await window.fill(4);
   const b = window.bytes;
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'whole';
@@ -256,9 +280,10 @@ async function streamPass(
 }
 
 async function gather(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const window = new Window(chunks);
-  while (await window.pull());
-  return window.bytes.subarray(0, window.length);
+  return withWindow(chunks, async (window) => {
+    while (await window.pull());
+    return window.bytes.subarray(0, window.length);
+  });
 }
 
 /**
