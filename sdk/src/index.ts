@@ -16,6 +16,7 @@ export * from './engine';
 export * from './errors';
 export * from './expr';
 export * from './graph';
+export * from './graph-tests';
 export * from './node';
 export * from './plugin';
 export * from './ports';
