@@ -17,6 +17,7 @@ export * from './errors';
 export * from './expr';
 export * from './graph';
 export * from './graph-tests';
+export * from './lint';
 export * from './node';
 export * from './plugin';
 export * from './ports';
