@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli';
+import { repoRoot, runCli } from './run-cli';
 
 const graph = {
   format: 'causeway.graph/1',
@@ -92,6 +92,17 @@ describe('causeway test', { timeout: 120_000 }, () => {
     expect(wrongPort.stdout).toMatch(
       /people\.tests\.json:8: TESTS_CASE_INVALID at cases\[0]\.expect\[0]\.output: node "adults" has no output "rows" \(its outputs are table\)/,
     );
+  });
+
+  it('passes the example of docs/testing-graphs.md against the churn template', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'causeway-graph-tests-doc-'));
+    const doc = await readFile(join(repoRoot, 'docs/testing-graphs.md'), 'utf8');
+    await writeFile(join(folder, 'churn-model.tests.json'), /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '');
+    await cp(join(repoRoot, 'templates/churn-model.json'), join(folder, 'churn-model.json'));
+    await cp(join(repoRoot, 'templates/churn-model.tests'), join(folder, 'churn-model.tests'), { recursive: true });
+    const result = await runCli(['test'], { cwd: folder });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/3 passed, 0 failed, 0 invalid/);
   });
 
   it('exits 2 for paths that are not there', async () => {
