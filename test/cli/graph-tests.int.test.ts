@@ -55,7 +55,9 @@ describe('causeway test', { timeout: 120_000 }, () => {
     const folder = await project();
     const missing = await runCli(['test'], { cwd: folder });
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toMatch(/golden file "golden\/adults\.csv" cannot be read: .*run causeway test --update/);
+    expect(missing.stdout).toMatch(
+      /TESTS_GOLDEN_UNREADABLE golden: golden file "golden\/adults\.csv" cannot be read: .*run causeway test --update/,
+    );
     expect((await runCli(['test', '--update'], { cwd: folder })).code).toBe(0);
     expect(await readFile(join(folder, 'golden/adults.csv'), 'utf8')).toBe('name,age\nann,30\ncy,45\n');
     expect((await runCli(['test', 'people.json'], { cwd: folder })).code).toBe(0);

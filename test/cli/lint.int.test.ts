@@ -13,7 +13,9 @@ describe('causeway lint', { timeout: 120_000 }, () => {
     const graph = JSON.parse(await readFile(join(repoRoot, 'templates/housing-regression-deploy.json'), 'utf8')) as {
       edges: { from: string; to: string }[];
     };
-    graph.edges = graph.edges.map((e) => (e.from === 'gate.model' ? { from: 'train.model', to: e.to } : e)).filter((e) => e.from !== 'gate.report');
+    graph.edges = graph.edges
+      .map((e) => (e.from === 'gate.model' ? { from: 'train.model', to: e.to } : e))
+      .filter((e) => e.from !== 'gate.report');
     await writeFile(join(folder, 'housing.json'), JSON.stringify(graph, null, 2));
     const flagged = await runCli(['lint', '.'], { cwd: folder, env: { GITHUB_ACTIONS: 'true' } });
     expect(flagged.code).toBe(1);

@@ -130,6 +130,7 @@ describe('runGraphTests', () => {
   it('says which golden cannot be read and why, and collects the table with update', async () => {
     const cases = [{ name: 'adults', replace: { load: fixture }, expect: [{ output: 'adults.table', golden: 'adults.csv' }] }];
     const [missing] = await run(cases);
+    expect(missing?.failures[0]?.code).toBe('TESTS_GOLDEN_UNREADABLE');
     expect(missing?.failures[0]?.message).toMatch(/^golden file "adults\.csv" cannot be read: .*run causeway test --update/);
     const [broken] = await run(cases, { 'adults.csv': 'name,age\n"unterminated' });
     expect(broken?.failures[0]?.message).toMatch(/^golden file "adults\.csv" cannot be read: /);

@@ -14,6 +14,8 @@ import type { PreparedAssertion } from './prepare-case';
  * const failure: CheckFailure = { check: 'rows', message: 'split.test has 240 rows, expected 250' };
  */
 export interface CheckFailure {
+  /** `TESTS_GOLDEN_UNREADABLE` for a golden file that cannot be read; otherwise absent (a `TEST_FAILED`). */
+  code?: 'TESTS_GOLDEN_UNREADABLE';
   check: string;
   message: string;
   diff?: string[];
@@ -70,7 +72,7 @@ export async function checkAssertion(prepared: PreparedAssertion, context: Asser
     if (context.update) context.update(assertion.golden, value);
     else {
       const golden = await context.readGolden(assertion.golden, value);
-      if (!golden.ok) failures.push({ check: 'golden', message: golden.message });
+      if (!golden.ok) failures.push({ code: 'TESTS_GOLDEN_UNREADABLE', check: 'golden', message: golden.message });
       else {
         const diff = compareTables(value, golden.rows, assertion.tolerance);
         if (!diff.equal)

@@ -29,7 +29,10 @@ export function caseLine(outcome: TestsFileOutcome, result: CaseResult): number 
 }
 
 function failureLines(result: CaseResult): string[] {
-  return result.failures.flatMap((f) => [`${f.check}: ${f.message}`, ...(f.diff ?? []).map((line) => `  ${line}`)]);
+  return result.failures.flatMap((f) => [
+    `${f.code ? `${f.code} ` : ''}${f.check}: ${f.message}`,
+    ...(f.diff ?? []).map((line) => `  ${line}`),
+  ]);
 }
 
 /** The counts the summary and the exit code are made of. */
