@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGraph } from '../src/graph/parse-graph';
 import { graphFormat } from '../src/graph/schema';
 import { graphJsonSchemaFile, graphJsonSchemaText } from './graph-json-schema';
+import { testsJsonSchemaFile, testsJsonSchemaText } from './tests-json-schema';
 
 const committed = () => readFileSync(fileURLToPath(new URL(`../${graphJsonSchemaFile}`, import.meta.url)), 'utf8');
 
@@ -32,5 +33,13 @@ describe('docs/graph-format.md', () => {
     const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? '';
     const r = parseGraph(example);
     expect(r.ok ? r.value.nodes.map((n) => n.id) : r.issues).toEqual(['load', 'split']);
+  });
+});
+
+describe('the published tests JSON Schema', () => {
+  it('is committed as the script writes it (run `npm run schema` after changing the tests schema)', () => {
+    const file = fileURLToPath(new URL(`../${testsJsonSchemaFile}`, import.meta.url));
+    expect(readFileSync(file, 'utf8')).toBe(testsJsonSchemaText());
+    expect(JSON.parse(readFileSync(file, 'utf8')).properties.format).toEqual({ type: 'string', const: 'causeway.tests/1' });
   });
 });

@@ -1,8 +1,14 @@
-/** Writes sdk/schema/causeway.graph-1.schema.json from the zod graph schema: `npx tsx sdk/scripts/write-json-schema.ts`. */
+/** Writes the published JSON Schemas (graph and tests formats) under sdk/schema/: `npx tsx sdk/scripts/write-json-schema.ts`. */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { graphJsonSchemaFile, graphJsonSchemaText } from './graph-json-schema';
+import { testsJsonSchemaFile, testsJsonSchemaText } from './tests-json-schema';
 
-const target = fileURLToPath(new URL(`../${graphJsonSchemaFile}`, import.meta.url));
-writeFileSync(target, graphJsonSchemaText());
-console.log(`wrote ${target}`);
+for (const [file, text] of [
+  [graphJsonSchemaFile, graphJsonSchemaText()],
+  [testsJsonSchemaFile, testsJsonSchemaText()],
+] as const) {
+  const target = fileURLToPath(new URL(`../${file}`, import.meta.url));
+  writeFileSync(target, text);
+  console.log(`wrote ${target}`);
+}

@@ -16,6 +16,8 @@ export * from './engine';
 export * from './errors';
 export * from './expr';
 export * from './graph';
+export * from './graph-tests';
+export * from './lint';
 export * from './node';
 export * from './plugin';
 export * from './ports';

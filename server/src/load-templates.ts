@@ -8,12 +8,12 @@ import { messageOf } from './message-of';
 /** How a template's first version is marked, so the templates route can tell templates from user graphs. */
 export const templateMark = { author: 'causeway', message: 'template' } as const;
 
-/** Saves each `*.json` graph in the first existing folder as a graph, unless one with its id exists. */
+/** Saves each `*.json` graph (tests files `*.tests.json` aside) in the first existing folder as a graph, unless one with its id exists. */
 export async function loadTemplates(services: Services, folders: string[]): Promise<string[]> {
   for (const folder of folders) {
     let names: string[];
     try {
-      names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+      names = (await readdir(folder)).filter((name) => name.endsWith('.json') && !name.endsWith('.tests.json')).sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         services.logger.warn('templates folder unreadable', { folder, error: messageOf(error) });

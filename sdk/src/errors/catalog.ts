@@ -98,6 +98,17 @@ export const errorCatalog = {
   // validation
   MODEL_GATE_BLOCKED: { kind: 'user', summary: 'A model gate blocked the model: its metrics did not meet the gate.' },
   VALIDATION_FAILED: { kind: 'user', summary: 'A validation node found checks that failed and was set to stop the run.' },
+  // graph tests
+  TESTS_SCHEMA: {
+    kind: 'user',
+    summary: 'A tests file (<graph>.tests.json) is not valid JSON or does not match the causeway.tests format.',
+  },
+  TESTS_CASE_INVALID: {
+    kind: 'user',
+    summary: 'A test case names a node, port or file the graph does not have, or its fixtures or config overrides are invalid.',
+  },
+  TESTS_GOLDEN_UNREADABLE: { kind: 'user', summary: 'A golden or fixture file of a test case cannot be read as CSV or Arrow.' },
+  TEST_FAILED: { kind: 'user', summary: 'A test case ran and one of its checks did not hold.' },
   // network and database sources
   HTTP_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot fetch URLs, so HTTP sources cannot run here.' },
   HTTP_BLOCKED: {

@@ -19,6 +19,14 @@ Usage:
       Check a graph without running it; prints one line per issue. Plugins in the graph's
       "requires" are checked as the server checks them, against the plugins given with --plugin
       or in CAUSEWAY_PLUGINS_DIR; missing ones are PLUGIN_MISSING.
+  causeway test [graphs or folders...] [--update] [--reporter pretty|json|junit] [--jobs N] [--plugin PATH]...
+      Run the test cases in <graph>.tests.json beside each graph (every *.tests.json under a
+      folder; default: the current folder), at most N cases at once. --update rewrites the golden
+      files from the outputs. With GITHUB_ACTIONS=true, failures are also printed as annotations.
+      Exit 0 all passed, 1 a case failed, 2 a tests file or case is invalid.
+  causeway lint [graphs or folders...] [--config FILE] [--rule CODE=off|warn|error]... [--json]
+      Check graphs for likely mistakes (see docs/testing-graphs.md for the rules). Exit 1 when a
+      rule set to error is broken, 2 on a bad command line or unreadable graph.
   causeway nodes [--json] [--plugin PATH]...
       List the node types, the loaded plugins' included: version, category, ports and config
       schema. --json prints what GET /api/nodes answers.
@@ -29,5 +37,6 @@ Usage:
   causeway --help
       Show this text.
 
-Exit codes: 0 ok, 1 invalid graph or failed run, 2 bad command line, 70 internal error, 130 cancelled.
+Exit codes: 0 ok, 1 invalid graph, failed run or failed test, 2 bad command line or invalid tests file,
+70 internal error, 130 cancelled.
 `;

@@ -25,6 +25,8 @@ describe('main', () => {
     [['run', 'g.json', '--out'], "causeway run: Option '--out <value>' argument missing"],
     [['validate', '--json', 'g.json'], "causeway validate: Unknown option '--json'"],
     [['nodes', 'extra'], 'causeway nodes: expected no arguments, got 1 argument.'],
+    [['test', '--reporter', 'tap', '.'], 'causeway test: --reporter must be one of pretty, json, junit, not "tap".'],
+    [['test', '--jobs', '0', '.'], 'causeway test: --jobs must be a whole number from 1 to 64, not "0".'],
   ])('refuses %j with one line and exit 2', async (args, line) => {
     const io = bufferIo();
     expect(await main(args, io, '/')).toBe(2);

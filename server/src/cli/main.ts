@@ -24,6 +24,10 @@ export async function main(argv: readonly string[], io: CliIo, cwd: string): Pro
         return await (await import('./run-command')).runCommand(args, io, cwd);
       case 'validate':
         return await (await import('./validate-command')).validateCommand(args, io, cwd);
+      case 'test':
+        return await (await import('./commands/test-command')).testCommand(args, io, cwd);
+      case 'lint':
+        return await (await import('./commands/lint-command')).lintCommand(args, io, cwd);
       case 'nodes':
         return await (await import('./nodes-command')).nodesCommand(args, io, cwd);
       case 'worker':

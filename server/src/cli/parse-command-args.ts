@@ -5,9 +5,9 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * `parseArgs` in strict mode, with its errors turned into one-line usage errors and the number
- * of positionals checked.
+ * of positionals checked (`'any'`: as many as given).
  */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, positionals: string[]) {
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, positionals: string[] | 'any') {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -16,7 +16,7 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
     const message = (error instanceof Error ? error.message : String(error)).split(/\.\s/)[0];
     throw new UsageError(`causeway ${command}: ${message}`);
   }
-  if (parsed.positionals.length !== positionals.length) {
+  if (positionals !== 'any' && parsed.positionals.length !== positionals.length) {
     const wanted = positionals.length === 0 ? 'no arguments' : positionals.map((p) => `<${p}>`).join(' ');
     throw new UsageError(
       `causeway ${command}: expected ${wanted}, got ${parsed.positionals.length} argument${parsed.positionals.length === 1 ? '' : 's'}.`,

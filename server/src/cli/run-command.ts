@@ -1,17 +1,14 @@
 import { resolve } from 'node:path';
-import { createBuiltinRegistry } from '@causeway/nodes';
 import { formatIssue, runGraph } from '@causeway/sdk';
 import { hostServices } from '../host-services';
 import { inputLimits } from '../runs/run-settings';
 import { type CliIo, exitCodes } from './cli-io';
-import { loadCliPlugins, registryForCli } from './cli-plugins';
-import { cliSandbox } from './cli-sandbox';
-import { cliSettings } from './cli-settings';
 import { envSecrets } from './env-secrets';
 import { folderFiles } from './folder-files';
 import { helpText } from './help-text';
 import { loadGraph } from './load-graph';
 import { parseCommandArgs } from './parse-command-args';
+import { prepareCliRun } from './prepare-cli-run';
 import { progressPrinter } from './progress-printer';
 import { UsageError } from './usage-error';
 import { writeOutputs } from './write-outputs';
@@ -45,21 +42,13 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     return exitCodes.failed;
   }
   const { graph, folder } = loaded.value;
-  const builtins = createBuiltinRegistry();
-  const loadedPlugins = await loadCliPlugins(values.plugin ?? [], cwd, cliSettings(io.env).CAUSEWAY_PLUGINS_DIR);
-  const { issues: missing, chosen } = registryForCli(graph, builtins, loadedPlugins.plugins);
-  // Plugin nodes run in the server's sandbox; what the graph needs and was not loaded refuses the run, as on the server.
-  const plugins = missing.length > 0 ? undefined : await cliSandbox(builtins, chosen, io.env);
-  // Nodes saved against an older plugin version are migrated by the plugin's code, in the sandbox.
-  const migrated = plugins === undefined || plugins.issues.length > 0 ? undefined : await plugins.migrate(graph, io.signal);
-  const refusals = [...loadedPlugins.issues, ...missing, ...(plugins?.issues ?? []), ...(migrated?.issues ?? [])];
-  if (plugins === undefined || migrated === undefined || refusals.length > 0) {
-    for (const issue of refusals) io.stderr(`${formatIssue(issue)}\n`);
-    plugins?.close();
+  const setup = await prepareCliRun(graph, values.plugin ?? [], cwd, io);
+  if (!setup.ok) {
+    for (const issue of setup.issues) io.stderr(`${formatIssue(issue)}\n`);
     return exitCodes.failed;
   }
-  const registry = plugins.registry;
-  const result = await runGraph(migrated.graph, {
+  const { registry, graph: migrated } = setup.value;
+  const result = await runGraph(migrated, {
     registry,
     signal: io.signal,
     onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
@@ -68,11 +57,11 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     limits: inputLimits(io.env),
     ...hostServices(io.env),
     ...(concurrency === undefined ? {} : { concurrency }),
-  }).finally(() => plugins.close());
+  }).finally(() => setup.value.close());
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
   if (values.out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
     const out = resolve(cwd, values.out);
-    const written = await writeOutputs(out, migrated.graph, registry, result.outputs);
+    const written = await writeOutputs(out, migrated, registry, result.outputs);
     io.stderr(`wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${out}\n`);
   }
   if (result.status === 'succeeded') return exitCodes.ok;
