@@ -52,7 +52,7 @@ export function pluginFiles(name) {
 
 const indexTs = (
   name,
-) => `import { categoryText, columnOf, defineNode, definePlugin, port, readColumn, replaceColumns, utf8Vector, z } from '@causeway/sdk';
+) => `import { categoryText, columnOf, defineNode, definePlugin, port, readColumn, utf8Vector, withColumns, z } from '@causeway/sdk';
 
 /** Upper-cases a text column, one column at a time: no row objects. */
 export const upperCase = defineNode({
@@ -63,7 +63,8 @@ export const upperCase = defineNode({
   description: 'Writes a text column in capital letters.',
   inputs: { table: port.table() },
   outputs: { table: port.table() },
-  config: z.object({ column: z.string().min(1).describe('The text column to change') }),
+  // \`ui: 'column'\`: the editor offers the input's columns to pick from.
+  config: z.object({ column: z.string().min(1).describe('The text column to change').meta({ ui: 'column' }) }),
   infer: ({ inputs, config, issue }) => {
     const schema = inputs.table;
     if (!schema) return {};
@@ -79,7 +80,7 @@ export const upperCase = defineNode({
     const text = categoryText(column);
     const upper = new Array<string | null>(column.length);
     for (let i = 0; i < column.length; i++) upper[i] = column.valid && !column.valid[i] ? null : text(i).toUpperCase();
-    return { table: replaceColumns(inputs.table, new Map([[config.column, [[config.column, utf8Vector(upper)]]]])) };
+    return { table: withColumns(inputs.table, { [config.column]: utf8Vector(upper) }) };
   },
 });
 

@@ -1,8 +1,7 @@
-import { boolVector, columnOf, defineNode, int32Vector, port, readColumn, UserError, z } from '@causeway/sdk';
+import { boolVector, columnOf, defineNode, int32Vector, port, readColumn, UserError, withColumns, z } from '@causeway/sdk';
 import type { Vector } from 'apache-arrow';
 import { civilFromDays, dayOfYear, daysOf, hourOf, isoDayOfWeek } from './civil-date';
 import { withNumberColumns } from './series-config';
-import { withColumns } from './with-columns';
 
 const parts = ['year', 'quarter', 'month', 'dayOfMonth', 'dayOfYear', 'dayOfWeek', 'weekend', 'hour'] as const;
 type Part = (typeof parts)[number];
@@ -32,7 +31,7 @@ export const calendar = defineNode({
   inputs: { table: port.table() },
   outputs: { table: port.table() },
   config: z.object({
-    column: z.string().min(1).describe('A date column'),
+    column: z.string().min(1).describe('A date column').meta({ ui: 'column' }),
     parts: z.array(z.enum(parts)).min(1).default(['dayOfWeek', 'month', 'quarter', 'weekend']),
   }),
   infer: ({ inputs, config, issue }) => {
@@ -82,6 +81,6 @@ export const calendar = defineNode({
       const name = `${config.column}_${snake[part]}`;
       return [name, part === 'weekend' ? boolVector(Uint8Array.from(values), column.valid) : int32Vector(values, column.valid)];
     });
-    return { table: withColumns(inputs.table, added) };
+    return { table: withColumns(inputs.table, new Map(added)) };
   },
 });
