@@ -40,13 +40,12 @@ export const calendar = defineNode({
     if (!column) issue(`The table has no column "${config.column}".`, ['column']);
     else if (column.type !== 'date') issue(`Column "${config.column}" holds ${column.type} values; it must be a date.`, ['column']);
     else {
-      const unique = [...new Set(config.parts)];
-      const integers = withNumberColumns(
+      // In the order of `parts`, as run writes them.
+      const table = [...new Set(config.parts)].reduce(
+        (schema, part) => withNumberColumns(schema, [`${config.column}_${snake[part]}`], part === 'weekend' ? 'boolean' : 'integer'),
         inputs.table,
-        unique.filter((p) => p !== 'weekend').map((p) => `${config.column}_${snake[p]}`),
-        'integer',
       );
-      return { table: unique.includes('weekend') ? withNumberColumns(integers, [`${config.column}_weekend`], 'boolean') : integers };
+      return { table };
     }
     return {};
   },
