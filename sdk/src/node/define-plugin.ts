@@ -22,6 +22,12 @@ export interface PluginDefinition {
   /** The SDK plugin API version the plugin was built for. */
   readonly apiVersion: number;
   readonly nodes: readonly AnyNodeDefinition[];
+  /**
+   * What the plugin's nodes need beyond their inputs: `network`, the hosts they call (lowercase names,
+   * no scheme or port); `secrets`, the secret names they use. Written into the manifest for an admin
+   * to grant at install.
+   */
+  readonly capabilities?: { readonly network?: readonly string[]; readonly secrets?: readonly string[] };
 }
 
 /**

@@ -57,6 +57,7 @@ export function describePlugin(plugin: PluginDefinition, bundle: PluginBundleInf
     bundle: bundle.file,
     bundleSha256: bundle.sha256,
     nodes: plugin.nodes.map(describeNode),
+    ...(plugin.capabilities === undefined ? {} : { capabilities: plugin.capabilities }),
   };
   const checked = checkPluginManifest(manifest);
   if (!checked.ok) {
