@@ -67,6 +67,13 @@ describe('npm create causeway-plugin', () => {
     expect(await readdir(dir)).toEqual(['notes.txt']);
   });
 
+  it('refuses an --sdk tarball that does not exist, writing nothing', async () => {
+    const created = await create('@acme/causeway-nosdk', join(work, 'nosdk'), '--sdk', join(work, 'missing.tgz'));
+    expect(created.code).toBe(1);
+    expect(created.stderr).toContain(`--sdk ${join(work, 'missing.tgz')}: no such file; npm run pack:sdk writes one`);
+    await expect(readdir(join(work, 'nosdk'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('refuses names npm would refuse, and explains usage without a name', async () => {
     for (const name of ['Causeway Text', '@acme/', '.hidden', 'a'.repeat(215)]) {
       const created = await create(name, join(work, 'bad'));

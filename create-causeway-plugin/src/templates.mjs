@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { versions } from './versions.mjs';
 
 /**
  * The files of a new plugin package, by relative path.
  * @param {string} name npm package name; node types are namespaced by it
+ * @param {{ sdk?: string | undefined }} [options] `sdk`: an @causeway/sdk tarball to develop against instead of the published version
  * @returns {Record<string, string>}
  */
-export function pluginFiles(name) {
+export function pluginFiles(name, options = {}) {
   const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
   return {
     'package.json': json({
@@ -19,7 +21,7 @@ export function pluginFiles(name) {
       scripts: { build: 'tsx build.mjs', test: 'vitest run', typecheck: 'tsc -p tsconfig.json' },
       peerDependencies: { '@causeway/sdk': versions.sdk, 'apache-arrow': versions.arrow },
       devDependencies: {
-        '@causeway/sdk': versions.sdk,
+        '@causeway/sdk': options.sdk === undefined ? versions.sdk : `file:${options.sdk}`,
         'apache-arrow': versions.arrow,
         esbuild: versions.esbuild,
         tsx: versions.tsx,
@@ -52,7 +54,7 @@ export function pluginFiles(name) {
 
 const indexTs = (
   name,
-) => `import { categoryText, columnOf, defineNode, definePlugin, port, readColumn, replaceColumns, utf8Vector, z } from '@causeway/sdk';
+) => `import { categoryText, columnOf, defineNode, definePlugin, port, readColumn, utf8Vector, withColumns, z } from '@causeway/sdk';
 
 /** Upper-cases a text column, one column at a time: no row objects. */
 export const upperCase = defineNode({
@@ -63,7 +65,8 @@ export const upperCase = defineNode({
   description: 'Writes a text column in capital letters.',
   inputs: { table: port.table() },
   outputs: { table: port.table() },
-  config: z.object({ column: z.string().min(1).describe('The text column to change') }),
+  // \`ui: 'column'\`: the editor offers the input's columns to pick from.
+  config: z.object({ column: z.string().min(1).describe('The text column to change').meta({ ui: 'column' }) }),
   infer: ({ inputs, config, issue }) => {
     const schema = inputs.table;
     if (!schema) return {};
@@ -79,11 +82,12 @@ export const upperCase = defineNode({
     const text = categoryText(column);
     const upper = new Array<string | null>(column.length);
     for (let i = 0; i < column.length; i++) upper[i] = column.valid && !column.valid[i] ? null : text(i).toUpperCase();
-    return { table: replaceColumns(inputs.table, new Map([[config.column, [[config.column, utf8Vector(upper)]]]])) };
+    return { table: withColumns(inputs.table, { [config.column]: utf8Vector(upper) }) };
   },
 });
 
-export default definePlugin({ name: '${name}', version: '0.1.0', apiVersion: 1, nodes: [upperCase] });
+// The version is package.json's: the build reads it from there.
+export default definePlugin({ name: '${name}', apiVersion: 1, nodes: [upperCase] });
 `;
 
 const indexTestTs = (name) => `import { inferNode, rowsOf, runNode, tableOf } from '@causeway/sdk/testkit';
@@ -122,42 +126,8 @@ describe('${name}/upper-case', () => {
 });
 `;
 
-const buildMjs = `// Builds dist/plugin.mjs (one ESM bundle; @causeway/sdk and apache-arrow stay imports the host supplies)
-// and dist/causeway-plugin.json, the manifest a Causeway server installs the plugin from.
-import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
-import { describePlugin } from '@causeway/sdk';
-import { build } from 'esbuild';
-
-const hostModules = ['@causeway/sdk', 'apache-arrow'];
-const bundle = 'dist/plugin.mjs';
-
-await rm('dist', { recursive: true, force: true });
-const { metafile } = await build({
-  entryPoints: ['src/index.ts'],
-  outfile: bundle,
-  bundle: true,
-  format: 'esm',
-  // The same bundle runs in the server's sandbox and in the editor's Web Worker: no Node built-ins.
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  target: 'es2022',
-  external: hostModules,
-  metafile: true,
-  logLevel: 'warning',
-});
-const imports = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
-const foreign = [...new Set(imports)].filter((path) => !hostModules.includes(path));
-if (foreign.length > 0) throw new Error(\`\${bundle} imports \${foreign.join(', ')}; only \${hostModules.join(' and ')} may stay external.\`);
-
-const bytes = await readFile(bundle);
-const { default: plugin } = await import(pathToFileURL(bundle).href);
-if (!plugin) throw new Error('src/index.ts has no default export; export default definePlugin({ ... }).');
-const manifest = describePlugin(plugin, { file: 'plugin.mjs', sha256: createHash('sha256').update(bytes).digest('hex') });
-await writeFile('dist/causeway-plugin.json', \`\${JSON.stringify(manifest, null, 2)}\\n\`);
-process.stdout.write(\`built \${manifest.name}@\${manifest.version}: \${manifest.nodes.map((n) => n.type).join(', ')}\\n\`);
-`;
+// The build every plugin uses: the example plugins in this repository run this same file.
+const buildMjs = readFileSync(new URL('../template/build.mjs', import.meta.url), 'utf8');
 
 const readme = (name) => `# ${name}
 
@@ -170,8 +140,13 @@ npm run build       # dist/plugin.mjs + dist/causeway-plugin.json
 npm run typecheck
 \`\`\`
 
-Install the built plugin on a Causeway server: \`npm pack\` and upload the \`.tgz\` under Settings → Plugins
-(or \`POST /api/plugins\`). While developing, \`causeway plugin dev .\` rebuilds and reloads it on every change.
+Install the built plugin on a Causeway server: \`npm pack\` and upload the \`.tgz\` on the server's Plugins
+page (or \`POST /api/plugins\`). While developing, \`causeway plugin dev .\` type-checks, rebuilds and
+reinstalls it on every change. The plugin's version is the one in package.json.
+
+Before \`@causeway/sdk\` is published, develop against a packed copy: in a Causeway checkout,
+\`npm run pack:sdk -- <folder>\` writes \`causeway-sdk-<version>.tgz\`; scaffold with
+\`--sdk <that file>\` (or \`npm install -D <that file>\` here).
 
 Rules a host enforces: node types start with \`${name}/\`; the bundle imports only \`@causeway/sdk\` and
 \`apache-arrow\` (import \`z\` from \`@causeway/sdk\`, bundle anything else); no Node built-ins, since the

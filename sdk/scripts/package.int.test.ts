@@ -3,30 +3,23 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { checkPackage, createPackageFromTarballData } from '@arethetypeswrong/core';
-import { publint } from 'publint';
-import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAndPack, installPacked } from '../../scripts/packages/pack-workspace';
+import { publintProblems, sourceMapProblems, typeProblems } from '../../scripts/packages/package-problems';
 
 const run = promisify(execFile);
-const sdkDir = join(import.meta.dirname, '..');
-const dist = join(sdkDir, 'dist');
 let packDir: string;
 let tarball: Uint8Array;
-
-// The published package is ESM only: CommonJS `require` and the pre-exports `node10` resolution are out of scope.
-const outOfScope = new Set(['node10', 'node16-cjs']);
+let installed: string;
 
 describe('the published @causeway/sdk', () => {
   beforeAll(async () => {
-    await run(process.execPath, [join(sdkDir, 'scripts/build.mjs')], { cwd: sdkDir });
     packDir = await mkdtemp(join(tmpdir(), 'causeway-sdk-pack-'));
-    const { stdout } = await run('npm', ['pack', dist, '--json', '--pack-destination', packDir], { cwd: sdkDir });
-    const [packed] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    if (!packed) throw new Error('npm pack reported nothing');
-    tarball = new Uint8Array(await readFile(join(packDir, packed.filename)));
-    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['package.json', 'index.js', 'index.d.ts', 'testkit/index.js']));
-    expect(packed.files.some((f) => f.path.startsWith('src/') || f.path.endsWith('.test.js'))).toBe(false);
+    const sdk = await buildAndPack(join(import.meta.dirname, '..'), packDir);
+    tarball = new Uint8Array(await readFile(sdk.file));
+    expect(sdk.files).toEqual(expect.arrayContaining(['package.json', 'index.js', 'index.d.ts', 'testkit/index.js']));
+    expect(sdk.files.some((f) => f.startsWith('src/') || f.endsWith('.test.js'))).toBe(false);
+    installed = await installPacked(join(packDir, 'app'), { '@causeway/sdk': sdk.file });
   }, 600_000);
 
   afterAll(async () => {
@@ -34,25 +27,26 @@ describe('the published @causeway/sdk', () => {
   });
 
   it('has no publint problems', async () => {
-    const { messages, pkg } = await publint({ pack: { tarball: tarball.slice().buffer }, level: 'warning', strict: true });
-    expect(messages.map((m) => formatMessage(m, pkg))).toEqual([]);
+    expect(await publintProblems(tarball)).toEqual([]);
   });
 
   it('has types that resolve under node16 ESM and bundlers (arethetypeswrong)', async () => {
-    const result = await checkPackage(createPackageFromTarballData(tarball));
-    if (!('problems' in result)) throw new Error('arethetypeswrong found no types in the package');
-    const problems = result.problems.filter((p) => !('resolutionKind' in p && outOfScope.has(p.resolutionKind)));
+    const { problems, entrypoints } = await typeProblems(tarball);
     expect(problems).toEqual([]);
-    expect(Object.keys(result.entrypoints).sort()).toEqual(['.', './package.json', './testkit']);
+    expect(entrypoints).toEqual(['.', './package.json', './testkit']);
   });
 
-  it('runs in plain Node from the built files, with the API version and the test kit', async () => {
+  it('ships source maps that carry their sources', async () => {
+    expect(await sourceMapProblems(join(installed, '@causeway/sdk'))).toEqual([]);
+  });
+
+  it('runs in plain Node from the packed files, with the API version and the test kit', async () => {
     const script = [
-      `const sdk = await import(${JSON.stringify(join(dist, 'index.js'))});`,
-      `const testkit = await import(${JSON.stringify(join(dist, 'testkit/index.js'))});`,
+      "const sdk = await import('@causeway/sdk');",
+      "const testkit = await import('@causeway/sdk/testkit');",
       'console.log(JSON.stringify({ api: sdk.apiVersion, rows: testkit.tableOf({ a: [1, 2] }).numRows, describe: typeof sdk.describeNode }));',
     ].join('\n');
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: sdkDir });
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: join(packDir, 'app') });
     expect(JSON.parse(stdout)).toEqual({ api: 1, rows: 2, describe: 'function' });
   });
 });

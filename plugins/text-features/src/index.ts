@@ -8,7 +8,6 @@ export { ngrams, tfidfApply, tfidfFit, tokenize };
 
 export default definePlugin({
   name: '@causeway/plugin-text',
-  version: '1.0.0',
   apiVersion: 1,
   nodes: [tokenize, ngrams, tfidfFit, tfidfApply],
 });

@@ -1,6 +1,5 @@
-import { defineNode, port, utf8Vector, z } from '@causeway/sdk';
+import { defineNode, port, utf8Vector, withColumns, z } from '@causeway/sdk';
 import { checkTextColumn, readTextColumn, withTextColumn } from './text-column';
-import { withColumns } from './with-columns';
 
 /**
  * N-grams of a token column (tokens separated by spaces, as `tokenize` writes them): every run of
@@ -16,7 +15,7 @@ export const ngrams = defineNode({
   outputs: { table: port.table() },
   config: z
     .object({
-      column: z.string().min(1).describe('A column of space-separated tokens'),
+      column: z.string().min(1).describe('A column of space-separated tokens').meta({ ui: 'column' }),
       into: z.string().min(1).optional().describe('The column to write; default <column>_ngrams'),
       min: z.int().min(1).max(10).default(1),
       max: z.int().min(1).max(10).default(2),
@@ -49,6 +48,6 @@ export const ngrams = defineNode({
       }
       out[i] = grams;
     }
-    return { table: withColumns(inputs.table, [[config.into ?? `${config.column}_ngrams`, utf8Vector(out)]]) };
+    return { table: withColumns(inputs.table, { [config.into ?? `${config.column}_ngrams`]: utf8Vector(out) }) };
   },
 });

@@ -13,7 +13,7 @@ export const tfidfApply = defineNode({
   inputs: { table: port.table(), state: port.value(tfidfStateSchema, { description: 'From TF-IDF (fit)' }) },
   outputs: { table: port.table() },
   config: z.object({
-    column: z.string().min(1).optional().describe('The token column; default the column the state was fitted on'),
+    column: z.string().min(1).optional().describe('The token column; default the column the state was fitted on').meta({ ui: 'column' }),
   }),
   infer: ({ inputs, config, issue }) => {
     if (inputs.table && config.column !== undefined) checkTextColumn(inputs.table, config.column, issue, 'column');

@@ -18,7 +18,7 @@ export const tfidfFit = defineNode({
   inputs: { table: port.table({ description: 'Training rows' }) },
   outputs: { table: port.table(), state: port.value(tfidfStateSchema, { description: 'Vocabulary and idf, for TF-IDF (apply)' }) },
   config: z.object({
-    column: z.string().min(1).describe('A column of space-separated tokens'),
+    column: z.string().min(1).describe('A column of space-separated tokens').meta({ ui: 'column' }),
     maxFeatures: z.int().min(1).max(10_000).default(100),
     minDocuments: z.int().min(1).default(1).describe('Drop terms in fewer rows than this'),
     maxDocumentShare: z.number().gt(0).max(1).default(1).describe('Drop terms in a larger share of rows than this'),

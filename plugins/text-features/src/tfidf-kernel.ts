@@ -1,8 +1,7 @@
-import { float64Vector, UserError } from '@causeway/sdk';
+import { float64Vector, UserError, withColumns } from '@causeway/sdk';
 import type { Table, Vector } from 'apache-arrow';
 import { readTextColumn, type TextColumn } from './text-column';
 import { maxFeatureCells, type TfidfState } from './tfidf-state';
-import { withColumns } from './with-columns';
 
 /**
  * A token column read once: term ids of every token, row after row (`rowEnds[r]` is where row r's
@@ -114,5 +113,5 @@ export function tfidfFromCounts(table: Table, state: TfidfState, counted: Counte
     }
     return [name, float64Vector(features[t] as Float64Array)];
   });
-  return withColumns(table, added);
+  return withColumns(table, new Map(added));
 }

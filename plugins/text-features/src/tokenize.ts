@@ -1,7 +1,6 @@
-import { defineNode, port, utf8Vector, z } from '@causeway/sdk';
+import { defineNode, port, utf8Vector, withColumns, z } from '@causeway/sdk';
 import { englishStopWords } from './stop-words';
 import { checkTextColumn, readTextColumn, withTextColumn } from './text-column';
-import { withColumns } from './with-columns';
 
 // One pass over the text: runs of characters that are neither space nor punctuation/symbols (or not space).
 const wordsWithoutPunctuation = /[^\s\p{P}\p{S}]+/gu;
@@ -20,7 +19,7 @@ export const tokenize = defineNode({
   inputs: { table: port.table() },
   outputs: { table: port.table() },
   config: z.object({
-    column: z.string().min(1).describe('The text column'),
+    column: z.string().min(1).describe('The text column').meta({ ui: 'column' }),
     into: z.string().min(1).optional().describe('The column to write; default <column>_tokens'),
     lowercase: z.boolean().default(true),
     punctuation: z.enum(['remove', 'keep']).default('remove'),
@@ -54,6 +53,6 @@ export const tokenize = defineNode({
       out[i] = tokens;
     }
     const into = config.into ?? `${config.column}_tokens`;
-    return { table: withColumns(inputs.table, [[into, utf8Vector(out)]]) };
+    return { table: withColumns(inputs.table, { [into]: utf8Vector(out) }) };
   },
 });

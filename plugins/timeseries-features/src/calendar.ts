@@ -1,8 +1,7 @@
-import { boolVector, columnOf, defineNode, int32Vector, port, readColumn, UserError, z } from '@causeway/sdk';
+import { boolVector, columnOf, defineNode, int32Vector, port, readColumn, UserError, withColumns, z } from '@causeway/sdk';
 import type { Vector } from 'apache-arrow';
 import { civilFromDays, dayOfYear, daysOf, hourOf, isoDayOfWeek } from './civil-date';
 import { withNumberColumns } from './series-config';
-import { withColumns } from './with-columns';
 
 const parts = ['year', 'quarter', 'month', 'dayOfMonth', 'dayOfYear', 'dayOfWeek', 'weekend', 'hour'] as const;
 type Part = (typeof parts)[number];
@@ -32,7 +31,7 @@ export const calendar = defineNode({
   inputs: { table: port.table() },
   outputs: { table: port.table() },
   config: z.object({
-    column: z.string().min(1).describe('A date column'),
+    column: z.string().min(1).describe('A date column').meta({ ui: 'column' }),
     parts: z.array(z.enum(parts)).min(1).default(['dayOfWeek', 'month', 'quarter', 'weekend']),
   }),
   infer: ({ inputs, config, issue }) => {
@@ -41,13 +40,12 @@ export const calendar = defineNode({
     if (!column) issue(`The table has no column "${config.column}".`, ['column']);
     else if (column.type !== 'date') issue(`Column "${config.column}" holds ${column.type} values; it must be a date.`, ['column']);
     else {
-      const unique = [...new Set(config.parts)];
-      const integers = withNumberColumns(
+      // In the order of `parts`, as run writes them.
+      const table = [...new Set(config.parts)].reduce(
+        (schema, part) => withNumberColumns(schema, [`${config.column}_${snake[part]}`], part === 'weekend' ? 'boolean' : 'integer'),
         inputs.table,
-        unique.filter((p) => p !== 'weekend').map((p) => `${config.column}_${snake[p]}`),
-        'integer',
       );
-      return { table: unique.includes('weekend') ? withNumberColumns(integers, [`${config.column}_weekend`], 'boolean') : integers };
+      return { table };
     }
     return {};
   },
@@ -82,6 +80,6 @@ export const calendar = defineNode({
       const name = `${config.column}_${snake[part]}`;
       return [name, part === 'weekend' ? boolVector(Uint8Array.from(values), column.valid) : int32Vector(values, column.valid)];
     });
-    return { table: withColumns(inputs.table, added) };
+    return { table: withColumns(inputs.table, new Map(added)) };
   },
 });

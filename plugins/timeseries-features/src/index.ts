@@ -7,7 +7,6 @@ export { calendar, lags, rolling };
 
 export default definePlugin({
   name: '@causeway/plugin-timeseries',
-  version: '1.0.0',
   apiVersion: 1,
   nodes: [lags, rolling, calendar],
 });

@@ -1,7 +1,6 @@
-import { defineNode, float64Vector, port, z } from '@causeway/sdk';
+import { defineNode, float64Vector, port, withColumns, z } from '@causeway/sdk';
 import { orderedGroups } from './ordered-groups';
 import { checkSeriesColumns, readNumbers, seriesFields, withNumberColumns } from './series-config';
-import { withColumns } from './with-columns';
 
 const lagName = (column: string, lag: number) => `${column}_lag${lag}`;
 
@@ -51,6 +50,6 @@ export const lags = defineNode({
         return [lagName(name, lag), float64Vector(values, valid)] as const;
       });
     });
-    return { table: withColumns(inputs.table, added) };
+    return { table: withColumns(inputs.table, new Map(added)) };
   },
 });

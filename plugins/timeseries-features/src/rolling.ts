@@ -1,8 +1,7 @@
-import { defineNode, float64Vector, port, z } from '@causeway/sdk';
+import { defineNode, float64Vector, port, withColumns, z } from '@causeway/sdk';
 import { orderedGroups } from './ordered-groups';
 import { checkSeriesColumns, readNumbers, seriesFields, withNumberColumns } from './series-config';
 import { rollSeries, type StatColumns, windowStats } from './window-stats';
-import { withColumns } from './with-columns';
 
 const statName = (column: string, stat: string, window: number) => `${column}_${stat}${window}`;
 
@@ -57,6 +56,6 @@ export const rolling = defineNode({
         return [statName(name, stat, config.window), float64Vector(values, valid)] as const;
       });
     });
-    return { table: withColumns(inputs.table, added) };
+    return { table: withColumns(inputs.table, new Map(added)) };
   },
 });

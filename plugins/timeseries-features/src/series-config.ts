@@ -4,9 +4,14 @@ import type { Table } from 'apache-arrow';
 
 /** The fields every per-series node shares: the time column, the grouping, the value columns. */
 export const seriesFields = {
-  time: z.string().min(1).describe('The column that orders rows in time (date or number)'),
-  groupBy: z.array(z.string().min(1)).max(10).default([]).describe('One series per distinct value of these columns'),
-  columns: z.array(z.string().min(1)).min(1).max(200).describe('The numeric columns to derive features from'),
+  time: z.string().min(1).describe('The column that orders rows in time (date or number)').meta({ ui: 'column' }),
+  groupBy: z
+    .array(z.string().min(1))
+    .max(10)
+    .default([])
+    .describe('One series per distinct value of these columns')
+    .meta({ ui: 'columns' }),
+  columns: z.array(z.string().min(1)).min(1).max(200).describe('The numeric columns to derive features from').meta({ ui: 'columns' }),
 };
 
 type Issue = (message: string, field?: Array<string | number>) => void;

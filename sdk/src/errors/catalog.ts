@@ -126,6 +126,10 @@ export const errorCatalog = {
     summary: 'The plugin bundle does not match its manifest, or imports modules other than @causeway/sdk and apache-arrow.',
   },
   PLUGIN_API_UNSUPPORTED: { kind: 'user', summary: 'The plugin was built for an SDK API version this host does not speak.' },
+  PLUGIN_CAPABILITY_DENIED: {
+    kind: 'user',
+    summary: 'The plugin asks for network hosts or secrets that were not granted to it (this host grants none yet).',
+  },
   PLUGIN_TIMEOUT: { kind: 'node', summary: 'A plugin node ran longer than the time its sandbox allows.' },
   PLUGIN_LIMIT: { kind: 'node', summary: 'A plugin node went over a sandbox limit (memory, output size).' },
   PLUGIN_CRASHED: { kind: 'node', summary: 'The process running plugin code stopped unexpectedly.' },

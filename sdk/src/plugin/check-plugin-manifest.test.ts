@@ -71,6 +71,20 @@ describe('checkPluginManifest', () => {
     expect(issuesOf(m)).toContain('nodes[0].inputs');
   });
 
+  it('carries the capabilities a plugin asks for, and refuses hosts and secret names that break the rules', () => {
+    const asking = describePlugin(
+      { ...acmePlugin, capabilities: { network: ['api.example.com', '127.0.0.1'], secrets: ['EXAMPLE_TOKEN'] } },
+      { file: 'plugin.mjs', sha256: sha },
+    );
+    expect(asking.capabilities).toEqual({ network: ['api.example.com', '127.0.0.1'], secrets: ['EXAMPLE_TOKEN'] });
+    expect(checkPluginManifest(JSON.parse(JSON.stringify(asking))).ok).toBe(true);
+    const refused = issuesOf({ ...valid(), capabilities: { network: ['https://api.example.com', '*.example.com', 'API.example.com'] } });
+    for (const i of [0, 1, 2]) expect(refused).toContain(`capabilities.network[${i}]: a host is a lowercase DNS name or IPv4 address`);
+    expect(issuesOf({ ...valid(), capabilities: { secrets: ['TOKEN', 'TOKEN'] } })).toContain('capabilities.secrets: each secret once');
+    expect(issuesOf({ ...valid(), capabilities: { secrets: ['1TOKEN'] } })).toContain('capabilities.secrets[0]: a secret name is');
+    expect(issuesOf({ ...valid(), capabilities: { files: ['/etc'] } })).toContain('capabilities');
+  });
+
   it('refuses huge and deeply nested input without walking all of it', () => {
     const long = valid();
     long.nodes[0].description = 'x'.repeat(1_000_000);

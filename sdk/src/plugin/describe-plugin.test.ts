@@ -14,6 +14,19 @@ describe('describePlugin', () => {
     expect(manifest.nodes.map((n) => n.type)).toEqual(['@acme/causeway-text/upper']);
   });
 
+  it('takes the version from package.json and refuses a definePlugin that says otherwise', () => {
+    const { version: _version, ...unversioned } = acmePlugin;
+    const manifest = describePlugin(definePlugin(unversioned), { file: 'plugin.mjs', sha256: sha, packageJson: { version: '1.3.0' } });
+    expect(manifest.version).toBe('1.3.0');
+    expect(() => describePlugin(acmePlugin, { file: 'plugin.mjs', sha256: sha, packageJson: { version: '1.3.0' } })).toThrow(
+      'Plugin "@acme/causeway-text": definePlugin gives version "1.2.0", package.json "1.3.0"; leave version out of definePlugin.',
+    );
+    expect(() => describePlugin(acmePlugin, { file: 'plugin.mjs', sha256: sha, packageJson: { name: '@acme/other' } })).toThrow(
+      'definePlugin gives name "@acme/causeway-text", package.json "@acme/other"',
+    );
+    expect(() => describePlugin(definePlugin(unversioned), { file: 'plugin.mjs', sha256: sha })).toThrow(/version/);
+  });
+
   it('fails at build time, naming the node, when a type is not namespaced', () => {
     const stray = defineNode({ ...upper, type: 'text.upper' });
     const plugin = definePlugin({ ...acmePlugin, nodes: [upper, stray] });

@@ -1,5 +1,11 @@
 export { checkPluginManifest } from './check-plugin-manifest';
 export { describeNode, type JsonSchema, type NodeDescriptor, type NodePortDescriptor } from './describe-node';
 export { describePlugin, type PluginBundleInfo } from './describe-plugin';
-export { nodeDescriptorSchema, type PluginManifest, pluginManifestSchema } from './manifest-schema';
+export {
+  nodeDescriptorSchema,
+  type PluginCapabilities,
+  type PluginManifest,
+  pluginCapabilitiesSchema,
+  pluginManifestSchema,
+} from './manifest-schema';
 export { type DescriptorRun, nodeFromDescriptor } from './node-from-descriptor';

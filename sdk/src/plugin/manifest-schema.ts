@@ -55,6 +55,33 @@ export const nodeDescriptorSchema = z.strictObject({
   ui: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** A host a plugin may ask to reach: a lowercase DNS name or IPv4 address, no scheme, port or wildcard. */
+export const capabilityHostPattern = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+/** A secret a plugin may ask for, by name: the server's secret-name rule. */
+export const capabilitySecretPattern = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
+
+const distinct = (list: readonly string[]) => new Set(list).size === list.length;
+
+/**
+ * The zod schema of what a plugin asks a host for beyond computing on its inputs: `network`, the hosts
+ * its nodes may call; `secrets`, the secret names they may use. An admin grants them at install.
+ *
+ * @example
+ * pluginCapabilitiesSchema.parse({ network: ['api.example.com'], secrets: ['EXAMPLE_TOKEN'] })
+ */
+export const pluginCapabilitiesSchema = z.strictObject({
+  network: z
+    .array(z.string().regex(capabilityHostPattern, 'a host is a lowercase DNS name or IPv4 address, e.g. api.example.com'))
+    .max(50)
+    .refine(distinct, 'each host once')
+    .optional(),
+  secrets: z
+    .array(z.string().regex(capabilitySecretPattern, 'a secret name is a letter or _ then letters, digits, _ . -'))
+    .max(50)
+    .refine(distinct, 'each secret once')
+    .optional(),
+});
+
 /**
  * The zod schema of `causeway-plugin.json`, the manifest a plugin's build writes beside its bundle.
  * Strict; {@link checkPluginManifest} adds the checks zod cannot express (namespaced node types,
@@ -71,11 +98,21 @@ export const pluginManifestSchema = z.strictObject({
   bundle: z.literal('plugin.mjs'),
   bundleSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the hex SHA-256 of the bundle (64 lowercase hex digits)'),
   nodes: z.array(nodeDescriptorSchema).min(1).max(manifestLimits.nodes),
+  capabilities: pluginCapabilitiesSchema.optional(),
 });
 
 /**
+ * What a plugin asks a host for: hosts to call and secrets to use, by name.
+ *
+ * @example
+ * const capabilities: PluginCapabilities = { network: ['api.example.com'] };
+ */
+export type PluginCapabilities = z.output<typeof pluginCapabilitiesSchema>;
+
+/**
  * A plugin manifest (`causeway-plugin.json`): the package's name and version, the SDK API version
- * it was built for, its bundle's file and hash, and a descriptor per node type.
+ * it was built for, its bundle's file and hash, a descriptor per node type, and the capabilities it
+ * asks for.
  *
  * @example
  * const manifest: PluginManifest = describePlugin(plugin, { file: 'plugin.mjs', sha256 });

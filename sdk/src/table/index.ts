@@ -31,3 +31,4 @@ export * from './unify-columns';
 export * from './union-tables';
 export * from './unpivot-table';
 export * from './window-columns';
+export * from './with-columns';

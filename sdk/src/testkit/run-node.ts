@@ -10,6 +10,7 @@ import { type ModelRegistryClient, noModelRegistry } from '../node/model-registr
 import { type MonitoringClient, noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
 import { noSqlClient, type SqlClient } from '../node/sql-client';
+import { inferredMismatch } from './check-inferred';
 import { memoryFiles } from './memory-files';
 import { memorySecrets } from './memory-secrets';
 import { parseConfig } from './parse-config';
@@ -47,6 +48,11 @@ interface RunNodeCommon<I extends PortMap> {
   signal?: AbortSignal;
   /** The node id `ctx.nodeId` reports (default `node`). */
   nodeId?: string;
+  /**
+   * Compare the table outputs with what `infer` says of them (default true). Turn off only to test
+   * what `run` does when `infer` is knowingly incomplete (e.g. a user's partial column list).
+   */
+  checkInfer?: boolean;
 }
 
 /**
@@ -92,9 +98,11 @@ function checkInputs(definition: NodeDefinition<PortMap, PortMap, z.ZodType>, in
 
 /**
  * Runs one node the way the engine would: parses (and migrates) its config, checks its inputs,
- * calls `run` with a test context, then checks every output against its port.
+ * calls `run` with a test context, then checks every output against its port and every table output
+ * against what `infer` says of it, given the input tables' schemas (same columns in the same order,
+ * same types, no nulls where `infer` promised none; outputs `infer` leaves out are not compared).
  * Throws `UserError('CONFIG_INVALID')` listing the issues of a bad config, and a
- * `NodeRunError` with code `PORT_VALUE_INVALID` naming the port of a bad output.
+ * `NodeRunError` with code `PORT_VALUE_INVALID` naming the port (and column) of a bad output.
  *
  * @example
  * const { outputs, logs } = await runNode(selectColumns, {
@@ -139,5 +147,8 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
       throw new NodeRunError(nodeId, cause, 'PORT_VALUE_INVALID');
     }
   }
+  const mismatch =
+    options.checkInfer === false ? undefined : inferredMismatch(definition, parsed.value, inputs, outputs as Record<string, unknown>);
+  if (mismatch !== undefined) throw new NodeRunError(nodeId, new Error(mismatch), 'PORT_VALUE_INVALID');
   return { outputs, logs, progress };
 }

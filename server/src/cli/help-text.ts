@@ -30,8 +30,8 @@ Usage:
   causeway nodes [--json] [--plugin PATH]...
       List the node types, the loaded plugins' included: version, category, ports and config
       schema. --json prints what GET /api/nodes answers.
-  causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once]
-      Build the plugin in DIR (its npm build script, else esbuild from src/index.ts), install it
+  causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once] [--no-typecheck]
+      Type-check (printing the first errors; --no-typecheck skips it) and build the plugin in DIR (its npm build script, else esbuild from src/index.ts), install it
       into a running server as <version>-dev, and reinstall on every save until Ctrl-C.
       Server and token also come from CAUSEWAY_URL and CAUSEWAY_TOKEN.
   causeway --help

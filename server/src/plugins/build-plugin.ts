@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describePlugin, type PluginDefinition, type PluginManifest } from '@causeway/sdk';
+import { describePlugin, type PluginBundleInfo, type PluginDefinition, type PluginManifest } from '@causeway/sdk';
 import { type BuildOptions, build } from 'esbuild';
 import { allowedPluginImports } from './plugin-limits';
 
@@ -25,10 +25,10 @@ function output(result: { outputFiles?: Array<{ contents: Uint8Array }> | undefi
 /**
  * Builds a plugin as the scaffold's build script does: one ESM bundle with `@causeway/sdk` and
  * `apache-arrow` external, and its manifest from `describePlugin`, read from a second,
- * self-contained build of the same entry (this runs the plugin's module code: a build step, on the
+ * self-contained build of the same entry, its version from `packageJson` when given (this runs the plugin's module code: a build step, on the
  * author's machine or in a test, never on a server).
  */
-export async function buildPlugin(entry: PluginEntry): Promise<BuiltPlugin> {
+export async function buildPlugin(entry: PluginEntry, packageJson?: PluginBundleInfo['packageJson']): Promise<BuiltPlugin> {
   const input: BuildOptions =
     'file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: entry.resolveDir, loader: 'ts' } };
   const common: BuildOptions = { ...input, bundle: true, format: 'esm', write: false, logLevel: 'silent', platform: 'node' };
@@ -41,7 +41,7 @@ export async function buildPlugin(entry: PluginEntry): Promise<BuiltPlugin> {
     await writeFile(file, standalone);
     const plugin = (await import(pathToFileURL(file).href)) as { default?: PluginDefinition };
     if (plugin.default === undefined) throw new Error('The plugin has no default export; export default definePlugin({ ... }).');
-    return { bundle, manifest: describePlugin(plugin.default, { file: 'plugin.mjs', sha256 }) };
+    return { bundle, manifest: describePlugin(plugin.default, { file: 'plugin.mjs', sha256, ...(packageJson ? { packageJson } : {}) }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunsTestApp, runsTestApp } from '../runs/runs-test-app';
@@ -5,12 +6,13 @@ import { buildPlugin } from './build-plugin';
 import { installThroughApi, runToEnd } from './test-support/plugin-runs';
 
 const textPlugin = fileURLToPath(new URL('../../../plugins/text-features/src/index.ts', import.meta.url));
+const textPackage = fileURLToPath(new URL('../../../plugins/text-features/package.json', import.meta.url));
 
 describe('the example text plugin, installed on the server', () => {
   let t: RunsTestApp;
   beforeAll(async () => {
     t = await runsTestApp('pglite', { runTimeoutMs: 60_000 });
-    const response = await installThroughApi(t, await buildPlugin({ file: textPlugin }));
+    const response = await installThroughApi(t, await buildPlugin({ file: textPlugin }, JSON.parse(await readFile(textPackage, 'utf8'))));
     expect(response.status, await response.clone().text()).toBe(201);
   }, 120_000);
   afterAll(() => t?.close());

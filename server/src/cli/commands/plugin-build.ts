@@ -10,7 +10,11 @@ import { type BuiltPlugin, buildPlugin } from '../../plugins/build-plugin';
  * `src/index.ts`. Build output goes to `log`.
  */
 export async function buildPluginDir(dir: string, log: (text: string) => void): Promise<BuiltPlugin> {
-  const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8').catch(() => '{}')) as { scripts?: Record<string, string> };
+  const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8').catch(() => '{}')) as {
+    name?: string;
+    version?: string;
+    scripts?: Record<string, string>;
+  };
   if (typeof pkg.scripts?.build === 'string') {
     await runBuildScript(dir, log);
     const [manifest, bundle] = await Promise.all([
@@ -23,7 +27,7 @@ export async function buildPluginDir(dir: string, log: (text: string) => void): 
   if (!(await stat(entry).catch(() => undefined))) {
     throw new UserError('FILE_UNKNOWN', `${dir} has neither a "build" script in package.json nor src/index.ts to build.`);
   }
-  return buildPlugin({ file: entry });
+  return buildPlugin({ file: entry }, { name: pkg.name, version: pkg.version });
 }
 
 function runBuildScript(dir: string, log: (text: string) => void): Promise<void> {

@@ -101,9 +101,24 @@ describe('causeway plugin dev', () => {
     expect(await exited).toBe(0);
   }, 90_000);
 
+  test('a type error stops the install and is printed; --no-typecheck installs anyway', async () => {
+    const broken = join(dir, 'src', 'index.ts');
+    await writeFile(broken, `${source('Echo, mistyped')}\nexport const count: number = 'three';\n`);
+    const checked = bufferIo({ CAUSEWAY_URL: url, CAUSEWAY_TOKEN: t.tokens.developer });
+    expect(await main(['plugin', 'dev', dir, '--once'], checked.io, '/')).toBe(1);
+    expect(checked.err.join('')).toMatch(/type errors in .* \(1\); not installed[\s\S]*index\.ts\(\d+,\d+\): error TS2322/);
+    expect(checked.out).toEqual([]);
+    expect(await titles()).not.toContain('Echo, mistyped');
+
+    const unchecked = bufferIo({ CAUSEWAY_URL: url, CAUSEWAY_TOKEN: t.tokens.developer });
+    expect(await main(['plugin', 'dev', dir, '--once', '--no-typecheck'], unchecked.io, '/')).toBe(0);
+    expect(await titles()).toEqual(['Echo, mistyped']);
+    await writeFile(broken, source('Echo'));
+  }, 90_000);
+
   test('--once reports the server refusing a token that may not install plugins', async () => {
     const { io, err } = bufferIo();
-    const code = await main(['plugin', 'dev', dir, '--once', '--server', url, '--token', t.tokens.analyst], io, '/');
+    const code = await main(['plugin', 'dev', dir, '--once', '--no-typecheck', '--server', url, '--token', t.tokens.analyst], io, '/');
     expect(code).toBe(1);
     expect(err.join('')).toContain('FORBIDDEN');
   }, 60_000);

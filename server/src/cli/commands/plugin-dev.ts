@@ -7,6 +7,7 @@ import { parseCommandArgs } from '../parse-command-args';
 import { UsageError } from '../usage-error';
 import { buildPluginDir } from './plugin-build';
 import { pollForChanges } from './poll-for-changes';
+import { typecheckPlugin, typecheckReport } from './typecheck-plugin';
 
 /** `1.2.0` → `1.2.0-dev`: the one development version of a plugin, replaced on every install. */
 export function devVersion(version: string): string {
@@ -16,15 +17,20 @@ export function devVersion(version: string): string {
 }
 
 /**
- * `causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once]`: builds the plugin in <dir>,
- * installs it into a running server as `<version>-dev` (replacing the previous dev install), then
- * watches <dir> and does it again on every save until Ctrl-C. Server and token also come from
+ * `causeway plugin dev <dir> [--server URL] [--token TOKEN] [--once] [--no-typecheck]`: type-checks
+ * and builds the plugin in <dir>, installs it into a running server as `<version>-dev` (replacing the
+ * previous dev install), then watches <dir> and does it again on every save until Ctrl-C. Server and token also come from
  * CAUSEWAY_URL and CAUSEWAY_TOKEN (a developer token may install only -dev versions).
  */
 export async function pluginCommand(args: string[], io: CliIo, cwd: string): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'dev') throw new UsageError(`causeway plugin: unknown subcommand "${sub ?? ''}"; try causeway plugin dev <dir>.`);
-  const options = { server: { type: 'string' }, token: { type: 'string' }, once: { type: 'boolean' } } as const;
+  const options = {
+    server: { type: 'string' },
+    token: { type: 'string' },
+    once: { type: 'boolean' },
+    'no-typecheck': { type: 'boolean' },
+  } as const;
   const { values, positionals } = parseCommandArgs('plugin dev', rest, options, ['dir']);
   const dir = resolve(cwd, positionals[0] as string);
   const env = cliSettings(io.env);
@@ -34,6 +40,13 @@ export async function pluginCommand(args: string[], io: CliIo, cwd: string): Pro
 
   const installOnce = async (): Promise<boolean> => {
     try {
+      if (values['no-typecheck'] !== true) {
+        const checked = await typecheckPlugin(dir);
+        if (!checked.ok) {
+          io.stderr(typecheckReport(dir, checked));
+          return false;
+        }
+      }
       const built = await buildPluginDir(dir, (text) => io.stderr(text));
       const manifest: PluginManifest = { ...built.manifest, version: devVersion(built.manifest.version) };
       const form = new FormData();

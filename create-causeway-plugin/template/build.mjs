@@ -1,5 +1,6 @@
 // Builds dist/plugin.mjs (one ESM bundle; @causeway/sdk and apache-arrow stay imports the host supplies)
-// and dist/causeway-plugin.json, the manifest a Causeway server installs the plugin from.
+// and dist/causeway-plugin.json, the manifest a Causeway server installs the plugin from. The name and
+// version come from package.json. Run it from the plugin's folder (`npm run build`).
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -28,8 +29,10 @@ const foreign = [...new Set(imports)].filter((path) => !hostModules.includes(pat
 if (foreign.length > 0) throw new Error(`${bundle} imports ${foreign.join(', ')}; only ${hostModules.join(' and ')} may stay external.`);
 
 const bytes = await readFile(bundle);
+const packageJson = JSON.parse(await readFile('package.json', 'utf8'));
 const { default: plugin } = await import(pathToFileURL(bundle).href);
 if (!plugin) throw new Error('src/index.ts has no default export; export default definePlugin({ ... }).');
-const manifest = describePlugin(plugin, { file: 'plugin.mjs', sha256: createHash('sha256').update(bytes).digest('hex') });
+const sha256 = createHash('sha256').update(bytes).digest('hex');
+const manifest = describePlugin(plugin, { file: 'plugin.mjs', sha256, packageJson });
 await writeFile('dist/causeway-plugin.json', `${JSON.stringify(manifest, null, 2)}\n`);
 process.stdout.write(`built ${manifest.name}@${manifest.version}: ${manifest.nodes.map((n) => n.type).join(', ')}\n`);
