@@ -1,5 +1,5 @@
 import { modelNamePattern } from '@causeway/contract';
-import { UserError } from '@causeway/sdk';
+import { type ScoringPath, UserError } from '@causeway/sdk';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
@@ -19,6 +19,7 @@ export interface NewModelVersion {
   card: unknown;
   metrics: Record<string, number>;
   gate?: { passed: boolean; reason: string } | undefined;
+  scoringPath?: ScoringPath | undefined;
   graphId?: string | undefined;
   graphVersion?: number | undefined;
   runId?: number | undefined;
@@ -56,6 +57,7 @@ function toVersion(row: Selectable<ModelVersionsTable>): ModelVersion {
     card: json(row.card),
     metrics: (json(row.metrics) ?? {}) as Record<string, number>,
     gate: (json(row.gate) ?? null) as ModelVersion['gate'],
+    scoringPath: (json(row.scoring_path) ?? null) as ScoringPath | null,
     graphId: row.graph_id,
     graphVersion: row.graph_version,
     runId: row.run_id === null ? null : Number(row.run_id),
@@ -109,6 +111,7 @@ export class ModelRegistry {
             card: JSON.stringify(input.card ?? {}),
             metrics: JSON.stringify(input.metrics),
             gate: input.gate === undefined ? null : JSON.stringify({ passed: input.gate.passed, reason: input.gate.reason }),
+            scoring_path: input.scoringPath === undefined ? null : JSON.stringify(input.scoringPath),
             graph_id: input.graphId ?? null,
             graph_version: input.graphVersion ?? null,
             run_id: input.runId ?? null,
