@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import type { ModelStage, ModelVersionsTable } from '../db/tables/models';
 import { isUniqueViolation } from '../repositories/constraint-violations';
 import { compareVersions, type VersionComparison } from './compare-versions';
+import { followAliases } from './model-aliases';
 import type { ModelVersion } from './model-version';
 
 /** A model name: what URLs, host calls and artifact owners carry. */
@@ -198,8 +199,14 @@ export class ModelRegistry {
   /**
    * Moves a version to a stage. Production needs a gate that passed, or `override` (the caller audits it);
    * the version in production before is archived in the same transaction, so there is never more than one.
+   * Endpoints following the production or staging alias move with it, in the same transaction.
    */
-  async setStage(name: string, version: number, stage: ModelStage, options: { override?: boolean } = {}): Promise<StageChange> {
+  async setStage(
+    name: string,
+    version: number,
+    stage: ModelStage,
+    options: { override?: boolean; actor?: string } = {},
+  ): Promise<StageChange> {
     return this.db.transaction().execute(async (trx) => {
       const model = await trx.selectFrom('models').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
       if (model === undefined) throw unknownModel(name);
@@ -240,6 +247,8 @@ export class ModelRegistry {
         .where('version', '=', version)
         .returningAll()
         .executeTakeFirstOrThrow();
+      // Endpoints follow the alias the stage is: they move in this transaction, so the two never disagree.
+      await followAliases(trx, name, options.actor ?? 'registry');
       return { version: toVersion(updated), previousStage: current.stage, archived };
     });
   }
