@@ -19,6 +19,7 @@ export const endpointSchema = z
     model: z.string(),
     description: z.string(),
     activeVersion: z.number().nullable(),
+    alias: z.string().describe('The registry alias followed: the active version is always its version.'),
     canary: z.object({ version: z.number(), percent: z.number() }).nullable(),
     shadowVersion: z.number().nullable(),
     sampleRate: z.number(),
@@ -73,6 +74,10 @@ export const createEndpointBody = z
   .object({
     name,
     model: z.string().min(1).max(200),
+    alias: z
+      .enum(['production', 'staging'])
+      .default('production')
+      .describe('The registry alias to follow: promoting in the registry moves the endpoint, promoting the endpoint moves the alias.'),
     description: z.string().max(2_000).default(''),
     sampleRate: z.number().min(0).max(1).default(0.05),
     retentionDays: z.number().int().min(1).max(3650).default(30),

@@ -131,10 +131,14 @@ export function createBuiltinRegistry(): NodeRegistry {
   return new NodeRegistry().add(...builtinNodes);
 }
 
+export { compileScoringPath, type ScoringPipeline } from './deploy/scoring-path/apply-scoring-path';
+export { withRawColumns } from './deploy/scoring-path/raw-columns';
+export type { ScoringPathCard } from './deploy/scoring-path/scoring-path-card';
 export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
 export { cardKey } from './ml/onnx/model-card';
 export { type ModelInfo, maxModelBytes, readModel } from './ml/onnx/read-model';
 export { type ScoreOptions, scoreTable } from './ml/onnx/score-table';
+export { tableFeeds } from './ml/onnx/table-feeds';
 export { binStateSchema } from './shared/bin-state';
 export { encodeStateSchema } from './shared/encode-state';
 export { imputeStateSchema } from './shared/impute-state';

@@ -6,5 +6,5 @@ export function modelValueOf(loaded: LoadedModel): ModelValue {
   if (card === null || typeof card !== 'object' || typeof card.task !== 'string' || !Array.isArray(card.features)) {
     throw new UserError('MODEL_INVALID', `Version ${loaded.version} of "${loaded.name}" has no usable model card.`);
   }
-  return { onnx: loaded.onnx, card };
+  return loaded.scoringPath ? { onnx: loaded.onnx, card, scoringPath: loaded.scoringPath } : { onnx: loaded.onnx, card };
 }

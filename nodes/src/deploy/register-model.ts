@@ -1,5 +1,7 @@
 import { defineNode, port, type ReportValue, UserError } from '@causeway/sdk';
 import { z } from 'zod';
+import { captureScoringPath } from './scoring-path/capture-scoring-path';
+import { scoringPathCard } from './scoring-path/scoring-path-card';
 
 const registered = z.object({ name: z.string(), version: z.number().int(), created: z.boolean() });
 
@@ -14,7 +16,9 @@ function gateReason(report: ReportValue): string {
  * `deploy.register-model`: adds the model (ONNX file, card, metrics, gate verdict) as the next version
  * of a registered model, with the graph version and run that produced it. A side effect, so never
  * cached; once per run (a retry of the run answers with the version it registered). A gate verdict
- * that did not pass refuses with DEPLOY_BLOCKED.
+ * that did not pass refuses with DEPLOY_BLOCKED. The row-wise nodes between the graph's raw inputs and
+ * the training node are recorded as the version's scoring path (see docs/models.md); a node that is not
+ * row-wise refuses with SCORING_PATH_UNSUPPORTED.
  */
 export const registerModel = defineNode({
   type: 'deploy.register-model',
@@ -24,6 +28,7 @@ export const registerModel = defineNode({
   description: 'Register the model as a new version in the model registry, with its card, metrics and gate verdict.',
   runtime: 'server',
   effects: true,
+  lineage: true,
   inputs: {
     model: port.model(),
     gate: port.report({ optional: true, description: 'The model gate’s report: a verdict that did not pass blocks registration.' }),
@@ -48,12 +53,14 @@ export const registerModel = defineNode({
     // The engine gives effects nodes a key; without one a retry could not be recognised.
     const idempotencyKey = ctx.idempotencyKey ?? `${ctx.nodeId}:${config.name}`;
     const metrics = inputs.metrics?.values ?? inputs.model.card.metrics ?? {};
+    const scoringPath = ctx.lineage === undefined ? undefined : await captureScoringPath(ctx.lineage, ctx.nodeId, inputs.model.card);
     const result = await ctx.models.register({
       name: config.name,
       ...(config.description === '' ? {} : { description: config.description }),
       onnx: inputs.model.onnx,
-      card: inputs.model.card,
+      card: scoringPath === undefined ? inputs.model.card : { ...inputs.model.card, scoringPath: scoringPathCard(scoringPath) },
       metrics,
+      ...(scoringPath === undefined ? {} : { scoringPath }),
       ...(gate === undefined ? {} : { gate }),
       idempotencyKey,
     });

@@ -2,6 +2,7 @@ import type { FileStore, LogLevel, NodeContext, SecretStore } from '../node/cont
 import type { ExportStore } from '../node/export-store';
 import type { HttpClient } from '../node/http-client';
 import type { InputLimits } from '../node/input-limits';
+import type { Lineage } from '../node/lineage';
 import type { ModelRegistryClient } from '../node/model-registry-client';
 import type { MonitoringClient } from '../node/monitoring-client';
 import type { OnnxRuntime } from '../node/onnx-runtime';
@@ -45,6 +46,7 @@ export class EngineNodeContext implements NodeContext {
   readonly exports: ExportStore;
   readonly limits: InputLimits;
   declare readonly idempotencyKey?: string;
+  declare readonly lineage?: Lineage;
   readonly #env: ContextEnv;
   #controller: AbortController | undefined;
   #reason: unknown;
@@ -52,7 +54,7 @@ export class EngineNodeContext implements NodeContext {
   #lastFraction = -1;
   #lastProgressAt = Number.NEGATIVE_INFINITY;
 
-  constructor(nodeId: string, env: ContextEnv, idempotencyKey: string | undefined) {
+  constructor(nodeId: string, env: ContextEnv, idempotencyKey: string | undefined, lineage?: Lineage) {
     this.nodeId = nodeId;
     this.files = env.files;
     this.secrets = env.secrets;
@@ -65,6 +67,7 @@ export class EngineNodeContext implements NodeContext {
     this.limits = env.limits;
     this.#env = env;
     if (idempotencyKey !== undefined) Object.defineProperty(this, 'idempotencyKey', { value: idempotencyKey, enumerable: true });
+    if (lineage !== undefined) Object.defineProperty(this, 'lineage', { value: lineage, enumerable: true });
   }
 
   get signal(): AbortSignal {

@@ -3,6 +3,7 @@ import type { OutputSummary, PortSpec } from '../ports/port';
 import { Deadlines } from './deadlines';
 import type { EventError } from './events';
 import { executeNode, type Job, type NodeSuccess } from './execute-node';
+import { lineageView } from './lineage-view';
 import { EngineNodeContext } from './node-context';
 import type { PlanNode } from './plan';
 import type { RunEnv } from './run-env';
@@ -86,7 +87,8 @@ export class Scheduler {
   #start(index: number): void {
     const env = this.#env;
     const node = env.plan[index] as PlanNode;
-    const ctx = new EngineNodeContext(node.id, env, node.definition.effects === true ? `${env.runId}:${node.id}` : undefined);
+    const key = node.definition.effects === true ? `${env.runId}:${node.id}` : undefined;
+    const ctx = new EngineNodeContext(node.id, env, key, node.definition.lineage === true ? lineageView(env) : undefined);
     const job: Job = { index, ctx, startedAt: env.now(), deadline: performance.now() + node.timeoutMs, settled: false };
     this.#running.add(job);
     this.#deadlines.track(job);

@@ -84,6 +84,11 @@ export const errorCatalog = {
   },
   EXPORTS_MISSING: { kind: 'user', summary: 'This host keeps no exported files, so nodes that write files cannot run here.' },
   DEPLOY_BLOCKED: { kind: 'user', summary: 'The model was not registered because its gate verdict did not pass.' },
+  SCORING_PATH_UNSUPPORTED: {
+    kind: 'user',
+    summary:
+      'The model was not registered: a node between the raw inputs and the training node (a join, an aggregate…) cannot score one row at a time; the message names it.',
+  },
   // endpoints and monitoring
   ENDPOINT_INPUT_INVALID: {
     kind: 'user',

@@ -1,6 +1,7 @@
 import type { ExportStore } from './export-store';
 import type { HttpClient } from './http-client';
 import type { InputLimits } from './input-limits';
+import type { Lineage } from './lineage';
 import type { ModelRegistryClient } from './model-registry-client';
 import type { MonitoringClient } from './monitoring-client';
 import type { OnnxRuntime } from './onnx-runtime';
@@ -73,4 +74,6 @@ export interface NodeContext {
   readonly limits: InputLimits;
   /** Nodes with `effects: true` only: the same for a retry of the same run and node (`runId:nodeId`), so a deploy or write happens once. */
   readonly idempotencyKey?: string;
+  /** Nodes with `lineage: true` only: the nodes upstream of this one, their configs and outputs. */
+  readonly lineage?: Lineage;
 }

@@ -143,6 +143,8 @@ export interface NodeDefinition<I extends PortMap = PortMap, O extends PortMap =
   readonly cache?: 'pure' | 'volatile';
   /** Deploy and sink nodes: never cached; the engine gives them an idempotency key. */
   readonly effects?: boolean;
+  /** Nodes that record how their inputs were made (e.g. a model's scoring path): the engine gives them `ctx.lineage`. */
+  readonly lineage?: boolean;
   /** Per-node time limit in milliseconds (overrides the run's default). */
   readonly timeoutMs?: number;
   /** Upgrades a config written for an older version of this type to this version's shape. */

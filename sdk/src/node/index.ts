@@ -27,6 +27,7 @@ export {
   readHttpStream,
 } from './http-client';
 export { defaultInputLimits, type InputLimits } from './input-limits';
+export type { Lineage, LineageNode } from './lineage';
 export {
   type LoadedModel,
   type ModelGateVerdict,

@@ -1,4 +1,5 @@
 import { UserError } from '../errors/errors';
+import type { ScoringPath } from '../ports/values';
 
 /**
  * Which version {@link ModelRegistryClient.load} reads: a number, the version in a stage, or the newest.
@@ -34,6 +35,8 @@ export interface ModelRegisterRequest {
   card: unknown;
   metrics: Record<string, number>;
   gate?: ModelGateVerdict;
+  /** The row-wise nodes between the graph's raw inputs and the training node, stored with the version. */
+  scoringPath?: ScoringPath;
   /** The same for a retry of the same run and node: a second call returns the first version instead of adding one. */
   idempotencyKey: string;
 }
@@ -61,6 +64,8 @@ export interface LoadedModel {
   version: number;
   onnx: Uint8Array;
   card: unknown;
+  /** How raw rows become the model's features, when the version was registered from a graph with such a path. */
+  scoringPath?: ScoringPath;
 }
 
 /**

@@ -26,4 +26,6 @@ export type {
   PortDescriptors,
   ReportCheck,
   ReportValue,
+  ScoringPath,
+  ScoringStep,
 } from './values';

@@ -1,4 +1,4 @@
-import type { ColumnType, TableSchema } from './table-schema';
+import type { ColumnSchema, ColumnType, TableSchema } from './table-schema';
 
 /**
  * A feature a model reads, as recorded in its card.
@@ -37,6 +37,39 @@ export interface ModelCard {
 export interface ModelValue {
   onnx: Uint8Array;
   card: ModelCard;
+  /** Registered models only: the row-wise nodes that turn raw rows into the model's features. */
+  scoringPath?: ScoringPath;
+}
+
+/**
+ * One row-wise node of a {@link ScoringPath}: its type, config as it ran, and the state it applied
+ * (impute, encode, scale, bin).
+ *
+ * @example
+ * const step: ScoringStep = { node: 'months', type: 'transform.date-parts', version: 1, config: { column: 'signup', parts: ['month'] } };
+ */
+export interface ScoringStep {
+  node: string;
+  type: string;
+  version: number;
+  config: unknown;
+  fitted?: unknown;
+}
+
+/**
+ * How raw rows become a model's features: the raw columns read (`inputs`, the ones that change the
+ * features; `fill`, read by the path but not by the model, given as nulls when absent), the steps in
+ * order, the row-selecting nodes scoring passes by, and whether the ONNX file holds the steps too.
+ *
+ * @example
+ * const path: ScoringPath = { inputs: [{ name: 'signup', type: 'date', nullable: true }], fill: [], steps: [step], skipped: ['split'], inOnnx: false };
+ */
+export interface ScoringPath {
+  inputs: ColumnSchema[];
+  fill: ColumnSchema[];
+  steps: ScoringStep[];
+  skipped: string[];
+  inOnnx: boolean;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { UserError } from '@causeway/sdk';
 import type { Logger } from '../logger';
+import { followAliases, moveAlias } from '../models/model-aliases';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { EndpointState } from './endpoint-state';
 import type { EndpointStateCache } from './endpoint-state-cache';
@@ -12,6 +13,15 @@ export interface ChangeRequest {
   override?: boolean | undefined;
   reason?: string | undefined;
 }
+
+/** Moving an endpoint's version moves the registry alias it follows, and every endpoint following it, in one transaction. */
+const followedBy =
+  (actor: string): NonNullable<EndpointUpdate['within']> =>
+  async (tx, state) => {
+    if (state.activeVersion === null) return;
+    await moveAlias(tx, state.modelName, state.alias, state.activeVersion);
+    await followAliases(tx, state.modelName, actor);
+  };
 
 /**
  * Changes to endpoints, each checked, written with its history row, audited, and made visible to the
@@ -27,13 +37,22 @@ export class EndpointChanges {
     private readonly logger: Logger,
   ) {}
 
-  async create(input: { name: string; modelName: string; description: string; sampleRate: number; retentionDays: number; actor: string }) {
+  async create(input: {
+    name: string;
+    modelName: string;
+    /** Default `production`. */
+    alias?: string;
+    description: string;
+    sampleRate: number;
+    retentionDays: number;
+    actor: string;
+  }) {
     const state = await this.repository.create(input);
     await this.audit.record({
       actor: input.actor,
       action: 'endpoint.create',
       target: `endpoint:${input.name}`,
-      details: { model: input.modelName },
+      details: { model: input.modelName, alias: state.alias },
     });
     this.states.put(input.name, state);
     return state;
@@ -52,6 +71,7 @@ export class EndpointChanges {
       }),
       fromVersion: (s) => s.activeVersion,
       toVersion: version,
+      within: followedBy(request.actor),
       ...this.overrideOf(info, request),
     });
   }
@@ -123,6 +143,7 @@ export class EndpointChanges {
       toVersion: target,
       reason: request.reason ?? '',
       actor: request.actor,
+      within: followedBy(request.actor),
     });
   }
 

@@ -5,6 +5,7 @@ import type { EndpointState } from './endpoint-state';
 import type { EndpointStateCache } from './endpoint-state-cache';
 import type { EndpointFigures } from './live-figures';
 import { type ModelAnswer, modelAnswer } from './model-answer';
+import { pipelineFeeds } from './pipeline-feeds';
 import { type PredictBody, requestFeeds } from './request-feeds';
 import type { SampleRow, SampleWriter } from './sample-writer';
 import type { ServedModels } from './served-models';
@@ -35,7 +36,7 @@ export function chooseVersion(state: EndpointState, draw: number): number | null
 
 async function score(deps: PredictorDeps, state: EndpointState, version: number, body: PredictBody) {
   const model = deps.models.ready(state.modelName, version) ?? (await deps.models.get(state.modelName, version));
-  const { rows, feeds } = requestFeeds(model, body);
+  const { rows, feeds } = model.pipeline ? await pipelineFeeds(model, model.pipeline, body) : requestFeeds(model, body);
   const result = await model.session.run(feeds, model.fetch);
   return { rows, answer: modelAnswer(model, result, rows), model };
 }

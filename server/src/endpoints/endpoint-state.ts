@@ -6,6 +6,8 @@ export interface EndpointState {
   modelName: string;
   description: string;
   activeVersion: number | null;
+  /** The registry alias the endpoint follows; `activeVersion` is its version. */
+  alias: string;
   canaryVersion: number | null;
   /** 0–100. */
   canaryPercent: number;
@@ -25,6 +27,7 @@ export function endpointStateOf(row: EndpointRow): EndpointState {
     modelName: row.model_name,
     description: row.description,
     activeVersion: row.active_version,
+    alias: row.alias,
     canaryVersion: row.canary_version,
     canaryPercent: Number(row.canary_percent),
     shadowVersion: row.shadow_version,

@@ -1,6 +1,7 @@
 import { UserError } from '@causeway/sdk';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
+import { aliasVersion } from '../models/alias-version';
 import { isForeignKeyViolation, isUniqueViolation } from '../repositories/constraint-violations';
 import { type EndpointState, endpointStateOf } from './endpoint-state';
 
@@ -37,13 +38,24 @@ export interface EndpointUpdate {
   reason?: string;
   details?: Record<string, unknown>;
   actor: string;
+  /** Runs in the change's transaction once the row is written, e.g. to move the registry alias the endpoint follows. */
+  within?: (tx: Transaction<Database>, updated: EndpointState) => Promise<void>;
 }
 
 /** Endpoints and their change history. Every change bumps `revision` and writes a history row in one transaction. */
 export class EndpointsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(input: { name: string; modelName: string; description: string; sampleRate: number; retentionDays: number; actor: string }) {
+  async create(input: {
+    name: string;
+    modelName: string;
+    /** Default `production`. */
+    alias?: string;
+    description: string;
+    sampleRate: number;
+    retentionDays: number;
+    actor: string;
+  }) {
     try {
       return await this.db.transaction().execute(async (tx) => {
         const row = await tx
@@ -51,6 +63,9 @@ export class EndpointsRepository {
           .values({
             name: input.name,
             model_name: input.modelName,
+            alias: input.alias ?? 'production',
+            // Following the alias from the start: its version answers.
+            active_version: await aliasVersion(tx, input.modelName, input.alias ?? 'production'),
             description: input.description,
             sample_rate: input.sampleRate,
             retention_days: input.retentionDays,
@@ -59,12 +74,12 @@ export class EndpointsRepository {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await record(tx, input.name, {
+        await recordEndpointChange(tx, input.name, {
           kind: 'create',
           fromVersion: null,
           toVersion: null,
           actor: input.actor,
-          details: { model: input.modelName },
+          details: { model: input.modelName, alias: input.alias ?? 'production' },
         });
         return endpointStateOf(row);
       });
@@ -89,6 +104,11 @@ export class EndpointsRepository {
   /** Applies a change under a row lock, so two ops changing one endpoint at once both land in order. */
   async update(name: string, update: EndpointUpdate): Promise<EndpointState> {
     return this.db.transaction().execute(async (tx) => {
+      if (update.within !== undefined) {
+        // Lock in the registry's order (model row, then its endpoints), so a promotion there cannot deadlock with this one.
+        const model = await tx.selectFrom('endpoints').select('model_name').where('name', '=', name).executeTakeFirst();
+        if (model !== undefined) await tx.selectFrom('models').select('name').where('name', '=', model.model_name).forUpdate().execute();
+      }
       const row = await tx.selectFrom('endpoints').selectAll().where('name', '=', name).forUpdate().executeTakeFirst();
       if (row === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${name}".`);
       const current = endpointStateOf(row);
@@ -98,8 +118,11 @@ export class EndpointsRepository {
         .where('name', '=', name)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await record(tx, name, { ...update, fromVersion: update.fromVersion(current) });
-      return endpointStateOf(updated);
+      const { within, ...change } = update;
+      await recordEndpointChange(tx, name, { ...change, fromVersion: update.fromVersion(current) });
+      const state = endpointStateOf(updated);
+      await within?.(tx, state);
+      return state;
     });
   }
 
@@ -140,7 +163,8 @@ export class EndpointsRepository {
   }
 }
 
-async function record(
+/** Writes one history row in the caller's transaction (endpoint changes, and endpoints following a registry alias). */
+export async function recordEndpointChange(
   tx: Transaction<Database>,
   name: string,
   change: {

@@ -1,4 +1,4 @@
-import { type ModelCard, UserError } from '@causeway/sdk';
+import { type ModelCard, type ScoringPath, UserError } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
@@ -16,6 +16,8 @@ export interface VersionInfo {
   version: number;
   card: ModelCard;
   gate: GateVerdict | null;
+  /** Set when the version takes raw rows through a scoring path. */
+  scoringPath?: ScoringPath | null;
 }
 
 /** Reads registered model versions: their card and gate, and their ONNX bytes. */
@@ -31,7 +33,13 @@ export function modelVersionsIn(db: Kysely<Database>, artifacts: ArtifactStore):
     info: async (modelName, version) => {
       try {
         const found = await registry.version(modelName, version);
-        return { modelName: found.name, version: found.version, card: found.card as ModelCard, gate: found.gate };
+        return {
+          modelName: found.name,
+          version: found.version,
+          card: found.card as ModelCard,
+          gate: found.gate,
+          scoringPath: found.scoringPath,
+        };
       } catch (error) {
         if (error instanceof UserError && error.code === 'MODEL_VERSION_UNKNOWN') return undefined;
         throw error;

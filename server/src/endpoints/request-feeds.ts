@@ -39,7 +39,7 @@ export function valueReader(body: PredictBody, problems: InputProblem[]): ValueR
   return { rows, has: (name) => Object.hasOwn(columns, name), value: (name, i) => columns[name]?.[i] };
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
@@ -47,7 +47,7 @@ function describe(value: unknown): string {
 }
 
 /** A feature's value as a number (NaN for null: the model imputes it), or a problem. */
-function numberOf(feature: ServedFeature, value: unknown): number | string {
+export function numberOf(feature: ServedFeature, value: unknown): number | string {
   if (value === null) return Number.NaN;
   switch (feature.kind) {
     case 'boolean':
@@ -173,7 +173,7 @@ function where(p: InputProblem): string {
   return p.row === undefined ? `field "${p.field}"` : `row ${p.row}, field "${p.field}"`;
 }
 
-function inputError(problems: InputProblem[]): UserError {
+export function inputError(problems: InputProblem[]): UserError {
   const first = problems[0] as InputProblem;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return new UserError('ENDPOINT_INPUT_INVALID', `The request does not match the model: ${where(first)} ${first.problem}${more}.`, {

@@ -1,4 +1,5 @@
-import { type ModelCard, UserError } from '@causeway/sdk';
+import { compileScoringPath, type ScoringPipeline } from '@causeway/nodes';
+import { type ColumnSchema, type ModelCard, type OnnxValueInfo, onnxValueInfo, type ScoringPath, UserError } from '@causeway/sdk';
 import type * as ort from 'onnxruntime-node';
 import { loadOnnxRuntime } from '../onnx/onnxruntime';
 
@@ -16,6 +17,16 @@ export type InputPlan =
   | { layout: 'per-feature'; inputs: { name: string; type: 'float32' | 'float64' | 'int64' | 'string' | 'bool' }[] }
   | { layout: 'wide'; input: string; type: 'float32' | 'float64' };
 
+/** A version registered with a scoring path: requests carry raw rows, which its steps turn into features. */
+export interface ServedPipeline {
+  path: ScoringPath;
+  apply: ScoringPipeline;
+  /** The raw columns a request must send, with their types. */
+  columns: ColumnSchema[];
+  /** The session's inputs, as the graph runtime describes them (for the same table feeds as batch scoring). */
+  inputs: OnnxValueInfo[];
+}
+
 /** One loaded model version: its session, card and the plan that turns rows into feeds. */
 export interface ServedModel {
   modelName: string;
@@ -28,6 +39,8 @@ export interface ServedModel {
   /** The outputs fetched from each run. */
   fetch: string[];
   session: ort.InferenceSession;
+  /** Set when requests carry raw rows (`features` then lists the raw columns). */
+  pipeline: ServedPipeline | undefined;
 }
 
 /** One thread per session: requests already run side by side. The benchmark's bare server uses the same. */
@@ -78,7 +91,13 @@ function planOf(session: ort.InferenceSession, features: ServedFeature[], label:
  * Opens one registered version for serving: an onnxruntime-node session (one thread: requests already
  * run side by side), the card's features and the outputs to read.
  */
-export async function openServedModel(modelName: string, version: number, onnx: Uint8Array, card: ModelCard): Promise<ServedModel> {
+export async function openServedModel(
+  modelName: string,
+  version: number,
+  onnx: Uint8Array,
+  card: ModelCard,
+  scoringPath?: ScoringPath | null,
+): Promise<ServedModel> {
   const label = `Model "${modelName}" version ${version}`;
   let session: ort.InferenceSession;
   try {
@@ -86,13 +105,22 @@ export async function openServedModel(modelName: string, version: number, onnx: 
   } catch (cause) {
     throw new UserError('MODEL_INVALID', `${label} cannot be loaded: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
-  const features = (card.features ?? []).map((f) => ({ name: f.name, kind: kindOf(f.type) }));
-  const plan = planOf(session, features, label);
+  const modelFeatures = (card.features ?? []).map((f) => ({ name: f.name, kind: kindOf(f.type) }));
+  const plan = planOf(session, modelFeatures, label);
+  const pipeline: ServedPipeline | undefined = scoringPath
+    ? {
+        path: scoringPath,
+        apply: compileScoringPath(scoringPath),
+        columns: scoringPath.inputs,
+        inputs: session.inputMetadata.map(onnxValueInfo),
+      }
+    : undefined;
+  const features = pipeline ? pipeline.columns.map((c) => ({ name: c.name, kind: kindOf(c.type) })) : modelFeatures;
   const tensors = session.outputMetadata.filter((m) => m.isTensor);
   const probabilities = tensors.find((m) => m.name === 'probabilities' && m.isTensor && m.type === 'float32');
   const classes = card.task === 'classification' && probabilities && (card.classes?.length ?? 0) > 0 ? card.classes : undefined;
   // A classifier's label is the ArgMax of its probabilities: reading the string tensor too only costs time.
   const fetch = classes ? ['probabilities'] : tensors.map((m) => m.name);
   if (fetch.length === 0) throw new UserError('MODEL_INVALID', `${label} has no tensor outputs to answer with.`);
-  return { modelName, version, card, features, plan, classes, fetch, session };
+  return { modelName, version, card, features, plan, classes, fetch, session, pipeline };
 }

@@ -58,7 +58,7 @@ export class ServedModels {
     if (info === undefined) throw new UserError('MODEL_VERSION_UNKNOWN', `The model registry has no version ${version} of "${modelName}".`);
     const onnx = await this.source.onnx(info);
     this.loads++;
-    return openServedModel(modelName, version, onnx, info.card);
+    return openServedModel(modelName, version, onnx, info.card, info.scoringPath);
   }
 
   private evict(): void {

@@ -1,9 +1,16 @@
-import type { LoadedModel, ModelRegistered, ModelRegistryClient } from '@causeway/sdk';
+import type { LoadedModel, ModelRegistered, ModelRegistryClient, ScoringPath } from '@causeway/sdk';
 import { z } from 'zod';
 import type { HostCall } from '../runs/host-calls-client';
 
 const registered = z.object({ name: z.string(), version: z.number().int(), created: z.boolean() });
-const loaded = z.object({ name: z.string(), version: z.number().int(), onnx: z.instanceof(Uint8Array), card: z.unknown() });
+const loaded = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  onnx: z.instanceof(Uint8Array),
+  card: z.unknown(),
+  // Checked when the main side stored it; the steps are parsed again by their node types before use.
+  scoringPath: z.custom<ScoringPath>((v) => typeof v === 'object' && v !== null).optional(),
+});
 
 /**
  * `ctx.models` inside a run thread: each call goes to the main side's model registry as a host call.

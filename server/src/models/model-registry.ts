@@ -1,11 +1,12 @@
 import { modelNamePattern } from '@causeway/contract';
-import { UserError } from '@causeway/sdk';
+import { type ScoringPath, UserError } from '@causeway/sdk';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import type { ModelStage, ModelVersionsTable } from '../db/tables/models';
 import { isUniqueViolation } from '../repositories/constraint-violations';
 import { compareVersions, type VersionComparison } from './compare-versions';
+import { followAliases } from './model-aliases';
 import type { ModelVersion } from './model-version';
 
 /** A model name: what URLs, host calls and artifact owners carry. */
@@ -19,6 +20,7 @@ export interface NewModelVersion {
   card: unknown;
   metrics: Record<string, number>;
   gate?: { passed: boolean; reason: string } | undefined;
+  scoringPath?: ScoringPath | undefined;
   graphId?: string | undefined;
   graphVersion?: number | undefined;
   runId?: number | undefined;
@@ -56,6 +58,7 @@ function toVersion(row: Selectable<ModelVersionsTable>): ModelVersion {
     card: json(row.card),
     metrics: (json(row.metrics) ?? {}) as Record<string, number>,
     gate: (json(row.gate) ?? null) as ModelVersion['gate'],
+    scoringPath: (json(row.scoring_path) ?? null) as ScoringPath | null,
     graphId: row.graph_id,
     graphVersion: row.graph_version,
     runId: row.run_id === null ? null : Number(row.run_id),
@@ -109,6 +112,7 @@ export class ModelRegistry {
             card: JSON.stringify(input.card ?? {}),
             metrics: JSON.stringify(input.metrics),
             gate: input.gate === undefined ? null : JSON.stringify({ passed: input.gate.passed, reason: input.gate.reason }),
+            scoring_path: input.scoringPath === undefined ? null : JSON.stringify(input.scoringPath),
             graph_id: input.graphId ?? null,
             graph_version: input.graphVersion ?? null,
             run_id: input.runId ?? null,
@@ -195,8 +199,14 @@ export class ModelRegistry {
   /**
    * Moves a version to a stage. Production needs a gate that passed, or `override` (the caller audits it);
    * the version in production before is archived in the same transaction, so there is never more than one.
+   * Endpoints following the production or staging alias move with it, in the same transaction.
    */
-  async setStage(name: string, version: number, stage: ModelStage, options: { override?: boolean } = {}): Promise<StageChange> {
+  async setStage(
+    name: string,
+    version: number,
+    stage: ModelStage,
+    options: { override?: boolean; actor?: string } = {},
+  ): Promise<StageChange> {
     return this.db.transaction().execute(async (trx) => {
       const model = await trx.selectFrom('models').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
       if (model === undefined) throw unknownModel(name);
@@ -237,6 +247,8 @@ export class ModelRegistry {
         .where('version', '=', version)
         .returningAll()
         .executeTakeFirstOrThrow();
+      // Endpoints follow the alias the stage is: they move in this transaction, so the two never disagree.
+      await followAliases(trx, name, options.actor ?? 'registry');
       return { version: toVersion(updated), previousStage: current.stage, archived };
     });
   }

@@ -128,6 +128,7 @@ function toJson(s: EndpointState) {
     model: s.modelName,
     description: s.description,
     activeVersion: s.activeVersion,
+    alias: s.alias,
     canary: s.canaryVersion === null ? null : { version: s.canaryVersion, percent: s.canaryPercent },
     shadowVersion: s.shadowVersion,
     sampleRate: s.sampleRate,

@@ -112,7 +112,7 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
       const { name, version } = c.req.valid('param');
       const body = c.req.valid('json');
       const actor = actorOf(c);
-      const change = await registry().setStage(name, version, body.stage, { override: body.override });
+      const change = await registry().setStage(name, version, body.stage, { override: body.override, actor: actor.name });
       // An override is recorded only when it was needed: the gate had not passed.
       const overridden = body.stage === 'production' && change.previousStage !== 'production' && change.version.gate?.passed !== true;
       services.logger.info('model stage changed', {

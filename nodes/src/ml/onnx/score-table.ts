@@ -12,6 +12,8 @@ import {
   UserError,
 } from '@causeway/sdk';
 import type { Data, Table, Vector } from 'apache-arrow';
+import { compileScoringPath } from '../../deploy/scoring-path/apply-scoring-path';
+import { withRawColumns } from '../../deploy/scoring-path/raw-columns';
 import { classifierOutputsOf } from './classifier-outputs';
 import { tableFeeds } from './table-feeds';
 
@@ -244,9 +246,11 @@ function outputsToFetch(model: ModelValue, outputs: readonly OnnxValueInfo[]): O
  */
 export async function scoreTable(table: Table, model: ModelValue, runtime: OnnxRuntime, options: ScoreOptions = {}): Promise<Table> {
   const batchSize = Math.max(1, options.batchSize ?? 10_000);
+  // A registered model with a scoring path takes raw rows: its steps make the features, as the graph did.
+  const features = model.scoringPath ? await compileScoringPath(model.scoringPath)(withRawColumns(model.scoringPath, table)) : table;
   const session = await runtime.createSession(model.onnx);
   try {
-    const feeds = tableFeeds(table, session.inputs, options.columns ? { columns: options.columns } : {});
+    const feeds = tableFeeds(features, session.inputs, options.columns ? { columns: options.columns } : {});
     const fetch = outputsToFetch(model, session.outputs);
     const skipped = session.outputs.filter((o) => o.type === undefined).map((o) => o.name);
     if (skipped.length > 0) options.log?.(`Outputs that are not tensors were left out: ${skipped.join(', ')}.`);

@@ -7,6 +7,8 @@ export interface EndpointsTable {
   model_name: string;
   description: Generated<string>;
   active_version: number | null;
+  /** The registry alias followed (`production`, `staging`): `active_version` is always its version. */
+  alias: Generated<string>;
   canary_version: number | null;
   /** 0–100: the share of requests the canary answers. */
   canary_percent: Generated<number>;

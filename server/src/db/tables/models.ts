@@ -26,6 +26,8 @@ export interface ModelVersionsTable {
   graph_version: number | null;
   run_id: BigInt8 | null;
   idempotency_key: string | null;
+  /** The scoring path `{ inputs, fill, steps, skipped, inOnnx }`, or null when raw rows are the features. */
+  scoring_path: ColumnType<unknown, string | null | undefined, never>;
   stage: ColumnType<ModelStage, ModelStage | undefined, ModelStage>;
   created_by: string | null;
   created_at: CreatedAt;
