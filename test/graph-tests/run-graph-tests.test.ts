@@ -146,14 +146,16 @@ describe('runGraphTests', () => {
       { name: 'config', replace: { load: fixture }, config: { adults: { wher: 'age > 1' } }, expect: [] },
       { name: 'kind', replace: { load: fixture }, expect: [{ output: 'count.metrics', rows: 1 }] },
       { name: 'expectations', replace: { load: fixture }, expect: [{ output: 'load.table', expectations: { colums: [] } }] },
+      { name: 'key', replace: { 'load.table.x': fixture }, expect: [] },
     ]);
-    expect(results.map((r) => r.status)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    expect(results.map((r) => r.status)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
     expect(results.map((r) => r.issues[0]?.path)).toEqual([
       ['cases', 0, 'replace', 'lode'],
       ['cases', 1, 'expect', 0, 'output'],
       ['cases', 2, 'config', 'adults', 'wher'],
       ['cases', 3, 'expect', 0, 'rows'],
       ['cases', 4, 'expect', 0, 'expectations', 'colums'],
+      ['cases', 5, 'replace', 'load.table.x'],
     ]);
     expect(results[0]?.issues[0]?.message).toMatch(/the graph has no node "lode"/);
     expect(results[1]?.issues[0]?.message).toMatch(/node "adults" has no output "tabel" \(its outputs are table\)/);
