@@ -1,5 +1,5 @@
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { defineNode, type GraphTests, parseGraphTests, port, runGraphTests, writeCsv, z } from '@causeway/sdk';
+import { defineNode, type GraphTests, parseGraphTests, pinAsExpected, port, runGraphTests, writeCsv, z } from '@causeway/sdk';
 import { graphOf, memoryFiles, tableOf } from '@causeway/sdk/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -171,5 +171,32 @@ describe('runGraphTests', () => {
     expect(wanted).toMatchObject({ status: 'passed' });
     const [other] = await run([{ name: 'no file', fails: { code: 'FILE_UNKNOWN', node: 'adults' }, expect: [] }]);
     expect(other?.failures[0]?.message).toMatch(/^expected the run to fail with FILE_UNKNOWN at node "adults"; got FILE_UNKNOWN at "load"/);
+  });
+});
+
+describe('pinAsExpected', () => {
+  it('pins an output so that the same run passes and a changed one fails', async () => {
+    const adults = tableOf({ name: ['ann', 'cy'], age: [30, 45] }, { age: 'integer' });
+    const pinned = pinAsExpected('adults.table', adults);
+    expect(pinned).toEqual({
+      output: 'adults.table',
+      rows: 2,
+      schema: [
+        { name: 'name', type: 'string' },
+        { name: 'age', type: 'integer' },
+      ],
+      values: {
+        columns: ['name', 'age'],
+        rows: [
+          ['ann', 30],
+          ['cy', 45],
+        ],
+      },
+    });
+    const [same] = await run([{ name: 'pinned', replace: { load: fixture }, expect: [pinned] }]);
+    expect(same?.status).toBe('passed');
+    const older = { ...fixture, rows: fixture.rows.map((row) => [row[0], Number(row[1]) + 1]) };
+    const [changed] = await run([{ name: 'pinned', replace: { load: older }, expect: [pinned] }]);
+    expect(changed?.failures[0]?.diff?.[0]).toBe('row 1: age 31 ≠ 30');
   });
 });
