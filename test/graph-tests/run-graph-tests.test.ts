@@ -1,5 +1,5 @@
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { defineNode, type GraphTests, parseGraphTests, port, runGraphTests, writeCsv, z } from '@causeway/sdk';
+import { defineNode, type GraphTests, parseGraphTests, pinAsExpected, port, runGraphTests, writeCsv, z } from '@causeway/sdk';
 import { graphOf, memoryFiles, tableOf } from '@causeway/sdk/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -146,14 +146,16 @@ describe('runGraphTests', () => {
       { name: 'config', replace: { load: fixture }, config: { adults: { wher: 'age > 1' } }, expect: [] },
       { name: 'kind', replace: { load: fixture }, expect: [{ output: 'count.metrics', rows: 1 }] },
       { name: 'expectations', replace: { load: fixture }, expect: [{ output: 'load.table', expectations: { colums: [] } }] },
+      { name: 'key', replace: { 'load.table.x': fixture }, expect: [] },
     ]);
-    expect(results.map((r) => r.status)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    expect(results.map((r) => r.status)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
     expect(results.map((r) => r.issues[0]?.path)).toEqual([
       ['cases', 0, 'replace', 'lode'],
       ['cases', 1, 'expect', 0, 'output'],
       ['cases', 2, 'config', 'adults', 'wher'],
       ['cases', 3, 'expect', 0, 'rows'],
       ['cases', 4, 'expect', 0, 'expectations', 'colums'],
+      ['cases', 5, 'replace', 'load.table.x'],
     ]);
     expect(results[0]?.issues[0]?.message).toMatch(/the graph has no node "lode"/);
     expect(results[1]?.issues[0]?.message).toMatch(/node "adults" has no output "tabel" \(its outputs are table\)/);
@@ -169,5 +171,32 @@ describe('runGraphTests', () => {
     expect(wanted).toMatchObject({ status: 'passed' });
     const [other] = await run([{ name: 'no file', fails: { code: 'FILE_UNKNOWN', node: 'adults' }, expect: [] }]);
     expect(other?.failures[0]?.message).toMatch(/^expected the run to fail with FILE_UNKNOWN at node "adults"; got FILE_UNKNOWN at "load"/);
+  });
+});
+
+describe('pinAsExpected', () => {
+  it('pins an output so that the same run passes and a changed one fails', async () => {
+    const adults = tableOf({ name: ['ann', 'cy'], age: [30, 45] }, { age: 'integer' });
+    const pinned = pinAsExpected('adults.table', adults);
+    expect(pinned).toEqual({
+      output: 'adults.table',
+      rows: 2,
+      schema: [
+        { name: 'name', type: 'string' },
+        { name: 'age', type: 'integer' },
+      ],
+      values: {
+        columns: ['name', 'age'],
+        rows: [
+          ['ann', 30],
+          ['cy', 45],
+        ],
+      },
+    });
+    const [same] = await run([{ name: 'pinned', replace: { load: fixture }, expect: [pinned] }]);
+    expect(same?.status).toBe('passed');
+    const older = { ...fixture, rows: fixture.rows.map((row) => [row[0], Number(row[1]) + 1]) };
+    const [changed] = await run([{ name: 'pinned', replace: { load: older }, expect: [pinned] }]);
+    expect(changed?.failures[0]?.diff?.[0]).toBe('row 1: age 31 ≠ 30');
   });
 });

@@ -66,7 +66,12 @@ export function prepareCase(
   const moved = new Map<string, string>();
   const fixtures = new Map<string, { key: string; fixture: Fixture; port: string }[]>();
   for (const [key, fixture] of Object.entries(testCase.replace ?? {})) {
-    const [id = '', named] = key.split('.', 2);
+    const match = /^([A-Za-z_][A-Za-z0-9_-]{0,63})(?:\.([A-Za-z_][A-Za-z0-9_]{0,63}))?$/.exec(key);
+    if (!match) {
+      fail(at('replace', key), `"${key}" is neither a node id nor "node.port"`);
+      continue;
+    }
+    const [, id = '', named] = match;
     const node = known(id, at('replace', key));
     const outputs = node && outputsOf(node);
     if (!node || !outputs) continue;
