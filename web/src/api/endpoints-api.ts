@@ -1,12 +1,24 @@
-import type { canaryBody, Endpoint, EndpointChange, EndpointDetail, promoteBody, rollbackBody } from '@causeway/contract';
+import type {
+  canaryBody,
+  createEndpointBody,
+  Endpoint,
+  EndpointChange,
+  EndpointDetail,
+  PredictAnswer,
+  PredictBody,
+  promoteBody,
+  rollbackBody,
+} from '@causeway/contract';
 import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
-export type { Endpoint, EndpointChange, EndpointDetail } from '@causeway/contract';
+export type { Endpoint, EndpointChange, EndpointDetail, EndpointLive, PredictAnswer } from '@causeway/contract';
 
 const path = (name: string) => `/api/endpoints/${encodeURIComponent(name)}`;
 
 export const endpointsApi = {
+  create: (api: ApiClient, body: z.input<typeof createEndpointBody>) => api.request<Endpoint>('POST', '/api/endpoints', body),
+  predict: (api: ApiClient, name: string, body: PredictBody) => api.request<PredictAnswer>('POST', `${path(name)}/predict`, body),
   list: (api: ApiClient) => api.request<{ items: Endpoint[] }>('GET', '/api/endpoints'),
   get: (api: ApiClient, name: string) => api.request<EndpointDetail>('GET', path(name)),
   history: (api: ApiClient, name: string) => api.request<{ items: EndpointChange[] }>('GET', `${path(name)}/history?limit=20`),
