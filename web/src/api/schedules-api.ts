@@ -1,4 +1,11 @@
-import type { createScheduleBody, Schedule, ScheduleWithFireTimes, scheduleHistoryPage, schedulePage } from '@causeway/contract';
+import type {
+  createScheduleBody,
+  patchScheduleBody,
+  Schedule,
+  ScheduleWithFireTimes,
+  scheduleHistoryPage,
+  schedulePage,
+} from '@causeway/contract';
 import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
@@ -11,6 +18,8 @@ export const schedulesApi = {
   list: (api: ApiClient) => api.request<z.infer<typeof schedulePage>>('GET', '/api/schedules?limit=200'),
   get: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('GET', `/api/schedules/${id}`),
   create: (api: ApiClient, body: NewSchedule) => api.request<ScheduleWithFireTimes>('POST', '/api/schedules', body),
+  update: (api: ApiClient, id: number, body: z.input<typeof patchScheduleBody>) =>
+    api.request<ScheduleWithFireTimes>('PATCH', `/api/schedules/${id}`, body),
   pause: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('POST', `/api/schedules/${id}/pause`),
   resume: (api: ApiClient, id: number) => api.request<ScheduleWithFireTimes>('POST', `/api/schedules/${id}/resume`),
   remove: (api: ApiClient, id: number) => api.request<void>('DELETE', `/api/schedules/${id}`),
