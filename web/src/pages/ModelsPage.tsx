@@ -15,7 +15,8 @@ export function ModelsPage({ server, onOpenRun }: { server: Server; onOpenRun: (
     <PageShell title="Models" errors={[models.error]}>
       {models.data?.items.length === 0 && (
         <p className="muted">
-          No registered models yet. A graph registers one with a “Register model” node: the template “Churn model: train and register” does.
+          No registered models yet. A graph registers one with a “Register model” node: the template “Churn classifier: train, gate and
+          register” does.
         </p>
       )}
       {models.data && models.data.items.length > 0 && (
