@@ -105,7 +105,7 @@ export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun
                       <button
                         type="button"
                         disabled={action.busy}
-                        aria-label={`Run ${s.name} now`}
+                        aria-label={`Run now ${s.name}`}
                         title="Starts a run of the schedule's graph version now; the cron and its history are unchanged"
                         onClick={() => void runNow(s)}
                       >
