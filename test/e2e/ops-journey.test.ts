@@ -7,7 +7,8 @@ import { type ServedEditor, startServedEditor } from './served-editor';
 // Ops on a fresh install, through the pages only: the drift monitor says it needs the churn model and
 // offers the template that makes it; that trains and registers v1; the Models page promotes it; the
 // Endpoints page creates "churn", serves v1 and answers the try-it panel; the Schedules page creates,
-// edits, runs now and deletes a schedule of the drift monitor, which then runs as shipped.
+// edits, runs now and deletes a schedule of the drift monitor, which then runs as shipped; and the
+// endpoint is deleted.
 
 let served: ServedEditor;
 beforeAll(async () => {
@@ -170,6 +171,12 @@ describe('the ops journey on a fresh install, in the browser', () => {
     await page.getByText('No schedules yet.').waitFor();
     expect((await call<{ items: unknown[] }>('GET', '/api/schedules')).items).toEqual([]);
 
+    // The endpoint goes too: the page deletes it after asking.
+    await page.getByRole('link', { name: 'Endpoints' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete churn', exact: true }).click();
+    await page.getByText('No endpoints yet.').waitFor();
+    expect((await call<{ items: unknown[] }>('GET', '/api/endpoints')).items).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);

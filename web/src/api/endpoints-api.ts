@@ -19,6 +19,7 @@ const path = (name: string) => `/api/endpoints/${encodeURIComponent(name)}`;
 export const endpointsApi = {
   create: (api: ApiClient, body: z.input<typeof createEndpointBody>) => api.request<Endpoint>('POST', '/api/endpoints', body),
   predict: (api: ApiClient, name: string, body: PredictBody) => api.request<PredictAnswer>('POST', `${path(name)}/predict`, body),
+  remove: (api: ApiClient, name: string) => api.request<void>('DELETE', path(name)),
   list: (api: ApiClient) => api.request<{ items: Endpoint[] }>('GET', '/api/endpoints'),
   get: (api: ApiClient, name: string) => api.request<EndpointDetail>('GET', path(name)),
   history: (api: ApiClient, name: string) => api.request<{ items: EndpointChange[] }>('GET', `${path(name)}/history?limit=20`),

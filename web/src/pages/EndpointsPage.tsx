@@ -4,15 +4,22 @@ import { can, type Server } from '../app/server-context';
 import { EndpointDetails } from './EndpointDetails';
 import { NewEndpointForm } from './NewEndpointForm';
 import { PageShell } from './PageShell';
-import { useResource } from './use-resource';
+import { useAction, useResource } from './use-resource';
 
 /** Model endpoints: which version answers, canary and shadow; create one; details with figures, try-it and history. */
 export function EndpointsPage({ server }: { server: Server }) {
   const endpoints = useResource(() => endpointsApi.list(server.api), [server.api], 10_000);
   const [open, setOpen] = useState<string | undefined>();
+  const action = useAction(endpoints.reload);
+  const writable = can(server, 'endpoints:write');
+  const remove = (name: string) => {
+    if (!window.confirm(`Delete the endpoint ${name}? Applications calling it get 404; its history and stored requests go too.`)) return;
+    if (open === name) setOpen(undefined);
+    void action.run(() => endpointsApi.remove(server.api, name));
+  };
   return (
-    <PageShell title="Endpoints" errors={[endpoints.error]}>
-      {can(server, 'endpoints:write') && <NewEndpointForm server={server} onCreated={endpoints.reload} />}
+    <PageShell title="Endpoints" errors={[endpoints.error, action.error]}>
+      {writable && <NewEndpointForm server={server} onCreated={endpoints.reload} />}
       {endpoints.data?.items.length === 0 && <p className="muted">No endpoints yet.</p>}
       {endpoints.data && endpoints.data.items.length > 0 && (
         <table className="data-list" aria-label="Endpoints">
@@ -45,6 +52,11 @@ export function EndpointsPage({ server }: { server: Server }) {
                   >
                     Details
                   </button>
+                  {writable && (
+                    <button type="button" disabled={action.busy} aria-label={`Delete ${e.name}`} onClick={() => remove(e.name)}>
+                      Delete
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
