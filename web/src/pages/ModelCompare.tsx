@@ -1,10 +1,8 @@
 import type { ModelComparison } from '../api/models-api';
 import { modelsApi } from '../api/models-api';
 import type { Server } from '../app/server-context';
+import { formatMetric } from './format-metric';
 import { useResource } from './use-resource';
-
-const num = (n: number | null) => (n === null ? '—' : n.toFixed(4));
-const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(4)}`);
 
 /** Two versions side by side: metrics with b − a, and what changed in their cards. */
 export function ModelCompare({ server, name, a, b }: { server: Server; name: string; a: number; b: number }) {
@@ -35,9 +33,9 @@ export function ModelCompare({ server, name, a, b }: { server: Server; name: str
               {c.metrics.map((m) => (
                 <tr key={m.name}>
                   <th scope="row">{m.name}</th>
-                  <td>{num(m.a)}</td>
-                  <td>{num(m.b)}</td>
-                  <td>{signed(m.delta)}</td>
+                  <td>{formatMetric(m.a)}</td>
+                  <td>{formatMetric(m.b)}</td>
+                  <td>{formatMetric(m.delta, true)}</td>
                 </tr>
               ))}
             </tbody>

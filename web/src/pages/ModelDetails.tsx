@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type ModelVersionInfo, modelsApi } from '../api/models-api';
 import { can, type Server } from '../app/server-context';
+import { formatMetric } from './format-metric';
 import { ModelCompare } from './ModelCompare';
 import { ModelStageForm } from './ModelStageForm';
 import { ModelVersionCard } from './ModelVersionCard';
@@ -100,7 +101,7 @@ function gateText(v: ModelVersionInfo): string {
 
 function metricsText(metrics: Record<string, number>): string {
   const entries = Object.entries(metrics).slice(0, 3);
-  return entries.length === 0 ? '—' : entries.map(([k, n]) => `${k} ${n.toFixed(3)}`).join(' · ');
+  return entries.length === 0 ? '—' : entries.map(([k, n]) => `${k} ${formatMetric(n)}`).join(' · ');
 }
 
 /** Where a version came from: the graph version and the run that registered it. */

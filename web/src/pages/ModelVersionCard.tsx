@@ -1,5 +1,6 @@
 import type { ModelCard } from '@causeway/sdk';
 import type { ModelVersionInfo } from '../api/models-api';
+import { formatMetric } from './format-metric';
 
 /** A version's card: what it predicts, from which features (with types), its classes and metrics. */
 export function ModelVersionCard({ version: v }: { version: ModelVersionInfo }) {
@@ -27,7 +28,7 @@ export function ModelVersionCard({ version: v }: { version: ModelVersionInfo }) 
           {metrics.map(([k, n]) => (
             <div key={k}>
               <dt>{k}</dt>
-              <dd>{n.toFixed(4)}</dd>
+              <dd>{formatMetric(n)}</dd>
             </div>
           ))}
         </dl>
