@@ -76,7 +76,27 @@ describe('the ops journey on a fresh install, in the browser', () => {
     await details.getByRole('button', { name: 'Promote' }).click();
     await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('v1');
     await expect.poll(() => v1.locator('.status-pill').textContent()).toBe('production');
+    // A second training of the same graph: v2, compared with v1 (same data and seed) and archived.
+    const graphId = String((await call<{ items: Array<{ graphId: string }> }>('GET', '/api/models/churn')).items[0]?.graphId);
+    const second = await call<{ id: number }>('POST', '/api/runs', { graphId });
+    expect((await finished(second.id)).status).toBe('succeeded');
+    await page.getByRole('button', { name: 'Details of churn' }).click();
+    await page.getByRole('button', { name: 'Details of churn' }).click();
+    await details.locator('tr[data-version="2"]').waitFor();
+    await details.getByRole('checkbox', { name: 'Compare v1' }).check();
+    await details.getByRole('checkbox', { name: 'Compare v2' }).check();
+    const compared = details.getByRole('region', { name: 'Compare v1 and v2' });
+    await expect
+      .poll(() => compared.locator('tr', { has: page.getByRole('rowheader', { name: 'auc', exact: true }) }).textContent())
+      .toMatch(/^auc(0\.\d{4})\1(?:0)$/);
+    expect(await compared.locator('li').textContent()).toBe('Same inputs, target and classes.');
     await shot(page, 'models');
+    await details.getByRole('button', { name: 'Show v2' }).click();
+    const stage = details.getByRole('form', { name: 'Stage of v2' });
+    await stage.getByRole('combobox', { name: 'Move v2 to' }).selectOption('archived');
+    await stage.getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => details.locator('tr[data-version="2"] .status-pill').textContent()).toBe('archived');
+    expect(await v1.locator('.status-pill').textContent()).toBe('production');
 
     // Endpoints: create "churn", serve v1, and score the input example from the try-it panel.
     await page.getByRole('link', { name: 'Endpoints' }).click();
