@@ -32,23 +32,26 @@ export const endpointSchema = z
   .meta({ id: 'Endpoint' });
 export const endpointList = listOf(endpointSchema);
 
+/** This process's figures for one endpoint since it started. */
+export const endpointLive = z
+  .object({
+    since: z.string(),
+    requests: z.number(),
+    errors: z.number(),
+    rows: z.number(),
+    latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number(), max: z.number() }),
+    byVersion: z.record(z.string(), z.number()).describe('Requests answered per version.'),
+    shadow: z.object({ requests: z.number(), errors: z.number(), disagreements: z.number() }),
+  })
+  .meta({ id: 'EndpointLive' });
+
 export const endpointDetail = endpointSchema
   .extend({
     card: modelCardSchema
       .nullable()
       .describe('The model card of the active version: features with types and training statistics, target, classes, metrics.'),
     inputExample: z.record(z.string(), z.unknown()).nullable().describe('A typical row, from the training statistics.'),
-    live: z
-      .object({
-        since: z.string(),
-        requests: z.number(),
-        errors: z.number(),
-        rows: z.number(),
-        latencyMs: z.object({ p50: z.number(), p95: z.number(), p99: z.number(), max: z.number() }),
-        byVersion: z.record(z.string(), z.number()),
-        shadow: z.object({ requests: z.number(), errors: z.number(), disagreements: z.number() }),
-      })
-      .describe('This process: requests, errors, rows, latency p50/p95/p99 (ms), requests per version, shadow figures.'),
+    live: endpointLive.describe('This process: requests, errors, rows, latency p50/p95/p99 (ms), requests per version, shadow figures.'),
     totals: z.object({ requests: z.number(), errors: z.number(), rows: z.number() }).describe('Every process, from stored counts.'),
   })
   .meta({ id: 'EndpointDetail' });

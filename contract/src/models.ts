@@ -56,4 +56,26 @@ export const setStageBody = z
 export const stageChange = z.object({ version: modelVersionSchema, previousStage: stage, archived: z.array(z.number()) });
 
 export const compareModelsQuery = z.object({ a: versionNumber, b: versionNumber });
-export const modelComparison = z.record(z.string(), z.unknown());
+const change = <T extends z.ZodType>(value: T) => z.object({ a: value, b: value, changed: z.boolean() });
+const side = z.object({ version: z.number(), stage: z.string(), createdAt: z.string() });
+const delta = { a: z.number().nullable(), b: z.number().nullable(), delta: z.number().nullable().describe('b − a') };
+/** Two versions side by side: metrics with deltas and what differs in their cards. */
+export const modelComparison = z
+  .object({
+    name: z.string(),
+    a: side,
+    b: side,
+    metrics: z.array(z.object({ name: z.string(), ...delta })),
+    card: z.object({
+      task: change(z.unknown()),
+      target: change(z.unknown()),
+      features: z.object({
+        added: z.array(z.string()),
+        removed: z.array(z.string()),
+        typeChanged: z.array(z.object({ name: z.string(), a: z.string(), b: z.string() })),
+      }),
+      classes: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+      statistics: z.array(z.object({ feature: z.string(), statistic: z.string(), ...delta })),
+    }),
+  })
+  .meta({ id: 'ModelComparison' });

@@ -108,6 +108,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     expect((await call<{ status: string }>('GET', `/api/runs/${runId}`)).status).toBe('succeeded');
     await call('POST', '/api/schedules', { name: 'nightly', graphId: 'churn-model', cron: '0 3 * * *', timezone: 'Europe/Oslo' });
     await call('POST', '/api/endpoints', { name: 'housing', model: 'housing-price' });
+    // Served, so its details show the try-it panel and the charts.
+    await call('POST', '/api/endpoints/housing/promote', { version: 1 });
     await call('POST', '/api/users', { name: 'ada', role: 'analyst', password: 'a long enough password' });
   }, 180_000);
 
@@ -226,10 +228,22 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.getByRole('button', { name: 'Details of nightly' }).click();
     await page.getByRole('region', { name: 'Schedule details' }).locator('li').first().waitFor();
     await audit.check('schedules page');
+    await page.getByText('New schedule').click();
+    await page.getByRole('button', { name: 'Edit nightly' }).click();
+    await page.getByRole('form', { name: 'Options of nightly' }).waitFor();
+    await audit.check('schedule forms, new and edit');
+
+    await page.getByRole('link', { name: 'Models' }).click();
+    await page.getByRole('button', { name: 'Details of housing-price' }).click();
+    await page.getByRole('region', { name: 'Card of v1' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Compare v1' }).check();
+    await audit.check('models page');
 
     await page.getByRole('link', { name: 'Endpoints' }).click();
     await page.getByRole('button', { name: 'Details of housing' }).click();
-    await page.getByRole('region', { name: 'Endpoint housing' }).waitFor();
+    await page.getByRole('region', { name: 'Try it' }).getByRole('button', { name: 'Send' }).click();
+    await page.getByTestId('predict-answer').waitFor();
+    await page.getByText('New endpoint').click();
     await audit.check('endpoints page');
 
     await page.getByRole('link', { name: 'Plugins' }).click();

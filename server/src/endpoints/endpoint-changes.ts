@@ -58,6 +58,26 @@ export class EndpointChanges {
     return state;
   }
 
+  /** Deletes an endpoint: it answers 404 from the next request here, and within the cache's second in other processes. */
+  async delete(name: string, request: ChangeRequest): Promise<EndpointState> {
+    const state = await this.repository.delete(name);
+    if (state === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${name}".`);
+    this.states.put(name, undefined);
+    this.logger.info('endpoint delete', {
+      endpoint: name,
+      actor: request.actor,
+      model: state.modelName,
+      activeVersion: state.activeVersion,
+    });
+    await this.audit.record({
+      actor: request.actor,
+      action: 'endpoint.delete',
+      target: `endpoint:${name}`,
+      details: { model: state.modelName, activeVersion: state.activeVersion, ...(request.reason ? { reason: request.reason } : {}) },
+    });
+    return state;
+  }
+
   async promote(name: string, version: number, request: ChangeRequest): Promise<EndpointState> {
     const current = await this.current(name);
     const info = await this.version(current, version);

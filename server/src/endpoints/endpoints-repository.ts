@@ -126,6 +126,12 @@ export class EndpointsRepository {
     });
   }
 
+  /** Deletes an endpoint with its history, stored samples and counts (the foreign keys cascade); undefined when there was none. */
+  async delete(name: string): Promise<EndpointState | undefined> {
+    const row = await this.db.deleteFrom('endpoints').where('name', '=', name).returningAll().executeTakeFirst();
+    return row === undefined ? undefined : endpointStateOf(row);
+  }
+
   /** Newest first. */
   async history(name: string, page: { limit: number; offset: number }): Promise<EndpointChange[]> {
     const rows = await this.db

@@ -299,6 +299,43 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
     await expect(readSampleTable(t.handle.db, 'nowhere', { limit: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  test('deleting an endpoint removes it with its history, samples and counts, and counts of others keep being stored', async () => {
+    const count = async (table: 'endpoint_changes' | 'endpoint_samples' | 'endpoint_counts') =>
+      Number(
+        (
+          await t.handle.db
+            .selectFrom(table)
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('endpoint_name', '=', 'doomed')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const created = await t.call('POST', '/api/endpoints', { token: ops(), body: { name: 'doomed', model: 'churn', sampleRate: 1 } });
+    expect(created.status).toBe(201);
+    expect((await t.call('POST', '/api/endpoints/doomed/promote', { token: ops(), body: { version: 1 } })).status).toBe(200);
+    expect((await predict('doomed', { rows: rowsOf(3, 9) })).status).toBe(200);
+    await t.endpoints.flush();
+    expect([await count('endpoint_changes'), await count('endpoint_samples'), await count('endpoint_counts')]).toEqual([2, 3, 1]);
+
+    expect((await t.call('DELETE', '/api/endpoints/doomed', { token: t.tokens.analyst })).status).toBe(403);
+    expect((await t.call('DELETE', '/api/endpoints/doomed', { token: ops() })).status).toBe(204);
+    expect((await t.call('GET', '/api/endpoints/doomed', { token: ops() })).status).toBe(404);
+    expect((await predict('doomed', { rows: rowsOf(1, 9) })).status).toBe(404);
+    expect((await t.call('DELETE', '/api/endpoints/doomed', { token: ops() })).status).toBe(404);
+    expect([await count('endpoint_changes'), await count('endpoint_samples'), await count('endpoint_counts')]).toEqual([0, 0, 0]);
+    const audit = await t.services.audit.list({ limit: 1, offset: 0, action: 'endpoint.delete' });
+    expect(audit.items[0]).toMatchObject({ actor: 'ops-test', target: 'endpoint:doomed', details: { model: 'churn', activeVersion: 1 } });
+
+    // Counts another process still held for it (recorded here by hand) are dropped; churn's are stored.
+    const before = await json(await t.call('GET', '/api/endpoints/churn', { token: ops() }));
+    t.endpoints.figures.record('doomed', 1, 1, 1, false);
+    expect((await predict('churn', { rows: rowsOf(2, 5) })).status).toBe(200);
+    await t.endpoints.figures.flush(t.handle.db);
+    const after = await json(await t.call('GET', '/api/endpoints/churn', { token: ops() }));
+    expect(after.totals.requests).toBe(before.totals.requests + 1);
+    expect(await count('endpoint_counts')).toBe(0);
+  });
+
   test.runIf(kind === 'postgres')('another server process on the same database sees a rollback within its cache time', async () => {
     // A second process: its own connection, state cache and sessions; the same database and artifact files.
     const handle = await connectDatabase({ kind: 'postgres', url: url as string });

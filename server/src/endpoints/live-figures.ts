@@ -1,6 +1,7 @@
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
+import { isForeignKeyViolation } from '../repositories/constraint-violations';
 
 interface Figures {
   requests: number;
@@ -123,39 +124,60 @@ export class EndpointFigures {
     };
   }
 
-  /** Adds the counts gathered since the last flush to `endpoint_counts`. */
+  /** Drops what this process holds of a deleted endpoint: live figures and counts not yet stored. */
+  forget(endpoint: string): void {
+    this.figures.delete(endpoint);
+    for (const [key, p] of this.pending) if (p.endpoint === endpoint) this.pending.delete(key);
+  }
+
+  /**
+   * Adds the counts gathered since the last flush to `endpoint_counts`. Counts of an endpoint deleted
+   * meanwhile (perhaps by another process) are dropped, so they never block the others' counts.
+   */
   async flush(db: Kysely<Database>): Promise<void> {
     if (this.pending.size === 0) return;
-    const batch = [...this.pending.values()];
+    let batch = [...this.pending.values()];
     this.pending = new Map();
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
     try {
-      await db
-        .insertInto('endpoint_counts')
-        .values(
-          batch.map((p) => ({
-            endpoint_name: p.endpoint,
-            version: p.version,
-            minute,
-            requests: p.requests,
-            errors: p.errors,
-            rows: p.rows,
-            latency_ms_sum: p.latencyMs,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['endpoint_name', 'version', 'minute']).doUpdateSet({
-            requests: sql<number>`endpoint_counts.requests + excluded.requests`,
-            errors: sql<number>`endpoint_counts.errors + excluded.errors`,
-            rows: sql<number>`endpoint_counts.rows + excluded.rows`,
-            latency_ms_sum: sql<number>`endpoint_counts.latency_ms_sum + excluded.latency_ms_sum`,
-          }),
-        )
-        .execute();
+      try {
+        await insertCounts(db, batch, minute);
+      } catch (error) {
+        if (!isForeignKeyViolation(error)) throw error;
+        const names = [...new Set(batch.map((p) => p.endpoint))];
+        const alive = new Set((await db.selectFrom('endpoints').select('name').where('name', 'in', names).execute()).map((r) => r.name));
+        batch = batch.filter((p) => alive.has(p.endpoint));
+        if (batch.length > 0) await insertCounts(db, batch, minute);
+      }
     } catch (error) {
       // Put the counts back for the next flush.
       for (const p of batch) this.addPending(p);
       throw error;
     }
   }
+}
+
+async function insertCounts(db: Kysely<Database>, batch: Pending[], minute: Date): Promise<void> {
+  await db
+    .insertInto('endpoint_counts')
+    .values(
+      batch.map((p) => ({
+        endpoint_name: p.endpoint,
+        version: p.version,
+        minute,
+        requests: p.requests,
+        errors: p.errors,
+        rows: p.rows,
+        latency_ms_sum: p.latencyMs,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['endpoint_name', 'version', 'minute']).doUpdateSet({
+        requests: sql<number>`endpoint_counts.requests + excluded.requests`,
+        errors: sql<number>`endpoint_counts.errors + excluded.errors`,
+        rows: sql<number>`endpoint_counts.rows + excluded.rows`,
+        latency_ms_sum: sql<number>`endpoint_counts.latency_ms_sum + excluded.latency_ms_sum`,
+      }),
+    )
+    .execute();
 }

@@ -55,6 +55,15 @@ const get = defineRoute('endpoints:read', {
   request: { params: nameParam },
   responses: { 200: jsonResponse('Endpoint', endpointDetail), ...errorResponses(404) },
 });
+const remove = defineRoute('endpoints:write', {
+  method: 'delete',
+  path: '/{name}',
+  operationId: 'deleteEndpoint',
+  summary: 'Delete an endpoint with its history, stored requests and counts; it answers 404 from then on',
+  tags,
+  request: { params: nameParam },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+});
 const predict = defineRoute('endpoints:predict', {
   method: 'post',
   path: '/{name}/predict',
@@ -177,6 +186,12 @@ export function endpointRoutes(services: Services, endpoints: Endpoints) {
         },
         200,
       );
+    })
+    .openapi(remove, async (c) => {
+      const { name } = c.req.valid('param');
+      await changes.delete(name, { actor: actorOf(c).name });
+      figures.forget(name);
+      return c.body(null, 204);
     })
     .openapi(predict, async (c) => {
       const answer = await predictor.predict(c.req.valid('param').name, c.req.valid('json'));

@@ -140,6 +140,6 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
     .openapi(compare, async (c) => {
       const { name } = c.req.valid('param');
       const { a, b } = c.req.valid('query');
-      return c.json((await registry().compare(name, a, b)) as unknown as Record<string, unknown>, 200);
+      return c.json(await registry().compare(name, a, b), 200);
     });
 }

@@ -63,6 +63,7 @@ test('lists loaded templates with a summary, those that run in the browser first
           { id: 'split', type: 'transform.split' },
         ],
         runsIn: ['browser', 'server'],
+        needs: [],
       },
       {
         id: 'audit',
@@ -72,6 +73,7 @@ test('lists loaded templates with a summary, those that run in the browser first
         edgeCount: 0,
         steps: [{ id: 'model', type: 'model.registered' }],
         runsIn: ['server'],
+        needs: [{ kind: 'model', name: 'churn', stage: 'production', madeBy: null }],
       },
     ],
   });
@@ -96,3 +98,31 @@ test('a templates folder that exists but cannot be read is logged, a missing one
     .filter((l) => l.message === 'templates folder unreadable');
   expect(logged).toEqual([expect.objectContaining({ level: 'warn', folder: notAFolder })]);
 });
+
+test('every model a shipped template reads is registered by another shipped template, named as what to run first', async () => {
+  const shipped = join(import.meta.dirname, '../../../templates');
+  const app = await makeTestApp({ registry: createBuiltinRegistry() });
+  try {
+    expect((await loadTemplates(app.services, [shipped])).length).toBeGreaterThan(3);
+    const { items } = (await (await app.call('GET', '/api/templates', { token: app.tokens.analyst })).json()) as {
+      items: Array<{ id: string; needs: Array<{ kind: string; name: string; stage: string | null; madeBy: { id: string } | null }> }>;
+    };
+    const needs = Object.fromEntries(items.map((i) => [i.id, i.needs]));
+    expect(needs['drift-monitor']).toEqual([
+      { kind: 'model', name: 'churn', stage: 'production', madeBy: { id: 'churn-deploy', name: 'Churn classifier: train, gate and register' } },
+      { kind: 'endpoint', name: 'churn', stage: null, madeBy: null },
+    ]);
+    expect(needs['batch-scoring']).toEqual([
+      {
+        kind: 'model',
+        name: 'housing-price',
+        stage: 'production',
+        madeBy: { id: 'housing-regression-deploy', name: 'Housing price model: train, gate and register' },
+      },
+    ]);
+    const orphans = items.flatMap((i) => i.needs.filter((n) => n.kind === 'model' && n.madeBy === null).map((n) => `${i.id} → ${n.name}`));
+    expect(orphans).toEqual([]);
+  } finally {
+    await app.close();
+  }
+}, 120_000);

@@ -5,6 +5,7 @@ import { newRouter } from '../http/new-router';
 import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { templateMark } from '../load-templates';
+import { modelsRegisteredBy, templateNeeds } from '../template-needs';
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -17,7 +18,7 @@ const list = defineRoute('graphs:read', {
 
 interface StoredGraph {
   description?: unknown;
-  nodes?: Array<{ id?: unknown; type?: unknown; version?: unknown; label?: unknown }>;
+  nodes?: Array<{ id?: unknown; type?: unknown; version?: unknown; label?: unknown; config?: unknown }>;
   edges?: unknown[];
 }
 
@@ -32,10 +33,16 @@ export function templateRoutes(services: Services) {
       .where('graph_versions.message', '=', templateMark.message)
       .orderBy('graphs.name')
       .execute();
-    const items = rows.map((row) => {
+    const graphs = rows.map((row) => {
       const parsed = parseJsonSafely(row.graph);
       const graph = (parsed.ok ? parsed.value : {}) as StoredGraph;
-      const nodes = Array.isArray(graph.nodes) ? graph.nodes : [];
+      return { row, graph, nodes: Array.isArray(graph.nodes) ? graph.nodes : [] };
+    });
+    // Which template registers each model, so one that reads it can say what to run first.
+    const makers = new Map(
+      graphs.flatMap(({ row, nodes }) => modelsRegisteredBy(nodes).map((m) => [m, { id: row.id, name: row.name }] as const)),
+    );
+    const items = graphs.map(({ row, graph, nodes }) => {
       return {
         id: row.id,
         name: row.name,
@@ -50,6 +57,7 @@ export function templateRoutes(services: Services) {
         runsIn: nodes.some((n) => services.registry.get(String(n.type), Number(n.version))?.runtime === 'server')
           ? ['server' as const]
           : ['browser' as const, 'server' as const],
+        needs: templateNeeds(nodes, makers),
       };
     });
     // A fresh install leads with what runs at once; server-only templates read a registered model or an endpoint.

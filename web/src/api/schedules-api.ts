@@ -1,4 +1,11 @@
-import { type createScheduleBody, type Schedule, scheduleHistoryPage, schedulePage, scheduleWithFireTimes } from '@causeway/contract';
+import {
+  type createScheduleBody,
+  type patchScheduleBody,
+  type Schedule,
+  scheduleHistoryPage,
+  schedulePage,
+  scheduleWithFireTimes,
+} from '@causeway/contract';
 import type { z } from 'zod';
 import type { ApiClient } from './api-client';
 
@@ -11,6 +18,8 @@ export const schedulesApi = {
   list: (api: ApiClient) => api.request('GET', '/api/schedules?limit=200', schedulePage),
   get: (api: ApiClient, id: number) => api.request('GET', `/api/schedules/${id}`, scheduleWithFireTimes),
   create: (api: ApiClient, body: NewSchedule) => api.request('POST', '/api/schedules', scheduleWithFireTimes, body),
+  update: (api: ApiClient, id: number, body: z.input<typeof patchScheduleBody>) =>
+    api.request('PATCH', `/api/schedules/${id}`, scheduleWithFireTimes, body),
   pause: (api: ApiClient, id: number) => api.request('POST', `/api/schedules/${id}/pause`, scheduleWithFireTimes),
   resume: (api: ApiClient, id: number) => api.request('POST', `/api/schedules/${id}/resume`, scheduleWithFireTimes),
   remove: (api: ApiClient, id: number) => api.send('DELETE', `/api/schedules/${id}`),

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The editor's pages, addressed by the URL's hash (`#/runs`): bookmarkable, no router library. */
-export const pageNames = ['editor', 'runs', 'schedules', 'endpoints', 'plugins', 'users'] as const;
+export const pageNames = ['editor', 'runs', 'schedules', 'models', 'endpoints', 'plugins', 'users'] as const;
 export type PageName = (typeof pageNames)[number];
 
 /** The page a hash names; anything else is the editor. */

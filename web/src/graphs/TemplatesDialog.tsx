@@ -5,6 +5,7 @@ import { categoryColors } from '../canvas/port-colors';
 import { Modal } from '../components/Modal';
 import { categoryOfType, graphFromTemplate } from './from-template';
 import { readGraphText } from './graph-file';
+import { TemplateNeeds } from './TemplateNeeds';
 
 /**
  * The templates gallery: each template's name, description and a sketch of its steps. Using one
@@ -81,6 +82,14 @@ export function TemplatesDialog({
                 {t.runsIn.includes('browser') ? 'runs in the browser or on the server' : 'runs on the server'}
               </span>
             </p>
+            <TemplateNeeds
+              template={t}
+              busy={busy !== undefined}
+              onUse={(id) => {
+                const maker = templates.find((m) => m.id === id);
+                if (maker) void use(maker);
+              }}
+            />
             <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void use(t)}>
               {busy === t.id ? 'Creating…' : `Use ${t.name}`}
             </button>

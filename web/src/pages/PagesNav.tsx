@@ -6,6 +6,7 @@ const labels: Record<PageName, string> = {
   editor: 'Editor',
   runs: 'Runs',
   schedules: 'Schedules',
+  models: 'Models',
   endpoints: 'Endpoints',
   plugins: 'Plugins',
   users: 'Users',
@@ -15,6 +16,7 @@ const labels: Record<PageName, string> = {
 const readAction: Partial<Record<PageName, string>> = {
   runs: 'runs:read',
   schedules: 'schedules:read',
+  models: 'models:read',
   endpoints: 'endpoints:read',
   plugins: 'plugins:read',
   users: 'users:manage',

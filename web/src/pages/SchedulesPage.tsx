@@ -1,22 +1,56 @@
 import { useState } from 'react';
-import { alertTarget, type ScheduleWithFireTimes, schedulesApi } from '../api/schedules-api';
+import { runsApi } from '../api/runs-api';
+import { type Schedule, schedulesApi } from '../api/schedules-api';
 import { can, type Server } from '../app/server-context';
 import { GraphLabel } from './GraphLabel';
 import { PageShell } from './PageShell';
+import { ScheduleDetails } from './ScheduleDetails';
+import { ScheduleForm } from './ScheduleForm';
+import { createBodyOf, formOf, newScheduleForm, scheduleBodyOf } from './schedule-form';
 import { useAction, useResource } from './use-resource';
 
-/** Schedules: list, next fire times and history of one, pause and resume, a simple create form. */
+/** Schedules: list, next fire times and history of one; create, edit, pause, resume, run now and delete. */
 export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun: (runId: number) => void }) {
   const { api } = server;
   const schedules = useResource(() => schedulesApi.list(api), [api], 10_000);
   const graphs = useResource(() => api.listGraphs({ limit: 200 }), [api], 10_000);
   const names = new Map(graphs.data?.items.map((g) => [g.id, g.name]));
   const [openId, setOpenId] = useState<number | undefined>();
+  const [editing, setEditing] = useState<Schedule | undefined>();
+  const [started, setStarted] = useState<{ runId: number; text: string } | undefined>();
   const action = useAction(schedules.reload);
+  const runNow = (s: Schedule) =>
+    action.run(async () => {
+      const run = await runsApi.start(api, s.graphId, s.version === 'latest' ? undefined : s.version);
+      setStarted({ runId: run.id, text: `Started run #${run.id} of ${s.graphId} for ${s.name}.` });
+    });
   const writable = can(server, 'schedules:write');
   return (
     <PageShell title="Schedules" errors={[schedules.error, action.error]}>
-      {writable && <NewScheduleForm server={server} onCreated={schedules.reload} />}
+      {writable && (
+        <details className="create-form">
+          <summary>New schedule</summary>
+          <ScheduleForm
+            server={server}
+            initial={newScheduleForm}
+            isNew
+            label="New schedule"
+            submitText="Create schedule"
+            onSave={async (form) => {
+              await schedulesApi.create(api, createBodyOf(form));
+              schedules.reload();
+            }}
+          />
+        </details>
+      )}
+      {started && (
+        <p className="muted" role="status">
+          {started.text}{' '}
+          <button type="button" className="link" onClick={() => onOpenRun(started.runId)}>
+            Open it on the canvas
+          </button>
+        </p>
+      )}
       {schedules.data?.items.length === 0 && <p className="muted">No schedules yet.</p>}
       {schedules.data && schedules.data.items.length > 0 && (
         <table className="data-list" aria-label="Schedules">
@@ -56,20 +90,66 @@ export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun
                     Details
                   </button>
                   {writable && (
-                    <button
-                      type="button"
-                      disabled={action.busy}
-                      aria-label={`${s.paused ? 'Resume' : 'Pause'} ${s.name}`}
-                      onClick={() => void action.run(() => (s.paused ? schedulesApi.resume(api, s.id) : schedulesApi.pause(api, s.id)))}
-                    >
-                      {s.paused ? 'Resume' : 'Pause'}
-                    </button>
+                    <>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        aria-label={`${s.paused ? 'Resume' : 'Pause'} ${s.name}`}
+                        onClick={() => void action.run(() => (s.paused ? schedulesApi.resume(api, s.id) : schedulesApi.pause(api, s.id)))}
+                      >
+                        {s.paused ? 'Resume' : 'Pause'}
+                      </button>
+                      <button type="button" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s)}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        aria-label={`Run now ${s.name}`}
+                        title="Starts a run of the schedule's graph version now; the cron and its history are unchanged"
+                        onClick={() => void runNow(s)}
+                      >
+                        Run now
+                      </button>
+                      <button
+                        type="button"
+                        disabled={action.busy}
+                        aria-label={`Delete ${s.name}`}
+                        onClick={() => {
+                          if (!window.confirm(`Delete the schedule ${s.name} and its history? Its runs stay with the graph.`)) return;
+                          if (openId === s.id) setOpenId(undefined);
+                          if (editing?.id === s.id) setEditing(undefined);
+                          void action.run(() => schedulesApi.remove(api, s.id));
+                        }}
+                      >
+                        Delete
+                      </button>
+                    </>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {editing && (
+        <section className="details create-form" aria-label={`Edit ${editing.name}`}>
+          <h2>Edit {editing.name}</h2>
+          <ScheduleForm
+            key={editing.id}
+            server={server}
+            initial={formOf(editing)}
+            isNew={false}
+            label={`Options of ${editing.name}`}
+            submitText="Save changes"
+            onCancel={() => setEditing(undefined)}
+            onSave={async (form) => {
+              await schedulesApi.update(api, editing.id, scheduleBodyOf(form));
+              setEditing(undefined);
+              schedules.reload();
+            }}
+          />
+        </section>
       )}
       {openId !== undefined && (
         // A changed schedule (paused, resumed) is read again with its fire times.
@@ -81,101 +161,5 @@ export function SchedulesPage({ server, onOpenRun }: { server: Server; onOpenRun
         />
       )}
     </PageShell>
-  );
-}
-
-function ScheduleDetails({ server, id, onOpenRun }: { server: Server; id: number; onOpenRun: (runId: number) => void }) {
-  const schedule = useResource(() => schedulesApi.get(server.api, id), [server.api, id]);
-  const history = useResource(() => schedulesApi.history(server.api, id), [server.api, id], 10_000);
-  const s: ScheduleWithFireTimes | undefined = schedule.data;
-  return (
-    <section className="details" aria-label="Schedule details">
-      {(schedule.error || history.error) && <p className="page-error">{schedule.error ?? history.error}</p>}
-      {s && (
-        <>
-          <h2>{s.name}</h2>
-          <p className="muted">
-            Overlap: {s.overlap} · catch-up: {s.catchUp.policy} (up to {s.catchUp.limit}) · retries: {s.retries.max} · alert:{' '}
-            {alertTarget(s.alert)}
-          </p>
-          <h3>Next fire times</h3>
-          <ul>
-            {s.nextFireTimes.map((t) => (
-              <li key={t.at}>
-                {t.local} <span className="muted">({t.at})</span>
-              </li>
-            ))}
-            {s.paused && <li className="muted">Paused: nothing fires until it is resumed.</li>}
-          </ul>
-        </>
-      )}
-      <h3>History</h3>
-      {history.data?.items.length === 0 && <p className="muted">It has not fired yet.</p>}
-      <ul className="history">
-        {history.data?.items.map((o) => (
-          <li key={o.fireAt}>
-            {new Date(o.fireAt).toLocaleString()} — <span className={`status-pill status-${o.status}`}>{o.status}</span>
-            {o.reason && <span className="muted"> {o.reason}</span>}
-            {o.runs.map((r) => (
-              <button key={r.id} type="button" className="link" onClick={() => onOpenRun(r.id)}>
-                run #{r.id} ({r.status})
-              </button>
-            ))}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function NewScheduleForm({ server, onCreated }: { server: Server; onCreated: () => void }) {
-  const graphs = useResource(() => server.api.listGraphs({ limit: 200 }), [server.api]);
-  const [form, setForm] = useState({ name: '', graphId: '', cron: '0 6 * * *', timezone: 'UTC' });
-  const action = useAction(() => {
-    setForm((f) => ({ ...f, name: '' }));
-    onCreated();
-  });
-  return (
-    <details className="create-form">
-      <summary>New schedule</summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void action.run(() => schedulesApi.create(server.api, form));
-        }}
-      >
-        {action.error && (
-          <p className="page-error" role="alert">
-            {action.error}
-          </p>
-        )}
-        <label>
-          Name
-          <input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        </label>
-        <label>
-          Graph
-          <select required value={form.graphId} onChange={(e) => setForm({ ...form, graphId: e.target.value })}>
-            <option value="">Choose a graph…</option>
-            {graphs.data?.items.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name} ({g.id})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Cron (minute hour day month weekday)
-          <input required value={form.cron} onChange={(e) => setForm({ ...form, cron: e.target.value })} />
-        </label>
-        <label>
-          Time zone
-          <input required value={form.timezone} onChange={(e) => setForm({ ...form, timezone: e.target.value })} />
-        </label>
-        <button type="submit" className="primary" disabled={action.busy}>
-          Create schedule
-        </button>
-      </form>
-    </details>
   );
 }

@@ -1,6 +1,7 @@
 import type { Server } from '../app/server-context';
 import type { PageName } from '../app/use-route';
 import { EndpointsPage } from './EndpointsPage';
+import { ModelsPage } from './ModelsPage';
 import { PluginsPage } from './PluginsPage';
 import { RunsPage } from './RunsPage';
 import { SchedulesPage } from './SchedulesPage';
@@ -11,6 +12,8 @@ export function ServerPages({ page, server, onOpenRun }: { page: PageName; serve
   switch (page) {
     case 'schedules':
       return <SchedulesPage server={server} onOpenRun={onOpenRun} />;
+    case 'models':
+      return <ModelsPage server={server} onOpenRun={onOpenRun} />;
     case 'endpoints':
       return <EndpointsPage server={server} />;
     case 'plugins':
