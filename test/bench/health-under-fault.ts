@@ -3,16 +3,21 @@
  * every 20 ms, first with the server idle (the baseline, same run), then while CAUSEWAY_FUZZ_RUNS
  * hostile requests per database (default 5,000, so 10,000 in all) are sent two at a time: graph saves
  * from nearly valid to hostile, and hostile bodies and parameters for every operation of the API.
+ * The fuzz client (and its health sampler) is a process of its own, so the times are the server's.
  * Prints answers by status, every 5xx, and health p50/p99 idle and under fuzz. Target (issue 16):
  * 0 × 5xx and health p99 ≤ 100 ms under fuzz.
  *
  * Run: npx tsx test/bench/health-under-fault.ts
  */
 
+import { execFile } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fuzzCases } from '../../server/src/faults/api-fuzz-cases';
-import { fuzzApi, quantile } from '../../server/src/faults/fuzz-api';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type FuzzReport, quantile } from '../../server/src/faults/fuzz-api';
 import { fuzzServer } from '../../server/src/faults/fuzz-server';
+
+const client = fileURLToPath(new URL('../../server/src/faults/fuzz-client.test-helper.ts', import.meta.url));
 
 const numRuns = Number(process.env.CAUSEWAY_FUZZ_RUNS ?? 5_000);
 const seed = Number(process.env.CAUSEWAY_FUZZ_SEED ?? 16);
@@ -38,10 +43,10 @@ for (const kind of ['pglite', 'postgres'] as const) {
   try {
     const idle = await idleHealth(target.baseUrl, 200);
     const started = performance.now();
-    const report = await fuzzApi(target.baseUrl, target.token, fuzzCases(target.operations, target.types, target.graphId), {
-      numRuns,
-      seed,
-    });
+    const { baseUrl, token, operations, types, graphId } = target;
+    const env = { ...process.env, CAUSEWAY_FUZZ_TARGET: JSON.stringify({ baseUrl, token, operations, types, graphId, numRuns, seed }) };
+    const { stdout } = await promisify(execFile)('npx', ['tsx', client], { env, maxBuffer: 2 ** 28 });
+    const report = JSON.parse(stdout) as FuzzReport;
     const seconds = (performance.now() - started) / 1000;
     serverErrors += report.serverErrors.length;
     worstP99 = Math.max(worstP99, quantile(report.healthMs, 0.99));
@@ -52,6 +57,8 @@ for (const kind of ['pglite', 'postgres'] as const) {
     console.log(`  5xx: ${report.serverErrors.length}`);
     for (const error of report.serverErrors.slice(0, 5))
       console.log(`    ${error.status} ${error.request.method} ${error.request.path}: ${error.answer}`);
+    for (const slow of report.slowest)
+      console.log(`  slow: ${slow.ms} ms ${slow.status} ${slow.method} ${slow.path} (body ${slow.bodyChars} chars)`);
     console.log(`  health idle (baseline): ${format(idle)}`);
     console.log(`  health under fuzz:      ${format(report.healthMs)}; not 200: ${report.healthFailures.length}`);
     console.log(`  p99 ratio under fuzz / idle: ${(quantile(report.healthMs, 0.99) / quantile(idle, 0.99)).toFixed(1)}×`);

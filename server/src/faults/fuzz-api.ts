@@ -11,6 +11,8 @@ export interface FuzzReport {
   healthMs: number[];
   /** Health answers that were not 200, or did not come. */
   healthFailures: string[];
+  /** The five slowest requests: where a server spends the time health waits for. */
+  slowest: Array<{ method: string; path: string; status: number; ms: number; bodyChars: number }>;
 }
 
 // Event streams of a known run would wait for the run to end; they are fuzzed by their own tests.
@@ -69,7 +71,7 @@ export async function fuzzApi(
   cases: fc.Arbitrary<FuzzCase>,
   options: { numRuns: number; seed: number; concurrency?: number },
 ): Promise<FuzzReport> {
-  const report: FuzzReport = { cases: 0, statuses: {}, serverErrors: [], healthMs: [], healthFailures: [] };
+  const report: FuzzReport = { cases: 0, statuses: {}, serverErrors: [], healthMs: [], healthFailures: [], slowest: [] };
   const requests = fc.sample(cases, { numRuns: options.numRuns, seed: options.seed });
   const stop = new AbortController();
   const health = sampleHealth(baseUrl, 20, stop.signal, report);
@@ -77,7 +79,14 @@ export async function fuzzApi(
   const worker = async () => {
     for (let i = next++; i < requests.length; i = next++) {
       const request = requests[i] as FuzzCase;
+      const start = performance.now();
       const { status, answer } = await send(baseUrl, token, request);
+      const ms = performance.now() - start;
+      if (report.slowest.length < 5 || ms > (report.slowest.at(-1)?.ms ?? 0)) {
+        const bodyChars = request.body ? ('raw' in request.body ? request.body.raw : (JSON.stringify(request.body.json) ?? '')).length : 0;
+        report.slowest.push({ method: request.method, path: request.path.slice(0, 80), status, ms: Math.round(ms), bodyChars });
+        report.slowest.sort((a, b) => b.ms - a.ms).splice(5);
+      }
       report.cases++;
       report.statuses[status] = (report.statuses[status] ?? 0) + 1;
       if (status >= 500) report.serverErrors.push({ request, status, answer });
