@@ -5,11 +5,12 @@ import { runsTestApp } from '../runs/runs-test-app';
 import { operationsOf } from './fuzz-api';
 
 /**
- * The whole API (runs queued, not executed) on PGlite or a scratch PostgreSQL database, served over
- * HTTP, with an admin token, one saved graph for routes to find, the node types and the operations.
+ * The whole API on PGlite or a scratch PostgreSQL database, served over HTTP, with an admin token,
+ * one saved graph for routes to find, the node types and the operations. Runs are executed by
+ * worker threads when `workers` says so, else only queued.
  */
-export async function fuzzServer(kind: 'pglite' | 'postgres') {
-  const t = await runsTestApp(kind, {}, false);
+export async function fuzzServer(kind: 'pglite' | 'postgres', workers = false) {
+  const t = await runsTestApp(kind, {}, workers);
   const token = (await t.services.tokens.create({ name: 'fuzz-admin', role: 'admin', createdBy: null })).token;
   const server = createServer(getRequestListener(t.app.fetch));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -23,6 +24,7 @@ export async function fuzzServer(kind: 'pglite' | 'postgres') {
   });
   if (seeded.status !== 201) throw new Error(`seeding the fuzz graph answered ${seeded.status}: ${await seeded.text()}`);
   return {
+    app: t,
     baseUrl,
     token,
     types,
