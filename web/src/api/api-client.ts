@@ -10,6 +10,7 @@ import {
   type renameGraphBody,
   savedGraphVersion,
   type saveGraphBody,
+  type saveGraphVersionBody,
   templateList,
 } from '@causeway/contract';
 import type { Graph, Issue } from '@causeway/sdk';
@@ -147,8 +148,9 @@ export class ApiClient {
     return this.send('DELETE', `/api/graphs/${encodeURIComponent(id)}`);
   }
 
-  saveVersion(id: string, graph: Graph, message: string) {
-    const body: z.input<typeof saveGraphBody> = { graph, message };
+  /** A new version; with `baseVersion`, 409 `GRAPH_VERSION_CONFLICT` when someone saved after it. */
+  saveVersion(id: string, graph: Graph, message: string, baseVersion?: number) {
+    const body: z.input<typeof saveGraphVersionBody> = { graph, message, ...(baseVersion === undefined ? {} : { baseVersion }) };
     return this.request('POST', `/api/graphs/${encodeURIComponent(id)}/versions`, savedGraphVersion, body);
   }
 
@@ -174,11 +176,12 @@ export class ApiClient {
 
   /**
    * Saves a graph: a new version when it exists on the server and differs from its latest version
-   * (else that version, `unchanged`), or version 1.
+   * (else that version, `unchanged`), or version 1. `baseVersion` is the version the edit started
+   * from: a newer latest version fails with `GRAPH_VERSION_CONFLICT` instead of being overwritten.
    */
-  async save(graph: Graph, message: string): Promise<{ version: number; issues: Issue[]; unchanged: boolean }> {
+  async save(graph: Graph, message: string, baseVersion?: number): Promise<{ version: number; issues: Issue[]; unchanged: boolean }> {
     try {
-      const saved = await this.saveVersion(graph.id, graph, message);
+      const saved = await this.saveVersion(graph.id, graph, message, baseVersion);
       return { version: saved.version, issues: saved.issues, unchanged: saved.unchanged };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;

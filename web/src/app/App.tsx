@@ -16,8 +16,10 @@ import { type EditorView, editorCommands, openServerRun, type RunWhere } from '.
 import { type Editor, EditorContext, useEditor } from './editor-context';
 import './features.css';
 import { focusRegion } from './regions';
+import { SaveConflictDialog } from './SaveConflictDialog';
 import { SignIn } from './SignIn';
 import { StatusBar } from './StatusBar';
+import { conflictComparison, type SaveConflict } from './save-conflict';
 import { can, type Server, ServerContext } from './server-context';
 import { Toolbar } from './Toolbar';
 import { useAutosave } from './use-autosave';
@@ -84,6 +86,9 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const [timeline, setTimeline] = useState(false);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [comparison, setComparison] = useState<Comparison | undefined>();
+  const [conflict, setConflict] = useState<SaveConflict | undefined>();
+  // The compare view of a conflict offers its actions instead of restoring versions.
+  const [comparingConflict, setComparingConflict] = useState(false);
   const [where, setWhere] = useState<RunWhere>(() => (localStorage.getItem(runWhereKey) === 'server' ? 'server' : 'browser'));
   const serverRuns = server && can(server, 'runs:write') ? server.runs : undefined;
   const runWhere: RunWhere = serverRuns ? where : 'browser';
@@ -118,7 +123,17 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
     sizes: () => sizes.current,
     download: downloadText,
   };
-  const commands = editorCommands({ store, runner, api, server, runWhere, view });
+  const commands = editorCommands({ store, runner, api, server, runWhere, view, onConflict: setConflict });
+  const conflictActions = conflict && {
+    onOverwrite: () => {
+      setComparison(undefined);
+      void commands.overwrite(conflict);
+    },
+    onReload: () => {
+      setComparison(undefined);
+      commands.reloadTheirs(conflict);
+    },
+  };
   const { run, cancel, nodeSelection, placeNew } = commands;
   const addData = (files: FileList) => commands.addData(Array.from(files), uploads);
 
@@ -151,7 +166,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   // Comparing shows another canvas: the edit shortcuts must not change the graph hidden behind it.
   useShortcuts(
     comparison ? { ...mapValues(shortcuts, () => () => {}), escape: shortcuts.escape } : shortcuts,
-    quickAdd === undefined && !help && !graphsOpen && !templatesOpen,
+    quickAdd === undefined && !help && !graphsOpen && !templatesOpen && !(conflict && !comparison),
   );
 
   if (comparison) {
@@ -163,6 +178,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             editor={editor}
             onRestore={(version) => void commands.restoreVersion(comparison.graphId, version, () => setComparison(undefined))}
             onExit={() => setComparison(undefined)}
+            {...(comparingConflict && conflictActions ? { conflict: conflictActions } : {})}
           />
         </Suspense>
       </div>
@@ -270,10 +286,23 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
             }}
             onCompare={(next) => {
               setGraphsOpen(false);
+              setComparingConflict(false);
               setComparison(next);
             }}
           />
         </Suspense>
+      )}
+      {conflict && conflictActions && (
+        <SaveConflictDialog
+          conflict={conflict}
+          onCompare={() => {
+            setComparingConflict(true);
+            setComparison(conflictComparison(conflict));
+          }}
+          onOverwrite={conflictActions.onOverwrite}
+          onReload={conflictActions.onReload}
+          onClose={() => setConflict(undefined)}
+        />
       )}
       {templatesOpen && server && (
         <Suspense fallback={null}>

@@ -11,6 +11,7 @@ import { graphFileName, readGraphText, writeGraphText } from '../graphs/graph-fi
 import type { FileUploads } from '../inspector/fields/UploadField';
 import type { BrowserRunner } from '../runner/browser-runner';
 import { addDataFiles } from './add-data';
+import { conflictVersions, type SaveConflict } from './save-conflict';
 import type { Server } from './server-context';
 
 /** Where ▶ Run runs the graph. */
@@ -43,6 +44,8 @@ export interface EditorCommandDeps {
   /** Where Run runs; server runs need `server.runs` and the right to run there. */
   runWhere: RunWhere;
   view: EditorView;
+  /** Shows a save refused for a newer version on the server (compare, overwrite, reload theirs). */
+  onConflict?: (conflict: SaveConflict | undefined) => void;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -107,6 +110,27 @@ export function editorCommands(deps: EditorCommandDeps) {
     return id;
   };
 
+  /** Saves `graph` as a version based on `baseVersion`; a conflict goes to `onConflict` with the latest version. */
+  const saveAs = async (graph: Graph, baseVersion: number | undefined) => {
+    if (!api) return;
+    try {
+      const saved = await api.save(graph, '', baseVersion);
+      server?.runs.markSaved(graph, saved.version);
+      deps.onConflict?.(undefined);
+      store.notify(savedNote(saved));
+    } catch (error) {
+      const versions = conflictVersions(error);
+      if (versions === undefined || !deps.onConflict) return store.notify(`Not saved: ${messageOf(error)}`);
+      try {
+        const theirs = await storedGraph(api, graph.id, versions.latestVersion);
+        deps.onConflict({ mine: graph, theirs, ...versions });
+        store.notify(`Not saved: version ${versions.latestVersion} was saved after version ${versions.baseVersion}.`);
+      } catch (reason) {
+        store.notify(`Not saved: ${messageOf(error)} (${messageOf(reason)})`);
+      }
+    }
+  };
+
   const exportFile = () => {
     const graph = store.getState().graph;
     view.download(graphFileName(graph), writeGraphText(graph));
@@ -140,17 +164,26 @@ export function editorCommands(deps: EditorCommandDeps) {
       else void runner.cancel();
     },
 
-    /** Saves a new version on the server; without a token the graph is downloaded as a file instead. */
+    /**
+     * Saves a new version on the server, based on the version the canvas was opened or saved as; a
+     * newer version saved meanwhile is offered as a conflict. Without a token the graph is downloaded.
+     */
     async save(): Promise<void> {
       if (!api?.hasToken) return exportFile();
-      try {
-        const graph = store.getState().graph;
-        const saved = await api.save(graph, '');
-        server?.runs.markSaved(graph, saved.version);
-        store.notify(savedNote(saved));
-      } catch (error) {
-        store.notify(`Not saved: ${messageOf(error)}`);
-      }
+      const graph = store.getState().graph;
+      await saveAs(graph, server?.runs.baseVersion(graph.id));
+    },
+
+    /** Saves the canvas's graph of a conflict over the latest version (the conflict's `mine` as it is now). */
+    async overwrite(conflict: SaveConflict): Promise<void> {
+      deps.onConflict?.(undefined);
+      await saveAs(store.getState().graph, conflict.latestVersion);
+    },
+
+    /** Drops the canvas's edit for the latest version on the server (undoable). */
+    reloadTheirs(conflict: SaveConflict): void {
+      deps.onConflict?.(undefined);
+      openGraph(conflict.theirs, `Reloaded version ${conflict.latestVersion}; undo brings your edit back.`, conflict.latestVersion);
     },
 
     /** Opens a graph file, laid out where its cards overlap; a file that is not a graph is refused with the reason. */

@@ -42,12 +42,17 @@ export class ServerRuns {
     this.#saved = { graph, version };
   }
 
+  /** The version the canvas was opened or last saved as, when it holds that graph: what an edit of it starts from. */
+  baseVersion(graphId: string): number | undefined {
+    return this.#saved?.graph.id === graphId ? this.#saved.version : undefined;
+  }
+
   /** Saves the canvas unless it is the version saved last; returns the version to run. */
   async saveIfChanged(): Promise<number> {
     const graph = this.store.getState().graph;
     if (this.#saved?.graph === graph) return this.#saved.version;
     if (!this.canSave) throw new Error('this role runs saved versions only and cannot save the changes: open a saved version to run it.');
-    const saved = await this.api.save(graph, '');
+    const saved = await this.api.save(graph, '', this.baseVersion(graph.id));
     this.markSaved(graph, saved.version);
     if (!saved.unchanged) this.store.notify(`Saved version ${saved.version} to run it on the server.`);
     return saved.version;

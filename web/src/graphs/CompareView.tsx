@@ -17,11 +17,14 @@ export function CompareView({
   editor,
   onRestore,
   onExit,
+  conflict,
 }: {
   comparison: Comparison;
   editor: Editor;
   onRestore: (version: number) => void;
   onExit: () => void;
+  /** Comparing the canvas's unsaved graph with a newer saved version: its actions replace the restores. */
+  conflict?: { onOverwrite: () => void; onReload: () => void };
 }) {
   const store = useMemo(() => new EditorStore(comparison.graph, editor.store.catalog), [comparison, editor.store]);
   const view = useMemo(() => ({ ...editor, store }), [editor, store]);
@@ -33,7 +36,9 @@ export function CompareView({
         <DiffMarksContext.Provider value={comparison.marks}>
           <section className="compare-bar" aria-label="Compare versions">
             <h2>
-              Comparing v{comparison.from} → v{comparison.to}
+              {conflict
+                ? `Comparing your edit of v${comparison.from} → v${comparison.to}`
+                : `Comparing v${comparison.from} → v${comparison.to}`}
             </h2>
             <ul className="compare-legend" aria-label="Differences">
               <li className="diff-mark diff-mark-added">{counts.added} added</li>
@@ -43,12 +48,25 @@ export function CompareView({
                 connections +{comparison.edgesAdded} −{comparison.edgesRemoved}
               </li>
             </ul>
-            <button type="button" onClick={() => onRestore(comparison.to)}>
-              Restore v{comparison.to}
-            </button>
-            <button type="button" onClick={() => onRestore(comparison.from)}>
-              Restore v{comparison.from}
-            </button>
+            {conflict ? (
+              <>
+                <button type="button" onClick={conflict.onOverwrite}>
+                  Overwrite with mine
+                </button>
+                <button type="button" onClick={conflict.onReload}>
+                  Reload theirs (v{comparison.to})
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" onClick={() => onRestore(comparison.to)}>
+                  Restore v{comparison.to}
+                </button>
+                <button type="button" onClick={() => onRestore(comparison.from)}>
+                  Restore v{comparison.from}
+                </button>
+              </>
+            )}
             <button type="button" className="primary" onClick={onExit}>
               Exit compare
             </button>

@@ -71,3 +71,49 @@ describe('a hostile Parquet footer is refused before anything is allocated for i
     });
   });
 });
+
+describe('a hostile Parquet page header is refused before its buffer is allocated', () => {
+  it('a Snappy page claiming 2^31 - 1 bytes from 8 compressed: INPUT_INVALID naming both sizes', async () => {
+    const compressed = new Uint8Array([0x04, 0x0c, 1, 0, 0, 0, 0, 0]);
+    const writer = new ByteWriter();
+    writer.appendUint32(0x31524150); // PAR1
+    const pageStart = writer.offset;
+    // PageHeader: DATA_PAGE, uncompressed and compressed sizes, a data page header of 1 PLAIN value.
+    serializeTCompactProtocol(writer, {
+      field_1: 0,
+      field_2: 2 ** 31 - 1,
+      field_3: compressed.length,
+      field_5: { field_1: 1, field_2: 0, field_3: 3, field_4: 3 },
+    });
+    for (const byte of compressed) writer.appendUint8(byte);
+    const chunkBytes = writer.offset - pageStart;
+    const SNAPPY = 1;
+    const chunk = {
+      field_2: BigInt(pageStart),
+      field_3: {
+        field_1: INT32,
+        field_2: [0],
+        field_3: ['x'],
+        field_4: SNAPPY,
+        field_5: 1n,
+        field_6: BigInt(chunkBytes),
+        field_7: BigInt(chunkBytes),
+        field_9: BigInt(pageStart),
+      },
+    };
+    const footerStart = writer.offset;
+    serializeTCompactProtocol(writer, {
+      field_1: 2,
+      field_2: [{ field_4: 'root', field_5: 1 }, leaf('x')],
+      field_3: 1n,
+      field_4: [{ field_1: [chunk], field_2: BigInt(chunkBytes), field_3: 1n }],
+    });
+    writer.appendUint32(writer.offset - footerStart);
+    writer.appendUint32(0x31524150);
+    const result = await readParquet(writer.getBytes());
+    expect(result.ok ? undefined : result.issues[0]).toMatchObject({
+      code: 'INPUT_INVALID',
+      message: 'The Parquet file is corrupt: a page claims 2147483647 bytes from 8 compressed with Snappy.',
+    });
+  });
+});

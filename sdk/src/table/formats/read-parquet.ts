@@ -1,5 +1,5 @@
 import type { Table, Vector } from 'apache-arrow';
-import { type AsyncBuffer, type FileMetaData, parquetMetadata, parquetRead } from 'hyparquet';
+import { type AsyncBuffer, type Compressors, type FileMetaData, parquetMetadata, parquetRead, snappyUncompress } from 'hyparquet';
 import { UserError } from '../../errors/errors';
 import type { Issue, Result } from '../../errors/issue';
 import { defaultInputLimits } from '../../node/input-limits';
@@ -93,6 +93,25 @@ function boundsProblem(metadata: FileMetaData, fileBytes: number): string | unde
   return undefined;
 }
 
+/**
+ * Snappy's densest element (a 3-byte copy) writes 64 bytes, so no page decompresses to more than
+ * ~22 times its size: a header claiming more is corrupt, and is refused before its buffer is allocated.
+ */
+const snappyMaxRatio = 32;
+
+const boundedSnappy: Compressors = {
+  SNAPPY: (input, outputLength) => {
+    if (outputLength > input.length * snappyMaxRatio + 64)
+      throw new UserError(
+        'INPUT_INVALID',
+        `The Parquet file is corrupt: a page claims ${outputLength} bytes from ${input.length} compressed with Snappy.`,
+      );
+    const output = new Uint8Array(outputLength);
+    snappyUncompress(input, output);
+    return output;
+  },
+};
+
 /** One column's chunks (one per row group) as one vector: typed arrays stay typed, the rest is inferred. */
 function vectorOf(name: string, chunks: Chunk[], rows: number, options: ValuesOptions): Vector {
   chunks.sort((a, b) => a.rowStart - b.rowStart);
@@ -174,6 +193,7 @@ export async function readParquet(bytes: Uint8Array, options: ParquetOptions = {
       file,
       metadata,
       columns: names,
+      compressors: boundedSnappy,
       onChunk: (chunk) => chunks.get(chunk.columnName)?.push({ rowStart: chunk.rowStart, data: chunk.columnData }),
     });
     options.signal?.throwIfAborted();
