@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddressPolicy } from '../net/address-policy';
 import { createSafeHttpClient } from '../net/safe-fetch';
+import { makeTestApp } from '../test-support/make-test-app';
 import { checkPluginUpload } from './check-plugin-upload';
 import { downloadFromRegistry } from './registry-download';
 import { unpackPluginTarball } from './unpack-plugin-tarball';
@@ -44,6 +45,8 @@ describe('installing a plugin from an npm registry', () => {
             versions: {
               '1.0.0': { dist: { tarball: `${base}/good.tgz`, integrity: sri(tarball) } },
               '1.0.1': { dist: { tarball: `${base}/tampered.tgz`, integrity: sri(tarball) } },
+              // Integrity holds, but the tarball is another version's: the route must notice.
+              '2.0.0': { dist: { tarball: `${base}/good.tgz`, integrity: sri(tarball) } },
               '1.0.2': { dist: { tarball: `${base}/good.tgz`, integrity: `sha1-${createHash('sha1').update(tarball).digest('base64')}` } },
             },
           }),
@@ -85,6 +88,34 @@ describe('installing a plugin from an npm registry', () => {
       code: 'REQUEST_INVALID',
       details: { field: 'version' },
     });
+  });
+
+  it('POST /api/plugins/registry installs a release for ops, and a tampered one leaves nothing installed', async () => {
+    const t = await makeTestApp({ pluginRegistry: { url: registry, http } });
+    try {
+      const install = (version: string, token: string) => t.call('POST', '/api/plugins/registry', { token, body: { name, version } });
+      expect((await install('1.0.0', t.tokens.developer)).status).toBe(403);
+      const tampered = await install('1.0.1', t.tokens.ops);
+      expect(tampered.status).toBe(400);
+      expect(await tampered.json()).toMatchObject({
+        code: 'PLUGIN_BUNDLE_INVALID',
+        details: { plugin: name, version: '1.0.1', field: 'dist.integrity' },
+      });
+      const swapped = await install('2.0.0', t.tokens.ops);
+      expect(await swapped.json()).toMatchObject({
+        code: 'PLUGIN_MANIFEST_INVALID',
+        details: { plugin: name, version: '2.0.0', field: 'version' },
+      });
+      const installed = await install('1.0.0', t.tokens.ops);
+      expect(installed.status, await installed.clone().text()).toBe(201);
+      expect(await installed.json()).toMatchObject({ name, version: '1.0.0', installedBy: 'ops-test' });
+      const list = (await (await t.call('GET', '/api/plugins', { token: t.tokens.analyst })).json()) as {
+        items: Array<{ version: string }>;
+      };
+      expect(list.items.map((p) => p.version)).toEqual(['1.0.0']);
+    } finally {
+      await t.close();
+    }
   });
 
   it('cannot reach a loopback registry through the default policy', async () => {

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type HttpClient, npmNamePattern, semverPattern, UserError } from '@causeway/sdk';
 
+/** The npm registry plugins are installed from by name, and the (SSRF-safe) client that reaches it. */
+export interface PluginRegistry {
+  url: string;
+  http: HttpClient;
+}
+
 /** Caps on what a registry may send: a packument of a much-published package is large; a tarball is an upload. */
 const packumentMaxBytes = 32 * 1024 * 1024;
 const tarballMaxBytes = 20 * 1024 * 1024;
