@@ -24,6 +24,14 @@ export const pluginList = listOf(pluginSchema);
 /** A plugin version's manifest (causeway-plugin.json). */
 export const pluginManifestAnswer = z.record(z.string(), z.unknown());
 
+/** Install `name@version` from the npm registry the server is configured with (`CAUSEWAY_PLUGIN_REGISTRY`). */
+export const pluginRegistryInstallBody = z
+  .object({
+    name: z.string().min(1).max(214).meta({ example: '@causeway/plugin-text' }),
+    version: z.string().min(1).max(256).describe('An exact version, not a range.').meta({ example: '1.0.0' }),
+  })
+  .meta({ id: 'PluginRegistryInstall' });
+
 /** `?force=true` disables or removes a plugin version even though graphs or schedules need it (audited). */
 export const pluginChangeQuery = z.object({
   force: z.enum(['true', 'false']).optional().describe('"true" to go ahead although graphs or schedules need this version.'),

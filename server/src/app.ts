@@ -22,6 +22,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { refuseAnonymousBodies } from './middleware/refuse-anonymous-bodies';
 import { requireAction } from './middleware/require-action';
 import { storableUrl } from './middleware/storable-url';
+import type { PluginRegistry } from './plugins/registry-download';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { endpointRoutes } from './routes/endpoints';
@@ -65,6 +66,8 @@ export interface AppDeps {
   endpoints?: Endpoints;
   /** Request rate limits, shared with the prediction fast path; from the environment when absent. */
   rateLimits?: RateLimits;
+  /** Where `POST /api/plugins/registry` downloads plugins from, and the client it uses (absent: that route refuses). */
+  pluginRegistry?: PluginRegistry;
   /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
   extend?: (api: OpenAPIHono<AppEnv>, services: Services) => void;
 }
@@ -132,7 +135,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/secrets', secretRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));
-  app.route('/api/plugins', pluginRoutes(services));
+  app.route('/api/plugins', pluginRoutes(services, deps.pluginRegistry));
   app.route('/api/runs', runRoutes(services, deps.runs));
   app.route('/api/schedules', scheduleRoutes(services));
   if (deps.endpoints) app.route('/api/endpoints', endpointRoutes(services, deps.endpoints));

@@ -18,6 +18,9 @@ import { ensureAdminToken } from './ensure-admin-token';
 import { RateLimits } from './http/rate-limits';
 import { loadTemplates } from './load-templates';
 import { consoleLogger, type Logger } from './logger';
+import { AddressPolicy } from './net/address-policy';
+import { httpSettingsSchema } from './net/http-settings';
+import { createSafeHttpClient } from './net/safe-fetch';
 import { AuditRepository } from './repositories/audit-repository';
 import { runSettings } from './runs/run-settings';
 import { startRuns } from './runs/start-runs';
@@ -94,6 +97,10 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     bodyLimit: config.bodyLimit,
     corsOrigin: config.corsOrigin,
     filesDir: join(config.dataDir, 'files'),
+    pluginRegistry: {
+      url: httpSettingsSchema.parse(options.env ?? process.env).CAUSEWAY_PLUGIN_REGISTRY,
+      http: createSafeHttpClient({ policy: AddressPolicy.fromEnv(options.env ?? process.env) }),
+    },
   });
   serveWeb(app, firstWithIndex([join(moduleDir, 'web'), join(repoRoot, 'web', 'dist')]));
   const adminToken = await ensureAdminToken(services.tokens, config.dataDir);

@@ -3,9 +3,11 @@ export { describeNode, type JsonSchema, type NodeDescriptor, type NodePortDescri
 export { describePlugin, type PluginBundleInfo } from './describe-plugin';
 export {
   nodeDescriptorSchema,
+  npmNamePattern,
   type PluginCapabilities,
   type PluginManifest,
   pluginCapabilitiesSchema,
   pluginManifestSchema,
+  semverPattern,
 } from './manifest-schema';
 export { type DescriptorRun, nodeFromDescriptor } from './node-from-descriptor';

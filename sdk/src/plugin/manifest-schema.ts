@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import type { PortKind } from '../ports/port';
 
-/** npm's rules for a package name: lowercase, URL-safe, at most 214 characters, optionally scoped. */
+/**
+ * npm's rules for a package name: lowercase, URL-safe, at most 214 characters, optionally scoped.
+ *
+ * @example
+ * npmNamePattern.test('@acme/causeway-text') // true
+ */
 export const npmNamePattern = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
-/** Semantic Versioning 2.0.0, the pattern semver.org gives. */
+/**
+ * Semantic Versioning 2.0.0, the pattern semver.org gives.
+ *
+ * @example
+ * semverPattern.test('1.2.0-dev') // true
+ */
 export const semverPattern =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 /** The part of a plugin node type after `<package name>/`. */

@@ -4,6 +4,7 @@ import {
   pluginList,
   pluginManifestAnswer,
   pluginParams,
+  pluginRegistryInstallBody,
   pluginSchema,
 } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
@@ -13,12 +14,15 @@ import { prerelease } from 'semver';
 import type { AppEnv } from '../http/app-env';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
-import { binarySchema, errorResponses, jsonResponse, multipartFiles } from '../http/schemas';
+import { binarySchema, errorResponses, jsonBody, jsonResponse, multipartFiles } from '../http/schemas';
 import type { Services } from '../http/services';
+import { checkPluginUpload } from '../plugins/check-plugin-upload';
 import { type InstallMode, installPlugin } from '../plugins/install-plugin';
 import { pluginDependents } from '../plugins/plugin-dependents';
 import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
 import { readPluginUpload } from '../plugins/read-plugin-upload';
+import { downloadFromRegistry, type PluginRegistry } from '../plugins/registry-download';
+import { unpackPluginTarball } from '../plugins/unpack-plugin-tarball';
 import { actorOf } from './actor-of';
 
 // Plain schemas, not zod: nothing validates the body before the route, which reads and checks the parts itself.
@@ -61,6 +65,16 @@ const installDev = defineRoute('plugins:dev', {
   tags: ['plugins'],
   request: uploadBody,
   responses: { 201: jsonResponse('Installed', pluginSchema) },
+});
+
+const installFromRegistry = defineRoute('plugins:write', {
+  method: 'post',
+  path: '/registry',
+  operationId: 'installPluginFromRegistry',
+  summary: "Install name@version from the server's npm registry (integrity-checked, then checked as an upload)",
+  tags: ['plugins'],
+  request: jsonBody(pluginRegistryInstallBody),
+  responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(404, 409) },
 });
 
 const toggle = (enabled: boolean) =>
@@ -133,7 +147,7 @@ function pluginJson(plugin: InstalledPlugin): PluginJson {
 const notFound = (name: string, version: string) => new UserError('NOT_FOUND', `No plugin ${name}@${version} is installed.`);
 
 /** Plugins: install (ops/admin; developers only `-dev` versions), enable, disable, remove, and serve manifests and bundles. */
-export function pluginRoutes(services: Services) {
+export function pluginRoutes(services: Services, registry?: PluginRegistry) {
   const plugins = new PluginsRepository(services.db);
   const deps = { plugins, builtins: services.registry, audit: services.audit };
   const upload = async (c: Context<AppEnv>, mode: InstallMode) => {
@@ -176,6 +190,26 @@ export function pluginRoutes(services: Services) {
     .openapi(list, async (c) => c.json({ items: (await plugins.list()).map(pluginJson) }, 200))
     .openapi(install, async (c) => c.json(await upload(c, 'release'), 201))
     .openapi(installDev, async (c) => c.json(await upload(c, 'dev'), 201))
+    .openapi(installFromRegistry, async (c) => {
+      const { name, version } = c.req.valid('json');
+      if (registry === undefined) throw new UserError('REQUEST_INVALID', 'This server has no plugin registry configured.');
+      const tarball = await unpackPluginTarball(await downloadFromRegistry(registry.http, registry.url, name, version, c.req.raw.signal));
+      // The registry's tarball must hold the package asked for, not another one.
+      const manifest = await checkPluginUpload(tarball);
+      for (const [field, asked] of [
+        ['name', name],
+        ['version', version],
+      ] as const) {
+        if (manifest[field] !== asked) {
+          throw new UserError(
+            'PLUGIN_MANIFEST_INVALID',
+            `Plugin ${name}@${version} from the registry holds a manifest with ${field} ${JSON.stringify(manifest[field])}; nothing was installed.`,
+            { details: { plugin: name, version, field } },
+          );
+        }
+      }
+      return c.json(pluginJson(await installPlugin(deps, tarball, actorOf(c).name, 'release')), 201);
+    })
     .openapi(toggle(true), async (c) => c.json(await setEnabled(c, c.req.valid('param'), true, false), 200))
     .openapi(toggle(false), async (c) =>
       c.json(await setEnabled(c, c.req.valid('param'), false, c.req.valid('query').force === 'true'), 200),

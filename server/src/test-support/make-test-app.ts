@@ -13,6 +13,7 @@ import { type EndpointsOptions, startEndpoints } from '../endpoints/endpoints-ru
 import { modelVersionsIn } from '../endpoints/model-version-source';
 import { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
+import type { PluginRegistry } from '../plugins/registry-download';
 import { AuditRepository } from '../repositories/audit-repository';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { migratedPgliteDump } from './migrated-pglite';
@@ -36,6 +37,7 @@ export async function makeTestApp(
     filesDir?: string;
     uploadLimit?: number;
     rateLimits?: RateLimits;
+    pluginRegistry?: PluginRegistry;
   } = {},
 ) {
   const handle: DatabaseHandle = await connectDatabase(options.target ?? { kind: 'pglite', loadDataDir: await migratedPgliteDump() });
@@ -61,6 +63,7 @@ export async function makeTestApp(
     corsOrigin: 'http://127.0.0.1:8787',
     ...(options.filesDir === undefined ? {} : { filesDir: options.filesDir }),
     ...(options.uploadLimit === undefined ? {} : { uploadLimit: options.uploadLimit }),
+    ...(options.pluginRegistry === undefined ? {} : { pluginRegistry: options.pluginRegistry }),
     rateLimits,
   });
   const tokens = {} as Record<Role, string>;

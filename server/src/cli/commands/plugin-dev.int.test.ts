@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { makeTestApp, type TestApp } from '../../test-support/make-test-app';
 import type { CliIo } from '../cli-io';
 import { main } from '../main';
@@ -21,15 +21,19 @@ const echo = defineNode({
 export default definePlugin({ name: '@acme/causeway-echo', version: '1.4.2', apiVersion: 1, nodes: [echo] });
 `;
 
+// Every watch a test starts is stopped after it, so a failed test leaves none reinstalling behind the next.
+const watches: AbortController[] = [];
+
 function bufferIo(env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const controller = new AbortController();
+  watches.push(controller);
   const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, signal: controller.signal };
   return { io, out, err, controller };
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -55,6 +59,9 @@ describe('causeway plugin dev', () => {
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: '@acme/causeway-echo', version: '1.4.2', type: 'module' }));
     await writeFile(join(dir, 'src', 'index.ts'), source('Echo'));
   }, 120_000);
+  afterEach(() => {
+    for (const controller of watches.splice(0)) controller.abort();
+  });
   afterAll(async () => {
     server?.close();
     await t?.close();
@@ -71,7 +78,7 @@ describe('causeway plugin dev', () => {
 
   test('installs the built plugin as a -dev version, then reinstalls it in place on save', async () => {
     const { io, out, err, controller } = bufferIo({ CAUSEWAY_URL: url, CAUSEWAY_TOKEN: t.tokens.developer });
-    const exited = main(['plugin', 'dev', dir], io, '/');
+    const exited = main(['plugin', 'dev', dir, '--no-typecheck'], io, '/');
     await until(() => out.some((line) => line.startsWith('watching')), `the watch to start (stderr: ${err.join('')})`);
     expect(out[0]).toMatch(/^installed @acme\/causeway-echo@1\.4\.2-dev \(@acme\/causeway-echo\/echo\)/);
     expect(await titles()).toEqual(['Echo']);
@@ -83,11 +90,11 @@ describe('causeway plugin dev', () => {
 
     controller.abort();
     expect(await exited).toBe(0);
-  }, 90_000);
+  }, 300_000);
 
   test('keeps seeing a file an editor replaced (temp file renamed over it), then appended to', async () => {
     const { io, out, err, controller } = bufferIo({ CAUSEWAY_URL: url, CAUSEWAY_TOKEN: t.tokens.developer });
-    const exited = main(['plugin', 'dev', dir], io, '/');
+    const exited = main(['plugin', 'dev', dir, '--no-typecheck'], io, '/');
     await until(() => out.some((line) => line.startsWith('watching')), `the watch to start (stderr: ${err.join('')})`);
     const installs = () => out.filter((line) => line.startsWith('installed')).length;
     const file = join(dir, 'src', 'index.ts');
@@ -99,7 +106,7 @@ describe('causeway plugin dev', () => {
     await until(() => installs() > before, `the reinstall after appending to the replaced file (stderr: ${err.join('')})`);
     controller.abort();
     expect(await exited).toBe(0);
-  }, 90_000);
+  }, 300_000);
 
   test('a type error stops the install and is printed; --no-typecheck installs anyway', async () => {
     const broken = join(dir, 'src', 'index.ts');
@@ -114,7 +121,7 @@ describe('causeway plugin dev', () => {
     expect(await main(['plugin', 'dev', dir, '--once', '--no-typecheck'], unchecked.io, '/')).toBe(0);
     expect(await titles()).toEqual(['Echo, mistyped']);
     await writeFile(broken, source('Echo'));
-  }, 90_000);
+  }, 300_000);
 
   test('--once reports the server refusing a token that may not install plugins', async () => {
     const { io, err } = bufferIo();
