@@ -132,7 +132,7 @@ export function createBuiltinRegistry(): NodeRegistry {
 }
 
 export { compileScoringPath, type ScoringPipeline } from './deploy/scoring-path/apply-scoring-path';
-export { withRawColumns } from './deploy/scoring-path/raw-columns';
+export { nullColumn, withRawColumns } from './deploy/scoring-path/raw-columns';
 export type { ScoringPathCard } from './deploy/scoring-path/scoring-path-card';
 export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
 export { cardKey } from './ml/onnx/model-card';

@@ -1,4 +1,4 @@
-import type { ModelCard } from '@causeway/sdk';
+import type { ModelCard, ModelFeature } from '@causeway/sdk';
 
 interface StatsLike {
   kind?: unknown;
@@ -26,13 +26,20 @@ function mostFrequent(stats: StatsLike): string | undefined {
   return best?.[0];
 }
 
+/** The raw columns of a version with a scoring path (they have no training statistics), else the card's features. */
+function requestFields(card: ModelCard): ModelFeature[] {
+  const path = card.scoringPath as { inputs?: unknown } | undefined;
+  if (!Array.isArray(path?.inputs)) return card.features ?? [];
+  return (path.inputs as ModelFeature[]).map((c) => ({ name: c.name, type: c.type }));
+}
+
 /**
  * A typical input row, from the card's training statistics: the median of numbers, the most frequent
- * text. Features without statistics get a placeholder of their type.
+ * text. Features without statistics (and the raw columns of a scoring path) get a placeholder of their type.
  */
 export function inputExample(card: ModelCard): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const feature of card.features ?? []) {
+  for (const feature of requestFields(card)) {
     const stats = (feature.stats ?? {}) as StatsLike;
     const middle = median(stats);
     switch (feature.type) {

@@ -1,4 +1,4 @@
-import { tableFeeds, withRawColumns } from '@causeway/nodes';
+import { nullColumn, tableFeeds } from '@causeway/nodes';
 import {
   boolVector,
   type ColumnSchema,
@@ -91,8 +91,12 @@ export async function pipelineFeeds(
     names.push(column.name);
   }
   if (problems.length > 0) throw inputError(problems);
-  const raw = withRawColumns(pipeline.path, tableFromColumns(names, vectors));
-  const features = await pipeline.apply(raw);
+  // Columns the path reads but the model does not need are not asked for: they go in as nulls.
+  for (const column of pipeline.path.fill) {
+    names.push(column.name);
+    vectors.push(nullColumn(column.type, reader.rows));
+  }
+  const features = await pipeline.apply(tableFromColumns(names, vectors));
   const batch = tableFeeds(features, pipeline.inputs, {}).batch(0, reader.rows);
   const { Tensor } = loadedOnnxRuntime();
   const feeds: Record<string, ort.Tensor> = {};

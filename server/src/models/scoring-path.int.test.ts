@@ -166,6 +166,12 @@ describe.each(['pglite', 'postgres'] as const)('a served scoring path on %s', (k
     expect((await call('/api/endpoints', { name: 'visitors', model: 'visitors' })).status).toBe(201);
     const promoted = await call('/api/endpoints/visitors/promote', { version: 1, override: true, reason: 'journey test' });
     expect(promoted.status, await promoted.clone().text()).toBe(200);
+    const detail = (await (
+      await served.app.request('/api/endpoints/visitors', { headers: { authorization: `Bearer ${ops}` } })
+    ).json()) as {
+      inputExample: Record<string, unknown>;
+    };
+    expect(Object.keys(detail.inputExample)).toEqual(['date', 'temperature_c', 'promotion']);
     const rows = raw.map((r) => ({ date: r.date, temperature_c: r.temperature_c, promotion: r.promotion }));
     const answer = await call('/api/endpoints/visitors/predict', { rows });
     expect(answer.status, await answer.clone().text()).toBe(200);
