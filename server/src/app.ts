@@ -62,6 +62,8 @@ export interface AppDeps {
   artifacts?: ArtifactStore;
   /** Model serving (see `startEndpoints`); without it the endpoint routes are not mounted. */
   endpoints?: Endpoints;
+  /** Tokens looked up lately kept in memory (`CAUSEWAY_TOKEN_CACHE_ENTRIES`, default 10,000). */
+  tokenCacheEntries?: number;
   /** Request rate limits, shared with the prediction fast path; from the environment when absent. */
   rateLimits?: RateLimits;
   /** Mounts more resources (runs, schedules…) on the `/api` app before the catch-all. */
