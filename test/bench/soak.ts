@@ -36,6 +36,8 @@ for (const database of databases) {
     readEveryMs: 1_000,
     predictEveryMs: 100,
     sampleEveryMs: 5_000,
+    // Past the default CAUSEWAY_THREAD_IDLE_MS (60 s) and a heartbeat.
+    idleWaitMs: 70_000,
     log: (line) => console.log(line),
   });
   for (const line of formatReport(database, report)) console.log(line);

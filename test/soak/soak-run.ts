@@ -17,6 +17,8 @@ export interface SoakOptions {
   readEveryMs: number;
   predictEveryMs: number;
   sampleEveryMs: number;
+  /** How long the server rests after the soak before its idle memory is read (past CAUSEWAY_THREAD_IDLE_MS, so idle threads have ended). */
+  idleWaitMs: number;
   /** Extra server environment (bounds, threads). */
   env?: Record<string, string>;
   log?: (line: string) => void;
@@ -123,7 +125,7 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
       else if (run.status === 'stuck') report.runs.stuck++;
       else report.runs.failed++;
     }
-    await sleep(Math.min(15_000, options.sampleEveryMs * 3));
+    await sleep(options.idleWaitMs);
     report.idleRssAfterSoakMb = (await sampleProcess(server)).rssMb;
     for (const series of ['rssMb', 'heapUsedMb', 'externalMb', 'fds', 'threads', 'children', 'dbConnections'] as const) {
       const points: Point[] = report.samples.map((s) => ({ at: s.at, value: s[series] }));

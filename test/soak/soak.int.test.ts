@@ -32,7 +32,8 @@ describe.each(['pglite', 'postgres'] as const)('a short soak on %s', (database) 
       readEveryMs: 500,
       predictEveryMs: 50,
       sampleEveryMs: 1_000,
-      env: { CAUSEWAY_WORKER_THREADS: '1' },
+      idleWaitMs: 3_000,
+      env: { CAUSEWAY_WORKER_THREADS: '1', CAUSEWAY_THREAD_IDLE_MS: '1000', CAUSEWAY_HEARTBEAT_MS: '500' },
     });
     const lines = formatReport(database, report).join('\n');
     expect(report.runs, lines).toMatchObject({ stuck: 0, failed: 0 });
