@@ -35,7 +35,12 @@ describe('cheap refusals', () => {
   let fastServer: Server;
   let appServer: Server;
   const port = (server: Server) => (server.address() as AddressInfo).port;
-  const limits = new RateLimits({ CAUSEWAY_RATE_SIGN_IN_PER_IP: 3, CAUSEWAY_RATE_PREDICT_PER_TOKEN: 2, CAUSEWAY_RATE_PREDICT_PER_IP: 3 });
+  const limits = new RateLimits({
+    CAUSEWAY_RATE_SIGN_IN_PER_IP: 3,
+    CAUSEWAY_RATE_PREDICT_PER_TOKEN: 2,
+    CAUSEWAY_RATE_PREDICT_PER_IP: 3,
+    CAUSEWAY_RATE_LIMIT_KEYS: 50_000,
+  });
 
   beforeAll(async () => {
     t = await makeTestApp({ rateLimits: limits, bodyLimit });

@@ -17,6 +17,15 @@ export const rateLimitSettingsSchema = z.object({
   CAUSEWAY_RATE_SIGN_IN_PER_IP: perMinute(30, 'Sign-in requests from one client address, whatever their outcome.'),
   CAUSEWAY_RATE_PREDICT_PER_TOKEN: perMinute(60_000, 'Prediction requests with one token (counted before the token is checked).'),
   CAUSEWAY_RATE_PREDICT_PER_IP: perMinute(120_000, 'Prediction requests from one client address.'),
+  CAUSEWAY_RATE_LIMIT_KEYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(50_000)
+    .describe(
+      'Keys (tokens, addresses) each limit tracks in memory; at the bound idle keys are dropped, then the oldest, so random tokens or addresses cannot grow memory.',
+    ),
 });
 
 /** What a limit counts: sign-ins per address; predictions per token and per address. */
@@ -27,14 +36,19 @@ interface Bucket {
   at: number;
 }
 
-// Keys of idle buckets are dropped once this many are held, so random tokens or addresses cannot grow memory without bound.
-const maxKeys = 50_000;
-
 /** One kind's buckets: `limit` requests per minute per key, as a burst of `limit` refilled evenly. */
 class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxKeys: number,
+  ) {}
+
+  /** Keys tracked now (at most `maxKeys`). */
+  get size(): number {
+    return this.buckets.size;
+  }
 
   /** Takes one request for `key`: 0 when allowed, else the seconds until one is. */
   take(key: string, now: number): number {
@@ -44,7 +58,7 @@ class TokenBuckets {
     bucket.tokens = Math.min(this.limit, bucket.tokens + (now - bucket.at) * perMs);
     bucket.at = now;
     if (!this.buckets.has(key)) {
-      if (this.buckets.size >= maxKeys) this.dropFull(now);
+      if (this.buckets.size >= this.maxKeys) this.dropFull(now);
       this.buckets.set(key, bucket);
     }
     if (bucket.tokens >= 1) {
@@ -59,7 +73,7 @@ class TokenBuckets {
     for (const [key, bucket] of this.buckets) if (bucket.tokens + (now - bucket.at) * perMs >= this.limit) this.buckets.delete(key);
     // Still full of busy keys: forget the oldest rather than grow.
     for (const key of this.buckets.keys()) {
-      if (this.buckets.size < maxKeys) break;
+      if (this.buckets.size < this.maxKeys) break;
       this.buckets.delete(key);
     }
   }
@@ -78,15 +92,20 @@ export class RateLimits {
     private readonly clock: () => number = Date.now,
   ) {
     this.kinds = {
-      signInPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_SIGN_IN_PER_IP),
-      predictPerToken: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_TOKEN),
-      predictPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_IP),
+      signInPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_SIGN_IN_PER_IP, settings.CAUSEWAY_RATE_LIMIT_KEYS),
+      predictPerToken: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_TOKEN, settings.CAUSEWAY_RATE_LIMIT_KEYS),
+      predictPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_IP, settings.CAUSEWAY_RATE_LIMIT_KEYS),
     };
   }
 
   /** From the environment (defaults for anything unset). */
   static fromEnv(env: Readonly<Record<string, string | undefined>>): RateLimits {
     return new RateLimits(parseEnvSettings(rateLimitSettingsSchema, env, 'rate limit settings'));
+  }
+
+  /** Keys each limit tracks now. */
+  tracked(kind: RateLimitKind): number {
+    return this.kinds[kind].size;
   }
 
   /** Counts one request against each given kind and key (an undefined key is not counted); throws `RATE_LIMITED` when any is spent. */
