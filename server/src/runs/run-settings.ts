@@ -17,6 +17,8 @@ export interface RunSettings {
   heartbeatMs: number;
   /** A run thread without a run for this long ends, giving back all its memory; the next runs start a new one. */
   threadIdleMs: number;
+  /** Parsed graphs each run thread keeps (by graph version). */
+  graphCacheEntries: number;
   /** A running run whose stamp is older than this has lost its worker. */
   staleMs: number;
   /** How often the sweeper looks for such runs. */
@@ -72,6 +74,13 @@ export const runSettingsSchema = z.object({
     .default(2)
     .describe('Attempts before a run whose worker died is failed.'),
   CAUSEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5_000).meta(ms).describe('How often a worker stamps the runs it holds.'),
+  CAUSEWAY_RUN_GRAPH_CACHE_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(64)
+    .describe('Parsed graphs each run thread keeps, by graph version, so repeated runs skip parsing; at the bound the cache starts over.'),
   CAUSEWAY_THREAD_IDLE_MS: z.coerce
     .number()
     .int()
@@ -171,6 +180,7 @@ export function runSettings(env: Record<string, string | undefined>, overrides: 
     maxAttempts: s.CAUSEWAY_RUN_MAX_ATTEMPTS,
     heartbeatMs: s.CAUSEWAY_HEARTBEAT_MS,
     threadIdleMs: s.CAUSEWAY_THREAD_IDLE_MS,
+    graphCacheEntries: s.CAUSEWAY_RUN_GRAPH_CACHE_ENTRIES,
     staleMs: s.CAUSEWAY_STALE_MS,
     sweepMs: s.CAUSEWAY_SWEEP_MS,
     pollMs: s.CAUSEWAY_RUN_POLL_MS,

@@ -155,6 +155,7 @@ export class WorkerPool {
         filesDir: this.options.filesDir,
         maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes,
         limits: this.options.settings.limits,
+        graphCacheEntries: this.options.settings.graphCacheEntries,
       },
       (message) => this.onMessage(slot, message),
       (reason) => this.onExit(slot, reason),
