@@ -64,6 +64,8 @@ export interface AppDeps {
   artifacts?: ArtifactStore;
   /** Model serving (see `startEndpoints`); without it the endpoint routes are not mounted. */
   endpoints?: Endpoints;
+  /** Tokens looked up lately kept in memory (`CAUSEWAY_TOKEN_CACHE_ENTRIES`, default 10,000). */
+  tokenCacheEntries?: number;
   /** Request rate limits, shared with the prediction fast path; from the environment when absent. */
   rateLimits?: RateLimits;
   /** Where `POST /api/plugins/registry` downloads plugins from, and the client it uses (absent: that route refuses). */

@@ -28,6 +28,7 @@ import { startScheduler } from './schedules/start-scheduler';
 import { loadMasterKey } from './secrets/master-key';
 import { SecretCipher } from './secrets/secret-cipher';
 import { serveWeb } from './serve-web';
+import { memoryBounds } from './settings/memory-settings';
 
 /** Options of {@link serve}: flags that override the environment. */
 export interface ServeOptions extends ConfigFlags {
@@ -79,11 +80,13 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     logger,
     settings: runSettings(options.env ?? process.env),
   });
+  const bounds = memoryBounds(options.env ?? process.env);
   const endpoints = startEndpoints({
     db: database.db,
     versions: modelVersionsIn(database.db, artifacts),
     audit: new AuditRepository(database.db),
     logger,
+    options: { stateCacheEntries: bounds.endpointStateEntries, servedModels: bounds.servedModels },
   });
   const rateLimits = RateLimits.fromEnv(options.env ?? process.env);
   const { app, services } = createApp({
@@ -101,6 +104,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       url: httpSettingsSchema.parse(options.env ?? process.env).CAUSEWAY_PLUGIN_REGISTRY,
       http: createSafeHttpClient({ policy: AddressPolicy.fromEnv(options.env ?? process.env) }),
     },
+    tokenCacheEntries: bounds.tokenCacheEntries,
   });
   serveWeb(app, firstWithIndex([join(moduleDir, 'web'), join(repoRoot, 'web', 'dist')]));
   const adminToken = await ensureAdminToken(services.tokens, config.dataDir);

@@ -21,6 +21,11 @@ export class EndpointStateCache {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Endpoints cached now (at most `maxEntries`). */
+  get size(): number {
+    return this.cached.size;
+  }
+
   async get(name: string): Promise<EndpointState | undefined> {
     const entry = this.current(name);
     if (entry !== undefined) return entry.state;

@@ -21,6 +21,10 @@ export interface EndpointsOptions {
   flushMs?: number;
   /** How often old samples are deleted (ms, default one hour). */
   sweepMs?: number;
+  /** Endpoint states the predict path keeps (default 10,000: `CAUSEWAY_ENDPOINT_STATE_CACHE_ENTRIES`). */
+  stateCacheEntries?: number;
+  /** Model versions kept open (default 16: `CAUSEWAY_SERVED_MODELS`). */
+  servedModels?: number;
 }
 
 /** Model serving for one server process: state cache, loaded versions, figures, sampling, changes. */
@@ -54,8 +58,8 @@ export function startEndpoints(deps: {
 }): Endpoints {
   const options = deps.options ?? {};
   const repository = new EndpointsRepository(deps.db);
-  const states = new EndpointStateCache((name) => repository.get(name), options.stateTtlMs ?? 1_000);
-  const models = new ServedModels(deps.versions);
+  const states = new EndpointStateCache((name) => repository.get(name), options.stateTtlMs ?? 1_000, options.stateCacheEntries);
+  const models = new ServedModels(deps.versions, options.servedModels);
   const figures = new EndpointFigures();
   const samples = new SampleWriter(deps.db, deps.logger);
   const predictor = new EndpointPredictor({ states, models, figures, samples, logger: deps.logger, random: options.random ?? Math.random });

@@ -24,6 +24,11 @@ export class ServedModels {
     private readonly max = 16,
   ) {}
 
+  /** Versions open or opening now (at most `max`). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The loaded version; the promise is shared, so concurrent first requests load it once. */
   get(modelName: string, version: number): Promise<ServedModel> {
     return this.entry(modelName, version).model;

@@ -40,6 +40,7 @@ describe('cheap refusals', () => {
     CAUSEWAY_RATE_PREDICT_PER_TOKEN: 2,
     CAUSEWAY_RATE_PREDICT_PER_IP: 3,
     CAUSEWAY_TRUST_PROXY: false,
+    CAUSEWAY_RATE_LIMIT_KEYS: 50_000,
   });
 
   beforeAll(async () => {

@@ -24,6 +24,15 @@ export const rateLimitSettingsSchema = z.object({
     .describe(
       'The server sits behind one reverse proxy: the client address of the per-address limits and the sign-in throttle is the last address of X-Forwarded-For (the one the proxy appended) instead of the socket peer. Leave it off when clients reach the server directly, or they choose their own address.',
     ),
+  CAUSEWAY_RATE_LIMIT_KEYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(50_000)
+    .describe(
+      'Keys (tokens, addresses) each limit tracks in memory; at the bound idle keys are dropped, then the oldest, so random tokens or addresses cannot grow memory.',
+    ),
 });
 
 /** What a limit counts: sign-ins per address; predictions per token and per address. */
@@ -34,14 +43,19 @@ interface Bucket {
   at: number;
 }
 
-// Keys of idle buckets are dropped once this many are held, so random tokens or addresses cannot grow memory without bound.
-const maxKeys = 50_000;
-
 /** One kind's buckets: `limit` requests per minute per key, as a burst of `limit` refilled evenly. */
 class TokenBuckets {
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxKeys: number,
+  ) {}
+
+  /** Keys tracked now (at most `maxKeys`). */
+  get size(): number {
+    return this.buckets.size;
+  }
 
   /** Takes one request for `key`: 0 when allowed, else the seconds until one is. */
   take(key: string, now: number): number {
@@ -51,7 +65,7 @@ class TokenBuckets {
     bucket.tokens = Math.min(this.limit, bucket.tokens + (now - bucket.at) * perMs);
     bucket.at = now;
     if (!this.buckets.has(key)) {
-      if (this.buckets.size >= maxKeys) this.dropFull(now);
+      if (this.buckets.size >= this.maxKeys) this.dropFull(now);
       this.buckets.set(key, bucket);
     }
     if (bucket.tokens >= 1) {
@@ -66,7 +80,7 @@ class TokenBuckets {
     for (const [key, bucket] of this.buckets) if (bucket.tokens + (now - bucket.at) * perMs >= this.limit) this.buckets.delete(key);
     // Still full of busy keys: forget the oldest rather than grow.
     for (const key of this.buckets.keys()) {
-      if (this.buckets.size < maxKeys) break;
+      if (this.buckets.size < this.maxKeys) break;
       this.buckets.delete(key);
     }
   }
@@ -88,15 +102,20 @@ export class RateLimits {
   ) {
     this.trustProxy = settings.CAUSEWAY_TRUST_PROXY;
     this.kinds = {
-      signInPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_SIGN_IN_PER_IP),
-      predictPerToken: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_TOKEN),
-      predictPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_IP),
+      signInPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_SIGN_IN_PER_IP, settings.CAUSEWAY_RATE_LIMIT_KEYS),
+      predictPerToken: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_TOKEN, settings.CAUSEWAY_RATE_LIMIT_KEYS),
+      predictPerIp: new TokenBuckets(settings.CAUSEWAY_RATE_PREDICT_PER_IP, settings.CAUSEWAY_RATE_LIMIT_KEYS),
     };
   }
 
   /** From the environment (defaults for anything unset). */
   static fromEnv(env: Readonly<Record<string, string | undefined>>): RateLimits {
     return new RateLimits(parseEnvSettings(rateLimitSettingsSchema, env, 'rate limit settings'));
+  }
+
+  /** Keys each limit tracks now. */
+  tracked(kind: RateLimitKind): number {
+    return this.kinds[kind].size;
   }
 
   /** Counts one request against each given kind and key (an undefined key is not counted); throws `RATE_LIMITED` when any is spent. */

@@ -22,10 +22,18 @@ export interface Services {
   audit: AuditRepository;
 }
 
-export function createServices(deps: { db: Kysely<Database>; registry: NodeRegistry; cipher: SecretCipher; logger: Logger }): Services {
+export function createServices(deps: {
+  db: Kysely<Database>;
+  registry: NodeRegistry;
+  cipher: SecretCipher;
+  logger: Logger;
+  /** Tokens looked up lately kept in memory (default 10,000: `CAUSEWAY_TOKEN_CACHE_ENTRIES`). */
+  tokenCacheEntries?: number;
+}): Services {
+  const { tokenCacheEntries, ...shared } = deps;
   return {
-    ...deps,
-    tokens: new TokensRepository(deps.db),
+    ...shared,
+    tokens: new TokensRepository(deps.db, tokenCacheEntries),
     users: new UsersRepository(deps.db),
     graphs: new GraphsRepository(deps.db),
     secrets: new SecretsRepository(deps.db),

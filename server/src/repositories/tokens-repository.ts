@@ -35,7 +35,15 @@ export class TokensRepository {
   /** Grows on every revocation: a lookup that overlapped one is not cached. */
   private revocations = 0;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly maxCached = 10_000,
+  ) {}
+
+  /** Tokens held in the lookup cache now (at most the bound given to the constructor). */
+  get cached(): number {
+    return this.recent.size;
+  }
 
   /** Creates a token; the plain token is returned once and never stored. */
   async create(input: {
@@ -83,7 +91,7 @@ export class TokensRepository {
     }
     const info = toInfo(row);
     if (revocations !== this.revocations) return info;
-    if (this.recent.size >= 10_000) this.recent.clear();
+    if (this.recent.size >= this.maxCached) this.recent.clear();
     this.recent.set(token, { info, until: now + tokenCacheMs });
     return info;
   }

@@ -33,6 +33,20 @@ describe.each(['pglite', 'postgres'] as const)('on %s', (kind) => {
     }
     expect(pool?.threads).toBe(2);
   });
+
+  test('a thread idle for threadIdleMs ends, giving its memory back; the next run starts another', { timeout: 90_000 }, async () => {
+    t = await runsTestApp(kind, { threads: 1, threadIdleMs: 300 });
+    const app = t;
+    const pool = app.runtime.pool;
+    const graph = testGraph('quick', [{ id: 'wait', type: 'test.slow', config: { ms: 10 } }]);
+    expect((await app.call('POST', '/api/graphs', { graph })).status).toBe(201);
+    for (let round = 0; round < 2; round++) {
+      const id = await queue(app, 'quick');
+      const events = await readEvents(await app.call('GET', `/api/runs/${id}/events`));
+      expect(events.at(-1)?.data).toMatchObject({ type: 'run:done', status: 'succeeded' });
+      await expect.poll(() => pool?.threads, { timeout: 30_000 }).toBe(0);
+    }
+  });
 });
 
 test('a thread that cannot start is logged and retried; the run waits in the queue', { timeout: 90_000 }, async () => {

@@ -15,6 +15,10 @@ export interface RunSettings {
   maxAttempts: number;
   /** How often a worker stamps its running runs. */
   heartbeatMs: number;
+  /** A run thread without a run for this long ends, giving back all its memory; the next runs start a new one. */
+  threadIdleMs: number;
+  /** Parsed graphs each run thread keeps (by graph version). */
+  graphCacheEntries: number;
   /** A running run whose stamp is older than this has lost its worker. */
   staleMs: number;
   /** How often the sweeper looks for such runs. */
@@ -70,6 +74,22 @@ export const runSettingsSchema = z.object({
     .default(2)
     .describe('Attempts before a run whose worker died is failed.'),
   CAUSEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5_000).meta(ms).describe('How often a worker stamps the runs it holds.'),
+  CAUSEWAY_RUN_GRAPH_CACHE_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(64)
+    .describe('Parsed graphs each run thread keeps, by graph version, so repeated runs skip parsing; at the bound the cache starts over.'),
+  CAUSEWAY_THREAD_IDLE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60_000)
+    .meta(ms)
+    .describe(
+      'A run thread without a run for this long ends, and with it everything its heap held (tables of big runs); the next runs start a new one. Checked at each heartbeat.',
+    ),
   CAUSEWAY_STALE_MS: z.coerce
     .number()
     .int()
@@ -163,6 +183,8 @@ export function runSettings(env: Record<string, string | undefined>, overrides: 
     runTimeoutMs: s.CAUSEWAY_RUN_TIMEOUT_MS,
     maxAttempts: s.CAUSEWAY_RUN_MAX_ATTEMPTS,
     heartbeatMs: s.CAUSEWAY_HEARTBEAT_MS,
+    threadIdleMs: s.CAUSEWAY_THREAD_IDLE_MS,
+    graphCacheEntries: s.CAUSEWAY_RUN_GRAPH_CACHE_ENTRIES,
     staleMs: s.CAUSEWAY_STALE_MS,
     sweepMs: s.CAUSEWAY_SWEEP_MS,
     pollMs: s.CAUSEWAY_RUN_POLL_MS,

@@ -45,7 +45,7 @@ function graphOf(key: string, text: string): Graph | UserError {
   if (graph === undefined) {
     const parsed = parseGraph(text);
     graph = parsed.ok ? parsed.value : new UserError('GRAPH_SCHEMA', 'The saved graph cannot be read.', { issues: parsed.issues });
-    if (graphs.size >= 64) graphs.clear();
+    if (graphs.size >= data.graphCacheEntries) graphs.clear();
     graphs.set(key, graph);
   }
   return graph;

@@ -50,4 +50,6 @@ export interface ThreadData {
   maxJsonOutputBytes: number;
   /** The input limits of every run on the thread (`ctx.limits`). */
   limits: InputLimits;
+  /** Parsed graphs the thread keeps, by graph version; at the bound it starts over. */
+  graphCacheEntries: number;
 }

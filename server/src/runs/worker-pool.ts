@@ -9,8 +9,10 @@ import type { GrantedSecrets } from '../secrets/database-secret-store';
 import { heartbeatRuns } from './heartbeat-runs';
 import { answerHostCall, type HostCallHandlers, transferablesOf } from './host-calls';
 import { createHostCallHandlers } from './host-calls-map';
+import { idleThreads } from './idle-threads';
 import { judgeThreadDeath, lostRunEvents, runTimeoutError } from './judge-thread-death';
 import { applyNodeEvent } from './node-state';
+import type { ActiveRun, Slot } from './pool-slot';
 import type { RunBus } from './run-bus';
 import { RunEventWriter } from './run-event-writer';
 import { type ClaimedRun, type NodeRecord, RunQueue } from './run-queue';
@@ -34,29 +36,6 @@ export interface WorkerPoolOptions {
   workerId?: string;
   /** Services run threads may call (default: every service of `createHostCallHandlers`). */
   hostCalls?: HostCallHandlers;
-}
-
-interface ActiveRun {
-  claim: ClaimedRun;
-  seq: number;
-  nodes: Map<string, NodeRecord>;
-  timer: NodeJS.Timeout;
-  timedOut: boolean;
-  /** `run:done` is held back until the outcome is written with it, so no one sees it while the run still looks running. */
-  doneEvent: RunEvent | undefined;
-  /** Released, lost to the sweeper, or finished: later messages are ignored. */
-  closed: boolean;
-}
-
-interface Slot {
-  thread: RunThread;
-  ready: boolean;
-  /** Runs in flight on this thread, by id: up to `settings.runsPerThread`. */
-  runs: Map<number, ActiveRun>;
-  /** A thread of its own for one suspect run: claims never go to it, and it ends with its run. */
-  solo: boolean;
-  /** What the thread said as it died of an uncaught error, and whose code raised it. */
-  fatal?: { runId?: number; message: string };
 }
 
 const timeoutGraceMs = 1_000;
@@ -102,10 +81,13 @@ export class WorkerPool {
       if (signal.kind === 'queued') this.wake.poke();
       else if (signal.kind === 'cancel') this.cancel(signal.runId);
     });
-    this.heartbeat = setInterval(
-      () => void heartbeatRuns(this.queue, this.activeRuns(), (runId) => this.cancel(runId), this.options.logger),
-      this.options.settings.heartbeatMs,
-    );
+    this.heartbeat = setInterval(() => {
+      void heartbeatRuns(this.queue, this.activeRuns(), (runId) => this.cancel(runId), this.options.logger);
+      for (const slot of idleThreads(this.slots, this.options.settings.threadIdleMs, Date.now())) {
+        slot.retiring = true;
+        void slot.thread.terminate();
+      }
+    }, this.options.settings.heartbeatMs);
     this.loop = this.claimLoop();
   }
 
@@ -150,7 +132,7 @@ export class WorkerPool {
   /** Starts one more thread when runs wait and no thread is idle (there are none, or each carries runs). */
   private async growIfWaiting(): Promise<void> {
     // Threads kept for a suspect run alone are not counted: they end with their run.
-    const shared = this.slots.filter((slot) => !slot.solo);
+    const shared = this.slots.filter((slot) => !slot.solo && !slot.retiring);
     if (shared.length >= this.options.settings.threads || Date.now() < this.spawnAfter) return;
     if (shared.some((slot) => !slot.ready || slot.runs.size === 0)) return;
     if (!(await this.queue.hasQueued())) return;
@@ -159,13 +141,21 @@ export class WorkerPool {
 
   private spawn(solo = false): Slot {
     const { registryModule } = this.options.settings;
-    const slot: Slot = { thread: undefined as unknown as RunThread, ready: false, runs: new Map(), solo };
+    const slot: Slot = {
+      thread: undefined as unknown as RunThread,
+      ready: false,
+      runs: new Map(),
+      solo,
+      idleSince: Date.now(),
+      retiring: false,
+    };
     slot.thread = new RunThread(
       {
         registryModule,
         filesDir: this.options.filesDir,
         maxJsonOutputBytes: this.options.settings.maxJsonOutputBytes,
         limits: this.options.settings.limits,
+        graphCacheEntries: this.options.settings.graphCacheEntries,
       },
       (message) => this.onMessage(slot, message),
       (reason) => this.onExit(slot, reason),
@@ -198,7 +188,7 @@ export class WorkerPool {
       } catch (error) {
         this.options.logger.warn('cannot look at the run queue', { error: error instanceof Error ? error.message : String(error) });
       }
-      const usable = this.slots.filter((slot) => slot.ready && !slot.thread.exited && !slot.solo);
+      const usable = this.slots.filter((slot) => slot.ready && !slot.thread.exited && !slot.solo && !slot.retiring);
       const free = usable.reduce((sum, slot) => sum + capacity - slot.runs.size, 0);
       if (free <= 0) {
         await this.wake.wait(pollMs);
@@ -244,6 +234,7 @@ export class WorkerPool {
       }, timeoutGraceMs).unref();
     }, claim.timeoutMs);
     slot.runs.set(claim.id, run);
+    slot.idleSince = undefined;
     this.options.logger.info('run started', { run: claim.id, graph: claim.graphId, version: claim.version, attempt: claim.attempt });
     slot.thread.send({ type: 'run', runId: claim.id, graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
   }
@@ -322,6 +313,7 @@ export class WorkerPool {
 
   private free(slot: Slot, runId: number): void {
     slot.runs.delete(runId);
+    if (slot.runs.size === 0) slot.idleSince = Date.now();
     this.suspects.delete(runId);
     if (slot.solo && slot.runs.size === 0) void slot.thread.terminate();
     this.wake.poke();

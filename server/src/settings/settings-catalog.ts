@@ -7,6 +7,7 @@ import { httpSettingsSchema } from '../net/http-settings';
 import { pluginSandboxSettingsSchema } from '../plugins/plugin-sandbox-settings';
 import { runSettingsSchema } from '../runs/run-settings';
 import { scheduleSettingsSchema } from '../schedules/schedule-settings';
+import { memorySettingsSchema } from './memory-settings';
 
 /** One group of environment variables, as docs/settings.md lists them. */
 export interface SettingGroup {
@@ -20,6 +21,7 @@ export const settingGroups: readonly SettingGroup[] = [
   { title: 'Sign-in', schema: signInSettingsSchema },
   { title: 'Runs', schema: runSettingsSchema },
   { title: 'Request rate limits', schema: rateLimitSettingsSchema },
+  { title: 'Memory bounds', schema: memorySettingsSchema },
   { title: 'Scheduler', schema: scheduleSettingsSchema },
   { title: 'Plugin sandbox', schema: pluginSandboxSettingsSchema },
   { title: 'Outbound HTTP', schema: httpSettingsSchema },
