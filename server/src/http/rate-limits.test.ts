@@ -8,6 +8,7 @@ test('each rate limit tracks at most CAUSEWAY_RATE_LIMIT_KEYS keys, however many
       CAUSEWAY_RATE_SIGN_IN_PER_IP: 30,
       CAUSEWAY_RATE_PREDICT_PER_TOKEN: 60,
       CAUSEWAY_RATE_PREDICT_PER_IP: 2,
+      CAUSEWAY_TRUST_PROXY: false,
       CAUSEWAY_RATE_LIMIT_KEYS: 100,
     },
     () => now,
