@@ -123,4 +123,16 @@ describe.each(['pglite', 'postgres'] as const)('graph version tests and the mode
     expect(await off.json()).toEqual({ name: 'price-model', requireGraphTests: false });
     expect((await models.setStage('price-model', fromFailing.version, 'staging')).version.stage).toBe('staging');
   });
+
+  test('a case naming a node the graph lacks is invalid, reported per case, not a server error', async () => {
+    const wrong = { format: 'causeway.tests/1', cases: [{ name: 'wrong node', expect: [{ output: 'nope.table', rows: 1 }] }] };
+    expect((await put(2, { tests: wrong })).status).toBe(200);
+    const answer = await run(2);
+    expect(answer.status).toBe(200);
+    const verdict = (await answer.json()) as { status: string; cases: { status: string; issues: { code: string; message: string }[] }[] };
+    expect(verdict.status).toBe('invalid');
+    expect(verdict.cases[0]?.status).toBe('invalid');
+    expect(verdict.cases[0]?.issues[0]?.code).toBe('TESTS_CASE_INVALID');
+    expect(verdict.cases[0]?.issues[0]?.message).toContain('nope');
+  });
 });
