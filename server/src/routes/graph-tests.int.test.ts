@@ -1,5 +1,6 @@
 import { createBuiltinRegistry } from '@causeway/nodes';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { moveAlias } from '../models/model-aliases';
 import { ModelRegistry } from '../models/model-registry';
 import { makeTestApp, type TestApp } from '../test-support/make-test-app';
 import { scratchPostgresDatabase } from '../test-support/scratch-postgres-database';
@@ -115,6 +116,9 @@ describe.each(['pglite', 'postgres'] as const)('graph version tests and the mode
     const refused = models.setStage('price-model', fromFailing.version, 'staging');
     await expect(refused).rejects.toMatchObject({ code: 'MODEL_TESTS_REQUIRED', message: expect.stringContaining('"three prices"') });
     expect((await models.setStage('price-model', fromPassing.version, 'production')).previousStage).toBe('none');
+    // An endpoint promotion moves the alias the same way, and is refused the same way.
+    const viaAlias = t.handle.db.transaction().execute((tx) => moveAlias(tx, 'price-model', 'staging', fromFailing.version));
+    await expect(viaAlias).rejects.toMatchObject({ code: 'MODEL_TESTS_REQUIRED' });
 
     // Saving the tests again puts the verdict back to untested: promotion waits for a new run.
     await put(1, { tests });
