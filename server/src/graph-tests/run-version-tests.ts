@@ -1,4 +1,4 @@
-import { type FileStore, type Graph, type GraphTests, type NodeRegistry, runGraphTests, UserError } from '@causeway/sdk';
+import { type FileStore, type Graph, type GraphTests, type Limit, type NodeRegistry, runGraphTests, UserError } from '@causeway/sdk';
 import { folderFiles } from '../cli/folder-files';
 import { createNodeOnnxRuntime } from '../onnx/node-runtime';
 import type { StoredCase } from './graph-tests-repository';
@@ -16,7 +16,8 @@ const noFiles: FileStore = {
 const missingUpload = (name: string) => `No file "${name}" in the server's files; upload it through /api/files first.`;
 
 /**
- * Runs a graph version's tests on the server with the SDK's runner, one case at a time. Fixture and
+ * Runs a graph version's tests on the server with the SDK's runner, as many cases at once as `limit`
+ * allows (shared by every request, so test runs cannot crowd out the API). Fixture and
  * golden files are read from the server's files folder, as runs read theirs. The run gets no model
  * registry, HTTP or SQL client: a test never registers a model or reaches a live source (replace
  * sources with fixtures).
@@ -24,14 +25,14 @@ const missingUpload = (name: string) => `No file "${name}" in the server's files
 export async function runVersionTests(
   graph: Graph,
   tests: GraphTests,
-  options: { registry: NodeRegistry; filesDir?: string | undefined; signal?: AbortSignal },
+  options: { registry: NodeRegistry; limit: Limit; filesDir?: string | undefined; signal?: AbortSignal },
 ): Promise<StoredCase[]> {
   const files = options.filesDir === undefined ? noFiles : folderFiles(options.filesDir, missingUpload);
   const results = await runGraphTests(graph, tests, {
     registry: options.registry,
     files,
     onnx: createNodeOnnxRuntime(),
-    parallel: 1,
+    parallel: options.limit,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   return results.map(({ name, status, durationMs, issues, failures }) => ({

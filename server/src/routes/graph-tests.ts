@@ -1,5 +1,5 @@
 import { graphVersionParams, graphVersionTests, saveGraphTestsBody } from '@causeway/contract';
-import { type Graph, parseGraphTests, UserError } from '@causeway/sdk';
+import { createLimit, type Graph, parseGraphTests, UserError } from '@causeway/sdk';
 import { GraphTestsRepository } from '../graph-tests/graph-tests-repository';
 import { runVersionTests } from '../graph-tests/run-version-tests';
 import { defineRoute } from '../http/define-route';
@@ -43,6 +43,8 @@ const run = defineRoute('graphs:write', {
 export function graphTestsRoutes(services: Services, options: { filesDir?: string | undefined }) {
   const { graphs, audit, registry } = services;
   const repository = new GraphTestsRepository(services.db);
+  // Cases run in this process: one at a time across all requests.
+  const limit = createLimit(1);
   const version = async (id: string, number: number) => {
     const row = await graphs.getVersion(id, number);
     if (row === undefined) throw new UserError('NOT_FOUND', `Graph "${id}" has no version ${number}.`);
@@ -85,6 +87,7 @@ export function graphTestsRoutes(services: Services, options: { filesDir?: strin
       if (!parsed.ok) throw new UserError('TESTS_SCHEMA', parsed.issues[0]?.message ?? 'The stored tests do not fit causeway.tests/1.');
       const cases = await runVersionTests(JSON.parse(row.graph) as Graph, parsed.value, {
         registry,
+        limit,
         filesDir: options.filesDir,
         signal: c.req.raw.signal,
       });
