@@ -8,6 +8,7 @@ export * from './auth';
 export * from './common';
 export * from './endpoints';
 export * from './files';
+export * from './graph-tests';
 export * from './graphs';
 export * from './health';
 export * from './models';

@@ -79,3 +79,13 @@ export const modelComparison = z
     }),
   })
   .meta({ id: 'ModelComparison' });
+
+/** `PUT /api/models/{name}/policy`: what a version needs before it is registered or promoted. */
+export const modelPolicyBody = z
+  .object({
+    requireGraphTests: z
+      .boolean()
+      .describe("Register and promote only versions whose graph version's tests passed on the server (MODEL_TESTS_REQUIRED otherwise)"),
+  })
+  .strict();
+export const modelPolicy = modelPolicyBody.extend({ name: z.string() });

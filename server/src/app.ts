@@ -27,6 +27,7 @@ import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
 import { endpointRoutes } from './routes/endpoints';
 import { fileRoutes } from './routes/files';
+import { graphTestsRoutes } from './routes/graph-tests';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api', userRoutes(services));
   app.route('/api/graphs', graphRoutes(services));
   app.route('/api/graphs', graphVersionRoutes(services));
+  app.route('/api/graphs', graphTestsRoutes(services, { filesDir: deps.filesDir }));
   app.route('/api/secrets', secretRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));

@@ -114,6 +114,11 @@ export const errorCatalog = {
   },
   TESTS_GOLDEN_UNREADABLE: { kind: 'user', summary: 'A golden or fixture file of a test case cannot be read as CSV or Arrow.' },
   TEST_FAILED: { kind: 'user', summary: 'A test case ran and one of its checks did not hold.' },
+  MODEL_TESTS_REQUIRED: {
+    kind: 'user',
+    summary:
+      "The model's policy requires its graph version's tests to pass before a version is registered or promoted; the message names the failing cases.",
+  },
   // network and database sources
   HTTP_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot fetch URLs, so HTTP sources cannot run here.' },
   HTTP_BLOCKED: {

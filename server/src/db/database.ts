@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { BigInt8, Bytes, CreatedAt, Json, NullableTimestamp, Timestamp } from './column-types';
 import type { EndpointsTables } from './tables/endpoints';
+import type { GraphTestsTables } from './tables/graph-tests';
 import type { ModelsTables } from './tables/models';
 import type { PluginsTables } from './tables/plugins';
 import type { SchedulesTables } from './tables/schedules';
@@ -152,7 +153,7 @@ export interface RunEventsTable {
 /**
  * The typed schema Kysely checks queries against. Each resource's tables live in `./tables/<resource>.ts`.
  */
-export interface Database extends ModelsTables, EndpointsTables, SchedulesTables, PluginsTables {
+export interface Database extends ModelsTables, EndpointsTables, SchedulesTables, PluginsTables, GraphTestsTables {
   users: UsersTable;
   tokens: TokensTable;
   graphs: GraphsTable;

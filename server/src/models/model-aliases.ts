@@ -2,6 +2,7 @@ import { UserError } from '@causeway/sdk';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
 import { recordEndpointChange } from '../endpoints/endpoints-repository';
+import { requirePassedGraphTests } from '../graph-tests/require-passed-tests';
 import { aliasOf, aliasVersion } from './alias-version';
 
 /**
@@ -11,6 +12,13 @@ import { aliasOf, aliasVersion } from './alias-version';
  */
 export async function moveAlias(tx: Transaction<Database>, model: string, alias: string, version: number): Promise<void> {
   const stage = aliasOf(alias);
+  const source = await tx
+    .selectFrom('model_versions')
+    .select(['graph_id as graphId', 'graph_version as graphVersion', 'stage'])
+    .where('model_name', '=', model)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (source !== undefined && source.stage !== stage) await requirePassedGraphTests(tx, model, source, 'promoted');
   let others = tx.updateTable('model_versions').where('model_name', '=', model).where('stage', '=', stage).where('version', '<>', version);
   if (stage === 'staging') others = others.where('version', '>', version);
   await others.set({ stage: stage === 'production' ? 'archived' : 'none' }).execute();

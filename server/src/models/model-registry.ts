@@ -4,6 +4,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import type { ModelStage, ModelVersionsTable } from '../db/tables/models';
+import { requirePassedGraphTests } from '../graph-tests/require-passed-tests';
 import { isUniqueViolation } from '../repositories/constraint-violations';
 import { compareVersions, type VersionComparison } from './compare-versions';
 import { followAliases } from './model-aliases';
@@ -91,6 +92,8 @@ export class ModelRegistry {
     }
     const earlier = await this.byKey(input.idempotencyKey);
     if (earlier !== undefined) return { ...earlier, created: false };
+    const source = { graphId: input.graphId ?? null, graphVersion: input.graphVersion ?? null };
+    await requirePassedGraphTests(this.db, input.name, source, 'registered');
     const stored = await this.artifacts.put(input.onnx, 'onnx');
     let version: number;
     try {
@@ -218,6 +221,9 @@ export class ModelRegistry {
         .executeTakeFirst();
       if (row === undefined) throw unknownVersion(name, version);
       const current = toVersion(row);
+      if ((stage === 'staging' || stage === 'production') && current.stage !== stage) {
+        await requirePassedGraphTests(trx, name, current, 'promoted');
+      }
       if (stage === 'production' && current.stage !== 'production' && current.gate?.passed !== true && options.override !== true) {
         const why = current.gate === null ? 'it was registered without a gate verdict' : `its gate did not pass (${current.gate.reason})`;
         throw new UserError(

@@ -2,6 +2,8 @@ import {
   compareModelsQuery,
   modelComparison,
   modelList,
+  modelPolicy,
+  modelPolicyBody,
   modelWithVersions,
   modelNameParam as nameParam,
   setStageBody,
@@ -72,6 +74,24 @@ const setStage = defineRoute('models:write', {
     ...errorResponses(404, 422),
   },
 });
+const setPolicy = defineRoute('models:write', {
+  method: 'put',
+  path: '/{name}/policy',
+  operationId: 'setModelPolicy',
+  summary: 'Set what a version needs before it is registered or promoted (creates the model when new): `requireGraphTests`',
+  tags: ['models'],
+  request: { params: nameParam, ...jsonBody(modelPolicyBody) },
+  responses: { 200: jsonResponse('The policy', modelPolicy), ...errorResponses(404) },
+});
+const getPolicy = defineRoute('models:read', {
+  method: 'get',
+  path: '/{name}/policy',
+  operationId: 'getModelPolicy',
+  summary: 'What a version needs before it is registered or promoted',
+  tags: ['models'],
+  request: { params: nameParam },
+  responses: { 200: jsonResponse('The policy', modelPolicy), ...errorResponses(404) },
+});
 const compare = defineRoute('models:read', {
   method: 'get',
   path: '/{name}/compare',
@@ -136,6 +156,24 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
         },
       });
       return c.json(change, 200);
+    })
+    .openapi(setPolicy, async (c) => {
+      const { name } = c.req.valid('param');
+      const { requireGraphTests } = c.req.valid('json');
+      const actor = actorOf(c);
+      await db
+        .insertInto('models')
+        .values({ name, created_by: actor.name, require_graph_tests: requireGraphTests })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ require_graph_tests: requireGraphTests }))
+        .execute();
+      await audit.record({ actor: actor.name, action: 'model.policy', target: `model:${name}`, details: { requireGraphTests } });
+      return c.json({ name, requireGraphTests }, 200);
+    })
+    .openapi(getPolicy, async (c) => {
+      const { name } = c.req.valid('param');
+      const row = await db.selectFrom('models').select('require_graph_tests').where('name', '=', name).executeTakeFirst();
+      if (row === undefined) throw new UserError('MODEL_VERSION_UNKNOWN', `No model named "${name}" is registered.`);
+      return c.json({ name, requireGraphTests: row.require_graph_tests }, 200);
     })
     .openapi(compare, async (c) => {
       const { name } = c.req.valid('param');

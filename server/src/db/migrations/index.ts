@@ -11,6 +11,7 @@ import * as m0009 from './0009_owners_and_secret_grants';
 import * as m0010 from './0010_run_plugins';
 import * as m0011 from './0011_model_scoring_path';
 import * as m0012 from './0012_endpoint_alias';
+import * as m0013 from './0013_graph_tests';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_run_plugins': m0010,
   '0011_model_scoring_path': m0011,
   '0012_endpoint_alias': m0012,
+  '0013_graph_tests': m0013,
 };

@@ -6,6 +6,8 @@ export interface ModelsTable {
   description: ColumnType<string, string | undefined, string>;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Policy: versions are registered and promoted only from graph versions whose tests passed. */
+  require_graph_tests: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 /** none → staging → production → archived; at most one production version per model. */

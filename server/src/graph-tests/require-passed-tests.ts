@@ -1,0 +1,40 @@
+import { UserError } from '@causeway/sdk';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database';
+import { GraphTestsRepository } from './graph-tests-repository';
+
+/** Where a model version came from: the graph version whose tests the policy asks about. */
+export interface VersionSource {
+  graphId: string | null;
+  graphVersion: number | null;
+}
+
+/**
+ * Enforces a model's `requireGraphTests` policy: a version is registered or promoted only when the
+ * graph version that produced it has tests whose last server run passed. Otherwise
+ * `MODEL_TESTS_REQUIRED`, naming the failing or invalid cases. A model with no policy (or not yet
+ * registered) passes.
+ */
+export async function requirePassedGraphTests(
+  db: Kysely<Database> | Transaction<Database>,
+  model: string,
+  source: VersionSource,
+  action: 'registered' | 'promoted',
+): Promise<void> {
+  const policy = await db.selectFrom('models').select('require_graph_tests').where('name', '=', model).executeTakeFirst();
+  if (policy?.require_graph_tests !== true) return;
+  const refuse = (why: string, failing: string[] = []) => {
+    throw new UserError('MODEL_TESTS_REQUIRED', `A version of "${model}" cannot be ${action}: ${why}.`, {
+      details: { model, graphId: source.graphId, graphVersion: source.graphVersion, failing },
+    });
+  };
+  if (source.graphId === null || source.graphVersion === null) return refuse('it was not produced by a saved graph version');
+  const at = `graph "${source.graphId}" version ${source.graphVersion}`;
+  const tests = await new GraphTestsRepository(db).get(source.graphId, source.graphVersion);
+  if (tests === undefined) return refuse(`${at} has no tests`);
+  if (tests.status === 'untested') return refuse(`the tests of ${at} have not run since they were saved`);
+  if (tests.status !== 'passed') {
+    const failing = (tests.cases ?? []).filter((c) => c.status !== 'passed').map((c) => c.name);
+    return refuse(`the tests of ${at} did not pass: ${failing.map((name) => `"${name}"`).join(', ')}`, failing);
+  }
+}
