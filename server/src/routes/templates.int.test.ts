@@ -109,7 +109,12 @@ test('every model a shipped template reads is registered by another shipped temp
     };
     const needs = Object.fromEntries(items.map((i) => [i.id, i.needs]));
     expect(needs['drift-monitor']).toEqual([
-      { kind: 'model', name: 'churn', stage: 'production', madeBy: { id: 'churn-deploy', name: 'Churn classifier: train, gate and register' } },
+      {
+        kind: 'model',
+        name: 'churn',
+        stage: 'production',
+        madeBy: { id: 'churn-deploy', name: 'Churn classifier: train, gate and register' },
+      },
       { kind: 'endpoint', name: 'churn', stage: null, madeBy: null },
     ]);
     expect(needs['batch-scoring']).toEqual([
