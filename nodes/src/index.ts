@@ -131,6 +131,7 @@ export function createBuiltinRegistry(): NodeRegistry {
   return new NodeRegistry().add(...builtinNodes);
 }
 
+export { logLoss, regressionMetrics, rocAuc, trapezoid } from './ml/metrics';
 export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
 export { cardKey } from './ml/onnx/model-card';
 export { type ModelInfo, maxModelBytes, readModel } from './ml/onnx/read-model';

@@ -77,7 +77,8 @@ export class EndpointPredictor {
     }
     this.deps.figures.record(name, version, scored.rows, performance.now() - started, false);
     const requestId = randomUUID();
-    const sampled = state.sampleRate > 0 && this.deps.random() < state.sampleRate;
+    // With feedback on every answered row is logged, so an outcome can be matched to it.
+    const sampled = state.feedback || (state.sampleRate > 0 && this.deps.random() < state.sampleRate);
     const shadow = state.shadowVersion !== null && state.shadowVersion !== version ? state.shadowVersion : null;
     if (sampled || shadow !== null) {
       const at = new Date();
@@ -132,7 +133,7 @@ function sampleRows(
     for (const f of features) input[f] = ('rows' in body ? body.rows[i]?.[f] : body.columns[f]?.[i]) ?? null;
     const output: Record<string, unknown> = { prediction: answer.predictions[i] ?? null };
     if (answer.probabilities) output.probabilities = answer.probabilities[i];
-    out[i] = { endpoint, requestId, role, version, input, output, at };
+    out[i] = { endpoint, requestId, row: i, role, version, input, output, at };
   }
   return out;
 }

@@ -6,6 +6,8 @@ import type { Logger } from '../logger';
 export interface SampleRow {
   endpoint: string;
   requestId: string;
+  /** The row within the request: with the request id, the prediction's id. */
+  row: number;
   role: 'answer' | 'shadow';
   version: number;
   input: Record<string, unknown>;
@@ -22,6 +24,8 @@ export class SampleWriter {
   private flushing: Promise<void> | undefined;
   /** Rows dropped because the queue was full. */
   dropped = 0;
+  /** Rows stored so far. */
+  written = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -50,20 +54,8 @@ export class SampleWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.batchRows);
       try {
-        await this.db
-          .insertInto('endpoint_samples')
-          .values(
-            batch.map((r) => ({
-              endpoint_name: r.endpoint,
-              request_id: r.requestId,
-              role: r.role,
-              version: r.version,
-              input: JSON.stringify(r.input),
-              output: JSON.stringify(r.output),
-              at: r.at,
-            })),
-          )
-          .execute();
+        await insertSamples(this.db, batch);
+        this.written += batch.length;
       } catch (error) {
         // Most often an endpoint deleted meanwhile or a lost database: the sample is best effort.
         this.dropped += batch.length;
@@ -75,11 +67,47 @@ export class SampleWriter {
     }
   }
 
-  /** Deletes samples older than each endpoint's retention; returns how many. */
+  /** Deletes samples, and outcomes received for them, older than each endpoint's retention; returns how many. */
   async sweep(): Promise<number> {
     const result = await sql`
       delete from endpoint_samples s using endpoints e
       where s.endpoint_name = e.name and s.at < now() - make_interval(days => e.retention_days)`.execute(this.db);
+    await sql`
+      delete from endpoint_feedback f using endpoints e
+      where f.endpoint_name = e.name and f.received_at < now() - make_interval(days => e.retention_days)`.execute(this.db);
     return Number(result.numAffectedRows ?? 0);
   }
+}
+
+/**
+ * One statement per batch whatever its size: each column travels as one array parameter and is
+ * unnested, so PostgreSQL parses and plans it once (PGlite takes the same statement).
+ */
+async function insertSamples(db: Kysely<Database>, batch: SampleRow[]): Promise<void> {
+  const n = batch.length;
+  const [endpoints, requests, rows, roles, versions, inputs, outputs, ats] = [
+    new Array<string>(n),
+    new Array<string>(n),
+    new Array<number>(n),
+    new Array<string>(n),
+    new Array<number>(n),
+    new Array<string>(n),
+    new Array<string>(n),
+    new Array<string>(n),
+  ];
+  for (let i = 0; i < n; i++) {
+    const r = batch[i] as SampleRow;
+    endpoints[i] = r.endpoint;
+    requests[i] = r.requestId;
+    rows[i] = r.row;
+    roles[i] = r.role;
+    versions[i] = r.version;
+    inputs[i] = JSON.stringify(r.input);
+    outputs[i] = JSON.stringify(r.output);
+    ats[i] = r.at.toISOString();
+  }
+  await sql`
+    insert into endpoint_samples (endpoint_name, request_id, row_index, role, version, input, output, at)
+    select * from unnest(${endpoints}::text[], ${requests}::text[], ${rows}::int[], ${roles}::text[], ${versions}::int[],
+      ${inputs}::jsonb[], ${outputs}::jsonb[], ${ats}::timestamptz[])`.execute(db);
 }
