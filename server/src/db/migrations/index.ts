@@ -10,6 +10,7 @@ import * as m0008 from './0008_repair_post_release_edits';
 import * as m0009 from './0009_owners_and_secret_grants';
 import * as m0010 from './0010_run_plugins';
 import * as m0011 from './0011_prediction_feedback';
+import * as m0012 from './0012_schedule_alert_throttle';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_owners_and_secret_grants': m0009,
   '0010_run_plugins': m0010,
   '0011_prediction_feedback': m0011,
+  '0012_schedule_alert_throttle': m0012,
 };
