@@ -1,6 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database';
-import type { ScheduleRow } from './tend-schedule';
+import type { SchedulesTable } from '../db/tables/schedules';
+
+type ScheduleRow = Selectable<SchedulesTable>;
 
 /** What an occurrence that just ended records about alerting, and whether an alert became due. */
 export interface AlertDecision {
