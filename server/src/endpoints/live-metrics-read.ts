@@ -19,7 +19,9 @@ export async function readLiveMetrics(
 ): Promise<{ items: LiveMetricsItem[]; versions: (LiveMetricValues & { version: number })[] }> {
   let query = db
     .selectFrom('endpoint_live_metrics')
-    .selectAll()
+    .select(['version', 'hour', 'task', 'count', 'correct', 'log_loss_sum', 'abs_error_sum', 'squared_error_sum'])
+    // As JSON: the driver parses it with JSON.parse, many times faster than its parser of array literals.
+    .select([sql<number[] | null>`to_json(positives)`.as('positives'), sql<number[] | null>`to_json(negatives)`.as('negatives')])
     .where('endpoint_name', '=', endpoint)
     .where('hour', '>=', sql<Date>`date_trunc('hour', ${window.since.toISOString()}::timestamptz)`)
     .where('hour', '<', sql<Date>`${window.until.toISOString()}::timestamptz`)
@@ -40,8 +42,8 @@ export async function readLiveMetrics(
       logLossSum: row.log_loss_sum,
       absErrorSum: row.abs_error_sum,
       squaredErrorSum: row.squared_error_sum,
-      positives: row.positives?.map(Number) ?? null,
-      negatives: row.negatives?.map(Number) ?? null,
+      positives: row.positives,
+      negatives: row.negatives,
     };
     const start = window.period === 'hour' ? hour.toISOString() : `${hour.toISOString().slice(0, 10)}T00:00:00.000Z`;
     push(periods, `${start}|${row.version}`, sums);
