@@ -24,6 +24,7 @@ export const endpointSchema = z
     shadowVersion: z.number().nullable(),
     sampleRate: z.number(),
     retentionDays: z.number(),
+    feedback: z.boolean().describe('Every answered row is logged, so outcomes can be sent to /feedback.'),
     revision: z.number(),
     createdBy: z.string(),
     createdAt: z.string(),
@@ -93,7 +94,11 @@ export const canaryBody = z
 export const shadowBody = z.object({ version: version.nullable() }).strict();
 export const rollbackBody = z.object({ version: version.optional(), reason: z.string().trim().max(2_000).optional() }).strict();
 export const samplingBody = z
-  .object({ sampleRate: z.number().min(0).max(1).optional(), retentionDays: z.number().int().min(1).max(3650).optional() })
+  .object({
+    sampleRate: z.number().min(0).max(1).optional(),
+    retentionDays: z.number().int().min(1).max(3650).optional(),
+    feedback: z.boolean().optional().describe('Log every answered row so outcomes can be sent to /feedback.'),
+  })
   .strict();
 
 /** Rows to score: records, or columns of values. */

@@ -6,6 +6,7 @@
 export * from './audit';
 export * from './auth';
 export * from './common';
+export * from './endpoint-feedback';
 export * from './endpoints';
 export * from './files';
 export * from './graph-tests';

@@ -33,6 +33,15 @@ const fields = {
     .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/, 'a secret name')
     .nullable()
     .describe('or: the name of a secret whose value is the webhook URL (kept encrypted)'),
+  alertThrottleMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000)
+    .describe('at most one failure alert per this many ms (default one hour); 0 alerts every failure'),
+  alertFormat: z
+    .enum(['causeway', 'slack'])
+    .describe('causeway: the structured body (with a `text` line); slack: only `{ text }`, for strict chat webhooks'),
   paused: z.boolean(),
 };
 export const createScheduleBody = z
@@ -47,6 +56,8 @@ export const createScheduleBody = z
     retries: fields.retries.partial().optional(),
     alertUrl: fields.alertUrl.optional(),
     alertSecret: fields.alertSecret.optional(),
+    alertThrottleMs: fields.alertThrottleMs.optional(),
+    alertFormat: fields.alertFormat.optional(),
     paused: fields.paused.optional(),
   })
   .strict();
@@ -64,6 +75,8 @@ export const scheduleSchema = z
     catchUp: z.object({ policy: z.enum(['skip', 'once', 'all']), limit: z.number() }),
     retries: z.object({ max: z.number(), baseMs: z.number(), maxMs: z.number() }),
     alert: z.union([z.object({ origin: z.string() }), z.object({ secret: z.string() })]).nullable(),
+    alertThrottleMs: z.number(),
+    alertFormat: z.enum(['causeway', 'slack']),
     paused: z.boolean(),
     nextFireAt: z.string().nullable(),
     createdBy: z.string(),

@@ -134,6 +134,7 @@ export function createBuiltinRegistry(): NodeRegistry {
 export { compileScoringPath, type ScoringPipeline } from './deploy/scoring-path/apply-scoring-path';
 export { nullColumn, withRawColumns } from './deploy/scoring-path/raw-columns';
 export type { ScoringPathCard } from './deploy/scoring-path/scoring-path-card';
+export { logLoss, regressionMetrics, rocAuc, trapezoid } from './ml/metrics';
 export type { CategoricalStats, FeatureStats, NumericStats } from './ml/onnx/feature-stats';
 export { cardKey } from './ml/onnx/model-card';
 export { type ModelInfo, maxModelBytes, readModel } from './ml/onnx/read-model';

@@ -25,6 +25,7 @@ import { storableUrl } from './middleware/storable-url';
 import type { PluginRegistry } from './plugins/registry-download';
 import { auditRoutes } from './routes/audit';
 import { docsRoutes } from './routes/docs';
+import { endpointFeedbackRoutes } from './routes/endpoint-feedback';
 import { endpointRoutes } from './routes/endpoints';
 import { fileRoutes } from './routes/files';
 import { graphTestsRoutes } from './routes/graph-tests';
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api/runs', runRoutes(services, deps.runs));
   app.route('/api/schedules', scheduleRoutes(services));
   if (deps.endpoints) app.route('/api/endpoints', endpointRoutes(services, deps.endpoints));
+  if (deps.endpoints) app.route('/api/endpoints', endpointFeedbackRoutes(deps.endpoints, deps.endpoints.feedback));
   app.route('/api/models', modelRoutes(services, deps.artifacts ?? deps.runs?.artifacts));
   app.route('/api/templates', templateRoutes(services));
   app.route('/api/files', fileRoutes(services, { filesDir: deps.filesDir, maxBytes: uploadLimit }));

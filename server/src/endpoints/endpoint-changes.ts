@@ -169,7 +169,7 @@ export class EndpointChanges {
 
   async sampling(
     name: string,
-    change: { sampleRate?: number | undefined; retentionDays?: number | undefined },
+    change: { sampleRate?: number | undefined; retentionDays?: number | undefined; feedback?: boolean | undefined },
     request: ChangeRequest,
   ): Promise<EndpointState> {
     await this.current(name);
@@ -178,6 +178,7 @@ export class EndpointChanges {
       set: () => ({
         ...(change.sampleRate === undefined ? {} : { sample_rate: change.sampleRate }),
         ...(change.retentionDays === undefined ? {} : { retention_days: change.retentionDays }),
+        ...(change.feedback === undefined ? {} : { feedback: change.feedback }),
       }),
       fromVersion: () => null,
       toVersion: null,

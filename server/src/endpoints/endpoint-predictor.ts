@@ -7,7 +7,7 @@ import type { EndpointFigures } from './live-figures';
 import { type ModelAnswer, modelAnswer } from './model-answer';
 import { pipelineFeeds } from './pipeline-feeds';
 import { type PredictBody, requestFeeds } from './request-feeds';
-import type { SampleRow, SampleWriter } from './sample-writer';
+import type { SampledRequest, SampleWriter } from './sample-writer';
 import type { ServedModels } from './served-models';
 
 /** The answer to one predict request. */
@@ -78,12 +78,27 @@ export class EndpointPredictor {
     }
     this.deps.figures.record(name, version, scored.rows, performance.now() - started, false);
     const requestId = randomUUID();
-    const sampled = state.sampleRate > 0 && this.deps.random() < state.sampleRate;
+    // With feedback on every answered row is logged, so an outcome can be matched to it.
+    const sampled = state.feedback || (state.sampleRate > 0 && this.deps.random() < state.sampleRate);
     const shadow = state.shadowVersion !== null && state.shadowVersion !== version ? state.shadowVersion : null;
-    if (sampled || shadow !== null) {
-      const at = new Date();
+    const at = new Date();
+    // Queued as it is (rows are built when written), so a logged request costs no extra turn here.
+    if (sampled)
+      this.deps.samples.add({
+        endpoint: name,
+        requestId,
+        role: 'answer',
+        version,
+        features: scored.model.features,
+        body,
+        answer: scored.answer,
+        at,
+      });
+    if (shadow !== null) {
       const work = new Promise<void>((done) => setImmediate(done))
-        .then(() => this.afterAnswer(state, { version, requestId, body, answer: scored.answer, sampled, shadow, at }))
+        .then(() =>
+          this.scoreShadow(state, { requestId, body, answer: scored.answer, sampled, shadow, at, features: scored.model.features }),
+        )
         .catch((error: unknown) => this.deps.logger.warn('endpoint sampling failed', { endpoint: name, error: String(error) }))
         .finally(() => this.pending.delete(work));
       this.pending.add(work);
@@ -91,19 +106,34 @@ export class EndpointPredictor {
     return { endpoint: name, model: state.modelName, version, requestId, ...scored.answer };
   }
 
-  private async afterAnswer(
+  private async scoreShadow(
     state: EndpointState,
-    a: { version: number; requestId: string; body: PredictBody; answer: ModelAnswer; sampled: boolean; shadow: number | null; at: Date },
+    a: {
+      requestId: string;
+      body: PredictBody;
+      answer: ModelAnswer;
+      sampled: boolean;
+      shadow: number;
+      at: Date;
+      features: SampledRequest['features'];
+    },
   ): Promise<void> {
-    const features = (await this.deps.models.get(state.modelName, a.version)).features.map((f) => f.name);
-    if (a.sampled) this.deps.samples.add(sampleRows(state.name, a.requestId, 'answer', a.version, features, a.body, a.answer, a.at));
-    if (a.shadow === null) return;
     try {
       const shadow = await score(this.deps, state, a.shadow, a.body);
       let disagreements = 0;
       for (let i = 0; i < shadow.rows; i++) if (shadow.answer.predictions[i] !== a.answer.predictions[i]) disagreements++;
       this.deps.figures.recordShadow(state.name, false, disagreements);
-      if (a.sampled) this.deps.samples.add(sampleRows(state.name, a.requestId, 'shadow', a.shadow, features, a.body, shadow.answer, a.at));
+      if (a.sampled)
+        this.deps.samples.add({
+          endpoint: state.name,
+          requestId: a.requestId,
+          role: 'shadow',
+          version: a.shadow,
+          features: a.features,
+          body: a.body,
+          answer: shadow.answer,
+          at: a.at,
+        });
     } catch (error) {
       this.deps.figures.recordShadow(state.name, true, 0);
       this.deps.logger.warn('shadow scoring failed', {
@@ -113,27 +143,4 @@ export class EndpointPredictor {
       });
     }
   }
-}
-
-/** One sample row per request row: the features as sent and the answer for that row. */
-function sampleRows(
-  endpoint: string,
-  requestId: string,
-  role: SampleRow['role'],
-  version: number,
-  features: string[],
-  body: PredictBody,
-  answer: ModelAnswer,
-  at: Date,
-): SampleRow[] {
-  const n = answer.predictions.length;
-  const out = new Array<SampleRow>(n);
-  for (let i = 0; i < n; i++) {
-    const input: Record<string, unknown> = {};
-    for (const f of features) input[f] = ('rows' in body ? body.rows[i]?.[f] : body.columns[f]?.[i]) ?? null;
-    const output: Record<string, unknown> = { prediction: answer.predictions[i] ?? null };
-    if (answer.probabilities) output.probabilities = answer.probabilities[i];
-    out[i] = { endpoint, requestId, role, version, input, output, at };
-  }
-  return out;
 }

@@ -15,6 +15,8 @@ export interface EndpointState {
   /** 0–1. */
   sampleRate: number;
   retentionDays: number;
+  /** Every answered row is logged for feedback. */
+  feedback: boolean;
   revision: number;
   createdBy: string;
   createdAt: Date;
@@ -33,6 +35,7 @@ export function endpointStateOf(row: EndpointRow): EndpointState {
     shadowVersion: row.shadow_version,
     sampleRate: Number(row.sample_rate),
     retentionDays: row.retention_days,
+    feedback: row.feedback,
     revision: row.revision,
     createdBy: row.created_by,
     createdAt: row.created_at,

@@ -31,6 +31,7 @@ export interface EndpointUpdate {
     shadow_version?: number | null;
     sample_rate?: number;
     retention_days?: number;
+    feedback?: boolean;
   };
   fromVersion: (current: EndpointState) => number | null;
   toVersion: number | null;

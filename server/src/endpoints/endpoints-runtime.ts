@@ -8,6 +8,7 @@ import { EndpointStateCache } from './endpoint-state-cache';
 import { EndpointsRepository } from './endpoints-repository';
 import { EndpointFigures } from './live-figures';
 import type { ModelVersionSource } from './model-version-source';
+import { PredictionFeedback } from './prediction-feedback';
 import { SampleWriter } from './sample-writer';
 import { ServedModels } from './served-models';
 
@@ -36,6 +37,8 @@ export interface Endpoints {
   samples: SampleWriter;
   predictor: EndpointPredictor;
   changes: EndpointChanges;
+  /** Outcomes sent as feedback and the live metrics they give. */
+  feedback: PredictionFeedback;
   db: Kysely<Database>;
   versions: ModelVersionSource;
   /** Writes what is queued (samples, counts) now. */
@@ -64,11 +67,20 @@ export function startEndpoints(deps: {
   const samples = new SampleWriter(deps.db, deps.logger);
   const predictor = new EndpointPredictor({ states, models, figures, samples, logger: deps.logger, random: options.random ?? Math.random });
   const changes = new EndpointChanges(repository, deps.versions, deps.audit, states, deps.logger);
+  const feedback = new PredictionFeedback(deps.db, deps.versions);
+  let appliedAfter = 0;
+  // Outcomes that arrived before their prediction was logged are matched once rows have been written.
+  const applyPending = async () => {
+    if (samples.written === appliedAfter) return;
+    appliedAfter = samples.written;
+    for (const state of await repository.list()) if (state.feedback) await feedback.apply(state);
+  };
   const warn = (what: string) => (error: unknown) =>
     deps.logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
   const flush = async () => {
     await predictor.idle();
     await samples.flush();
+    await applyPending().catch(warn('endpoint feedback not applied'));
     await figures.flush(deps.db).catch(warn('endpoint counts not stored'));
   };
   const flushTimer = setInterval(() => void flush(), options.flushMs ?? 1_000);
@@ -84,6 +96,7 @@ export function startEndpoints(deps: {
     samples,
     predictor,
     changes,
+    feedback,
     db: deps.db,
     versions: deps.versions,
     flush,

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database';
 import type { EndpointFigures } from '../endpoints/live-figures';
+import { livePerformanceMetrics } from './live-performance-metrics';
 
 /** Seconds: from a quick node to a long training run. */
 const durationBuckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600];
@@ -52,7 +53,10 @@ export function createServerMetrics(db: Kysely<Database>, figures: EndpointFigur
       sql<Finished>`select run_id::text || '/' || node_id as key, status, duration_ms, finished_at from node_runs
         where finished_at > ${since} and duration_ms is not null and not cached`,
   });
-  if (figures !== undefined) endpointMetrics(registry, figures);
+  if (figures !== undefined) {
+    endpointMetrics(registry, figures);
+    livePerformanceMetrics(registry, db);
+  }
   return registry;
 }
 

@@ -142,6 +142,7 @@ function toJson(s: EndpointState) {
     shadowVersion: s.shadowVersion,
     sampleRate: s.sampleRate,
     retentionDays: s.retentionDays,
+    feedback: s.feedback,
     revision: s.revision,
     createdBy: s.createdBy,
     createdAt: s.createdAt.toISOString(),

@@ -104,5 +104,31 @@ describe.each(['pglite', 'postgres'] as const)('GET /metrics on %s', (kind) => {
     expect(text).toMatch(/causeway_endpoint_errors_total\{endpoint="churn",version="1"\} 1/);
     expect(text).toMatch(/causeway_endpoint_predictions_total\{endpoint="churn",version="1"\} 2/);
     expect(text).toMatch(/causeway_endpoint_latency_seconds_count\{endpoint="churn",version="1"\} 2/);
+    expect(text).not.toContain('causeway_endpoint_live_metric{');
+  });
+
+  test('live performance from feedback by endpoint, version and metric', async () => {
+    expect((await t.call('POST', '/api/endpoints/churn/sampling', { token: t.tokens.ops, body: { feedback: true } })).status).toBe(200);
+    const rows = [
+      { age: 30, visits: 2, member: true, plan: 'pro' },
+      { age: 70, visits: 1, member: false, plan: 'basic' },
+    ];
+    const answer = (await (await t.call('POST', '/api/endpoints/churn/predict', { token: t.tokens.client, body: { rows } })).json()) as {
+      requestId: string;
+      predictions: string[];
+    };
+    await t.endpoints.flush();
+    // The first outcome is what was predicted, the second is not.
+    const outcomes = answer.predictions.map((p, row) => ({
+      requestId: answer.requestId,
+      row,
+      outcome: row === 0 ? p : p === 'yes' ? 'no' : 'yes',
+    }));
+    const sent = await t.call('POST', '/api/endpoints/churn/feedback', { token: t.tokens.client, body: { outcomes } });
+    expect(await sent.json()).toMatchObject({ matched: 2 });
+    const text = await scrape();
+    expect(text).toMatch(/causeway_endpoint_live_metric\{endpoint="churn",version="1",metric="count"\} 2/);
+    expect(text).toMatch(/causeway_endpoint_live_metric\{endpoint="churn",version="1",metric="accuracy"\} 0.5/);
+    expect(text).toMatch(/causeway_endpoint_live_metric\{endpoint="churn",version="1",metric="logLoss"\} \d/);
   });
 });

@@ -14,6 +14,8 @@ export const scheduleDefaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
   retries: { max: 0, baseMs: 60_000, maxMs: 3_600_000 },
   alertUrl: null,
   alertSecret: null,
+  alertThrottleMs: 3_600_000,
+  alertFormat: 'causeway',
   paused: false,
 };
 /** `base` with the given fields replaced; nested settings merge field by field. */
@@ -34,6 +36,8 @@ export function mergedScheduleInput(base: ScheduleInput, patch: z.infer<typeof p
     // Setting one way of alerting replaces the other.
     alertUrl: patch.alertUrl === undefined ? (patch.alertSecret ? null : base.alertUrl) : patch.alertUrl,
     alertSecret: patch.alertSecret === undefined ? (patch.alertUrl ? null : base.alertSecret) : patch.alertSecret,
+    alertThrottleMs: patch.alertThrottleMs ?? base.alertThrottleMs,
+    alertFormat: patch.alertFormat ?? base.alertFormat,
     paused: patch.paused ?? base.paused,
   };
 }
@@ -56,6 +60,8 @@ export function scheduleInputOf(row: ScheduleRow): ScheduleInput {
     retries: { max: row.max_retries, baseMs: row.retry_base_ms, maxMs: row.retry_max_ms },
     alertUrl: row.alert_url,
     alertSecret: row.alert_secret,
+    alertThrottleMs: row.alert_throttle_ms,
+    alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
     paused: row.paused,
   };
 }

@@ -165,6 +165,7 @@ test('an always-failing graph is retried with backoff, then alerts the webhook o
     run: { id: lastRun, url: `https://causeway.example.com/api/runs/${lastRun}`, attempts: 3 },
     failingNode: { id: 'boom', message: expect.stringContaining('this node always fails') },
     error: { code: 'NODE_FAILED', message: expect.stringContaining('this node always fails') },
+    suppressed: 0,
   });
 
   // Signed over the exact body bytes with the signing key; Slack-compatible through `text`.

@@ -13,6 +13,8 @@ export interface ScheduleInfo {
   retries: { max: number; baseMs: number; maxMs: number };
   /** Only the origin: the rest of a webhook URL often carries a token. */
   alert: { origin: string } | { secret: string } | null;
+  alertThrottleMs: number;
+  alertFormat: 'causeway' | 'slack';
   paused: boolean;
   nextFireAt: string | null;
   createdBy: string;
@@ -32,6 +34,8 @@ export function scheduleInfoOf(row: ScheduleRow): ScheduleInfo {
     catchUp: { policy: row.catch_up as ScheduleInfo['catchUp']['policy'], limit: row.catch_up_limit },
     retries: { max: row.max_retries, baseMs: row.retry_base_ms, maxMs: row.retry_max_ms },
     alert: alertOf(row),
+    alertThrottleMs: row.alert_throttle_ms,
+    alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
     paused: row.paused,
     nextFireAt: row.next_fire_at === null ? null : new Date(row.next_fire_at).toISOString(),
     createdBy: row.created_by,

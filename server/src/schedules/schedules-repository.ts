@@ -18,6 +18,9 @@ export interface ScheduleInput {
   alertUrl: string | null;
   /** Name of a secret holding the alert URL (instead of `alertUrl`). */
   alertSecret: string | null;
+  /** At most one failure alert per this many ms. */
+  alertThrottleMs?: number | undefined;
+  alertFormat?: 'causeway' | 'slack' | undefined;
   paused: boolean;
 }
 
@@ -181,6 +184,8 @@ function columnsOf(input: ScheduleInput) {
     retry_max_ms: input.retries.maxMs,
     alert_url: input.alertUrl,
     alert_secret: input.alertSecret,
+    ...(input.alertThrottleMs === undefined ? {} : { alert_throttle_ms: input.alertThrottleMs }),
+    ...(input.alertFormat === undefined ? {} : { alert_format: input.alertFormat }),
     paused: input.paused,
   };
 }

@@ -4,9 +4,9 @@ import type { ScheduleOccurrencesTable } from '../db/tables/schedules';
 import type { Logger } from '../logger';
 import type { GrantedSecrets } from '../secrets/database-secret-store';
 
-/** The JSON body a failure alert posts. */
+/** The JSON body an alert posts: a failure after its retries, or the first success after an alerted failure. */
 export interface FailureAlert {
-  event: 'schedule.run_failed';
+  event: 'schedule.run_failed' | 'schedule.recovered';
   /** One line for chat receivers: Slack and compatible incoming webhooks show it as the message. */
   text: string;
   schedule: { id: number; name: string; graphId: string };
@@ -15,10 +15,15 @@ export interface FailureAlert {
   run: { id: number | null; url: string | null; attempts: number };
   failingNode: { id: string | null; message: string };
   error: { code: string; message: string };
+  /** Failures not alerted since the previous alert (throttled). */
+  suppressed: number;
 }
 
+/** What is posted: the structured alert, or only its `text` for strict chat webhooks (`alertFormat: slack`). */
+export type AlertBody = FailureAlert | { text: string };
+
 /** Posts an alert; rejects when the receiver cannot be reached or answers outside 2xx. */
-export type AlertPoster = (url: string, alert: FailureAlert) => Promise<void>;
+export type AlertPoster = (url: string, alert: AlertBody) => Promise<void>;
 
 const maxAlertAttempts = 3;
 const retryAfterMs = 30_000;
@@ -48,6 +53,9 @@ export async function sendAlerts(
     alert_secret: string | null;
     created_by: string;
     owner_role: string | null;
+    alert_kind: string | null;
+    alert_format: string;
+    alerts_suppressed: number;
   }>`
     with picked as (
       select schedule_id, fire_at from schedule_occurrences
@@ -59,7 +67,7 @@ export async function sendAlerts(
     from picked, schedules s
     where o.schedule_id = picked.schedule_id and o.fire_at = picked.fire_at and s.id = o.schedule_id
     returning o.schedule_id, o.fire_at, o.run_id, o.attempts, o.error, o.alert_attempts, s.name, s.graph_id, s.alert_url, s.alert_secret,
-      s.created_by, s.owner_role`.execute(db);
+      s.created_by, s.owner_role, o.alert_kind, s.alert_format, s.alerts_suppressed`.execute(db);
   const out = { sent: 0, failed: 0 };
   for (const row of claimed.rows) {
     const settle = (values: Updateable<ScheduleOccurrencesTable>) =>
@@ -72,19 +80,20 @@ export async function sendAlerts(
         .where('alert_attempts', '=', row.alert_attempts)
         .execute();
     const runId = row.run_id === null ? null : Number(row.run_id);
-    const alert: FailureAlert = {
-      event: 'schedule.run_failed',
-      text: `Schedule "${row.name}" failed (${row.error?.code ?? 'INTERNAL'}${row.error?.nodeId ? ` at node ${row.error.nodeId}` : ''}): ${row.error?.message ?? 'The run failed.'}${runId === null ? '' : ` ${runLink(options.publicUrl, runId)}`}`,
-      schedule: { id: Number(row.schedule_id), name: row.name, graphId: row.graph_id },
-      occurrence: row.fire_at.toISOString(),
-      run: { id: runId, url: runId === null ? null : runLink(options.publicUrl, runId), attempts: row.attempts },
-      failingNode: { id: row.error?.nodeId ?? null, message: row.error?.message ?? 'The run failed.' },
-      error: { code: row.error?.code ?? 'INTERNAL', message: row.error?.message ?? 'The run failed.' },
-    };
+    const alert = alertOf(row, runId, options.publicUrl);
+    // The count is reported once: the next alert starts from zero.
+    if (row.alerts_suppressed > 0)
+      await db.updateTable('schedules').set({ alerts_suppressed: 0 }).where('id', '=', Number(row.schedule_id)).execute();
     try {
-      await options.post(await alertTarget(row, options.secrets), alert);
+      await options.post(await alertTarget(row, options.secrets), row.alert_format === 'slack' ? { text: alert.text } : alert);
       await settle({ alert_status: 'sent', alert_error: null });
-      options.logger?.info('alert sent', { schedule: row.name, occurrence: alert.occurrence, run: runId, attempt: row.alert_attempts });
+      options.logger?.info('alert sent', {
+        schedule: row.name,
+        event: alert.event,
+        occurrence: alert.occurrence,
+        run: runId,
+        attempt: row.alert_attempts,
+      });
       out.sent++;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -106,6 +115,50 @@ export async function sendAlerts(
     }
   }
   return out;
+}
+
+function alertOf(
+  row: {
+    schedule_id: number;
+    fire_at: Date;
+    attempts: number;
+    error: { code?: string; message?: string; nodeId?: string } | null;
+    name: string;
+    graph_id: string;
+    alert_kind: string | null;
+    alerts_suppressed: number;
+  },
+  runId: number | null,
+  publicUrl: string | undefined,
+): FailureAlert {
+  const link = runId === null ? null : runLink(publicUrl, runId);
+  const base = {
+    schedule: { id: Number(row.schedule_id), name: row.name, graphId: row.graph_id },
+    occurrence: row.fire_at.toISOString(),
+    run: { id: runId, url: link, attempts: row.attempts },
+    suppressed: row.alerts_suppressed,
+  };
+  const more =
+    row.alerts_suppressed > 0
+      ? ` (${row.alerts_suppressed} failure${row.alerts_suppressed > 1 ? 's' : ''} since the last alert not alerted)`
+      : '';
+  if (row.alert_kind === 'recovery')
+    return {
+      event: 'schedule.recovered',
+      text: `Schedule "${row.name}" recovered: the run of ${base.occurrence} succeeded${more}.${link === null ? '' : ` ${link}`}`,
+      ...base,
+      failingNode: { id: null, message: '' },
+      error: { code: '', message: '' },
+    };
+  const code = row.error?.code ?? 'INTERNAL';
+  const message = row.error?.message ?? 'The run failed.';
+  return {
+    event: 'schedule.run_failed',
+    text: `Schedule "${row.name}" failed (${code}${row.error?.nodeId ? ` at node ${row.error.nodeId}` : ''}): ${message}${more}${link === null ? '' : ` ${link}`}`,
+    ...base,
+    failingNode: { id: row.error?.nodeId ?? null, message },
+    error: { code, message },
+  };
 }
 
 /** The URL to post to: the schedule's own, or the value of its secret as the schedule's maker may use it (never echoed in errors). */

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ScheduleOccurrencesTable, SchedulesTable } from '../db/tables/schedules';
+import { type AlertDecision, failureAlert, recoveryAlert } from './alert-throttle';
 import { CronPlan } from './cron-plan';
 import { type CatchUpPolicy, planCatchUp } from './plan-catch-up';
 import { retryDelay } from './retry-delay';
@@ -72,10 +73,11 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
     );
     if (runId === undefined) {
       const error = { code: 'NOT_FOUND', message: `Graph "${schedule.graph_id}" (version ${version ?? 'latest'}) no longer exists.` };
-      await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alertFields(schedule, now) });
+      const alert = await failureAlert(db, schedule, now);
+      await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alert.fields });
       o.status = 'failed';
-      log('schedule occurrence failed', o, { attempt, code: error.code, error: error.message });
-      if (alerts(schedule)) result.alertsDue++;
+      log('schedule occurrence failed', o, { attempt, code: error.code, error: error.message, ...throttledField(alert) });
+      if (alert.due) result.alertsDue++;
       return;
     }
     await update(o, { status: 'running', attempts: attempt, run_id: runId, retry_at: null });
@@ -91,8 +93,13 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
   for (const o of open) {
     if (o.status !== 'running' || (o.run_status !== null && !finished.has(o.run_status))) continue;
     if (o.run_status === 'succeeded' || o.run_status === 'cancelled') {
-      await update(o, { status: o.run_status, finished_at: now });
+      const alert = o.run_status === 'succeeded' ? await recoveryAlert(db, schedule, now) : undefined;
+      await update(o, { status: o.run_status, finished_at: now, ...alert?.fields });
       o.status = o.run_status;
+      if (alert?.due) {
+        result.alertsDue++;
+        log('schedule recovered', o, { run: o.run_id });
+      }
     } else if (o.run_status === 'failed' && o.attempts <= schedule.max_retries) {
       const seed = `${ctx.seed}:${schedule.id}:${o.fire_at.toISOString()}`;
       const delay = retryDelay({ baseMs: schedule.retry_base_ms, maxMs: schedule.retry_max_ms }, o.attempts, seed);
@@ -102,11 +109,12 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
       log('schedule retry due', o, { run: o.run_id, attempt: o.attempts, retryAt: o.retry_at.toISOString(), delayMs: delay });
     } else {
       const error = o.run_error ?? { code: 'NOT_FOUND', message: 'The run of this occurrence was deleted.' };
-      await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alertFields(schedule, now) });
+      const alert = await failureAlert(db, schedule, now);
+      await update(o, { status: 'failed', finished_at: now, error: JSON.stringify(error), ...alert.fields });
       o.status = 'failed';
       const { code, message } = (error ?? {}) as { code?: string; message?: string };
-      log('schedule occurrence failed', o, { run: o.run_id, attempt: o.attempts, code, error: message });
-      if (alerts(schedule)) result.alertsDue++;
+      log('schedule occurrence failed', o, { run: o.run_id, attempt: o.attempts, code, error: message, ...throttledField(alert) });
+      if (alert.due) result.alertsDue++;
     }
   }
   for (const o of open) {
@@ -185,10 +193,7 @@ async function fire(
     .execute();
 }
 
-function alerts(schedule: ScheduleRow): boolean {
-  return schedule.alert_url !== null || schedule.alert_secret !== null;
-}
-
-function alertFields(schedule: ScheduleRow, now: Date) {
-  return alerts(schedule) ? { alert_status: 'pending', alert_at: now } : {};
+/** A throttled failure says so in its log line. */
+function throttledField(alert: AlertDecision): Record<string, unknown> {
+  return alert.throttled ? { alert: 'throttled' } : {};
 }

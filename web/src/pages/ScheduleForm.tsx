@@ -123,6 +123,32 @@ export function ScheduleForm({
           <input required value={f.alertSecret} onChange={text('alertSecret')} />
         </label>
       )}
+      {f.alert !== 'none' && (
+        <>
+          <label>
+            At most one alert every (min)
+            <input
+              type="number"
+              min={0}
+              max={10080}
+              step="any"
+              required
+              value={f.alertThrottleMinutes}
+              onChange={text('alertThrottleMinutes')}
+            />
+          </label>
+          <label>
+            Alert body
+            <select
+              value={f.alertFormat}
+              onChange={(e) => setForm({ ...f, alertFormat: e.target.value === 'slack' ? 'slack' : 'causeway' })}
+            >
+              <option value="causeway">structured JSON with a text line</option>
+              <option value="slack">Slack-compatible: only text</option>
+            </select>
+          </label>
+        </>
+      )}
       <label className="inline">
         <input type="checkbox" checked={f.paused} onChange={(e) => setForm({ ...f, paused: e.target.checked })} />
         Paused

@@ -13,6 +13,8 @@ const stored = {
   catchUp: { policy: 'once' as const, limit: 5 },
   retries: { max: 2, baseMs: 60_000, maxMs: 3_600_000 },
   alert: { secret: 'team-hook' },
+  alertThrottleMs: 1_800_000,
+  alertFormat: 'slack' as const,
   paused: false,
   nextFireAt: null,
   createdBy: 'ops',
@@ -42,6 +44,8 @@ describe('the schedule form', () => {
       catchUp: { policy: 'skip', limit: 10 },
       retries: { max: 2, baseMs: 1_500, maxMs: 3_600_000 },
       alertUrl: 'https://hooks.example.com/x',
+      alertThrottleMs: 3_600_000,
+      alertFormat: 'causeway',
       paused: false,
     });
   });
@@ -58,8 +62,11 @@ describe('the schedule form', () => {
       overlap: 'queue',
       catchUp: { policy: 'once', limit: 5 },
       retries: { max: 2, baseMs: 60_000, maxMs: 3_600_000 },
+      alertThrottleMs: 1_800_000,
+      alertFormat: 'slack',
       paused: false,
     });
+    expect(scheduleBodyOf({ ...form, alertThrottleMinutes: '0' })).toMatchObject({ alertThrottleMs: 0 });
     expect(scheduleBodyOf({ ...form, alert: 'none' })).toMatchObject({ alertUrl: null, alertSecret: null });
     expect(scheduleBodyOf({ ...form, alert: 'secret', alertSecret: 'other' })).toMatchObject({ alertSecret: 'other' });
   });

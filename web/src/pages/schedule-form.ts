@@ -20,6 +20,9 @@ export interface ScheduleFormState {
   alert: AlertMode;
   alertUrl: string;
   alertSecret: string;
+  /** Minutes between failure alerts; 0 alerts every failure. */
+  alertThrottleMinutes: string;
+  alertFormat: 'causeway' | 'slack';
   paused: boolean;
 }
 
@@ -38,6 +41,8 @@ export const newScheduleForm: ScheduleFormState = {
   alert: 'none',
   alertUrl: '',
   alertSecret: '',
+  alertThrottleMinutes: '60',
+  alertFormat: 'causeway',
   paused: false,
 };
 
@@ -58,6 +63,8 @@ export function formOf(s: Schedule): ScheduleFormState {
     alert: s.alert === null ? 'none' : 'keep',
     alertUrl: '',
     alertSecret: s.alert !== null && 'secret' in s.alert ? s.alert.secret : '',
+    alertThrottleMinutes: String(s.alertThrottleMs / 60_000),
+    alertFormat: s.alertFormat,
     paused: s.paused,
   };
 }
@@ -87,6 +94,8 @@ export function scheduleBodyOf(f: ScheduleFormState): Patch {
       maxMs: Math.round(Number(f.retryMaxSeconds) * 1000),
     },
     ...alert,
+    alertThrottleMs: Math.round(Number(f.alertThrottleMinutes) * 60_000),
+    alertFormat: f.alertFormat,
     paused: f.paused,
   };
 }

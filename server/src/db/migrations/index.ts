@@ -12,6 +12,8 @@ import * as m0010 from './0010_run_plugins';
 import * as m0011 from './0011_model_scoring_path';
 import * as m0012 from './0012_endpoint_alias';
 import * as m0013 from './0013_graph_tests';
+import * as m0014 from './0014_prediction_feedback';
+import * as m0015 from './0015_schedule_alert_throttle';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -31,4 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0011_model_scoring_path': m0011,
   '0012_endpoint_alias': m0012,
   '0013_graph_tests': m0013,
+  '0014_prediction_feedback': m0014,
+  '0015_schedule_alert_throttle': m0015,
 };

@@ -16,6 +16,8 @@ export interface EndpointsTable {
   /** 0–1: the share of requests whose rows are stored for monitoring. */
   sample_rate: Generated<number>;
   retention_days: Generated<number>;
+  /** Every answered row is logged, so outcomes sent as feedback can be matched to it. */
+  feedback: Generated<boolean>;
   /** Grows on every change; caches compare it. */
   revision: Generated<number>;
   created_by: string;
@@ -49,6 +51,34 @@ export interface EndpointSamplesTable {
   input: Json;
   output: Json;
   at: ColumnType<Date, Date | string, never>;
+  /** The row within its request (null for rows sampled before predictions had ids). */
+  row_index: number | null;
+}
+
+/** The real outcome of a prediction, by request id and row. */
+export interface EndpointFeedbackTable {
+  endpoint_name: string;
+  request_id: string;
+  row_index: number;
+  outcome: Json;
+  received_at: CreatedAt;
+  /** Set once added to the live figures. */
+  applied_at: Date | null;
+}
+
+/** Live performance of a version in one hour, as sums (and probability bins for binary AUC). */
+export interface EndpointLiveMetricsTable {
+  endpoint_name: string;
+  version: number;
+  hour: ColumnType<Date, Date | string, never>;
+  task: string;
+  count: BigInt8;
+  correct: BigInt8;
+  log_loss_sum: number;
+  abs_error_sum: number;
+  squared_error_sum: number;
+  positives: number[] | null;
+  negatives: number[] | null;
 }
 
 /** Request counts per endpoint, version and minute. */
@@ -68,6 +98,8 @@ export interface EndpointsTables {
   endpoint_changes: EndpointChangesTable;
   endpoint_samples: EndpointSamplesTable;
   endpoint_counts: EndpointCountsTable;
+  endpoint_feedback: EndpointFeedbackTable;
+  endpoint_live_metrics: EndpointLiveMetricsTable;
 }
 
 export type EndpointRow = Selectable<EndpointsTable>;

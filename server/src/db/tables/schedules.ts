@@ -21,6 +21,15 @@ export interface SchedulesTable {
   alert_url: string | null;
   /** Name of a secret whose value is the alert URL. */
   alert_secret: string | null;
+  /** At most one failure alert per this many ms. */
+  alert_throttle_ms: Generated<number>;
+  /** causeway | slack */
+  alert_format: Generated<string>;
+  /** A failure was alerted and no run succeeded since. */
+  alert_open: Generated<boolean>;
+  last_alert_at: NullableTimestamp;
+  /** Failures not alerted (throttled) since the last alert. */
+  alerts_suppressed: Generated<number>;
   paused: Generated<boolean>;
   next_fire_at: NullableTimestamp;
   created_by: string;
@@ -51,6 +60,8 @@ export interface ScheduleOccurrencesTable {
   alert_attempts: Generated<number>;
   alert_at: NullableTimestamp;
   alert_error: string | null;
+  /** failure | recovery (null: failure). */
+  alert_kind: string | null;
 }
 
 export interface ScheduleRunsTable {
