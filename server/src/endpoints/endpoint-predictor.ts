@@ -8,6 +8,7 @@ import { type ModelAnswer, modelAnswer } from './model-answer';
 import { type PredictBody, requestFeeds } from './request-feeds';
 import type { SampleRow, SampleWriter } from './sample-writer';
 import type { ServedModels } from './served-models';
+import { shadowDisagreements } from './shadow-disagreements';
 
 /** The answer to one predict request. */
 export interface PredictAnswer extends ModelAnswer {
@@ -99,8 +100,7 @@ export class EndpointPredictor {
     if (a.shadow === null) return;
     try {
       const shadow = await score(this.deps, state, a.shadow, a.body);
-      let disagreements = 0;
-      for (let i = 0; i < shadow.rows; i++) if (shadow.answer.predictions[i] !== a.answer.predictions[i]) disagreements++;
+      const disagreements = shadowDisagreements(a.answer.predictions, shadow.answer.predictions, state.shadowTolerance);
       this.deps.figures.recordShadow(state.name, false, disagreements);
       if (a.sampled) this.deps.samples.add(sampleRows(state.name, a.requestId, 'shadow', a.shadow, features, a.body, shadow.answer, a.at));
     } catch (error) {

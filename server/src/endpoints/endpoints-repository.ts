@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '@causeway/sdk';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
@@ -20,6 +21,12 @@ export interface EndpointChange {
   at: Date;
 }
 
+/** A promotion or rollback, as {@link rollbackTarget} replays them. */
+export interface ServedChange {
+  kind: 'promote' | 'rollback';
+  version: number;
+}
+
 /** A change to apply: the new column values, and what to record about it. */
 export interface EndpointUpdate {
   kind: Exclude<EndpointChangeKind, 'create'>;
@@ -28,10 +35,15 @@ export interface EndpointUpdate {
     canary_version?: number | null;
     canary_percent?: number;
     shadow_version?: number | null;
+    shadow_tolerance?: number;
+    canary_policy?: string | null;
+    canary_started_at?: Date | null;
     sample_rate?: number;
     retention_days?: number;
   };
   fromVersion: (current: EndpointState) => number | null;
+  /** Applies the change only while this holds of the locked row (a decision made on what was read before). */
+  when?: (current: EndpointState) => boolean;
   toVersion: number | null;
   override?: boolean;
   reason?: string;
@@ -86,21 +98,33 @@ export class EndpointsRepository {
     return rows.map(endpointStateOf);
   }
 
-  /** Applies a change under a row lock, so two ops changing one endpoint at once both land in order. */
-  async update(name: string, update: EndpointUpdate): Promise<EndpointState> {
+  /**
+   * Applies a change under a row lock, so two ops changing one endpoint at once both land in order. A
+   * change that leaves every column as it is writes nothing: no revision, no history (`changed: false`).
+   */
+  async update(name: string, update: EndpointUpdate): Promise<{ state: EndpointState; changed: boolean }> {
     return this.db.transaction().execute(async (tx) => {
       const row = await tx.selectFrom('endpoints').selectAll().where('name', '=', name).forUpdate().executeTakeFirst();
       if (row === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${name}".`);
       const current = endpointStateOf(row);
+      if (update.when !== undefined && !update.when(current)) return { state: current, changed: false };
+      const set = update.set(current);
+      if (isDeepStrictEqual(endpointStateOf({ ...row, ...set }), current)) return { state: current, changed: false };
       const updated = await tx
         .updateTable('endpoints')
-        .set({ ...update.set(current), revision: sql<number>`revision + 1`, updated_at: sql<Date>`now()` })
+        .set({ ...set, revision: sql<number>`revision + 1`, updated_at: sql<Date>`now()` })
         .where('name', '=', name)
         .returningAll()
         .executeTakeFirstOrThrow();
       await record(tx, name, { ...update, fromVersion: update.fromVersion(current) });
-      return endpointStateOf(updated);
+      return { state: endpointStateOf(updated), changed: true };
     });
+  }
+
+  /** Deletes an endpoint with its history, samples and counts; false when there was none. */
+  async delete(name: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('endpoints').where('name', '=', name).executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
   /** Newest first. */
@@ -126,17 +150,17 @@ export class EndpointsRepository {
     }));
   }
 
-  /** Versions that were ever made active on the endpoint (by promotion or rollback), oldest first. */
-  async servedVersions(name: string): Promise<number[]> {
+  /** The promotions and rollbacks of the endpoint, oldest first. */
+  async servedChanges(name: string): Promise<ServedChange[]> {
     const rows = await this.db
       .selectFrom('endpoint_changes')
-      .select('to_version')
+      .select(['kind', 'to_version'])
       .where('endpoint_name', '=', name)
       .where('kind', 'in', ['promote', 'rollback'])
       .where('to_version', 'is not', null)
       .orderBy('id')
       .execute();
-    return rows.map((r) => r.to_version as number);
+    return rows.map((r) => ({ kind: r.kind as ServedChange['kind'], version: r.to_version as number }));
   }
 }
 

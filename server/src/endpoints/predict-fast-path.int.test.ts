@@ -76,6 +76,14 @@ test('refusals carry the same status and code on both paths', async () => {
     { label: 'not JSON', token: t.tokens.client, body: '{"rows": [', status: 400, code: 'REQUEST_INVALID' },
     { label: 'hostile key', token: t.tokens.client, body: '{"rows":[{"__proto__":{"x":1}}]}', status: 400, code: 'GRAPH_FORBIDDEN_KEY' },
     { label: 'wrong shape', token: t.tokens.client, body: JSON.stringify({ rows: [] }), status: 400, code: 'REQUEST_INVALID' },
+    { label: 'not a JSON number', token: t.tokens.client, body: '{"rows":[{"age":1e400}]}', status: 400, code: 'REQUEST_INVALID' },
+    {
+      label: 'rows and columns',
+      token: t.tokens.client,
+      body: JSON.stringify({ rows: [row], columns: { age: [1] } }),
+      status: 400,
+      code: 'REQUEST_INVALID',
+    },
     { label: 'too large', token: t.tokens.client, body: big, status: 413, code: 'PAYLOAD_TOO_LARGE' },
     {
       label: 'bad field',

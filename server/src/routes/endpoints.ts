@@ -28,6 +28,7 @@ import { actorOf } from './actor-of';
 
 const tags = ['endpoints'];
 const changeResponses = { 200: jsonResponse('Changed', endpointSchema), ...errorResponses(404, 409) };
+const overrideNote = 'refused with 409 GATE_REFUSED or ENDPOINT_INPUT_MISMATCH unless overridden with a reason';
 
 const list = defineRoute('endpoints:read', {
   method: 'get',
@@ -55,6 +56,15 @@ const get = defineRoute('endpoints:read', {
   request: { params: nameParam },
   responses: { 200: jsonResponse('Endpoint', endpointDetail), ...errorResponses(404) },
 });
+const remove = defineRoute('endpoints:write', {
+  method: 'delete',
+  path: '/{name}',
+  operationId: 'deleteEndpoint',
+  summary: 'Delete an endpoint with its history, samples and counts (audited); the model and its versions stay',
+  tags,
+  request: { params: nameParam },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(404) },
+});
 const predict = defineRoute('endpoints:predict', {
   method: 'post',
   path: '/{name}/predict',
@@ -71,7 +81,7 @@ const promote = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/promote',
   operationId: 'promoteEndpointVersion',
-  summary: 'Make a version the one that answers (its gate must have passed, or override with a reason)',
+  summary: `Make a version the one that answers (${overrideNote}); promoting the active version changes nothing`,
   tags,
   request: { params: nameParam, ...jsonBody(promoteBody) },
   responses: changeResponses,
@@ -80,7 +90,7 @@ const canary = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/canary',
   operationId: 'setEndpointCanary',
-  summary: 'Send a share of requests to a candidate version (version null stops the canary)',
+  summary: `Send a share of requests to a candidate version, optionally under a policy (${overrideNote}); version null stops it`,
   tags,
   request: { params: nameParam, ...jsonBody(canaryBody) },
   responses: changeResponses,
@@ -89,7 +99,7 @@ const shadow = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/shadow',
   operationId: 'setEndpointShadow',
-  summary: 'Score every request with a candidate too, logged and never returned (version null stops it)',
+  summary: `Score every request with a candidate too, logged and never returned (inputs ${overrideNote}); version null stops it`,
   tags,
   request: { params: nameParam, ...jsonBody(shadowBody) },
   responses: changeResponses,
@@ -98,7 +108,8 @@ const rollback = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/rollback',
   operationId: 'rollbackEndpoint',
-  summary: 'Go back to a version this endpoint served before (default: the previous one), from the next request on',
+  summary:
+    'Go back to a version this endpoint served before (default: the production version before the current one), from the next request on',
   tags,
   request: { params: nameParam, ...jsonBody(rollbackBody) },
   responses: changeResponses,
@@ -128,8 +139,17 @@ function toJson(s: EndpointState) {
     model: s.modelName,
     description: s.description,
     activeVersion: s.activeVersion,
-    canary: s.canaryVersion === null ? null : { version: s.canaryVersion, percent: s.canaryPercent },
+    canary:
+      s.canaryVersion === null
+        ? null
+        : {
+            version: s.canaryVersion,
+            percent: s.canaryPercent,
+            policy: s.canaryPolicy,
+            startedAt: s.canaryStartedAt?.toISOString() ?? null,
+          },
     shadowVersion: s.shadowVersion,
+    shadowTolerance: s.shadowTolerance,
     sampleRate: s.sampleRate,
     retentionDays: s.retentionDays,
     revision: s.revision,
@@ -177,6 +197,10 @@ export function endpointRoutes(services: Services, endpoints: Endpoints) {
         200,
       );
     })
+    .openapi(remove, async (c) => {
+      await changes.delete(c.req.valid('param').name, { actor: actorOf(c).name });
+      return c.body(null, 204);
+    })
     .openapi(predict, async (c) => {
       const answer = await predictor.predict(c.req.valid('param').name, c.req.valid('json'));
       return c.json(answer, 200);
@@ -192,17 +216,27 @@ export function endpointRoutes(services: Services, endpoints: Endpoints) {
     })
     .openapi(canary, async (c) => {
       const body = c.req.valid('json');
-      const request = { actor: actorOf(c).name, override: body.override, reason: body.reason };
+      const request = { actor: actorOf(c).name, override: body.override, reason: body.reason, policy: body.policy };
       const state = await changes.canary(c.req.valid('param').name, body.version, body.percent, request);
       return c.json(toJson(state), 200);
     })
     .openapi(shadow, async (c) => {
-      const state = await changes.shadow(c.req.valid('param').name, c.req.valid('json').version, { actor: actorOf(c).name });
+      const body = c.req.valid('json');
+      const state = await changes.shadow(c.req.valid('param').name, body.version, {
+        actor: actorOf(c).name,
+        override: body.override,
+        reason: body.reason,
+        tolerance: body.tolerance,
+      });
       return c.json(toJson(state), 200);
     })
     .openapi(rollback, async (c) => {
       const body = c.req.valid('json');
-      const state = await changes.rollback(c.req.valid('param').name, body.version, { actor: actorOf(c).name, reason: body.reason });
+      const state = await changes.rollback(c.req.valid('param').name, body.version, {
+        actor: actorOf(c).name,
+        override: body.override,
+        reason: body.reason,
+      });
       return c.json(toJson(state), 200);
     })
     .openapi(sampling, async (c) => {

@@ -69,7 +69,7 @@ const setStage = defineRoute('models:write', {
   },
   responses: {
     200: jsonResponse('Moved', stageChange),
-    ...errorResponses(404, 422),
+    ...errorResponses(404, 409),
   },
 });
 const compare = defineRoute('models:read', {

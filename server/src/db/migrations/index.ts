@@ -9,6 +9,7 @@ import * as m0007 from './0007_users';
 import * as m0008 from './0008_repair_post_release_edits';
 import * as m0009 from './0009_owners_and_secret_grants';
 import * as m0010 from './0010_run_plugins';
+import * as m0011 from './0011_rollouts_and_client_tokens';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_repair_post_release_edits': m0008,
   '0009_owners_and_secret_grants': m0009,
   '0010_run_plugins': m0010,
+  '0011_rollouts_and_client_tokens': m0011,
 };

@@ -6,6 +6,8 @@ export interface ModelsTable {
   description: ColumnType<string, string | undefined, string>;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Archived models take no new versions and serve nowhere; null while in use. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** none → staging → production → archived; at most one production version per model. */
