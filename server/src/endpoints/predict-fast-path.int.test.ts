@@ -157,3 +157,13 @@ test('a remembered token is not trusted past its expiry', async () => {
   expect(tokens.cachedActive(created.token, expiresAt.getTime() - 1)?.id).toBe(created.info.id);
   expect(tokens.cachedActive(created.token, expiresAt.getTime())).toBeUndefined();
 });
+
+test('a token scoped to other endpoints is refused the same way on both paths', async () => {
+  const { token } = await t.services.tokens.create({ name: 'crm-app', role: 'client', createdBy: null, endpoints: ['crm'] });
+  const { fast, app } = await both({ label: 'scoped', token, body: JSON.stringify({ rows: [row] }) });
+  expect([fast.status, fast.json.code]).toEqual([403, 'FORBIDDEN']);
+  expect([app.status, app.json.code]).toEqual([403, 'FORBIDDEN']);
+  expect(fast.json.message).toBe(app.json.message);
+  const { token: own } = await t.services.tokens.create({ name: 'churn-app', role: 'client', createdBy: null, endpoints: ['churn'] });
+  expect((await both({ label: 'own', token: own, body: JSON.stringify({ rows: [row] }) })).fast.status).toBe(200);
+});

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkJsonValue, fromZodIssues, graphLimits, UserError } from '@causeway/sdk';
 import { bearerToken } from '../auth/api-token';
+import { checkEndpointScope } from '../auth/endpoint-scope';
 import { isRole, roleAllows } from '../auth/roles';
 import type { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
@@ -65,6 +66,7 @@ async function answer(deps: PredictFastPathDeps, req: IncomingMessage, res: Serv
       details: { action: 'endpoints:predict', role: info.role },
     });
   }
+  checkEndpointScope(info.endpoints, name);
   if (!jsonType.test(req.headers['content-type'] ?? ''))
     throw new UserError('REQUEST_INVALID', 'The request body must be JSON (Content-Type: application/json).');
   const text = await readBody(req, deps.bodyLimit);

@@ -17,6 +17,7 @@ import {
 } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { sql } from 'kysely';
+import { checkEndpointScope } from '../auth/endpoint-scope';
 import type { EndpointState } from '../endpoints/endpoint-state';
 import type { Endpoints } from '../endpoints/endpoints-runtime';
 import { inputExample } from '../endpoints/input-example';
@@ -202,6 +203,7 @@ export function endpointRoutes(services: Services, endpoints: Endpoints) {
       return c.body(null, 204);
     })
     .openapi(predict, async (c) => {
+      checkEndpointScope(actorOf(c).endpoints, c.req.valid('param').name);
       const answer = await predictor.predict(c.req.valid('param').name, c.req.valid('json'));
       return c.json(answer, 200);
     })
