@@ -56,3 +56,9 @@ export const stageChange = z.object({ version: modelVersionSchema, previousStage
 
 export const compareModelsQuery = z.object({ a: versionNumber, b: versionNumber });
 export const modelComparison = z.record(z.string(), z.unknown());
+
+/** Archive a model: every version goes to `archived`; refused (409) while an endpoint serves or shadows it. */
+export const archiveModelBody = z.object({ reason: z.string().trim().max(2_000).optional() }).strict();
+export const archivedModel = z
+  .object({ name: z.string(), archivedAt: z.string(), archivedVersions: z.array(z.number()) })
+  .meta({ id: 'ArchivedModel' });

@@ -58,6 +58,8 @@ export class EndpointsRepository {
   async create(input: { name: string; modelName: string; description: string; sampleRate: number; retentionDays: number; actor: string }) {
     try {
       return await this.db.transaction().execute(async (tx) => {
+        const model = await tx.selectFrom('models').select('archived_at').where('name', '=', input.modelName).executeTakeFirst();
+        if (model?.archived_at) throw new UserError('CONFLICT', `Model "${input.modelName}" is archived; an endpoint cannot serve it.`);
         const row = await tx
           .insertInto('endpoints')
           .values({

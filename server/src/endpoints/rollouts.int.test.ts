@@ -228,4 +228,21 @@ describe.each(['pglite', 'postgres'] as const)('safe rollouts on %s', (kind) => 
     const audit = await t.services.audit.list({ limit: 5, offset: 0, action: 'endpoint.delete' });
     expect(audit.items[0]).toMatchObject({ actor: 'ops-test', target: 'endpoint:ages' });
   });
+
+  test('a model is archivable once no endpoint serves it; archiving is refused while one does', async () => {
+    const refused = await t.call('POST', '/api/models/churn/archive', { token: t.tokens.ops, body: {} });
+    expect(refused.status).toBe(409);
+    expect((await json(refused)).details.endpoints).toEqual(['churn']);
+    expect((await t.call('POST', '/api/models/age/archive', { token: t.tokens.analyst, body: {} })).status).toBe(403);
+    const archived = await t.call('POST', '/api/models/age/archive', { token: t.tokens.ops, body: { reason: 'replaced by ages-v2' } });
+    expect(archived.status).toBe(200);
+    expect(await json(archived)).toMatchObject({ name: 'age', archivedVersions: [1, 2] });
+    const stages = await t.handle.db.selectFrom('model_versions').select('stage').where('model_name', '=', 'age').execute();
+    expect(stages.map((v) => v.stage)).toEqual(['archived', 'archived']);
+    const audit = await t.services.audit.list({ limit: 5, offset: 0, action: 'model.archive' });
+    expect(audit.items[0]).toMatchObject({ target: 'model:age', details: { reason: 'replaced by ages-v2' } });
+    expect((await t.call('POST', '/api/models/nothing/archive', { token: t.tokens.ops, body: {} })).status).toBe(404);
+    const serve = await t.call('POST', '/api/endpoints', { token: t.tokens.ops, body: { name: 'ages-again', model: 'age' } });
+    expect([serve.status, (await json(serve)).code]).toEqual([409, 'CONFLICT']);
+  });
 });
