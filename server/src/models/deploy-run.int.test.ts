@@ -123,6 +123,10 @@ describe('deploy and batch scoring through server runs', () => {
       .where('type', '=', 'node:log')
       .execute();
     expect(JSON.stringify(logs)).toContain('500 rows, replacing 500 from an earlier attempt');
+    // A retry is a new run (retry_of the first): its rows replace the first run's, under the first run's key.
+    const retried = await t.call('POST', `/api/runs/${toTable.id}/retry`, {});
+    expect(retried.status).toBe(201);
+    expect((await finished(((await retried.json()) as Run).id)).status).toBe('succeeded');
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
     try {

@@ -241,7 +241,13 @@ export class WorkerPool {
     }, claim.timeoutMs);
     slot.runs.set(claim.id, run);
     this.options.logger.info('run started', { run: claim.id, graph: claim.graphId, version: claim.version, attempt: claim.attempt });
-    slot.thread.send({ type: 'run', runId: claim.id, graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
+    slot.thread.send({
+      type: 'run',
+      runId: claim.id,
+      graphKey: `${claim.graphId}@${claim.version}`,
+      graph: claim.graph,
+      firstRun: claim.firstRun,
+    });
   }
 
   private onMessage(slot: Slot, message: FromThread): void {
