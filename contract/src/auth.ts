@@ -25,10 +25,49 @@ export const tokenSchema = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().describe('After this the token is refused; null: it does not expire.'),
+    endpoints: z.array(z.string()).nullable().describe('The endpoints the token may use; null: every endpoint its role may use.'),
   })
   .meta({ id: 'Token' });
 export const tokenList = listOf(tokenSchema);
-export const createTokenBody = z.object({ name: z.string().trim().min(1).max(100), role: z.enum(roles) }).strict();
+
+const endpointName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'an endpoint name is a letter or digit, then letters, digits, _ . -');
+const future = z.iso
+  .datetime({ offset: true })
+  .refine((at) => Date.parse(at) > Date.now(), 'must be in the future')
+  .describe('ISO 8601 time after which the token is refused.');
+
+export const createTokenBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    role: z.enum(roles),
+    endpoints: z
+      .array(endpointName)
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Scope the token to these endpoints (for application tokens); it is refused on any other.'),
+    expiresAt: future.optional(),
+  })
+  .strict();
 /** A new token: its value is shown this once. */
 export const createdToken = tokenSchema.extend({ token: z.string() });
+
+/** Rotation: a new key for the same application; the old one keeps working for `overlapSeconds`, then only the new one does. */
+export const rotateTokenBody = z
+  .object({
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86_400)
+      .default(86_400)
+      .describe('How long the old key stays valid beside the new one (default one day; 0 ends it at once).'),
+  })
+  .strict();
+export const rotatedToken = createdToken.extend({
+  previous: z.object({ id: z.string(), expiresAt: z.string() }).describe('The old key and when it stops working.'),
+});
 export const tokenIdParam = z.object({ id: z.string().uuid() });

@@ -9,9 +9,35 @@ const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'an endpoint
 export const endpointNameParam = z.object({ name });
 const version = z.number().int().min(1).max(2_147_483_647);
 const overrideFields = {
-  override: z.boolean().default(false).describe('Serve the version although its gate did not pass (ops); needs a reason.'),
+  override: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Serve the version although its gate did not pass or it needs inputs the active version does not take (ops); needs a reason.',
+    ),
   reason: z.string().trim().max(2_000).optional().describe('Why: recorded in the history and the audit log.'),
 };
+
+/**
+ * Progressive delivery: once the canary has run `durationMinutes`, it is promoted when its error rate
+ * and mean latency (over every process, since it started) are not worse than the active version's by
+ * more than the margins, and ended with an alert otherwise (also when it saw fewer than `minRequests`).
+ */
+export const canaryPolicy = z
+  .object({
+    durationMinutes: z.number().int().min(1).max(43_200),
+    minRequests: z.number().int().min(1).max(1_000_000_000).default(100),
+    maxErrorRateIncrease: z.number().min(0).max(1).default(0).describe('Allowed rise of the error rate, absolute (0.01 = one point).'),
+    maxLatencyIncrease: z.number().min(0).max(100).default(0.2).describe('Allowed rise of the mean latency, relative (0.2 = 20 %).'),
+    alertUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .optional()
+      .describe('Where the verdict is posted when the canary is ended.'),
+  })
+  .strict()
+  .meta({ id: 'CanaryPolicy' });
+export type CanaryPolicy = z.infer<typeof canaryPolicy>;
 
 export const endpointSchema = z
   .object({
@@ -20,8 +46,11 @@ export const endpointSchema = z
     description: z.string(),
     activeVersion: z.number().nullable(),
     alias: z.string().describe('The registry alias followed: the active version is always its version.'),
-    canary: z.object({ version: z.number(), percent: z.number() }).nullable(),
+    canary: z
+      .object({ version: z.number(), percent: z.number(), policy: canaryPolicy.nullable(), startedAt: z.string().nullable() })
+      .nullable(),
     shadowVersion: z.number().nullable(),
+    shadowTolerance: z.number(),
     sampleRate: z.number(),
     retentionDays: z.number(),
     feedback: z.boolean().describe('Every answered row is logged, so outcomes can be sent to /feedback.'),
@@ -87,12 +116,31 @@ export const createEndpointBody = z
     retentionDays: z.number().int().min(1).max(3650).default(30),
   })
   .strict();
+
 export const promoteBody = z.object({ version, ...overrideFields }).strict();
 export const canaryBody = z
-  .object({ version: version.nullable(), percent: z.number().min(0).max(100).default(10), ...overrideFields })
+  .object({
+    version: version.nullable(),
+    percent: z.number().min(0).max(100).default(10),
+    policy: canaryPolicy.optional().describe('Promote or end the canary automatically once its time is up.'),
+    ...overrideFields,
+  })
   .strict();
-export const shadowBody = z.object({ version: version.nullable() }).strict();
-export const rollbackBody = z.object({ version: version.optional(), reason: z.string().trim().max(2_000).optional() }).strict();
+export const shadowBody = z
+  .object({
+    version: version.nullable(),
+    tolerance: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .describe(
+        'Regressions: a shadow answer within this absolute difference of the answer is not a disagreement (default 0, kept when omitted).',
+      ),
+    ...overrideFields,
+  })
+  .strict();
+export const rollbackBody = z.object({ version: version.optional(), ...overrideFields }).strict();
 export const samplingBody = z
   .object({
     sampleRate: z.number().min(0).max(1).optional(),
@@ -101,11 +149,29 @@ export const samplingBody = z
   })
   .strict();
 
+const byRows = z.object({ rows: z.array(z.record(z.string(), z.unknown())).min(1).max(maxRowsPerRequest) }).strict();
+const byColumns = z.object({ columns: z.record(z.string(), z.array(z.unknown()).max(maxRowsPerRequest)) }).strict();
+
+/** The message of a refused predict body names the field: which of the two shapes was meant, and what is wrong in it. */
+function predictBodyError(issue: { code: string; input?: unknown; errors?: unknown }): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const input = issue.input;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'the body must be an object with "rows" or "columns"';
+  const hasRows = Object.hasOwn(input, 'rows');
+  const hasColumns = Object.hasOwn(input, 'columns');
+  if (hasRows && hasColumns) return 'send either "rows" or "columns", not both: the body has "rows" and "columns"';
+  if (!hasRows && !hasColumns) return 'the body needs "rows" (an array of records) or "columns" (arrays of values by field)';
+  const branch = (issue.errors as Array<Array<{ path: PropertyKey[]; message: string }>> | undefined)?.[hasRows ? 0 : 1]?.[0];
+  if (branch === undefined) return undefined;
+  const path = branch.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  return `${path === '' ? '' : `${path}: `}${branch.message}`;
+}
+
 /** Rows to score: records, or columns of values. */
-export const predictBody = z.union([
-  z.object({ rows: z.array(z.record(z.string(), z.unknown())).min(1).max(maxRowsPerRequest) }).strict(),
-  z.object({ columns: z.record(z.string(), z.array(z.unknown()).max(maxRowsPerRequest)) }).strict(),
-]);
+export const predictBody = z.union([byRows, byColumns], { error: predictBodyError });
 export type PredictBody = z.infer<typeof predictBody>;
 
 export const predictAnswer = z

@@ -89,3 +89,9 @@ export const modelPolicyBody = z
   })
   .strict();
 export const modelPolicy = modelPolicyBody.extend({ name: z.string() });
+
+/** Archive a model: every version goes to `archived`; refused (409) while an endpoint serves or shadows it. */
+export const archiveModelBody = z.object({ reason: z.string().trim().max(2_000).optional() }).strict();
+export const archivedModel = z
+  .object({ name: z.string(), archivedAt: z.string(), archivedVersions: z.array(z.number()) })
+  .meta({ id: 'ArchivedModel' });

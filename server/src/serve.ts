@@ -11,6 +11,7 @@ import { ArtifactStore } from './artifacts/artifact-store';
 import { type ConfigFlags, requireConfig } from './config';
 import { connectDatabase } from './db/connect';
 import { migrate } from './db/migrate';
+import { tendCanaries } from './endpoints/canary-tending';
 import { startEndpoints } from './endpoints/endpoints-runtime';
 import { modelVersionsIn } from './endpoints/model-version-source';
 import { predictFastPath } from './endpoints/predict-fast-path';
@@ -148,6 +149,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     cipher,
     ownUrl: url,
     onQueued: () => runs.hub.bus.publish({ kind: 'queued' }),
+    alsoOnTick: (now, post) => tendCanaries({ db: database.db, changes: endpoints.changes, logger, now, post }),
   });
 
   let closing: Promise<void> | undefined;

@@ -17,6 +17,8 @@ describe('deploy.batch-score', () => {
       { kind: 'ftp', name: 'x' },
       { kind: 'file', format: 'xlsx', name: 'x.xlsx' },
       { kind: 'postgres', connection: 'postgres://user:secret@db/x', table: 'scores' },
+      { kind: 'postgres', connection: { $secret: 'w' }, table: 'scores', mode: 'upsert' },
+      { kind: 'postgres', connection: { $secret: 'w' }, table: 'scores', mode: 'merge', key: ['id'] },
     ]) {
       await expect(runNode(batchScore, { inputs: { table }, config: { model: 'house', destination } as never })).rejects.toMatchObject({
         code: 'CONFIG_INVALID',

@@ -3,6 +3,7 @@ import type { Table } from 'apache-arrow';
 import { z } from 'zod';
 import { scoreTable } from '../ml/onnx/score-table';
 import { modelValueOf } from './loaded-model';
+import { stampScores } from './stamp-scores';
 
 const destination = z.discriminatedUnion('kind', [
   z
@@ -14,7 +15,13 @@ const destination = z.discriminatedUnion('kind', [
         .describe('The secret holding the connection string; never the string itself.'),
       table: z.string().min(1).max(200).describe('The table to write, e.g. scores or analytics.scores; created when missing.'),
       runKeyColumn: z.string().min(1).max(63).default('_run_key').describe('The column that tags rows with the run that wrote them.'),
+      mode: z
+        .enum(['append', 'replace', 'upsert'])
+        .default('append')
+        .describe('append: add the rows; replace: the table holds only this run’s rows; upsert: replace rows with the same key.'),
+      key: z.array(z.string().min(1).max(63)).max(16).default([]).describe('Upsert: the columns that identify a row, e.g. customer_id.'),
     })
+    .refine((d) => d.mode !== 'upsert' || d.key.length > 0, { message: 'upsert needs key columns', path: ['key'] })
     .strict(),
   z
     .object({
@@ -36,7 +43,8 @@ function encode(table: Table, format: 'csv' | 'arrow' | 'parquet'): Uint8Array {
 /**
  * `deploy.batch-score`: scores a table with a registered model version (by number, or the one in
  * production or staging, or the latest) and writes the scored rows to a PostgreSQL table or a file
- * in the exports folder. A side effect, so never cached; a retry of the run replaces its own rows.
+ * in the exports folder, each row stamped with the version and the scoring time. A side effect, so never
+ * cached; a retry of the run replaces its own rows; `append`, `replace` or `upsert` by key.
  */
 export const batchScore = defineNode({
   type: 'deploy.batch-score',
@@ -65,12 +73,14 @@ export const batchScore = defineNode({
     const loaded = await ctx.models.load(config.model, config.version);
     const model = modelValueOf(loaded);
     ctx.log('info', `Scoring ${inputs.table.numRows} rows with "${loaded.name}" version ${loaded.version}.`);
-    const scored = await scoreTable(inputs.table, model, ctx.onnx, {
+    const scoredAt = new Date();
+    const raw = await scoreTable(inputs.table, model, ctx.onnx, {
       batchSize: config.batchSize,
       signal: ctx.signal,
       progress: (f) => ctx.progress(f * 0.8),
       log: (m) => ctx.log('info', m),
     });
+    const scored = stampScores(raw, loaded.version, scoredAt);
     const target = config.destination;
     let where: string;
     if (target.kind === 'postgres') {
@@ -80,6 +90,8 @@ export const batchScore = defineNode({
         table: target.table,
         runKeyColumn: target.runKeyColumn,
         runKey,
+        mode: target.mode,
+        key: target.key,
         signal: ctx.signal,
       });
       where = `table ${target.table}`;

@@ -78,9 +78,10 @@ export const errorCatalog = {
   MODEL_INPUT_MISMATCH: { kind: 'user', summary: 'The table does not have the columns or types the model reads.' },
   MODEL_REGISTRY_MISSING: { kind: 'user', summary: 'This host has no model registry, so models cannot be registered or loaded here.' },
   MODEL_VERSION_UNKNOWN: { kind: 'user', summary: 'The model registry has no model, version or stage by that name.' },
-  MODEL_STAGE_REFUSED: {
+  GATE_REFUSED: {
     kind: 'user',
-    summary: 'The version cannot go to production: its gate did not pass (ops may override with a reason).',
+    summary:
+      'The version cannot serve (registry production, endpoint promote or canary): its gate did not pass (ops may override with a reason). HTTP 409 everywhere.',
   },
   EXPORTS_MISSING: { kind: 'user', summary: 'This host keeps no exported files, so nodes that write files cannot run here.' },
   DEPLOY_BLOCKED: { kind: 'user', summary: 'The model was not registered because its gate verdict did not pass.' },
@@ -95,9 +96,10 @@ export const errorCatalog = {
     summary: 'Rows sent to a model endpoint do not match its model card; details name each field and row.',
   },
   ENDPOINT_NOT_READY: { kind: 'user', summary: 'The endpoint has no active version yet: promote one first.' },
-  ENDPOINT_GATE_FAILED: {
+  ENDPOINT_INPUT_MISMATCH: {
     kind: 'user',
-    summary: 'The version cannot be promoted or put on canary: its gate did not pass (ops may override with a reason).',
+    summary:
+      'The version needs a field, or a field type, that the active version does not take; details name each field (ops may override with a reason).',
   },
   MONITORING_MISSING: { kind: 'user', summary: 'This host cannot read endpoint request samples; run the graph on the server.' },
   // validation

@@ -50,6 +50,14 @@ export interface SqlWriteOptions {
   /** The column that carries the run key; added to a table this creates. */
   runKeyColumn: string;
   runKey: string;
+  /**
+   * `append` (default): add the rows, replacing only those an earlier attempt under the same run key wrote;
+   * `replace`: the table holds only these rows afterwards; `upsert`: rows whose `key` columns match an
+   * incoming row are replaced, the rest kept.
+   */
+  mode?: 'append' | 'replace' | 'upsert';
+  /** The columns that identify a row, for `upsert`. */
+  key?: readonly string[];
   signal?: AbortSignal;
 }
 

@@ -28,8 +28,10 @@ export interface TokensTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
-  /** Sign-in sessions expire; API tokens made by an admin do not (null). */
+  /** Sign-in sessions expire; API tokens made by an admin do not (null) unless given an expiry. */
   expires_at: NullableTimestamp;
+  /** The endpoints a client token may use (a JSON array of names); null: every endpoint. */
+  endpoints: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface GraphsTable {

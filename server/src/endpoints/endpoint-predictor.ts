@@ -9,6 +9,7 @@ import { pipelineFeeds } from './pipeline-feeds';
 import { type PredictBody, requestFeeds } from './request-feeds';
 import type { SampledRequest, SampleWriter } from './sample-writer';
 import type { ServedModels } from './served-models';
+import { shadowDisagreements } from './shadow-disagreements';
 
 /** The answer to one predict request. */
 export interface PredictAnswer extends ModelAnswer {
@@ -120,8 +121,7 @@ export class EndpointPredictor {
   ): Promise<void> {
     try {
       const shadow = await score(this.deps, state, a.shadow, a.body);
-      let disagreements = 0;
-      for (let i = 0; i < shadow.rows; i++) if (shadow.answer.predictions[i] !== a.answer.predictions[i]) disagreements++;
+      const disagreements = shadowDisagreements(a.answer.predictions, shadow.answer.predictions, state.shadowTolerance);
       this.deps.figures.recordShadow(state.name, false, disagreements);
       if (a.sampled)
         this.deps.samples.add({

@@ -1,3 +1,4 @@
+import type { CanaryPolicy } from '@causeway/contract';
 import type { EndpointRow } from '../db/tables/endpoints';
 
 /** An endpoint as the predict path and the routes see it. */
@@ -12,6 +13,11 @@ export interface EndpointState {
   /** 0–100. */
   canaryPercent: number;
   shadowVersion: number | null;
+  /** Regressions: shadow answers within this absolute difference of the answer agree. */
+  shadowTolerance: number;
+  /** What decides the canary once its time is up; null when ops decide. */
+  canaryPolicy: CanaryPolicy | null;
+  canaryStartedAt: Date | null;
   /** 0–1. */
   sampleRate: number;
   retentionDays: number;
@@ -33,6 +39,11 @@ export function endpointStateOf(row: EndpointRow): EndpointState {
     canaryVersion: row.canary_version,
     canaryPercent: Number(row.canary_percent),
     shadowVersion: row.shadow_version,
+    shadowTolerance: Number(row.shadow_tolerance),
+    canaryPolicy: (typeof row.canary_policy === 'string'
+      ? JSON.parse(row.canary_policy)
+      : (row.canary_policy ?? null)) as CanaryPolicy | null,
+    canaryStartedAt: row.canary_started_at,
     sampleRate: Number(row.sample_rate),
     retentionDays: row.retention_days,
     feedback: row.feedback,

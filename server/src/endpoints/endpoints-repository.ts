@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { UserError } from '@causeway/sdk';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
@@ -21,6 +22,12 @@ export interface EndpointChange {
   at: Date;
 }
 
+/** A promotion or rollback, as {@link rollbackTarget} replays them. */
+export interface ServedChange {
+  kind: 'promote' | 'rollback';
+  version: number;
+}
+
 /** A change to apply: the new column values, and what to record about it. */
 export interface EndpointUpdate {
   kind: Exclude<EndpointChangeKind, 'create'>;
@@ -29,11 +36,16 @@ export interface EndpointUpdate {
     canary_version?: number | null;
     canary_percent?: number;
     shadow_version?: number | null;
+    shadow_tolerance?: number;
+    canary_policy?: string | null;
+    canary_started_at?: Date | null;
     sample_rate?: number;
     retention_days?: number;
     feedback?: boolean;
   };
   fromVersion: (current: EndpointState) => number | null;
+  /** Applies the change only while this holds of the locked row (a decision made on what was read before). */
+  when?: (current: EndpointState) => boolean;
   toVersion: number | null;
   override?: boolean;
   reason?: string;
@@ -59,6 +71,8 @@ export class EndpointsRepository {
   }) {
     try {
       return await this.db.transaction().execute(async (tx) => {
+        const model = await tx.selectFrom('models').select('archived_at').where('name', '=', input.modelName).executeTakeFirst();
+        if (model?.archived_at) throw new UserError('CONFLICT', `Model "${input.modelName}" is archived; an endpoint cannot serve it.`);
         const row = await tx
           .insertInto('endpoints')
           .values({
@@ -102,8 +116,11 @@ export class EndpointsRepository {
     return rows.map(endpointStateOf);
   }
 
-  /** Applies a change under a row lock, so two ops changing one endpoint at once both land in order. */
-  async update(name: string, update: EndpointUpdate): Promise<EndpointState> {
+  /**
+   * Applies a change under a row lock, so two ops changing one endpoint at once both land in order. A
+   * change that leaves every column as it is writes nothing: no revision, no history (`changed: false`).
+   */
+  async update(name: string, update: EndpointUpdate): Promise<{ state: EndpointState; changed: boolean }> {
     return this.db.transaction().execute(async (tx) => {
       if (update.within !== undefined) {
         // Lock in the registry's order (model row, then its endpoints), so a promotion there cannot deadlock with this one.
@@ -113,9 +130,12 @@ export class EndpointsRepository {
       const row = await tx.selectFrom('endpoints').selectAll().where('name', '=', name).forUpdate().executeTakeFirst();
       if (row === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${name}".`);
       const current = endpointStateOf(row);
+      if (update.when !== undefined && !update.when(current)) return { state: current, changed: false };
+      const set = update.set(current);
+      if (isDeepStrictEqual(endpointStateOf({ ...row, ...set }), current)) return { state: current, changed: false };
       const updated = await tx
         .updateTable('endpoints')
-        .set({ ...update.set(current), revision: sql<number>`revision + 1`, updated_at: sql<Date>`now()` })
+        .set({ ...set, revision: sql<number>`revision + 1`, updated_at: sql<Date>`now()` })
         .where('name', '=', name)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -123,7 +143,7 @@ export class EndpointsRepository {
       await recordEndpointChange(tx, name, { ...change, fromVersion: update.fromVersion(current) });
       const state = endpointStateOf(updated);
       await within?.(tx, state);
-      return state;
+      return { state, changed: true };
     });
   }
 
@@ -156,17 +176,17 @@ export class EndpointsRepository {
     }));
   }
 
-  /** Versions that were ever made active on the endpoint (by promotion or rollback), oldest first. */
-  async servedVersions(name: string): Promise<number[]> {
+  /** The promotions and rollbacks of the endpoint, oldest first. */
+  async servedChanges(name: string): Promise<ServedChange[]> {
     const rows = await this.db
       .selectFrom('endpoint_changes')
-      .select('to_version')
+      .select(['kind', 'to_version'])
       .where('endpoint_name', '=', name)
       .where('kind', 'in', ['promote', 'rollback'])
       .where('to_version', 'is not', null)
       .orderBy('id')
       .execute();
-    return rows.map((r) => r.to_version as number);
+    return rows.map((r) => ({ kind: r.kind as ServedChange['kind'], version: r.to_version as number }));
   }
 }
 

@@ -93,7 +93,7 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
     const refused = await t.call('POST', '/api/endpoints/churn/promote', { token: ops(), body: { version: 2 } });
     expect(refused.status).toBe(409);
     const body = await json(refused);
-    expect(body.code).toBe('ENDPOINT_GATE_FAILED');
+    expect(body.code).toBe('GATE_REFUSED');
     expect(body.message).toContain('auc 0.78 < 0.80');
     const noReason = await t.call('POST', '/api/endpoints/churn/promote', { token: ops(), body: { version: 2, override: true } });
     expect(noReason.status).toBe(400);
@@ -194,7 +194,7 @@ describe.each(['pglite', 'postgres'] as const)('model endpoints on %s', (kind) =
     const changed = await t.call('POST', '/api/endpoints/churn/canary', { token: ops(), body: { version: 3, percent: 30 } });
     expect(changed.status).toBe(200);
     const refused = await t.call('POST', '/api/endpoints/churn/canary', { token: ops(), body: { version: 2, percent: 30 } });
-    expect((await json(refused)).code).toBe('ENDPOINT_GATE_FAILED');
+    expect((await json(refused)).code).toBe('GATE_REFUSED');
     const row = rowsOf(1, 8);
     let canary = 0;
     const n = 2_000;

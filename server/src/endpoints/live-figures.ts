@@ -85,7 +85,8 @@ export class EndpointFigures {
     if (failed) f.errors++;
     f.rows += rows;
     f.latency.record(Math.min(60_000_000, Math.max(1, Math.round(latencyMs * 1000))));
-    f.byVersion.set(version, (f.byVersion.get(version) ?? 0) + 1);
+    // Version 0 is "no version was reached" (not ready): it counts in requests and errors, in no version's bucket.
+    if (version !== 0) f.byVersion.set(version, (f.byVersion.get(version) ?? 0) + 1);
     this.addPending({ endpoint, version, requests: 1, errors: failed ? 1 : 0, rows, latencyMs });
   }
 

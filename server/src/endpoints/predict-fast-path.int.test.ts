@@ -76,6 +76,14 @@ test('refusals carry the same status and code on both paths', async () => {
     { label: 'not JSON', token: t.tokens.client, body: '{"rows": [', status: 400, code: 'REQUEST_INVALID' },
     { label: 'hostile key', token: t.tokens.client, body: '{"rows":[{"__proto__":{"x":1}}]}', status: 400, code: 'GRAPH_FORBIDDEN_KEY' },
     { label: 'wrong shape', token: t.tokens.client, body: JSON.stringify({ rows: [] }), status: 400, code: 'REQUEST_INVALID' },
+    { label: 'not a JSON number', token: t.tokens.client, body: '{"rows":[{"age":1e400}]}', status: 400, code: 'REQUEST_INVALID' },
+    {
+      label: 'rows and columns',
+      token: t.tokens.client,
+      body: JSON.stringify({ rows: [row], columns: { age: [1] } }),
+      status: 400,
+      code: 'REQUEST_INVALID',
+    },
     { label: 'too large', token: t.tokens.client, body: big, status: 413, code: 'PAYLOAD_TOO_LARGE' },
     {
       label: 'bad field',
@@ -148,4 +156,14 @@ test('a remembered token is not trusted past its expiry', async () => {
   expect((await tokens.findActive(created.token))?.id).toBe(created.info.id);
   expect(tokens.cachedActive(created.token, expiresAt.getTime() - 1)?.id).toBe(created.info.id);
   expect(tokens.cachedActive(created.token, expiresAt.getTime())).toBeUndefined();
+});
+
+test('a token scoped to other endpoints is refused the same way on both paths', async () => {
+  const { token } = await t.services.tokens.create({ name: 'crm-app', role: 'client', createdBy: null, endpoints: ['crm'] });
+  const { fast, app } = await both({ label: 'scoped', token, body: JSON.stringify({ rows: [row] }) });
+  expect([fast.status, fast.json.code]).toEqual([403, 'FORBIDDEN']);
+  expect([app.status, app.json.code]).toEqual([403, 'FORBIDDEN']);
+  expect(fast.json.message).toBe(app.json.message);
+  const { token: own } = await t.services.tokens.create({ name: 'churn-app', role: 'client', createdBy: null, endpoints: ['churn'] });
+  expect((await both({ label: 'own', token: own, body: JSON.stringify({ rows: [row] }) })).fast.status).toBe(200);
 });

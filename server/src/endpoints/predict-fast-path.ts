@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkJsonValue, fromZodIssues, graphLimits, UserError } from '@causeway/sdk';
 import { bearerToken } from '../auth/api-token';
+import { checkEndpointScope } from '../auth/endpoint-scope';
 import { isRole, roleAllows } from '../auth/roles';
 import { addressOf } from '../http/client-address';
 import type { RateLimits } from '../http/rate-limits';
 import type { Logger } from '../logger';
 import { errorAnswer } from '../middleware/error-response';
+import { refusedBody } from '../middleware/refused-body';
 import type { TokensRepository } from '../repositories/tokens-repository';
 import type { EndpointPredictor } from './endpoint-predictor';
 import { acceptedPredictBody } from './predict-body-check';
@@ -66,6 +68,7 @@ async function answer(deps: PredictFastPathDeps, req: IncomingMessage, res: Serv
       details: { action: 'endpoints:predict', role: info.role },
     });
   }
+  checkEndpointScope(info.endpoints, name);
   if (!jsonType.test(req.headers['content-type'] ?? ''))
     throw new UserError('REQUEST_INVALID', 'The request body must be JSON (Content-Type: application/json).');
   const text = await readBody(req, deps.bodyLimit);
@@ -76,9 +79,7 @@ async function answer(deps: PredictFastPathDeps, req: IncomingMessage, res: Serv
     throw new UserError('REQUEST_INVALID', 'The request body is not valid JSON.');
   }
   const hostile = checkJsonValue(value, { ...graphLimits, bytes: Math.max(text.length, 1) });
-  if (hostile[0] !== undefined) {
-    throw new UserError(hostile[0].code, `The request body was refused: ${hostile[0].message}`, { issues: hostile.slice(0, 10) });
-  }
+  if (hostile.length > 0) throw refusedBody(hostile);
   const result = await deps.predictor.predict(name, acceptedPredictBody(value) ?? schemaChecked(value));
   send(deps, req, res, { status: 200, body: result });
 }

@@ -5,6 +5,8 @@ export interface Principal {
   tokenId: string;
   name: string;
   role: Role;
+  /** The endpoints the token is scoped to; null: every endpoint its role may use. */
+  endpoints: readonly string[] | null;
 }
 
 /** Hono's environment for every Causeway route. */

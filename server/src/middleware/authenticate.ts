@@ -25,7 +25,7 @@ export function authenticate(tokens: TokensRepository): MiddlewareHandler<AppEnv
       throw new UserError('UNAUTHORIZED', 'The API token is not valid or was revoked.');
     }
     await tokens.touch(info);
-    c.set('principal', { tokenId: info.id, name: info.name, role: info.role });
+    c.set('principal', { tokenId: info.id, name: info.name, role: info.role, endpoints: info.endpoints });
     return next();
   };
 }

@@ -1,6 +1,7 @@
 import { checkJsonValue, graphLimits, type Issue, UserError } from '@causeway/sdk';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
+import { refusedBody } from './refused-body';
 import { unstorableAt, unstorableTextError } from './unstorable-text';
 
 /**
@@ -21,10 +22,7 @@ export function jsonGuard(): MiddlewareHandler<AppEnv> {
       throw new UserError('REQUEST_INVALID', 'The request body is not valid JSON.');
     }
     const issues: Issue[] = checkJsonValue(value, { ...graphLimits, bytes: Math.max(text.length, 1) });
-    if (issues.length > 0) {
-      const first = issues[0] as Issue;
-      throw new UserError(first.code, `The request body was refused: ${first.message}`, { issues: issues.slice(0, 10) });
-    }
+    if (issues.length > 0) throw refusedBody(issues);
     const unstorable = unstorableAt(value);
     if (unstorable !== undefined) throw unstorableTextError('body', unstorable);
     return next();

@@ -111,6 +111,7 @@ describe('deploy and batch scoring through server runs', () => {
     const lines = csv.trim().split('\n');
     expect(lines).toHaveLength(501);
     expect(lines[0]).toContain('prediction');
+    expect(lines[0]).toContain('_model_version');
 
     const toTable = await run('batch-to-postgres');
     expect(toTable.status, JSON.stringify(toTable.error)).toBe('succeeded');
@@ -122,6 +123,10 @@ describe('deploy and batch scoring through server runs', () => {
       .where('type', '=', 'node:log')
       .execute();
     expect(JSON.stringify(logs)).toContain('500 rows, replacing 500 from an earlier attempt');
+    // A retry is a new run (retry_of the first): its rows replace the first run's, under the first run's key.
+    const retried = await t.call('POST', `/api/runs/${toTable.id}/retry`, {});
+    expect(retried.status).toBe(201);
+    expect((await finished(((await retried.json()) as Run).id)).status).toBe('succeeded');
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
     try {
@@ -136,6 +141,12 @@ describe('deploy and batch scoring through server runs', () => {
       expect(types.rows).toContainEqual({ column_name: 'prediction', data_type: 'double precision' });
       expect(types.rows).toContainEqual({ column_name: 'rooms', data_type: 'bigint' });
       expect(types.rows).toContainEqual({ column_name: 'neighbourhood', data_type: 'text' });
+      expect(types.rows).toContainEqual({ column_name: '_model_version', data_type: 'bigint' });
+      expect(types.rows).toContainEqual({ column_name: '_scored_at', data_type: 'timestamp with time zone' });
+      const stamps = await client.query<{ version: number; n: number; recent: boolean }>(
+        "select _model_version::int as version, count(*)::int as n, bool_and(_scored_at > now() - interval '1 hour') as recent from housing_scores group by 1",
+      );
+      expect(stamps.rows).toEqual([{ version: 1, n: 500, recent: true }]);
     } finally {
       await client.end();
     }

@@ -113,7 +113,7 @@ describe.each(['pglite', 'postgres'] as const)('model registry on %s', (kind) =>
     expect(second.archived).toEqual([a.version]);
     expect((await registry.version('stage', a.version)).stage).toBe('archived');
     await expect(registry.setStage('stage', blocked.version, 'production')).rejects.toMatchObject({
-      code: 'MODEL_STAGE_REFUSED',
+      code: 'GATE_REFUSED',
       message: expect.stringContaining('Blocked: auc 0.7 < 0.85.'),
     });
     await registry.setStage('stage', blocked.version, 'production', { override: true });

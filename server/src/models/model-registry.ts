@@ -227,7 +227,7 @@ export class ModelRegistry {
       if (stage === 'production' && current.stage !== 'production' && current.gate?.passed !== true && options.override !== true) {
         const why = current.gate === null ? 'it was registered without a gate verdict' : `its gate did not pass (${current.gate.reason})`;
         throw new UserError(
-          'MODEL_STAGE_REFUSED',
+          'GATE_REFUSED',
           `Version ${version} of "${name}" cannot go to production: ${why}. Ops may override with a reason.`,
           {
             details: { gate: current.gate },

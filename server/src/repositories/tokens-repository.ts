@@ -17,6 +17,8 @@ export interface TokenInfo {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date | null;
+  /** The endpoints the token may use; null: every endpoint its role may use. */
+  endpoints: readonly string[] | null;
 }
 
 /**
@@ -51,7 +53,8 @@ export class TokensRepository {
     role: Role;
     createdBy: string | null;
     userId?: string;
-    expiresAt?: Date;
+    expiresAt?: Date | null | undefined;
+    endpoints?: readonly string[] | null | undefined;
   }): Promise<{ token: string; info: TokenInfo }> {
     const token = newApiToken();
     const row = await this.db
@@ -64,6 +67,7 @@ export class TokensRepository {
         user_id: input.userId ?? null,
         created_by: input.createdBy,
         expires_at: input.expiresAt ?? null,
+        endpoints: input.endpoints ? JSON.stringify(input.endpoints) : null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -140,6 +144,55 @@ export class TokensRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /**
+   * Rotation: a new token with the same name, role, scope and expiry, and the old one set to expire
+   * after `overlapMs` (or at its own expiry, if sooner), in one transaction. Both work until then.
+   */
+  async rotate(
+    id: string,
+    overlapMs: number,
+    createdBy: string,
+  ): Promise<{ token: string; info: TokenInfo; previous: TokenInfo } | undefined> {
+    const rotated = await this.db.transaction().execute(async (tx) => {
+      const old = await tx
+        .selectFrom('tokens')
+        .selectAll()
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .where('user_id', 'is', null)
+        .forUpdate()
+        .executeTakeFirst();
+      if (old === undefined || (old.expires_at !== null && old.expires_at.getTime() <= Date.now())) return undefined;
+      const token = newApiToken();
+      const created = await tx
+        .insertInto('tokens')
+        .values({
+          id: randomUUID(),
+          token_hash: hashApiToken(token),
+          name: old.name,
+          role: old.role,
+          user_id: null,
+          created_by: createdBy,
+          expires_at: old.expires_at,
+          endpoints: old.endpoints === null ? null : JSON.stringify(toInfo(old).endpoints),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const until = new Date(Date.now() + overlapMs);
+      const previous = await tx
+        .updateTable('tokens')
+        .set({ expires_at: old.expires_at !== null && old.expires_at < until ? old.expires_at : until })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { token, info: toInfo(created), previous: toInfo(previous) };
+    });
+    // The old token's new expiry applies to lookups this process remembered, at once.
+    this.revocations++;
+    this.recent.clear();
+    return rotated;
+  }
+
   /** Revokes every live token of a user (signed out everywhere); how many were live. */
   async revokeForUser(userId: string): Promise<number> {
     const result = await this.db
@@ -175,5 +228,11 @@ function toInfo(row: TokenRow): TokenInfo {
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
     expiresAt: row.expires_at,
+    endpoints: endpointsOf(row.endpoints),
   };
+}
+
+function endpointsOf(value: unknown): readonly string[] | null {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? parsed.map(String) : null;
 }

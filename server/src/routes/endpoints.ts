@@ -17,6 +17,7 @@ import {
 } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { sql } from 'kysely';
+import { checkEndpointScope } from '../auth/endpoint-scope';
 import type { EndpointState } from '../endpoints/endpoint-state';
 import type { Endpoints } from '../endpoints/endpoints-runtime';
 import { inputExample } from '../endpoints/input-example';
@@ -28,6 +29,7 @@ import { actorOf } from './actor-of';
 
 const tags = ['endpoints'];
 const changeResponses = { 200: jsonResponse('Changed', endpointSchema), ...errorResponses(404, 409) };
+const overrideNote = 'refused with 409 GATE_REFUSED or ENDPOINT_INPUT_MISMATCH unless overridden with a reason';
 
 const list = defineRoute('endpoints:read', {
   method: 'get',
@@ -80,7 +82,7 @@ const promote = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/promote',
   operationId: 'promoteEndpointVersion',
-  summary: 'Make a version the one that answers (its gate must have passed, or override with a reason)',
+  summary: `Make a version the one that answers (${overrideNote}); promoting the active version changes nothing`,
   tags,
   request: { params: nameParam, ...jsonBody(promoteBody) },
   responses: changeResponses,
@@ -89,7 +91,7 @@ const canary = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/canary',
   operationId: 'setEndpointCanary',
-  summary: 'Send a share of requests to a candidate version (version null stops the canary)',
+  summary: `Send a share of requests to a candidate version, optionally under a policy (${overrideNote}); version null stops it`,
   tags,
   request: { params: nameParam, ...jsonBody(canaryBody) },
   responses: changeResponses,
@@ -98,7 +100,7 @@ const shadow = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/shadow',
   operationId: 'setEndpointShadow',
-  summary: 'Score every request with a candidate too, logged and never returned (version null stops it)',
+  summary: `Score every request with a candidate too, logged and never returned (inputs ${overrideNote}); version null stops it`,
   tags,
   request: { params: nameParam, ...jsonBody(shadowBody) },
   responses: changeResponses,
@@ -107,7 +109,8 @@ const rollback = defineRoute('endpoints:write', {
   method: 'post',
   path: '/{name}/rollback',
   operationId: 'rollbackEndpoint',
-  summary: 'Go back to a version this endpoint served before (default: the previous one), from the next request on',
+  summary:
+    'Go back to a version this endpoint served before (default: the production version before the current one), from the next request on',
   tags,
   request: { params: nameParam, ...jsonBody(rollbackBody) },
   responses: changeResponses,
@@ -138,8 +141,17 @@ function toJson(s: EndpointState) {
     description: s.description,
     activeVersion: s.activeVersion,
     alias: s.alias,
-    canary: s.canaryVersion === null ? null : { version: s.canaryVersion, percent: s.canaryPercent },
+    canary:
+      s.canaryVersion === null
+        ? null
+        : {
+            version: s.canaryVersion,
+            percent: s.canaryPercent,
+            policy: s.canaryPolicy,
+            startedAt: s.canaryStartedAt?.toISOString() ?? null,
+          },
     shadowVersion: s.shadowVersion,
+    shadowTolerance: s.shadowTolerance,
     sampleRate: s.sampleRate,
     retentionDays: s.retentionDays,
     feedback: s.feedback,
@@ -195,6 +207,7 @@ export function endpointRoutes(services: Services, endpoints: Endpoints) {
       return c.body(null, 204);
     })
     .openapi(predict, async (c) => {
+      checkEndpointScope(actorOf(c).endpoints, c.req.valid('param').name);
       const answer = await predictor.predict(c.req.valid('param').name, c.req.valid('json'));
       return c.json(answer, 200);
     })
@@ -209,17 +222,27 @@ export function endpointRoutes(services: Services, endpoints: Endpoints) {
     })
     .openapi(canary, async (c) => {
       const body = c.req.valid('json');
-      const request = { actor: actorOf(c).name, override: body.override, reason: body.reason };
+      const request = { actor: actorOf(c).name, override: body.override, reason: body.reason, policy: body.policy };
       const state = await changes.canary(c.req.valid('param').name, body.version, body.percent, request);
       return c.json(toJson(state), 200);
     })
     .openapi(shadow, async (c) => {
-      const state = await changes.shadow(c.req.valid('param').name, c.req.valid('json').version, { actor: actorOf(c).name });
+      const body = c.req.valid('json');
+      const state = await changes.shadow(c.req.valid('param').name, body.version, {
+        actor: actorOf(c).name,
+        override: body.override,
+        reason: body.reason,
+        tolerance: body.tolerance,
+      });
       return c.json(toJson(state), 200);
     })
     .openapi(rollback, async (c) => {
       const body = c.req.valid('json');
-      const state = await changes.rollback(c.req.valid('param').name, body.version, { actor: actorOf(c).name, reason: body.reason });
+      const state = await changes.rollback(c.req.valid('param').name, body.version, {
+        actor: actorOf(c).name,
+        override: body.override,
+        reason: body.reason,
+      });
       return c.json(toJson(state), 200);
     })
     .openapi(sampling, async (c) => {

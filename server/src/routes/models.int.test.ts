@@ -109,9 +109,9 @@ describe.each(['pglite', 'postgres'] as const)('model registry routes on %s', (k
     expect(await staged.json()).toMatchObject({ previousStage: 'none', archived: [], version: { stage: 'production' } });
 
     const refused = await call('POST', '/api/models/house/versions/2/stage', tokens.ops, { stage: 'production' });
-    expect(refused.status).toBe(422);
+    expect(refused.status).toBe(409);
     const error = (await refused.json()) as { code: string; message: string };
-    expect(error.code).toBe('MODEL_STAGE_REFUSED');
+    expect(error.code).toBe('GATE_REFUSED');
     expect(error.message).toContain('Blocked: r2 0.4 < 0.6.');
     const noReason = await call('POST', '/api/models/house/versions/2/stage', tokens.ops, { stage: 'production', override: true });
     expect(noReason.status).toBe(400);

@@ -1,4 +1,6 @@
 import {
+  archivedModel,
+  archiveModelBody,
   compareModelsQuery,
   modelComparison,
   modelList,
@@ -18,6 +20,7 @@ import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
+import { archiveModel } from '../models/archive-model';
 import { ModelRegistry } from '../models/model-registry';
 import { actorOf } from './actor-of';
 
@@ -71,7 +74,7 @@ const setStage = defineRoute('models:write', {
   },
   responses: {
     200: jsonResponse('Moved', stageChange),
-    ...errorResponses(404, 422),
+    ...errorResponses(404, 409, 422),
   },
 });
 const setPolicy = defineRoute('models:write', {
@@ -91,6 +94,15 @@ const getPolicy = defineRoute('models:read', {
   tags: ['models'],
   request: { params: nameParam },
   responses: { 200: jsonResponse('The policy', modelPolicy), ...errorResponses(404) },
+});
+const archive = defineRoute('models:write', {
+  method: 'post',
+  path: '/{name}/archive',
+  operationId: 'archiveModel',
+  summary: 'Archive a model: every version goes to archived (audited); refused while an endpoint serves it',
+  tags: ['models'],
+  request: { params: nameParam, ...jsonBody(archiveModelBody) },
+  responses: { 200: jsonResponse('Archived', archivedModel), ...errorResponses(404, 409) },
 });
 const compare = defineRoute('models:read', {
   method: 'get',
@@ -174,6 +186,20 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
       const row = await db.selectFrom('models').select('require_graph_tests').where('name', '=', name).executeTakeFirst();
       if (row === undefined) throw new UserError('MODEL_VERSION_UNKNOWN', `No model named "${name}" is registered.`);
       return c.json({ name, requireGraphTests: row.require_graph_tests }, 200);
+    })
+    .openapi(archive, async (c) => {
+      const { name } = c.req.valid('param');
+      const actor = actorOf(c);
+      const archived = await archiveModel(db, name);
+      const reason = c.req.valid('json').reason ?? '';
+      services.logger.info('model archived', { model: name, versions: archived.archivedVersions, actor: actor.name });
+      await audit.record({
+        actor: actor.name,
+        action: 'model.archive',
+        target: `model:${name}`,
+        details: { archivedVersions: archived.archivedVersions, reason },
+      });
+      return c.json({ name, archivedAt: archived.archivedAt.toISOString(), archivedVersions: archived.archivedVersions }, 200);
     })
     .openapi(compare, async (c) => {
       const { name } = c.req.valid('param');

@@ -1,4 +1,4 @@
-import { createdToken, createTokenBody, me as meAnswer, tokenIdParam, tokenList } from '@causeway/contract';
+import { createdToken, createTokenBody, me as meAnswer, rotatedToken, rotateTokenBody, tokenIdParam, tokenList } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
 import { roleActions } from '../auth/roles';
 import { defineRoute } from '../http/define-route';
@@ -48,6 +48,16 @@ const revoke = defineRoute('tokens:manage', {
   responses: { 204: { description: 'Revoked' }, ...errorResponses(404, 409) },
 });
 
+const rotate = defineRoute('tokens:manage', {
+  method: 'post',
+  path: '/tokens/{id}/rotate',
+  operationId: 'rotateToken',
+  summary: 'A new key for the same token (name, role, scope); the old key keeps working for the overlap, then only the new one',
+  tags: ['auth'],
+  request: { params: tokenIdParam, ...jsonBody(rotateTokenBody) },
+  responses: { 201: jsonResponse('Rotated', rotatedToken), ...errorResponses(404) },
+});
+
 /** Who am I, and token create/list/revoke (admin), each change audited. */
 export function tokenRoutes(services: Services) {
   const { tokens, audit } = services;
@@ -60,14 +70,39 @@ export function tokenRoutes(services: Services) {
     .openapi(create, async (c) => {
       const body = c.req.valid('json');
       const actor = actorOf(c);
-      const created = await tokens.create({ name: body.name, role: body.role, createdBy: actor.name });
+      const created = await tokens.create({
+        name: body.name,
+        role: body.role,
+        createdBy: actor.name,
+        endpoints: body.endpoints,
+        expiresAt: body.expiresAt === undefined ? undefined : new Date(body.expiresAt),
+      });
       await audit.record({
         actor: actor.name,
         action: 'token.create',
         target: `token:${created.info.id}`,
-        details: { name: body.name, role: body.role },
+        details: {
+          name: body.name,
+          role: body.role,
+          ...(body.endpoints ? { endpoints: body.endpoints } : {}),
+          ...(body.expiresAt ? { expiresAt: body.expiresAt } : {}),
+        },
       });
       return c.json({ ...toJson(created.info), token: created.token }, 201);
+    })
+    .openapi(rotate, async (c) => {
+      const { id } = c.req.valid('param');
+      const actor = actorOf(c);
+      const rotated = await tokens.rotate(id, c.req.valid('json').overlapSeconds * 1000, actor.name);
+      if (rotated === undefined) throw new UserError('NOT_FOUND', `No live API token with id "${id}".`);
+      const previousExpiresAt = (rotated.previous.expiresAt as Date).toISOString();
+      await audit.record({
+        actor: actor.name,
+        action: 'token.rotate',
+        target: `token:${id}`,
+        details: { name: rotated.info.name, role: rotated.info.role, newId: rotated.info.id, previousExpiresAt },
+      });
+      return c.json({ ...toJson(rotated.info), token: rotated.token, previous: { id, expiresAt: previousExpiresAt } }, 201);
     })
     .openapi(revoke, async (c) => {
       const { id } = c.req.valid('param');
@@ -97,5 +132,7 @@ function toJson(info: TokenInfo) {
     createdAt: info.createdAt.toISOString(),
     lastUsedAt: info.lastUsedAt?.toISOString() ?? null,
     revokedAt: info.revokedAt?.toISOString() ?? null,
+    expiresAt: info.expiresAt?.toISOString() ?? null,
+    endpoints: info.endpoints === null ? null : [...info.endpoints],
   };
 }

@@ -14,6 +14,8 @@ export interface ClaimedRun {
   graph: string;
   /** The last event seq already stored (from earlier attempts). */
   lastSeq: number;
+  /** The run this one retries, through every retry (itself when it retries none): effects written by a retry replace that run's. */
+  firstRun: number;
 }
 
 type Fence = { runId: number; attempt: number };
@@ -66,6 +68,7 @@ export class RunQueue {
       graph_version: number;
       graph: string;
       last_seq: number;
+      first_run: number;
     }>`
       with picked as (
         select id from runs where status = 'queued' order by id limit ${limit} for update skip locked
@@ -75,7 +78,11 @@ export class RunQueue {
       from picked, graph_versions v
       where r.id = picked.id and v.graph_id = r.graph_id and v.version = r.graph_version
       returning r.id, r.attempts, r.timeout_ms, r.graph_id, r.graph_version, v.graph,
-        (select coalesce(max(e.seq), 0) from run_events e where e.run_id = r.id)::int as last_seq`.execute(this.db);
+        (select coalesce(max(e.seq), 0) from run_events e where e.run_id = r.id)::int as last_seq,
+        (with recursive chain(id, retry_of) as (
+          select x.id, x.retry_of from runs x where x.id = r.id
+          union all select p.id, p.retry_of from runs p join chain c on p.id = c.retry_of
+        ) select min(id) from chain)::int as first_run`.execute(this.db);
     return result.rows
       .map((r) => ({
         id: Number(r.id),
@@ -85,6 +92,7 @@ export class RunQueue {
         version: r.graph_version,
         graph: r.graph,
         lastSeq: Number(r.last_seq),
+        firstRun: Number(r.first_run ?? r.id),
       }))
       .sort((a, b) => a.id - b.id);
   }

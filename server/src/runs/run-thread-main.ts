@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { type Graph, type NodeRegistry, type PortKind, parseGraph, runGraph, UserError } from '@causeway/sdk';
+import { type Graph, type NodeRegistry, type PortKind, parseGraph, runGraph, type SqlClient, UserError } from '@causeway/sdk';
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
@@ -51,6 +51,23 @@ function graphOf(key: string, text: string): Graph | UserError {
   return graph;
 }
 
+/**
+ * Rows a run writes are keyed by the run that started the retry chain (a manual or scheduled retry
+ * makes a new run whose `retry_of` points back), so a retry replaces the rows of the run it retries.
+ */
+function retrySafeSql(sql: SqlClient, runId: number, firstRun: number): SqlClient {
+  if (firstRun === runId) return sql;
+  const own = `${runId}:`;
+  return {
+    query: (...args) => sql.query(...args),
+    write: (connection, table, options) =>
+      sql.write(connection, table, {
+        ...options,
+        runKey: options.runKey.startsWith(own) ? `${firstRun}:${options.runKey.slice(own.length)}` : options.runKey,
+      }),
+  };
+}
+
 /** The declared kind of each node's output ports in `graph`. */
 function portKinds(registry: NodeRegistry, graph: Graph): (nodeId: string, port: string) => PortKind | undefined {
   const types = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -69,7 +86,7 @@ async function migratedGraph(plugins: RunPlugins, graph: Graph): Promise<Graph |
   return first === undefined ? migrated : new UserError(first.code, first.message, { issues });
 }
 
-async function run(runId: number, graphKey: string, text: string): Promise<void> {
+async function run(runId: number, graphKey: string, text: string, firstRun: number): Promise<void> {
   const graph = graphOf(graphKey, text);
   const call = hostCalls.forRun(runId);
   // Plugin nodes run in a sandbox process; a graph needing a plugin this server lacks is refused here.
@@ -98,6 +115,7 @@ async function run(runId: number, graphKey: string, text: string): Promise<void>
       limits: data.limits,
       secrets: { get: async (name) => String(await call('secrets', 'get', [name])) },
       ...services,
+      sql: retrySafeSql(services.sql, runId, firstRun),
       ...runHostServices(call),
       onEvent: (event) => post({ type: 'event', event }),
     });
@@ -133,7 +151,8 @@ process.on('uncaughtException', (error) => {
 });
 
 port.on('message', (message: ToThread) => {
-  if (message.type === 'run') void currentRun.run(message.runId, () => run(message.runId, message.graphKey, message.graph));
+  if (message.type === 'run')
+    void currentRun.run(message.runId, () => run(message.runId, message.graphKey, message.graph, message.firstRun ?? message.runId));
   else if (message.type === 'cancel') controllers.get(message.runId)?.abort();
   else if (message.type === 'host-reply') hostCalls.answer(message);
 });

@@ -9,7 +9,7 @@ export interface RunError {
 
 /** What the pool sends to a run thread. */
 export type ToThread =
-  | { type: 'run'; runId: number; graphKey: string; graph: string }
+  | { type: 'run'; runId: number; graphKey: string; graph: string; firstRun?: number }
   | { type: 'cancel'; runId: number }
   /** The answer to a `host-call`: its value, or why it failed. Byte arrays in `value` are transferred. */
   | { type: 'host-reply'; requestId: number; value?: unknown; error?: EventError };

@@ -236,7 +236,13 @@ export class WorkerPool {
     slot.runs.set(claim.id, run);
     slot.idleSince = undefined;
     this.options.logger.info('run started', { run: claim.id, graph: claim.graphId, version: claim.version, attempt: claim.attempt });
-    slot.thread.send({ type: 'run', runId: claim.id, graphKey: `${claim.graphId}@${claim.version}`, graph: claim.graph });
+    slot.thread.send({
+      type: 'run',
+      runId: claim.id,
+      graphKey: `${claim.graphId}@${claim.version}`,
+      graph: claim.graph,
+      firstRun: claim.firstRun,
+    });
   }
 
   private onMessage(slot: Slot, message: FromThread): void {

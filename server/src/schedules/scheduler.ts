@@ -32,6 +32,8 @@ export interface SchedulerOptions {
   seed?: string;
   /** Told when runs were queued, so workers in this process wake at once. */
   onQueued?: () => void;
+  /** More work on the same tick and clock (the serving process settles canary policies here); failures are logged. */
+  alsoOnTick?: (now: number) => Promise<unknown>;
 }
 
 /** What one tick did. */
@@ -123,6 +125,11 @@ export class Scheduler {
       secrets: this.options.secrets,
       logger: this.options.logger,
     });
+    await this.options
+      .alsoOnTick?.(now)
+      .catch((error: unknown) =>
+        this.options.logger.warn('tick work failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
     return result;
   }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { AddressPolicy } from '../net/address-policy';
+import { postJsonSafely } from '../net/safe-fetch';
 import { SecretsRepository } from '../repositories/secrets-repository';
 import type { RunSettings } from '../runs/run-settings';
 import { DatabaseSecretStore } from '../secrets/database-secret-store';
@@ -24,10 +25,16 @@ export function startScheduler(options: {
   /** The server's own URL, used for run links when `CAUSEWAY_PUBLIC_URL` is not set. */
   ownUrl?: string;
   onQueued?: () => void;
+  /** More work on each tick, given the time and the SSRF-safe JSON poster alerts use. */
+  alsoOnTick?: (now: number, post: (url: string, body: unknown) => Promise<void>) => Promise<unknown>;
 }): Scheduler | undefined {
   const settings = scheduleSettings(options.env);
   if (!settings.enabled) return undefined;
   const policy = AddressPolicy.fromEnv(options.env);
+  const alsoOnTick = options.alsoOnTick;
+  const postJson = async (url: string, body: unknown) => {
+    await postJsonSafely(url, body, { policy, timeoutMs: 10_000 });
+  };
   const scheduler = new Scheduler({
     db: options.db,
     logger: options.logger,
@@ -38,6 +45,7 @@ export function startScheduler(options: {
     pollMs: settings.pollMs,
     graceMs: settings.graceMs,
     ...(options.onQueued === undefined ? {} : { onQueued: options.onQueued }),
+    ...(alsoOnTick === undefined ? {} : { alsoOnTick: (now: number) => alsoOnTick(now, postJson) }),
   });
   scheduler.start();
   return scheduler;

@@ -87,4 +87,33 @@ describe('SqlClient.write on PostgreSQL', () => {
     const sum = await admin.query('select count(*)::int as n, sum(x) as s from analytics_big');
     expect(sum.rows[0]).toEqual({ n, s: (n * (n - 1)) / 4 });
   });
+
+  test('replace leaves only the new rows; upsert replaces rows by key and keeps the rest; retries never duplicate', async () => {
+    const scores = (ids: number[], score: number) => tableOf({ id: ids, score: ids.map(() => score) });
+    const rows = async (name: string) =>
+      (await admin.query(`select id::int, score, _run_key from ${name} order by id`)).rows as Array<{ id: number; score: number }>;
+    const write = (name: string, t: ReturnType<typeof scores>, runKey: string, mode: 'append' | 'replace' | 'upsert') =>
+      sql.write(scratch.url, t, { ...options(runKey, name), mode, key: ['id'] });
+
+    expect(await write('daily', scores([1, 2, 3], 0.1), 'run:1', 'append')).toMatchObject({ rows: 3, replaced: 0 });
+    expect(await write('daily', scores([4, 5], 0.2), 'run:2', 'replace')).toEqual({ rows: 2, replaced: 3, created: false });
+    expect((await rows('daily')).map((r) => r.id)).toEqual([4, 5]);
+
+    expect(await write('latest', scores([1, 2, 3], 0.1), 'run:1', 'upsert')).toMatchObject({ rows: 3, replaced: 0, created: true });
+    expect(await write('latest', scores([3, 4], 0.9), 'run:2', 'upsert')).toMatchObject({ rows: 2, replaced: 1 });
+    // The same run retried: its own rows are replaced, not added again.
+    expect(await write('latest', scores([3, 4], 0.8), 'run:2', 'upsert')).toMatchObject({ rows: 2, replaced: 2 });
+    expect(await rows('latest')).toEqual([
+      { id: 1, score: 0.1, _run_key: 'run:1' },
+      { id: 2, score: 0.1, _run_key: 'run:1' },
+      { id: 3, score: 0.8, _run_key: 'run:2' },
+      { id: 4, score: 0.8, _run_key: 'run:2' },
+    ]);
+    await expect(
+      sql.write(scratch.url, scores([1], 1), { ...options('k', 'latest'), mode: 'upsert', key: ['nope'] }),
+    ).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringContaining('"nope"'),
+    });
+  });
 });

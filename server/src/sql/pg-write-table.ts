@@ -105,8 +105,9 @@ async function existingColumns(client: pg.Client, target: Target): Promise<Set<s
 /**
  * Writes `table` into a PostgreSQL table in one transaction: creates it when missing (types from the
  * Arrow schema plus the run key column), deletes the rows an earlier attempt wrote under the same run
- * key, then streams the rows in with COPY (text format, built column by column). Identifiers are
- * quoted; values never enter the SQL text.
+ * key, then streams the rows in with COPY (text format, built column by column). `replace` empties the
+ * table first; `upsert` copies into a temporary table, deletes the target rows whose key columns match
+ * one of them, and inserts them. Identifiers are quoted; values never enter the SQL text.
  */
 export async function writeTable(client: pg.Client, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult> {
   const target = targetOf(client, options.table);
@@ -116,6 +117,19 @@ export async function writeTable(client: pg.Client, table: Table, options: SqlWr
       'INPUT_INVALID',
       `The table already has a column "${options.runKeyColumn}", the run key column; rename one of them.`,
     );
+  }
+  const mode = options.mode ?? 'append';
+  const key = options.key ?? [];
+  if (mode === 'upsert') {
+    const unknown = key.filter((k) => !names.includes(k));
+    if (key.length === 0 || unknown.length > 0) {
+      throw new UserError(
+        'INPUT_INVALID',
+        key.length === 0
+          ? 'Upsert needs key columns: the columns that identify a row.'
+          : `The key column${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in the scored table.`,
+      );
+    }
   }
   const columns = names.map((_, c) => readColumn(table.getChildAt(c) as NonNullable<ReturnType<Table['getChildAt']>>));
   const quotedColumns = [...names, options.runKeyColumn].map((n) => client.escapeIdentifier(n));
@@ -137,13 +151,22 @@ export async function writeTable(client: pg.Client, table: Table, options: SqlWr
         );
       }
     }
-    const deleted = await client.query(`delete from ${target.quoted} where ${client.escapeIdentifier(options.runKeyColumn)} = $1`, [
-      options.runKey,
-    ]);
-    const copy = client.query(copyFrom(`copy ${target.quoted} (${quotedColumns.join(', ')}) from stdin`));
+    const runKeyColumn = client.escapeIdentifier(options.runKeyColumn);
+    // Rows of an earlier attempt of this run go first, whatever the mode: a retry never duplicates.
+    const own = await client.query(`delete from ${target.quoted} where ${runKeyColumn} = $1`, [options.runKey]);
+    let replaced = own.rowCount ?? 0;
+    if (mode === 'replace') replaced += (await client.query(`delete from ${target.quoted}`)).rowCount ?? 0;
+    const into = mode === 'upsert' ? client.escapeIdentifier('causeway_upsert_rows') : target.quoted;
+    if (mode === 'upsert') await client.query(`create temp table ${into} (like ${target.quoted}) on commit drop`);
+    const copy = client.query(copyFrom(`copy ${into} (${quotedColumns.join(', ')}) from stdin`));
     await pipeline(Readable.from(copyText(columns, table.numRows, options.runKey, options.signal)), copy);
+    if (mode === 'upsert') {
+      const match = key.map((k) => `t.${client.escapeIdentifier(k)} is not distinct from s.${client.escapeIdentifier(k)}`).join(' and ');
+      replaced += (await client.query(`delete from ${target.quoted} t using ${into} s where ${match}`)).rowCount ?? 0;
+      await client.query(`insert into ${target.quoted} (${quotedColumns.join(', ')}) select ${quotedColumns.join(', ')} from ${into}`);
+    }
     await client.query('commit');
-    return { rows: table.numRows, replaced: deleted.rowCount ?? 0, created };
+    return { rows: table.numRows, replaced, created };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

@@ -13,6 +13,11 @@ export interface EndpointsTable {
   /** 0–100: the share of requests the canary answers. */
   canary_percent: Generated<number>;
   shadow_version: number | null;
+  /** Regressions: shadow answers within this absolute difference of the answer agree. */
+  shadow_tolerance: Generated<number>;
+  /** The canary's progressive-delivery policy (see `canary-policy.ts`), or null. */
+  canary_policy: ColumnType<unknown, string | null | undefined, string | null>;
+  canary_started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** 0–1: the share of requests whose rows are stored for monitoring. */
   sample_rate: Generated<number>;
   retention_days: Generated<number>;

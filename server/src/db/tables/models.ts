@@ -8,6 +8,8 @@ export interface ModelsTable {
   created_at: CreatedAt;
   /** Policy: versions are registered and promoted only from graph versions whose tests passed. */
   require_graph_tests: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Archived models take no new versions and serve nowhere; null while in use. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** none → staging → production → archived; at most one production version per model. */
