@@ -26,8 +26,11 @@ function mostFrequent(stats: StatsLike): string | undefined {
   return best?.[0];
 }
 
-/** The raw columns of a version with a scoring path (they have no training statistics), else the card's features. */
-function requestFields(card: ModelCard): ModelFeature[] {
+/**
+ * The columns a request sends: the raw columns of a version with a scoring path (they have no training
+ * statistics), else the card's features.
+ */
+export function requestFields(card: ModelCard): ModelFeature[] {
   const path = card.scoringPath as { inputs?: unknown } | undefined;
   if (!Array.isArray(path?.inputs)) return card.features ?? [];
   return (path.inputs as ModelFeature[]).map((c) => ({ name: c.name, type: c.type }));

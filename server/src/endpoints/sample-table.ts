@@ -1,7 +1,8 @@
-import { float64Vector, int32Vector, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
+import { float64Vector, int32Vector, type ModelCard, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
 import type { Table, Vector } from 'apache-arrow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { requestFields } from './input-example';
 
 /** The most sample rows one read returns. */
 export const maxSampleRows = 1_000_000;
@@ -11,9 +12,16 @@ function json(value: unknown): Record<string, unknown> {
   return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }
 
+/** A stored date (ISO text or epoch milliseconds, as sent) back as a Date, so it reads as a date column. */
+function dateOf(value: unknown): unknown {
+  if (typeof value !== 'string' && typeof value !== 'number') return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date;
+}
+
 /**
- * The newest `limit` rows an endpoint answered (oldest first) as a table: one column per input
- * feature, `_at` (timestamp), `_version`, `prediction` and `probability_<class>` for classifiers.
+ * The newest `limit` rows an endpoint answered (oldest first) as a table: one column per request
+ * column (the raw columns of a scoring path, else the model's features, in the card's order), `_at` (timestamp), `_version`, `prediction` and `probability_<class>` for classifiers.
  *
  * @example
  * const table = await readSampleTable(db, 'churn', { since: '2026-01-01T00:00:00Z', limit: 10_000 });
@@ -28,7 +36,7 @@ export async function readSampleTable(db: Kysely<Database>, endpoint: string, op
     .where('endpoints.name', '=', endpoint)
     .executeTakeFirst();
   if (known === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${endpoint}".`);
-  // Columns in the order of the served model's card; stored rows (jsonb) do not keep key order.
+  // Columns in the order of the served version's card; stored rows (jsonb) do not keep key order.
   let query = db
     .selectFrom('endpoint_samples')
     .select(['at', 'version', 'input', 'output'])
@@ -38,9 +46,11 @@ export async function readSampleTable(db: Kysely<Database>, endpoint: string, op
   const rows = (await query.orderBy('id', 'desc').limit(Math.min(options.limit, maxSampleRows)).execute()).reverse();
   const inputs = rows.map((r) => json(r.input));
   const outputs = rows.map((r) => json(r.output));
-  const cardOrder = ((json(known.card).features ?? []) as { name?: unknown }[]).map((f) => String(f.name));
+  const fields = requestFields(json(known.card) as unknown as ModelCard);
+  const dates = new Set(fields.filter((f) => f.type === 'date').map((f) => String(f.name)));
   const present = new Set(inputs.flatMap((i) => Object.keys(i)));
-  const features = [...new Set([...cardOrder.filter((f) => present.has(f)), ...[...present].sort()])];
+  const cardOrder = fields.map((f) => String(f.name)).filter((f) => present.has(f));
+  const features = [...new Set([...cardOrder, ...[...present].sort()])];
   const classes = [...new Set(outputs.flatMap((o) => Object.keys(json(o.probabilities))))];
   const names: string[] = [];
   const vectors: Vector[] = [];
@@ -52,7 +62,7 @@ export async function readSampleTable(db: Kysely<Database>, endpoint: string, op
     add(
       f,
       valuesToVector(
-        inputs.map((i) => i[f] ?? null),
+        inputs.map((i) => (dates.has(f) ? dateOf(i[f] ?? null) : (i[f] ?? null))),
         f,
       ),
     );

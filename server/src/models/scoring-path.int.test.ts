@@ -84,6 +84,19 @@ const windowGraph = {
     .concat([edge('load.table', 'yesterday.table')]),
 };
 
+// The endpoint's sampled requests against the raw training rows: drift on the columns a client sends.
+const requestDriftGraph = {
+  format: 'causeway.graph/1',
+  id: 'visitors-request-drift',
+  name: 'Raw requests against raw training rows',
+  nodes: [
+    node('requests', 'source.endpoint-requests', { endpoint: 'visitors-sampled', lookbackHours: 0 }),
+    node('load', 'source.sample', { dataset: 'visitors' }),
+    node('drift', 'validate.drift', { columns: ['date', 'temperature_c', 'promotion'], stopOnFailure: false }),
+  ],
+  edges: [edge('requests.table', 'drift.table'), edge('load.table', 'drift.reference')],
+};
+
 describe.each(['pglite', 'postgres'] as const)('a served scoring path on %s', (kind) => {
   let t: RunsTestApp;
   let registry: ModelRegistry;
@@ -200,5 +213,40 @@ describe.each(['pglite', 'postgres'] as const)('a served scoring path on %s', (k
     expect(refused.error).toMatchObject({ code: 'SCORING_PATH_UNSUPPORTED', nodeId: 'register' });
     expect(refused.error?.message).toContain('"yesterday" (transform.window)');
     expect((await registry.list()).map((m) => m.name)).not.toContain('visitors-window');
+  });
+
+  test('sampled requests keep the raw columns, and drift compares them with the raw training rows', { timeout: 120_000 }, async () => {
+    // Needs the version registered by the first test.
+    const create = await call('/api/endpoints', { name: 'visitors-sampled', model: 'visitors', sampleRate: 1 });
+    expect(create.status, await create.clone().text()).toBe(201);
+    const promoted = await call('/api/endpoints/visitors-sampled/promote', { version: 1, override: true, reason: 'sampling test' });
+    expect(promoted.status, await promoted.clone().text()).toBe(200);
+    const trained = (await registry.version('visitors', 1)).runId as number;
+    const raw = await page(trained, 'load/table', 30);
+    // A client may send a date as ISO text or epoch milliseconds: both come back as the same date.
+    const rows = raw.map((r, i) => ({
+      date: i % 2 === 0 ? r.date : new Date(r.date as number).toISOString(),
+      temperature_c: r.temperature_c,
+      promotion: r.promotion,
+    }));
+    expect((await call('/api/endpoints/visitors-sampled/predict', { rows })).status).toBe(200);
+    await endpoints.predictor.idle();
+    await endpoints.flush();
+
+    const drift = await run(requestDriftGraph);
+    expect(drift.status, JSON.stringify(drift.error)).toBe('succeeded');
+    const sampled = await page(drift.id, 'requests/table', 30);
+    expect(sampled).toHaveLength(30);
+    expect(Object.keys(sampled[0] as object).slice(0, 3)).toEqual(['date', 'temperature_c', 'promotion']);
+    expect(sampled.map((r) => r.date)).toEqual(raw.map((r) => r.date));
+    expect(sampled.every((r) => r.date !== null && r.promotion !== null)).toBe(true);
+    const report = (await (await t.call('GET', `/api/runs/${drift.id}/outputs/drift/report`)).json()) as {
+      value: { checks: { name: string; passed: boolean; message: string }[] };
+    };
+    const checks = report.value.checks.map((c) => [c.name, c.passed, c.message]);
+    expect(checks.map((c) => c[0])).toEqual(['date drift', 'temperature_c drift', 'promotion drift']);
+    // Each raw column is compared (the first 30 days against the whole year: date and temperature drift).
+    for (const [name, , message] of checks) expect(message, String(name)).toMatch(/^(drifted|stable): PSI /);
+    expect(checks.find((c) => c[0] === 'date drift')?.[1]).toBe(false);
   });
 });
