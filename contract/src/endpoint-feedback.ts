@@ -81,7 +81,7 @@ export const requestLogPage = z
         at: z.string(),
         input: z.record(z.string(), z.unknown()),
         output: z.record(z.string(), z.unknown()),
-        outcome: z.unknown().describe('The outcome sent as feedback, if any.'),
+        outcome: z.unknown().optional().describe('The outcome sent as feedback, if any.'),
       }),
     ),
     next: z.number().nullable().describe('Pass as `before` for the next (older) page; null at the end.'),

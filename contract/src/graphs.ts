@@ -68,7 +68,7 @@ export const graphVersionWithDocument = graphVersionSchema.extend({ graph: graph
 
 const briefNode = z.object({ id: z.string(), type: z.string(), version: z.number() });
 const edge = z.object({ from: z.string(), to: z.string() });
-const change = { before: z.unknown(), after: z.unknown() };
+const change = { before: z.unknown().optional(), after: z.unknown().optional() };
 
 /** `GET /api/graphs/{id}/diff`: the SDK's `diffGraphs` of two versions, with their numbers. */
 export const graphDiffAnswer = z

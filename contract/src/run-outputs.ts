@@ -70,7 +70,7 @@ const stored = {
   cardArtifact: z.string().optional(),
   bytes: z.number().optional().describe('The size of the kept output, in bytes.'),
   note: z.string().optional().describe('Why the output was not kept.'),
-  value: z.unknown().describe('A small JSON output, kept in the record itself.'),
+  value: z.unknown().optional().describe('A small JSON output, kept in the record itself.'),
 };
 const columns = tablePage.shape.schema;
 
