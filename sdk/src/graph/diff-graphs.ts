@@ -9,8 +9,10 @@ import type { Graph, GraphEdge, GraphNode } from './schema';
  */
 export interface ConfigChange {
   path: Array<string | number>;
-  before: unknown;
-  after: unknown;
+  /** Absent when the field was added (JSON drops an undefined value). */
+  before?: unknown;
+  /** Absent when the field was removed. */
+  after?: unknown;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ConfigChange {
 export interface NodeChange {
   id: string;
   /** Top-level node fields that changed, with before/after. */
-  fields: Array<{ field: 'type' | 'version' | 'label' | 'position'; before: unknown; after: unknown }>;
+  fields: Array<{ field: 'type' | 'version' | 'label' | 'position'; before?: unknown; after?: unknown }>;
   config: ConfigChange[];
 }
 
@@ -40,7 +42,7 @@ export interface GraphDiff {
   edgesAdded: GraphEdge[];
   edgesRemoved: GraphEdge[];
   /** Graph-level fields (name, description, requires) that changed. */
-  graphFields: Array<{ field: 'name' | 'description' | 'requires'; before: unknown; after: unknown }>;
+  graphFields: Array<{ field: 'name' | 'description' | 'requires'; before?: unknown; after?: unknown }>;
 }
 
 /**
