@@ -37,6 +37,7 @@ const metrics = z
     kind: z.literal('metrics'),
     value: z.object({
       values: z.record(z.string(), measure),
+      dataset: z.literal('train').optional().describe("'train' when measured on the model's own training rows, not a held-out set."),
       curves: z.record(z.string(), curve).optional(),
       confusion: z.object({ labels: z.array(z.string()), matrix: z.array(z.array(z.number())) }).optional(),
     }),

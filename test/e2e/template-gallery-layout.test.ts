@@ -24,7 +24,7 @@ const minGap = 16;
 
 async function shippedTemplates(): Promise<Graph[]> {
   const folder = resolve(repoRoot, 'templates');
-  const files = (await readdir(folder)).filter((f) => f.endsWith('.json')).sort();
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.json') && !f.endsWith('.tests.json')).sort();
   return Promise.all(files.map(async (f) => JSON.parse(await readFile(resolve(folder, f), 'utf8')) as Graph));
 }
 

@@ -14,7 +14,9 @@ function fieldOf(path: readonly PropertyKey[]): string {
  */
 export function parseAnswer<S extends z.ZodType>(schema: S, json: unknown, request: string, status: number): z.output<S> {
   const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data;
+  // Checked, not reshaped: the answer goes on as the server sent it, so a field the contract has not
+  // declared yet (a newer server's) is kept rather than silently dropped.
+  if (parsed.success) return json as z.output<S>;
   const issue = parsed.error.issues[0];
   const where = issue === undefined ? 'the answer itself' : fieldOf(issue.path);
   return failAnswer(status, request, `${where}: ${issue?.message ?? 'unexpected value'}`, parsed.error.issues);
