@@ -91,7 +91,8 @@ function nodesOf(manifest: PluginManifest, exported: unknown): AnyNodeDefinition
   const label = `${manifest.name} ${manifest.version}`;
   if (typeof plugin !== 'object' || plugin === null || !Array.isArray(plugin.nodes))
     throw new UserError('PLUGIN_BUNDLE_INVALID', `The bundle of ${label} does not export a definePlugin(...) value by default.`);
-  if (plugin.name !== manifest.name || plugin.version !== manifest.version)
+  // The version lives in package.json (and so in the manifest); a bundle names one only if its author wrote it.
+  if (plugin.name !== manifest.name || (plugin.version !== undefined && plugin.version !== manifest.version))
     throw new UserError('PLUGIN_BUNDLE_INVALID', `The bundle of ${label} defines ${String(plugin.name)} ${String(plugin.version)}.`);
   return manifest.nodes.map((descriptor) => {
     const found = plugin.nodes?.find((n) => n?.type === descriptor.type && n.version === descriptor.version);
