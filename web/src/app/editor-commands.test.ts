@@ -1,5 +1,6 @@
 import type { Graph, RunEvent } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
+import { runAnswer, savedVersionAnswer, versionAnswer } from '../api/answers.test-helper';
 import { ApiClient } from '../api/api-client';
 import { freeSpot } from '../canvas/free-spot';
 import { testGraph, testStore } from '../canvas/test-nodes.test-helper';
@@ -19,23 +20,23 @@ function fakeServer(versions: Map<number, unknown> = new Map([[2, testGraph()]])
     if (version !== undefined) {
       const graph = versions.get(Number(version));
       if (graph === undefined) return Response.json({ code: 'NOT_FOUND', message: `No version ${version}.`, details: {} }, { status: 404 });
-      return Response.json({ graphId: 'g', version: Number(version), graph });
+      return Response.json(versionAnswer({ graphId: 'g', version: Number(version), graph }));
     }
     if (path === '/api/graphs/g/versions' && init?.method === 'POST') {
       if (diskFull) return Response.json({ code: 'INTERNAL', message: 'The disk is full.', details: {} }, { status: 500 });
       versions.set(++latest, JSON.parse(String(init.body)).graph);
-      return Response.json({ graphId: 'g', version: latest, issues: [] }, { status: 201 });
+      return Response.json(savedVersionAnswer({ graphId: 'g', version: latest }), { status: 201 });
     }
     if (path === '/api/runs' && init?.method === 'POST')
-      return Response.json({ id: 7, graphId: 'g', version: 2, status: 'queued' }, { status: 201 });
-    if (path === '/api/runs/7') return Response.json({ id: 7, graphId: 'g', version: 2, status: 'succeeded' });
+      return Response.json(runAnswer({ id: 7, version: 2, status: 'queued' }), { status: 201 });
+    if (path === '/api/runs/7') return Response.json({ ...runAnswer({ id: 7, version: 2 }), nodes: [] });
     if (path === '/api/runs/7/events') {
       const done = { type: 'run:done', runId: 7, at: 1, status: 'succeeded', durationMs: 1 };
       return new Response(`id: 1\nevent: run:done\ndata: ${JSON.stringify(done)}\n\n`, {
         headers: { 'content-type': 'text/event-stream' },
       });
     }
-    if (path === '/api/runs/7/cancel') return Response.json({ id: 7, status: 'running' }, { status: 202 });
+    if (path === '/api/runs/7/cancel') return Response.json(runAnswer({ id: 7, version: 2, status: 'running' }), { status: 202 });
     return Response.json({ code: 'NOT_FOUND', message: `No route ${path}.`, details: {} }, { status: 404 });
   };
   return { calls, fetchImpl };

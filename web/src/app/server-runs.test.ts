@@ -1,5 +1,6 @@
 import type { RunEvent } from '@causeway/sdk';
 import { describe, expect, it } from 'vitest';
+import { runAnswer, savedVersionAnswer } from '../api/answers.test-helper';
 import { ApiClient } from '../api/api-client';
 import { graphEdits } from '../canvas/graph-edits';
 import { testStore } from '../canvas/test-nodes.test-helper';
@@ -12,9 +13,9 @@ function fakeServer(events: RunEvent[]) {
   const fetchImpl = async (url: string, init?: RequestInit) => {
     const path = new URL(url).pathname;
     calls.push(`${init?.method ?? 'GET'} ${path}`);
-    if (path === '/api/graphs/g/versions') return Response.json({ graphId: 'g', version: ++version, issues: [] }, { status: 201 });
-    if (path === '/api/runs') return Response.json({ id: 7, graphId: 'g', version, status: 'queued' }, { status: 201 });
-    if (path === '/api/runs/7/cancel') return Response.json({ id: 7, status: 'running' }, { status: 202 });
+    if (path === '/api/graphs/g/versions') return Response.json(savedVersionAnswer({ graphId: 'g', version: ++version }), { status: 201 });
+    if (path === '/api/runs') return Response.json(runAnswer({ id: 7, version, status: 'queued' }), { status: 201 });
+    if (path === '/api/runs/7/cancel') return Response.json(runAnswer({ id: 7, version, status: 'running' }), { status: 202 });
     if (path === '/api/runs/7/events') {
       const text = events.map((e, i) => `id: ${i + 1}\nevent: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join('');
       return new Response(text, { headers: { 'content-type': 'text/event-stream' } });
