@@ -21,6 +21,8 @@ function thirds(report: SoakReport) {
   };
 }
 
+type Counted = 'fds' | 'threads' | 'children' | 'dbConnections';
+
 describe.each(['pglite', 'postgres'] as const)('a short soak on %s', (database) => {
   it('holds handles, threads, processes, connections and heap flat, and loses no run', { timeout: 300_000 }, async () => {
     await buildOnce();
@@ -40,12 +42,16 @@ describe.each(['pglite', 'postgres'] as const)('a short soak on %s', (database) 
     expect(report.runs.succeeded, lines).toBe(report.runs.started);
     expect(report.predict.errors, lines).toBe(0);
     const { middle, last, early } = thirds(report);
-    const max = (samples: typeof last, key: 'fds' | 'threads' | 'children' | 'dbConnections') => Math.max(...samples.map((s) => s[key]));
-    // Requests in flight at a sample hold a few sockets; a leak holds one more per run or request.
-    expect(max(last, 'fds'), lines).toBeLessThanOrEqual(max(early, 'fds') + 8);
-    expect(max(last, 'threads'), lines).toBeLessThanOrEqual(max(early, 'threads'));
-    expect(max(last, 'children'), lines).toBeLessThanOrEqual(max(early, 'children'));
-    expect(max(last, 'dbConnections'), lines).toBeLessThanOrEqual(max(early, 'dbConnections'));
+    const max = (samples: typeof last, key: Counted) => Math.max(...samples.map((s) => s[key]));
+    const level = (samples: typeof last, key: Counted) => median(samples.map((s) => s[key]));
+    // A leak raises the level of the last third above all of the first two: one more per run or
+    // request. One spike does not: requests in flight at a sample hold a few sockets, and a busy
+    // moment on a loaded machine grows a pool by a connection that it keeps idle for 30 s, longer
+    // than this soak (the pools are bounded; a leak is not).
+    expect(level(last, 'fds'), lines).toBeLessThanOrEqual(max(early, 'fds') + 8);
+    expect(level(last, 'threads'), lines).toBeLessThanOrEqual(max(early, 'threads'));
+    expect(level(last, 'children'), lines).toBeLessThanOrEqual(max(early, 'children'));
+    expect(level(last, 'dbConnections'), lines).toBeLessThanOrEqual(max(early, 'dbConnections') + 1);
     // Medians ride over the collector's saw-tooth; a quarter more in the last third is growth.
     expect(median(last.map((s) => s.heapUsedMb)), lines).toBeLessThan(median(middle.map((s) => s.heapUsedMb)) * 1.25);
   });

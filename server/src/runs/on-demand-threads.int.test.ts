@@ -1,4 +1,6 @@
+import { setTimeout } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { RunQueue } from './run-queue';
 import { type RunsTestApp, readEvents, runsTestApp, testGraph } from './runs-test-app';
 
 // Run threads start when runs wait, not with the server: an idle server holds none.
@@ -40,7 +42,18 @@ describe.each(['pglite', 'postgres'] as const)('on %s', (kind) => {
     const pool = app.runtime.pool;
     const graph = testGraph('quick', [{ id: 'wait', type: 'test.slow', config: { ms: 10 } }]);
     expect((await app.call('POST', '/api/graphs', { graph })).status).toBe(201);
+    // The claim that picks up the second run is held until the idle thread's time is up by a few
+    // heartbeats: a thread retired under that claim would take the run down with it.
+    const runQueue = (pool as unknown as { queue: RunQueue }).queue;
+    const claim = runQueue.claim.bind(runQueue);
+    let hold = false;
+    runQueue.claim = async (limit) => {
+      const claimed = await claim(limit);
+      if (hold && claimed.length > 0) await setTimeout(300 + 3 * 200);
+      return claimed;
+    };
     for (let round = 0; round < 2; round++) {
+      hold = round === 1;
       const id = await queue(app, 'quick');
       const events = await readEvents(await app.call('GET', `/api/runs/${id}/events`));
       expect(events.at(-1)?.data).toMatchObject({ type: 'run:done', status: 'succeeded' });

@@ -58,6 +58,8 @@ export class WorkerPool {
   /** Runs given back after a thread died under them with no known culprit, and how often: each next runs alone. */
   private readonly suspects = new Map<number, number>();
   private stopping = false;
+  /** A claim is on its way to threads counted before it: none of them may retire meanwhile. */
+  private claiming = false;
   private loop: Promise<void> | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -83,7 +85,7 @@ export class WorkerPool {
     });
     this.heartbeat = setInterval(() => {
       void heartbeatRuns(this.queue, this.activeRuns(), (runId) => this.cancel(runId), this.options.logger);
-      for (const slot of idleThreads(this.slots, this.options.settings.threadIdleMs, Date.now())) {
+      for (const slot of this.claiming ? [] : idleThreads(this.slots, this.options.settings.threadIdleMs, Date.now())) {
         slot.retiring = true;
         void slot.thread.terminate();
       }
@@ -195,10 +197,13 @@ export class WorkerPool {
         continue;
       }
       let claimed: ClaimedRun[] = [];
+      this.claiming = true;
       try {
         claimed = await this.queue.claim(free);
       } catch (error) {
         this.options.logger.warn('cannot claim runs', { error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        this.claiming = false;
       }
       for (const claim of claimed) {
         if (this.suspects.has(claim.id)) {
