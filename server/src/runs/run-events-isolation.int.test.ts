@@ -88,4 +88,36 @@ describe.each(['pglite', 'postgres'] as const)('run events on %s', (kind) => {
       .execute();
     expect(stored.map((e) => e.seq)).toEqual([good.lastSeq + 1, good.lastSeq + 2]);
   });
+
+  test('a batch written again after its answer was lost does not fail the run', { timeout: 60_000 }, async () => {
+    // A database killed between commit and answer: the writer retries a batch that is already stored.
+    const id = await start('slow');
+    await t.runtime.stop();
+    const queue = new RunQueue(t.handle.db, 'retry-test');
+    const run = (await queue.claim(10)).find((c) => c.id === id);
+    if (run === undefined) throw new Error(`run ${id} was not claimed`);
+    const event = {
+      runId: run.id,
+      attempt: run.attempt,
+      seq: run.lastSeq + 1,
+      type: 'node:log',
+      nodeId: 'wait',
+      data: { type: 'node:log' },
+      at: Date.now(),
+    };
+    await queue.flush({ events: [event], nodes: [], finishes: [] });
+    const refused: number[] = [];
+    const writer = new RunEventWriter(queue, new RunBus(), t.logger, (runId) => refused.push(runId));
+    writer.event(event);
+    await writer.finish({ runId: run.id, attempt: run.attempt, status: 'succeeded', durationMs: 5, error: null });
+    expect(refused).toEqual([]);
+    expect((await view(id)).status).toBe('succeeded');
+    const stored = await t.handle.db
+      .selectFrom('run_events')
+      .select('seq')
+      .where('run_id', '=', id)
+      .where('seq', '>', run.lastSeq)
+      .execute();
+    expect(stored.map((e) => e.seq)).toEqual([run.lastSeq + 1]);
+  });
 });

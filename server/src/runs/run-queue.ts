@@ -134,6 +134,8 @@ export class RunQueue {
         from jsonb_to_recordset(${storableJson(events)}::jsonb)
           as e(run_id bigint, seq int, type text, node_id text, data jsonb, at float8)
         where e.run_id in (select id from owned)
+        -- A retry of a batch whose commit was answered by a dying database finds its events stored.
+        on conflict (run_id, seq) do nothing
         returning run_id
       ),
       nr as (
