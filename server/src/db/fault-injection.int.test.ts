@@ -131,14 +131,15 @@ test('PostgreSQL killed and restarted at least 8 times under runs, a schedule an
     list.filter((run) => run.status !== 'succeeded').map(({ id, status, created_by, error }) => ({ id, status, created_by, error }));
   const byHand = runs.filter((run) => !run.created_by.startsWith('schedule:'));
   const bySchedule = runs.filter((run) => run.created_by.startsWith('schedule:'));
-  // Soft, so that a run nobody was told about and a failed run are both reported.
+  // No accepted run is lost. A run may exist that its client was not told about: PostgreSQL killed
+  // after the insert committed but before the answer, so the client saw 503 or nothing. Without an
+  // idempotency key the server cannot tell that from a lost request, so there are at most as many of
+  // those as requests that got 503 or no answer - and they must succeed like the rest.
+  const ids = byHand.map((run) => run.id);
+  expect(accepted.filter((id) => !ids.includes(id))).toEqual([]);
   const unasked = byHand.filter((run) => !accepted.includes(run.id));
-  expect
-    .soft(
-      byHand.map((run) => run.id).sort((a, b) => a - b),
-      JSON.stringify(unasked),
-    )
-    .toEqual([...accepted].sort((a, b) => a - b));
+  const unanswered = (statuses.get('run 503') ?? 0) + (statuses.get('run 0') ?? 0);
+  expect.soft(unasked.length, JSON.stringify(unasked)).toBeLessThanOrEqual(unanswered);
   expect(unsucceeded(byHand), JSON.stringify(unsucceeded(byHand))).toEqual([]);
 
   // Each minute boundary since the schedule was made has one occurrence, run once (first attempt), finished.
