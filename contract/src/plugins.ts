@@ -32,6 +32,19 @@ export const pluginRegistryInstallBody = z
   })
   .meta({ id: 'PluginRegistryInstall' });
 
+/** `?q=` of a registry search. */
+export const pluginRegistrySearchQuery = z.object({
+  q: z.string().min(1).max(200).describe('Words to search the registry for.').meta({ example: 'text' }),
+});
+
+/** Plugins found in the server's npm registry (those with the `causeway-plugin` keyword when the registry gives keywords). */
+export const pluginRegistrySearchAnswer = z
+  .object({
+    items: z.array(z.object({ name: z.string(), version: z.string(), description: z.string() })),
+  })
+  .meta({ id: 'PluginRegistrySearch' });
+export type PluginRegistryHit = z.infer<typeof pluginRegistrySearchAnswer>['items'][number];
+
 /** `?force=true` disables or removes a plugin version even though graphs or schedules need it (audited). */
 export const pluginChangeQuery = z.object({
   force: z.enum(['true', 'false']).optional().describe('"true" to go ahead although graphs or schedules need this version.'),

@@ -18,11 +18,11 @@ export interface ServedEditor {
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** Builds web/dist (unless CAUSEWAY_E2E_SKIP_BUILD), starts the server in a new data folder named by `prefix`, and launches Chromium. */
-export async function startServedEditor(prefix: string): Promise<ServedEditor> {
+/** Builds web/dist (unless CAUSEWAY_E2E_SKIP_BUILD), starts the server (with `env` as its environment) in a new data folder named by `prefix`, and launches Chromium. */
+export async function startServedEditor(prefix: string, env: Record<string, string> = {}): Promise<ServedEditor> {
   const editor = await startEditor();
   const dataDir = await mkdtemp(join(tmpdir(), prefix));
-  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, env: {}, handleSignals: false, logger: quiet });
+  const server = await serve({ port: 0, host: '127.0.0.1', dataDir, env, handleSignals: false, logger: quiet });
   const browser = await launchChromium();
   const adminToken = (await readFile(join(dataDir, 'admin.token'), 'utf8')).trim();
   return {

@@ -137,6 +137,10 @@ export const errorCatalog = {
     kind: 'user',
     summary: 'The plugin bundle does not match its manifest, or imports modules other than @causeway/sdk and apache-arrow.',
   },
+  PLUGIN_REGISTRY_FAILED: {
+    kind: 'user',
+    summary: "The server's plugin registry could not be reached or gave an answer that is not a search result (HTTP 502).",
+  },
   PLUGIN_API_UNSUPPORTED: { kind: 'user', summary: 'The plugin was built for an SDK API version this host does not speak.' },
   PLUGIN_CAPABILITY_DENIED: {
     kind: 'user',

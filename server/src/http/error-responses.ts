@@ -25,6 +25,7 @@ const errorStatuses = {
   422: { name: 'Unprocessable', description: 'The request is well formed but refused; `details` says why.' },
   429: { name: 'TooManyRequests', description: 'Too many attempts; retry after `Retry-After` seconds.', headers: retryAfter },
   500: { name: 'InternalError', description: 'An unexpected error; it is logged on the server.' },
+  502: { name: 'BadGateway', description: 'A server the request depends on (such as the plugin registry) failed; the message names it.' },
   503: { name: 'Unavailable', description: 'The database cannot be reached; retry after `Retry-After` seconds.', headers: retryAfter },
 } as const;
 

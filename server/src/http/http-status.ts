@@ -22,6 +22,7 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   ENDPOINT_INPUT_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
   GRAPH_TOO_LARGE: 413,
+  PLUGIN_REGISTRY_FAILED: 502,
   DATABASE_UNAVAILABLE: 503,
 };
 

@@ -27,6 +27,7 @@ describe('installing a plugin from an npm registry', () => {
   let server: Server;
   let registry: string;
   let tarball: Uint8Array;
+  const searches: string[] = [];
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'causeway-registry-'));
@@ -51,6 +52,20 @@ describe('installing a plugin from an npm registry', () => {
             },
           }),
         );
+      } else if (request.url?.startsWith('/-/v1/search?')) {
+        const query = new URL(request.url, base).searchParams;
+        searches.push(`${query.get('text')}/${query.get('size')}`);
+        if (query.get('text') === 'broken') response.writeHead(500).end('down');
+        else if (query.get('text') === 'garbled') response.end('<html>');
+        else {
+          const hit = (name: string, keywords?: string[]) => ({
+            package: { name, version: '1.0.0', description: `${name} nodes`, keywords },
+          });
+          response.setHeader('content-type', 'application/json');
+          response.end(
+            JSON.stringify({ objects: [hit(name, ['causeway-plugin', 'nlp']), hit('left-pad', ['string']), hit('bare-plugin')] }),
+          );
+        }
       } else if (request.url === '/good.tgz') response.end(tarball);
       else if (request.url === '/tampered.tgz') response.end(Buffer.concat([Buffer.from(tarball), Buffer.from([0])]));
       else response.writeHead(404).end();
@@ -115,6 +130,40 @@ describe('installing a plugin from an npm registry', () => {
       expect(list.items.map((p) => p.version)).toEqual(['1.0.0']);
     } finally {
       await t.close();
+    }
+  });
+
+  it('GET /api/plugins/registry/search lists Causeway plugins for ops, and a failing registry is a 502 naming it', async () => {
+    const t = await makeTestApp({ pluginRegistry: { url: registry, http } });
+    try {
+      const search = (q: string, token: string) => t.call('GET', `/api/plugins/registry/search?q=${encodeURIComponent(q)}`, { token });
+      expect((await search('text', t.tokens.developer)).status).toBe(403);
+      const found = await search('text features', t.tokens.ops);
+      expect(found.status).toBe(200);
+      // left-pad lists keywords without causeway-plugin; bare-plugin lists none, so it stays.
+      expect(await found.json()).toEqual({
+        items: [
+          { name, version: '1.0.0', description: `${name} nodes` },
+          { name: 'bare-plugin', version: '1.0.0', description: 'bare-plugin nodes' },
+        ],
+      });
+      expect(searches).toContain('text features/20');
+      for (const q of ['broken', 'garbled']) {
+        const failed = await search(q, t.tokens.admin);
+        expect(failed.status, q).toBe(502);
+        const body = (await failed.json()) as { code: string; message: string; details: unknown };
+        expect(body).toMatchObject({ code: 'PLUGIN_REGISTRY_FAILED', details: { registry } });
+        expect(body.message).toContain(registry);
+      }
+    } finally {
+      await t.close();
+    }
+    const bare = await makeTestApp();
+    try {
+      const refused = await bare.call('GET', '/api/plugins/registry/search?q=text', { token: bare.tokens.ops });
+      expect(refused.status).toBe(400);
+    } finally {
+      await bare.close();
     }
   });
 

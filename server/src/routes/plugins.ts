@@ -5,6 +5,8 @@ import {
   pluginManifestAnswer,
   pluginParams,
   pluginRegistryInstallBody,
+  pluginRegistrySearchAnswer,
+  pluginRegistrySearchQuery,
   pluginSchema,
 } from '@causeway/contract';
 import { UserError } from '@causeway/sdk';
@@ -22,6 +24,7 @@ import { pluginDependents } from '../plugins/plugin-dependents';
 import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
 import { readPluginUpload } from '../plugins/read-plugin-upload';
 import { downloadFromRegistry, type PluginRegistry } from '../plugins/registry-download';
+import { searchRegistry } from '../plugins/registry-search';
 import { unpackPluginTarball } from '../plugins/unpack-plugin-tarball';
 import { actorOf } from './actor-of';
 
@@ -76,6 +79,18 @@ const installFromRegistry = defineRoute('plugins:write', {
   request: jsonBody(pluginRegistryInstallBody),
   responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(404, 409) },
 });
+
+const searchTheRegistry = defineRoute('plugins:write', {
+  method: 'get',
+  path: '/registry/search',
+  operationId: 'searchPluginRegistry',
+  summary: "Search the server's npm registry for Causeway plugins (keyword causeway-plugin), 20 at most",
+  tags: ['plugins'],
+  request: { query: pluginRegistrySearchQuery },
+  responses: { 200: jsonResponse('Found', pluginRegistrySearchAnswer), ...errorResponses(502) },
+});
+
+const noRegistry = () => new UserError('REQUEST_INVALID', 'This server has no plugin registry configured.');
 
 const toggle = (enabled: boolean) =>
   defineRoute('plugins:write', {
@@ -192,7 +207,7 @@ export function pluginRoutes(services: Services, registry?: PluginRegistry) {
     .openapi(installDev, async (c) => c.json(await upload(c, 'dev'), 201))
     .openapi(installFromRegistry, async (c) => {
       const { name, version } = c.req.valid('json');
-      if (registry === undefined) throw new UserError('REQUEST_INVALID', 'This server has no plugin registry configured.');
+      if (registry === undefined) throw noRegistry();
       const tarball = await unpackPluginTarball(await downloadFromRegistry(registry.http, registry.url, name, version, c.req.raw.signal));
       // The registry's tarball must hold the package asked for, not another one.
       const manifest = await checkPluginUpload(tarball);
@@ -209,6 +224,11 @@ export function pluginRoutes(services: Services, registry?: PluginRegistry) {
         }
       }
       return c.json(pluginJson(await installPlugin(deps, tarball, actorOf(c).name, 'release')), 201);
+    })
+    .openapi(searchTheRegistry, async (c) => {
+      if (registry === undefined) throw noRegistry();
+      const items = await searchRegistry(registry.http, registry.url, c.req.valid('query').q, c.req.raw.signal);
+      return c.json({ items }, 200);
     })
     .openapi(toggle(true), async (c) => c.json(await setEnabled(c, c.req.valid('param'), true, false), 200))
     .openapi(toggle(false), async (c) =>

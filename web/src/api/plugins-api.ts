@@ -1,4 +1,4 @@
-import { type InstalledPlugin, pluginList, pluginSchema } from '@causeway/contract';
+import { type InstalledPlugin, pluginList, pluginRegistrySearchAnswer, pluginSchema } from '@causeway/contract';
 import { type ApiClient, readError } from './api-client';
 import { parseAnswer } from './parse-answer';
 
@@ -11,6 +11,12 @@ export const pluginsApi = {
   enable: (api: ApiClient, name: string, version: string) => api.request('POST', `${path(name, version)}/enable`, pluginSchema),
   disable: (api: ApiClient, name: string, version: string) => api.request('POST', `${path(name, version)}/disable`, pluginSchema),
   remove: (api: ApiClient, name: string, version: string) => api.send('DELETE', path(name, version)),
+  /** Causeway plugins in the server's npm registry matching `text`. */
+  searchRegistry: (api: ApiClient, text: string) =>
+    api.request('GET', `/api/plugins/registry/search?q=${encodeURIComponent(text)}`, pluginRegistrySearchAnswer),
+  /** Installs `name@version` from the server's npm registry (integrity-checked there). */
+  installFromRegistry: (api: ApiClient, name: string, version: string) =>
+    api.request('POST', '/api/plugins/registry', pluginSchema, { name, version }),
   /** Uploads an npm tarball (`npm pack` of a plugin package); `dev` installs or replaces a `-dev` version. */
   async upload(api: ApiClient, file: Blob, dev = false): Promise<InstalledPlugin> {
     const response = await api.fetchRaw(dev ? '/api/plugins/dev' : '/api/plugins', {

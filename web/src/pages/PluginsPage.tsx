@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { pluginsApi } from '../api/plugins-api';
 import { can, type Server } from '../app/server-context';
 import { PageShell } from './PageShell';
+import { RegistryInstall } from './RegistryInstall';
 import { useAction, useResource } from './use-resource';
 
 /** Installed plugins with their node types; upload a tarball, enable, disable or remove a version. */
@@ -35,6 +36,7 @@ export function PluginsPage({ server }: { server: Server }) {
           <span className="muted">An npm tarball made by the plugin's build (npm pack).</span>
         </div>
       )}
+      {writable && <RegistryInstall api={api} action={action} />}
       {plugins.data?.items.length === 0 && <p className="muted">No plugins installed.</p>}
       {plugins.data && plugins.data.items.length > 0 && (
         <table className="data-list" aria-label="Plugins">
