@@ -93,4 +93,54 @@ describe('two editors save the same graph', () => {
     await mine.close();
     await theirs.close();
   }, 180_000);
+
+  it('merges a disjoint edit into the newer version, a conflict on the side chosen', async () => {
+    const api = new ApiClient(served.server.url, served.adminToken);
+    const config = { columns: [{ name: 'a', type: 'number' }], rows: [[1]] };
+    const inline = { id: 'inline', type: 'source.inline', version: 1, config, position: [200, 200] as [number, number] };
+    const graph: Graph = { format: 'causeway.graph/1', id: 'merge-e2e', name: 'Merge e2e', nodes: [inline], edges: [] };
+    expect((await api.save(graph, '')).version).toBe(1);
+    const openVersion1 = async () => {
+      const page = await openTab();
+      await page.getByRole('button', { name: 'Open…' }).click();
+      await page
+        .getByRole('dialog', { name: 'Graphs on the server' })
+        .getByRole('button', { name: /^Merge e2e/ })
+        .click();
+      await expect.poll(() => page.getByRole('textbox', { name: 'Graph name' }).inputValue()).toBe('Merge e2e');
+      return page;
+    };
+    const first = await openVersion1();
+    const second = await openVersion1();
+
+    // The first tab adds a node and renames; saved as version 2.
+    await dragFromPalette(first, 'transform.select', 520, 260);
+    await first.locator('[data-node-id="select"]').waitFor();
+    await first.getByRole('textbox', { name: 'Graph name' }).fill('Merge e2e first');
+    await save(first);
+    await expect.poll(() => notice(first)).toMatch(/^Saved version 2/);
+
+    // The second tab, still on version 1, adds another node and renames too.
+    await dragFromPalette(second, 'transform.filter', 520, 400);
+    await second.locator('[data-node-id="filter"]').waitFor();
+    await second.getByRole('textbox', { name: 'Graph name' }).fill('Merge e2e second');
+    await save(second);
+    const dialog = second.getByRole('dialog', { name: 'Save conflict' });
+    await dialog.getByRole('button', { name: 'Merge' }).waitFor();
+    const conflicts = dialog.getByRole('listitem');
+    expect(await conflicts.allTextContents()).toEqual([
+      expect.stringContaining('Graph name: you set "Merge e2e second", they set "Merge e2e first".'),
+    ]);
+    await conflicts.first().getByRole('radio', { name: 'keep mine' }).check();
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await expect.poll(() => notice(second)).toMatch(/^Saved version 3/);
+    expect(await dialog.count()).toBe(0);
+    expect(await second.locator('[data-node-id="select"]').count()).toBe(1);
+
+    const stored = (await api.getVersion('merge-e2e', 3)).graph as Graph;
+    expect(stored.nodes.map((n) => n.id).sort()).toEqual(['filter', 'inline', 'select']);
+    expect(stored.name).toBe('Merge e2e second');
+    await first.close();
+    await second.close();
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 export { canonicalJson } from './canonical-json';
 export { checkJsonValue, type JsonLimits } from './check-json-value';
 export { type ConfigChange, diffGraphs, type GraphDiff, type NodeChange } from './diff-graphs';
+export { type GraphMerge, type MergeConflict, mergeGraphs } from './merge-graphs';
 export { type FormatMigration, formatMigrations, type GraphDocument, migrateFormat } from './migrate-format';
 export { parseGraph, parseGraphValue } from './parse-graph';
 export { isParsedGraph } from './parsed-graphs';

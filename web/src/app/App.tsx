@@ -133,6 +133,10 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
       setComparison(undefined);
       commands.reloadTheirs(conflict);
     },
+    onMerge: (keepMine: ReadonlySet<string>) => {
+      setComparison(undefined);
+      void commands.merge(conflict, keepMine);
+    },
   };
   const { run, cancel, nodeSelection, placeNew } = commands;
   const addData = (files: FileList) => commands.addData(Array.from(files), uploads);
@@ -301,6 +305,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
           }}
           onOverwrite={conflictActions.onOverwrite}
           onReload={conflictActions.onReload}
+          onMerge={conflictActions.onMerge}
           onClose={() => setConflict(undefined)}
         />
       )}

@@ -1,4 +1,4 @@
-import type { Graph } from '@causeway/sdk';
+import { type Graph, mergeGraphs } from '@causeway/sdk';
 import type { ApiClient } from '../api/api-client';
 import { runsApi } from '../api/runs-api';
 import { arrangeIfCrowded, autoLayout } from '../canvas/auto-layout';
@@ -123,7 +123,8 @@ export function editorCommands(deps: EditorCommandDeps) {
       if (versions === undefined || !deps.onConflict) return store.notify(`Not saved: ${messageOf(error)}`);
       try {
         const theirs = await storedGraph(api, graph.id, versions.latestVersion);
-        deps.onConflict({ mine: graph, theirs, ...versions });
+        const base = await storedGraph(api, graph.id, versions.baseVersion).catch(() => undefined);
+        deps.onConflict({ mine: graph, theirs, ...(base ? { base } : {}), ...versions });
         store.notify(`Not saved: version ${versions.latestVersion} was saved after version ${versions.baseVersion}.`);
       } catch (reason) {
         store.notify(`Not saved: ${messageOf(error)} (${messageOf(reason)})`);
@@ -178,6 +179,18 @@ export function editorCommands(deps: EditorCommandDeps) {
     async overwrite(conflict: SaveConflict): Promise<void> {
       deps.onConflict?.(undefined);
       await saveAs(store.getState().graph, conflict.latestVersion);
+    },
+
+    /**
+     * Applies the canvas's changes since the conflict's base onto the latest version (an undoable
+     * edit) and saves that on top of it; each conflict in `keepMine` takes my side, the others theirs.
+     */
+    async merge(conflict: SaveConflict, keepMine: ReadonlySet<string>): Promise<void> {
+      if (!conflict.base) return;
+      deps.onConflict?.(undefined);
+      const merged = mergeGraphs(conflict.base, store.getState().graph, conflict.theirs, keepMine).graph;
+      store.commit(merged);
+      await saveAs(merged, conflict.latestVersion);
     },
 
     /** Drops the canvas's edit for the latest version on the server (undoable). */

@@ -9,6 +9,8 @@ export interface SaveConflict {
   mine: Graph;
   /** The latest version on the server. */
   theirs: Graph;
+  /** The version the edit started from, for Merge; absent when it could not be read. */
+  base?: Graph;
   baseVersion: number;
   latestVersion: number;
   latestAuthor: string | null;
