@@ -6,7 +6,7 @@ import type { AuditRepository } from '../repositories/audit-repository';
 import { type ChangeRequest, checkChange } from './change-checks';
 import type { EndpointState } from './endpoint-state';
 import type { EndpointStateCache } from './endpoint-state-cache';
-import type { EndpointsRepository, EndpointUpdate } from './endpoints-repository';
+import type { EndpointsRepository, EndpointUpdate, NewEndpoint } from './endpoints-repository';
 import type { ModelVersionSource, VersionInfo } from './model-version-source';
 import { rollbackTarget } from './rollback-target';
 
@@ -38,16 +38,7 @@ export class EndpointChanges {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(input: {
-    name: string;
-    modelName: string;
-    /** Default `production`. */
-    alias?: string;
-    description: string;
-    sampleRate: number;
-    retentionDays: number;
-    actor: string;
-  }) {
+  async create(input: NewEndpoint) {
     const state = await this.repository.create(input);
     await this.audit.record({
       actor: input.actor,

@@ -22,6 +22,18 @@ export interface EndpointChange {
   at: Date;
 }
 
+/** What creating an endpoint takes. */
+export interface NewEndpoint {
+  name: string;
+  modelName: string;
+  /** Default `production`. */
+  alias?: string;
+  description: string;
+  sampleRate: number;
+  retentionDays: number;
+  actor: string;
+}
+
 /** A promotion or rollback, as {@link rollbackTarget} replays them. */
 export interface ServedChange {
   kind: 'promote' | 'rollback';
@@ -59,16 +71,7 @@ export interface EndpointUpdate {
 export class EndpointsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(input: {
-    name: string;
-    modelName: string;
-    /** Default `production`. */
-    alias?: string;
-    description: string;
-    sampleRate: number;
-    retentionDays: number;
-    actor: string;
-  }) {
+  async create(input: NewEndpoint) {
     try {
       return await this.db.transaction().execute(async (tx) => {
         const model = await tx.selectFrom('models').select('archived_at').where('name', '=', input.modelName).executeTakeFirst();
