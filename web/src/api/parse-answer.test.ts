@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { runAnswer } from './answers.test-helper';
 import { ApiClient, ApiError } from './api-client';
 import { runsApi } from './runs-api';
 import { schedulesApi } from './schedules-api';
 
-const at = '2026-01-01T00:00:00.000Z';
-const run = {
+const run = runAnswer({
   id: 7,
   graphId: 'churn',
-  version: 1,
   status: 'failed',
-  attempts: 1,
-  maxAttempts: 1,
-  retryOf: null,
-  createdBy: 'ada',
-  owner: 'ada',
-  createdAt: at,
-  startedAt: at,
-  finishedAt: at,
   durationMs: 12,
-  cancelRequested: false,
   error: { code: 'NODE_FAILED', message: 'Node "split" failed.', nodeId: 'split' },
-  plugins: [],
-};
+});
 
 /** A client whose server answers every request with `body`. */
 const answering = (body: unknown, status = 200) => new ApiClient('http://x', 'tok', async () => Response.json(body, { status }));
