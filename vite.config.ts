@@ -41,6 +41,9 @@ export default defineConfig({
           include: testFiles('.test'),
           exclude: [...notHere, '**/*.int.test.ts', '**/*.int.test.tsx', 'test/e2e/**'],
           setupFiles: ['./test/tiers/unit-guard.ts'],
+          // Unit tests hold no I/O and no global mocks of their own, so one module graph serves every file:
+          // importing it afresh per file was three quarters of the tier's CPU time.
+          isolate: false,
         },
       },
       {
