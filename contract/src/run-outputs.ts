@@ -73,12 +73,13 @@ const stored = {
   note: z.string().optional().describe('Why the output was not kept.'),
   value: z.unknown().optional().describe('A small JSON output, kept in the record itself.'),
 };
-const columns = tablePage.shape.schema;
+/** A table's columns, as outputs and run events describe them (the SDK's `TableSchema`). */
+export const tableSchemaSchema = tablePage.shape.schema;
 
 /** A node run's output port: the summary its run reported and how it is kept, by the port's kind. */
 export const runOutputRecord = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('table'), rows: z.number().int(), schema: columns, ...stored }),
+    z.object({ kind: z.literal('table'), rows: z.number().int(), schema: tableSchemaSchema, ...stored }),
     z.object({ kind: z.literal('model'), task: z.string(), features: z.number().int(), ...stored }),
     z.object({ kind: z.literal('metrics'), values: z.record(z.string(), measure), ...stored }),
     z.object({ kind: z.literal('report'), passed: z.boolean(), checks: z.number().int(), failed: z.number().int(), ...stored }),

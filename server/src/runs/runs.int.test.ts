@@ -1,3 +1,4 @@
+import { runEventSchema } from '@causeway/contract';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunsTestApp, readEvents, runsTestApp, testGraph } from './runs-test-app';
@@ -108,6 +109,8 @@ describe.each(['pglite', 'postgres'] as const)('runs on %s', (kind) => {
     const all = await events(run.id);
     // Events name their run by the number the REST API uses, not its text.
     expect(all.map((e) => (e.data as { runId?: unknown }).runId)).toEqual(all.map(() => run.id));
+    // Every event is the shape the editor checks it against.
+    for (const event of all) expect(runEventSchema.safeParse(event.data).error?.issues ?? [], event.event).toEqual([]);
     const resumed = await events(run.id, { 'last-event-id': '3' });
     expect(resumed.map((e) => e.id)).toEqual(all.slice(3).map((e) => e.id));
     expect(resumed.map((e) => e.data)).toEqual(all.slice(3).map((e) => e.data));
@@ -120,6 +123,7 @@ describe.each(['pglite', 'postgres'] as const)('runs on %s', (kind) => {
   test('a node that throws fails the run with its node id; retry queues a new run of the same version', { timeout: 60_000 }, async () => {
     const run = await start('fails');
     const stream = await events(run.id);
+    for (const event of stream) expect(runEventSchema.safeParse(event.data).error?.issues ?? [], event.event).toEqual([]);
     expect(stream.find((e) => e.event === 'node:error')?.data).toMatchObject({ nodeId: 'bad', error: { code: 'NODE_FAILED' } });
     const got = await detail(run.id);
     expect(got.status).toBe('failed');

@@ -73,4 +73,33 @@ describe('followRunEvents', () => {
     expect(error).toMatchObject({ code: 'NETWORK' });
     expect(calls).toBe(3);
   });
+
+  it('refuses an event the contract does not describe, naming the field, instead of showing a blank run', async () => {
+    const frames = [
+      `id: 1\ndata: ${JSON.stringify(events[0])}\n\n`,
+      `id: 2\ndata: ${JSON.stringify({ type: 'node:done', runId: 5, nodeId: 'a', at: 3, durationMs: 2, cached: 'no', outputs: {} })}\n\n`,
+    ];
+    const api = new ApiClient(
+      'http://x',
+      'tok',
+      async () => new Response(frames.join(''), { headers: { 'content-type': 'text/event-stream' } }),
+    );
+    const seen: string[] = [];
+    const error = await followRunEvents(api, 5, (event) => seen.push(event.type), { retryMs: 1 }).catch((e: unknown) => e);
+    expect(seen).toEqual(['run:start']);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'UNEXPECTED_ANSWER' });
+    expect((error as ApiError).message).toContain('GET /api/runs/5/events');
+    expect((error as ApiError).message).toContain('cached');
+  });
+
+  it('refuses an event that is not JSON', async () => {
+    const api = new ApiClient(
+      'http://x',
+      'tok',
+      async () => new Response('id: 1\ndata: {oops\n\n', { headers: { 'content-type': 'text/event-stream' } }),
+    );
+    const error = await followRunEvents(api, 5, () => {}, { retryMs: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNEXPECTED_ANSWER' });
+  });
 });

@@ -1,5 +1,7 @@
+import { runEventSchema } from '@causeway/contract';
 import type { RunEvent } from '@causeway/sdk';
 import { type ApiClient, ApiError, readError } from './api-client';
+import { parseAnswer } from './parse-answer';
 import { SseParser } from './sse-parser';
 
 export interface FollowOptions {
@@ -70,7 +72,7 @@ async function readOnce(
         if (signal?.aborted) return undefined;
         const seq = Number(message.id);
         if (!Number.isSafeInteger(seq) || seq <= after) continue;
-        const event = JSON.parse(message.data) as RunEvent;
+        const event = parseEvent(message.data, runId, response.status);
         onEvent(event, seq);
         if (event.type === 'run:done') return event;
       }
@@ -78,6 +80,20 @@ async function readOnce(
   } finally {
     reader.cancel().catch(() => {});
   }
+}
+
+/** An event checked against the contract; a stream of another shape is `UNEXPECTED_ANSWER`, not a blank run. */
+function parseEvent(data: string, runId: number, status: number): RunEvent {
+  const request = `GET /api/runs/${runId}/events`;
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    throw new ApiError(status, 'UNEXPECTED_ANSWER', `The server's answer to ${request} holds an event that is not JSON.`, {
+      data: data.slice(0, 200),
+    });
+  }
+  return parseAnswer(runEventSchema, json, request, status) as RunEvent;
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
