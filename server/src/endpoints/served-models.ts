@@ -41,9 +41,10 @@ export class ServedModels {
 
   private entry(modelName: string, version: number): Entry {
     const key = `${modelName}\u0000${version}`;
-    let entry = this.entries.get(key);
+    const entry = this.entries.get(key);
     if (entry === undefined) {
-      const created: Entry = { model: this.open(modelName, version), ready: undefined, used: 0 };
+      // Stamped before eviction runs, so the version just asked for is the newest, never the one evicted.
+      const created: Entry = { model: this.open(modelName, version), ready: undefined, used: ++this.clock };
       created.model.then(
         (model) => {
           created.ready = model;
@@ -52,7 +53,7 @@ export class ServedModels {
       );
       this.entries.set(key, created);
       this.evict();
-      entry = created;
+      return created;
     }
     entry.used = ++this.clock;
     return entry;
