@@ -3,12 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { type Graph, type NodeRegistry, type PortKind, parseGraph, runGraph, type SqlClient, UserError } from '@causeway/sdk';
+import { type Graph, type NodeRegistry, type PortKind, runGraph, type SqlClient, UserError } from '@causeway/sdk';
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
 import { pluginsForRun, type RunPlugins } from '../plugins/sandboxed-plugins';
 import { HostCallClient } from './host-calls-client';
+import { ParsedGraphs } from './parsed-graphs';
 import { serializeOutputs } from './serialize-outputs';
 import type { FromThread, RunError, ThreadData, ToThread } from './thread-protocol';
 
@@ -36,20 +37,10 @@ const files = folderFiles(
 const exportStore = folderExports(join(dirname(data.filesDir), 'exports'));
 const services = hostServices(process.env);
 const hostCalls = new HostCallClient((message) => post(message));
-const graphs = new Map<string, Graph | UserError>();
+const graphs = new ParsedGraphs(data.graphCacheEntries);
 // Which run's code is executing, across its awaits and timers: an uncaught error is laid at its door.
 const currentRun = new AsyncLocalStorage<number>();
 const controllers = new Map<number, AbortController>();
-function graphOf(key: string, text: string): Graph | UserError {
-  let graph = graphs.get(key);
-  if (graph === undefined) {
-    const parsed = parseGraph(text);
-    graph = parsed.ok ? parsed.value : new UserError('GRAPH_SCHEMA', 'The saved graph cannot be read.', { issues: parsed.issues });
-    if (graphs.size >= data.graphCacheEntries) graphs.clear();
-    graphs.set(key, graph);
-  }
-  return graph;
-}
 
 /**
  * Rows a run writes are keyed by the run that started the retry chain (a manual or scheduled retry
@@ -87,7 +78,7 @@ async function migratedGraph(plugins: RunPlugins, graph: Graph): Promise<Graph |
 }
 
 async function run(runId: number, graphKey: string, text: string, firstRun: number): Promise<void> {
-  const graph = graphOf(graphKey, text);
+  const graph = graphs.get(graphKey, text);
   const call = hostCalls.forRun(runId);
   // Plugin nodes run in a sandbox process; a graph needing a plugin this server lacks is refused here.
   const plugins = graph instanceof UserError ? graph : await pluginsForRun(registry, graph, call);
