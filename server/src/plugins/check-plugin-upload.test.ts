@@ -38,7 +38,7 @@ describe('checkPluginUpload and capabilities', () => {
     await expect(checkPluginUpload(upload({ network: ['api.example.com'] }))).rejects.toMatchObject({
       code: 'PLUGIN_CAPABILITY_DENIED',
       message:
-        'Plugin @acme/causeway-api@1.2.0 asks for capabilities.network (api.example.com) and api.example.com was not granted, so it was not installed; an admin installs it granting these hosts.',
+        'Plugin @acme/causeway-api@1.2.0 asks for capabilities.network (api.example.com) and api.example.com was not granted, so it was refused; an admin grants hosts when installing it on a server (causeway run grants none).',
       details: { plugin: '@acme/causeway-api', version: '1.2.0', field: 'capabilities.network', missing: ['api.example.com'] },
     });
     await expect(

@@ -57,7 +57,7 @@ export function checkGrant(manifest: PluginManifest, grant: PluginGrant, exact: 
         'PLUGIN_CAPABILITY_DENIED',
         `Plugin ${plugin} asks for capabilities.${field} (${asked[field].join(', ')}) and ${missing.join(', ')} ${
           missing.length === 1 ? 'was' : 'were'
-        } not granted, so it was not installed; an admin installs it granting ${field === 'network' ? 'these hosts' : 'these secrets'}.`,
+        } not granted, so it was refused; an admin grants ${field === 'network' ? 'hosts' : 'secrets'} when installing it on a server (causeway run grants none).`,
         {
           details: {
             plugin: manifest.name,
