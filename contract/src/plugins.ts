@@ -7,6 +7,26 @@ export const pluginParams = z.object({
   version: z.string().min(1).max(256).meta({ example: '1.0.0' }),
 });
 
+/**
+ * What an admin grants a plugin at install: the hosts its nodes may call and the secrets they may
+ * name. An install must grant exactly what the manifest asks for; a later grant may narrow it (revoke).
+ */
+export const pluginGrantSchema = z
+  .object({
+    network: z.array(z.string().min(1).max(253)).max(50).optional().describe('Hosts, as the manifest lists them.'),
+    secrets: z.array(z.string().min(1).max(128)).max(50).optional().describe('Secret names, as the manifest lists them.'),
+  })
+  .meta({ id: 'PluginGrant', example: { network: ['api.example.com'], secrets: ['EXAMPLE_TOKEN'] } });
+export type PluginGrant = z.infer<typeof pluginGrantSchema>;
+
+/** `?network=a,b&secrets=X,Y` of an upload: the grant, comma-separated (admins only). */
+export const pluginInstallQuery = z.object({
+  network: z.string().max(13_000).optional().describe('Granted hosts, comma-separated.').meta({ example: 'api.example.com' }),
+  secrets: z.string().max(6_500).optional().describe('Granted secret names, comma-separated.').meta({ example: 'EXAMPLE_TOKEN' }),
+});
+
+const capabilityLists = z.object({ network: z.array(z.string()), secrets: z.array(z.string()) });
+
 /** An installed plugin version. */
 export const pluginSchema = z
   .object({
@@ -18,6 +38,10 @@ export const pluginSchema = z
     installedBy: z.string(),
     installedAt: z.string(),
     nodes: z.array(z.object({ type: z.string(), version: z.number(), title: z.string() })),
+    /** What the manifest asks for. */
+    capabilities: capabilityLists,
+    /** What an admin granted (at install, or narrowed since). */
+    grant: capabilityLists,
   })
   .meta({ id: 'Plugin' });
 export const pluginList = listOf(pluginSchema);
@@ -29,6 +53,7 @@ export const pluginRegistryInstallBody = z
   .object({
     name: z.string().min(1).max(214).meta({ example: '@causeway/plugin-text' }),
     version: z.string().min(1).max(256).describe('An exact version, not a range.').meta({ example: '1.0.0' }),
+    grant: pluginGrantSchema.optional().describe('What the plugin asks for, granted (admins only).'),
   })
   .meta({ id: 'PluginRegistryInstall' });
 

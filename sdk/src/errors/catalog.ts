@@ -144,7 +144,20 @@ export const errorCatalog = {
   PLUGIN_API_UNSUPPORTED: { kind: 'user', summary: 'The plugin was built for an SDK API version this host does not speak.' },
   PLUGIN_CAPABILITY_DENIED: {
     kind: 'user',
-    summary: 'The plugin asks for network hosts or secrets that were not granted to it (this host grants none yet).',
+    summary:
+      'The plugin asks for network hosts or secrets that the install did not grant, or it runs where capabilities cannot be granted (the browser).',
+  },
+  PLUGIN_GRANT_INVALID: {
+    kind: 'user',
+    summary: 'An install or grant gives a plugin network hosts or secrets it did not ask for.',
+  },
+  PLUGIN_HOST_DENIED: {
+    kind: 'node',
+    summary: "A plugin node called a host (or was redirected to one) that is not among its plugin's granted network hosts.",
+  },
+  PLUGIN_SECRET_DENIED: {
+    kind: 'node',
+    summary: "A plugin node named a secret that is not among its plugin's granted secrets, or asked for a secret's value.",
   },
   PLUGIN_TIMEOUT: { kind: 'node', summary: 'A plugin node ran longer than the time its sandbox allows.' },
   PLUGIN_LIMIT: { kind: 'node', summary: 'A plugin node went over a sandbox limit (memory, output size).' },

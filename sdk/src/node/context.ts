@@ -5,6 +5,7 @@ import type { Lineage } from './lineage';
 import type { ModelRegistryClient } from './model-registry-client';
 import type { MonitoringClient } from './monitoring-client';
 import type { OnnxRuntime } from './onnx-runtime';
+import type { PluginFetch } from './plugin-fetch';
 import type { SqlClient } from './sql-client';
 
 /**
@@ -62,6 +63,11 @@ export interface NodeContext {
   readonly onnx: OnnxRuntime;
   /** Fetches URLs; the host supplies it (SSRF-safe on the server, `fetch` in the browser). */
   readonly http: HttpClient;
+  /**
+   * Plugin nodes on a server only: calls the hosts the plugin was granted at install, with granted
+   * secrets passed by name (see {@link PluginFetch}); undefined elsewhere.
+   */
+  readonly fetch?: PluginFetch;
   /** Runs parameterized SQL queries; server hosts only. */
   readonly sql: SqlClient;
   /** Registers and loads model versions; server hosts only. */

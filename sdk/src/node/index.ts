@@ -48,6 +48,7 @@ export {
   type OnnxValueInfo,
 } from './onnx-runtime';
 export { onnxTensorFrom, onnxValueInfo, type RuntimeValueMetadata } from './onnx-values';
+export type { PluginFetch, PluginFetchInit, PluginFetchReply, SecretHeader } from './plugin-fetch';
 export { NodeRegistry, type Resolution } from './registry';
 export {
   noSqlClient,

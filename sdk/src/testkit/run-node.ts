@@ -9,6 +9,7 @@ import { defaultInputLimits, type InputLimits } from '../node/input-limits';
 import { type ModelRegistryClient, noModelRegistry } from '../node/model-registry-client';
 import { type MonitoringClient, noMonitoring } from '../node/monitoring-client';
 import { noOnnxRuntime, type OnnxRuntime } from '../node/onnx-runtime';
+import type { PluginFetch } from '../node/plugin-fetch';
 import { noSqlClient, type SqlClient } from '../node/sql-client';
 import { inferredMismatch } from './check-inferred';
 import { memoryFiles } from './memory-files';
@@ -35,6 +36,8 @@ interface RunNodeCommon<I extends PortMap> {
   onnx?: OnnxRuntime;
   /** The URL fetcher `ctx.http` offers (default: none, every request fails with HTTP_CLIENT_MISSING). */
   http?: HttpClient;
+  /** A plugin's `ctx.fetch`, e.g. {@link fakeFetch} (default: absent, as outside a server's sandbox). */
+  fetch?: PluginFetch;
   /** The SQL runner `ctx.sql` offers (default: none, every query fails with SQL_CLIENT_MISSING). */
   sql?: SqlClient;
   /** The model registry `ctx.models` offers (default: none, every call fails with MODEL_REGISTRY_MISSING). */
@@ -131,6 +134,7 @@ export async function runNode<I extends PortMap, O extends PortMap, S extends z.
     files: options.files ?? memoryFiles({}),
     onnx: options.onnx ?? noOnnxRuntime,
     http: options.http ?? noHttpClient,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     sql: options.sql ?? noSqlClient,
     models: options.models ?? noModelRegistry,
     monitoring: options.monitoring ?? noMonitoring,

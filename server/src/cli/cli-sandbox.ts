@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Issue, NodeRegistry } from '@causeway/sdk';
+import { noGrant } from '../plugins/plugin-grant';
 import type { SandboxPlugin } from '../plugins/plugin-host-calls';
 import { pluginSandboxSettings } from '../plugins/plugin-sandbox-settings';
 import { buildSandboxRuntime } from '../plugins/sandbox/build-sandbox-runtime';
@@ -46,6 +47,8 @@ export async function cliSandbox(
       version: plugin.version,
       sha256: plugin.sha256,
       nodes: plugin.manifest.nodes,
+      // The CLI has no admin to grant: capability plugins are refused when loaded.
+      grant: noGrant,
       bundle: pathToFileURL(join(folder, 'plugin.mjs')).href,
     });
   }

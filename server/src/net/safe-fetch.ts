@@ -15,14 +15,15 @@ export interface SafeFetchOptions {
   resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 }
 
-const systemResolve = (hostname: string) => lookup(hostname, { all: true, verbatim: true });
+/** The system resolver, every address of a name. */
+export const systemResolve = (hostname: string) => lookup(hostname, { all: true, verbatim: true });
 
-function failed(message: string, cause?: unknown): UserError {
+export function failed(message: string, cause?: unknown): UserError {
   return new UserError('HTTP_FAILED', message, cause === undefined ? {} : { cause });
 }
 
 /** The one address to connect to, after every address the name resolves to passed the policy. */
-async function checkedAddress(url: URL, policy: AddressPolicy, resolve: NonNullable<SafeFetchOptions['resolve']>) {
+export async function checkedAddress(url: URL, policy: AddressPolicy, resolve: NonNullable<SafeFetchOptions['resolve']>) {
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   if (isIP(hostname) !== 0) addresses = [{ address: hostname, family: isIP(hostname) }];
@@ -49,11 +50,11 @@ async function checkedAddress(url: URL, policy: AddressPolicy, resolve: NonNulla
 }
 
 /** One request to a pinned address: the socket never resolves the name again (no DNS-rebinding window). */
-function requestOnce(
+export function requestOnce(
   url: URL,
   pinned: { address: string; family: number },
   signal: AbortSignal,
-  send?: { body: Uint8Array; contentType: string; headers?: Record<string, string> },
+  send?: { method?: string; body?: Uint8Array; contentType?: string; headers?: Record<string, string> },
 ): Promise<IncomingMessage> {
   const pinnedLookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
@@ -62,9 +63,13 @@ function requestOnce(
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': 'causeway', accept: '*/*' };
-    if (send !== undefined)
-      Object.assign(headers, send.headers, { 'content-type': send.contentType, 'content-length': String(send.body.length) });
-    const req = request(url, { method: send === undefined ? 'GET' : 'POST', lookup: pinnedLookup, signal, headers }, resolve);
+    if (send !== undefined) {
+      Object.assign(headers, send.headers);
+      if (send.contentType !== undefined) headers['content-type'] = send.contentType;
+      if (send.body !== undefined) headers['content-length'] = String(send.body.length);
+    }
+    const method = send?.method ?? (send === undefined ? 'GET' : 'POST');
+    const req = request(url, { method, lookup: pinnedLookup, signal, headers }, resolve);
     req.on('error', reject);
     req.end(send?.body);
   });

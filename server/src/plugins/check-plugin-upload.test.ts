@@ -34,16 +34,33 @@ describe('checkPluginUpload and capabilities', () => {
     expect((await checkPluginUpload(upload({ network: [], secrets: [] }))).name).toBe('@acme/causeway-api');
   });
 
-  it('refuses one asking for hosts or secrets, naming the plugin, version and field', async () => {
+  it('refuses one asking for hosts or secrets that are not granted, naming the plugin, version and field', async () => {
     await expect(checkPluginUpload(upload({ network: ['api.example.com'] }))).rejects.toMatchObject({
       code: 'PLUGIN_CAPABILITY_DENIED',
       message:
-        'Plugin @acme/causeway-api@1.2.0 asks for capabilities.network (api.example.com); this host cannot grant network access to plugins, so it was not installed.',
-      details: { plugin: '@acme/causeway-api', version: '1.2.0', field: 'capabilities.network', asked: ['api.example.com'] },
+        'Plugin @acme/causeway-api@1.2.0 asks for capabilities.network (api.example.com) and api.example.com was not granted, so it was refused; an admin grants hosts when installing it on a server (causeway run grants none).',
+      details: { plugin: '@acme/causeway-api', version: '1.2.0', field: 'capabilities.network', missing: ['api.example.com'] },
     });
-    await expect(checkPluginUpload(upload({ secrets: ['API_TOKEN'] }))).rejects.toMatchObject({
-      code: 'PLUGIN_CAPABILITY_DENIED',
-      details: { field: 'capabilities.secrets', asked: ['API_TOKEN'] },
+    await expect(
+      checkPluginUpload(upload({ network: ['a.example.com'], secrets: ['API_TOKEN', 'OTHER'] }), {
+        network: ['a.example.com'],
+        secrets: ['API_TOKEN'],
+      }),
+    ).rejects.toMatchObject({ code: 'PLUGIN_CAPABILITY_DENIED', details: { field: 'capabilities.secrets', missing: ['OTHER'] } });
+  });
+
+  it('accepts exactly what is asked, and refuses a grant of more', async () => {
+    const asked = { network: ['api.example.com'], secrets: ['API_TOKEN'] };
+    expect((await checkPluginUpload(upload(asked), asked)).capabilities).toEqual(asked);
+    await expect(
+      checkPluginUpload(upload(asked), { network: ['api.example.com', 'evil.example.com'], secrets: ['API_TOKEN'] }),
+    ).rejects.toMatchObject({
+      code: 'PLUGIN_GRANT_INVALID',
+      details: { plugin: '@acme/causeway-api', version: '1.2.0', field: 'capabilities.network', extra: ['evil.example.com'] },
+    });
+    await expect(checkPluginUpload(upload(), { network: [], secrets: ['API_TOKEN'] })).rejects.toMatchObject({
+      code: 'PLUGIN_GRANT_INVALID',
+      details: { field: 'capabilities.secrets', extra: ['API_TOKEN'] },
     });
   });
 });

@@ -1,5 +1,6 @@
 import { apiVersion, checkJsonValue, checkPluginManifest, formatIssue, type Issue, type PluginManifest, UserError } from '@causeway/sdk';
 import { checkPluginBundle } from './check-plugin-bundle';
+import { checkGrant, noGrant, type PluginGrant } from './plugin-grant';
 import { packageJsonLimits } from './plugin-limits';
 import type { PluginUpload } from './read-plugin-upload';
 
@@ -11,11 +12,11 @@ const manifestError = (issues: Issue[]) =>
 /**
  * The checks a plugin passes before a server installs it or `causeway run` loads it, running none
  * of its code: the manifest (`checkPluginManifest`: name, semver, namespaced types…), its API
- * version, the capabilities it asks for, the package.json of a tarball, and the bundle (sha256,
- * imports). Returns the manifest;
+ * version, the capabilities it asks for against `grant` (exactly what it asks; the CLI grants
+ * nothing), the package.json of a tarball, and the bundle (sha256, imports). Returns the manifest;
  * throws a `UserError` naming the plugin, version and field otherwise.
  */
-export async function checkPluginUpload(upload: PluginUpload): Promise<PluginManifest> {
+export async function checkPluginUpload(upload: PluginUpload, grant: PluginGrant = noGrant): Promise<PluginManifest> {
   const manifest = checkedManifest(parseJson(upload.manifest, 'causeway-plugin.json'));
   if (manifest.apiVersion !== apiVersion) {
     throw new UserError(
@@ -24,7 +25,7 @@ export async function checkPluginUpload(upload: PluginUpload): Promise<PluginMan
       { details: { apiVersion: manifest.apiVersion, supported: [apiVersion] } },
     );
   }
-  refuseCapabilities(manifest);
+  checkGrant(manifest, grant, true);
   if (upload.packageJson !== undefined) checkPackageJson(parseJson(upload.packageJson, 'package.json'), manifest);
   const bundleIssues = await checkPluginBundle(upload.bundle, manifest.bundleSha256);
   if (bundleIssues.length > 0) {
@@ -65,23 +66,5 @@ function checkPackageJson(value: unknown, manifest: PluginManifest): void {
         },
       ]);
     }
-  }
-}
-
-/**
- * The sandbox gives plugin nodes no network and no secrets, and nothing grants them yet: a plugin that
- * asks for either is refused here, before it is stored, rather than failing at its first run.
- */
-function refuseCapabilities(manifest: PluginManifest): void {
-  for (const field of ['network', 'secrets'] as const) {
-    const asked = manifest.capabilities?.[field] ?? [];
-    if (asked.length === 0) continue;
-    throw new UserError(
-      'PLUGIN_CAPABILITY_DENIED',
-      `Plugin ${manifest.name}@${manifest.version} asks for capabilities.${field} (${asked.join(', ')}); this host cannot grant ${
-        field === 'network' ? 'network access' : 'secrets'
-      } to plugins, so it was not installed.`,
-      { details: { plugin: manifest.name, version: manifest.version, field: `capabilities.${field}`, asked } },
-    );
   }
 }

@@ -1,7 +1,9 @@
 import { formatIssue, type Issue, type NodeRegistry, type PluginManifest, UserError } from '@causeway/sdk';
 import { prerelease } from 'semver';
+import { type Role, roleAllows } from '../auth/roles';
 import type { AuditRepository } from '../repositories/audit-repository';
 import { checkPluginUpload } from './check-plugin-upload';
+import { grantsAnything, noGrant, type PluginGrant } from './plugin-grant';
 import type { InstalledPlugin, PluginsRepository } from './plugins-repository';
 import type { PluginUpload } from './read-plugin-upload';
 
@@ -21,13 +23,32 @@ const manifestError = (issues: Issue[]) =>
     issues: issues.slice(0, 50),
   });
 
+/** Who installs: their name (stored, audited) and role (granting capabilities needs `plugins:grant`). */
+export interface InstallActor {
+  name: string;
+  role: Role;
+}
+
 /**
- * Installs a plugin version without running any of its code: {@link checkPluginUpload}, then
- * collisions with built-in node types and with the
- * types of other installed plugins. Stored in the database and audited.
+ * Installs a plugin version without running any of its code: {@link checkPluginUpload} (which
+ * checks `grant` against what the manifest asks for), then collisions with built-in node types and
+ * with the types of other installed plugins. Granting needs `plugins:grant`. Stored with the grant in the
+ * database and audited.
  */
-export async function installPlugin(deps: InstallDeps, upload: PluginUpload, actor: string, mode: InstallMode): Promise<InstalledPlugin> {
-  const manifest = await checkPluginUpload(upload);
+export async function installPlugin(
+  deps: InstallDeps,
+  upload: PluginUpload,
+  actor: InstallActor,
+  mode: InstallMode,
+  grant: PluginGrant = noGrant,
+): Promise<InstalledPlugin> {
+  if (grantsAnything(grant) && !roleAllows(actor.role, 'plugins:grant')) {
+    throw new UserError(
+      'FORBIDDEN',
+      `Granting a plugin network hosts or secrets needs plugins:grant (admins); ${actor.name} is ${actor.role}, so nothing was installed.`,
+    );
+  }
+  const manifest = await checkPluginUpload(upload, grant);
   if (mode === 'dev' && !(prerelease(manifest.version) ?? []).includes('dev')) {
     throw new UserError(
       'FORBIDDEN',
@@ -35,7 +56,7 @@ export async function installPlugin(deps: InstallDeps, upload: PluginUpload, act
     );
   }
   await checkCollisions(deps, manifest);
-  const stored = await deps.plugins.insert({ manifest, bundle: upload.bundle, installedBy: actor }, mode === 'dev');
+  const stored = await deps.plugins.insert({ manifest, bundle: upload.bundle, installedBy: actor.name, grant }, mode === 'dev');
   if (!stored) {
     throw new UserError(
       'CONFLICT',
@@ -43,10 +64,10 @@ export async function installPlugin(deps: InstallDeps, upload: PluginUpload, act
     );
   }
   await deps.audit.record({
-    actor,
+    actor: actor.name,
     action: mode === 'dev' ? 'plugin.install-dev' : 'plugin.install',
     target: `plugin:${manifest.name}@${manifest.version}`,
-    details: { sha256: manifest.bundleSha256, nodes: manifest.nodes.map((node) => `${node.type}@${node.version}`) },
+    details: { sha256: manifest.bundleSha256, nodes: manifest.nodes.map((node) => `${node.type}@${node.version}`), grant },
   });
   return (await deps.plugins.get(manifest.name, manifest.version)) as InstalledPlugin;
 }

@@ -1,6 +1,7 @@
 import type { PluginManifest } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { grantOf, type PluginGrant } from './plugin-grant';
 
 /** An installed plugin version as the API lists it (the bundle itself is fetched separately). */
 export interface InstalledPlugin {
@@ -11,6 +12,8 @@ export interface InstalledPlugin {
   manifest: PluginManifest;
   installedBy: string;
   installedAt: Date;
+  /** What an admin granted of the manifest's capabilities. */
+  grant: PluginGrant;
 }
 
 /** A plugin version that claims a node type. */
@@ -30,7 +33,7 @@ export class PluginsRepository {
   async list(): Promise<InstalledPlugin[]> {
     const rows = await this.db
       .selectFrom('plugins')
-      .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at'])
+      .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at', 'grants'])
       .orderBy('name')
       .orderBy('installed_at')
       .execute();
@@ -40,7 +43,7 @@ export class PluginsRepository {
   async get(name: string, version: string): Promise<InstalledPlugin | undefined> {
     const row = await this.db
       .selectFrom('plugins')
-      .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at'])
+      .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at', 'grants'])
       .where('name', '=', name)
       .where('version', '=', version)
       .executeTakeFirst();
@@ -57,7 +60,7 @@ export class PluginsRepository {
     if (names.length === 0) return [];
     const rows = await this.db
       .selectFrom('plugins')
-      .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at'])
+      .select(['name', 'version', 'enabled', 'sha256', 'manifest', 'installed_by', 'installed_at', 'grants'])
       .where('name', 'in', [...names])
       .execute();
     return rows.map((row) => this.toInstalled(row));
@@ -86,7 +89,10 @@ export class PluginsRepository {
   }
 
   /** Stores a version; with `replace`, an existing one of the same name and version is replaced. False when it exists and may not be replaced. */
-  async insert(plugin: { manifest: PluginManifest; bundle: Uint8Array; installedBy: string }, replace: boolean): Promise<boolean> {
+  async insert(
+    plugin: { manifest: PluginManifest; bundle: Uint8Array; installedBy: string; grant: PluginGrant },
+    replace: boolean,
+  ): Promise<boolean> {
     const { manifest } = plugin;
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx
@@ -109,6 +115,7 @@ export class PluginsRepository {
           bundle: plugin.bundle,
           sha256: manifest.bundleSha256,
           installed_by: plugin.installedBy,
+          grants: JSON.stringify(plugin.grant),
         })
         .execute();
       const types = [...new Set(manifest.nodes.map((node) => node.type))];
@@ -118,6 +125,17 @@ export class PluginsRepository {
         .execute();
       return true;
     });
+  }
+
+  /** Replaces a version's grant; false when no such version is installed. */
+  async setGrant(name: string, version: string, grant: PluginGrant): Promise<boolean> {
+    const result = await this.db
+      .updateTable('plugins')
+      .set({ grants: JSON.stringify(grant) })
+      .where('name', '=', name)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async setEnabled(name: string, version: string, enabled: boolean): Promise<boolean> {
@@ -143,6 +161,7 @@ export class PluginsRepository {
     manifest: unknown;
     installed_by: string;
     installed_at: Date;
+    grants: unknown;
   }): InstalledPlugin {
     return {
       name: row.name,
@@ -152,6 +171,7 @@ export class PluginsRepository {
       manifest: manifestOf(row.manifest),
       installedBy: row.installed_by,
       installedAt: row.installed_at,
+      grant: grantOf(row.grants),
     };
   }
 }

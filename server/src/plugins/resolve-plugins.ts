@@ -1,5 +1,6 @@
 import type { Issue, NodeDescriptor, PluginManifest } from '@causeway/sdk';
 import { maxSatisfying, validRange } from 'semver';
+import { noGrant, type PluginGrant } from './plugin-grant';
 import type { PluginsRepository } from './plugins-repository';
 
 /** The plugin version a graph runs with. */
@@ -8,6 +9,8 @@ export interface ResolvedPlugin {
   version: string;
   sha256: string;
   nodes: NodeDescriptor[];
+  /** What its nodes may reach through `ctx.fetch`. */
+  grant: PluginGrant;
 }
 
 /** The plugins a graph's `requires` picks, and why any could not be found. */
@@ -28,6 +31,8 @@ export interface AvailablePlugin {
   version: string;
   sha256: string;
   manifest: PluginManifest;
+  /** What an admin granted it (none when absent). */
+  grant?: PluginGrant;
 }
 
 /** Where the plugins come from, for messages: "this server", "the loaded plugins". */
@@ -109,7 +114,7 @@ export function resolveRequires(
       });
       continue;
     }
-    plugins.push({ name, version: chosen.version, sha256: chosen.sha256, nodes: chosen.manifest.nodes });
+    plugins.push({ name, version: chosen.version, sha256: chosen.sha256, nodes: chosen.manifest.nodes, grant: chosen.grant ?? noGrant });
   }
   const provided = new Set(plugins.flatMap((plugin) => plugin.nodes.map((node) => node.type)));
   graph.nodes.forEach((node, index) => {

@@ -1,6 +1,7 @@
 import { type Graph, type Issue, type NodeRegistry, UserError } from '@causeway/sdk';
 import type { HostCall } from '../runs/host-calls-client';
 import { type MigratedGraph, migratePluginNodes } from './migrate-plugin-nodes';
+import { hostFetch, type RequestMaker, safeRequestMaker } from './plugin-fetch-host';
 import type { PluginPreparation, SandboxPlugin, SandboxSetup } from './plugin-host-calls';
 import { registryWithPlugins } from './plugin-node-registry';
 import { SandboxProcess } from './sandbox/sandbox-process';
@@ -46,6 +47,8 @@ export async function sandboxedPlugins(base: NodeRegistry, graph: Graph, call: H
 export interface SandboxHooks {
   started(pid: number): void;
   crashed(plugin: { name: string; version: string }): Promise<void>;
+  /** Makes the requests of granted plugins (default: the SSRF-safe client under `CAUSEWAY_HTTP_ALLOW`). */
+  request?: RequestMaker;
 }
 
 /**
@@ -68,7 +71,9 @@ export function sandboxRegistry(
     }
     return sandbox;
   };
+  const request = hooks.request ?? safeRequestMaker(process.env);
   const registry = registryWithPlugins(base, plugins, (plugin, node) => async ({ inputs, config, ctx }) => {
+    const fetch = (asked: unknown) => hostFetch(plugin, asked, ctx, request);
     const outputs = await crashesCounted(plugin, hooks.crashed, () =>
       sandboxNow().call(
         {
@@ -79,7 +84,7 @@ export function sandboxRegistry(
           config,
           inputs: portsToWire(inputs as Record<string, unknown>, (port) => node.inputs[port]?.multiple === true),
         },
-        { signal: ctx.signal, log: (level, message) => ctx.log(level, message), progress: (fraction) => ctx.progress(fraction) },
+        { signal: ctx.signal, log: (level, message) => ctx.log(level, message), progress: (fraction) => ctx.progress(fraction), fetch },
       ),
     );
     return portsFromWire(outputs);

@@ -1,6 +1,8 @@
 import {
   type InstalledPlugin as PluginJson,
   pluginChangeQuery,
+  pluginGrantSchema,
+  pluginInstallQuery,
   pluginList,
   pluginManifestAnswer,
   pluginParams,
@@ -21,6 +23,7 @@ import type { Services } from '../http/services';
 import { checkPluginUpload } from '../plugins/check-plugin-upload';
 import { type InstallMode, installPlugin } from '../plugins/install-plugin';
 import { pluginDependents } from '../plugins/plugin-dependents';
+import { askedBy, checkGrant, grantOf, type PluginGrant } from '../plugins/plugin-grant';
 import { type InstalledPlugin, PluginsRepository } from '../plugins/plugins-repository';
 import { readPluginUpload } from '../plugins/read-plugin-upload';
 import { downloadFromRegistry, type PluginRegistry } from '../plugins/registry-download';
@@ -54,9 +57,9 @@ const install = defineRoute('plugins:write', {
   method: 'post',
   path: '/',
   operationId: 'installPlugin',
-  summary: 'Install a plugin version (checked, never run, on the way in)',
+  summary: 'Install a plugin version (checked, never run, on the way in); an admin grants the capabilities it asks for',
   tags: ['plugins'],
-  request: uploadBody,
+  request: { ...uploadBody, query: pluginInstallQuery },
   responses: { 201: jsonResponse('Installed', pluginSchema), ...errorResponses(409) },
 });
 
@@ -88,6 +91,16 @@ const searchTheRegistry = defineRoute('plugins:write', {
   tags: ['plugins'],
   request: { query: pluginRegistrySearchQuery },
   responses: { 200: jsonResponse('Found', pluginRegistrySearchAnswer), ...errorResponses(502) },
+});
+
+const grantRoute = defineRoute('plugins:grant', {
+  method: 'put',
+  path: '/{name}/{version}/grant',
+  operationId: 'grantPlugin',
+  summary: "Replace a plugin version's grant: any part of what its manifest asks for; less revokes",
+  tags: ['plugins'],
+  request: { params: pluginParams, body: jsonBody(pluginGrantSchema).body },
+  responses: { 200: jsonResponse('Granted', pluginSchema), ...errorResponses(404) },
 });
 
 const noRegistry = () => new UserError('REQUEST_INVALID', 'This server has no plugin registry configured.');
@@ -156,8 +169,16 @@ function pluginJson(plugin: InstalledPlugin): PluginJson {
     installedBy: plugin.installedBy,
     installedAt: plugin.installedAt.toISOString(),
     nodes: plugin.manifest.nodes.map((node) => ({ type: node.type, version: node.version, title: node.title })),
+    capabilities: askedBy(plugin.manifest),
+    grant: plugin.grant,
   };
 }
+
+const commaList = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 
 const notFound = (name: string, version: string) => new UserError('NOT_FOUND', `No plugin ${name}@${version} is installed.`);
 
@@ -165,13 +186,13 @@ const notFound = (name: string, version: string) => new UserError('NOT_FOUND', `
 export function pluginRoutes(services: Services, registry?: PluginRegistry) {
   const plugins = new PluginsRepository(services.db);
   const deps = { plugins, builtins: services.registry, audit: services.audit };
-  const upload = async (c: Context<AppEnv>, mode: InstallMode) => {
+  const upload = async (c: Context<AppEnv>, mode: InstallMode, grant?: PluginGrant) => {
     const files = await readPluginUpload({
       contentType: c.req.header('content-type') ?? '',
       formData: () => c.req.formData(),
       arrayBuffer: () => c.req.arrayBuffer(),
     });
-    return pluginJson(await installPlugin(deps, files, actorOf(c).name, mode));
+    return pluginJson(await installPlugin(deps, files, actorOf(c), mode, grant));
   };
   // A version that graphs or schedules need is only taken away on `force`, and the audit entry names what it broke.
   const dependentsGuard = async (name: string, version: string, what: 'disable' | 'remove', force: boolean) => {
@@ -203,14 +224,18 @@ export function pluginRoutes(services: Services, registry?: PluginRegistry) {
   };
   return newRouter()
     .openapi(list, async (c) => c.json({ items: (await plugins.list()).map(pluginJson) }, 200))
-    .openapi(install, async (c) => c.json(await upload(c, 'release'), 201))
+    .openapi(install, async (c) => {
+      const { network, secrets } = c.req.valid('query');
+      return c.json(await upload(c, 'release', grantOf({ network: commaList(network), secrets: commaList(secrets) })), 201);
+    })
     .openapi(installDev, async (c) => c.json(await upload(c, 'dev'), 201))
     .openapi(installFromRegistry, async (c) => {
-      const { name, version } = c.req.valid('json');
+      const { name, version, grant: asked } = c.req.valid('json');
+      const grant = grantOf(asked ?? {});
       if (registry === undefined) throw noRegistry();
       const tarball = await unpackPluginTarball(await downloadFromRegistry(registry.http, registry.url, name, version, c.req.raw.signal));
       // The registry's tarball must hold the package asked for, not another one.
-      const manifest = await checkPluginUpload(tarball);
+      const manifest = await checkPluginUpload(tarball, grant);
       for (const [field, asked] of [
         ['name', name],
         ['version', version],
@@ -223,12 +248,28 @@ export function pluginRoutes(services: Services, registry?: PluginRegistry) {
           );
         }
       }
-      return c.json(pluginJson(await installPlugin(deps, tarball, actorOf(c).name, 'release')), 201);
+      return c.json(pluginJson(await installPlugin(deps, tarball, actorOf(c), 'release', grant)), 201);
     })
     .openapi(searchTheRegistry, async (c) => {
       if (registry === undefined) throw noRegistry();
       const items = await searchRegistry(registry.http, registry.url, c.req.valid('query').q, c.req.raw.signal);
       return c.json({ items }, 200);
+    })
+    .openapi(grantRoute, async (c) => {
+      const { name, version } = c.req.valid('param');
+      const actor = actorOf(c);
+      const plugin = await plugins.get(name, version);
+      if (plugin === undefined) throw notFound(name, version);
+      const grant = grantOf(c.req.valid('json'));
+      checkGrant(plugin.manifest, grant, false);
+      if (!(await plugins.setGrant(name, version, grant))) throw notFound(name, version);
+      await services.audit.record({
+        actor: actor.name,
+        action: 'plugin.grant',
+        target: `plugin:${name}@${version}`,
+        details: { before: plugin.grant, after: grant },
+      });
+      return c.json(pluginJson((await plugins.get(name, version)) as InstalledPlugin), 200);
     })
     .openapi(toggle(true), async (c) => c.json(await setEnabled(c, c.req.valid('param'), true, false), 200))
     .openapi(toggle(false), async (c) =>

@@ -1,4 +1,4 @@
-import { type InstalledPlugin, pluginList, pluginRegistrySearchAnswer, pluginSchema } from '@causeway/contract';
+import { type InstalledPlugin, type PluginGrant, pluginList, pluginRegistrySearchAnswer, pluginSchema } from '@causeway/contract';
 import { type ApiClient, readError } from './api-client';
 import { parseAnswer } from './parse-answer';
 
@@ -14,12 +14,19 @@ export const pluginsApi = {
   /** Causeway plugins in the server's npm registry matching `text`. */
   searchRegistry: (api: ApiClient, text: string) =>
     api.request('GET', `/api/plugins/registry/search?q=${encodeURIComponent(text)}`, pluginRegistrySearchAnswer),
-  /** Installs `name@version` from the server's npm registry (integrity-checked there). */
-  installFromRegistry: (api: ApiClient, name: string, version: string) =>
-    api.request('POST', '/api/plugins/registry', pluginSchema, { name, version }),
-  /** Uploads an npm tarball (`npm pack` of a plugin package); `dev` installs or replaces a `-dev` version. */
-  async upload(api: ApiClient, file: Blob, dev = false): Promise<InstalledPlugin> {
-    const response = await api.fetchRaw(dev ? '/api/plugins/dev' : '/api/plugins', {
+  /** Installs `name@version` from the server's npm registry (integrity-checked there), granting `grant` (admins). */
+  installFromRegistry: (api: ApiClient, name: string, version: string, grant?: PluginGrant) =>
+    api.request('POST', '/api/plugins/registry', pluginSchema, { name, version, ...(grant === undefined ? {} : { grant }) }),
+  /** Replaces what a plugin version is granted (admins); less than before revokes. */
+  setGrant: (api: ApiClient, name: string, version: string, grant: PluginGrant) =>
+    api.request('PUT', `${path(name, version)}/grant`, pluginSchema, grant),
+  /** Uploads an npm tarball (`npm pack` of a plugin package); `dev` installs or replaces a `-dev` version; `grant` (admins) grants what it asks for. */
+  async upload(api: ApiClient, file: Blob, dev = false, grant?: PluginGrant): Promise<InstalledPlugin> {
+    const query = new URLSearchParams();
+    if (grant?.network?.length) query.set('network', grant.network.join(','));
+    if (grant?.secrets?.length) query.set('secrets', grant.secrets.join(','));
+    const target = `${dev ? '/api/plugins/dev' : '/api/plugins'}${query.size > 0 ? `?${query}` : ''}`;
+    const response = await api.fetchRaw(target, {
       method: 'POST',
       headers: { 'content-type': 'application/gzip', accept: 'application/json' },
       body: file,

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { pluginsApi } from '../api/plugins-api';
 import { can, type Server } from '../app/server-context';
+import { GrantStep, PluginCapabilities, useGrantStep } from './GrantStep';
 import { PageShell } from './PageShell';
 import { RegistryInstall } from './RegistryInstall';
 import { useAction, useResource } from './use-resource';
@@ -14,6 +15,8 @@ export function PluginsPage({ server }: { server: Server }) {
   const writable = can(server, 'plugins:write');
   // Developers may install only `-dev` versions of their own plugins.
   const dev = !writable && can(server, 'plugins:dev');
+  const canGrant = can(server, 'plugins:grant');
+  const grantStep = useGrantStep(action);
   return (
     <PageShell title="Plugins" errors={[plugins.error, action.error]}>
       {(writable || dev) && (
@@ -30,13 +33,14 @@ export function PluginsPage({ server }: { server: Server }) {
             onChange={(e) => {
               const chosen = e.target.files?.[0];
               e.target.value = '';
-              if (chosen) void action.run(() => pluginsApi.upload(api, chosen, dev));
+              if (chosen) grantStep.attempt((grant) => pluginsApi.upload(api, chosen, dev, grant));
             }}
           />
           <span className="muted">An npm tarball made by the plugin's build (npm pack).</span>
         </div>
       )}
-      {writable && <RegistryInstall api={api} action={action} />}
+      <GrantStep step={grantStep} action={action} canGrant={canGrant} />
+      {writable && <RegistryInstall api={api} action={action} attempt={grantStep.attempt} />}
       {plugins.data?.items.length === 0 && <p className="muted">No plugins installed.</p>}
       {plugins.data && plugins.data.items.length > 0 && (
         <table className="data-list" aria-label="Plugins">
@@ -44,6 +48,7 @@ export function PluginsPage({ server }: { server: Server }) {
             <tr>
               <th scope="col">Plugin</th>
               <th scope="col">Node types</th>
+              <th scope="col">Capabilities</th>
               <th scope="col">Installed</th>
               <th scope="col">State</th>
               <th scope="col">Actions</th>
@@ -65,6 +70,16 @@ export function PluginsPage({ server }: { server: Server }) {
                         </li>
                       ))}
                     </ul>
+                  </td>
+                  <td>
+                    <PluginCapabilities
+                      asked={p.capabilities}
+                      grant={p.grant}
+                      canGrant={canGrant}
+                      busy={action.busy}
+                      label={label}
+                      onGrant={(grant) => void action.run(() => pluginsApi.setGrant(api, p.name, p.version, grant))}
+                    />
                   </td>
                   <td>
                     {p.installedBy} · {new Date(p.installedAt).toLocaleString()}

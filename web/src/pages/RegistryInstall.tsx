@@ -1,4 +1,4 @@
-import type { PluginRegistryHit } from '@causeway/contract';
+import type { PluginGrant, PluginRegistryHit } from '@causeway/contract';
 import { useState } from 'react';
 import type { ApiClient } from '../api/api-client';
 import { pluginsApi } from '../api/plugins-api';
@@ -9,12 +9,21 @@ interface Action {
   run(action: () => Promise<unknown>): Promise<void>;
 }
 
-/** Search the server's npm registry and install a found plugin, or a typed name@version. Errors go to the page through `action`. */
-export function RegistryInstall({ api, action }: { api: ApiClient; action: Action }) {
+/** Search the server's npm registry and install a found plugin, or a typed name@version. Errors go to the page through `action`; a plugin that asks for capabilities goes through the grant step. */
+export function RegistryInstall({
+  api,
+  action,
+  attempt,
+}: {
+  api: ApiClient;
+  action: Action;
+  /** Runs an install; one refused for lack of a grant goes to the page's grant step. */
+  attempt(install: (grant?: PluginGrant) => Promise<unknown>): void;
+}) {
   const [query, setQuery] = useState('');
   const [spec, setSpec] = useState('');
   const [hits, setHits] = useState<PluginRegistryHit[] | undefined>();
-  const install = (name: string, version: string) => void action.run(() => pluginsApi.installFromRegistry(api, name, version));
+  const install = (name: string, version: string) => attempt((grant) => pluginsApi.installFromRegistry(api, name, version, grant));
   const parsed = parsePackageSpec(spec);
   return (
     <section className="registry-install" aria-label="Install from registry">

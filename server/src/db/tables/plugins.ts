@@ -13,6 +13,8 @@ export interface PluginsTable {
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   installed_by: string;
   installed_at: CreatedAt;
+  /** What an admin granted: `{ network: string[], secrets: string[] }`; null grants nothing. */
+  grants: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface PluginNodeTypesTable {

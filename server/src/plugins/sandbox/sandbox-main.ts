@@ -1,5 +1,5 @@
 import { type AnyNodeDefinition, CausewayError, errorCatalog, type LogLevel, type NodeContext, UserError } from '@causeway/sdk';
-import type { FromSandbox, ToSandbox } from './sandbox-protocol';
+import type { FetchReply, FromSandbox, ToSandbox } from './sandbox-protocol';
 import { portsFromWire, portsToWire } from './wire-values';
 
 // Runs in the sandbox child process (empty environment, Node's permission model): the only place plugin code runs on a server.
@@ -19,6 +19,9 @@ for (const name of ['getBuiltinModule', 'binding', '_linkedBinding', 'dlopen']) 
 const send = (message: FromSandbox) => process.send?.(message);
 const plugins = new Map<string, Promise<Map<string, AnyNodeDefinition>>>();
 const calls = new Map<number, AbortController>();
+const fetches = new Map<number, { resolve(reply: FetchReply): void; reject(error: unknown): void }>();
+let nextFetch = 0;
+const maxFetches = 1_000;
 const maxLogs = 1_000;
 const maxLogLength = 4_000;
 
@@ -42,9 +45,39 @@ function unavailable(what: string): never {
   throw new UserError('PLUGIN_LIMIT', `Plugin nodes cannot use ${what} on this server.`);
 }
 
+/** A node's `ctx.fetch`: the host checks the grant, puts in secrets by name and makes the request; the values never come here. */
+function fetchFor(callId: number, signal: AbortSignal) {
+  let count = 0;
+  return (url: string, init: Record<string, unknown> = {}) => {
+    if (++count > maxFetches)
+      return Promise.reject(new UserError('PLUGIN_LIMIT', `A plugin node may make at most ${maxFetches} requests.`));
+    if (signal.aborted) return Promise.reject(signal.reason);
+    const requestId = nextFetch++;
+    return new Promise<FetchReply>((resolve, reject) => {
+      fetches.set(requestId, { resolve, reject });
+      send({ type: 'fetch', callId, requestId, request: { ...init, url } });
+    }).then((reply) => ({
+      ...reply,
+      text: () => new TextDecoder().decode(reply.bytes),
+      json: () => JSON.parse(new TextDecoder().decode(reply.bytes)) as unknown,
+    }));
+  };
+}
+
+function fetched(message: Extract<ToSandbox, { type: 'fetched' }>): void {
+  const waiting = fetches.get(message.requestId);
+  if (waiting === undefined) return;
+  fetches.delete(message.requestId);
+  if (message.reply !== undefined) waiting.resolve(message.reply);
+  else {
+    const code = message.error !== undefined && Object.hasOwn(errorCatalog, message.error.code) ? message.error.code : 'HTTP_FAILED';
+    waiting.reject(new UserError(code as never, message.error?.message ?? 'The request failed.'));
+  }
+}
+
 function contextFor(callId: number, nodeId: string, signal: AbortSignal): NodeContext {
   let logs = 0;
-  // Narrow on purpose: log, progress and the abort signal; every host service is refused with a clear error.
+  // Narrow on purpose: log, progress, the abort signal and fetch (checked by the host); every other host service is refused with a clear error.
   const context = {
     nodeId,
     signal,
@@ -55,7 +88,15 @@ function contextFor(callId: number, nodeId: string, signal: AbortSignal): NodeCo
     progress: (fraction: number) => {
       if (Number.isFinite(fraction)) send({ type: 'progress', callId, fraction });
     },
-    secrets: { get: () => unavailable('secrets') },
+    fetch: fetchFor(callId, signal),
+    secrets: {
+      get: () => {
+        throw new UserError(
+          'PLUGIN_SECRET_DENIED',
+          "Plugin nodes never see secret values: name a granted secret in a ctx.fetch header instead, e.g. { authorization: { secret: 'API_KEY', format: 'Bearer {}' } }.",
+        );
+      },
+    },
     files: { read: () => unavailable('files'), fingerprint: () => unavailable('files') },
     onnx: { load: () => unavailable('the model runtime') },
     http: { get: () => unavailable('HTTP') },
@@ -119,6 +160,7 @@ process.on('message', (message: ToSandbox) => {
   if (message.type === 'run') void run(message);
   else if (message.type === 'migrate') void migrate(message);
   else if (message.type === 'abort') calls.get(message.callId)?.abort();
+  else if (message.type === 'fetched') fetched(message);
 });
 // The host went away (its thread ended): nothing is left to answer.
 process.on('disconnect', () => process.exit(0));

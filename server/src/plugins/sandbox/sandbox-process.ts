@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { type ErrorCode, errorCatalog, type LogLevel, UserError } from '@causeway/sdk';
 import type { SandboxIsolation, SandboxNetwork } from './sandbox-isolation';
-import type { FromSandbox, ToSandbox, WirePort, WireValue } from './sandbox-protocol';
+import type { FetchReply, FromSandbox, ToSandbox, WirePort, WireValue } from './sandbox-protocol';
 
 /** How a sandbox process is started and bounded. */
 export interface SandboxLimits {
@@ -33,11 +33,13 @@ export interface SandboxCall {
   inputs: Record<string, WirePort>;
 }
 
-/** What the calling node lends the call: its abort signal, log and progress. */
+/** What the calling node lends the call: its abort signal, log, progress and, for granted plugins, requests. */
 export interface SandboxHooks {
   signal: AbortSignal;
   log(level: LogLevel, message: string): void;
   progress(fraction: number): void;
+  /** Makes a `ctx.fetch` of the node (checked against its plugin's grant); absent: every request is refused. */
+  fetch?(request: unknown): Promise<FetchReply>;
 }
 
 interface Pending {
@@ -188,7 +190,8 @@ export class SandboxProcess {
     if (message.type === 'ready') return;
     const pending = this.pending.get(message.callId);
     if (pending === undefined) return;
-    if (message.type === 'log') pending.hooks.log(message.level, message.message);
+    if (message.type === 'fetch') this.answerFetch(pending.hooks, message.requestId, message.request);
+    else if (message.type === 'log') pending.hooks.log(message.level, message.message);
     else if (message.type === 'progress') pending.hooks.progress(Math.min(1, Math.max(0, message.fraction)));
     else {
       this.pending.delete(message.callId);
@@ -199,6 +202,21 @@ export class SandboxProcess {
         pending.reject(new UserError(code, message.message));
       }
     }
+  }
+
+  private answerFetch(hooks: SandboxHooks, requestId: number, request: unknown): void {
+    const answer = (message: ToSandbox) => {
+      if (this.alive) this.child.send(message, () => {});
+    };
+    const made = hooks.fetch?.(request) ?? Promise.reject(new UserError('PLUGIN_HOST_DENIED', 'Plugin nodes may not call hosts here.'));
+    made.then(
+      (reply) => answer({ type: 'fetched', requestId, reply }),
+      (error: unknown) => {
+        const known = error instanceof UserError && Object.hasOwn(errorCatalog, error.code);
+        const message = error instanceof Error ? error.message : String(error);
+        answer({ type: 'fetched', requestId, error: { code: known ? error.code : 'HTTP_FAILED', message: message.slice(0, 2_000) } });
+      },
+    );
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {

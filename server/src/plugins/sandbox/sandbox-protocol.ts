@@ -29,7 +29,17 @@ export type ToSandbox =
       fromVersion: number;
       config: unknown;
     }
-  | { type: 'abort'; callId: number };
+  | { type: 'abort'; callId: number }
+  /** The answer to a `fetch` the sandbox asked for: the reply, or why it failed. */
+  | { type: 'fetched'; requestId: number; reply?: FetchReply; error?: { code: string; message: string } };
+
+/** A host request's answer as it crosses to the sandbox. */
+export interface FetchReply {
+  status: number;
+  headers: Record<string, string>;
+  bytes: Uint8Array;
+  url: string;
+}
 
 /** What a sandbox process sends back. */
 export type FromSandbox =
@@ -38,4 +48,6 @@ export type FromSandbox =
   | { type: 'progress'; callId: number; fraction: number }
   | { type: 'result'; callId: number; outputs: Record<string, WireValue> }
   | { type: 'migrated'; callId: number; config: unknown }
+  /** A node's `ctx.fetch`: the host checks the plugin's grant and makes the request. */
+  | { type: 'fetch'; callId: number; requestId: number; request: unknown }
   | { type: 'error'; callId: number; code: string; message: string };

@@ -13,6 +13,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { PluginStatus } from '../../registry';
 import type { ServerFetch } from '../server-reader';
 import { rewriteImports } from './rewrite-imports';
+import { serverOnlyNodes } from './server-only-nodes';
 
 /** Where the worker fetches plugins: the page's server, read by the page with the user's token. */
 export type PluginSource = ServerFetch;
@@ -77,7 +78,7 @@ export async function loadPlugin(
       );
     const text = rewriteImports(new TextDecoder().decode(bytes), hostModules, manifest.name);
     const module = await importModule(text);
-    const definitions = nodesOf(manifest, module.default);
+    const definitions = serverOnlyNodes(manifest, nodesOf(manifest, module.default));
     return { status, descriptors: manifest.nodes, definitions };
   } catch (error) {
     status.error = error instanceof Error ? error.message : String(error);
