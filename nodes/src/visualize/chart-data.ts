@@ -1,10 +1,11 @@
-import { columnTypeOf, quantileSorted, seededRandom } from '@causeway/sdk';
+import { columnTypeOf, seededRandom } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 import { type AxisKeys, axisKeys, oneKey } from './chart-axis';
 import type { ChartConfig, ChartEncoding } from './chart-config';
 import { type ChartField, categoryField, numberField } from './chart-fields';
 import { type Groups, groupRows } from './chart-groups';
 import { aggregateOf } from './chart-rules';
+import { quantileInPlace } from './select-quantile';
 
 /** One row of a chart's inline data. */
 export type Datum = Record<string, string | number>;
@@ -96,6 +97,14 @@ export function chartData(table: Table, config: ChartConfig): ChartData {
       y: statistic(aggregate, g, k),
     }));
     if (xs.binned) notes.unshift(`binned ${config.x} into ${config.bins} bins`);
+    // only bars span their bin; lines, areas and points sit at its middle
+    if (xs.binned && mark !== 'bar') {
+      for (const d of data.values) {
+        d.x = ((d.x as number) + (d.x2 as number)) / 2;
+        delete d.x2;
+      }
+      data.binned.x = false;
+    }
     return { ...data, types: { ...data.types, x: x.type, y: 'quantitative' }, notes: withMissing(notes, n, data.used) };
   }
   return sampleData(n, config, read, notes);
@@ -220,34 +229,31 @@ function boxplotData(table: Table, config: ChartConfig, read: Reader, notes: str
   const fs = keysOf(facet, n);
   const g = groupRows([xs, fs], y.values);
   // counting sort of the present values by group, then each group's slice sorted
-  const combined = new Map<number, number>();
-  for (let k = 0; k < g.size; k++) combined.set((g.parts[0]?.[k] as number) + xs.count * (g.parts[1]?.[k] as number), k);
   const start = new Int32Array(g.size + 1);
   for (let k = 0; k < g.size; k++) start[k + 1] = (start[k] as number) + (g.rows[k] as number);
   const fill = start.slice(0, g.size);
   const sorted = new Float64Array(start[g.size] as number);
   for (let i = 0; i < n; i++) {
-    const v = y.values[i] as number;
-    const kx = xs.keys[i] as number;
-    const kf = fs.keys[i] as number;
-    if (Number.isNaN(v) || kx < 0 || kf < 0) continue;
-    const k = combined.get(kx + xs.count * kf) as number;
-    sorted[fill[k] as number] = v;
+    const k = g.slots[i] as number;
+    if (k < 0) continue;
+    sorted[fill[k] as number] = y.values[i] as number;
     fill[k] = (fill[k] as number) + 1;
   }
   const values: Datum[] = [];
   for (let k = 0; k < g.size; k++) {
-    const part = sorted.subarray(start[k], start[k + 1]).sort();
-    const q1 = quantileSorted(part, 0.25);
-    const q3 = quantileSorted(part, 0.75);
+    const part = sorted.subarray(start[k], start[k + 1]);
+    const q1 = quantileInPlace(part, 0.25);
+    const median = quantileInPlace(part, 0.5);
+    const q3 = quantileInPlace(part, 0.75);
     const reach = 1.5 * (q3 - q1);
     let lower = q1;
     let upper = q3;
-    for (const v of part) {
+    for (let i = 0; i < part.length; i++) {
+      const v = part[i] as number;
       if (v >= q1 - reach && v < lower) lower = v;
       if (v <= q3 + reach && v > upper) upper = v;
     }
-    const row: Datum = { lower, q1, median: quantileSorted(part, 0.5), q3, upper, rows: part.length };
+    const row: Datum = { lower, q1, median, q3, upper, rows: part.length };
     if (x) row.x = xs.value(g.parts[0]?.[k] as number).at;
     if (facet) row.facet = fs.value(g.parts[1]?.[k] as number).at;
     values.push(row);

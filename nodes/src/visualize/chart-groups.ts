@@ -1,5 +1,8 @@
 import type { AxisKeys } from './chart-axis';
 
+/** Largest key space grouped through a lookup table rather than a Map. */
+const denseKeys = 1 << 22;
+
 /** Per-group running sums of a value, over the combination of several keys. */
 export interface Groups {
   /** Each group's key of each axis, in first-seen order. */
@@ -9,6 +12,8 @@ export interface Groups {
   min: Float64Array;
   max: Float64Array;
   size: number;
+  /** Each row's group, -1 for a row left out. */
+  slots: Int32Array;
 }
 
 /**
@@ -31,19 +36,22 @@ export function groupRows(axes: readonly AxisKeys[], values?: Float64Array): Gro
     }
     span *= Math.max(axis.count, 1);
   }
-  const slotOf = new Map<number, number>();
   const firstRow: number[] = [];
   const slots = new Int32Array(n);
+  // a table indexed by the combined key when the key space is small; a Map otherwise
+  const dense = span <= denseKeys ? new Int32Array(span).fill(-1) : undefined;
+  const slotOf = dense ? undefined : new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const key = combined[i] as number;
     if (key === -1 || (values && Number.isNaN(values[i] as number))) {
       slots[i] = -1;
       continue;
     }
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
+    let slot = dense ? (dense[key] as number) : (slotOf?.get(key) ?? -1);
+    if (slot < 0) {
       slot = firstRow.length;
-      slotOf.set(key, slot);
+      if (dense) dense[key] = slot;
+      else slotOf?.set(key, slot);
       firstRow.push(i);
     }
     slots[i] = slot;
@@ -65,5 +73,5 @@ export function groupRows(axes: readonly AxisKeys[], values?: Float64Array): Gro
     }
   }
   const parts = axes.map((axis) => Int32Array.from(firstRow, (i) => axis.keys[i] as number));
-  return { parts, rows, sum, min, max, size };
+  return { parts, rows, sum, min, max, size, slots };
 }
