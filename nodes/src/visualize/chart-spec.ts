@@ -48,7 +48,7 @@ function encodings(config: ChartConfig, data: ChartData): { mark?: unknown; enco
         encoding: shared,
         layer: [
           { mark: 'rule', encoding: { y: y('lower'), y2: { field: 'upper' } } },
-          { mark: { type: 'bar', size: 16 }, encoding: { y: y('q1'), y2: { field: 'q3' } } },
+          { mark: { type: 'bar', size: 16, stroke: '#4c78a8' }, encoding: { y: y('q1'), y2: { field: 'q3' } } },
           { mark: { type: 'tick', color: 'white', size: 16 }, encoding: { y: y('median') } },
         ],
       };

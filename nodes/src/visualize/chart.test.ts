@@ -135,6 +135,23 @@ describe('visualize.chart refuses bad configs', () => {
     await expect(run).rejects.toMatchObject({ code: 'SCHEMA_INVALID', issues: [{ path: ['config', 'y'] }] });
   });
 
+  it('refuses a spec over 2 MB on maxPoints rather than writing it', async () => {
+    const n = 20_000;
+    const long = (i: number) => `${'a long label '.repeat(6)}${i % 900}`;
+    const wide = tableOf({
+      x: Array.from({ length: n }, (_, i) => i / 7),
+      y: Array.from({ length: n }, (_, i) => i / 3),
+      label: Array.from({ length: n }, (_, i) => long(i)),
+    });
+    const config: Config = { mark: 'point', x: 'x', y: 'y', color: 'label', facet: 'label', maxPoints: 20_000, maxCategories: 1000 };
+    await expect(runNode(chartNode, { inputs: { table: wide }, config })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      issues: [{ path: ['config', 'maxPoints'] }],
+    });
+    const smaller = await chart(wide, { ...config, maxPoints: 2000 });
+    expect(JSON.stringify(smaller).length).toBeLessThan(2_000_000);
+  });
+
   it('refuses what a mark cannot draw, on the field at fault', () => {
     expect(infer({ mark: 'histogram', x: 'plan' })).toMatchObject([
       { path: ['config', 'x'], message: 'A histogram needs a number or date x column; "plan" is category.' },
