@@ -61,4 +61,9 @@ export const runOutputQuery = z.object({
   limit: integerParam(1, 10_000).default(100).describe('Tables: most rows'),
   card: z.enum(['1', 'true', '0', 'false']).optional().describe("Models: the model card's JSON instead of the ONNX file"),
 });
+/** `GET /api/runs/{id}/outputs/{node}/{port}/image`: a chart output drawn as SVG or PNG. */
+export const chartImageQuery = z.object({
+  format: z.enum(['svg', 'png']).default('svg').describe('svg (text) or png (raster)'),
+  scale: z.coerce.number().min(0.5).max(4).default(2).describe('PNG: pixels per chart unit'),
+});
 export const runEventsQuery = z.object({ lastEventId: integerParam(0, 2_147_483_647).optional() });

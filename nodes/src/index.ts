@@ -46,6 +46,7 @@ import { windowFunctions } from './transform/window';
 import { drift } from './validate/drift';
 import { expectations } from './validate/expectations';
 import { modelGate } from './validate/model-gate';
+import { chartNode } from './visualize/chart';
 
 export {
   aggregateRows,
@@ -106,6 +107,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   modelGate,
   expectations,
   drift,
+  chartNode,
   evaluateModel,
   linearRegressionNode,
   logisticRegressionNode,
@@ -146,6 +148,7 @@ export { imputeStateSchema } from './shared/impute-state';
 export { scaleStateSchema } from './shared/scale-state';
 export {
   arrowSource,
+  chartNode,
   decisionTreeNode,
   drift,
   evaluateModel,

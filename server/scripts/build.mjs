@@ -13,7 +13,15 @@ const infoFile = join(distDir, 'build-info.json');
 const lockDir = join(serverDir, '.dist-build-lock');
 
 /** Loaded by Node from node_modules, never bundled: native addons, files read beside the module, the bundler itself. */
-export const externalPackages = ['onnxruntime-node', '@electric-sql/pglite', 'esbuild', 'pg', 'pg-copy-streams', 'pg-cursor'];
+export const externalPackages = [
+  'onnxruntime-node',
+  '@electric-sql/pglite',
+  'esbuild',
+  'pg',
+  'pg-copy-streams',
+  'pg-cursor',
+  '@resvg/resvg-js',
+];
 
 /** What the build is made from (the lock file stands for the bundled libraries); a change to any of these makes it stale. */
 const sourceRoots = [

@@ -78,7 +78,7 @@ describe('causeway usage', slow, () => {
   it('prints help and exits 0', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('causeway run <graph.json> [--out DIR] [--concurrency N]');
+    expect(result.stdout).toContain('causeway run <graph.json> [--out DIR] [--png] [--concurrency N]');
   });
 
   it('refuses an unknown command with one line and exit 2', async () => {

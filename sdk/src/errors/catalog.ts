@@ -105,6 +105,8 @@ export const errorCatalog = {
   // validation
   MODEL_GATE_BLOCKED: { kind: 'user', summary: 'A model gate blocked the model: its metrics did not meet the gate.' },
   VALIDATION_FAILED: { kind: 'user', summary: 'A validation node found checks that failed and was set to stop the run.' },
+  // charts
+  CHART_INVALID: { kind: 'user', summary: 'A chart output is not a Vega-Lite or Vega specification that can be drawn as SVG or PNG.' },
   // graph tests
   TESTS_SCHEMA: {
     kind: 'user',

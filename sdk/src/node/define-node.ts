@@ -10,7 +10,7 @@ import type { NodeContext } from './context';
  * @example
  * const category: NodeCategory = 'plugin';
  */
-export type NodeCategory = 'source' | 'transform' | 'model' | 'validate' | 'deploy' | 'plugin';
+export type NodeCategory = 'source' | 'transform' | 'model' | 'validate' | 'visualize' | 'deploy' | 'plugin';
 
 /**
  * A record of named ports. Keys are port ids.

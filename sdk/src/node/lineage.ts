@@ -10,7 +10,7 @@ export interface LineageNode {
   id: string;
   type: string;
   version: number;
-  /** The definition's category: `source`, `transform`, `model`, `validate`, `deploy` or `plugin`. */
+  /** The definition's category: `source`, `transform`, `model`, `validate`, `visualize`, `deploy` or `plugin`. */
   category: string;
   config: unknown;
   /** For each input port, the outputs wired to it, in edge order. */

@@ -51,7 +51,7 @@ const portsSchema = z
 export const nodeDescriptorSchema = z.strictObject({
   type: z.string().min(1).max(300),
   version: z.int().min(1).max(1_000_000),
-  category: z.enum(['source', 'transform', 'model', 'validate', 'deploy', 'plugin']),
+  category: z.enum(['source', 'transform', 'model', 'validate', 'visualize', 'deploy', 'plugin']),
   title: z.string().min(1).max(200),
   description: text,
   inputs: portsSchema,

@@ -6,10 +6,10 @@ Usage:
       Start the server and the editor (embedded PGlite in DIR unless a PostgreSQL URL is given;
       settings also come from HOST, PORT, CAUSEWAY_DATA_DIR and DATABASE_URL). Prints a local URL
       with an admin token.
-  causeway run <graph.json> [--out DIR] [--concurrency N] [--plugin PATH]...
+  causeway run <graph.json> [--out DIR] [--png] [--concurrency N] [--plugin PATH]...
       Run a graph. Progress goes to stderr. With --out, every output is written to DIR:
       tables as <node>.<port>.csv and .arrow, models as .onnx and .card.json,
-      metrics, reports, charts and values as .json.
+      metrics, reports, charts and values as .json; charts also as .svg (and .png with --png).
       Files named in configs are read relative to the graph's folder.
       Secrets come from environment variables CAUSEWAY_SECRET_<NAME>.
       Plugin nodes run in the server's sandbox, from the plugins given with --plugin (a built

@@ -21,10 +21,11 @@ function concurrencyOf(text: string | undefined): number | undefined {
   return value;
 }
 
-/** `causeway run <graph.json> [--out DIR] [--concurrency N] [--plugin PATH]…`. */
+/** `causeway run <graph.json> [--out DIR] [--png] [--concurrency N] [--plugin PATH]…`. */
 export async function runCommand(args: string[], io: CliIo, cwd: string): Promise<number> {
   const options = {
     out: { type: 'string' },
+    png: { type: 'boolean' },
     concurrency: { type: 'string' },
     plugin: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
@@ -35,6 +36,8 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
   }
   const { values, positionals } = parseCommandArgs('run', args, options, ['graph.json']);
   const concurrency = concurrencyOf(values.concurrency);
+  if (values.png && values.out === undefined)
+    throw new UsageError('causeway run: --png writes chart images into --out DIR; give --out too.');
   const [file = ''] = positionals;
   const loaded = await loadGraph(file, cwd);
   if (!loaded.ok) {
@@ -61,7 +64,7 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
   if (values.out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
     const out = resolve(cwd, values.out);
-    const written = await writeOutputs(out, migrated, registry, result.outputs);
+    const written = await writeOutputs(out, migrated, registry, result.outputs, { png: values.png === true });
     io.stderr(`wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${out}\n`);
   }
   if (result.status === 'succeeded') return exitCodes.ok;

@@ -9,7 +9,8 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * Writes every output of a run into `folder` as `<node>.<port>.<ext>`: tables as `.csv` and
- * `.arrow` (Arrow IPC file), models as `.onnx` and `.card.json`, everything else as `.json`.
+ * `.arrow` (Arrow IPC file), models as `.onnx` and `.card.json`, everything else as `.json`;
+ * charts also as `.svg`, and `.png` when `options.png` asks.
  * Node and port ids are identifiers, so the names are safe. Returns the file names written.
  */
 export async function writeOutputs(
@@ -17,6 +18,7 @@ export async function writeOutputs(
   graph: Graph,
   registry: NodeRegistry,
   outputs: ReadonlyMap<string, Record<string, unknown>>,
+  options: { png?: boolean } = {},
 ): Promise<string[]> {
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
@@ -44,6 +46,13 @@ export async function writeOutputs(
         await put(`${base}.card.json`, json((value as ModelValue).card));
       } else {
         await put(`${base}.json`, json(value));
+        if (spec.kind === 'chart') {
+          // the renderer (vega, resvg) loads only when a run has a chart
+          const { chartPng, chartSvg } = await import('../charts/chart-image');
+          const chart = value as Record<string, unknown>;
+          await put(`${base}.svg`, await chartSvg(chart));
+          if (options.png) await put(`${base}.png`, await chartPng(chart));
+        }
       }
     }
   }

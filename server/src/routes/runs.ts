@@ -1,4 +1,5 @@
 import {
+  chartImageQuery,
   listRunsQuery,
   runEventsQuery,
   runIdParam,
@@ -18,7 +19,7 @@ import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { refuseRunWithoutPlugins } from '../plugins/graph-plugins';
 import { RunBus } from '../runs/run-bus';
-import { fileNamePart, runOutput } from '../runs/run-output';
+import { chartOutput, fileNamePart, runOutput } from '../runs/run-output';
 import { type RunOutputJson, runOutputEnvelope, runOutputJson } from '../runs/run-output-json';
 import type { RunsHub } from '../runs/runs-hub';
 import { RunsRepository } from '../runs/runs-repository';
@@ -94,6 +95,24 @@ const output = defineRoute('runs:read', {
       },
     },
     ...errorResponses(404),
+  },
+});
+const image = defineRoute('runs:read', {
+  method: 'get',
+  path: '/{id}/outputs/{node}/{port}/image',
+  operationId: 'getRunChartImage',
+  summary: "A run's chart output drawn as an SVG or PNG file",
+  tags: ['runs'],
+  request: { params: runOutputParams, query: chartImageQuery },
+  responses: {
+    200: {
+      description: 'The chart as an image file',
+      content: {
+        'image/svg+xml': { schema: z.string() },
+        'image/png': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    ...errorResponses(400, 404),
   },
 });
 const events = defineRoute('runs:read', {
@@ -178,6 +197,19 @@ export function runRoutes(services: Services, given?: RunsHub) {
         return c.body(tablePreviewIpc(bytes, offset, limit) as Uint8Array<ArrayBuffer>, 200, { 'content-type': arrowType });
       }
       return c.json({ kind: 'table' as const, ...tablePreview(bytes, offset, limit) }, 200);
+    })
+    .openapi(image, async (c) => {
+      const { id, node, port } = c.req.valid('param');
+      const { format, scale } = c.req.valid('query');
+      await runs.require(id);
+      const spec = await chartOutput(hub, id, node, port);
+      // the renderer (vega, resvg) loads on the first image asked for
+      const { chartImage } = await import('../charts/chart-image');
+      const { bytes, type } = await chartImage(spec, format, scale);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': type,
+        'content-disposition': `attachment; filename="${fileNamePart(node)}.${fileNamePart(port)}.${format}"`,
+      });
     })
     .openapi(events, async (c) => {
       const { id } = c.req.valid('param');

@@ -49,6 +49,25 @@ export async function runOutput(hub: RunsHub, id: number, node: string, port: st
   }
 }
 
+/**
+ * The spec of chart output `node.port` of run `id`; `NOT_FOUND` when the output is not a chart.
+ *
+ * @example
+ * const spec = await chartOutput(hub, 7, 'chart', 'chart'); // a Vega-Lite spec
+ */
+export async function chartOutput(hub: RunsHub, id: number, node: string, port: string): Promise<Record<string, unknown>> {
+  const found = await runOutput(hub, id, node, port, false);
+  if (found.stored.kind !== 'chart') {
+    throw new UserError('NOT_FOUND', `Output "${node}.${port}" of run ${id} is a ${found.stored.kind}, not a chart.`, {
+      details: { runId: id, nodeId: node, port },
+    });
+  }
+  const value = found.type === 'inline' ? found.value : JSON.parse(new TextDecoder().decode(found.bytes));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UserError('CHART_INVALID', `Output "${node}.${port}" of run ${id} holds no chart specification.`);
+  return value as Record<string, unknown>;
+}
+
 /** `text` reduced to characters safe in a download's file name. */
 export function fileNamePart(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100);

@@ -16,9 +16,10 @@ export const categoryColors: Record<NodeCategory, string> = {
   transform: '#0f6e6e',
   model: '#7a32d6',
   validate: '#1b6d35',
+  visualize: '#b0226c',
   deploy: '#a4460f',
   plugin: '#4f5962',
 };
 
 /** Palette order of categories. */
-export const categoryOrder: readonly NodeCategory[] = ['source', 'transform', 'model', 'validate', 'deploy', 'plugin'];
+export const categoryOrder: readonly NodeCategory[] = ['source', 'transform', 'model', 'validate', 'visualize', 'deploy', 'plugin'];

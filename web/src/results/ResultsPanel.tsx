@@ -8,6 +8,7 @@ import { ColumnProfileView } from './ColumnProfileView';
 import { DataTable } from './DataTable';
 import { ModelDownload } from './ModelDownload';
 import { outputFile } from './output-file';
+import { outputFileName } from './server-output';
 import { serverProfileRows } from './server-previews';
 import { TableDownload } from './TableDownload';
 import { MetricsView, ModelCardView, ReportView } from './ValueView';
@@ -140,7 +141,10 @@ export function ResultsPanel() {
         )}
         {preview?.kind === 'chart' && (
           <Suspense fallback={<p className="muted">Loading the chart library…</p>}>
-            <ChartView spec={preview.value as Record<string, unknown>} />
+            <ChartView
+              spec={preview.value as Record<string, unknown>}
+              {...(nodeId && portId ? { fileNameOf: (extension: string) => outputFileName(nodeId, portId, extension) } : {})}
+            />
           </Suspense>
         )}
         {preview?.kind === 'value' && <pre className="mono">{JSON.stringify(preview.value, null, 2)}</pre>}
