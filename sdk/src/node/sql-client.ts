@@ -19,6 +19,8 @@ export interface SqlQueryOptions {
   /** The most rows read; the query's further rows are not fetched. */
   rowCap: number;
   signal?: AbortSignal;
+  /** Columns known to be text: read as text even when every value looks like a date. */
+  textColumns?: readonly string[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type SqlClient, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
+import { defaultValuesOptions, type SqlClient, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { exactNumeric } from './exact-numeric';
@@ -6,6 +6,7 @@ import { writeTable } from './pg-write-table';
 import { type ConnectionDetails, connectionDetails, scrubbedMessage } from './scrub-connection';
 
 const batchRows = 10_000;
+const textOptions = { ...defaultValuesOptions, dates: false };
 
 // Values kept as the text PostgreSQL sends, so dates do not shift with the server's time zone and
 // big integers and decimals are not rounded silently before inference.
@@ -73,7 +74,10 @@ export function createPgSqlClient(): SqlClient {
           rows += batch.length;
         }
         await cursor.close();
-        const vectors = names.map((name, c) => valuesToVector((columns as unknown[][])[c] as unknown[], name));
+        const texts = new Set(options.textColumns ?? []);
+        const vectors = names.map((name, c) =>
+          valuesToVector((columns as unknown[][])[c] as unknown[], name, texts.has(name) ? textOptions : defaultValuesOptions),
+        );
         return tableFromColumns(names, vectors);
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
