@@ -37,6 +37,22 @@ function sqlFailed(what: string, error: unknown, details: ConnectionDetails): Us
   return new UserError('SQL_FAILED', `${what}: ${scrubbedMessage(error, details)}`);
 }
 
+/** Asks the server to cancel the query running on `client`'s connection (pg_cancel_backend), from a second connection. */
+async function cancelBackend(connection: string, client: pg.Client): Promise<void> {
+  const pid = (client as pg.Client & { processID?: number | null }).processID;
+  if (typeof pid !== 'number') return;
+  const canceller = new pg.Client({ connectionString: connection });
+  canceller.on('error', () => {});
+  try {
+    await canceller.connect();
+    await canceller.query('select pg_cancel_backend($1)', [pid]);
+  } catch {
+    // The query may have ended meanwhile; closing the connection below still stops reading.
+  } finally {
+    await canceller.end().catch(() => undefined);
+  }
+}
+
 /**
  * The server's SqlClient over `pg`: one connection per query, parameters sent separately
  * (`$1, $2 …`), rows read through a cursor in batches and gathered column by column, stopping at
@@ -52,7 +68,8 @@ export function createPgSqlClient(): SqlClient {
       const client = new pg.Client({ connectionString: connection, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
       // A connection lost mid-query fails the query (SQL_FAILED); the client's own 'error' event would otherwise end the thread.
       client.on('error', () => {});
-      const onAbort = () => void client.end().catch(() => undefined);
+      // Closing our end does not stop a query the server is still computing: cancel it there too.
+      const onAbort = () => void cancelBackend(connection, client).finally(() => client.end().catch(() => undefined));
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
         await client.connect();
