@@ -47,6 +47,8 @@ import { drift } from './validate/drift';
 import { expectations } from './validate/expectations';
 import { modelGate } from './validate/model-gate';
 
+export { columnText, stringText } from './shared/expression-text';
+
 export {
   aggregateRows,
   binColumn,

@@ -1,3 +1,4 @@
+import { columnText, stringText } from '@causeway/nodes';
 import { type ColumnSchema, type ColumnType, compileExpression } from '@causeway/sdk';
 import { type RawBuilder, sql } from 'kysely';
 import { columnSql, expressionSql, outputSql } from './expression-sql';
@@ -20,7 +21,15 @@ export interface ChainPlan {
 }
 
 /** The node types a chain may contain; others end it before any SQL is tried. */
-export const pushableTypes = new Set(['transform.select', 'transform.filter', 'transform.derive', 'transform.sort', 'transform.aggregate']);
+export const pushableTypes = new Set([
+  'transform.select',
+  'transform.filter',
+  'transform.derive',
+  'transform.date-parts',
+  'transform.strings',
+  'transform.sort',
+  'transform.aggregate',
+]);
 
 class Stop extends Error {}
 function stop(reason: string): never {
@@ -74,6 +83,35 @@ function deriveStep(state: State, config: Record<string, unknown>, depth: number
     current = { ...current, from: wrap(current, level, items), columns: next };
   }
   return current;
+}
+
+/** date-parts as the derive it is in memory: `part(column)` per part, all read from the input column. */
+function datePartsStep(state: State, config: Record<string, unknown>, depth: number): State {
+  const column = String(config.column ?? '');
+  const prefix = typeof config.prefix === 'string' ? config.prefix : `${column}_`;
+  const parts = (config.parts ?? []) as string[];
+  const columns = parts.map((part) => ({ name: `${prefix}${part}`, expression: `${part}(${columnText(column)})` }));
+  // In memory every part reads the input column; one derived in turn must not replace it first.
+  if (columns.some((c) => c.name === column)) stop(`a part is written over ${column}`);
+  return deriveStep(state, { columns }, depth);
+}
+
+type StringOp = { fn: string; column: string; as?: string; part?: string | number; from?: string; to?: string; separator?: string };
+
+/** strings as the derive it is in memory: each op an expression over the outputs before it. */
+function stringsStep(state: State, config: Record<string, unknown>, depth: number): State {
+  const ops = (config.ops ?? []) as StringOp[];
+  const columns = ops.map((o) => {
+    const c = columnText(o.column);
+    const name = o.as ?? (o.fn === 'contains' || o.fn === 'length' ? `${o.column}_${o.fn}` : o.column);
+    const column = state.columns.find((k) => k.name === o.column);
+    if (column !== undefined && column.type !== 'string' && column.type !== 'category') stop(`${o.fn} needs a text column`);
+    if (o.fn === 'contains') return { name, expression: `contains(${c}, ${stringText(String(o.part))})` };
+    if (o.fn === 'replace') return { name, expression: `replace(${c}, ${stringText(String(o.from))}, ${stringText(String(o.to))})` };
+    if (o.fn === 'split') return { name, expression: `split_part(${c}, ${stringText(String(o.separator))}, ${Number(o.part)})` };
+    return { name, expression: `${o.fn}(${c})` };
+  });
+  return deriveStep(state, { columns }, depth);
 }
 
 function selectStep(state: State, config: Record<string, unknown>, depth: number): State {
@@ -142,6 +180,8 @@ const steps: Record<string, (state: State, config: Record<string, unknown>, dept
   'transform.select': selectStep,
   'transform.filter': filterStep,
   'transform.derive': deriveStep,
+  'transform.date-parts': datePartsStep,
+  'transform.strings': stringsStep,
   'transform.sort': sortStep,
   'transform.aggregate': aggregateStep,
 };

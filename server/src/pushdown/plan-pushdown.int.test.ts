@@ -93,4 +93,45 @@ describe('push-down in a run', () => {
     expect(off.graph).toBe(graph);
     expect(off.chains).toEqual([]);
   });
+
+  it('pushes date-parts and strings as the expressions they are in memory', async () => {
+    const parts: Graph = {
+      ...graph,
+      nodes: [
+        node('src', 'source.postgres', {
+          connection: { $secret: 'warehouse' },
+          sql: "select g as id, timestamp '2023-12-30 22:00' + g * interval '7 hours' as at, ' n,' || (g % 5) || ',x ' as name from generate_series(1, 500) g",
+        }),
+        node('parts', 'transform.date-parts', { column: 'at', parts: ['year', 'month', 'day', 'weekday', 'hour'] }),
+        node('text', 'transform.strings', {
+          ops: [
+            { fn: 'trim', column: 'name' },
+            { fn: 'split', column: 'name', separator: ',', part: -2, as: 'piece' },
+            { fn: 'contains', column: 'name', part: 'n,3' },
+            { fn: 'length', column: 'piece' },
+          ],
+        }),
+      ],
+      edges: [
+        { from: 'src.table', to: 'parts.table' },
+        { from: 'parts.table', to: 'text.table' },
+      ],
+    };
+    const events: RunEvent[] = [];
+    const pushed = planPushdown(parts, registry, sql);
+    const result = await runGraph(pushed.graph, { registry: pushed.registry, secrets, sql, onEvent: pushed.events((e) => events.push(e)) });
+    const plain = await runGraph(parts, { registry, secrets, sql });
+    const rows = (r: typeof result) => rowsOf(r.outputs.get('text')?.table as never);
+    expect(rows(result)).toEqual(rows(plain));
+    expect(rows(result)[0]).toMatchObject({
+      at_year: 2023,
+      at_weekday: 7,
+      name: 'n,1,x',
+      piece: '1',
+      name_contains: false,
+      piece_length: 1,
+    });
+    const logs = events.flatMap((e) => (e.type === 'node:log' ? [`${e.nodeId}: ${e.message}`] : []));
+    expect(logs).toEqual(expect.arrayContaining(['parts: Ran in PostgreSQL.', 'text: Ran in PostgreSQL.']));
+  });
 });
