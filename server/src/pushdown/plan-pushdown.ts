@@ -1,6 +1,7 @@
+import { pushdownReportOf } from '@causeway/contract';
 import { type Graph, NodeRegistry, type RunEvent, type SqlClient } from '@causeway/sdk';
 import { type FusedChain, pushDownGraph } from './push-down-graph';
-import { type Placement, placementPrefix, pushdownNode } from './pushdown-node';
+import { pushdownNode } from './pushdown-node';
 import type { PushdownSettings } from './pushdown-settings';
 
 /** A run's graph and registry after push-down, and the event filter that reports the fused nodes. */
@@ -45,12 +46,8 @@ export function planPushdown(
       return;
     }
     const others = [chain.sourceId, ...chain.members.slice(0, -1)];
-    if (event.type === 'node:log' && event.message.startsWith(placementPrefix)) {
-      const report = JSON.parse(event.message.slice(placementPrefix.length)) as {
-        placements: Placement[];
-        sql: string;
-        reason: string | null;
-      };
+    const report = event.type === 'node:log' ? pushdownReportOf(event.message) : undefined;
+    if (event.type === 'node:log' && report !== undefined) {
       for (const placement of report.placements) {
         const where = placement.where === 'postgres' ? 'in PostgreSQL' : `in memory${report.reason === null ? '' : ` (${report.reason})`}`;
         emit({ ...event, nodeId: placement.nodeId, message: `Ran ${where}.` });

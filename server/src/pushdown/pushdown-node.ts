@@ -1,3 +1,4 @@
+import { type PushdownReport, pushdownLogPrefix } from '@causeway/contract';
 import { defineNode, type NodeRegistry, port, type SqlClient, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 import { z } from 'zod';
@@ -18,15 +19,6 @@ const config = z.object({
   }),
   steps: z.array(step).min(1),
 });
-
-/** Where one node of a pushed chain ran, as the run's log reports it. */
-export interface Placement {
-  nodeId: string;
-  where: 'postgres' | 'memory';
-}
-
-/** The log line that tells where each node of a chain ran and the SQL sent: `pushdown {json}`. */
-export const placementPrefix = 'pushdown ';
 
 /**
  * `source.postgres` and the chain of nodes after it, run as one node: the pushable start of the
@@ -57,11 +49,12 @@ export function pushdownNode(registry: NodeRegistry, client: SqlClient, budgetBy
         sourceId: config.sourceId,
         ...(budgetBytes === undefined ? {} : { budgetBytes }),
       });
-      const placements: Placement[] = [
+      const placements: PushdownReport['placements'] = [
         { nodeId: config.sourceId, where: 'postgres' },
         ...config.steps.map((s, i) => ({ nodeId: s.id, where: i < pushed.pushed ? ('postgres' as const) : ('memory' as const) })),
       ];
-      ctx.log('info', `${placementPrefix}${JSON.stringify({ placements, sql: pushed.text, reason: pushed.reason ?? null })}`);
+      const report: PushdownReport = { placements, sql: pushed.text, reason: pushed.reason ?? null };
+      ctx.log('info', `${pushdownLogPrefix}${JSON.stringify(report)}`);
       if (pushed.table.numRows >= config.source.rowCap)
         ctx.log('warn', `The query reached the row cap of ${config.source.rowCap}; further rows were not read.`);
       let table: Table = pushed.table;
