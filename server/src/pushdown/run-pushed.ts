@@ -93,8 +93,9 @@ async function runPlan(
   chain: readonly ChainStep[],
   options: PushedOptions,
 ): Promise<PushedResult> {
-  const limited =
-    options.limit === undefined ? plan.query : sql`select * from (${plan.query}) as ${sql.id('preview')} limit ${sql.lit(options.limit)}`;
+  // The row cap as a LIMIT, so the result is bounded without a cursor (PostgreSQL runs no cursor in parallel).
+  const cap = Math.min(source.rowCap, options.limit ?? source.rowCap);
+  const limited = sql`select * from (${plan.query}) as ${sql.id('capped')} limit ${sql.lit(cap)}`;
   const { text, params } = compileQuery(limited, source.params);
   if (options.budgetBytes !== undefined) {
     const { rows, width } = await estimate(db, text, params, source.rowCap);
@@ -110,6 +111,7 @@ async function runPlan(
   const textColumns = plan.columns.filter((c) => !c.opaque && (c.type === 'string' || c.type === 'category')).map((c) => c.name);
   const table = await client.query(source.connection, text, params, {
     rowCap: source.rowCap,
+    singleFetch: true,
     textColumns,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });

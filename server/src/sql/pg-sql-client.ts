@@ -37,6 +37,47 @@ function sqlFailed(what: string, error: unknown, details: ConnectionDetails): Us
   return new UserError('SQL_FAILED', `${what}: ${scrubbedMessage(error, details)}`);
 }
 
+/** The rows through a cursor, in batches, up to `rowCap`, gathered column by column. */
+async function readCursor(
+  client: pg.Client,
+  text: string,
+  params: readonly unknown[],
+  rowCap: number,
+): Promise<{ names: string[]; columns: unknown[][] }> {
+  const cursor = client.query(new Cursor(text, [...params], { rowMode: 'array' }));
+  let columns: unknown[][] = [];
+  let names: string[] = [];
+  let rows = 0;
+  while (rows < rowCap) {
+    const { batch, fields } = await readBatch(cursor, Math.min(batchRows, rowCap - rows));
+    if (names.length === 0 && fields.length > 0) {
+      names = fields;
+      columns = names.map(() => []);
+    }
+    if (batch.length === 0 || names.length === 0) break;
+    for (let c = 0; c < names.length; c++) {
+      const column = columns[c] as unknown[];
+      for (const row of batch) column.push(row[c]);
+    }
+    rows += batch.length;
+  }
+  await cursor.close();
+  return { names, columns };
+}
+
+/** The whole result in one fetch: PostgreSQL may run it with parallel workers, which it never does for a cursor. */
+async function readWhole(client: pg.Client, text: string, params: readonly unknown[]): Promise<{ names: string[]; columns: unknown[][] }> {
+  const result = await client.query({ text, values: [...params], rowMode: 'array' });
+  const names = result.fields.map((f) => f.name);
+  const rows = result.rows as unknown[][];
+  const columns = names.map((_, c) => {
+    const column = new Array<unknown>(rows.length);
+    for (let r = 0; r < rows.length; r++) column[r] = (rows[r] as unknown[])[c];
+    return column;
+  });
+  return { names, columns };
+}
+
 /** Asks the server to cancel the query running on `client`'s connection (pg_cancel_backend), from a second connection. */
 async function cancelBackend(connection: string, client: pg.Client): Promise<void> {
   const pid = (client as pg.Client & { processID?: number | null }).processID;
@@ -73,27 +114,12 @@ export function createPgSqlClient(): SqlClient {
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
         await client.connect();
-        const cursor = client.query(new Cursor(text, [...params], { rowMode: 'array' }));
-        let columns: unknown[][] | undefined;
-        let names: string[] = [];
-        let rows = 0;
-        while (rows < options.rowCap) {
-          const { batch, fields } = await readBatch(cursor, Math.min(batchRows, options.rowCap - rows));
-          if (!columns && fields.length > 0) {
-            names = fields;
-            columns = names.map(() => []);
-          }
-          if (batch.length === 0 || !columns) break;
-          for (let c = 0; c < names.length; c++) {
-            const column = columns[c] as unknown[];
-            for (const row of batch) column.push(row[c]);
-          }
-          rows += batch.length;
-        }
-        await cursor.close();
+        const { names, columns } = options.singleFetch
+          ? await readWhole(client, text, params)
+          : await readCursor(client, text, params, options.rowCap);
         const texts = new Set(options.textColumns ?? []);
         const vectors = names.map((name, c) =>
-          valuesToVector((columns as unknown[][])[c] as unknown[], name, texts.has(name) ? textOptions : defaultValuesOptions),
+          valuesToVector(columns[c] as unknown[], name, texts.has(name) ? textOptions : defaultValuesOptions),
         );
         return tableFromColumns(names, vectors);
       } catch (error) {
