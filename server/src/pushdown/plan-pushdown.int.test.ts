@@ -28,22 +28,24 @@ const graph: Graph = {
     }),
     node('keep', 'transform.filter', { where: 'grp != 3 and half > 10' }),
     node('calc', 'transform.derive', { columns: [{ name: 'score', expression: 'round(half * 1.5, 1) + id % 5' }] }),
+    node('pick', 'transform.select', { columns: [{ name: 'id' }, { name: 'score' }, { name: 'tag', as: 'label' }] }),
     node('top', 'transform.sort', { keys: [{ column: 'score', descending: true }, { column: 'id' }] }),
     node('bins', 'transform.bin', { column: 'score', method: 'equal_width', bins: 4 }),
   ],
   edges: [
     { from: 'src.table', to: 'keep.table' },
     { from: 'keep.table', to: 'calc.table' },
-    { from: 'calc.table', to: 'top.table' },
+    { from: 'calc.table', to: 'pick.table' },
+    { from: 'pick.table', to: 'top.table' },
     { from: 'top.table', to: 'bins.table' },
   ],
 };
 
 describe('push-down in a run', () => {
-  it('runs source, filter, derive and sort as one query, the rest in memory, with the same rows', async () => {
+  it('runs source, filter, derive, select and sort as one query, the rest in memory, with the same rows', async () => {
     const events: RunEvent[] = [];
     const pushed = planPushdown(graph, registry, sql);
-    expect(pushed.chains).toEqual([{ sourceId: 'src', members: ['keep', 'calc', 'top'], lastId: 'top' }]);
+    expect(pushed.chains).toEqual([{ sourceId: 'src', members: ['keep', 'calc', 'pick', 'top'], lastId: 'top' }]);
     const result = await runGraph(pushed.graph, { registry: pushed.registry, secrets, sql, onEvent: pushed.events((e) => events.push(e)) });
     const plain = await runGraph(graph, { registry, secrets, sql });
     expect(result.issues).toEqual([]);
@@ -59,7 +61,8 @@ describe('push-down in a run', () => {
     const report = logs.find((line) => line.startsWith('top: pushdown '));
     expect(report).toContain('order by');
     const done = events.flatMap((e) => (e.type === 'node:done' ? [e.nodeId] : []));
-    expect(done.sort()).toEqual(['bins', 'calc', 'keep', 'src', 'top']);
+    expect(done.sort()).toEqual(['bins', 'calc', 'keep', 'pick', 'src', 'top']);
+    expect(Object.keys(rows(result, 'top')[0] ?? {})).toEqual(['id', 'score', 'label']);
   });
 
   it('keeps the rest of a chain in memory from the first node without an exact SQL form', async () => {
