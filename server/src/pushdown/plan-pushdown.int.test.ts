@@ -137,4 +137,13 @@ describe('push-down in a run', () => {
     const logs = events.flatMap((e) => (e.type === 'node:log' ? [`${e.nodeId}: ${e.message}`] : []));
     expect(logs).toEqual(expect.arrayContaining(['parts: Ran in PostgreSQL.', 'text: Ran in PostgreSQL.']));
   });
+
+  it('leaves a node with an invalid config in the graph, so the run is refused as before', async () => {
+    const nodes = graph.nodes.map((n) => (n.id === 'calc' ? { ...n, config: { columns: [] } } : n));
+    const pushed = planPushdown({ ...graph, nodes }, registry, sql);
+    expect(pushed.chains).toEqual([{ sourceId: 'src', members: ['keep'], lastId: 'keep' }]);
+    const result = await runGraph(pushed.graph, { registry: pushed.registry, secrets, sql });
+    expect(result.status).toBe('invalid');
+    expect(result.issues[0]).toMatchObject({ code: 'CONFIG_INVALID', nodeId: 'calc' });
+  });
 });

@@ -42,7 +42,10 @@ export function pushDownGraph(graph: Graph, registry: NodeRegistry, targets?: re
       const next = outs.length === 1 ? splitEndpoint(outs[0] as string) : undefined;
       const node = next === undefined ? undefined : byId.get(next.node);
       if (node === undefined || next?.port !== 'table' || incoming.get(node.id) !== 1) break;
-      if (!pushableTypes.has(node.type) || registry.latest(node.type)?.version !== node.version) break;
+      const definition = registry.latest(node.type);
+      if (!pushableTypes.has(node.type) || definition?.version !== node.version) break;
+      // A config the node would refuse stays in the graph, so the run is refused with its issues as before.
+      if (!definition.config.safeParse(node.config).success) break;
       members.push(node);
       current = node;
       if (stopAt.has(node.id)) break;
