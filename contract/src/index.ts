@@ -14,6 +14,7 @@ export * from './graphs';
 export * from './health';
 export * from './models';
 export * from './plugins';
+export * from './pushdown';
 export * from './run-events';
 export * from './run-outputs';
 export * from './runs';

@@ -48,6 +48,8 @@ import { expectations } from './validate/expectations';
 import { modelGate } from './validate/model-gate';
 import { chartNode } from './visualize/chart';
 
+export { columnText, stringText } from './shared/expression-text';
+
 export {
   aggregateRows,
   binColumn,

@@ -71,6 +71,17 @@ describe('transform.aggregate', () => {
     expect(rowsOf(outputs.table)).toEqual([{ total: 17 }]);
   });
 
+  it('answers one row of nulls for an empty table without keys, as its schema says it may', async () => {
+    const empty = tableOf({ amount: [] }, { amount: 'number' });
+    const { outputs } = await runNode(aggregateRows, {
+      inputs: { table: empty },
+      config: {
+        aggregates: [{ op: 'count' }, { op: 'min', column: 'amount' }, { op: 'max', column: 'amount' }, { op: 'mean', column: 'amount' }],
+      },
+    });
+    expect(rowsOf(outputs.table)).toEqual([{ count: 0, min_amount: null, max_amount: null, mean_amount: null }]);
+  });
+
   it('rejects a missing column and duplicate names; infers types; reports text sums and unknown columns', async () => {
     await expect(runNode(aggregateRows, { inputs: { table: sales }, config: { aggregates: [{ op: 'sum' }] } })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',

@@ -44,11 +44,13 @@ const refsOf = (c: z.output<typeof config>): ColumnRef[] => [
   ...c.aggregates.flatMap((s, index) => (s.column === undefined ? [] : [{ name: s.column, field: ['aggregates', index, 'column'] }])),
 ];
 
-function resultColumn(s: Spec, input: ColumnSchema | undefined): ColumnSchema {
+// Without keys an empty table still gives one row, where every aggregate but the counts is null.
+function resultColumn(s: Spec, input: ColumnSchema | undefined, grouped: boolean): ColumnSchema {
   const name = outputName(s);
   if (s.op === 'count' || s.op === 'distinct_count') return { name, type: 'integer', nullable: false };
-  if (s.op === 'min' || s.op === 'max') return { name, type: input?.type ?? 'number', nullable: input?.nullable ?? true };
-  return { name, type: 'number', nullable: s.op === 'std' || (input?.nullable ?? true) };
+  const nullable = !grouped || (input?.nullable ?? true);
+  if (s.op === 'min' || s.op === 'max') return { name, type: input?.type ?? 'number', nullable };
+  return { name, type: 'number', nullable: s.op === 'std' || nullable };
 }
 
 /** Group rows and compute aggregates per group. */
@@ -75,7 +77,9 @@ export const aggregateRows = defineNode({
     });
     if (!ok || !fits) return {};
     const keys = config.keys.map((k) => columns.get(k) as ColumnSchema);
-    const results = config.aggregates.map((s) => resultColumn(s, s.column === undefined ? undefined : columns.get(s.column)));
+    const results = config.aggregates.map((s) =>
+      resultColumn(s, s.column === undefined ? undefined : columns.get(s.column), config.keys.length > 0),
+    );
     return { table: { columns: [...keys, ...results] } };
   },
   run: ({ inputs, config, ctx }) => {

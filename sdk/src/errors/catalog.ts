@@ -132,6 +132,10 @@ export const errorCatalog = {
   HTTP_FAILED: { kind: 'user', summary: 'The URL could not be fetched: a network error, a bad status, too large or too slow.' },
   SQL_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot run database queries, so SQL sources cannot run here.' },
   SQL_FAILED: { kind: 'user', summary: 'The database query failed.' },
+  TABLE_BUDGET_EXCEEDED: {
+    kind: 'user',
+    summary: 'A query pushed to the database would bring back more than CAUSEWAY_TABLE_BUDGET_BYTES by its estimate; nothing was read.',
+  },
   // plugins
   PLUGIN_MISSING: { kind: 'user', summary: 'The node comes from a plugin that is not installed or not enabled on this host.' },
   PLUGIN_MANIFEST_INVALID: { kind: 'user', summary: 'The plugin manifest (causeway-plugin.json) is malformed or breaks a rule.' },

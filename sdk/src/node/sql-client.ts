@@ -19,6 +19,13 @@ export interface SqlQueryOptions {
   /** The most rows read; the query's further rows are not fetched. */
   rowCap: number;
   signal?: AbortSignal;
+  /** Columns known to be text: read as text even when every value looks like a date. */
+  textColumns?: readonly string[];
+  /**
+   * Fetch the whole result at once rather than through a cursor, so the database may run the query
+   * in parallel. Only for queries whose size is already bounded by a LIMIT of `rowCap` rows.
+   */
+  singleFetch?: boolean;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { formatIssue, runGraph } from '@causeway/sdk';
 import { hostServices } from '../host-services';
+import { planPushdown } from '../pushdown/plan-pushdown';
+import { pushdownSettings } from '../pushdown/pushdown-settings';
 import { inputLimits } from '../runs/run-settings';
 import { type CliIo, exitCodes } from './cli-io';
 import { envSecrets } from './env-secrets';
@@ -51,14 +53,16 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     return exitCodes.failed;
   }
   const { registry, graph: migrated } = setup.value;
-  const result = await runGraph(migrated, {
-    registry,
+  const services = hostServices(io.env);
+  const pushed = planPushdown(migrated, registry, services.sql, pushdownSettings(io.env));
+  const result = await runGraph(pushed.graph, {
+    registry: pushed.registry,
     signal: io.signal,
-    onEvent: progressPrinter((line) => io.stderr(`${line}\n`)),
+    onEvent: pushed.events(progressPrinter((line) => io.stderr(`${line}\n`))),
     files: folderFiles(folder),
     secrets: envSecrets(io.env),
     limits: inputLimits(io.env),
-    ...hostServices(io.env),
+    ...services,
     ...(concurrency === undefined ? {} : { concurrency }),
   }).finally(() => setup.value.close());
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);

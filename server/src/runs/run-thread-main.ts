@@ -8,6 +8,8 @@ import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
 import { hostServices, runHostServices } from '../host-services';
 import { pluginsForRun, type RunPlugins } from '../plugins/sandboxed-plugins';
+import { planPushdown } from '../pushdown/plan-pushdown';
+import { pushdownSettings } from '../pushdown/pushdown-settings';
 import { HostCallClient } from './host-calls-client';
 import { ParsedGraphs } from './parsed-graphs';
 import { serializeOutputs } from './serialize-outputs';
@@ -36,6 +38,7 @@ const files = folderFiles(
 // Exports sit beside the files folder: `<dataDir>/exports`.
 const exportStore = folderExports(join(dirname(data.filesDir), 'exports'));
 const services = hostServices(process.env);
+const pushdown = pushdownSettings(process.env);
 const hostCalls = new HostCallClient((message) => post(message));
 const graphs = new ParsedGraphs(data.graphCacheEntries);
 // Which run's code is executing, across its awaits and timers: an uncaught error is laid at its door.
@@ -96,9 +99,12 @@ async function run(runId: number, graphKey: string, text: string, firstRun: numb
   }
   const controller = new AbortController();
   controllers.set(runId, controller);
+  const sql = retrySafeSql(services.sql, runId, firstRun);
+  // source.postgres and the pushable nodes after it run as one query in the database.
+  const pushed = planPushdown(migrated, plugins.registry, sql, pushdown);
   try {
-    const result = await runGraph(migrated, {
-      registry: plugins.registry,
+    const result = await runGraph(pushed.graph, {
+      registry: pushed.registry,
       runId,
       signal: controller.signal,
       files,
@@ -106,11 +112,11 @@ async function run(runId: number, graphKey: string, text: string, firstRun: numb
       limits: data.limits,
       secrets: { get: async (name) => String(await call('secrets', 'get', [name])) },
       ...services,
-      sql: retrySafeSql(services.sql, runId, firstRun),
+      sql,
       ...runHostServices(call),
-      onEvent: (event) => post({ type: 'event', event }),
+      onEvent: pushed.events((event) => post({ type: 'event', event })),
     });
-    const serialized = serializeOutputs(result.outputs, portKinds(plugins.registry, migrated), data.maxJsonOutputBytes);
+    const serialized = serializeOutputs(result.outputs, portKinds(pushed.registry, pushed.graph), data.maxJsonOutputBytes);
     const failed = result.errors[0] ?? result.issues[0];
     const error: RunError | undefined =
       failed === undefined

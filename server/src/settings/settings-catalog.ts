@@ -5,6 +5,7 @@ import { serverSettingsSchema } from '../config';
 import { rateLimitSettingsSchema } from '../http/rate-limits';
 import { httpSettingsSchema } from '../net/http-settings';
 import { pluginSandboxSettingsSchema } from '../plugins/plugin-sandbox-settings';
+import { pushdownSettingsSchema } from '../pushdown/pushdown-settings';
 import { runSettingsSchema } from '../runs/run-settings';
 import { scheduleSettingsSchema } from '../schedules/schedule-settings';
 import { memorySettingsSchema } from './memory-settings';
@@ -22,6 +23,7 @@ export const settingGroups: readonly SettingGroup[] = [
   { title: 'Runs', schema: runSettingsSchema },
   { title: 'Request rate limits', schema: rateLimitSettingsSchema },
   { title: 'Memory bounds', schema: memorySettingsSchema },
+  { title: 'Push-down to databases', schema: pushdownSettingsSchema },
   { title: 'Scheduler', schema: scheduleSettingsSchema },
   { title: 'Plugin sandbox', schema: pluginSandboxSettingsSchema },
   { title: 'Outbound HTTP', schema: httpSettingsSchema },

@@ -9,9 +9,9 @@ import type { FlowNode } from '../canvas/to-flow';
 import { nodeIndex } from '../canvas/to-flow';
 import type { DiffMark } from '../graphs/compare-graphs';
 import { useDiffMark } from '../graphs/diff-marks';
-import type { NodeBadge } from '../runner/run-view';
+import type { NodeBadge, NodePlace } from '../runner/run-view';
 import { PortHandle } from './PortHandle';
-import { RunBadge } from './RunBadge';
+import { PlaceBadge, RunBadge } from './RunBadge';
 
 const noIssues: readonly Issue[] = [];
 
@@ -26,6 +26,7 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<FlowN
       node,
       issues: s.analysis.byNode.get(id) ?? noIssues,
       badge: s.run.badges.get(id),
+      place: s.run.places.get(id),
       preview: s.preview?.startsWith(`${id}.`) ? s.preview : undefined,
       placeholder:
         node && !known ? { reason: placeholderReason(s.graph, node, store.catalog.plugins), ...placeholderPorts(s.graph, id) } : undefined,
@@ -39,6 +40,7 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<FlowN
       issues={view.issues}
       selected={selected}
       badge={view.badge}
+      place={view.place}
       preview={view.preview}
       placeholder={view.placeholder}
       onShow={(port) => store.showPreview(`${id}.${port}`)}
@@ -51,6 +53,7 @@ type CardView = {
   node: GraphNode | undefined;
   issues: readonly Issue[];
   badge: NodeBadge | undefined;
+  place: NodePlace | undefined;
   preview: string | undefined;
   placeholder: Placeholder | undefined;
 };
@@ -60,6 +63,7 @@ function sameView(a: CardView, b: CardView): boolean {
     a.node === b.node &&
     a.issues === b.issues &&
     a.badge === b.badge &&
+    a.place === b.place &&
     a.preview === b.preview &&
     a.placeholder?.reason === b.placeholder?.reason &&
     a.placeholder?.inputs.join() === b.placeholder?.inputs.join() &&
@@ -79,6 +83,8 @@ export interface NodeCardViewProps {
   issues: readonly Issue[];
   selected: boolean;
   badge: Parameters<typeof RunBadge>[0]['badge'];
+  /** Set when the server ran the node inside PostgreSQL. */
+  place?: Parameters<typeof PlaceBadge>[0]['place'];
   preview: string | undefined;
   /** Set when the node's type is not installed here. */
   placeholder?: Placeholder | undefined;
@@ -88,7 +94,7 @@ export interface NodeCardViewProps {
 }
 
 /** The card itself, free of the store (Storybook renders it directly). */
-export function NodeCardView({ node, issues, selected, badge, preview, placeholder, onShow, mark }: NodeCardViewProps) {
+export function NodeCardView({ node, issues, selected, badge, place, preview, placeholder, onShow, mark }: NodeCardViewProps) {
   const { store } = useEditorServices();
   const detailed = useDetailOnceNear();
   const definition = store.catalog.definitionOf(node);
@@ -119,6 +125,7 @@ export function NodeCardView({ node, issues, selected, badge, preview, placehold
         <span className="node-title">{node.label ?? definition?.title ?? node.type}</span>
         <span className="node-id">{node.id}</span>
         <RunBadge badge={badge} />
+        <PlaceBadge place={place} />
         {mark && <span className={`diff-mark diff-mark-${mark}`}>{mark}</span>}
       </header>
       {!definition && (

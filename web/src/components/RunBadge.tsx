@@ -1,4 +1,4 @@
-import { formatDuration, type NodeBadge } from '../runner/run-view';
+import { formatDuration, type NodeBadge, type NodePlace } from '../runner/run-view';
 
 /** The live state of a node in a run: queued, running with progress, cached, done with duration, failed, stale after an edit, refused. */
 export function RunBadge({ badge }: { badge: NodeBadge | undefined }) {
@@ -44,4 +44,14 @@ export function RunBadge({ badge }: { badge: NodeBadge | undefined }) {
         </span>
       );
   }
+}
+
+/** Marks a node the server ran inside PostgreSQL; the query sent is its tooltip. */
+export function PlaceBadge({ place }: { place: NodePlace | undefined }) {
+  if (place?.where !== 'postgres') return null;
+  return (
+    <span className="badge badge-pushed" title={place.sql} data-testid="pushed-badge">
+      in PostgreSQL
+    </span>
+  );
 }

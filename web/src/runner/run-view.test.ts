@@ -9,6 +9,31 @@ const events: RunEvent[] = [
 ];
 
 describe('reduceRun', () => {
+  it('records where the nodes of a pushed chain ran, with the SQL, from its report', () => {
+    const report = {
+      placements: [
+        { nodeId: 'a', where: 'postgres' },
+        { nodeId: 'b', where: 'memory' },
+      ],
+      sql: 'select 1',
+      reason: 'exp',
+    };
+    let view = events.reduce(reduceRun, idleRun);
+    view = reduceRun(view, { type: 'node:log', runId: 1, nodeId: 'b', level: 'info', message: 'plain line', at: 2 });
+    expect(view.places.size).toBe(0);
+    view = reduceRun(view, {
+      type: 'node:log',
+      runId: 1,
+      nodeId: 'b',
+      level: 'info',
+      message: `pushdown ${JSON.stringify(report)}`,
+      at: 2,
+    });
+    expect(view.places.get('a')).toEqual({ where: 'postgres', sql: 'select 1', reason: 'exp' });
+    expect(view.places.get('b')).toEqual({ where: 'memory', sql: 'select 1', reason: 'exp' });
+    expect(reduceRun(view, events[0] as RunEvent).places.size).toBe(0);
+  });
+
   it('moves badges through queued, running with progress, done, failed and skipped', () => {
     let view = events.reduce(reduceRun, idleRun);
     expect(view.badges.get('a')).toEqual({ state: 'running', progress: 0.5, startedAt: 1 });

@@ -1,3 +1,4 @@
+import { pushdownReportOf } from '@causeway/contract';
 import type { OutputSummary, RunEvent, RunStatus } from '@causeway/sdk';
 
 /** What a node's badge shows. */
@@ -12,6 +13,13 @@ export type NodeBadge =
   /** The run was refused before it started, for this node's reason (an input not connected, a bad config). */
   | { state: 'refused'; message: string; code: string };
 
+/** Where a node of a pushed `source.postgres` chain ran, the query sent, and why the chain stopped (or null). */
+export interface NodePlace {
+  where: 'postgres' | 'memory';
+  sql: string;
+  reason: string | null;
+}
+
 /** The state of the current (or last) run, as the canvas and the timeline draw it. */
 export interface RunView {
   runId: number | undefined;
@@ -23,6 +31,8 @@ export interface RunView {
   messages: readonly string[];
   /** When each node started and ended, for the run timeline (ms, engine clock). */
   timeline: ReadonlyMap<string, { start: number; end?: number }>;
+  /** Nodes of chains the server pushed into PostgreSQL, from the chain's report. */
+  places: ReadonlyMap<string, NodePlace>;
 }
 
 /** No run yet. */
@@ -34,6 +44,7 @@ export const idleRun: RunView = {
   badges: new Map(),
   messages: [],
   timeline: new Map(),
+  places: new Map(),
 };
 
 function withBadge(view: RunView, nodeId: string, badge: NodeBadge): RunView {
@@ -77,6 +88,7 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       badges: new Map(event.nodes.map((id) => [id, { state: 'queued' } as const])),
       messages: [],
       timeline: new Map(),
+      places: new Map(),
     };
   }
   if (event.runId !== view.runId) return view;
@@ -89,8 +101,13 @@ export function reduceRun(view: RunView, event: RunEvent): RunView {
       const badge = view.badges.get(event.nodeId);
       return badge?.state === 'running' ? withBadge(view, event.nodeId, { ...badge, progress: event.fraction }) : view;
     }
-    case 'node:log':
-      return view;
+    case 'node:log': {
+      const report = pushdownReportOf(event.message);
+      if (report === undefined) return view;
+      const places = new Map(view.places);
+      for (const p of report.placements) places.set(p.nodeId, { where: p.where, sql: report.sql, reason: report.reason });
+      return { ...view, places };
+    }
     case 'node:done':
       return withTime(
         withBadge(view, event.nodeId, { state: 'done', durationMs: event.durationMs, cached: event.cached, outputs: event.outputs }),

@@ -24,6 +24,8 @@ export interface ValuesOptions {
   categoryMaxDistinct: number;
   /** …and at most this fraction of its rows are distinct. */
   categoryMaxRatio: number;
+  /** `false` keeps date-like texts as text (a column whose type is known to be text); default true. */
+  dates?: boolean;
 }
 
 /**
@@ -121,7 +123,7 @@ export function valuesToVector(values: ArrayLike<unknown>, column: string, optio
   // A bigint beyond ±2^53 has no exact double: the column becomes Int64 (or exact text beside fractions).
   let beyondDoubles = false;
   let fractions = false;
-  let onlyDates = true;
+  let onlyDates = options.dates !== false;
   let withTime = false;
   for (let i = 0; i < n; i++) {
     const v = values[i];
