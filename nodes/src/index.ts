@@ -4,6 +4,7 @@
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
 import { batchScore } from './deploy/batch-score';
 import { registerModel } from './deploy/register-model';
+import { crossValidateNode } from './model/cross-validate';
 import { decisionTreeNode } from './model/decision-tree';
 import { evaluateModel } from './model/evaluate';
 import { gradientBoostingNode } from './model/gradient-boosting';
@@ -113,6 +114,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   randomForestNode,
   gradientBoostingNode,
   kmeansNode,
+  crossValidateNode,
   predictNode,
   importModelNode,
   registeredModel,

@@ -1,0 +1,54 @@
+import { argmaxRows } from '../learn/argmax-rows';
+import { classScores } from '../metrics/class-scores';
+import { accuracy, confusionMatrix } from '../metrics/confusion-matrix';
+import { logLoss } from '../metrics/log-loss';
+import { regressionMetrics } from '../metrics/regression-metrics';
+import { rocAuc, rocAucOvr } from '../metrics/roc-curve';
+import type { InProcessScores } from '../onnx/predict-in-process';
+
+/** The metrics each fold reports, by task; the first is the default score to rank by. */
+export const foldMetricNames = {
+  classification: ['accuracy', 'auc', 'log_loss', 'f1_macro'],
+  regression: ['r2', 'rmse', 'mae'],
+} as const;
+
+/** Metrics where smaller is better (tuning ranks by the negation). */
+export const lowerIsBetter: ReadonlySet<string> = new Set(['log_loss', 'rmse', 'mae', 'mse']);
+
+/** Splits row-major n × K probabilities into one column per class. */
+export function probabilityColumns(probabilities: Float64Array, n: number, k: number): Float64Array[] {
+  return Array.from({ length: k }, (_, c) => {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = probabilities[i * k + c] as number;
+    return column;
+  });
+}
+
+/**
+ * The held-out metrics of one fold from in-process scores: accuracy, ROC AUC (binary, or one-vs-rest
+ * macro), log loss and macro F1 for classifiers; R², RMSE and MAE for regressions.
+ *
+ * @example
+ * foldScores(predictInProcess(model, xTest), yTest) // { accuracy: 0.91, auc: 0.95, log_loss: 0.24, f1_macro: 0.9 }
+ */
+export function foldScores(scores: InProcessScores, truth: Int32Array | Float64Array): Record<string, number> {
+  if (scores.kind === 'regression') {
+    const m = regressionMetrics(truth, scores.values);
+    return { r2: m.r2, rmse: m.rmse, mae: m.mae };
+  }
+  if (scores.kind !== 'classification') return {};
+  const n = truth.length;
+  const k = scores.classes.length;
+  const predicted = argmaxRows(scores.probabilities, k);
+  const columns = probabilityColumns(scores.probabilities, n, k);
+  const matrix = confusionMatrix(truth, predicted, k);
+  const counts = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const auc =
+    k === 2
+      ? rocAuc(
+          Uint8Array.from(truth, (t) => (t === 1 ? 1 : 0)),
+          columns[1] as Float64Array,
+        )
+      : rocAucOvr(truth, columns);
+  return { accuracy: accuracy(truth, predicted), auc, log_loss: logLoss(truth, columns), f1_macro: classScores(matrix, counts).macro.f1 };
+}
