@@ -15,6 +15,7 @@ import { logisticRegressionNode } from './model/logistic-regression';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { registeredModel } from './model/registered';
+import { tuneNode } from './model/tune';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
@@ -115,6 +116,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   gradientBoostingNode,
   kmeansNode,
   crossValidateNode,
+  tuneNode,
   predictNode,
   importModelNode,
   registeredModel,

@@ -1,4 +1,4 @@
-import { columnOf, readColumn, UserError } from '@causeway/sdk';
+import { columnOf, UserError } from '@causeway/sdk';
 import { inferNode, runNode, tableOf } from '@causeway/sdk/testkit';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../ml/learn/random';
@@ -26,8 +26,8 @@ describe('model.cross-validate', () => {
     });
     const folds = outputs.folds;
     expect(folds.numRows).toBe(4);
-    const accuracy = readColumn(columnOf(folds, 'accuracy')).values as Float64Array;
-    const testRows = Array.from(readColumn(columnOf(folds, 'test_rows')).values as Int32Array);
+    const accuracy = columnOf(folds, 'accuracy').toArray() as Float64Array;
+    const testRows = Array.from(columnOf(folds, 'test_rows').toArray() as Int32Array);
     expect(testRows.reduce((a, b) => a + b, 0)).toBe(400);
     const mean = accuracy.reduce((a, b) => a + b, 0) / 4;
     const std = Math.sqrt(accuracy.reduce((a, v) => a + (v - mean) ** 2, 0) / 4);
@@ -48,7 +48,7 @@ describe('model.cross-validate', () => {
       config: { learner: 'model.logistic-regression', learnerConfig, folds: 3, strategy: 'group', group: 'g' },
     });
     // 40 groups of 10 rows into 3 folds: sizes in whole groups
-    const testRows = Array.from(readColumn(columnOf(outputs.folds, 'test_rows')).values as Int32Array);
+    const testRows = Array.from(columnOf(outputs.folds, 'test_rows').toArray() as Int32Array);
     expect(testRows.every((r) => r % 10 === 0)).toBe(true);
   });
 
