@@ -7,6 +7,7 @@ import { registerModel } from './deploy/register-model';
 import { crossValidateNode } from './model/cross-validate';
 import { decisionTreeNode } from './model/decision-tree';
 import { evaluateModel } from './model/evaluate';
+import { explainNode } from './model/explain';
 import { gradientBoostingNode } from './model/gradient-boosting';
 import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
@@ -117,6 +118,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   kmeansNode,
   crossValidateNode,
   tuneNode,
+  explainNode,
   predictNode,
   importModelNode,
   registeredModel,
