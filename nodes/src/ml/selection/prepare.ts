@@ -2,7 +2,7 @@ import { columnOf, columnTypeOf, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
 import type { TrainControl } from '../learn/control';
 import { type ClassTargets, type FeatureMatrix, takeRows } from '../learn/matrix';
-import { applyStandardization, fitStandardization } from '../learn/standardize';
+import { fitStandardization, type Standardization } from '../learn/standardize';
 import { type FeaturePlan, featureMatrix, fitFeaturePlan } from '../onnx/feature-plan';
 import { chooseFeatures, readTarget, type SupervisedTask, type TargetColumn, taskOfTarget } from '../onnx/training-data';
 import type { FittedModel } from '../onnx/write-model';
@@ -56,17 +56,25 @@ export function targetAt(target: TargetColumn, rows: Int32Array): ClassTargets |
   return Float64Array.from(rows, (i) => target.y[i] as number);
 }
 
+/** Scales the first `numeric` columns in place: (x − mean) / scale, both from `fitted` (the matrices are the fold's own copies). */
+function scaleInPlace(x: FeatureMatrix, fitted: Standardization, numeric: number): void {
+  const { rows, data } = x;
+  for (let j = 0; j < numeric; j++) {
+    const m = fitted.mean[j] as number;
+    const inv = 1 / (fitted.scale[j] as number);
+    for (let i = j * rows; i < (j + 1) * rows; i++) data[i] = ((data[i] as number) - m) * inv;
+  }
+}
+
 /** Training and test matrices of one fold, standard-scaled on the training rows when the learner scales. */
 export function foldMatrices(data: PreparedData, train: Int32Array, test: Int32Array): { train: FeatureMatrix; test: FeatureMatrix } {
   const xTrain = takeRows(data.x, train);
   const xTest = takeRows(data.x, test);
   if (!data.scale) return { train: xTrain, test: xTest };
-  const fitted = fitStandardization(xTrain);
   // one-hot columns (after the numeric ones) stay 0/1, as the plan leaves them
   const numeric = data.plan.numeric.length;
-  const s = {
-    mean: fitted.mean.map((m, j) => (j < numeric ? m : 0)),
-    scale: fitted.scale.map((v, j) => (j < numeric ? v : 1)),
-  };
-  return { train: applyStandardization(xTrain, s), test: applyStandardization(xTest, s) };
+  const fitted = fitStandardization(xTrain);
+  scaleInPlace(xTrain, fitted, numeric);
+  scaleInPlace(xTest, fitted, numeric);
+  return { train: xTrain, test: xTest };
 }
