@@ -5,9 +5,8 @@ import { classScores } from '../metrics/class-scores';
 import { accuracy, confusionMatrix } from '../metrics/confusion-matrix';
 import { logLoss } from '../metrics/log-loss';
 import { regressionMetrics } from '../metrics/regression-metrics';
-import { rocAuc, rocAucOvr } from '../metrics/roc-curve';
 import type { InProcessScores } from '../onnx/predict-in-process';
-import { lowerIsBetter } from '../selection/fold-scores';
+import { lowerIsBetter, rankAuc, rankAucOvr } from '../selection/fold-scores';
 import type { FeedScorer } from './feed-scorer';
 
 /** The metrics an explanation can score with, by task; the first is the default (as scikit-learn's `score`). */
@@ -50,11 +49,11 @@ export function metricOf(metric: string, scores: InProcessScores, truth: Int32Ar
   const columns = columnsOf(scores.probabilities, rows, n, k);
   if (metric === 'log_loss') return logLoss(truth, columns);
   return k === 2
-    ? rocAuc(
+    ? rankAuc(
         Uint8Array.from(truth, (t) => (t === 1 ? 1 : 0)),
         columns[1] as Float64Array,
       )
-    : rocAucOvr(truth, columns);
+    : rankAucOvr(truth, columns);
 }
 
 /** Each feature's importance: the drop in score when its values are shuffled, over `repeats` shuffles. */
