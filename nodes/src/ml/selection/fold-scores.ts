@@ -14,47 +14,43 @@ export const foldMetricNames = {
 /** Metrics where smaller is better (tuning ranks by the negation). */
 export const lowerIsBetter: ReadonlySet<string> = new Set(['log_loss', 'rmse', 'mae', 'mse']);
 
-/** Rows [lo, hi) of a sorted array equal to v: lo = first ≥ v, hi = first > v. */
-function equalRange(sorted: Float64Array, v: number): [number, number] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  hi = sorted.length;
-  while (end < hi) {
-    const mid = (end + hi) >>> 1;
-    if ((sorted[mid] as number) <= v) end = mid + 1;
-    else hi = mid;
-  }
-  return [lo, end];
-}
-
 /**
- * ROC AUC by the rank-sum (Mann–Whitney) formula with mid-ranks for ties: the same number as the
- * area under scikit-learn's ROC curve, from one native numeric sort instead of a sort with a
- * comparator (folds and permutations score it many times). NaN when one class is absent.
+ * ROC AUC as the Mann–Whitney statistic, ties counted half: the same number as the area under
+ * scikit-learn's ROC curve. Positive and negative scores are sorted apart (native numeric sorts, no
+ * comparator) and walked together once; folds and permutations score it many times. NaN when one
+ * class is absent.
  *
  * @example
  * rankAuc(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8)) // 0.75
  */
 export function rankAuc(positive: ArrayLike<number>, scores: ArrayLike<number>): number {
   const n = scores.length;
-  const sorted = Float64Array.from(scores).sort();
   let positives = 0;
-  let rankSum = 0;
-  for (let i = 0; i < n; i++) {
-    if (!positive[i]) continue;
-    positives++;
-    const [lo, hi] = equalRange(sorted, scores[i] as number);
-    rankSum += (lo + hi + 1) / 2; // mean of the 1-based ranks lo+1 … hi
-  }
+  for (let i = 0; i < n; i++) if (positive[i]) positives++;
   const negatives = n - positives;
   if (positives === 0 || negatives === 0) return Number.NaN;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(negatives);
+  let p = 0;
+  let q = 0;
+  for (let i = 0; i < n; i++) {
+    if (positive[i]) pos[p++] = scores[i] as number;
+    else neg[q++] = scores[i] as number;
+  }
+  pos.sort();
+  neg.sort();
+  // for each positive: negatives below it, and half of those equal to it
+  let below = 0;
+  let upTo = 0;
+  let wins = 0;
+  for (let i = 0; i < positives; i++) {
+    const v = pos[i] as number;
+    while (below < negatives && (neg[below] as number) < v) below++;
+    if (upTo < below) upTo = below;
+    while (upTo < negatives && (neg[upTo] as number) <= v) upTo++;
+    wins += below + (upTo - below) / 2;
+  }
+  return wins / (positives * negatives);
 }
 
 /** One-vs-rest macro {@link rankAuc}. */
