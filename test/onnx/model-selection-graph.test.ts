@@ -52,7 +52,7 @@ describe('cross-validate, tune and explain in a graph run by the engine', () => 
     });
     const result = await runGraph(graph, { registry: createBuiltinRegistry(), onnx });
     expect(result.errors.map((e) => e.message)).toEqual([]);
-    expect((result.outputs.get('cv')?.metrics as MetricsValue).values.accuracy).toBe(1);
+    expect((result.outputs.get('cv')?.metrics as MetricsValue | undefined)?.values.accuracy).toBe(1);
     const scored = rowsOf(result.outputs.get('score')?.table as Table);
     expect(scored.every((r) => r.prediction === r.y)).toBe(true);
     const explained = result.outputs.get('explain')?.model as ModelValue;
