@@ -1,21 +1,20 @@
 import { type AnyNodeDefinition, type NodeContext, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
-import type { FittedModel } from '../../ml/onnx/write-model';
+import type { LearnerRun } from '../../ml/selection/prepare';
 import { deriveContext } from './derive-context';
-import type { TrainingRun } from './train-node';
 
 /** Contexts handed to a learner node's `run` only to learn what it would train, and where to hand that. */
-const captures = new WeakMap<object, (run: TrainingRun<FittedModel>) => void>();
+const captures = new WeakMap<object, (run: LearnerRun) => void>();
 
 /** Thrown through a learner's `run` once its training run is captured, so nothing is fitted. */
 class Captured extends Error {
-  constructor(readonly run: TrainingRun<FittedModel>) {
+  constructor(readonly run: LearnerRun) {
     super('training captured');
   }
 }
 
 /** Called by `runTraining` first: under a capturing context it hands the run over and stops. */
-export function captured(run: TrainingRun<FittedModel>): void {
+export function captured(run: LearnerRun & { ctx: object }): void {
   const take = captures.get(run.ctx);
   if (!take) return;
   take(run);
@@ -32,12 +31,7 @@ export function captured(run: TrainingRun<FittedModel>): void {
  * const run = await captureTraining(logisticRegressionNode, table, { target: 'churn', C: 0.5 }, ctx);
  * const model = await run.fit(x, targets, control);
  */
-export async function captureTraining(
-  node: AnyNodeDefinition,
-  table: Table,
-  config: unknown,
-  ctx: NodeContext,
-): Promise<TrainingRun<FittedModel>> {
+export async function captureTraining(node: AnyNodeDefinition, table: Table, config: unknown, ctx: NodeContext): Promise<LearnerRun> {
   const probe = deriveContext(ctx);
   captures.set(probe, () => undefined);
   try {

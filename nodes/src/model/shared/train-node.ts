@@ -91,7 +91,7 @@ export interface TrainingRun<M extends FittedModel> {
 
 /** Runs a model node: picks features, trains, writes ONNX; returns the node's outputs. */
 export async function runTraining<M extends FittedModel>(run: TrainingRun<M>): Promise<{ model: ModelValue; metrics: MetricsValue }> {
-  captured(run as unknown as TrainingRun<FittedModel>);
+  captured(run);
   const columns = run.table.schema.fields.map((f) => f.name);
   if (run.target !== undefined && !columns.includes(run.target)) throw new UserError('SCHEMA_INVALID', unknownColumn(run.target, columns));
   for (const f of run.features) if (!columns.includes(f)) throw new UserError('SCHEMA_INVALID', unknownColumn(f, columns));
