@@ -4,8 +4,10 @@
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
 import { batchScore } from './deploy/batch-score';
 import { registerModel } from './deploy/register-model';
+import { crossValidateNode } from './model/cross-validate';
 import { decisionTreeNode } from './model/decision-tree';
 import { evaluateModel } from './model/evaluate';
+import { explainNode } from './model/explain';
 import { gradientBoostingNode } from './model/gradient-boosting';
 import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
@@ -14,6 +16,7 @@ import { logisticRegressionNode } from './model/logistic-regression';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { registeredModel } from './model/registered';
+import { tuneNode } from './model/tune';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
@@ -117,6 +120,9 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   randomForestNode,
   gradientBoostingNode,
   kmeansNode,
+  crossValidateNode,
+  tuneNode,
+  explainNode,
   predictNode,
   importModelNode,
   registeredModel,

@@ -1,5 +1,6 @@
 import { columnOf, columnTypeOf, type MetricsValue, type ModelCard, type ModelValue, type NodeContext, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
+import { impurityImportance } from '../explain/impurity-importance';
 import type { TrainControl } from '../learn/control';
 import { type ClassTargets, type FeatureMatrix, takeRows } from '../learn/matrix';
 import { type FeaturePlan, featureMatrix, fitFeaturePlan } from './feature-plan';
@@ -73,6 +74,9 @@ export async function trainModel<M extends FittedModel>(spec: TrainSpec<M>): Pro
     rows: x.rows,
   });
   card.trainingMetrics = values;
+  const truth = target === undefined ? undefined : target.task === 'classification' ? target.targets.y : target.y;
+  const impurity = truth === undefined ? undefined : impurityImportance(fitted, plan, x, truth);
+  if (impurity) card.importance = { impurity };
   const onnx = writeModel(plan, fitted, card);
   spec.ctx.progress(1);
   return { model: { onnx, card }, metrics: { values, dataset: 'train' }, fitted, plan, rows: x.rows };

@@ -8,6 +8,7 @@ import { trainModel } from '../../ml/onnx/train-model';
 import { chooseFeatures, taskOfTarget } from '../../ml/onnx/training-data';
 import type { FittedModel } from '../../ml/onnx/write-model';
 import { unknownColumn } from '../../shared/unknown-column';
+import { captured } from './capture-training';
 
 /** Config fields every model node shares. */
 export const featuresField = z
@@ -90,6 +91,7 @@ export interface TrainingRun<M extends FittedModel> {
 
 /** Runs a model node: picks features, trains, writes ONNX; returns the node's outputs. */
 export async function runTraining<M extends FittedModel>(run: TrainingRun<M>): Promise<{ model: ModelValue; metrics: MetricsValue }> {
+  captured(run);
   const columns = run.table.schema.fields.map((f) => f.name);
   if (run.target !== undefined && !columns.includes(run.target)) throw new UserError('SCHEMA_INVALID', unknownColumn(run.target, columns));
   for (const f of run.features) if (!columns.includes(f)) throw new UserError('SCHEMA_INVALID', unknownColumn(f, columns));
