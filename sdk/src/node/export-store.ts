@@ -47,3 +47,26 @@ export function exportPathProblem(path: string): string | undefined {
     return `"${path}" has ${bad === '' ? 'an empty part' : `the part "${bad}"`}: use letters, digits, ".", "_" or "-", not starting with a dot.`;
   return undefined;
 }
+
+/**
+ * An ExportStore kept in memory (the browser's, whose files the page offers as downloads; tests'):
+ * paths are checked as on the server, and `files` holds the latest bytes written under each path.
+ *
+ * @example
+ * const exports = memoryExports();
+ * await runGraph(graph, { registry, exports });
+ * exports.files.get('scores.csv'); // Uint8Array
+ */
+export function memoryExports(): ExportStore & { readonly files: Map<string, Uint8Array> } {
+  const files = new Map<string, Uint8Array>();
+  return {
+    files,
+    async write(name, bytes, signal) {
+      signal?.throwIfAborted();
+      const problem = exportPathProblem(name);
+      if (problem !== undefined) throw new UserError('INPUT_INVALID', problem);
+      files.set(name, bytes);
+      return { name, bytes: bytes.byteLength };
+    },
+  };
+}
