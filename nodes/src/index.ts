@@ -14,6 +14,8 @@ import { logisticRegressionNode } from './model/logistic-regression';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { registeredModel } from './model/registered';
+import { fileSink } from './sink/file';
+import { postgresSink } from './sink/postgres';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
@@ -118,6 +120,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   registeredModel,
   registerModel,
   batchScore,
+  fileSink,
+  postgresSink,
 ];
 
 /**
@@ -150,6 +154,7 @@ export {
   drift,
   evaluateModel,
   expectations,
+  fileSink,
   gradientBoostingNode,
   httpSource,
   importModelNode,
@@ -159,6 +164,7 @@ export {
   logisticRegressionNode,
   modelGate,
   parquetSource,
+  postgresSink,
   postgresSource,
   predictNode,
   randomForestNode,
