@@ -93,13 +93,55 @@ function* copyText(columns: readonly ColumnArrays[], rows: number, runKey: strin
   }
 }
 
-async function existingColumns(client: pg.Client, target: Target): Promise<Set<string> | undefined> {
-  const result = await client.query<{ column_name: string }>(
-    `select column_name from information_schema.columns
+async function existingColumns(client: pg.Client, target: Target): Promise<Map<string, string> | undefined> {
+  const result = await client.query<{ column_name: string; data_type: string }>(
+    `select column_name, data_type from information_schema.columns
       where table_name = $1 and table_schema = coalesce($2, current_schema())`,
     [target.name, target.schema],
   );
-  return result.rows.length === 0 ? undefined : new Set(result.rows.map((r) => r.column_name));
+  return result.rows.length === 0 ? undefined : new Map(result.rows.map((r) => [r.column_name, r.data_type]));
+}
+
+// The PostgreSQL column types (information_schema's names) each kind of Arrow column may be copied into.
+const numberTypes = ['double precision', 'real', 'numeric'];
+const accepts: Record<string, readonly string[]> = {
+  number: numberTypes,
+  integer: ['bigint', 'integer', 'smallint', ...numberTypes],
+  date: ['timestamp with time zone', 'timestamp without time zone', 'date'],
+  boolean: ['boolean'],
+  text: ['text', 'character varying', 'character', 'json', 'jsonb', 'uuid'],
+};
+
+function kindOf(column: ColumnArrays): string {
+  if (column.kind === 'number') return column.columnType === 'integer' || column.columnType === 'date' ? column.columnType : 'number';
+  return column.kind === 'boolean' ? 'boolean' : 'text';
+}
+
+/** The columns of an existing table that are missing or of a type the input's column cannot go into; nothing is written then. */
+function checkFits(
+  tableName: string,
+  before: Map<string, string>,
+  names: readonly string[],
+  columns: readonly ColumnArrays[],
+  runKeyColumn: string,
+): void {
+  const missing = [...names, runKeyColumn].filter((n) => !before.has(n));
+  if (missing.length > 0) {
+    throw new UserError(
+      'SQL_FAILED',
+      `Table ${tableName} has no column ${missing.map((m) => `"${m}"`).join(', ')}; add it or write to a new table.`,
+    );
+  }
+  const clashes = names.flatMap((name, c) => {
+    const kind = kindOf(columns[c] as ColumnArrays);
+    const type = before.get(name) as string;
+    return accepts[kind]?.includes(type) ? [] : [`"${name}" is ${type} there but ${kind} in the input`];
+  });
+  if (clashes.length > 0)
+    throw new UserError(
+      'SQL_FAILED',
+      `Table ${tableName} does not fit the input: ${clashes.join('; ')}. Cast the column or write to a new table.`,
+    );
 }
 
 /**
@@ -142,15 +184,7 @@ export async function writeTable(client: pg.Client, table: Table, options: SqlWr
       definitions.push(`${client.escapeIdentifier(options.runKeyColumn)} text not null`);
       await client.query(`create table ${target.quoted} (${definitions.join(', ')})`);
       await client.query(`create index on ${target.quoted} (${client.escapeIdentifier(options.runKeyColumn)})`);
-    } else {
-      const missing = [...names, options.runKeyColumn].filter((n) => !before.has(n));
-      if (missing.length > 0) {
-        throw new UserError(
-          'SQL_FAILED',
-          `Table ${options.table} has no column ${missing.map((m) => `"${m}"`).join(', ')}; add it or write to a new table.`,
-        );
-      }
-    }
+    } else checkFits(options.table, before, names, columns, options.runKeyColumn);
     const runKeyColumn = client.escapeIdentifier(options.runKeyColumn);
     // Rows of an earlier attempt of this run go first, whatever the mode: a retry never duplicates.
     const own = await client.query(`delete from ${target.quoted} where ${runKeyColumn} = $1`, [options.runKey]);
