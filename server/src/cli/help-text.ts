@@ -9,7 +9,8 @@ Usage:
   causeway run <graph.json> [--out DIR] [--concurrency N] [--plugin PATH]...
       Run a graph. Progress goes to stderr. With --out, every output is written to DIR:
       tables as <node>.<port>.csv and .arrow, models as .onnx and .card.json,
-      metrics, reports, charts and values as .json.
+      metrics, reports, charts and values as .json. Files that sink.file nodes write go
+      under DIR at their relative path (a path leading out of DIR is refused).
       Files named in configs are read relative to the graph's folder.
       Secrets come from environment variables CAUSEWAY_SECRET_<NAME>.
       Plugin nodes run in the server's sandbox, from the plugins given with --plugin (a built
