@@ -1,9 +1,6 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { type ColumnArrays, readColumn, type SqlWriteOptions, type SqlWriteResult, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { WriteSession } from './write-session';
 
 // Rows go through COPY in chunks of this many, each built column by column.
 const batchRows = 20_000;
@@ -17,7 +14,7 @@ interface Target {
   name: string;
 }
 
-function targetOf(client: pg.Client, table: string): Target {
+function targetOf(client: WriteSession, table: string): Target {
   const parts = table.split('.');
   if (parts.length > 2 || parts.some((p) => !identifier.test(p))) {
     throw new UserError(
@@ -93,13 +90,13 @@ function* copyText(columns: readonly ColumnArrays[], rows: number, runKey: strin
   }
 }
 
-async function existingColumns(client: pg.Client, target: Target): Promise<Map<string, string> | undefined> {
-  const result = await client.query<{ column_name: string; data_type: string }>(
+async function existingColumns(client: WriteSession, target: Target): Promise<Map<string, string> | undefined> {
+  const result = await client.query(
     `select column_name, data_type from information_schema.columns
       where table_name = $1 and table_schema = coalesce($2, current_schema())`,
     [target.name, target.schema],
   );
-  return result.rows.length === 0 ? undefined : new Map(result.rows.map((r) => [r.column_name, r.data_type]));
+  return result.rows.length === 0 ? undefined : new Map(result.rows.map((r) => [String(r.column_name), String(r.data_type)]));
 }
 
 // The PostgreSQL column types (information_schema's names) each kind of Arrow column may be copied into.
@@ -151,7 +148,7 @@ function checkFits(
  * table first; `upsert` copies into a temporary table, deletes the target rows whose key columns match
  * one of them, and inserts them. Identifiers are quoted; values never enter the SQL text.
  */
-export async function writeTable(client: pg.Client, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult> {
+export async function writeTable(client: WriteSession, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult> {
   const target = targetOf(client, options.table);
   const names = table.schema.fields.map((f) => f.name);
   if (names.includes(options.runKeyColumn)) {
@@ -188,15 +185,17 @@ export async function writeTable(client: pg.Client, table: Table, options: SqlWr
     const runKeyColumn = client.escapeIdentifier(options.runKeyColumn);
     // Rows of an earlier attempt of this run go first, whatever the mode: a retry never duplicates.
     const own = await client.query(`delete from ${target.quoted} where ${runKeyColumn} = $1`, [options.runKey]);
-    let replaced = own.rowCount ?? 0;
-    if (mode === 'replace') replaced += (await client.query(`delete from ${target.quoted}`)).rowCount ?? 0;
+    let replaced = own.rowCount;
+    if (mode === 'replace') replaced += (await client.query(`delete from ${target.quoted}`)).rowCount;
     const into = mode === 'upsert' ? client.escapeIdentifier('causeway_upsert_rows') : target.quoted;
     if (mode === 'upsert') await client.query(`create temp table ${into} (like ${target.quoted}) on commit drop`);
-    const copy = client.query(copyFrom(`copy ${into} (${quotedColumns.join(', ')}) from stdin`));
-    await pipeline(Readable.from(copyText(columns, table.numRows, options.runKey, options.signal)), copy);
+    await client.copyIn(
+      `copy ${into} (${quotedColumns.join(', ')}) from`,
+      copyText(columns, table.numRows, options.runKey, options.signal),
+    );
     if (mode === 'upsert') {
       const match = key.map((k) => `t.${client.escapeIdentifier(k)} is not distinct from s.${client.escapeIdentifier(k)}`).join(' and ');
-      replaced += (await client.query(`delete from ${target.quoted} t using ${into} s where ${match}`)).rowCount ?? 0;
+      replaced += (await client.query(`delete from ${target.quoted} t using ${into} s where ${match}`)).rowCount;
       await client.query(`insert into ${target.quoted} (${quotedColumns.join(', ')}) select ${quotedColumns.join(', ')} from ${into}`);
     }
     await client.query('commit');
