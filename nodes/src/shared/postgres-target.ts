@@ -56,9 +56,11 @@ export async function writeToPostgres(ctx: NodeContext, table: Table, target: Po
     key: target.key,
     signal: ctx.signal,
   });
+  // In append mode only an earlier attempt's rows are replaced; replace and upsert also replace others.
+  const earlier = target.mode === 'append' ? 'from an earlier attempt' : 'earlier rows';
   ctx.log(
     'info',
-    `${result.created ? 'Created' : 'Wrote to'} table ${target.table}: ${result.rows} rows${result.replaced > 0 ? `, replacing ${result.replaced} earlier rows` : ''}.`,
+    `${result.created ? 'Created' : 'Wrote to'} table ${target.table}: ${result.rows} rows${result.replaced > 0 ? `, replacing ${result.replaced} ${earlier}` : ''}.`,
   );
   return result;
 }
