@@ -17,6 +17,8 @@ import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { registeredModel } from './model/registered';
 import { tuneNode } from './model/tune';
+import { fileSink } from './sink/file';
+import { postgresSink } from './sink/postgres';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
@@ -128,6 +130,8 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   registeredModel,
   registerModel,
   batchScore,
+  fileSink,
+  postgresSink,
 ];
 
 /**
@@ -161,6 +165,7 @@ export {
   drift,
   evaluateModel,
   expectations,
+  fileSink,
   gradientBoostingNode,
   httpSource,
   importModelNode,
@@ -170,6 +175,7 @@ export {
   logisticRegressionNode,
   modelGate,
   parquetSource,
+  postgresSink,
   postgresSource,
   predictNode,
   randomForestNode,

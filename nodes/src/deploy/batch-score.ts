@@ -1,27 +1,15 @@
-import { defineNode, port, UserError, writeArrow, writeCsv, writeParquet } from '@causeway/sdk';
-import type { Table } from 'apache-arrow';
+import { defineNode, port, UserError } from '@causeway/sdk';
 import { z } from 'zod';
 import { scoreTable } from '../ml/onnx/score-table';
+import { postgresTargetShape, upsertNeedsKey, writeToPostgres } from '../shared/postgres-target';
+import { tableFileBytes } from '../shared/table-file-bytes';
 import { modelValueOf } from './loaded-model';
 import { stampScores } from './stamp-scores';
 
 const destination = z.discriminatedUnion('kind', [
   z
-    .object({
-      kind: z.literal('postgres'),
-      connection: z
-        .object({ $secret: z.string().min(1).max(200) })
-        .strict()
-        .describe('The secret holding the connection string; never the string itself.'),
-      table: z.string().min(1).max(200).describe('The table to write, e.g. scores or analytics.scores; created when missing.'),
-      runKeyColumn: z.string().min(1).max(63).default('_run_key').describe('The column that tags rows with the run that wrote them.'),
-      mode: z
-        .enum(['append', 'replace', 'upsert'])
-        .default('append')
-        .describe('append: add the rows; replace: the table holds only this run’s rows; upsert: replace rows with the same key.'),
-      key: z.array(z.string().min(1).max(63)).max(16).default([]).describe('Upsert: the columns that identify a row, e.g. customer_id.'),
-    })
-    .refine((d) => d.mode !== 'upsert' || d.key.length > 0, { message: 'upsert needs key columns', path: ['key'] })
+    .object({ kind: z.literal('postgres'), ...postgresTargetShape })
+    .refine(...upsertNeedsKey)
     .strict(),
   z
     .object({
@@ -33,12 +21,6 @@ const destination = z.discriminatedUnion('kind', [
 ]);
 
 const written = z.object({ model: z.string(), version: z.number().int(), rows: z.number().int(), destination: z.string() });
-
-function encode(table: Table, format: 'csv' | 'arrow' | 'parquet'): Uint8Array {
-  if (format === 'arrow') return writeArrow(table);
-  if (format === 'parquet') return writeParquet(table);
-  return new TextEncoder().encode(writeCsv(table));
-}
 
 /**
  * `deploy.batch-score`: scores a table with a registered model version (by number, or the one in
@@ -84,25 +66,12 @@ export const batchScore = defineNode({
     const target = config.destination;
     let where: string;
     if (target.kind === 'postgres') {
-      const runKey = ctx.idempotencyKey ?? ctx.nodeId;
-      const connection = await ctx.secrets.get(target.connection.$secret);
-      const result = await ctx.sql.write(connection, scored, {
-        table: target.table,
-        runKeyColumn: target.runKeyColumn,
-        runKey,
-        mode: target.mode,
-        key: target.key,
-        signal: ctx.signal,
-      });
+      await writeToPostgres(ctx, scored, target);
       where = `table ${target.table}`;
-      ctx.log(
-        'info',
-        `${result.created ? 'Created' : 'Wrote to'} ${where}: ${result.rows} rows${result.replaced > 0 ? `, replacing ${result.replaced} from an earlier attempt` : ''}.`,
-      );
     } else {
       if (ctx.exports === undefined)
         throw new UserError('EXPORTS_MISSING', 'This host keeps no exported files; run the graph on the server.');
-      const file = await ctx.exports.write(target.name, encode(scored, target.format), ctx.signal);
+      const file = await ctx.exports.write(target.name, tableFileBytes(scored, target.format), ctx.signal);
       where = `file ${file.name}`;
       ctx.log('info', `Wrote ${file.bytes} bytes to ${where}.`);
     }

@@ -15,7 +15,7 @@ export {
   type RunArgs,
 } from './define-node';
 export { apiVersion, definePlugin, type PluginDefinition } from './define-plugin';
-export { type ExportStore, noExports } from './export-store';
+export { type ExportStore, exportPathProblem, memoryExports, noExports } from './export-store';
 export {
   cappedBody,
   type HttpClient,

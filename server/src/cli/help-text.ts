@@ -10,6 +10,8 @@ Usage:
       Run a graph. Progress goes to stderr. With --out, every output is written to DIR:
       tables as <node>.<port>.csv and .arrow, models as .onnx and .card.json,
       metrics, reports, charts and values as .json; charts also as .svg (and .png with --png).
+      Files that sink.file nodes write go under DIR at their relative path (a path leading
+      out of DIR is refused).
       Files named in configs are read relative to the graph's folder.
       Secrets come from environment variables CAUSEWAY_SECRET_<NAME>.
       Plugin nodes run in the server's sandbox, from the plugins given with --plugin (a built

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { formatIssue, runGraph } from '@causeway/sdk';
+import { type ExportStore, formatIssue, runGraph, UserError } from '@causeway/sdk';
+import { folderExports } from '../exports/folder-exports';
 import { hostServices } from '../host-services';
 import { planPushdown } from '../pushdown/plan-pushdown';
 import { pushdownSettings } from '../pushdown/pushdown-settings';
@@ -14,6 +15,12 @@ import { prepareCliRun } from './prepare-cli-run';
 import { progressPrinter } from './progress-printer';
 import { UsageError } from './usage-error';
 import { writeOutputs } from './write-outputs';
+
+// Without --out, files that nodes write have nowhere to go.
+const noOutFolder: ExportStore = {
+  write: (name) =>
+    Promise.reject(new UserError('EXPORTS_MISSING', `Writing "${name}" needs a folder: run again with --out DIR; the file goes under it.`)),
+};
 
 function concurrencyOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -54,6 +61,7 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
   }
   const { registry, graph: migrated } = setup.value;
   const services = hostServices(io.env);
+  const out = values.out === undefined ? undefined : resolve(cwd, values.out);
   const pushed = planPushdown(migrated, registry, services.sql, pushdownSettings(io.env));
   const result = await runGraph(pushed.graph, {
     registry: pushed.registry,
@@ -62,12 +70,12 @@ export async function runCommand(args: string[], io: CliIo, cwd: string): Promis
     files: folderFiles(folder),
     secrets: envSecrets(io.env),
     limits: inputLimits(io.env),
+    exports: out === undefined ? noOutFolder : folderExports(out),
     ...services,
     ...(concurrency === undefined ? {} : { concurrency }),
   }).finally(() => setup.value.close());
   for (const issue of result.issues) io.stderr(`${formatIssue(issue)}\n`);
-  if (values.out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
-    const out = resolve(cwd, values.out);
+  if (out !== undefined && (result.status === 'succeeded' || result.status === 'failed')) {
     const written = await writeOutputs(out, migrated, registry, result.outputs, { png: values.png === true });
     io.stderr(`wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${out}\n`);
   }

@@ -4,6 +4,7 @@ import Cursor from 'pg-cursor';
 import { exactNumeric } from './exact-numeric';
 import { writeTable } from './pg-write-table';
 import { type ConnectionDetails, connectionDetails, scrubbedMessage } from './scrub-connection';
+import { pgWriteSession } from './write-session';
 
 const batchRows = 10_000;
 const textOptions = { ...defaultValuesOptions, dates: false };
@@ -139,7 +140,7 @@ export function createPgSqlClient(): SqlClient {
       options.signal?.addEventListener('abort', onAbort, { once: true });
       try {
         await client.connect();
-        return await writeTable(client, table, options);
+        return await writeTable(pgWriteSession(client), table, options);
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof UserError) throw error;

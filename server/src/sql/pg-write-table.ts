@@ -1,9 +1,6 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { type ColumnArrays, readColumn, type SqlWriteOptions, type SqlWriteResult, UserError } from '@causeway/sdk';
 import type { Table } from 'apache-arrow';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { WriteSession } from './write-session';
 
 // Rows go through COPY in chunks of this many, each built column by column.
 const batchRows = 20_000;
@@ -17,7 +14,7 @@ interface Target {
   name: string;
 }
 
-function targetOf(client: pg.Client, table: string): Target {
+function targetOf(client: WriteSession, table: string): Target {
   const parts = table.split('.');
   if (parts.length > 2 || parts.some((p) => !identifier.test(p))) {
     throw new UserError(
@@ -93,13 +90,55 @@ function* copyText(columns: readonly ColumnArrays[], rows: number, runKey: strin
   }
 }
 
-async function existingColumns(client: pg.Client, target: Target): Promise<Set<string> | undefined> {
-  const result = await client.query<{ column_name: string }>(
-    `select column_name from information_schema.columns
+async function existingColumns(client: WriteSession, target: Target): Promise<Map<string, string> | undefined> {
+  const result = await client.query(
+    `select column_name, data_type from information_schema.columns
       where table_name = $1 and table_schema = coalesce($2, current_schema())`,
     [target.name, target.schema],
   );
-  return result.rows.length === 0 ? undefined : new Set(result.rows.map((r) => r.column_name));
+  return result.rows.length === 0 ? undefined : new Map(result.rows.map((r) => [String(r.column_name), String(r.data_type)]));
+}
+
+// The PostgreSQL column types (information_schema's names) each kind of Arrow column may be copied into.
+const numberTypes = ['double precision', 'real', 'numeric'];
+const accepts: Record<string, readonly string[]> = {
+  number: numberTypes,
+  integer: ['bigint', 'integer', 'smallint', ...numberTypes],
+  date: ['timestamp with time zone', 'timestamp without time zone', 'date'],
+  boolean: ['boolean'],
+  text: ['text', 'character varying', 'character', 'json', 'jsonb', 'uuid'],
+};
+
+function kindOf(column: ColumnArrays): string {
+  if (column.kind === 'number') return column.columnType === 'integer' || column.columnType === 'date' ? column.columnType : 'number';
+  return column.kind === 'boolean' ? 'boolean' : 'text';
+}
+
+/** The columns of an existing table that are missing or of a type the input's column cannot go into; nothing is written then. */
+function checkFits(
+  tableName: string,
+  before: Map<string, string>,
+  names: readonly string[],
+  columns: readonly ColumnArrays[],
+  runKeyColumn: string,
+): void {
+  const missing = [...names, runKeyColumn].filter((n) => !before.has(n));
+  if (missing.length > 0) {
+    throw new UserError(
+      'SQL_FAILED',
+      `Table ${tableName} has no column ${missing.map((m) => `"${m}"`).join(', ')}; add it or write to a new table.`,
+    );
+  }
+  const clashes = names.flatMap((name, c) => {
+    const kind = kindOf(columns[c] as ColumnArrays);
+    const type = before.get(name) as string;
+    return accepts[kind]?.includes(type) ? [] : [`"${name}" is ${type} there but ${kind} in the input`];
+  });
+  if (clashes.length > 0)
+    throw new UserError(
+      'SQL_FAILED',
+      `Table ${tableName} does not fit the input: ${clashes.join('; ')}. Cast the column or write to a new table.`,
+    );
 }
 
 /**
@@ -109,7 +148,7 @@ async function existingColumns(client: pg.Client, target: Target): Promise<Set<s
  * table first; `upsert` copies into a temporary table, deletes the target rows whose key columns match
  * one of them, and inserts them. Identifiers are quoted; values never enter the SQL text.
  */
-export async function writeTable(client: pg.Client, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult> {
+export async function writeTable(client: WriteSession, table: Table, options: SqlWriteOptions): Promise<SqlWriteResult> {
   const target = targetOf(client, options.table);
   const names = table.schema.fields.map((f) => f.name);
   if (names.includes(options.runKeyColumn)) {
@@ -142,27 +181,21 @@ export async function writeTable(client: pg.Client, table: Table, options: SqlWr
       definitions.push(`${client.escapeIdentifier(options.runKeyColumn)} text not null`);
       await client.query(`create table ${target.quoted} (${definitions.join(', ')})`);
       await client.query(`create index on ${target.quoted} (${client.escapeIdentifier(options.runKeyColumn)})`);
-    } else {
-      const missing = [...names, options.runKeyColumn].filter((n) => !before.has(n));
-      if (missing.length > 0) {
-        throw new UserError(
-          'SQL_FAILED',
-          `Table ${options.table} has no column ${missing.map((m) => `"${m}"`).join(', ')}; add it or write to a new table.`,
-        );
-      }
-    }
+    } else checkFits(options.table, before, names, columns, options.runKeyColumn);
     const runKeyColumn = client.escapeIdentifier(options.runKeyColumn);
     // Rows of an earlier attempt of this run go first, whatever the mode: a retry never duplicates.
     const own = await client.query(`delete from ${target.quoted} where ${runKeyColumn} = $1`, [options.runKey]);
-    let replaced = own.rowCount ?? 0;
-    if (mode === 'replace') replaced += (await client.query(`delete from ${target.quoted}`)).rowCount ?? 0;
+    let replaced = own.rowCount;
+    if (mode === 'replace') replaced += (await client.query(`delete from ${target.quoted}`)).rowCount;
     const into = mode === 'upsert' ? client.escapeIdentifier('causeway_upsert_rows') : target.quoted;
     if (mode === 'upsert') await client.query(`create temp table ${into} (like ${target.quoted}) on commit drop`);
-    const copy = client.query(copyFrom(`copy ${into} (${quotedColumns.join(', ')}) from stdin`));
-    await pipeline(Readable.from(copyText(columns, table.numRows, options.runKey, options.signal)), copy);
+    await client.copyIn(
+      `copy ${into} (${quotedColumns.join(', ')}) from`,
+      copyText(columns, table.numRows, options.runKey, options.signal),
+    );
     if (mode === 'upsert') {
       const match = key.map((k) => `t.${client.escapeIdentifier(k)} is not distinct from s.${client.escapeIdentifier(k)}`).join(' and ');
-      replaced += (await client.query(`delete from ${target.quoted} t using ${into} s where ${match}`)).rowCount ?? 0;
+      replaced += (await client.query(`delete from ${target.quoted} t using ${into} s where ${match}`)).rowCount;
       await client.query(`insert into ${target.quoted} (${quotedColumns.join(', ')}) select ${quotedColumns.join(', ')} from ${into}`);
     }
     await client.query('commit');

@@ -6,6 +6,7 @@ import { useServer } from '../app/server-context';
 import type { ColumnProfile, PortPreview } from '../runner/runner-protocol';
 import { ColumnProfileView } from './ColumnProfileView';
 import { DataTable } from './DataTable';
+import { ExportDownload, writtenPath } from './ExportDownload';
 import { ModelDownload } from './ModelDownload';
 import { outputFile } from './output-file';
 import { outputFileName } from './server-output';
@@ -148,6 +149,9 @@ export function ResultsPanel() {
           </Suspense>
         )}
         {preview?.kind === 'value' && <pre className="mono">{JSON.stringify(preview.value, null, 2)}</pre>}
+        {preview?.kind === 'value' && runner === browser && writtenPath(preview.value) !== undefined && (
+          <ExportDownload browser={browser} path={writtenPath(preview.value) as string} runKey={runKey} />
+        )}
       </div>
     </section>
   );

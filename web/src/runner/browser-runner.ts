@@ -128,6 +128,14 @@ export class BrowserRunner {
     return this.remote.download(nodeId, portId, format);
   }
 
+  exportedFiles(): Promise<string[]> {
+    return this.remote.exportedFiles();
+  }
+
+  exportedFile(path: string): Promise<Uint8Array> {
+    return this.remote.exportedFile(path);
+  }
+
   /** Pages of a table as one CSV or Parquet file, written in the worker; the pages' buffers move there. */
   writeTable(pages: Uint8Array[], format: 'csv' | 'parquet') {
     return this.remote.writeTable(

@@ -1,3 +1,4 @@
+import { fileSink } from '@causeway/nodes';
 import { defineNode, type Graph, graphFormat, NodeRegistry, port, type RunEvent } from '@causeway/sdk';
 import { memoryFiles } from '@causeway/sdk/testkit';
 import { tableFromArrays, tableFromIPC } from 'apache-arrow';
@@ -131,5 +132,27 @@ describe('RunnerCore files', () => {
     const missing = await textOf(core, 'missing.csv');
     expect(missing.status).toBe('failed');
     expect(missing.error).toMatch(/missing\.csv/);
+  });
+});
+
+describe('RunnerCore and files that runs write', () => {
+  it('keeps what a sink.file node writes for the page to download, the last write of a path winning', async () => {
+    const core = new RunnerCore(new NodeRegistry().add(numbers, fileSink));
+    const writes = (n: number): Graph => ({
+      ...graph,
+      nodes: [
+        { id: 'src', type: 'test.numbers', version: 1, config: { n }, position: [0, 0] },
+        { id: 'save', type: 'sink.file', version: 1, config: { path: 'out/numbers.csv' }, position: [200, 0] },
+      ],
+      edges: [{ from: 'src.table', to: 'save.table' }],
+    });
+    expect(core.exportedFiles()).toEqual([]);
+    expect(() => core.exportedFile('out/numbers.csv')).toThrow(/No run in this editor wrote "out\/numbers.csv"/);
+    expect(await core.run({ graph: writes(3) }, () => {})).toEqual({ status: 'succeeded' });
+    expect(await core.run({ graph: writes(2) }, () => {})).toEqual({ status: 'succeeded' });
+    expect(core.exportedFiles()).toEqual(['out/numbers.csv']);
+    expect(new TextDecoder().decode(core.exportedFile('out/numbers.csv'))).toBe('x,parity\n0,even\n1,odd\n');
+    const preview = await core.preview('save', 'written', 0, 10);
+    expect(preview).toMatchObject({ kind: 'value', value: { path: 'out/numbers.csv', format: 'csv', rows: 2 } });
   });
 });

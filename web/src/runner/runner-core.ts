@@ -5,6 +5,7 @@ import {
   isArrowTable,
   MemoryOutputCache,
   type ModelValue,
+  memoryExports,
   NodeRegistry,
   type OnnxRuntime,
   type PortSpec,
@@ -86,6 +87,8 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
   #nodes: RunnerNodes;
   readonly #cache = new MemoryOutputCache(500);
   readonly #files = new UploadedFiles();
+  // Files sink nodes write: the page offers them as downloads.
+  readonly #exports = memoryExports();
   readonly #schemas = new DesignSchemas();
   #outputs = new Map<string, Record<string, unknown>>();
   #specs = new Map<string, Record<string, PortSpec>>();
@@ -118,6 +121,7 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
       registry,
       cache: this.#cache,
       files: this.#files,
+      exports: this.#exports,
       signal: abort.signal,
       ...this.#services,
       onEvent,
@@ -183,6 +187,16 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
     if (format === 'onnx' && kind === 'model') return (found.value as ModelValue).onnx;
     if (format !== 'onnx' && isArrowTable(found.value)) return tableFile(found.value as Table, format);
     throw new UserError('REQUEST_INVALID', `"${nodeId}.${portId}" is not ${format === 'onnx' ? 'a model' : 'a table'}.`);
+  }
+
+  exportedFiles(): string[] {
+    return [...this.#exports.files.keys()].sort();
+  }
+
+  exportedFile(path: string): Uint8Array {
+    const bytes = this.#exports.files.get(path);
+    if (bytes === undefined) throw new UserError('REQUEST_INVALID', `No run in this editor wrote "${path}": run the graph.`);
+    return bytes;
   }
 
   writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array {

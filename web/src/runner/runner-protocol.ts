@@ -77,6 +77,10 @@ export interface RunnerApi {
   profile(nodeId: string, portId: string): Promise<ColumnProfile[]>;
   /** A whole output of the last browser run as a file's bytes. */
   download(nodeId: string, portId: string, format: OutputFileFormat): Promise<Uint8Array>;
+  /** The paths of the files browser runs wrote (sink nodes' exports), newest bytes kept per path. */
+  exportedFiles(): string[] | Promise<string[]>;
+  /** A file a browser run wrote, to offer as a download. */
+  exportedFile(path: string): Uint8Array | Promise<Uint8Array>;
   /** Pages of a table (Arrow IPC streams, e.g. a server run's output) as one CSV or Parquet file. */
   writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array | Promise<Uint8Array>;
   /** Keeps a file added in the browser; answers a CSV's schema, or fails naming the line it cannot read. */

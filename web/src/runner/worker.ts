@@ -67,6 +67,12 @@ const api: RunnerApi = {
     const owned = format === 'onnx' ? bytes.slice() : bytes;
     return transfer(owned, [owned.buffer]);
   },
+  exportedFiles: async () => (await engine)?.core.exportedFiles() ?? [],
+  exportedFile: async (path) => {
+    // The worker keeps its copy (the page may download it again): send another.
+    const bytes = (await loadEngine()).core.exportedFile(path).slice();
+    return transfer(bytes, [bytes.buffer]);
+  },
   writeTable: async (pages, format) => {
     const bytes = (await loadEngine()).core.writeTable(pages, format);
     return transfer(bytes, [bytes.buffer]);
