@@ -11,6 +11,7 @@ import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
 import { linearRegressionNode } from './model/linear-regression';
 import { logisticRegressionNode } from './model/logistic-regression';
+import { naiveBayesNode } from './model/naive-bayes';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { registeredModel } from './model/registered';
@@ -113,6 +114,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   randomForestNode,
   gradientBoostingNode,
   kmeansNode,
+  naiveBayesNode,
   predictNode,
   importModelNode,
   registeredModel,
@@ -158,6 +160,7 @@ export {
   linearRegressionNode,
   logisticRegressionNode,
   modelGate,
+  naiveBayesNode,
   parquetSource,
   postgresSource,
   predictNode,

@@ -21,6 +21,7 @@ export * from './kmeans';
 export * from './linear-regression';
 export * from './logistic-regression';
 export * from './matrix';
+export * from './naive-bayes';
 export * from './random';
 export * from './random-forest';
 export * from './standardize';

@@ -4,6 +4,7 @@ import { distancesKMeans, predictKMeans } from '../learn/kmeans';
 import { predictLinearRegression } from '../learn/linear-regression';
 import { predictProbaLogisticRegression } from '../learn/logistic-regression';
 import type { FeatureMatrix } from '../learn/matrix';
+import { predictProbaNaiveBayes } from '../learn/naive-bayes';
 import { predictProbaRandomForest, predictRandomForest } from '../learn/random-forest';
 import type { FittedModel } from './write-model';
 
@@ -40,5 +41,7 @@ export function predictInProcess(model: FittedModel, x: FeatureMatrix): InProces
         : { kind: 'classification', probabilities: predictProbaGradientBoosting(model, x), classes: model.classes };
     case 'kmeans':
       return { kind: 'clustering', labels: predictKMeans(model, x), distances: distancesKMeans(model, x), k: model.centers.length };
+    case 'naive-bayes':
+      return { kind: 'classification', probabilities: predictProbaNaiveBayes(model, x), classes: model.classes };
   }
 }

@@ -4,12 +4,14 @@ import type { GradientBoostingModel } from '../learn/gradient-boosting';
 import type { KMeansModel } from '../learn/kmeans';
 import type { LinearRegressionModel } from '../learn/linear-regression';
 import type { LogisticRegressionModel } from '../learn/logistic-regression';
+import type { NaiveBayesModel } from '../learn/naive-bayes';
 import type { RandomForestModel } from '../learn/random-forest';
 import { type FeaturePlan, featureNames } from './feature-plan';
 import { GraphBuilder } from './graph-builder';
 import { cardKey } from './model-card';
 import { writeKMeans } from './write-kmeans';
 import { writeLinearRegression, writeLogisticRegression } from './write-linear';
+import { writeNaiveBayes } from './write-naive-bayes';
 import { writePreprocess } from './write-preprocess';
 import { writeBoosting, writeForest } from './write-trees';
 
@@ -20,7 +22,8 @@ export type FittedModel =
   | DecisionTreeModel
   | RandomForestModel
   | GradientBoostingModel
-  | KMeansModel;
+  | KMeansModel
+  | NaiveBayesModel;
 
 /** Names of the graph outputs; no input column may take one. */
 export const outputNames = ['label', 'probabilities', 'variable', 'distances'] as const;
@@ -68,6 +71,9 @@ export function writeModel(plan: FeaturePlan, model: FittedModel, card: ModelCar
       break;
     case 'kmeans':
       writeKMeans(builder, features, model);
+      break;
+    case 'naive-bayes':
+      writeNaiveBayes(builder, features, model);
       break;
   }
   return builder.encode(model.kind, { [cardKey]: JSON.stringify(card) });
