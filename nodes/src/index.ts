@@ -9,6 +9,7 @@ import { evaluateModel } from './model/evaluate';
 import { gradientBoostingNode } from './model/gradient-boosting';
 import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
+import { knnNode } from './model/knn';
 import { linearRegressionNode } from './model/linear-regression';
 import { logisticRegressionNode } from './model/logistic-regression';
 import { naiveBayesNode } from './model/naive-bayes';
@@ -115,6 +116,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   gradientBoostingNode,
   kmeansNode,
   naiveBayesNode,
+  knnNode,
   predictNode,
   importModelNode,
   registeredModel,
@@ -157,6 +159,7 @@ export {
   importModelNode,
   jsonSource,
   kmeansNode,
+  knnNode,
   linearRegressionNode,
   logisticRegressionNode,
   modelGate,

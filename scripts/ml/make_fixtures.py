@@ -16,6 +16,7 @@ from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
 from sklearn.metrics import accuracy_score, log_loss, r2_score
 from sklearn.model_selection import train_test_split
 from sklearn.naive_bayes import GaussianNB, MultinomialNB
+from sklearn.neighbors import KNeighborsClassifier
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
@@ -73,6 +74,11 @@ def more_learners(ref, Xtr, Xte, ytr, yte, scaler, csv_order):
     pm = mnb.predict_proba(Xte)
     ref['multinomialNB'] = {'alpha': 1.0, 'accuracy': accuracy_score(yte, mnb.predict(Xte)), 'logLoss': log_loss(yte, pm),
                             'featureLogProb': mnb.feature_log_prob_.tolist(), 'proba': pm[csv_order][:5].tolist()}
+    Str, Ste = scaler.transform(Xtr), scaler.transform(Xte)
+    knn = KNeighborsClassifier(n_neighbors=5).fit(Str, ytr)
+    pk = knn.predict_proba(Ste)
+    ref['knn'] = {'k': 5, 'standardized': 'train rows', 'accuracy': accuracy_score(yte, knn.predict(Ste)),
+                  'predictions': knn.predict(Ste)[csv_order].tolist(), 'proba': pk[csv_order][:5].tolist()}
 
 
 def regression(X, y):

@@ -1,8 +1,9 @@
-import { naiveBayesNode, predictNode } from '@causeway/nodes';
+import { knnNode, naiveBayesNode, predictNode } from '@causeway/nodes';
 import type { ModelValue, OnnxRuntime, OnnxTensor } from '@causeway/sdk';
 import { rowsOf, runNode, tableOf } from '@causeway/sdk/testkit';
 import type { Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fitKNeighbors } from '../../nodes/src/ml/learn/knn';
 import type { ClassTargets, FeatureMatrix } from '../../nodes/src/ml/learn/matrix';
 import { fitNaiveBayes } from '../../nodes/src/ml/learn/naive-bayes';
 import { createRandom } from '../../nodes/src/ml/learn/random';
@@ -62,6 +63,14 @@ const cases: { name: string; target: string; scale: boolean; fit: Fit; tolerance
     // Unscaled counts up to ~700 make log-likelihoods of ~10³, whose float32 sums are off by ~1e-4.
     tolerance: 1e-4,
   },
+  { name: 'k-nearest neighbours, binary', target: 'yes', scale: true, fit: (x, t) => fitKNeighbors(x, cls(t), { k: 5 }), tolerance: 1e-6 },
+  {
+    name: 'k-nearest neighbours, three classes',
+    target: 'kind',
+    scale: true,
+    fit: (x, t) => fitKNeighbors(x, cls(t), { k: 7 }),
+    tolerance: 1e-6,
+  },
 ];
 
 const floats = (t: OnnxTensor | undefined): Float32Array => {
@@ -106,6 +115,7 @@ const nodes: [string, () => Promise<ModelValue>][] = [
       (await runNode(naiveBayesNode, { inputs: { table: train }, config: { target: 'kind', features, variant: 'multinomial' } })).outputs
         .model,
   ],
+  ['model.knn', async () => (await runNode(knnNode, { inputs: { table: train }, config: { target: 'kind', features } })).outputs.model],
 ];
 
 describe('the nodes train a model that model.predict scores alike in both runtimes', () => {
@@ -131,4 +141,13 @@ describe('the nodes train a model that model.predict scores alike in both runtim
       expect(worst).toBeLessThan(1e-4);
     });
   }
+});
+
+describe('model.knn', () => {
+  it('refuses more training rows than the model may hold, saying how many', async () => {
+    const big = makeTable(5001, 3, false);
+    await expect(runNode(knnNode, { inputs: { table: big }, config: { target: 'kind', features } })).rejects.toThrow(
+      expect.objectContaining({ code: 'INPUT_INVALID', message: expect.stringContaining('at most 5000 rows, the table has 5001') }),
+    );
+  });
 });

@@ -18,6 +18,7 @@ export * from './control';
 export * from './decision-tree';
 export * from './gradient-boosting';
 export * from './kmeans';
+export * from './knn';
 export * from './linear-regression';
 export * from './logistic-regression';
 export * from './matrix';

@@ -1,6 +1,7 @@
 import { predictDecisionTree, predictProbaDecisionTree } from '../learn/decision-tree';
 import { predictGradientBoosting, predictProbaGradientBoosting } from '../learn/gradient-boosting';
 import { distancesKMeans, predictKMeans } from '../learn/kmeans';
+import { predictProbaKNeighbors } from '../learn/knn';
 import { predictLinearRegression } from '../learn/linear-regression';
 import { predictProbaLogisticRegression } from '../learn/logistic-regression';
 import type { FeatureMatrix } from '../learn/matrix';
@@ -43,5 +44,7 @@ export function predictInProcess(model: FittedModel, x: FeatureMatrix): InProces
       return { kind: 'clustering', labels: predictKMeans(model, x), distances: distancesKMeans(model, x), k: model.centers.length };
     case 'naive-bayes':
       return { kind: 'classification', probabilities: predictProbaNaiveBayes(model, x), classes: model.classes };
+    case 'knn':
+      return { kind: 'classification', probabilities: predictProbaKNeighbors(model, x), classes: model.classes };
   }
 }

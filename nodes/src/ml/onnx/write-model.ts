@@ -2,6 +2,7 @@ import { type ModelCard, UserError } from '@causeway/sdk';
 import type { DecisionTreeModel } from '../learn/decision-tree';
 import type { GradientBoostingModel } from '../learn/gradient-boosting';
 import type { KMeansModel } from '../learn/kmeans';
+import type { KNeighborsModel } from '../learn/knn';
 import type { LinearRegressionModel } from '../learn/linear-regression';
 import type { LogisticRegressionModel } from '../learn/logistic-regression';
 import type { NaiveBayesModel } from '../learn/naive-bayes';
@@ -10,6 +11,7 @@ import { type FeaturePlan, featureNames } from './feature-plan';
 import { GraphBuilder } from './graph-builder';
 import { cardKey } from './model-card';
 import { writeKMeans } from './write-kmeans';
+import { writeKNeighbors } from './write-knn';
 import { writeLinearRegression, writeLogisticRegression } from './write-linear';
 import { writeNaiveBayes } from './write-naive-bayes';
 import { writePreprocess } from './write-preprocess';
@@ -23,7 +25,8 @@ export type FittedModel =
   | RandomForestModel
   | GradientBoostingModel
   | KMeansModel
-  | NaiveBayesModel;
+  | NaiveBayesModel
+  | KNeighborsModel;
 
 /** Names of the graph outputs; no input column may take one. */
 export const outputNames = ['label', 'probabilities', 'variable', 'distances'] as const;
@@ -74,6 +77,9 @@ export function writeModel(plan: FeaturePlan, model: FittedModel, card: ModelCar
       break;
     case 'naive-bayes':
       writeNaiveBayes(builder, features, model);
+      break;
+    case 'knn':
+      writeKNeighbors(builder, features, model);
       break;
   }
   return builder.encode(model.kind, { [cardKey]: JSON.stringify(card) });
