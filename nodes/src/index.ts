@@ -11,6 +11,7 @@ import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
 import { knnNode } from './model/knn';
 import { linearRegressionNode } from './model/linear-regression';
+import { linearSvmNode } from './model/linear-svm';
 import { logisticRegressionNode } from './model/logistic-regression';
 import { naiveBayesNode } from './model/naive-bayes';
 import { predictNode } from './model/predict';
@@ -117,6 +118,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   kmeansNode,
   naiveBayesNode,
   knnNode,
+  linearSvmNode,
   predictNode,
   importModelNode,
   registeredModel,
@@ -161,6 +163,7 @@ export {
   kmeansNode,
   knnNode,
   linearRegressionNode,
+  linearSvmNode,
   logisticRegressionNode,
   modelGate,
   naiveBayesNode,

@@ -17,6 +17,7 @@ from sklearn.metrics import accuracy_score, log_loss, r2_score
 from sklearn.model_selection import train_test_split
 from sklearn.naive_bayes import GaussianNB, MultinomialNB
 from sklearn.neighbors import KNeighborsClassifier
+from sklearn.svm import LinearSVC
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
@@ -79,6 +80,10 @@ def more_learners(ref, Xtr, Xte, ytr, yte, scaler, csv_order):
     pk = knn.predict_proba(Ste)
     ref['knn'] = {'k': 5, 'standardized': 'train rows', 'accuracy': accuracy_score(yte, knn.predict(Ste)),
                   'predictions': knn.predict(Ste)[csv_order].tolist(), 'proba': pk[csv_order][:5].tolist()}
+    svm = LinearSVC(C=1.0, tol=1e-8, max_iter=100000, random_state=0).fit(Str, ytr)
+    ref['linearSVM'] = {'C': 1.0, 'standardized': 'train rows', 'accuracy': accuracy_score(yte, svm.predict(Ste)),
+                        'coef': svm.coef_.tolist(), 'intercept': svm.intercept_.tolist(),
+                        'decision': svm.decision_function(Ste)[csv_order][:5].tolist()}
 
 
 def regression(X, y):

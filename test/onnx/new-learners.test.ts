@@ -1,9 +1,10 @@
-import { knnNode, naiveBayesNode, predictNode } from '@causeway/nodes';
+import { knnNode, linearSvmNode, naiveBayesNode, predictNode } from '@causeway/nodes';
 import type { ModelValue, OnnxRuntime, OnnxTensor } from '@causeway/sdk';
 import { rowsOf, runNode, tableOf } from '@causeway/sdk/testkit';
 import type { Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fitKNeighbors } from '../../nodes/src/ml/learn/knn';
+import { fitLinearSvm } from '../../nodes/src/ml/learn/linear-svm';
 import type { ClassTargets, FeatureMatrix } from '../../nodes/src/ml/learn/matrix';
 import { fitNaiveBayes } from '../../nodes/src/ml/learn/naive-bayes';
 import { createRandom } from '../../nodes/src/ml/learn/random';
@@ -71,6 +72,8 @@ const cases: { name: string; target: string; scale: boolean; fit: Fit; tolerance
     fit: (x, t) => fitKNeighbors(x, cls(t), { k: 7 }),
     tolerance: 1e-6,
   },
+  { name: 'linear SVM, binary', target: 'yes', scale: true, fit: (x, t) => fitLinearSvm(x, cls(t)), tolerance: 1e-5 },
+  { name: 'linear SVM, three classes', target: 'kind', scale: true, fit: (x, t) => fitLinearSvm(x, cls(t)), tolerance: 1e-5 },
 ];
 
 const floats = (t: OnnxTensor | undefined): Float32Array => {
@@ -114,6 +117,10 @@ const nodes: [string, () => Promise<ModelValue>][] = [
     async () =>
       (await runNode(naiveBayesNode, { inputs: { table: train }, config: { target: 'kind', features, variant: 'multinomial' } })).outputs
         .model,
+  ],
+  [
+    'model.linear-svm',
+    async () => (await runNode(linearSvmNode, { inputs: { table: train }, config: { target: 'yes', features } })).outputs.model,
   ],
   ['model.knn', async () => (await runNode(knnNode, { inputs: { table: train }, config: { target: 'kind', features } })).outputs.model],
 ];

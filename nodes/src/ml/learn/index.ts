@@ -20,6 +20,7 @@ export * from './gradient-boosting';
 export * from './kmeans';
 export * from './knn';
 export * from './linear-regression';
+export * from './linear-svm';
 export * from './logistic-regression';
 export * from './matrix';
 export * from './naive-bayes';

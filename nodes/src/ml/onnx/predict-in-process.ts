@@ -3,6 +3,7 @@ import { predictGradientBoosting, predictProbaGradientBoosting } from '../learn/
 import { distancesKMeans, predictKMeans } from '../learn/kmeans';
 import { predictProbaKNeighbors } from '../learn/knn';
 import { predictLinearRegression } from '../learn/linear-regression';
+import { predictProbaLinearSvm } from '../learn/linear-svm';
 import { predictProbaLogisticRegression } from '../learn/logistic-regression';
 import type { FeatureMatrix } from '../learn/matrix';
 import { predictProbaNaiveBayes } from '../learn/naive-bayes';
@@ -46,5 +47,7 @@ export function predictInProcess(model: FittedModel, x: FeatureMatrix): InProces
       return { kind: 'classification', probabilities: predictProbaNaiveBayes(model, x), classes: model.classes };
     case 'knn':
       return { kind: 'classification', probabilities: predictProbaKNeighbors(model, x), classes: model.classes };
+    case 'linear-svm':
+      return { kind: 'classification', probabilities: predictProbaLinearSvm(model, x), classes: model.classes };
   }
 }

@@ -4,6 +4,7 @@ import type { GradientBoostingModel } from '../learn/gradient-boosting';
 import type { KMeansModel } from '../learn/kmeans';
 import type { KNeighborsModel } from '../learn/knn';
 import type { LinearRegressionModel } from '../learn/linear-regression';
+import type { LinearSvmModel } from '../learn/linear-svm';
 import type { LogisticRegressionModel } from '../learn/logistic-regression';
 import type { NaiveBayesModel } from '../learn/naive-bayes';
 import type { RandomForestModel } from '../learn/random-forest';
@@ -13,6 +14,7 @@ import { cardKey } from './model-card';
 import { writeKMeans } from './write-kmeans';
 import { writeKNeighbors } from './write-knn';
 import { writeLinearRegression, writeLogisticRegression } from './write-linear';
+import { writeLinearSvm } from './write-linear-svm';
 import { writeNaiveBayes } from './write-naive-bayes';
 import { writePreprocess } from './write-preprocess';
 import { writeBoosting, writeForest } from './write-trees';
@@ -26,7 +28,8 @@ export type FittedModel =
   | GradientBoostingModel
   | KMeansModel
   | NaiveBayesModel
-  | KNeighborsModel;
+  | KNeighborsModel
+  | LinearSvmModel;
 
 /** Names of the graph outputs; no input column may take one. */
 export const outputNames = ['label', 'probabilities', 'variable', 'distances'] as const;
@@ -80,6 +83,9 @@ export function writeModel(plan: FeaturePlan, model: FittedModel, card: ModelCar
       break;
     case 'knn':
       writeKNeighbors(builder, features, model);
+      break;
+    case 'linear-svm':
+      writeLinearSvm(builder, features, model);
       break;
   }
   return builder.encode(model.kind, { [cardKey]: JSON.stringify(card) });
