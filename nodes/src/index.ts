@@ -13,6 +13,7 @@ import { knnNode } from './model/knn';
 import { linearRegressionNode } from './model/linear-regression';
 import { linearSvmNode } from './model/linear-svm';
 import { logisticRegressionNode } from './model/logistic-regression';
+import { mlpNode } from './model/mlp';
 import { naiveBayesNode } from './model/naive-bayes';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
@@ -119,6 +120,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   naiveBayesNode,
   knnNode,
   linearSvmNode,
+  mlpNode,
   predictNode,
   importModelNode,
   registeredModel,
@@ -165,6 +167,7 @@ export {
   linearRegressionNode,
   linearSvmNode,
   logisticRegressionNode,
+  mlpNode,
   modelGate,
   naiveBayesNode,
   parquetSource,

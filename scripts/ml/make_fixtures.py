@@ -17,6 +17,7 @@ from sklearn.metrics import accuracy_score, log_loss, r2_score
 from sklearn.model_selection import train_test_split
 from sklearn.naive_bayes import GaussianNB, MultinomialNB
 from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neural_network import MLPClassifier
 from sklearn.svm import LinearSVC
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
@@ -84,6 +85,9 @@ def more_learners(ref, Xtr, Xte, ytr, yte, scaler, csv_order):
     ref['linearSVM'] = {'C': 1.0, 'standardized': 'train rows', 'accuracy': accuracy_score(yte, svm.predict(Ste)),
                         'coef': svm.coef_.tolist(), 'intercept': svm.intercept_.tolist(),
                         'decision': svm.decision_function(Ste)[csv_order][:5].tolist()}
+    mlps = [MLPClassifier(random_state=s, max_iter=200).fit(Str, ytr) for s in SEEDS]
+    ref['mlp'] = {'hidden': [100], 'standardized': 'train rows', 'accuracy': spread([m.score(Ste, yte) for m in mlps]),
+                  'logLoss': spread([log_loss(yte, m.predict_proba(Ste)) for m in mlps])}
 
 
 def regression(X, y):

@@ -1,4 +1,4 @@
-import { knnNode, linearSvmNode, naiveBayesNode, predictNode } from '@causeway/nodes';
+import { knnNode, linearSvmNode, mlpNode, naiveBayesNode, predictNode } from '@causeway/nodes';
 import type { ModelValue, OnnxRuntime, OnnxTensor } from '@causeway/sdk';
 import { rowsOf, runNode, tableOf } from '@causeway/sdk/testkit';
 import type { Table } from 'apache-arrow';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fitKNeighbors } from '../../nodes/src/ml/learn/knn';
 import { fitLinearSvm } from '../../nodes/src/ml/learn/linear-svm';
 import type { ClassTargets, FeatureMatrix } from '../../nodes/src/ml/learn/matrix';
+import { fitMlp } from '../../nodes/src/ml/learn/mlp';
 import { fitNaiveBayes } from '../../nodes/src/ml/learn/naive-bayes';
 import { createRandom } from '../../nodes/src/ml/learn/random';
 import { featureMatrix } from '../../nodes/src/ml/onnx/feature-plan';
@@ -74,6 +75,20 @@ const cases: { name: string; target: string; scale: boolean; fit: Fit; tolerance
   },
   { name: 'linear SVM, binary', target: 'yes', scale: true, fit: (x, t) => fitLinearSvm(x, cls(t)), tolerance: 1e-5 },
   { name: 'linear SVM, three classes', target: 'kind', scale: true, fit: (x, t) => fitLinearSvm(x, cls(t)), tolerance: 1e-5 },
+  {
+    name: 'neural network, binary, one hidden layer',
+    target: 'yes',
+    scale: true,
+    fit: (x, t) => fitMlp(x, cls(t), { hidden: [32], maxIter: 30 }),
+    tolerance: 1e-5,
+  },
+  {
+    name: 'neural network, three classes, two hidden layers',
+    target: 'kind',
+    scale: true,
+    fit: (x, t) => fitMlp(x, cls(t), { hidden: [24, 12], maxIter: 30 }),
+    tolerance: 1e-5,
+  },
 ];
 
 const floats = (t: OnnxTensor | undefined): Float32Array => {
@@ -121,6 +136,11 @@ const nodes: [string, () => Promise<ModelValue>][] = [
   [
     'model.linear-svm',
     async () => (await runNode(linearSvmNode, { inputs: { table: train }, config: { target: 'yes', features } })).outputs.model,
+  ],
+  [
+    'model.mlp',
+    async () =>
+      (await runNode(mlpNode, { inputs: { table: train }, config: { target: 'kind', features, hidden: [16], maxIter: 20 } })).outputs.model,
   ],
   ['model.knn', async () => (await runNode(knnNode, { inputs: { table: train }, config: { target: 'kind', features } })).outputs.model],
 ];

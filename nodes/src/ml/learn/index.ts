@@ -23,6 +23,7 @@ export * from './linear-regression';
 export * from './linear-svm';
 export * from './logistic-regression';
 export * from './matrix';
+export * from './mlp';
 export * from './naive-bayes';
 export * from './random';
 export * from './random-forest';

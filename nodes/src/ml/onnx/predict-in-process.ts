@@ -6,6 +6,7 @@ import { predictLinearRegression } from '../learn/linear-regression';
 import { predictProbaLinearSvm } from '../learn/linear-svm';
 import { predictProbaLogisticRegression } from '../learn/logistic-regression';
 import type { FeatureMatrix } from '../learn/matrix';
+import { predictProbaMlp } from '../learn/mlp';
 import { predictProbaNaiveBayes } from '../learn/naive-bayes';
 import { predictProbaRandomForest, predictRandomForest } from '../learn/random-forest';
 import type { FittedModel } from './write-model';
@@ -49,5 +50,7 @@ export function predictInProcess(model: FittedModel, x: FeatureMatrix): InProces
       return { kind: 'classification', probabilities: predictProbaKNeighbors(model, x), classes: model.classes };
     case 'linear-svm':
       return { kind: 'classification', probabilities: predictProbaLinearSvm(model, x), classes: model.classes };
+    case 'mlp':
+      return { kind: 'classification', probabilities: predictProbaMlp(model, x), classes: model.classes };
   }
 }

@@ -6,6 +6,7 @@ import type { KNeighborsModel } from '../learn/knn';
 import type { LinearRegressionModel } from '../learn/linear-regression';
 import type { LinearSvmModel } from '../learn/linear-svm';
 import type { LogisticRegressionModel } from '../learn/logistic-regression';
+import type { MlpModel } from '../learn/mlp';
 import type { NaiveBayesModel } from '../learn/naive-bayes';
 import type { RandomForestModel } from '../learn/random-forest';
 import { type FeaturePlan, featureNames } from './feature-plan';
@@ -15,6 +16,7 @@ import { writeKMeans } from './write-kmeans';
 import { writeKNeighbors } from './write-knn';
 import { writeLinearRegression, writeLogisticRegression } from './write-linear';
 import { writeLinearSvm } from './write-linear-svm';
+import { writeMlp } from './write-mlp';
 import { writeNaiveBayes } from './write-naive-bayes';
 import { writePreprocess } from './write-preprocess';
 import { writeBoosting, writeForest } from './write-trees';
@@ -29,7 +31,8 @@ export type FittedModel =
   | KMeansModel
   | NaiveBayesModel
   | KNeighborsModel
-  | LinearSvmModel;
+  | LinearSvmModel
+  | MlpModel;
 
 /** Names of the graph outputs; no input column may take one. */
 export const outputNames = ['label', 'probabilities', 'variable', 'distances'] as const;
@@ -86,6 +89,9 @@ export function writeModel(plan: FeaturePlan, model: FittedModel, card: ModelCar
       break;
     case 'linear-svm':
       writeLinearSvm(builder, features, model);
+      break;
+    case 'mlp':
+      writeMlp(builder, features, model);
       break;
   }
   return builder.encode(model.kind, { [cardKey]: JSON.stringify(card) });
