@@ -84,7 +84,7 @@ export async function fitLinearSvm(
   return { kind: 'linear-svm', features: [...x.names], classes: [...target.classes], coef, intercept, scale, C, iterations, converged };
 }
 
-/** liblinear's dual coordinate descent for the L2-loss SVM (Hsieh et al. 2008), without shrinking. */
+/** liblinear's dual coordinate descent for the L2-loss SVM (Hsieh et al. 2008), with its shrinking. */
 async function solveDual(
   rows: Float64Array,
   n: number,
@@ -105,9 +105,13 @@ async function solveDual(
   }
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const random = createRandom(seed);
+  // Shrinking, as liblinear: a row at α = 0 whose gradient exceeds the last pass's largest projected
+  // gradient leaves the active set; on convergence of the active set, every row is checked again.
+  let active = n;
+  let highBefore = Number.POSITIVE_INFINITY;
   for (let iteration = 1; iteration <= maxIter; iteration++) {
     await checkpoint(control);
-    for (let i = n - 1; i > 0; i--) {
+    for (let i = active - 1; i > 0; i--) {
       const swap = random.int(i + 1);
       const t = order[i] as number;
       order[i] = order[swap] as number;
@@ -115,7 +119,7 @@ async function solveDual(
     }
     let high = Number.NEGATIVE_INFINITY;
     let low = Number.POSITIVE_INFINITY;
-    for (let s = 0; s < n; s++) {
+    for (let s = 0; s < active; s++) {
       const i = order[s] as number;
       const base = i * width;
       const yi = sign[i] as number;
@@ -123,17 +127,33 @@ async function solveDual(
       for (let j = 0; j < width; j++) dot += (w[j] as number) * (rows[base + j] as number);
       const a = alpha[i] as number;
       const gradient = yi * dot - 1 + diagonal * a;
-      const projected = a === 0 ? Math.min(gradient, 0) : gradient;
+      let projected = gradient;
+      if (a === 0) {
+        if (gradient > highBefore) {
+          active--;
+          order[s] = order[active] as number;
+          order[active] = i;
+          s--;
+          continue;
+        }
+        projected = Math.min(gradient, 0);
+      }
       if (projected > high) high = projected;
       if (projected < low) low = projected;
-      if (projected === 0) continue;
+      if (Math.abs(projected) <= 1e-12) continue;
       const next = Math.max(a - gradient / (qii[i] as number), 0);
       const step = (next - a) * yi;
       alpha[i] = next;
       for (let j = 0; j < width; j++) w[j] = (w[j] as number) + step * (rows[base + j] as number);
     }
     progress(iteration / maxIter);
-    if (high - low <= tol) return { w, iterations: iteration, converged: true };
+    if (high - low <= tol) {
+      if (active === n) return { w, iterations: iteration, converged: true };
+      active = n;
+      highBefore = Number.POSITIVE_INFINITY;
+      continue;
+    }
+    highBefore = high <= 0 ? Number.POSITIVE_INFINITY : high;
   }
   return { w, iterations: maxIter, converged: false };
 }
