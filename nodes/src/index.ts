@@ -11,8 +11,12 @@ import { explainNode } from './model/explain';
 import { gradientBoostingNode } from './model/gradient-boosting';
 import { importModelNode } from './model/import';
 import { kmeansNode } from './model/kmeans';
+import { knnNode } from './model/knn';
 import { linearRegressionNode } from './model/linear-regression';
+import { linearSvmNode } from './model/linear-svm';
 import { logisticRegressionNode } from './model/logistic-regression';
+import { mlpNode } from './model/mlp';
+import { naiveBayesNode } from './model/naive-bayes';
 import { predictNode } from './model/predict';
 import { randomForestNode } from './model/random-forest';
 import { registeredModel } from './model/registered';
@@ -125,6 +129,10 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   crossValidateNode,
   tuneNode,
   explainNode,
+  naiveBayesNode,
+  knnNode,
+  linearSvmNode,
+  mlpNode,
   predictNode,
   importModelNode,
   registeredModel,
@@ -171,9 +179,13 @@ export {
   importModelNode,
   jsonSource,
   kmeansNode,
+  knnNode,
   linearRegressionNode,
+  linearSvmNode,
   logisticRegressionNode,
+  mlpNode,
   modelGate,
+  naiveBayesNode,
   parquetSource,
   postgresSink,
   postgresSource,

@@ -15,6 +15,10 @@ from sklearn.ensemble import (HistGradientBoostingClassifier, HistGradientBoosti
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
 from sklearn.metrics import accuracy_score, log_loss, r2_score
 from sklearn.model_selection import train_test_split
+from sklearn.naive_bayes import GaussianNB, MultinomialNB
+from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neural_network import MLPClassifier
+from sklearn.svm import LinearSVC
 from sklearn.preprocessing import StandardScaler
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
@@ -58,7 +62,32 @@ def classification(X, y, stratify_seed):
     hgb = HistGradientBoostingClassifier(max_iter=100, early_stopping=False, random_state=0).fit(Xtr, ytr)
     ph = hgb.predict_proba(Xte)
     ref['boosting'] = {'rounds': 100, 'accuracy': accuracy_score(yte, ph.argmax(1)), 'logLoss': log_loss(yte, ph)}
+    more_learners(ref, Xtr, Xte, ytr, yte, scaler, np.argsort(te))
     return split_of(len(y), te), ref
+
+
+def more_learners(ref, Xtr, Xte, ytr, yte, scaler, csv_order):
+    """Naive Bayes on raw features (both variants; the measurements are never negative)."""
+    gnb = GaussianNB().fit(Xtr, ytr)
+    pg = gnb.predict_proba(Xte)
+    ref['gaussianNB'] = {'varSmoothing': 1e-9, 'accuracy': accuracy_score(yte, gnb.predict(Xte)), 'logLoss': log_loss(yte, pg),
+                         'mean': gnb.theta_.tolist(), 'variance': gnb.var_.tolist(), 'proba': pg[csv_order][:5].tolist()}
+    mnb = MultinomialNB(alpha=1.0).fit(Xtr, ytr)
+    pm = mnb.predict_proba(Xte)
+    ref['multinomialNB'] = {'alpha': 1.0, 'accuracy': accuracy_score(yte, mnb.predict(Xte)), 'logLoss': log_loss(yte, pm),
+                            'featureLogProb': mnb.feature_log_prob_.tolist(), 'proba': pm[csv_order][:5].tolist()}
+    Str, Ste = scaler.transform(Xtr), scaler.transform(Xte)
+    knn = KNeighborsClassifier(n_neighbors=5).fit(Str, ytr)
+    pk = knn.predict_proba(Ste)
+    ref['knn'] = {'k': 5, 'standardized': 'train rows', 'accuracy': accuracy_score(yte, knn.predict(Ste)),
+                  'predictions': knn.predict(Ste)[csv_order].tolist(), 'proba': pk[csv_order][:5].tolist()}
+    svm = LinearSVC(C=1.0, tol=1e-8, max_iter=100000, random_state=0).fit(Str, ytr)
+    ref['linearSVM'] = {'C': 1.0, 'standardized': 'train rows', 'accuracy': accuracy_score(yte, svm.predict(Ste)),
+                        'coef': svm.coef_.tolist(), 'intercept': svm.intercept_.tolist(),
+                        'decision': svm.decision_function(Ste)[csv_order][:5].tolist()}
+    mlps = [MLPClassifier(random_state=s, max_iter=200).fit(Str, ytr) for s in SEEDS]
+    ref['mlp'] = {'hidden': [100], 'standardized': 'train rows', 'accuracy': spread([m.score(Ste, yte) for m in mlps]),
+                  'logLoss': spread([log_loss(yte, m.predict_proba(Ste)) for m in mlps])}
 
 
 def regression(X, y):

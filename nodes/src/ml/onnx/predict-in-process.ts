@@ -1,9 +1,13 @@
 import { predictDecisionTree, predictProbaDecisionTree } from '../learn/decision-tree';
 import { predictGradientBoosting, predictProbaGradientBoosting } from '../learn/gradient-boosting';
 import { distancesKMeans, predictKMeans } from '../learn/kmeans';
+import { predictProbaKNeighbors } from '../learn/knn';
 import { predictLinearRegression } from '../learn/linear-regression';
+import { predictProbaLinearSvm } from '../learn/linear-svm';
 import { predictProbaLogisticRegression } from '../learn/logistic-regression';
 import type { FeatureMatrix } from '../learn/matrix';
+import { predictProbaMlp } from '../learn/mlp';
+import { predictProbaNaiveBayes } from '../learn/naive-bayes';
 import { predictProbaRandomForest, predictRandomForest } from '../learn/random-forest';
 import type { FittedModel } from './write-model';
 
@@ -40,5 +44,13 @@ export function predictInProcess(model: FittedModel, x: FeatureMatrix): InProces
         : { kind: 'classification', probabilities: predictProbaGradientBoosting(model, x), classes: model.classes };
     case 'kmeans':
       return { kind: 'clustering', labels: predictKMeans(model, x), distances: distancesKMeans(model, x), k: model.centers.length };
+    case 'naive-bayes':
+      return { kind: 'classification', probabilities: predictProbaNaiveBayes(model, x), classes: model.classes };
+    case 'knn':
+      return { kind: 'classification', probabilities: predictProbaKNeighbors(model, x), classes: model.classes };
+    case 'linear-svm':
+      return { kind: 'classification', probabilities: predictProbaLinearSvm(model, x), classes: model.classes };
+    case 'mlp':
+      return { kind: 'classification', probabilities: predictProbaMlp(model, x), classes: model.classes };
   }
 }

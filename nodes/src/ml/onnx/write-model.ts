@@ -2,14 +2,22 @@ import { type ModelCard, UserError } from '@causeway/sdk';
 import type { DecisionTreeModel } from '../learn/decision-tree';
 import type { GradientBoostingModel } from '../learn/gradient-boosting';
 import type { KMeansModel } from '../learn/kmeans';
+import type { KNeighborsModel } from '../learn/knn';
 import type { LinearRegressionModel } from '../learn/linear-regression';
+import type { LinearSvmModel } from '../learn/linear-svm';
 import type { LogisticRegressionModel } from '../learn/logistic-regression';
+import type { MlpModel } from '../learn/mlp';
+import type { NaiveBayesModel } from '../learn/naive-bayes';
 import type { RandomForestModel } from '../learn/random-forest';
 import { type FeaturePlan, featureNames } from './feature-plan';
 import { GraphBuilder } from './graph-builder';
 import { cardKey } from './model-card';
 import { writeKMeans } from './write-kmeans';
+import { writeKNeighbors } from './write-knn';
 import { writeLinearRegression, writeLogisticRegression } from './write-linear';
+import { writeLinearSvm } from './write-linear-svm';
+import { writeMlp } from './write-mlp';
+import { writeNaiveBayes } from './write-naive-bayes';
 import { writePreprocess } from './write-preprocess';
 import { writeBoosting, writeForest } from './write-trees';
 
@@ -20,7 +28,11 @@ export type FittedModel =
   | DecisionTreeModel
   | RandomForestModel
   | GradientBoostingModel
-  | KMeansModel;
+  | KMeansModel
+  | NaiveBayesModel
+  | KNeighborsModel
+  | LinearSvmModel
+  | MlpModel;
 
 /** Names of the graph outputs; no input column may take one. */
 export const outputNames = ['label', 'probabilities', 'variable', 'distances'] as const;
@@ -68,6 +80,18 @@ export function writeModel(plan: FeaturePlan, model: FittedModel, card: ModelCar
       break;
     case 'kmeans':
       writeKMeans(builder, features, model);
+      break;
+    case 'naive-bayes':
+      writeNaiveBayes(builder, features, model);
+      break;
+    case 'knn':
+      writeKNeighbors(builder, features, model);
+      break;
+    case 'linear-svm':
+      writeLinearSvm(builder, features, model);
+      break;
+    case 'mlp':
+      writeMlp(builder, features, model);
       break;
   }
   return builder.encode(model.kind, { [cardKey]: JSON.stringify(card) });
