@@ -2,8 +2,12 @@ import { type AnyNodeDefinition, configErrorMap, fromZodIssues, type Issue, User
 import { z } from 'zod';
 import { decisionTreeNode } from '../decision-tree';
 import { gradientBoostingNode } from '../gradient-boosting';
+import { knnNode } from '../knn';
 import { linearRegressionNode } from '../linear-regression';
+import { linearSvmNode } from '../linear-svm';
 import { logisticRegressionNode } from '../logistic-regression';
+import { mlpNode } from '../mlp';
+import { naiveBayesNode } from '../naive-bayes';
 import { randomForestNode } from '../random-forest';
 
 /**
@@ -16,6 +20,10 @@ export const learnerNodes: readonly AnyNodeDefinition[] = [
   decisionTreeNode,
   randomForestNode,
   gradientBoostingNode,
+  naiveBayesNode,
+  knnNode,
+  linearSvmNode,
+  mlpNode,
 ];
 
 /** The `learner` config field: a learner node type. */
