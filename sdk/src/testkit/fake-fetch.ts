@@ -1,14 +1,25 @@
 import { UserError } from '../errors/errors';
 import type { PluginFetch, PluginFetchInit, PluginFetchReply } from '../node/plugin-fetch';
 
-/** What a fake service answers: a status, a body (text, bytes or a value sent as JSON) and headers. */
+/**
+ * What a fake service answers: a status, a body (text, bytes or a value sent as JSON) and headers.
+ *
+ * @example
+ * const answer: FakeAnswer = { status: 429, body: { error: 'slow down' }, headers: { 'retry-after': '1' } };
+ */
 export interface FakeAnswer {
   status?: number;
   body?: string | Uint8Array | object;
   headers?: Record<string, string>;
 }
 
-/** A `ctx.fetch` stand-in that records what a node asked for. */
+/**
+ * A `ctx.fetch` stand-in that records what a node asked for.
+ *
+ * @example
+ * const fetch: FakeFetch = fakeFetch(() => ({ body: 'ok' }), { network: ['api.example.com'] });
+ * expect(fetch.calls).toHaveLength(1);
+ */
 export type FakeFetch = PluginFetch & { calls: Array<{ url: string; init: PluginFetchInit }> };
 
 /**
