@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { graphTestsRefusal } from '../graph-tests/graph-tests-refusal';
-import type { ScheduleRow } from './tend-schedule';
 
 /** The error an occurrence fails with when the schedule's tests policy refuses its graph version. */
 export interface ScheduleTestsError {
@@ -17,7 +16,7 @@ export interface ScheduleTestsError {
  */
 export async function scheduleTestsRefusal(
   db: Kysely<Database>,
-  schedule: ScheduleRow,
+  schedule: { id: number; name: string; graph_id: string; require_graph_tests: boolean },
   version: number | null,
 ): Promise<ScheduleTestsError | undefined> {
   if (!schedule.require_graph_tests) return undefined;
