@@ -4,9 +4,9 @@ import { collectPageErrors, screenshots } from './editor-app';
 import { fill, inspect } from './journey-ui';
 import { type ServedEditor, startServedEditor } from './served-editor';
 
-// Item 3 of graph CI in the built editor: a preview pinned as expected becomes a test case, saved
-// beside the graph on the server; the Tests panel runs it in the browser (pass), and after a config
-// change runs it again (fail, with the diff shown).
+// Graph tests in the built editor: a preview pinned as expected becomes a test case, saved beside
+// the graph on the server; the Tests panel runs it in the browser (pass), and after a config change
+// runs it again, in the browser and on the server (fail, with the diff shown).
 
 let served: ServedEditor;
 beforeAll(async () => {
@@ -75,6 +75,12 @@ describe('graph tests in the editor', () => {
     expect(await failed.locator('.test-diff').count()).toBeGreaterThan(0);
     expect((await failed.locator('.test-diff').first().textContent()) ?? '').not.toBe('');
     await page.screenshot({ path: resolve(screenshots, 'graph-tests-failed.png') });
+
+    // On the server (a run thread of its worker pool), beside the version the change is saved as: the same verdict.
+    await panel.getByRole('combobox', { name: 'Where to run the tests' }).selectOption('server');
+    await panel.getByRole('button', { name: 'Run tests' }).click();
+    await expect.poll(() => panel.getByTestId('tests-summary').textContent(), { timeout: 120_000 }).toBe('0 of 1 passed (server)');
+    expect(await failed.locator('.test-diff').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 600_000);

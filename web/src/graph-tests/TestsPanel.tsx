@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { parseGraphTests } from '@causeway/sdk';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { graphTestsApi } from '../api/graph-tests-api';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { useServer } from '../app/server-context';
 import type { TestCaseVerdict } from '../runner/runner-protocol';
@@ -12,6 +15,34 @@ export function TestsPanel({ onClose }: { onClose: () => void }) {
   const graphId = useEditor((s) => s.graph.id);
   const view = useGraphTests(graphId);
   const [where, setWhere] = useState<'browser' | 'server'>('browser');
+  const empty = view.tests.cases.length === 0;
+  // A graph opened from the server brings the tests saved beside its version, and their last server verdict.
+  useEffect(() => {
+    const version = server?.runs.baseVersion(graphId);
+    if (!server || !empty || version === undefined) return;
+    let live = true;
+    graphTestsApi.get(server.api, graphId, version).then(
+      (stored) => {
+        const parsed = parseGraphTests(JSON.stringify(stored.tests));
+        if (!live || !parsed.ok || graphTestsStore.view(graphId).tests.cases.length > 0) return;
+        graphTestsStore.update(graphId, {
+          tests: parsed.value,
+          verdicts: stored.cases ?? undefined,
+          ranOn: stored.cases ? 'server' : undefined,
+        });
+      },
+      (error: unknown) => {
+        // A 404: no tests beside this version yet.
+        if (live && !(error instanceof ApiError && error.status === 404))
+          graphTestsStore.update(graphId, {
+            error: `The saved tests could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [server, graphId, empty]);
   const verdicts = new Map((view.verdicts ?? []).map((v) => [v.name, v]));
   const passed = view.verdicts?.filter((v) => v.status === 'passed').length ?? 0;
   return (
