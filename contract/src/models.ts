@@ -43,8 +43,17 @@ export const modelSummarySchema = z
   .meta({ id: 'ModelSummary' });
 
 export const modelList = listOf(modelSummarySchema);
+/** A version as a model lists it: with the verdict of its graph version's tests. */
+export const listedModelVersion = modelVersionSchema
+  .extend({
+    graphTests: z
+      .enum(['untested', 'passed', 'failed', 'invalid'])
+      .nullable()
+      .describe('the last server verdict of the tests beside the graph version that produced it; null: no tests (or no graph)'),
+  })
+  .meta({ id: 'ListedModelVersion' });
 /** A model with its versions, newest first. */
-export const modelWithVersions = modelSummarySchema.extend({ items: z.array(modelVersionSchema) });
+export const modelWithVersions = modelSummarySchema.extend({ items: z.array(listedModelVersion) });
 
 export const setStageBody = z
   .object({ stage, override: z.boolean().default(false), reason: z.string().trim().max(2_000).optional() })

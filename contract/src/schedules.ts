@@ -43,6 +43,11 @@ const fields = {
     .enum(['causeway', 'slack'])
     .describe('causeway: the structured body (with a `text` line); slack: only `{ text }`, for strict chat webhooks'),
   paused: z.boolean(),
+  requireGraphTests: z
+    .boolean()
+    .describe(
+      'a graph version this schedule has not run yet runs only once its tests passed on the server; else the occurrence fails with SCHEDULE_TESTS_REQUIRED',
+    ),
 };
 export const createScheduleBody = z
   .object({
@@ -59,6 +64,7 @@ export const createScheduleBody = z
     alertThrottleMs: fields.alertThrottleMs.optional(),
     alertFormat: fields.alertFormat.optional(),
     paused: fields.paused.optional(),
+    requireGraphTests: fields.requireGraphTests.optional(),
   })
   .strict();
 export const patchScheduleBody = createScheduleBody.omit({ name: true }).partial().strict();
@@ -78,6 +84,7 @@ export const scheduleSchema = z
     alertThrottleMs: z.number(),
     alertFormat: z.enum(['causeway', 'slack']),
     paused: z.boolean(),
+    requireGraphTests: z.boolean(),
     nextFireAt: z.string().nullable(),
     createdBy: z.string(),
     createdAt: z.string(),

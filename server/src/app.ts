@@ -28,7 +28,7 @@ import { docsRoutes } from './routes/docs';
 import { endpointFeedbackRoutes } from './routes/endpoint-feedback';
 import { endpointRoutes } from './routes/endpoints';
 import { fileRoutes } from './routes/files';
-import { graphTestsRoutes } from './routes/graph-tests';
+import { type GraphTestRunner, graphTestsRoutes } from './routes/graph-tests';
 import { graphVersionRoutes } from './routes/graph-versions';
 import { graphRoutes } from './routes/graphs';
 import { healthRoutes } from './routes/health';
@@ -62,6 +62,8 @@ export interface AppDeps {
   corsOrigin: string;
   /** Runs: queue, events and artifacts (see `startRuns`); without it runs are queued but nobody here executes them. */
   runs?: RunsHub;
+  /** Runs graph versions' tests (the worker pool's threads); absent: they run in the API process. */
+  graphTests?: GraphTestRunner;
   /** Where model files live; defaults to the runs' artifact store. */
   artifacts?: ArtifactStore;
   /** Model serving (see `startEndpoints`); without it the endpoint routes are not mounted. */
@@ -136,7 +138,7 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.route('/api', userRoutes(services));
   app.route('/api/graphs', graphRoutes(services));
   app.route('/api/graphs', graphVersionRoutes(services));
-  app.route('/api/graphs', graphTestsRoutes(services, { filesDir: deps.filesDir }));
+  app.route('/api/graphs', graphTestsRoutes(services, { filesDir: deps.filesDir, runner: deps.graphTests }));
   app.route('/api/secrets', secretRoutes(services));
   app.route('/api/audit', auditRoutes(services));
   app.route('/api/nodes', nodeRoutes(services));

@@ -93,6 +93,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const { app, services } = createApp({
     rateLimits,
     runs: runs.hub,
+    ...(runs.pool === undefined ? {} : { graphTests: runs.pool.runTests.bind(runs.pool) }),
     endpoints,
     db: database.db,
     registry: createBuiltinRegistry(),

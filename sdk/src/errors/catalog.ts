@@ -123,6 +123,11 @@ export const errorCatalog = {
     summary:
       "The model's policy requires its graph version's tests to pass before a version is registered or promoted; the message names the failing cases.",
   },
+  SCHEDULE_TESTS_REQUIRED: {
+    kind: 'user',
+    summary:
+      "The schedule's policy requires a graph version's tests to pass before the schedule first runs it; the message names the failing cases.",
+  },
   // network and database sources
   HTTP_CLIENT_MISSING: { kind: 'user', summary: 'This host cannot fetch URLs, so HTTP sources cannot run here.' },
   HTTP_BLOCKED: {

@@ -66,6 +66,18 @@ export class GraphTestsRepository {
     return this.getOrThrow(graphId, version);
   }
 
+  /** The verdict of each graph version of `sources` that has tests, keyed `graphId@version`. */
+  async statuses(sources: { graphId: string | null; graphVersion: number | null }[]): Promise<Map<string, GraphTestsStatus>> {
+    const ids = [...new Set(sources.flatMap((s) => (s.graphId === null ? [] : [s.graphId])))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('graph_version_tests')
+      .select(['graph_id', 'version', 'status'])
+      .where('graph_id', 'in', ids)
+      .execute();
+    return new Map(rows.map((row) => [`${row.graph_id}@${row.version}`, row.status]));
+  }
+
   async get(graphId: string, version: number): Promise<GraphVersionTests | undefined> {
     const row = await this.db
       .selectFrom('graph_version_tests')

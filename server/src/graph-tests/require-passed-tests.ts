@@ -1,7 +1,7 @@
 import { UserError } from '@causeway/sdk';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database';
-import { GraphTestsRepository } from './graph-tests-repository';
+import { graphTestsRefusal } from './graph-tests-refusal';
 
 /** Where a model version came from: the graph version whose tests the policy asks about. */
 export interface VersionSource {
@@ -29,12 +29,6 @@ export async function requirePassedGraphTests(
     });
   };
   if (source.graphId === null || source.graphVersion === null) return refuse('it was not produced by a saved graph version');
-  const at = `graph "${source.graphId}" version ${source.graphVersion}`;
-  const tests = await new GraphTestsRepository(db).get(source.graphId, source.graphVersion);
-  if (tests === undefined) return refuse(`${at} has no tests`);
-  if (tests.status === 'untested') return refuse(`the tests of ${at} have not run since they were saved`);
-  if (tests.status !== 'passed') {
-    const failing = (tests.cases ?? []).filter((c) => c.status !== 'passed').map((c) => c.name);
-    return refuse(`the tests of ${at} did not pass: ${failing.map((name) => `"${name}"`).join(', ')}`, failing);
-  }
+  const refusal = await graphTestsRefusal(db, source.graphId, source.graphVersion);
+  if (refusal !== undefined) refuse(refusal.why, refusal.failing);
 }

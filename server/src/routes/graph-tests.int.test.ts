@@ -113,6 +113,16 @@ describe.each(['pglite', 'postgres'] as const)('graph version tests and the mode
     await expect(models.register({ ...base, graphId: undefined })).rejects.toMatchObject({ code: 'MODEL_TESTS_REQUIRED' });
     expect((await models.register({ ...base, graphVersion: 1 })).created).toBe(true);
 
+    // The model lists each version with its graph version's verdict.
+    const listed = (await (await t.call('GET', '/api/models/price-model', { token: t.tokens.analyst })).json()) as {
+      items: { version: number; graphTests: string | null }[];
+    };
+    expect(listed.items.map((v) => [v.version, v.graphTests])).toEqual([
+      [3, 'passed'],
+      [fromPassing.version, 'passed'],
+      [fromFailing.version, 'failed'],
+    ]);
+
     const refused = models.setStage('price-model', fromFailing.version, 'staging');
     await expect(refused).rejects.toMatchObject({ code: 'MODEL_TESTS_REQUIRED', message: expect.stringContaining('"three prices"') });
     expect((await models.setStage('price-model', fromPassing.version, 'production')).previousStage).toBe('none');

@@ -1,6 +1,6 @@
 import { graphVersionParams, graphVersionTests, saveGraphTestsBody } from '@causeway/contract';
 import { createLimit, type Graph, parseGraphTests, UserError } from '@causeway/sdk';
-import { GraphTestsRepository } from '../graph-tests/graph-tests-repository';
+import { GraphTestsRepository, type StoredCase } from '../graph-tests/graph-tests-repository';
 import { runVersionTests } from '../graph-tests/run-version-tests';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
@@ -39,12 +39,29 @@ const run = defineRoute('graphs:write', {
   responses: { 200: jsonResponse('The verdict', graphVersionTests), ...errorResponses(403, 404) },
 });
 
-/** Tests beside graph versions: save, run on the server (the verdict a model's policy reads), read. */
-export function graphTestsRoutes(services: Services, options: { filesDir?: string | undefined }) {
+/** Runs a graph version's tests (graph and causeway.tests/1 text) somewhere: a run thread, in practice. */
+export type GraphTestRunner = (graph: string, tests: string, signal?: AbortSignal) => Promise<StoredCase[]>;
+
+/**
+ * Tests beside graph versions: save, run on the server (the verdict a model's policy reads), read.
+ * `runner` runs them on the worker pool's threads; a process without one (API only) runs them here,
+ * one case at a time across all requests.
+ */
+export function graphTestsRoutes(services: Services, options: { filesDir?: string | undefined; runner?: GraphTestRunner | undefined }) {
   const { graphs, audit, registry } = services;
   const repository = new GraphTestsRepository(services.db);
-  // Cases run in this process: one at a time across all requests.
   const limit = createLimit(1);
+  const inProcess: GraphTestRunner = (graph, tests, signal) => {
+    const parsed = parseGraphTests(tests);
+    if (!parsed.ok) throw new UserError('TESTS_SCHEMA', parsed.issues[0]?.message ?? 'The stored tests do not fit causeway.tests/1.');
+    return runVersionTests(JSON.parse(graph) as Graph, parsed.value, {
+      registry,
+      limit,
+      filesDir: options.filesDir,
+      ...(signal === undefined ? {} : { signal }),
+    });
+  };
+  const runner = options.runner ?? inProcess;
   const version = async (id: string, number: number) => {
     const row = await graphs.getVersion(id, number);
     if (row === undefined) throw new UserError('NOT_FOUND', `Graph "${id}" has no version ${number}.`);
@@ -83,14 +100,7 @@ export function graphTestsRoutes(services: Services, options: { filesDir?: strin
       await requireGraphOwner(graphs, id, actor);
       const [row, stored] = await Promise.all([version(id, number), tests(id, number)]);
       const text = JSON.stringify(stored.tests, null, 2);
-      const parsed = parseGraphTests(text);
-      if (!parsed.ok) throw new UserError('TESTS_SCHEMA', parsed.issues[0]?.message ?? 'The stored tests do not fit causeway.tests/1.');
-      const cases = await runVersionTests(JSON.parse(row.graph) as Graph, parsed.value, {
-        registry,
-        limit,
-        filesDir: options.filesDir,
-        signal: c.req.raw.signal,
-      });
+      const cases = await runner(row.graph, text, c.req.raw.signal);
       const verdict = await repository.recordRun(id, number, text, cases, actor.name);
       await audit.record({
         actor: actor.name,

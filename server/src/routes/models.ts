@@ -16,6 +16,7 @@ import {
 import { UserError } from '@causeway/sdk';
 import { z } from '@hono/zod-openapi';
 import type { ArtifactStore } from '../artifacts/artifact-store';
+import { GraphTestsRepository } from '../graph-tests/graph-tests-repository';
 import { defineRoute } from '../http/define-route';
 import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
@@ -126,7 +127,10 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
     .openapi(get, async (c) => {
       const { name } = c.req.valid('param');
       const models = registry();
-      return c.json({ ...(await models.get(name)), items: await models.versions(name) }, 200);
+      const [model, versions] = await Promise.all([models.get(name), models.versions(name)]);
+      const statuses = await new GraphTestsRepository(db).statuses(versions);
+      const items = versions.map((v) => ({ ...v, graphTests: statuses.get(`${v.graphId}@${v.graphVersion}`) ?? null }));
+      return c.json({ ...model, items }, 200);
     })
     .openapi(getVersion, async (c) => {
       const { name, version } = c.req.valid('param');

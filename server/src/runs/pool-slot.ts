@@ -1,4 +1,5 @@
 import type { RunEvent } from '@causeway/sdk';
+import type { StoredCase } from '../graph-tests/graph-tests-repository';
 import type { ClaimedRun, NodeRecord } from './run-queue';
 import type { RunThread } from './run-thread';
 
@@ -16,11 +17,18 @@ export interface ActiveRun {
   closed: boolean;
 }
 
+export interface PendingTests {
+  resolve(cases: StoredCase[]): void;
+  reject(error: Error): void;
+}
+
 export interface Slot {
   thread: RunThread;
   ready: boolean;
   /** Runs in flight on this thread, by id: up to `settings.runsPerThread`. */
   runs: Map<number, ActiveRun>;
+  /** Graph-test requests in flight on this thread, by request id (see `WorkerPool.runTests`). */
+  tests: Map<number, PendingTests>;
   /** A thread of its own for one suspect run: claims never go to it, and it ends with its run. */
   solo: boolean;
   /** What the thread said as it died of an uncaught error, and whose code raised it. */

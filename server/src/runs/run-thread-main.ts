@@ -3,9 +3,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
-import { type Graph, type NodeRegistry, type PortKind, runGraph, type SqlClient, UserError } from '@causeway/sdk';
+import {
+  createLimit,
+  type Graph,
+  type NodeRegistry,
+  type PortKind,
+  parseGraph,
+  parseGraphTests,
+  runGraph,
+  type SqlClient,
+  UserError,
+} from '@causeway/sdk';
 import { folderFiles } from '../cli/folder-files';
 import { folderExports } from '../exports/folder-exports';
+import { runVersionTests } from '../graph-tests/run-version-tests';
 import { hostServices, runHostServices } from '../host-services';
 import { pluginsForRun, type RunPlugins } from '../plugins/sandboxed-plugins';
 import { planPushdown } from '../pushdown/plan-pushdown';
@@ -139,6 +150,33 @@ async function run(runId: number, graphKey: string, text: string, firstRun: numb
   }
 }
 
+// A graph version's tests: one case at a time on this thread, beside its runs.
+const testCases = createLimit(1);
+const testControllers = new Map<number, AbortController>();
+async function runTests(requestId: number, graphText: string, testsText: string): Promise<void> {
+  const controller = new AbortController();
+  testControllers.set(requestId, controller);
+  try {
+    const graph = parseGraph(graphText);
+    if (!graph.ok) throw new UserError('GRAPH_SCHEMA', 'The saved graph cannot be read.', { issues: graph.issues });
+    const tests = parseGraphTests(testsText);
+    if (!tests.ok) throw new UserError('TESTS_SCHEMA', tests.issues[0]?.message ?? 'The tests do not fit causeway.tests/1.');
+    const cases = await runVersionTests(graph.value, tests.value, {
+      registry,
+      limit: testCases,
+      filesDir: data.filesDir,
+      signal: controller.signal,
+    });
+    post({ type: 'tests-done', requestId, cases });
+  } catch (error) {
+    const known = error instanceof UserError ? error : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'tests-done', requestId, error: { code: known?.code ?? 'INTERNAL', message } });
+  } finally {
+    testControllers.delete(requestId);
+  }
+}
+
 process.on('uncaughtException', (error) => {
   const runId = currentRun.getStore();
   const message = error instanceof Error ? error.message : String(error);
@@ -151,6 +189,8 @@ port.on('message', (message: ToThread) => {
   if (message.type === 'run')
     void currentRun.run(message.runId, () => run(message.runId, message.graphKey, message.graph, message.firstRun ?? message.runId));
   else if (message.type === 'cancel') controllers.get(message.runId)?.abort();
+  else if (message.type === 'tests') void runTests(message.requestId, message.graph, message.tests);
+  else if (message.type === 'cancel-tests') testControllers.get(message.requestId)?.abort();
   else if (message.type === 'host-reply') hostCalls.answer(message);
 });
 post({ type: 'ready' });

@@ -42,6 +42,7 @@ export async function runsTestApp(kind: 'pglite' | 'postgres', overrides: Partia
     bodyLimit: 1024 * 1024,
     corsOrigin: 'http://127.0.0.1:8787',
     runs: runtime.hub,
+    ...(runtime.pool === undefined ? {} : { graphTests: runtime.pool.runTests.bind(runtime.pool) }),
   });
   const token = (await services.tokens.create({ name: 'analyst-test', role: 'analyst', createdBy: null })).token;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>

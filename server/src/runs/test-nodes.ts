@@ -1,3 +1,4 @@
+import { isMainThread } from 'node:worker_threads';
 import { createBuiltinRegistry } from '@causeway/nodes';
 import { defineNode, type NodeRegistry, port } from '@causeway/sdk';
 import { z } from 'zod';
@@ -82,7 +83,22 @@ const output = defineNode({
   },
 });
 
+const offMain = defineNode({
+  type: 'test.off-main',
+  version: 1,
+  category: 'transform',
+  title: 'Off the main thread',
+  description: "Fails when it runs on the process's main thread (where the API answers requests).",
+  inputs: {},
+  outputs: { out: port.value(z.number()) },
+  config: z.object({}),
+  run: async () => {
+    if (isMainThread) throw new Error("ran on the process's main thread");
+    return { out: 1 };
+  },
+});
+
 /** The built-in nodes plus the test nodes. */
 export function createRegistry(): NodeRegistry {
-  return createBuiltinRegistry().add(constant, slow, fail, output);
+  return createBuiltinRegistry().add(constant, slow, fail, output, offMain);
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode, EventError, InputLimits, PortKind, RunEvent, RunStatus } from '@causeway/sdk';
+import type { StoredCase } from '../graph-tests/graph-tests-repository';
 
 /** Why a run did not succeed: the first failed node's error, or why the graph was refused. */
 export interface RunError {
@@ -11,6 +12,9 @@ export interface RunError {
 export type ToThread =
   | { type: 'run'; runId: number; graphKey: string; graph: string; firstRun?: number }
   | { type: 'cancel'; runId: number }
+  /** Runs a graph version's tests (causeway.tests/1 text) beside the runs; answered by `tests-done`. */
+  | { type: 'tests'; requestId: number; graph: string; tests: string }
+  | { type: 'cancel-tests'; requestId: number }
   /** The answer to a `host-call`: its value, or why it failed. Byte arrays in `value` are transferred. */
   | { type: 'host-reply'; requestId: number; value?: unknown; error?: EventError };
 
@@ -37,6 +41,8 @@ export type FromThread =
   /** Calls `service.method(...args)` on the main side for run `runId` (see host-calls.ts). */
   | { type: 'host-call'; requestId: number; runId: number; nodeKey?: string; service: string; method: string; args: unknown[] }
   | { type: 'done'; runId: number; status: RunStatus; durationMs: number; outputs: RunOutput[]; error?: RunError }
+  /** The verdict per case of a `tests` request, or why the tests could not run. */
+  | { type: 'tests-done'; requestId: number; cases?: StoredCase[]; error?: RunError }
   /** The thread is dying of an uncaught error raised by run `runId`'s code (absent: no run's). */
   | { type: 'fatal'; runId?: number; message: string };
 

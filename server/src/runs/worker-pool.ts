@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { RunEvent } from '@causeway/sdk';
+import { type RunEvent, UserError } from '@causeway/sdk';
 import type { Kysely } from 'kysely';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
+import type { StoredCase } from '../graph-tests/graph-tests-repository';
 import type { Logger } from '../logger';
 import type { GrantedSecrets } from '../secrets/database-secret-store';
 import { heartbeatRuns } from './heartbeat-runs';
@@ -65,6 +66,7 @@ export class WorkerPool {
   private unsubscribe: (() => void) | undefined;
   /** Threads that failed to start in a row, and when the next may be tried. */
   private failedStarts = 0;
+  private testRequests = 0;
   private spawnAfter = 0;
 
   constructor(private readonly options: WorkerPoolOptions) {
@@ -147,6 +149,7 @@ export class WorkerPool {
       thread: undefined as unknown as RunThread,
       ready: false,
       runs: new Map(),
+      tests: new Map(),
       solo,
       idleSince: Date.now(),
       retiring: false,
@@ -256,6 +259,10 @@ export class WorkerPool {
       return;
     }
     if (message.type === 'ready') return;
+    if (message.type === 'tests-done') {
+      this.testsDone(slot, message);
+      return;
+    }
     if (message.type === 'fatal') {
       slot.fatal = { ...(message.runId === undefined ? {} : { runId: message.runId }), message: message.message };
       return;
@@ -322,9 +329,61 @@ export class WorkerPool {
     if (slot.runs.get(run.claim.id) === run) this.free(slot, run.claim.id);
   }
 
+  /**
+   * Runs a graph version's tests (graph and causeway.tests/1 text) on a run thread, beside its runs,
+   * so a long test run never holds the API's event loop: the least busy shared thread takes them, or a
+   * new one while the pool has fewer than `settings.threads`. Rejects when the thread dies under them.
+   */
+  async runTests(graph: string, tests: string, signal?: AbortSignal): Promise<StoredCase[]> {
+    if (this.stopping) throw new UserError('WORKER_LOST', 'The server is stopping; run the tests again shortly.');
+    const shared = this.slots.filter((slot) => !slot.solo && !slot.retiring && !slot.thread.exited);
+    const load = (slot: Slot) => slot.runs.size + slot.tests.size;
+    let slot = shared.reduce<Slot | undefined>(
+      (best, candidate) => (best === undefined || load(candidate) < load(best) ? candidate : best),
+      undefined,
+    );
+    if (slot === undefined || (load(slot) > 0 && shared.length < this.options.settings.threads)) {
+      slot = this.spawn();
+      this.slots.push(slot);
+    }
+    const chosen = slot;
+    const requestId = ++this.testRequests;
+    chosen.idleSince = undefined;
+    const done = new Promise<StoredCase[]>((resolve, reject) => chosen.tests.set(requestId, { resolve, reject }));
+    try {
+      await chosen.thread.ready;
+    } catch (error) {
+      chosen.tests.delete(requestId);
+      throw new UserError(
+        'WORKER_LOST',
+        `No run thread could start for the tests: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const cancel = () => chosen.thread.send({ type: 'cancel-tests', requestId });
+    signal?.addEventListener('abort', cancel, { once: true });
+    chosen.thread.send({ type: 'tests', requestId, graph, tests });
+    try {
+      return await done;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  private testsDone(slot: Slot, message: Extract<FromThread, { type: 'tests-done' }>): void {
+    const pending = slot.tests.get(message.requestId);
+    if (pending === undefined) return;
+    slot.tests.delete(message.requestId);
+    if (slot.runs.size === 0 && slot.tests.size === 0) slot.idleSince = Date.now();
+    if (message.cases !== undefined) pending.resolve(message.cases);
+    else {
+      const error = message.error ?? { code: 'INTERNAL' as const, message: 'The tests ended without a verdict.' };
+      pending.reject(error.code === 'INTERNAL' ? new Error(error.message) : new UserError(error.code, error.message));
+    }
+  }
+
   private free(slot: Slot, runId: number): void {
     slot.runs.delete(runId);
-    if (slot.runs.size === 0) slot.idleSince = Date.now();
+    if (slot.runs.size === 0 && slot.tests.size === 0) slot.idleSince = Date.now();
     this.suspects.delete(runId);
     if (slot.solo && slot.runs.size === 0) void slot.thread.terminate();
     this.wake.poke();
@@ -336,6 +395,8 @@ export class WorkerPool {
     if (index >= 0) this.slots.splice(index, 1);
     this.wake.poke();
     const reason = slot.fatal === undefined ? exitReason : `the worker thread crashed: ${slot.fatal.message}`;
+    for (const pending of slot.tests.values()) pending.reject(new UserError('WORKER_LOST', `The tests' run thread stopped: ${reason}.`));
+    slot.tests.clear();
     const open = [...slot.runs.values()].filter((run) => !run.closed);
     const { culprits, bystanders, why } = judgeThreadDeath(open, slot.fatal?.runId, this.suspects, reason);
     for (const run of bystanders) {

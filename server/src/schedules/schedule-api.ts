@@ -17,6 +17,7 @@ export const scheduleDefaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
   alertThrottleMs: 3_600_000,
   alertFormat: 'causeway',
   paused: false,
+  requireGraphTests: false,
 };
 /** `base` with the given fields replaced; nested settings merge field by field. */
 export function mergedScheduleInput(base: ScheduleInput, patch: z.infer<typeof patchScheduleBody>): ScheduleInput {
@@ -39,6 +40,7 @@ export function mergedScheduleInput(base: ScheduleInput, patch: z.infer<typeof p
     alertThrottleMs: patch.alertThrottleMs ?? base.alertThrottleMs,
     alertFormat: patch.alertFormat ?? base.alertFormat,
     paused: patch.paused ?? base.paused,
+    requireGraphTests: patch.requireGraphTests ?? base.requireGraphTests,
   };
 }
 
@@ -63,5 +65,6 @@ export function scheduleInputOf(row: ScheduleRow): ScheduleInput {
     alertThrottleMs: row.alert_throttle_ms,
     alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
     paused: row.paused,
+    requireGraphTests: row.require_graph_tests,
   };
 }

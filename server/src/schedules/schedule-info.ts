@@ -16,6 +16,7 @@ export interface ScheduleInfo {
   alertThrottleMs: number;
   alertFormat: 'causeway' | 'slack';
   paused: boolean;
+  requireGraphTests: boolean;
   nextFireAt: string | null;
   createdBy: string;
   createdAt: string;
@@ -37,6 +38,7 @@ export function scheduleInfoOf(row: ScheduleRow): ScheduleInfo {
     alertThrottleMs: row.alert_throttle_ms,
     alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
     paused: row.paused,
+    requireGraphTests: row.require_graph_tests,
     nextFireAt: row.next_fire_at === null ? null : new Date(row.next_fire_at).toISOString(),
     createdBy: row.created_by,
     createdAt: new Date(row.created_at).toISOString(),

@@ -22,6 +22,8 @@ export interface ScheduleInput {
   alertThrottleMs?: number | undefined;
   alertFormat?: 'causeway' | 'slack' | undefined;
   paused: boolean;
+  /** A graph version the schedule has not run yet runs only once its tests passed. */
+  requireGraphTests?: boolean | undefined;
 }
 
 /** One occurrence in a schedule's history, with every run it started. */
@@ -187,6 +189,7 @@ function columnsOf(input: ScheduleInput) {
     ...(input.alertThrottleMs === undefined ? {} : { alert_throttle_ms: input.alertThrottleMs }),
     ...(input.alertFormat === undefined ? {} : { alert_format: input.alertFormat }),
     paused: input.paused,
+    ...(input.requireGraphTests === undefined ? {} : { require_graph_tests: input.requireGraphTests }),
   };
 }
 

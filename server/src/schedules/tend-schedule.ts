@@ -5,6 +5,7 @@ import { type AlertDecision, failureAlert, recoveryAlert } from './alert-throttl
 import { CronPlan } from './cron-plan';
 import { type CatchUpPolicy, planCatchUp } from './plan-catch-up';
 import { retryDelay } from './retry-delay';
+import { scheduleTestsRefusal } from './schedule-tests-refusal';
 import { type RunDefaults, startScheduledRun } from './start-scheduled-run';
 
 export type ScheduleRow = Selectable<SchedulesTable>;
@@ -66,6 +67,16 @@ export async function tendSchedule(db: Kysely<Database>, schedule: ScheduleRow, 
     db.updateTable('schedule_occurrences').set(values).where('schedule_id', '=', schedule.id).where('fire_at', '=', o.fire_at).execute();
   const start = async (o: OpenOccurrence, retryOf: number | null, version: number | null) => {
     const attempt = o.attempts + 1;
+    // A retry runs the version its first attempt was let through with.
+    const refused = retryOf === null ? await scheduleTestsRefusal(db, schedule, version) : undefined;
+    if (refused !== undefined) {
+      const alert = await failureAlert(db, schedule, now);
+      await update(o, { status: 'failed', attempts: attempt, finished_at: now, error: JSON.stringify(refused), ...alert.fields });
+      o.status = 'failed';
+      log('schedule occurrence refused', o, { attempt, code: refused.code, error: refused.message, ...throttledField(alert) });
+      if (alert.due) result.alertsDue++;
+      return;
+    }
     const runId = await startScheduledRun(
       db,
       { scheduleId: schedule.id, scheduleName: schedule.name, fireAt: o.fire_at, attempt, graphId: schedule.graph_id, version, retryOf },

@@ -55,6 +55,7 @@ export async function makeTestApp(
   const rateLimits = options.rateLimits ?? RateLimits.fromEnv({});
   const { app, services } = createApp({
     endpoints,
+    artifacts,
     db: handle.db,
     registry: options.registry ?? new NodeRegistry(),
     cipher: new SecretCipher(randomBytes(32)),

@@ -8,6 +8,7 @@ import { QuickAdd } from '../components/QuickAdd';
 import { ResultsDock } from '../components/ResultsDock';
 import { RunTimeline } from '../components/RunTimeline';
 import { ShortcutHelp } from '../components/ShortcutHelp';
+import { TestsPanel } from '../graph-tests/TestsPanel';
 import type { Comparison } from '../graphs/compare-graphs';
 import { FileUploadsContext, serverUploads } from '../inspector/fields/UploadField';
 import { Inspector } from '../inspector/Inspector';
@@ -84,6 +85,7 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
   const [help, setHelp] = useState(false);
   const [graphsOpen, setGraphsOpen] = useState(false);
   const [timeline, setTimeline] = useState(false);
+  const [testsOpen, setTestsOpen] = useState(false);
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [comparison, setComparison] = useState<Comparison | undefined>();
   const [conflict, setConflict] = useState<SaveConflict | undefined>();
@@ -244,8 +246,9 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
           <Inspector onRunTo={(id) => void run([id])} />
         </FileUploadsContext.Provider>
       </div>
-      <ResultsDock open={previewing || timeline}>
+      <ResultsDock open={previewing || timeline || testsOpen}>
         <ResultsPanel />
+        {testsOpen && !previewing && !timeline && <TestsPanel onClose={() => setTestsOpen(false)} />}
         {timeline && !previewing && (
           <section className="results" aria-label="Run timeline">
             <header>
@@ -264,7 +267,13 @@ function Shell({ editor, api, server }: { editor: Editor; api: ApiClient | undef
       <StatusBar
         onTimeline={() => {
           store.showPreview(undefined);
+          setTestsOpen(false);
           setTimeline((t) => !t);
+        }}
+        onTests={() => {
+          store.showPreview(undefined);
+          setTimeline(false);
+          setTestsOpen((t) => !t);
         }}
       />
       {quickAdd !== undefined && (

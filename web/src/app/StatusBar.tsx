@@ -3,7 +3,7 @@ import { useEditor } from './editor-context';
 import { statusSummary } from './status-summary';
 
 /** The bottom line: the latest notice (why something was refused), the run's state and the graph's issue count. */
-export function StatusBar({ onTimeline }: { onTimeline: () => void }) {
+export function StatusBar({ onTimeline, onTests }: { onTimeline: () => void; onTests: () => void }) {
   const notice = useEditor((s) => s.notice);
   const run = useEditor((s) => s.run);
   const issueCount = useEditor((s) => s.analysis.general.length + [...s.analysis.byNode.values()].reduce((n, list) => n + list.length, 0));
@@ -19,6 +19,9 @@ export function StatusBar({ onTimeline }: { onTimeline: () => void }) {
       </span>
       <button type="button" className="run-toggle" onClick={onTimeline}>
         Timeline
+      </button>
+      <button type="button" className="run-toggle" onClick={onTests}>
+        Tests
       </button>
       <span>{counts}</span>
       <span className={summary.issues.ok ? 'ok' : 'issues'} data-testid="issue-count">

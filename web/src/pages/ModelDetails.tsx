@@ -1,3 +1,4 @@
+import type { ListedModelVersion } from '@causeway/contract';
 import { useState } from 'react';
 import { type ModelVersionInfo, modelsApi } from '../api/models-api';
 import { can, type Server } from '../app/server-context';
@@ -40,6 +41,7 @@ export function ModelDetails({
             <th scope="col">Version</th>
             <th scope="col">Stage</th>
             <th scope="col">Gate</th>
+            <th scope="col">Graph tests</th>
             <th scope="col">Metrics</th>
             <th scope="col">Made by</th>
             <th scope="col">Compare</th>
@@ -57,6 +59,9 @@ export function ModelDetails({
                 <span className={`status-pill stage-${v.stage}`}>{v.stage}</span>
               </td>
               <td>{gateText(v)}</td>
+              <td>
+                <GraphTestsStatus status={v.graphTests} />
+              </td>
               <td>{metricsText(v.metrics)}</td>
               <td>
                 <Lineage version={v} onOpenRun={onOpenRun} />
@@ -92,6 +97,12 @@ export function ModelDetails({
       )}
     </section>
   );
+}
+
+/** The verdict of the tests beside the graph version that produced a model version. */
+function GraphTestsStatus({ status }: { status: ListedModelVersion['graphTests'] }) {
+  if (status === null) return <span className="muted">no tests</span>;
+  return <span className={`status-pill tests-${status}`}>{status === 'untested' ? 'not run' : status}</span>;
 }
 
 function gateText(v: ModelVersionInfo): string {

@@ -150,6 +150,10 @@ export function ScheduleForm({
         </>
       )}
       <label className="inline">
+        <input type="checkbox" checked={f.requireGraphTests} onChange={(e) => setForm({ ...f, requireGraphTests: e.target.checked })} />
+        Run a new graph version only once its tests passed
+      </label>
+      <label className="inline">
         <input type="checkbox" checked={f.paused} onChange={(e) => setForm({ ...f, paused: e.target.checked })} />
         Paused
       </label>

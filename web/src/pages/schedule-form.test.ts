@@ -16,6 +16,7 @@ const stored = {
   alertThrottleMs: 1_800_000,
   alertFormat: 'slack' as const,
   paused: false,
+  requireGraphTests: false,
   nextFireAt: null,
   createdBy: 'ops',
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -47,6 +48,7 @@ describe('the schedule form', () => {
       alertThrottleMs: 3_600_000,
       alertFormat: 'causeway',
       paused: false,
+      requireGraphTests: false,
     });
   });
 
@@ -65,6 +67,7 @@ describe('the schedule form', () => {
       alertThrottleMs: 1_800_000,
       alertFormat: 'slack',
       paused: false,
+      requireGraphTests: false,
     });
     expect(scheduleBodyOf({ ...form, alertThrottleMinutes: '0' })).toMatchObject({ alertThrottleMs: 0 });
     expect(scheduleBodyOf({ ...form, alert: 'none' })).toMatchObject({ alertUrl: null, alertSecret: null });

@@ -24,6 +24,8 @@ export interface ScheduleFormState {
   alertThrottleMinutes: string;
   alertFormat: 'causeway' | 'slack';
   paused: boolean;
+  /** A graph version the schedule has not run yet runs only once its tests passed. */
+  requireGraphTests: boolean;
 }
 
 export const newScheduleForm: ScheduleFormState = {
@@ -44,6 +46,7 @@ export const newScheduleForm: ScheduleFormState = {
   alertThrottleMinutes: '60',
   alertFormat: 'causeway',
   paused: false,
+  requireGraphTests: false,
 };
 
 /** The form of a stored schedule, for editing. */
@@ -66,6 +69,7 @@ export function formOf(s: Schedule): ScheduleFormState {
     alertThrottleMinutes: String(s.alertThrottleMs / 60_000),
     alertFormat: s.alertFormat,
     paused: s.paused,
+    requireGraphTests: s.requireGraphTests,
   };
 }
 
@@ -97,6 +101,7 @@ export function scheduleBodyOf(f: ScheduleFormState): Patch {
     alertThrottleMs: Math.round(Number(f.alertThrottleMinutes) * 60_000),
     alertFormat: f.alertFormat,
     paused: f.paused,
+    requireGraphTests: f.requireGraphTests,
   };
 }
 

@@ -3,6 +3,7 @@ import { countText, splitEndpoint } from '@causeway/sdk';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useEditor, useEditorServices } from '../app/editor-context';
 import { useServer } from '../app/server-context';
+import { pinOutput } from '../graph-tests/tests-actions';
 import type { ColumnProfile, PortPreview } from '../runner/runner-protocol';
 import { ColumnProfileView } from './ColumnProfileView';
 import { DataTable } from './DataTable';
@@ -90,6 +91,15 @@ export function ResultsPanel() {
                 Profile
               </button>
             </div>
+            {nodeId && portId && (
+              <button
+                type="button"
+                title="Add a test case whose expected output is this table as it is now"
+                onClick={() => void pinOutput({ store, browser, source: runner, server }, { nodeId, portId, totalRows: preview.totalRows })}
+              >
+                Pin as expected
+              </button>
+            )}
             {nodeId && portId && (
               <TableDownload
                 nodeId={nodeId}

@@ -1,4 +1,4 @@
-import type { Graph, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
+import type { Graph, GraphTests, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
 import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
@@ -134,6 +134,25 @@ export class BrowserRunner {
 
   exportedFile(path: string): Promise<Uint8Array> {
     return this.remote.exportedFile(path);
+  }
+
+  /** The checks that pin a table output as it is now: of the last browser run, or of a server run's `pages` (their buffers move). */
+  pin(nodeId: string, portId: string, pages?: Uint8Array[]) {
+    return this.remote.pin(
+      nodeId,
+      portId,
+      pages === undefined
+        ? undefined
+        : transfer(
+            pages,
+            pages.map((p) => p.buffer as ArrayBuffer),
+          ),
+    );
+  }
+
+  /** Runs a graph's tests in the worker. */
+  runTests(graph: Graph, tests: GraphTests) {
+    return this.remote.runTests(graph, tests);
   }
 
   /** Pages of a table as one CSV or Parquet file, written in the worker; the pages' buffers move there. */

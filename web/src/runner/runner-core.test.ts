@@ -57,6 +57,21 @@ describe('RunnerCore', () => {
     await expect(core.download('src', 'table', 'onnx')).rejects.toThrow('"src.table" is not a model.');
   });
 
+  it('pins a table output as a test case that passes, and fails with a diff once the graph changes', async () => {
+    const core = new RunnerCore(new NodeRegistry().add(numbers, count));
+    const small: Graph = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'src' ? { ...n, config: { n: 4 } } : n)) };
+    expect(() => core.pin('src', 'table')).toThrow(/no result yet/);
+    await core.run({ graph: small }, () => undefined);
+    const pinned = core.pin('src', 'table');
+    expect(pinned).toMatchObject({ output: 'src.table', rows: 4, values: { columns: ['x', 'parity'] } });
+    const tests = { format: 'causeway.tests/1' as const, cases: [{ name: 'pinned', expect: [pinned] }] };
+    expect(await core.runTests(small, tests)).toMatchObject([{ name: 'pinned', status: 'passed', failures: [] }]);
+    const changed: Graph = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'src' ? { ...n, config: { n: 3 } } : n)) };
+    const [verdict] = await core.runTests(changed, tests);
+    expect(verdict?.status).toBe('failed');
+    expect(verdict?.failures.map((f) => f.message).join('\n')).toMatch(/4/);
+  });
+
   it('runs a graph, streams events and serves table pages as Arrow IPC', async () => {
     const core = new RunnerCore(new NodeRegistry().add(numbers, count));
     const events: RunEvent[] = [];

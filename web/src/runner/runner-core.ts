@@ -1,6 +1,8 @@
 import {
+  type Assertion,
   type FileStore,
   type Graph,
+  type GraphTests,
   type HttpClient,
   isArrowTable,
   MemoryOutputCache,
@@ -10,8 +12,10 @@ import {
   type OnnxRuntime,
   type PortSpec,
   parseCsv,
+  pinAsExpected,
   type RunEvent,
   runGraph,
+  runGraphTests,
   type TableSchema,
   tableSchemaOf,
   UserError,
@@ -21,7 +25,7 @@ import type { FullAnalysis } from '../canvas/analyze-graph';
 import { profileTable } from './column-profile';
 import { DesignSchemas } from './design-schemas';
 import { fullAnalysis } from './full-analysis';
-import type { ColumnProfile, OutputFileFormat, PortPreview, RunnerApi, RunRequest } from './runner-protocol';
+import type { ColumnProfile, OutputFileFormat, PortPreview, RunnerApi, RunRequest, TestCaseVerdict } from './runner-protocol';
 import { tableFile, tableOfPages } from './table-file';
 
 /** What the host lends running nodes: model scoring and URL fetching (absent in tests that need neither). */
@@ -197,6 +201,32 @@ export class RunnerCore implements Omit<RunnerApi, 'start' | 'ping'> {
     const bytes = this.#exports.files.get(path);
     if (bytes === undefined) throw new UserError('REQUEST_INVALID', `No run in this editor wrote "${path}": run the graph.`);
     return bytes;
+  }
+
+  pin(nodeId: string, portId: string, pages?: Uint8Array[]): Assertion {
+    const output = `${nodeId}.${portId}`;
+    if (pages !== undefined) return pinAsExpected(output, tableOfPages(pages));
+    const found = this.#value(nodeId, portId);
+    if (!found.ok) throw new UserError('REQUEST_INVALID', found.message);
+    if (!isArrowTable(found.value)) throw new UserError('REQUEST_INVALID', `"${output}" is not a table.`);
+    return pinAsExpected(output, found.value as Table);
+  }
+
+  async runTests(graph: Graph, tests: GraphTests): Promise<TestCaseVerdict[]> {
+    this.#nodes.assertRunnable(graph);
+    const results = await runGraphTests(graph, tests, {
+      registry: this.#nodes.registryFor(graph),
+      files: this.#files,
+      ...this.#services,
+      parallel: 1,
+    });
+    return results.map(({ name, status, durationMs, issues, failures }) => ({
+      name,
+      status,
+      durationMs: Math.round(durationMs),
+      issues: issues.map(({ code, path, message }) => ({ code, path: [...path], message })),
+      failures: failures.map((failure) => ({ ...failure })),
+    }));
   }
 
   writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array {

@@ -1,4 +1,4 @@
-import type { ColumnType, Graph, ModelCard, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
+import type { Assertion, ColumnType, Graph, GraphTests, ModelCard, RunEvent, RunStatus, TableSchema } from '@causeway/sdk';
 import type { FullAnalysis } from '../canvas/analyze-graph';
 import type { CatalogMessage } from '../registry';
 
@@ -65,6 +65,15 @@ export interface ColumnProfile {
 /** What an output downloads as: tables as CSV or Parquet, models as their ONNX file (the card rides inside). */
 export type OutputFileFormat = 'csv' | 'parquet' | 'onnx';
 
+/** One test case's verdict, in the shape a server run of the tests reports it too. */
+export interface TestCaseVerdict {
+  name: string;
+  status: 'passed' | 'failed' | 'invalid';
+  durationMs: number;
+  issues: { code: string; path: (string | number)[]; message: string }[];
+  failures: { check: string; message: string; code?: string | undefined; diff?: string[] | undefined }[];
+}
+
 /** The runner the page talks to (the worker, through comlink). */
 export interface RunnerApi {
   /** Loads the node types (built-ins, then the enabled plugins the server lists through `server`) once, and describes them for the page. */
@@ -81,6 +90,13 @@ export interface RunnerApi {
   exportedFiles(): string[] | Promise<string[]>;
   /** A file a browser run wrote, to offer as a download. */
   exportedFile(path: string): Uint8Array | Promise<Uint8Array>;
+  /**
+   * The checks that pin a table output as it is now (rows, schema, values): of the last browser run,
+   * or of `pages` (Arrow IPC streams of a server run's table).
+   */
+  pin(nodeId: string, portId: string, pages?: Uint8Array[]): Assertion | Promise<Assertion>;
+  /** Runs a graph's tests here in the worker, one case at a time, with the browser's files. */
+  runTests(graph: Graph, tests: GraphTests): Promise<TestCaseVerdict[]>;
   /** Pages of a table (Arrow IPC streams, e.g. a server run's output) as one CSV or Parquet file. */
   writeTable(pages: Uint8Array[], format: 'csv' | 'parquet'): Uint8Array | Promise<Uint8Array>;
   /** Keeps a file added in the browser; answers a CSV's schema, or fails naming the line it cannot read. */

@@ -77,6 +77,8 @@ const api: RunnerApi = {
     const bytes = (await loadEngine()).core.writeTable(pages, format);
     return transfer(bytes, [bytes.buffer]);
   },
+  pin: async (nodeId, portId, pages) => (await loadEngine()).core.pin(nodeId, portId, pages),
+  runTests: async (graph, tests) => (await loadEngine()).core.runTests(graph, tests),
   putFile: async (name, bytes) => (await loadEngine()).core.putFile(name, bytes),
   setFileSchemas: async (schemas) => {
     for (const [name, schema] of schemas) fileSchemas.set(name, schema);

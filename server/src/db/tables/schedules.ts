@@ -31,6 +31,8 @@ export interface SchedulesTable {
   /** Failures not alerted (throttled) since the last alert. */
   alerts_suppressed: Generated<number>;
   paused: Generated<boolean>;
+  /** A graph version the schedule has not run yet runs only once its tests passed. */
+  require_graph_tests: Generated<boolean>;
   next_fire_at: NullableTimestamp;
   created_by: string;
   /** The maker's role: the schedule's runs use secrets as it. */
