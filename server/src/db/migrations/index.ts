@@ -15,6 +15,7 @@ import * as m0013 from './0013_graph_tests';
 import * as m0014 from './0014_prediction_feedback';
 import * as m0015 from './0015_schedule_alert_throttle';
 import * as m0016 from './0016_rollouts_and_client_tokens';
+import * as m0019 from './0019_model_promotions';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_prediction_feedback': m0014,
   '0015_schedule_alert_throttle': m0015,
   '0016_rollouts_and_client_tokens': m0016,
+  '0019_model_promotions': m0019,
 };

@@ -31,6 +31,8 @@ export interface SchedulesTable {
   /** Failures not alerted (throttled) since the last alert. */
   alerts_suppressed: Generated<number>;
   paused: Generated<boolean>;
+  /** Also fire when a drift check of this endpoint fails (null: the cron only). */
+  on_drift_of: ColumnType<string | null, string | null | undefined, string | null>;
   next_fire_at: NullableTimestamp;
   created_by: string;
   /** The maker's role: the schedule's runs use secrets as it. */
