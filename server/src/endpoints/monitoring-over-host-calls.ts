@@ -9,7 +9,11 @@ const ipc = z.instanceof(Uint8Array);
 export function monitoringOverHostCalls(call: HostCall): MonitoringClient {
   return {
     requestSample: async (endpoint, options) => {
-      const args = { limit: options.limit, ...(options.since === undefined ? {} : { since: options.since }) };
+      const args = {
+        limit: options.limit,
+        ...(options.since === undefined ? {} : { since: options.since }),
+        ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
+      };
       return tableFromIPC(ipc.parse(await call('monitoring', 'requestSample', [endpoint, args])));
     },
   };
