@@ -126,7 +126,13 @@ export class ModelPromotions {
       details: { mode: ask.mode, key: ask.key, ...(promotion.endpoint === null ? {} : { endpoint: promotion.endpoint }) },
     });
     if (ask.mode === 'approval') return { promotion, created: true };
-    return { promotion: await this.carryOut(promotion, ask.requestedBy), created: true };
+    try {
+      return { promotion: await this.carryOut(promotion, ask.requestedBy), created: true };
+    } catch (error) {
+      // Refused (no such endpoint, inputs differ): nothing was promoted, and a retry may ask again.
+      await this.db.deleteFrom('model_promotions').where('key', '=', promotion.key).where('status', '=', 'pending').execute();
+      throw error;
+    }
   }
 
   /** Promotions runs asked for, oldest first (of one model, or all); `awaiting` keeps those that wait for an ops approval. */
