@@ -16,6 +16,7 @@ export const scheduleDefaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
   alertSecret: null,
   alertThrottleMs: 3_600_000,
   alertFormat: 'causeway',
+  onDriftOf: null,
   paused: false,
 };
 /** `base` with the given fields replaced; nested settings merge field by field. */
@@ -38,6 +39,7 @@ export function mergedScheduleInput(base: ScheduleInput, patch: z.infer<typeof p
     alertSecret: patch.alertSecret === undefined ? (patch.alertUrl ? null : base.alertSecret) : patch.alertSecret,
     alertThrottleMs: patch.alertThrottleMs ?? base.alertThrottleMs,
     alertFormat: patch.alertFormat ?? base.alertFormat,
+    onDriftOf: patch.onDriftOf === undefined ? (base.onDriftOf ?? null) : patch.onDriftOf,
     paused: patch.paused ?? base.paused,
   };
 }
@@ -62,6 +64,7 @@ export function scheduleInputOf(row: ScheduleRow): ScheduleInput {
     alertSecret: row.alert_secret,
     alertThrottleMs: row.alert_throttle_ms,
     alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
+    onDriftOf: row.on_drift_of,
     paused: row.paused,
   };
 }

@@ -149,6 +149,10 @@ export function ScheduleForm({
           </label>
         </>
       )}
+      <label>
+        Also run when drift is detected on endpoint (optional)
+        <input value={f.onDriftOf} placeholder="e.g. churn" onChange={text('onDriftOf')} />
+      </label>
       <label className="inline">
         <input type="checkbox" checked={f.paused} onChange={(e) => setForm({ ...f, paused: e.target.checked })} />
         Paused
