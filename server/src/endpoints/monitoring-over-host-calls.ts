@@ -2,6 +2,7 @@ import type { MonitoringClient } from '@causeway/sdk';
 import { tableFromIPC } from 'apache-arrow';
 import { z } from 'zod';
 import type { HostCall } from '../runs/host-calls-client';
+import { withLocalDictionaryIds } from './local-dictionary-ids';
 
 const ipc = z.instanceof(Uint8Array);
 
@@ -14,7 +15,7 @@ export function monitoringOverHostCalls(call: HostCall): MonitoringClient {
         ...(options.since === undefined ? {} : { since: options.since }),
         ...(options.outcome === undefined ? {} : { outcome: options.outcome }),
       };
-      return tableFromIPC(ipc.parse(await call('monitoring', 'requestSample', [endpoint, args])));
+      return withLocalDictionaryIds(tableFromIPC(ipc.parse(await call('monitoring', 'requestSample', [endpoint, args]))));
     },
   };
 }
