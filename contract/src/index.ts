@@ -12,6 +12,7 @@ export * from './files';
 export * from './graph-tests';
 export * from './graphs';
 export * from './health';
+export * from './model-promotions';
 export * from './models';
 export * from './plugins';
 export * from './pushdown';

@@ -42,6 +42,13 @@ const fields = {
   alertFormat: z
     .enum(['causeway', 'slack'])
     .describe('causeway: the structured body (with a `text` line); slack: only `{ text }`, for strict chat webhooks'),
+  onDriftOf: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'an endpoint name')
+    .nullable()
+    .describe(
+      'also fire when a drift check of this endpoint fails (a run of a graph reading its requests whose validate.drift node failed)',
+    ),
   paused: z.boolean(),
   requireGraphTests: z
     .boolean()
@@ -63,6 +70,7 @@ export const createScheduleBody = z
     alertSecret: fields.alertSecret.optional(),
     alertThrottleMs: fields.alertThrottleMs.optional(),
     alertFormat: fields.alertFormat.optional(),
+    onDriftOf: fields.onDriftOf.optional(),
     paused: fields.paused.optional(),
     requireGraphTests: fields.requireGraphTests.optional(),
   })
@@ -83,6 +91,7 @@ export const scheduleSchema = z
     alert: z.union([z.object({ origin: z.string() }), z.object({ secret: z.string() })]).nullable(),
     alertThrottleMs: z.number(),
     alertFormat: z.enum(['causeway', 'slack']),
+    onDriftOf: z.string().nullable(),
     paused: z.boolean(),
     requireGraphTests: z.boolean(),
     nextFireAt: z.string().nullable(),

@@ -3,6 +3,7 @@
  */
 import { type AnyNodeDefinition, NodeRegistry } from '@causeway/sdk';
 import { batchScore } from './deploy/batch-score';
+import { promoteModel } from './deploy/promote-model';
 import { registerModel } from './deploy/register-model';
 import { crossValidateNode } from './model/cross-validate';
 import { decisionTreeNode } from './model/decision-tree';
@@ -29,6 +30,7 @@ import { endpointRequestsSource } from './source/endpoint-requests';
 import { httpSource } from './source/http';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
+import { labelledPredictionsSource } from './source/labelled-predictions';
 import { parquetSource } from './source/parquet';
 import { postgresSource } from './source/postgres';
 import { sampleSource } from './source/sample';
@@ -95,6 +97,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   httpSource,
   postgresSource,
   endpointRequestsSource,
+  labelledPredictionsSource,
   selectColumns,
   aggregateRows,
   binColumn,
@@ -137,6 +140,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   importModelNode,
   registeredModel,
   registerModel,
+  promoteModel,
   batchScore,
   fileSink,
   postgresSink,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { modelsRegisteredBy, templateNeeds } from './template-needs';
+import { modelsMadeBy, modelsRegisteredBy, templateNeeds } from './template-needs';
 
 const makers = new Map([['churn', { id: 'churn-deploy', name: 'Churn deploy' }]]);
 
@@ -17,7 +17,21 @@ test('a model read by stage names the template that registers it; an endpoint is
   ]);
 });
 
-test('a template that registers the model it then reads needs nothing; odd configs are skipped', () => {
+test('a retraining template that reads its own model in production needs the template that makes it', () => {
+  const nodes = [
+    { type: 'source.labelled-predictions', config: { endpoint: 'churn' } },
+    { type: 'model.registered', config: { model: 'churn', version: 'production' } },
+    { type: 'deploy.register-model', config: { name: 'churn' } },
+  ];
+  expect(modelsRegisteredBy(nodes)).toEqual(['churn']);
+  expect(modelsMadeBy(nodes)).toEqual([]);
+  expect(templateNeeds(nodes, makers)).toEqual([
+    { kind: 'model', name: 'churn', stage: 'production', madeBy: { id: 'churn-deploy', name: 'Churn deploy' } },
+    { kind: 'endpoint', name: 'churn', stage: null, madeBy: null },
+  ]);
+});
+
+test('a template that registers the model it then reads, made by no other, needs nothing; odd configs are skipped', () => {
   const nodes = [
     { type: 'deploy.register-model', config: { name: 'churn' } },
     { type: 'model.registered', config: { model: 'churn' } },
@@ -25,5 +39,5 @@ test('a template that registers the model it then reads needs nothing; odd confi
     { type: 'model.registered', config: { model: 7 } },
   ];
   expect(modelsRegisteredBy(nodes)).toEqual(['churn']);
-  expect(templateNeeds(nodes, makers)).toEqual([]);
+  expect(templateNeeds(nodes, new Map())).toEqual([]);
 });

@@ -17,6 +17,7 @@ const readers: Record<string, { kind: TemplateNeed['kind']; field: string; stage
   'model.registered': { kind: 'model', field: 'model', stageField: 'version', defaultStage: 'production' },
   'deploy.batch-score': { kind: 'model', field: 'model', stageField: 'version', defaultStage: 'production' },
   'source.endpoint-requests': { kind: 'endpoint', field: 'endpoint' },
+  'source.labelled-predictions': { kind: 'endpoint', field: 'endpoint' },
 };
 const registers = 'deploy.register-model';
 
@@ -31,9 +32,21 @@ export function modelsRegisteredBy(nodes: TemplateNode[]): string[] {
     .filter((name): name is string => typeof name === 'string');
 }
 
+/** The models a template makes from scratch: those it registers without reading them from the registry (a retraining template reads its champion). */
+export function modelsMadeBy(nodes: TemplateNode[]): string[] {
+  const read = new Set(
+    nodes
+      .filter((n) => n.type === 'model.registered')
+      .map((n) => configOf(n).model)
+      .filter((name): name is string => typeof name === 'string'),
+  );
+  return modelsRegisteredBy(nodes).filter((name) => !read.has(name));
+}
+
 /**
  * What a template needs before it runs as shipped: each registered model (and stage) and endpoint it
- * reads (models first), with the template that registers that model. A model it registers itself is no need.
+ * reads (models first), with the template that makes that model. A model it registers itself is no
+ * need, unless another template makes it (a retraining template needs the first version in production).
  */
 export function templateNeeds(nodes: TemplateNode[], makers: Map<string, { id: string; name: string }>): TemplateNeed[] {
   const own = new Set(modelsRegisteredBy(nodes));
@@ -43,7 +56,7 @@ export function templateNeeds(nodes: TemplateNode[], makers: Map<string, { id: s
     if (reader === undefined) continue;
     const config = configOf(node);
     const name = config[reader.field];
-    if (typeof name !== 'string' || name === '' || (reader.kind === 'model' && own.has(name))) continue;
+    if (typeof name !== 'string' || name === '' || (reader.kind === 'model' && own.has(name) && !makers.has(name))) continue;
     const stageValue = reader.stageField === undefined ? undefined : (config[reader.stageField] ?? reader.defaultStage);
     const stage = reader.kind === 'model' ? String(stageValue) : null;
     const madeBy = reader.kind === 'model' ? (makers.get(name) ?? null) : null;

@@ -36,6 +36,9 @@ export {
   type ModelRegistryClient,
   type ModelSelector,
   noModelRegistry,
+  type PromotionMode,
+  type PromotionRequest,
+  type PromotionResult,
 } from './model-registry-client';
 export { type EndpointSampleOptions, type MonitoringClient, noMonitoring } from './monitoring-client';
 export {

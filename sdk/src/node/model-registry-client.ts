@@ -69,6 +69,51 @@ export interface LoadedModel {
 }
 
 /**
+ * How {@link ModelRegistryClient.promote} moves a version: to production at once (its gate must have
+ * passed), on canary on an endpoint (promoted later by the canary's policy), or into a pending-approval
+ * state that ops approve or reject on the Models page.
+ *
+ * @example
+ * const mode: PromotionMode = 'canary';
+ */
+export type PromotionMode = 'production' | 'canary' | 'approval';
+
+/**
+ * What {@link ModelRegistryClient.promote} asks for. The host keys it by the schedule occurrence (or run)
+ * and `idempotencyKey`, so a retry or a second scheduler gets the first answer and never promotes twice.
+ *
+ * @example
+ * const request: PromotionRequest = { name: 'churn', version: 4, mode: 'canary', endpoint: 'churn', percent: 10, policy: { durationMinutes: 60 }, idempotencyKey: ctx.nodeId };
+ */
+export interface PromotionRequest {
+  name: string;
+  version: number;
+  mode: PromotionMode;
+  /** The endpoint the canary runs on (canary mode). */
+  endpoint?: string | undefined;
+  /** The canary's share of traffic, 1–99 (canary mode). */
+  percent?: number | undefined;
+  /** The canary's policy, as the endpoints API takes it (canary mode). */
+  policy?: Record<string, unknown> | undefined;
+  idempotencyKey: string;
+}
+
+/**
+ * What {@link ModelRegistryClient.promote} answers: the promotion the key holds (perhaps an earlier
+ * one, then `created` is false), with its status: `applied`, `pending` (waits for approval), `approved`, `rejected`.
+ *
+ * @example
+ * const { version, status, created } = await ctx.models.promote(request);
+ */
+export interface PromotionResult {
+  name: string;
+  version: number;
+  mode: PromotionMode;
+  status: 'pending' | 'approved' | 'rejected' | 'applied';
+  created: boolean;
+}
+
+/**
  * The server's model registry, as deploy and batch nodes see it (server hosts only). Versions are
  * immutable; a stage names at most one version per model for production.
  *
@@ -79,6 +124,7 @@ export interface LoadedModel {
 export interface ModelRegistryClient {
   register(request: ModelRegisterRequest): Promise<ModelRegistered>;
   load(name: string, selector: ModelSelector): Promise<LoadedModel>;
+  promote(request: PromotionRequest): Promise<PromotionResult>;
 }
 
 const missing = () =>
@@ -92,4 +138,4 @@ const missing = () =>
  * @example
  * await runGraph(graph, { registry, models: noModelRegistry }); // the default
  */
-export const noModelRegistry: ModelRegistryClient = { register: missing, load: missing };
+export const noModelRegistry: ModelRegistryClient = { register: missing, load: missing, promote: missing };

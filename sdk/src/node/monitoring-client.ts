@@ -11,6 +11,8 @@ import { UserError } from '../errors/errors';
 export interface EndpointSampleOptions {
   since?: string | undefined;
   limit: number;
+  /** Only the rows whose real outcome came back as feedback, with the outcome in a column of this name. */
+  outcome?: string | undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ const options = z
   .object({
     since: z.iso.datetime({ offset: true }).optional(),
     limit: z.number().int().min(1).max(maxSampleRows),
+    outcome: z.string().min(1).max(1_000).optional(),
   })
   .strict();
 
@@ -19,8 +20,12 @@ const options = z
  */
 export function monitoringHostCalls(db: Kysely<Database>): Record<string, HostCallHandler> {
   return {
-    requestSample: hostMethod(z.tuple([endpoint, options]), async ([name, { since, limit }]) => {
-      const table = await readSampleTable(db, name, { ...(since === undefined ? {} : { since }), limit });
+    requestSample: hostMethod(z.tuple([endpoint, options]), async ([name, { since, limit, outcome }]) => {
+      const table = await readSampleTable(db, name, {
+        ...(since === undefined ? {} : { since }),
+        ...(outcome === undefined ? {} : { outcome }),
+        limit,
+      });
       return tableToIPC(table, 'stream');
     }),
   };

@@ -1,6 +1,6 @@
 import { float64Vector, int32Vector, type ModelCard, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
 import type { Table, Vector } from 'apache-arrow';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { requestFields } from './input-example';
 
@@ -26,7 +26,11 @@ function dateOf(value: unknown): unknown {
  * @example
  * const table = await readSampleTable(db, 'churn', { since: '2026-01-01T00:00:00Z', limit: 10_000 });
  */
-export async function readSampleTable(db: Kysely<Database>, endpoint: string, options: { since?: string; limit: number }): Promise<Table> {
+export async function readSampleTable(
+  db: Kysely<Database>,
+  endpoint: string,
+  options: { since?: string; limit: number; outcome?: string },
+): Promise<Table> {
   const known = await db
     .selectFrom('endpoints')
     .leftJoin('model_versions', (j) =>
@@ -38,12 +42,24 @@ export async function readSampleTable(db: Kysely<Database>, endpoint: string, op
   if (known === undefined) throw new UserError('NOT_FOUND', `No endpoint named "${endpoint}".`);
   // Columns in the order of the served version's card; stored rows (jsonb) do not keep key order.
   let query = db
-    .selectFrom('endpoint_samples')
-    .select(['at', 'version', 'input', 'output'])
-    .where('endpoint_name', '=', endpoint)
-    .where('role', '=', 'answer');
-  if (options.since !== undefined) query = query.where('at', '>=', new Date(options.since));
-  const rows = (await query.orderBy('id', 'desc').limit(Math.min(options.limit, maxSampleRows)).execute()).reverse();
+    .selectFrom('endpoint_samples as s')
+    .select(['s.at', 's.version', 's.input', 's.output'])
+    .where('s.endpoint_name', '=', endpoint)
+    .where('s.role', '=', 'answer');
+  if (options.since !== undefined) query = query.where('s.at', '>=', new Date(options.since));
+  // Labelled rows only: the predictions whose real outcome came back as feedback.
+  const labelled =
+    options.outcome === undefined
+      ? query.select(sql<unknown>`null`.as('outcome'))
+      : query
+          .innerJoin('endpoint_feedback as f', (j) =>
+            j
+              .onRef('f.endpoint_name', '=', 's.endpoint_name')
+              .onRef('f.request_id', '=', 's.request_id')
+              .onRef('f.row_index', '=', 's.row_index'),
+          )
+          .select('f.outcome');
+  const rows = (await labelled.orderBy('s.id', 'desc').limit(Math.min(options.limit, maxSampleRows)).execute()).reverse();
   const inputs = rows.map((r) => json(r.input));
   const outputs = rows.map((r) => json(r.output));
   const fields = requestFields(json(known.card) as unknown as ModelCard);
@@ -83,5 +99,14 @@ export async function readSampleTable(db: Kysely<Database>, endpoint: string, op
   );
   for (const c of classes)
     add(`probability_${c}`, float64Vector(Float64Array.from(outputs, (o) => Number(json(o.probabilities)[c] ?? Number.NaN))));
+  if (options.outcome !== undefined) {
+    add(
+      options.outcome,
+      valuesToVector(
+        rows.map((r) => r.outcome ?? null),
+        options.outcome,
+      ),
+    );
+  }
   return tableFromColumns(names, vectors);
 }

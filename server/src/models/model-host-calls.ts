@@ -1,7 +1,12 @@
+import { canaryPolicy } from '@causeway/contract';
 import { type ColumnType, columnTypes } from '@causeway/sdk';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type HostCallHandler, hostMethod } from '../runs/host-calls';
+import type { Database } from '../db/database';
+import { type HostCallHandler, type HostCallRun, hostMethod } from '../runs/host-calls';
+import type { ModelPromotions } from './model-promotions';
 import { type ModelRegistry, modelNamePattern } from './model-registry';
+import { promotionScope } from './promotion-scope';
 
 const name = z.string().regex(modelNamePattern, 'a model name: letters, digits, ".", "_" or "-"');
 const column = z.object({
@@ -37,12 +42,30 @@ const registerRequest = z.object({
   idempotencyKey: z.string().min(1).max(512),
 });
 const selector = z.union([z.number().int().min(1), z.enum(['production', 'staging', 'latest'])]);
+const promoteRequest = z
+  .object({
+    name,
+    version: z.number().int().min(1),
+    mode: z.enum(['production', 'canary', 'approval']),
+    endpoint: z.string().regex(modelNamePattern, 'an endpoint name').optional(),
+    percent: z.number().int().min(1).max(99).optional(),
+    policy: canaryPolicy.optional(),
+    idempotencyKey: z.string().min(1).max(512),
+  })
+  .strict();
+
+/** The node's part of its key: the engine's `<run>:<node>` without this run's id. */
+const nodePart = (key: string, run: HostCallRun): string => (key.startsWith(`${run.runId}:`) ? key.slice(`${run.runId}:`.length) : key);
 
 /**
  * The `models` host-call service: a run registers versions under its own graph version and run id
  * (taken from the main side's record of the run, never from the thread) and loads versions to score with.
  */
-export function modelHostCalls(registry: ModelRegistry): Record<string, HostCallHandler> {
+export function modelHostCalls(
+  registry: ModelRegistry,
+  promotions: ModelPromotions,
+  db: Kysely<Database>,
+): Record<string, HostCallHandler> {
   return {
     register: hostMethod(z.tuple([registerRequest]), async ([request], run) => {
       // The key is scoped to the run so no other run can answer for it.
@@ -61,6 +84,21 @@ export function modelHostCalls(registry: ModelRegistry): Record<string, HostCall
       const onnx = await registry.readOnnx(modelName, version.version);
       const path = version.scoringPath === null ? {} : { scoringPath: version.scoringPath };
       return { name: modelName, version: version.version, onnx, card: version.card, ...path };
+    }),
+    // Keyed by the schedule occurrence (or the first run of a retry chain): every attempt asks with one key.
+    promote: hostMethod(z.tuple([promoteRequest]), async ([request], run) => {
+      const scope = await promotionScope(db, run.runId);
+      const { promotion, created } = await promotions.ask({
+        key: `${scope}:${nodePart(request.idempotencyKey, run)}`,
+        name: request.name,
+        version: request.version,
+        mode: request.mode,
+        endpoint: request.endpoint,
+        percent: request.percent,
+        policy: request.policy,
+        requestedBy: `run:${run.runId}`,
+      });
+      return { name: promotion.name, version: promotion.version, mode: promotion.mode, status: promotion.status, created };
     }),
   };
 }

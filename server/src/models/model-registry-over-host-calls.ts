@@ -1,8 +1,15 @@
-import type { LoadedModel, ModelRegistered, ModelRegistryClient, ScoringPath } from '@causeway/sdk';
+import type { LoadedModel, ModelRegistered, ModelRegistryClient, PromotionResult, ScoringPath } from '@causeway/sdk';
 import { z } from 'zod';
 import type { HostCall } from '../runs/host-calls-client';
 
 const registered = z.object({ name: z.string(), version: z.number().int(), created: z.boolean() });
+const promoted = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  mode: z.enum(['production', 'canary', 'approval']),
+  status: z.enum(['pending', 'approved', 'rejected', 'applied']),
+  created: z.boolean(),
+});
 const loaded = z.object({
   name: z.string(),
   version: z.number().int(),
@@ -20,5 +27,6 @@ export function modelRegistryOverHostCalls(call: HostCall): ModelRegistryClient 
   return {
     register: async (request): Promise<ModelRegistered> => registered.parse(await call('models', 'register', [request])),
     load: async (name, selector): Promise<LoadedModel> => loaded.parse(await call('models', 'load', [name, selector])) as LoadedModel,
+    promote: async (request): Promise<PromotionResult> => promoted.parse(await call('models', 'promote', [request])),
   };
 }

@@ -2,10 +2,14 @@ import {
   archivedModel,
   archiveModelBody,
   compareModelsQuery,
+  decidePromotionBody,
   modelComparison,
   modelList,
   modelPolicy,
   modelPolicyBody,
+  modelPromotionList,
+  modelPromotionSchema,
+  modelPromotionsQuery,
   modelWithVersions,
   modelNameParam as nameParam,
   setStageBody,
@@ -22,6 +26,7 @@ import { newRouter } from '../http/new-router';
 import { errorResponses, jsonBody, jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { archiveModel } from '../models/archive-model';
+import { ModelPromotions } from '../models/model-promotions';
 import { ModelRegistry } from '../models/model-registry';
 import { actorOf } from './actor-of';
 
@@ -115,6 +120,34 @@ const compare = defineRoute('models:read', {
   responses: { 200: jsonResponse('The comparison', modelComparison), ...errorResponses(404) },
 });
 
+const promotions = defineRoute('models:read', {
+  method: 'get',
+  path: '/promotions',
+  operationId: 'listModelPromotions',
+  summary: 'Promotions retraining runs asked for; `awaiting=true` keeps those waiting for an ops approval',
+  tags: ['models'],
+  request: { query: modelPromotionsQuery },
+  responses: { 200: jsonResponse('Promotions, oldest first', modelPromotionList), ...errorResponses(404) },
+});
+const approve = defineRoute('models:write', {
+  method: 'post',
+  path: '/{name}/versions/{version}/approve',
+  operationId: 'approveModelPromotion',
+  summary: 'Approve a pending promotion: the version goes to production (its gate must have passed); audited',
+  tags: ['models'],
+  request: { params: versionParams, ...jsonBody(decidePromotionBody) },
+  responses: { 200: jsonResponse('Approved', modelPromotionSchema), ...errorResponses(404, 409, 422) },
+});
+const reject = defineRoute('models:write', {
+  method: 'post',
+  path: '/{name}/versions/{version}/reject',
+  operationId: 'rejectModelPromotion',
+  summary: 'Reject a pending promotion: the version stays where it is; audited',
+  tags: ['models'],
+  request: { params: versionParams, ...jsonBody(decidePromotionBody) },
+  responses: { 200: jsonResponse('Rejected', modelPromotionSchema), ...errorResponses(404, 409) },
+});
+
 /** The model registry: models, immutable versions, their ONNX files, stages (audited) and comparisons. */
 export function modelRoutes(services: Services, artifacts: ArtifactStore | undefined) {
   const { db, audit } = services;
@@ -122,8 +155,21 @@ export function modelRoutes(services: Services, artifacts: ArtifactStore | undef
     if (artifacts === undefined) throw new UserError('NOT_FOUND', 'This server keeps no model files.');
     return new ModelRegistry(db, artifacts);
   };
+  const promotionsOf = () => new ModelPromotions(db, registry(), audit, services.logger);
   return newRouter()
     .openapi(list, async (c) => c.json({ items: await registry().list() }, 200))
+    .openapi(promotions, async (c) => {
+      const { awaiting } = c.req.valid('query');
+      return c.json({ items: await promotionsOf().list({ awaiting: awaiting === 'true' }) }, 200);
+    })
+    .openapi(approve, async (c) => {
+      const { name, version } = c.req.valid('param');
+      return c.json(await promotionsOf().approve(name, version, actorOf(c).name, c.req.valid('json').reason), 200);
+    })
+    .openapi(reject, async (c) => {
+      const { name, version } = c.req.valid('param');
+      return c.json(await promotionsOf().reject(name, version, actorOf(c).name, c.req.valid('json').reason), 200);
+    })
     .openapi(get, async (c) => {
       const { name } = c.req.valid('param');
       const models = registry();

@@ -117,6 +117,7 @@ test('every model a shipped template reads is registered by another shipped temp
       },
       { kind: 'endpoint', name: 'churn', stage: null, madeBy: null },
     ]);
+    expect(needs['churn-retrain']).toEqual(needs['drift-monitor']);
     expect(needs['batch-scoring']).toEqual([
       {
         kind: 'model',

@@ -5,7 +5,7 @@ import { newRouter } from '../http/new-router';
 import { jsonResponse } from '../http/schemas';
 import type { Services } from '../http/services';
 import { templateMark } from '../load-templates';
-import { modelsRegisteredBy, templateNeeds } from '../template-needs';
+import { modelsMadeBy, templateNeeds } from '../template-needs';
 
 const list = defineRoute('graphs:read', {
   method: 'get',
@@ -40,7 +40,7 @@ export function templateRoutes(services: Services) {
     });
     // Which template registers each model, so one that reads it can say what to run first.
     const makers = new Map(
-      graphs.flatMap(({ row, nodes }) => modelsRegisteredBy(nodes).map((m) => [m, { id: row.id, name: row.name }] as const)),
+      graphs.flatMap(({ row, nodes }) => modelsMadeBy(nodes).map((m) => [m, { id: row.id, name: row.name }] as const)),
     );
     const items = graphs.map(({ row, graph, nodes }) => {
       return {

@@ -16,6 +16,7 @@ export const scheduleDefaults: Omit<ScheduleInput, 'graphId' | 'cron'> = {
   alertSecret: null,
   alertThrottleMs: 3_600_000,
   alertFormat: 'causeway',
+  onDriftOf: null,
   paused: false,
   requireGraphTests: false,
 };
@@ -39,6 +40,7 @@ export function mergedScheduleInput(base: ScheduleInput, patch: z.infer<typeof p
     alertSecret: patch.alertSecret === undefined ? (patch.alertUrl ? null : base.alertSecret) : patch.alertSecret,
     alertThrottleMs: patch.alertThrottleMs ?? base.alertThrottleMs,
     alertFormat: patch.alertFormat ?? base.alertFormat,
+    onDriftOf: patch.onDriftOf === undefined ? (base.onDriftOf ?? null) : patch.onDriftOf,
     paused: patch.paused ?? base.paused,
     requireGraphTests: patch.requireGraphTests ?? base.requireGraphTests,
   };
@@ -64,6 +66,7 @@ export function scheduleInputOf(row: ScheduleRow): ScheduleInput {
     alertSecret: row.alert_secret,
     alertThrottleMs: row.alert_throttle_ms,
     alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
+    onDriftOf: row.on_drift_of,
     paused: row.paused,
     requireGraphTests: row.require_graph_tests,
   };

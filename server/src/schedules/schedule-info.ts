@@ -15,6 +15,7 @@ export interface ScheduleInfo {
   alert: { origin: string } | { secret: string } | null;
   alertThrottleMs: number;
   alertFormat: 'causeway' | 'slack';
+  onDriftOf: string | null;
   paused: boolean;
   requireGraphTests: boolean;
   nextFireAt: string | null;
@@ -37,6 +38,7 @@ export function scheduleInfoOf(row: ScheduleRow): ScheduleInfo {
     alert: alertOf(row),
     alertThrottleMs: row.alert_throttle_ms,
     alertFormat: row.alert_format === 'slack' ? 'slack' : 'causeway',
+    onDriftOf: row.on_drift_of,
     paused: row.paused,
     requireGraphTests: row.require_graph_tests,
     nextFireAt: row.next_fire_at === null ? null : new Date(row.next_fire_at).toISOString(),

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { runChannel } from '../runs/run-bus';
 import type { GrantedSecrets } from '../secrets/database-secret-store';
 import { type Clock, type ClockTimer, systemClock } from './clock';
+import { queueDriftOccurrences } from './drift-occurrences';
 import { type AlertPoster, sendAlerts } from './send-alerts';
 import type { RunDefaults } from './start-scheduled-run';
 import { type ScheduleRow, tendSchedule } from './tend-schedule';
@@ -83,6 +84,9 @@ export class Scheduler {
     const now = this.clock.now();
     const result: TickResult = { tended: 0, started: [], alerts: { sent: 0, failed: 0 } };
     const visited: number[] = [];
+    for (const queued of await queueDriftOccurrences(this.options.db, now, this.schedulerId)) {
+      this.options.logger.info('schedule drift alert queued', { schedule: queued.scheduleId, occurrence: queued.fireAt.toISOString() });
+    }
     while (visited.length < maxSchedulesPerTick) {
       const before = visited.length;
       const outcome = await this.options.db

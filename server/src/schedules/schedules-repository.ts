@@ -21,6 +21,8 @@ export interface ScheduleInput {
   /** At most one failure alert per this many ms. */
   alertThrottleMs?: number | undefined;
   alertFormat?: 'causeway' | 'slack' | undefined;
+  /** Also fire when a drift check of this endpoint fails. */
+  onDriftOf?: string | null | undefined;
   paused: boolean;
   /** A graph version the schedule has not run yet runs only once its tests passed. */
   requireGraphTests?: boolean | undefined;
@@ -188,6 +190,7 @@ function columnsOf(input: ScheduleInput) {
     alert_secret: input.alertSecret,
     ...(input.alertThrottleMs === undefined ? {} : { alert_throttle_ms: input.alertThrottleMs }),
     ...(input.alertFormat === undefined ? {} : { alert_format: input.alertFormat }),
+    ...(input.onDriftOf === undefined ? {} : { on_drift_of: input.onDriftOf }),
     paused: input.paused,
     ...(input.requireGraphTests === undefined ? {} : { require_graph_tests: input.requireGraphTests }),
   };

@@ -3,6 +3,7 @@ import { modelsApi } from '../api/models-api';
 import type { Server } from '../app/server-context';
 import { ModelDetails } from './ModelDetails';
 import { PageShell } from './PageShell';
+import { PendingApprovals } from './PendingApprovals';
 import { useResource } from './use-resource';
 
 const versionText = (v: number | null) => (v === null ? '—' : `v${v}`);
@@ -13,6 +14,7 @@ export function ModelsPage({ server, onOpenRun }: { server: Server; onOpenRun: (
   const [open, setOpen] = useState<string | undefined>();
   return (
     <PageShell title="Models" errors={[models.error]}>
+      <PendingApprovals server={server} onChanged={models.reload} />
       {models.data?.items.length === 0 && (
         <p className="muted">
           No registered models yet. A graph registers one with a “Register model” node: the template “Churn classifier: train, gate and

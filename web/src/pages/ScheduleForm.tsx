@@ -149,6 +149,10 @@ export function ScheduleForm({
           </label>
         </>
       )}
+      <label>
+        Also run when drift is detected on endpoint (optional)
+        <input value={f.onDriftOf} placeholder="e.g. churn" onChange={text('onDriftOf')} />
+      </label>
       <label className="inline">
         <input type="checkbox" checked={f.requireGraphTests} onChange={(e) => setForm({ ...f, requireGraphTests: e.target.checked })} />
         Run a new graph version only once its tests passed

@@ -15,6 +15,7 @@ const stored = {
   alert: { secret: 'team-hook' },
   alertThrottleMs: 1_800_000,
   alertFormat: 'slack' as const,
+  onDriftOf: 'churn',
   paused: false,
   requireGraphTests: false,
   nextFireAt: null,
@@ -47,6 +48,7 @@ describe('the schedule form', () => {
       alertUrl: 'https://hooks.example.com/x',
       alertThrottleMs: 3_600_000,
       alertFormat: 'causeway',
+      onDriftOf: null,
       paused: false,
       requireGraphTests: false,
     });
@@ -66,6 +68,7 @@ describe('the schedule form', () => {
       retries: { max: 2, baseMs: 60_000, maxMs: 3_600_000 },
       alertThrottleMs: 1_800_000,
       alertFormat: 'slack',
+      onDriftOf: 'churn',
       paused: false,
       requireGraphTests: false,
     });

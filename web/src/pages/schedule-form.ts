@@ -23,6 +23,8 @@ export interface ScheduleFormState {
   /** Minutes between failure alerts; 0 alerts every failure. */
   alertThrottleMinutes: string;
   alertFormat: 'causeway' | 'slack';
+  /** An endpoint whose failed drift checks also fire the schedule; empty: the cron only. */
+  onDriftOf: string;
   paused: boolean;
   /** A graph version the schedule has not run yet runs only once its tests passed. */
   requireGraphTests: boolean;
@@ -45,6 +47,7 @@ export const newScheduleForm: ScheduleFormState = {
   alertSecret: '',
   alertThrottleMinutes: '60',
   alertFormat: 'causeway',
+  onDriftOf: '',
   paused: false,
   requireGraphTests: false,
 };
@@ -68,6 +71,7 @@ export function formOf(s: Schedule): ScheduleFormState {
     alertSecret: s.alert !== null && 'secret' in s.alert ? s.alert.secret : '',
     alertThrottleMinutes: String(s.alertThrottleMs / 60_000),
     alertFormat: s.alertFormat,
+    onDriftOf: s.onDriftOf ?? '',
     paused: s.paused,
     requireGraphTests: s.requireGraphTests,
   };
@@ -100,6 +104,7 @@ export function scheduleBodyOf(f: ScheduleFormState): Patch {
     ...alert,
     alertThrottleMs: Math.round(Number(f.alertThrottleMinutes) * 60_000),
     alertFormat: f.alertFormat,
+    onDriftOf: f.onDriftOf.trim() === '' ? null : f.onDriftOf.trim(),
     paused: f.paused,
     requireGraphTests: f.requireGraphTests,
   };

@@ -17,6 +17,7 @@ import * as m0015 from './0015_schedule_alert_throttle';
 import * as m0016 from './0016_rollouts_and_client_tokens';
 import * as m0017 from './0017_plugin_grants';
 import * as m0018 from './0018_schedule_graph_tests';
+import * as m0019 from './0019_model_promotions';
 
 /**
  * Every migration, in order. Listed by hand (no directory scan) so they bundle and run the same
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0016_rollouts_and_client_tokens': m0016,
   '0017_plugin_grants': m0017,
   '0018_schedule_graph_tests': m0018,
+  '0019_model_promotions': m0019,
 };

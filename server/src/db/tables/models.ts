@@ -37,8 +37,32 @@ export interface ModelVersionsTable {
   created_at: CreatedAt;
 }
 
+/** How a promotion asked for by a run goes ahead: straight to production, on canary, or after an ops approval. */
+export type PromotionMode = 'production' | 'canary' | 'approval';
+/** pending (waits for approval) → approved | rejected; applied: promoted or put on canary when asked. */
+export type PromotionStatus = 'pending' | 'approved' | 'rejected' | 'applied';
+
+export interface ModelPromotionsTable {
+  /** The schedule occurrence (or run) and node that asked: one promotion per key. */
+  key: string;
+  model_name: string;
+  version: number;
+  mode: PromotionMode;
+  /** The endpoint a canary runs on (canary mode). */
+  endpoint: string | null;
+  /** `{ percent, policy }` of the canary (canary mode). */
+  canary: ColumnType<unknown, string | null | undefined, never>;
+  status: ColumnType<PromotionStatus, PromotionStatus, PromotionStatus>;
+  requested_by: string;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
 /** Tables of migration with models: their Kysely types, merged into `Database`. */
 export interface ModelsTables {
   models: ModelsTable;
   model_versions: ModelVersionsTable;
+  model_promotions: ModelPromotionsTable;
 }

@@ -33,6 +33,8 @@ export interface SchedulesTable {
   paused: Generated<boolean>;
   /** A graph version the schedule has not run yet runs only once its tests passed. */
   require_graph_tests: Generated<boolean>;
+  /** Also fire when a drift check of this endpoint fails (null: the cron only). */
+  on_drift_of: ColumnType<string | null, string | null | undefined, string | null>;
   next_fire_at: NullableTimestamp;
   created_by: string;
   /** The maker's role: the schedule's runs use secrets as it. */

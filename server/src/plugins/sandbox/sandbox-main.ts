@@ -101,7 +101,11 @@ function contextFor(callId: number, nodeId: string, signal: AbortSignal): NodeCo
     onnx: { load: () => unavailable('the model runtime') },
     http: { get: () => unavailable('HTTP') },
     sql: { query: () => unavailable('SQL') },
-    models: { register: () => unavailable('the model registry'), load: () => unavailable('the model registry') },
+    models: {
+      register: () => unavailable('the model registry'),
+      load: () => unavailable('the model registry'),
+      promote: () => unavailable('the model registry'),
+    },
   };
   return context as unknown as NodeContext;
 }
