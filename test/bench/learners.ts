@@ -120,10 +120,10 @@ const train = generate(rows, 7);
 const test = generate(testRows, 8);
 const target = { y: train.y, classes: ['0', '1'] };
 const scaledFit =
-  <M>(fit: (x: FeatureMatrix) => Promise<M>, predict: (m: M, x: FeatureMatrix) => Int32Array) =>
+  <M>(fitOn: (x: FeatureMatrix) => Promise<M>, predict: (m: M, x: FeatureMatrix) => Int32Array) =>
   async () => {
     const s = fitStandardization(train.x);
-    const model = await fit(applyStandardization(train.x, s));
+    const model = await fitOn(applyStandardization(train.x, s));
     return () => predict(model, applyStandardization(test.x, s));
   };
 const ours: Record<string, () => Promise<() => Int32Array>> = {

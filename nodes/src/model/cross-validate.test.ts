@@ -42,15 +42,18 @@ describe('model.cross-validate', () => {
     expect(logs.some((l) => /^4-fold stratified cross-validation of model.logistic-regression on 400 rows/.test(l.message))).toBe(true);
   });
 
-  it.each(['model.naive-bayes', 'model.knn', 'model.linear-svm', 'model.mlp'])('wraps %s as it wraps the first learners', async (learner) => {
-    const { outputs } = await runNode(crossValidateNode, {
-      inputs: { table: data() },
-      config: { learner, learnerConfig: { target: 'y', features: ['x', 'noise'] }, folds: 3 },
-    });
-    expect(outputs.folds.numRows).toBe(3);
-    expect(outputs.metrics.values.accuracy).toBeGreaterThan(0.8);
-    expect(outputs.model.card.target).toBe('y');
-  });
+  it.each(['model.naive-bayes', 'model.knn', 'model.linear-svm', 'model.mlp'])(
+    'wraps %s as it wraps the first learners',
+    async (learner) => {
+      const { outputs } = await runNode(crossValidateNode, {
+        inputs: { table: data() },
+        config: { learner, learnerConfig: { target: 'y', features: ['x', 'noise'] }, folds: 3 },
+      });
+      expect(outputs.folds.numRows).toBe(3);
+      expect(outputs.metrics.values.accuracy).toBeGreaterThan(0.8);
+      expect(outputs.model.card.target).toBe('y');
+    },
+  );
 
   it('group folds keep each group’s rows out of the folds that train on it', async () => {
     const { outputs } = await runNode(crossValidateNode, {
