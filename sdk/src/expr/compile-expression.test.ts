@@ -137,3 +137,16 @@ describe('compileScalarExpression', () => {
     expect(!r.ok && r.issues[0]?.message).toBe("unknown value 'baseline.acu' at column 1 — did you mean 'baseline.auc'?");
   });
 });
+
+describe('compileExpression: the same text again', () => {
+  it('gives what a first compile gives, for the scope it is compiled in', () => {
+    const first = compileExpression('age + 1', schema);
+    expect(compileExpression('age + 1', schema)).toEqual(first);
+    const asNumber: TableSchema = { columns: [{ name: 'age', type: 'number', nullable: true }] };
+    expect(compileExpression('age + 1', asNumber)).toMatchObject({ ok: true, value: { type: 'number', nullable: true } });
+    const asText: TableSchema = { columns: [{ name: 'age', type: 'string', nullable: false }] };
+    expect(compileExpression('age + 1', asText).ok).toBe(false);
+    expect(compileScalarExpression('age + 1', { age: 'integer' })).toMatchObject({ ok: true, value: { nullable: true } });
+    expect(compileExpression('age + 1', schema)).toMatchObject({ ok: true, value: { type: 'integer', nullable: false } });
+  });
+});

@@ -5,10 +5,27 @@ import type { CompiledExpression } from './compiled-expression';
 import { parseExpression } from './parser';
 import { type NameScope, typeCheck } from './type-check';
 
+/** Expressions compiled lately, by text and scope: a graph checked again, or many alike, compile each once. */
+const recent = new Map<string, CompiledExpression>();
+const recentLimit = 512;
+
 function compile(text: string, scope: NameScope): Result<CompiledExpression> {
   if (typeof text !== 'string') {
     return { ok: false, issues: [{ code: 'EXPRESSION_INVALID', path: [], message: 'expression must be text' }] };
   }
+  const key = JSON.stringify([scope.noun, text, ...scope.names]);
+  const known = recent.get(key);
+  if (known !== undefined) return { ok: true, value: known };
+  const compiled = compileUncached(text, scope);
+  if (compiled.ok) {
+    // The oldest entry goes first: a Map iterates in insertion order.
+    if (recent.size >= recentLimit) recent.delete(recent.keys().next().value as string);
+    recent.set(key, compiled.value);
+  }
+  return compiled;
+}
+
+function compileUncached(text: string, scope: NameScope): Result<CompiledExpression> {
   const parsed = parseExpression(text);
   if (!parsed.ok) return parsed;
   const checked = typeCheck(parsed.value, scope);

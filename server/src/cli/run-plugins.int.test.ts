@@ -89,6 +89,22 @@ describe('causeway run with plugins', () => {
     expect(broken.err[0]).toBe('PLUGIN_BUNDLE_INVALID at (root): --plugin bad.tgz: The tarball is not a gzip-compressed tar archive.\n');
   });
 
+  it('causeway lint checks plugin nodes with the plugins loaded, and flags the plugin nodes of a graph whose plugin is not', async () => {
+    for (const [args, env] of [
+      [['--plugin', 'scale-1.0.0'], {}],
+      [[], { CAUSEWAY_PLUGINS_DIR: 'installed' }],
+    ] as const) {
+      const io = bufferIo(env);
+      expect(await main(['lint', 'caret.json', ...args], io, dir), io.err.join('')).toBe(0);
+      expect(io.out).toEqual([]);
+    }
+    const missing = bufferIo();
+    expect(await main(['lint', 'caret.json'], missing, dir)).toBe(1);
+    expect(missing.out).toEqual([
+      'caret.json:1: error GL000 invalid-graph: NODE_TYPE_UNKNOWN: Unknown node type "@acme/causeway-scale/scale".\n',
+    ]);
+  });
+
   it('causeway nodes lists the loaded plugin node types with the built-ins', async () => {
     const io = bufferIo({ CAUSEWAY_PLUGINS_DIR: 'installed' });
     expect(await main(['nodes', '--json'], io, dir)).toBe(0);
