@@ -29,6 +29,31 @@ describe('transform.cast', () => {
     ]);
   });
 
+  it('reads numbers written with a decimal comma and thousands dots when told so', async () => {
+    const local = tableOf({ price: ['1.234,5', '0,75', '', '-2.000'] });
+    const { outputs } = await runNode(castColumns, {
+      inputs: { table: local },
+      config: { columns: [{ column: 'price', type: 'number' }], decimal: ',', thousands: '.' },
+    });
+    expect(rowsOf(outputs.table).map((r) => r.price)).toEqual([1234.5, 0.75, null, -2000]);
+  });
+
+  it('fails a number in the other notation under a locale, naming its row', async () => {
+    const local = tableOf({ price: ['1,5', '2.5'] });
+    await expect(
+      runNode(castColumns, { inputs: { table: local }, config: { columns: [{ column: 'price', type: 'number' }], decimal: ',' } }),
+    ).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      issues: [{ path: ['config', 'columns', 0, 'type'], message: 'Column "price": row 2: "2.5" is not a number' }],
+    });
+  });
+
+  it('refuses a thousands separator equal to the decimal mark, naming the field', () => {
+    const r = castColumns.config.safeParse({ columns: [{ column: 'a', type: 'number' }], decimal: ',', thousands: ',' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['thousands']);
+  });
+
   it('fails naming the column and row of a value that does not convert', async () => {
     const bad = tableOf({ age: ['31', 'forty'] });
     await expect(

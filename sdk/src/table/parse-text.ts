@@ -1,4 +1,6 @@
 import { parseBoolean, parseDate, parseNumber } from './csv/parse-values';
+import { localNumber } from './locale/locale-number';
+import { isPlainLocale, type ResolvedTextLocale } from './locale/text-locale';
 
 // Every grammar below is ASCII; a string with any other character is not a value of it.
 let scratch = new Uint8Array(64);
@@ -21,14 +23,22 @@ function parseWith(parse: (bytes: Uint8Array, start: number, end: number) => num
 /**
  * A number in decimal notation (`[+-]digits[.digits][e[+-]digits]` or `Infinity`, surrounding spaces
  * allowed), the grammar the CSV reader uses; NaN for anything else, `0x10`, `0b11` and `1_000` included.
+ * With a `locale` (see `resolveTextLocale`), numbers written with its decimal mark and thousands separator.
  *
  * @example
  * parseNumberText('1.5e3') // 1500
  * parseNumberText('0x10') // NaN
  */
-export function parseNumberText(text: string): number {
-  return parseWith(parseNumber, text);
+export function parseNumberText(text: string, locale?: ResolvedTextLocale): number {
+  if (locale === undefined || isPlainLocale(locale)) return parseWith(parseNumber, text);
+  // The locale's separators may be beyond ASCII (a no-break space): the rewrite reads UTF-8.
+  const bytes = encoder.encode(text);
+  const out = new Uint8Array(bytes.length);
+  const n = localNumber(bytes, 0, bytes.length, locale, out);
+  return n < 0 ? Number.NaN : parseNumber(out, 0, n);
 }
+
+const encoder = new TextEncoder();
 
 /**
  * A boolean as the CSV reader reads one: true/false, yes/no, 1/0 in any letter case → 1/0;

@@ -1,5 +1,6 @@
 import type { Issue, Result } from '../../errors/issue';
 import type { ColumnType } from '../../ports/table-schema';
+import { type ResolvedTextLocale, resolveTextLocale, type TextLocale } from '../locale/text-locale';
 
 /**
  * Why a row was rejected.
@@ -30,7 +31,7 @@ export interface BadRow {
  * @example
  * parseCsv(bytes, { delimiter: ';', types: { age: 'number' }, onBadRow: 'skip' });
  */
-export interface CsvOptions {
+export interface CsvOptions extends TextLocale {
   /** One ASCII character; detected among `,` `;` tab `|` when absent. */
   delimiter?: string;
   /** Whether the first row names the columns; detected when absent. */
@@ -65,6 +66,7 @@ export interface ResolvedCsvOptions {
   maxColumns: number;
   categoryMaxDistinct: number;
   categoryMaxRatio: number;
+  locale: ResolvedTextLocale;
 }
 
 /**
@@ -100,7 +102,9 @@ export function resolveCsvOptions(options: CsvOptions = {}): Result<ResolvedCsvO
     if (!columnTypeNames.has(type))
       issues.push({ code: 'CONFIG_INVALID', path: ['types', name], message: `Unknown column type "${String(type)}".` });
   }
-  if (issues.length > 0) return { ok: false, issues };
+  const locale = resolveTextLocale(options);
+  if (!locale.ok) issues.push(...locale.issues);
+  if (issues.length > 0 || !locale.ok) return { ok: false, issues };
   const encoder = new TextEncoder();
   return {
     ok: true,
@@ -115,6 +119,7 @@ export function resolveCsvOptions(options: CsvOptions = {}): Result<ResolvedCsvO
       maxColumns: positive(options.maxColumns, 10_000),
       categoryMaxDistinct: positive(options.categoryMaxDistinct, 1000),
       categoryMaxRatio: options.categoryMaxRatio !== undefined && options.categoryMaxRatio >= 0 ? options.categoryMaxRatio : 0.5,
+      locale: locale.value,
     },
   };
 }

@@ -240,7 +240,7 @@ async function scanPass(
   const { names, delimiter, dataStart } = head.value;
   const capacity = capacityOf(window, dataStart, stream.expectedBytes);
   const columns = names.map(
-    (name, i) => new ColumnBuilder(asText?.[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct),
+    (name, i) => new ColumnBuilder(asText?.[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct, options.locale),
   );
   const line = lineNumberAt(window.bytes.subarray(0, dataStart), dataStart);
   window.drop(dataStart, line);

@@ -91,7 +91,7 @@ export function readHead(bytes: Uint8Array, first: number, options: ResolvedCsvO
       ok: false,
       issues: [{ code: 'INPUT_INVALID', path: ['line', 1], message: 'The file is empty: it has no header and no rows.' }],
     };
-  const detected = detectDialectBytes(bytes, first, options.delimiter);
+  const detected = detectDialectBytes(bytes, first, options.delimiter, options.locale.decimal);
   const delimiter = detected.delimiter;
   const header = options.header ?? detected.header;
   const record = readRecord(bytes, first, delimiter);
@@ -128,19 +128,21 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
   if (!head.ok) return head;
   const { delimiter, header, names, dataStart } = head.value;
   const capacity = estimateRows(bytes, dataStart);
-  let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
+  let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct, options.locale));
   const first = scanRows(bytes, dataStart, delimiter, columns, options);
   let scan = first;
   // A dropped row never decides a type: when one did, the columns are read again passing over the bad rows.
   const skip = first.tainted && options.onBadRow === 'skip' ? first.badLines : undefined;
   if (skip !== undefined) {
-    columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
+    columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct, options.locale));
     scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, { lines: skip, next: 0 });
   }
   if (columns.some((c) => c.kind === Kind.retry)) {
     // A second pass reads the columns that turned out to be text as text; the rest are re-inferred alike.
     const retry = columns.map((c) => c.kind === Kind.retry);
-    columns = names.map((name, i) => new ColumnBuilder(retry[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct));
+    columns = names.map(
+      (name, i) => new ColumnBuilder(retry[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct, options.locale),
+    );
     scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, skip && { lines: skip, next: 0 });
   }
   const badRows = reportBadRows(bytes, first.badRows, names, options.types, options.maxFieldBytes);

@@ -1,0 +1,2 @@
+export { localNumber } from './locale-number';
+export { type ResolvedTextLocale, resolveTextLocale, type TextLocale, thousandsSeparators } from './text-locale';
