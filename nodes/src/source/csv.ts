@@ -2,6 +2,7 @@ import {
   type ColumnType,
   type CsvOptions,
   columnTypes,
+  compileDatePattern,
   defineNode,
   formatIssue,
   parseCsv,
@@ -35,11 +36,21 @@ const config = z
       .enum(thousandsSeparators as [string, ...string[]])
       .optional()
       .describe('A thousands separator in numbers (1.234,5 with "." here and "," as decimal mark); groups must be of three digits.'),
+    dateFormat: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("How dates are written besides ISO 8601: MM/DD/YYYY, DD.MM.YYYY, MMM d yyyy, with HH:mm:ss; quote other letters ('T')."),
     onBadRow: z.enum(['fail', 'skip']).default('fail').describe('fail: a bad row stops the run; skip: bad rows are dropped and logged.'),
   })
   .superRefine((value, ctx) => {
     if (value.thousands !== undefined && value.thousands === (value.decimal ?? '.'))
       ctx.addIssue({ code: 'custom', path: ['thousands'], message: 'The thousands separator cannot be the decimal mark.' });
+    if (value.dateFormat !== undefined) {
+      const pattern = compileDatePattern(value.dateFormat);
+      if (!pattern.ok) ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: pattern.message });
+    }
   });
 
 /** Reads a CSV or TSV file into a table. */
@@ -61,7 +72,8 @@ export const csvSource = defineNode({
       config.header === undefined &&
       config.nullTokens === undefined &&
       config.decimal === undefined &&
-      config.thousands === undefined;
+      config.thousands === undefined &&
+      config.dateFormat === undefined;
     const known = defaults ? files?.schemaOf(config.file) : undefined;
     if (known) {
       const columns = known.columns.map((c) => (Object.hasOwn(declared, c.name) ? { ...c, type: declared[c.name] as ColumnType } : c));
@@ -81,6 +93,7 @@ export const csvSource = defineNode({
       ...(config.types === undefined ? {} : { types: config.types }),
       ...(config.decimal === undefined ? {} : { decimal: config.decimal }),
       ...(config.thousands === undefined ? {} : { thousands: config.thousands }),
+      ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat }),
     };
     // Streamed when the host can open files (memory: a window plus the columns), else read whole.
     const file = await ctx.files.open?.(config.file, ctx.signal);

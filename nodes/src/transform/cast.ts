@@ -2,6 +2,7 @@ import {
   type ColumnType,
   castColumn,
   columnTypes,
+  compileDatePattern,
   defineNode,
   type Issue,
   port,
@@ -29,10 +30,20 @@ const config = z
       .enum(thousandsSeparators as [string, ...string[]])
       .optional()
       .describe('A thousands separator in numbers in text; groups must be of three digits.'),
+    dateFormat: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("How dates are written besides ISO 8601: MM/DD/YYYY, DD.MM.YYYY, MMM d yyyy, with HH:mm:ss; quote other letters ('T')."),
   })
   .superRefine((value, ctx) => {
     if (value.thousands !== undefined && value.thousands === (value.decimal ?? '.'))
       ctx.addIssue({ code: 'custom', path: ['thousands'], message: 'The thousands separator cannot be the decimal mark.' });
+    if (value.dateFormat !== undefined) {
+      const pattern = compileDatePattern(value.dateFormat);
+      if (!pattern.ok) ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: pattern.message });
+    }
     const seen = new Set<string>();
     value.columns.forEach((c, index) => {
       if (seen.has(c.column)) ctx.addIssue({ code: 'custom', path: ['columns', index, 'column'], message: `"${c.column}" is cast twice.` });
@@ -78,6 +89,7 @@ export const castColumns = defineNode({
       {
         ...(config.decimal === undefined ? {} : { decimal: config.decimal }),
         ...(config.thousands === undefined ? {} : { thousands: config.thousands }),
+        ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat }),
       },
       ['config'],
     );

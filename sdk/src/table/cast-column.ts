@@ -19,7 +19,7 @@ export const maxCastIssues = 10;
  * (`parse-text`): numbers in decimal notation only (no `0x10`, `0b11`, `0o17`), booleans from
  * true/false/yes/no/1/0, dates and timestamps as ISO 8601 (UTC unless an offset is given);
  * an empty string is null. With a `locale`, numbers are read with its decimal mark and thousands separator
- * (`1.234,5`), strictly as the CSV reader does. Integers must be whole and within Int32. A value that does not convert is an
+ * (`1.234,5`), strictly as the CSV reader does, and dates in its `dateFormat` as well as ISO 8601. Integers must be whole and within Int32. A value that does not convert is an
  * issue naming its row (1-based in the message, 0-based in the path); the cast then fails as a whole.
  *
  * @example
@@ -81,9 +81,9 @@ export function castColumn(vector: Vector, type: ColumnType, locale?: ResolvedTe
           continue;
         }
       } else if (type === 'date') {
-        v = parseDateText(text);
+        v = parseDateText(text, locale?.date);
         if (Number.isNaN(v)) {
-          fail(i, text, 'an ISO 8601 date');
+          fail(i, text, locale?.date ? `a date in the form ${locale.date.source} or ISO 8601` : 'an ISO 8601 date');
           continue;
         }
       } else {

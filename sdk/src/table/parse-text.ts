@@ -1,6 +1,9 @@
 import { parseBoolean, parseDate, parseNumber } from './csv/parse-values';
+import { type DatePattern, parseDatePattern } from './locale/date-pattern';
 import { localNumber } from './locale/locale-number';
 import { isPlainLocale, type ResolvedTextLocale } from './locale/text-locale';
+
+const encoder = new TextEncoder();
 
 // Every grammar below is ASCII; a string with any other character is not a value of it.
 let scratch = new Uint8Array(64);
@@ -38,8 +41,6 @@ export function parseNumberText(text: string, locale?: ResolvedTextLocale): numb
   return n < 0 ? Number.NaN : parseNumber(out, 0, n);
 }
 
-const encoder = new TextEncoder();
-
 /**
  * A boolean as the CSV reader reads one: true/false, yes/no, 1/0 in any letter case → 1/0;
  * NaN for anything else.
@@ -54,11 +55,16 @@ export function parseBooleanText(text: string): number {
 /**
  * An ISO 8601 date or timestamp as the CSV reader reads one (`YYYY-MM-DD`, then optionally
  * `[T ]HH:MM[:SS[.fff]]` and `Z` or an offset `±HH[:MM]`) → milliseconds since the epoch (UTC when no
- * offset is given); NaN for anything else.
+ * offset is given), or a date in `pattern` when one is given (see `compileDatePattern`); NaN for anything else.
  *
  * @example
  * parseDateText('2024-03-01T12:00:00+02:00') // Date.UTC(2024, 2, 1, 10)
  */
-export function parseDateText(text: string): number {
+export function parseDateText(text: string, pattern?: DatePattern | null): number {
+  if (pattern) {
+    const bytes = encoder.encode(text);
+    const value = parseDatePattern(bytes, 0, bytes.length, pattern);
+    if (!Number.isNaN(value)) return value;
+  }
   return parseWith(parseDate, text);
 }

@@ -1,4 +1,5 @@
 import type { ColumnType } from '../../ports/table-schema';
+import { type DatePattern, parseDatePattern } from '../locale/date-pattern';
 import { localNumber } from '../locale/locale-number';
 import { isPlainLocale, type ResolvedTextLocale } from '../locale/text-locale';
 import { growFloat64, growInt32, growUint8 } from './grow';
@@ -56,11 +57,14 @@ export class ColumnBuilder {
   private readonly maxDistinct: number;
   /** Null for the plain grammar; else numbers are rewritten into `plain` before they are parsed. */
   private readonly locale: ResolvedTextLocale | null;
+  /** Dates in this form are read besides ISO 8601. */
+  private readonly datePattern: DatePattern | null;
   private plain = new Uint8Array(64);
 
   constructor(forced: ColumnType | 'text' | undefined, capacity: number, maxDistinct: number, locale?: ResolvedTextLocale) {
     this.forced = forced;
     this.locale = locale === undefined || isPlainLocale(locale) ? null : locale;
+    this.datePattern = locale?.date ?? null;
     this.capacity = Math.max(16, capacity);
     this.maxDistinct = maxDistinct;
     if (forced !== undefined)
@@ -155,7 +159,7 @@ export class ColumnBuilder {
         this.toRetry();
       } else this.flags[row] = value;
     } else if (kind === Kind.date) {
-      const value = parseDate(bytes, start, end);
+      const value = this.parseDate(bytes, start, end);
       if (Number.isNaN(value)) {
         if (this.forced !== undefined) return false;
         this.toRetry();
@@ -273,8 +277,16 @@ export class ColumnBuilder {
       return exactInt64(nb, ns, ne) === undefined ? Kind.text : Kind.int64;
     if (!Number.isNaN(number)) return parsed.isInteger && isInt32(number) ? Kind.integer : Kind.number;
     if (!Number.isNaN(parseBoolean(bytes, start, end))) return Kind.boolean;
-    if (!Number.isNaN(parseDate(bytes, start, end))) return Kind.date;
+    if (!Number.isNaN(this.parseDate(bytes, start, end))) return Kind.date;
     return Kind.text;
+  }
+
+  private parseDate(bytes: Uint8Array, start: number, end: number): number {
+    if (this.datePattern !== null) {
+      const value = parseDatePattern(bytes, start, end, this.datePattern);
+      if (!Number.isNaN(value)) return value;
+    }
+    return parseDate(bytes, start, end);
   }
 
   private toRetry(): void {

@@ -1,4 +1,5 @@
 import type { Issue, Result } from '../../errors/issue';
+import { compileDatePattern, type DatePattern } from './date-pattern';
 
 /**
  * How numbers (and, with `dateFormat`, dates) are written in a text column: shared by the CSV reader
@@ -12,6 +13,8 @@ export interface TextLocale {
   decimal?: '.' | ',';
   /** A thousands separator, grouping the integer part in threes: `,` `.` space `'` `_`, no-break or narrow no-break space. */
   thousands?: string;
+  /** How dates are written, e.g. `MM/DD/YYYY`, `DD.MM.YYYY`, `MMM d yyyy` (see `compileDatePattern`); ISO 8601 is read too. */
+  dateFormat?: string;
 }
 
 /** A {@link TextLocale} checked and turned into bytes. */
@@ -20,6 +23,8 @@ export interface ResolvedTextLocale {
   decimal: number;
   /** The thousands separator's UTF-8 bytes, or null for none. */
   thousands: Uint8Array | null;
+  /** The date pattern, or null for ISO 8601 only. */
+  date: DatePattern | null;
 }
 
 /**
@@ -55,9 +60,15 @@ export function resolveTextLocale(locale: TextLocale = {}, path: (string | numbe
       message: `The thousands separator cannot be the decimal mark "${decimal}": every number would be ambiguous.`,
     });
   }
+  let date: DatePattern | null = null;
+  if (locale.dateFormat !== undefined) {
+    const compiled = compileDatePattern(locale.dateFormat);
+    if (compiled.ok) date = compiled.value;
+    else issues.push({ code: 'CONFIG_INVALID', path: [...path, 'dateFormat'], message: compiled.message });
+  }
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    value: { decimal: decimal.charCodeAt(0), thousands: thousands === undefined ? null : new TextEncoder().encode(thousands) },
+    value: { decimal: decimal.charCodeAt(0), thousands: thousands === undefined ? null : new TextEncoder().encode(thousands), date },
   };
 }
