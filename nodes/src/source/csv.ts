@@ -3,6 +3,7 @@ import {
   type CsvOptions,
   columnTypes,
   compileDatePattern,
+  csvEncodings,
   defineNode,
   formatIssue,
   parseCsv,
@@ -25,6 +26,12 @@ const config = z
       .refine((d) => d.charCodeAt(0) < 128 && !'"\r\n'.includes(d), 'one ASCII character other than a quote or a line break')
       .optional()
       .describe('Detected among , ; tab | when left out.'),
+    encoding: z
+      .enum(csvEncodings)
+      .optional()
+      .describe(
+        'The text encoding: utf-8, latin1, windows-1252, utf-16le or utf-16be; a byte-order mark decides when left out, else UTF-8.',
+      ),
     header: z.boolean().optional().describe('Whether the first row names the columns; detected when left out.'),
     nullTokens: z.array(z.string().max(100)).max(100).optional().describe('Unquoted texts read as a missing value.'),
     types: z
@@ -73,7 +80,8 @@ export const csvSource = defineNode({
       config.nullTokens === undefined &&
       config.decimal === undefined &&
       config.thousands === undefined &&
-      config.dateFormat === undefined;
+      config.dateFormat === undefined &&
+      config.encoding === undefined;
     const known = defaults ? files?.schemaOf(config.file) : undefined;
     if (known) {
       const columns = known.columns.map((c) => (Object.hasOwn(declared, c.name) ? { ...c, type: declared[c.name] as ColumnType } : c));
@@ -94,6 +102,7 @@ export const csvSource = defineNode({
       ...(config.decimal === undefined ? {} : { decimal: config.decimal }),
       ...(config.thousands === undefined ? {} : { thousands: config.thousands }),
       ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat }),
+      ...(config.encoding === undefined ? {} : { encoding: config.encoding }),
     };
     // Streamed when the host can open files (memory: a window plus the columns), else read whole.
     const file = await ctx.files.open?.(config.file, ctx.signal);

@@ -1,6 +1,7 @@
 import type { Issue, Result } from '../../errors/issue';
 import type { ColumnType } from '../../ports/table-schema';
 import { type ResolvedTextLocale, resolveTextLocale, type TextLocale } from '../locale/text-locale';
+import { type CsvEncoding, csvEncodings } from './decode-input';
 
 /**
  * Why a row was rejected.
@@ -36,6 +37,8 @@ export interface CsvOptions extends TextLocale {
   delimiter?: string;
   /** Whether the first row names the columns; detected when absent. */
   header?: boolean;
+  /** The text encoding; when absent a byte-order mark decides (UTF-16 LE/BE), else UTF-8. */
+  encoding?: CsvEncoding;
   /** Unquoted field texts read as null. Default: `''`, `NA`, `N/A`, `null`, `NULL`, `NaN`, `?`. */
   nullTokens?: readonly string[];
   /** Column types by column name, instead of inference; a value that does not convert is a bad row. */
@@ -96,6 +99,13 @@ export function resolveCsvOptions(options: CsvOptions = {}): Result<ResolvedCsvO
         message: 'The delimiter must be one ASCII character other than a quote or a line break.',
       });
     } else delimiter = code;
+  }
+  if (options.encoding !== undefined && !csvEncodings.includes(options.encoding)) {
+    issues.push({
+      code: 'CONFIG_INVALID',
+      path: ['encoding'],
+      message: `Unknown encoding ${JSON.stringify(options.encoding)}: one of ${csvEncodings.join(', ')}.`,
+    });
   }
   const types = options.types ?? {};
   for (const [name, type] of Object.entries(types)) {

@@ -168,7 +168,8 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
  * beyond ±2^53, which a double would round; boolean: true/false, yes/no, 1/0; ISO date →
  * DateMillisecond, date-time (Z, an offset or UTC) → Timestamp ms UTC; text with few distinct values → Dictionary, else
  * Utf8; a later value that does not fit widens the column: integer → number → string). Handles
- * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), CRLF, LF or both; a file of
+ * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), a declared `encoding`
+ * (Latin-1, Windows-1252, UTF-16 LE/BE: transcoded), CRLF, LF or both; a file of
  * lone CRs is read as lines. Decisions: invalid UTF-8 fails naming its line (no replacement
  * characters); an empty file fails; a header-only file gives a table with columns and no rows;
  * blank lines are skipped; "-0" is a number, not an integer. Bad rows (wrong field count, a value
@@ -184,7 +185,7 @@ export function parseCsv(bytes: Uint8Array, options?: CsvOptions): Result<CsvPar
   try {
     const resolved = resolveCsvOptions(options);
     if (!resolved.ok) return resolved;
-    const decoded = decodeInput(bytes);
+    const decoded = decodeInput(bytes, options?.encoding);
     if (!decoded.ok) return decoded;
     return parseDecoded(decoded.value.bytes, decoded.value.start, resolved.value);
   } catch (error) {
