@@ -17,6 +17,7 @@ import { registeredModel } from './model/registered';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
+import { excelSource } from './source/excel';
 import { httpSource } from './source/http';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
@@ -77,6 +78,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   inlineSource,
   csvSource,
   jsonSource,
+  excelSource,
   parquetSource,
   arrowSource,
   sampleSource,
@@ -149,6 +151,7 @@ export {
   decisionTreeNode,
   drift,
   evaluateModel,
+  excelSource,
   expectations,
   gradientBoostingNode,
   httpSource,
