@@ -1,8 +1,8 @@
 import { defineNode, port, tableFromColumns, UserError, valuesToVector } from '@causeway/sdk';
-import { InvalidInputError, InvalidSpreadsheetError, readSheet, SheetNotFoundError } from 'read-excel-file/universal';
 import { z } from 'zod';
 import { columnNames } from './excel-columns';
 import { parseA1Range } from './excel-range';
+import { readSheetRows } from './excel-reader';
 
 const config = z.object({
   file: z
@@ -39,17 +39,21 @@ export const excelSource = defineNode({
   fingerprint: ({ config, ctx }) => ctx.files.fingerprint(config.file),
   run: async ({ config, ctx }) => {
     const bytes = await ctx.files.read(config.file, ctx.signal);
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     let rows: unknown[][];
     try {
-      rows = await readSheet(buffer, config.sheet ?? 1);
+      rows = await readSheetRows(bytes, config.sheet ?? 1);
     } catch (error) {
-      if (error instanceof SheetNotFoundError)
+      // By name as well: a bundle may hold the library's error classes twice.
+      const kinds = error instanceof Error ? [error.name, error.constructor.name] : [];
+      if (error instanceof Error && kinds.includes('SheetNotFoundError'))
         throw new UserError('CONFIG_INVALID', `"${config.file}" has no sheet ${JSON.stringify(config.sheet)}: ${error.message}`, {
           issues: [{ code: 'CONFIG_INVALID', path: ['config', 'sheet'], message: error.message }],
         });
-      if (error instanceof InvalidInputError || error instanceof InvalidSpreadsheetError)
+      if (error instanceof Error && (kinds.includes('InvalidInputError') || kinds.includes('InvalidSpreadsheetError')))
         throw new UserError('INPUT_INVALID', `"${config.file}" cannot be read as an .xlsx workbook: ${error.message}`);
+      // The reader's XML loop recurses once per chunk: a sheet of tens of thousands of rows can exhaust the stack.
+      if (error instanceof RangeError)
+        throw new UserError('INPUT_LIMIT', `"${config.file}" is too large for the .xlsx reader (${error.message}); save the sheet as CSV.`);
       throw error;
     }
     const range = config.range === undefined ? undefined : parseA1Range(config.range);
