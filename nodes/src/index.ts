@@ -27,6 +27,7 @@ import { postgresSink } from './sink/postgres';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
+import { excelSource } from './source/excel';
 import { httpSource } from './source/http';
 import { inlineSource } from './source/inline';
 import { jsonSource } from './source/json';
@@ -91,6 +92,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   inlineSource,
   csvSource,
   jsonSource,
+  excelSource,
   parquetSource,
   arrowSource,
   sampleSource,
@@ -176,6 +178,7 @@ export {
   decisionTreeNode,
   drift,
   evaluateModel,
+  excelSource,
   expectations,
   fileSink,
   gradientBoostingNode,

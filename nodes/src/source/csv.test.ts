@@ -8,6 +8,7 @@ const files = memoryFiles({
   'semi.csv': 'a;b\n1;x\n2;y\n',
   'ragged.csv': 'a,b\n1,2\n3\n4,5\n',
   'nulls.csv': 'a,b\n1,-\n-,x\n',
+  'german.csv': 'item;price;day\nA;1.234,5;31.01.2024\nB;0,75;01.02.2024\n',
   'export.csv': 'id,id,,score,\n1,2,3,0.5,\n4,5,6,1.5,\n',
 });
 
@@ -29,6 +30,14 @@ describe('source.csv', () => {
     for (const name of ['id', 'score', 'label']) {
       expect(outputs.table.getChild(name)?.toArray()).toEqual(whole.value.table.getChild(name)?.toArray());
     }
+  });
+
+  it('reads decimal commas, thousands dots and dotted dates when configured', async () => {
+    const config = { file: 'german.csv', decimal: ',', thousands: '.', dateFormat: 'DD.MM.YYYY' } as const;
+    const { outputs } = await runNode(csvSource, { inputs: {}, config, files });
+    expect(rowsOf(outputs.table).map((r) => r.price)).toEqual([1234.5, 0.75]);
+    expect(rowsOf(outputs.table).map((r) => r.day)).toEqual([new Date('2024-01-31'), new Date('2024-02-01')]);
+    expect(csvSource.config.safeParse({ file: 'x.csv', decimal: ',', thousands: ',' }).error?.issues[0]?.path).toEqual(['thousands']);
   });
 
   it('reads a file through ctx.files with detected dialect and inferred types', async () => {

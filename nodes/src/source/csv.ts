@@ -2,34 +2,63 @@ import {
   type ColumnType,
   type CsvOptions,
   columnTypes,
+  compileDatePattern,
+  csvEncodings,
   defineNode,
   formatIssue,
   parseCsv,
   parseCsvStream,
   port,
   tableSchemaOf,
+  thousandsSeparators,
   UserError,
 } from '@causeway/sdk';
 import { z } from 'zod';
 
 const columnType = z.enum(columnTypes as [ColumnType, ...ColumnType[]]);
 
-const config = z.object({
-  file: z.string().min(1).max(1000).describe('The file to read, relative to the graph (or an uploaded file name).').meta({ ui: 'file' }),
-  delimiter: z
-    .string()
-    .length(1)
-    .refine((d) => d.charCodeAt(0) < 128 && !'"\r\n'.includes(d), 'one ASCII character other than a quote or a line break')
-    .optional()
-    .describe('Detected among , ; tab | when left out.'),
-  header: z.boolean().optional().describe('Whether the first row names the columns; detected when left out.'),
-  nullTokens: z.array(z.string().max(100)).max(100).optional().describe('Unquoted texts read as a missing value.'),
-  types: z
-    .record(z.string().min(1), columnType)
-    .optional()
-    .describe('Column types instead of inference. List every column, in file order, to let the editor know the columns before a run.'),
-  onBadRow: z.enum(['fail', 'skip']).default('fail').describe('fail: a bad row stops the run; skip: bad rows are dropped and logged.'),
-});
+const config = z
+  .object({
+    file: z.string().min(1).max(1000).describe('The file to read, relative to the graph (or an uploaded file name).').meta({ ui: 'file' }),
+    delimiter: z
+      .string()
+      .length(1)
+      .refine((d) => d.charCodeAt(0) < 128 && !'"\r\n'.includes(d), 'one ASCII character other than a quote or a line break')
+      .optional()
+      .describe('Detected among , ; tab | when left out.'),
+    encoding: z
+      .enum(csvEncodings)
+      .optional()
+      .describe(
+        'The text encoding: utf-8, latin1, windows-1252, utf-16le or utf-16be; a byte-order mark decides when left out, else UTF-8.',
+      ),
+    header: z.boolean().optional().describe('Whether the first row names the columns; detected when left out.'),
+    nullTokens: z.array(z.string().max(100)).max(100).optional().describe('Unquoted texts read as a missing value.'),
+    types: z
+      .record(z.string().min(1), columnType)
+      .optional()
+      .describe('Column types instead of inference. List every column, in file order, to let the editor know the columns before a run.'),
+    decimal: z.enum(['.', ',']).optional().describe('The decimal mark of numbers: "." (default) or "," (1,5 is one and a half).'),
+    thousands: z
+      .enum(thousandsSeparators as [string, ...string[]])
+      .optional()
+      .describe('A thousands separator in numbers (1.234,5 with "." here and "," as decimal mark); groups must be of three digits.'),
+    dateFormat: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("How dates are written besides ISO 8601: MM/DD/YYYY, DD.MM.YYYY, MMM d yyyy, with HH:mm:ss; quote other letters ('T')."),
+    onBadRow: z.enum(['fail', 'skip']).default('fail').describe('fail: a bad row stops the run; skip: bad rows are dropped and logged.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.thousands !== undefined && value.thousands === (value.decimal ?? '.'))
+      ctx.addIssue({ code: 'custom', path: ['thousands'], message: 'The thousands separator cannot be the decimal mark.' });
+    if (value.dateFormat !== undefined) {
+      const pattern = compileDatePattern(value.dateFormat);
+      if (!pattern.ok) ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: pattern.message });
+    }
+  });
 
 /** Reads a CSV or TSV file into a table. */
 export const csvSource = defineNode({
@@ -45,7 +74,14 @@ export const csvSource = defineNode({
   // delimiter, header or null tokens may change the columns), else the columns `types` lists.
   infer: ({ config, files }) => {
     const declared = config.types ?? {};
-    const defaults = config.delimiter === undefined && config.header === undefined && config.nullTokens === undefined;
+    const defaults =
+      config.delimiter === undefined &&
+      config.header === undefined &&
+      config.nullTokens === undefined &&
+      config.decimal === undefined &&
+      config.thousands === undefined &&
+      config.dateFormat === undefined &&
+      config.encoding === undefined;
     const known = defaults ? files?.schemaOf(config.file) : undefined;
     if (known) {
       const columns = known.columns.map((c) => (Object.hasOwn(declared, c.name) ? { ...c, type: declared[c.name] as ColumnType } : c));
@@ -63,6 +99,10 @@ export const csvSource = defineNode({
       ...(config.header === undefined ? {} : { header: config.header }),
       ...(config.nullTokens === undefined ? {} : { nullTokens: config.nullTokens }),
       ...(config.types === undefined ? {} : { types: config.types }),
+      ...(config.decimal === undefined ? {} : { decimal: config.decimal }),
+      ...(config.thousands === undefined ? {} : { thousands: config.thousands }),
+      ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat }),
+      ...(config.encoding === undefined ? {} : { encoding: config.encoding }),
     };
     // Streamed when the host can open files (memory: a window plus the columns), else read whole.
     const file = await ctx.files.open?.(config.file, ctx.signal);

@@ -29,6 +29,42 @@ describe('transform.cast', () => {
     ]);
   });
 
+  it('reads numbers written with a decimal comma and thousands dots when told so', async () => {
+    const local = tableOf({ price: ['1.234,5', '0,75', '', '-2.000'] });
+    const { outputs } = await runNode(castColumns, {
+      inputs: { table: local },
+      config: { columns: [{ column: 'price', type: 'number' }], decimal: ',', thousands: '.' },
+    });
+    expect(rowsOf(outputs.table).map((r) => r.price)).toEqual([1234.5, 0.75, null, -2000]);
+  });
+
+  it('fails a number in the other notation under a locale, naming its row', async () => {
+    const local = tableOf({ price: ['1,5', '2.5'] });
+    await expect(
+      runNode(castColumns, { inputs: { table: local }, config: { columns: [{ column: 'price', type: 'number' }], decimal: ',' } }),
+    ).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      issues: [{ path: ['config', 'columns', 0, 'type'], message: 'Column "price": row 2: "2.5" is not a number' }],
+    });
+  });
+
+  it('reads dates in a given format and names the format when one does not convert', async () => {
+    const local = tableOf({ d: ['01/05/2024', '2024-02-01', ''] });
+    const config = { columns: [{ column: 'd', type: 'date' as const }], dateFormat: 'MM/DD/YYYY' };
+    const { outputs } = await runNode(castColumns, { inputs: { table: local }, config });
+    expect(rowsOf(outputs.table).map((r) => r.d)).toEqual([new Date('2024-01-05'), new Date('2024-02-01'), null]);
+    await expect(runNode(castColumns, { inputs: { table: tableOf({ d: ['01/05/2024', '31/01/2024'] }) }, config })).rejects.toMatchObject({
+      issues: [{ message: 'Column "d": row 2: "31/01/2024" is not a date in the form MM/DD/YYYY or ISO 8601' }],
+    });
+    expect(castColumns.config.safeParse({ ...config, dateFormat: 'MM/DD/YYYQ' }).error?.issues[0]?.path).toEqual(['dateFormat']);
+  });
+
+  it('refuses a thousands separator equal to the decimal mark, naming the field', () => {
+    const r = castColumns.config.safeParse({ columns: [{ column: 'a', type: 'number' }], decimal: ',', thousands: ',' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['thousands']);
+  });
+
   it('fails naming the column and row of a value that does not convert', async () => {
     const bad = tableOf({ age: ['31', 'forty'] });
     await expect(

@@ -1,4 +1,16 @@
-import { type ColumnType, castColumn, columnTypes, defineNode, type Issue, port, replaceColumns, UserError } from '@causeway/sdk';
+import {
+  type ColumnType,
+  castColumn,
+  columnTypes,
+  compileDatePattern,
+  defineNode,
+  type Issue,
+  port,
+  replaceColumns,
+  resolveTextLocale,
+  thousandsSeparators,
+  UserError,
+} from '@causeway/sdk';
 import type { Vector } from 'apache-arrow';
 import { z } from 'zod';
 import { checkColumns } from '../shared/check-columns';
@@ -11,8 +23,27 @@ const change = z.object({
 });
 
 const config = z
-  .object({ columns: z.array(change).min(1).max(10_000).describe('The columns to convert, each to a type.') })
+  .object({
+    columns: z.array(change).min(1).max(10_000).describe('The columns to convert, each to a type.'),
+    decimal: z.enum(['.', ',']).optional().describe('The decimal mark of numbers in text: "." (default) or ",".'),
+    thousands: z
+      .enum(thousandsSeparators as [string, ...string[]])
+      .optional()
+      .describe('A thousands separator in numbers in text; groups must be of three digits.'),
+    dateFormat: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("How dates are written besides ISO 8601: MM/DD/YYYY, DD.MM.YYYY, MMM d yyyy, with HH:mm:ss; quote other letters ('T')."),
+  })
   .superRefine((value, ctx) => {
+    if (value.thousands !== undefined && value.thousands === (value.decimal ?? '.'))
+      ctx.addIssue({ code: 'custom', path: ['thousands'], message: 'The thousands separator cannot be the decimal mark.' });
+    if (value.dateFormat !== undefined) {
+      const pattern = compileDatePattern(value.dateFormat);
+      if (!pattern.ok) ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: pattern.message });
+    }
     const seen = new Set<string>();
     value.columns.forEach((c, index) => {
       if (seen.has(c.column)) ctx.addIssue({ code: 'custom', path: ['columns', index, 'column'], message: `"${c.column}" is cast twice.` });
@@ -54,9 +85,18 @@ export const castColumns = defineNode({
     requireColumns(table, refsOf(config.columns));
     const replacements = new Map<string, [string, Vector][]>();
     const issues: Issue[] = [];
+    const locale = resolveTextLocale(
+      {
+        ...(config.decimal === undefined ? {} : { decimal: config.decimal }),
+        ...(config.thousands === undefined ? {} : { thousands: config.thousands }),
+        ...(config.dateFormat === undefined ? {} : { dateFormat: config.dateFormat }),
+      },
+      ['config'],
+    );
+    if (!locale.ok) throw new UserError('CONFIG_INVALID', locale.issues.map((i) => i.message).join('; '), { issues: locale.issues });
     config.columns.forEach((change, index) => {
       ctx.signal.throwIfAborted();
-      const result = castColumn(table.getChild(change.column) as Vector, change.type);
+      const result = castColumn(table.getChild(change.column) as Vector, change.type, locale.value);
       if (result.ok) replacements.set(change.column, [[change.column, result.value]]);
       else {
         const path = ['config', 'columns', index, 'type'];

@@ -3,6 +3,7 @@ import type { Issue, Result } from '../errors';
 import type { ColumnType } from '../ports/table-schema';
 import { boolVector, dateVector, dictionaryVector, float64Vector, int32Vector, utf8Vector } from './build-vector';
 import { readColumn } from './columns';
+import type { ResolvedTextLocale } from './locale/text-locale';
 import { parseBooleanText, parseDateText, parseNumberText } from './parse-text';
 
 /**
@@ -17,14 +18,15 @@ export const maxCastIssues = 10;
  * Converts a column to another design-time type. Strings parse strictly, with the CSV reader's grammar
  * (`parse-text`): numbers in decimal notation only (no `0x10`, `0b11`, `0o17`), booleans from
  * true/false/yes/no/1/0, dates and timestamps as ISO 8601 (UTC unless an offset is given);
- * an empty string is null. Integers must be whole and within Int32. A value that does not convert is an
+ * an empty string is null. With a `locale`, numbers are read with its decimal mark and thousands separator
+ * (`1.234,5`), strictly as the CSV reader does, and dates in its `dateFormat` as well as ISO 8601. Integers must be whole and within Int32. A value that does not convert is an
  * issue naming its row (1-based in the message, 0-based in the path); the cast then fails as a whole.
  *
  * @example
  * const r = castColumn(table.getChild('age')!, 'integer');
  * if (!r.ok) console.error(r.issues[0]?.message); // 'row 3: "forty" is not a number'
  */
-export function castColumn(vector: Vector, type: ColumnType): Result<Vector> {
+export function castColumn(vector: Vector, type: ColumnType, locale?: ResolvedTextLocale): Result<Vector> {
   const col = readColumn(vector);
   const n = col.length;
   const valid = new Uint8Array(n);
@@ -79,13 +81,13 @@ export function castColumn(vector: Vector, type: ColumnType): Result<Vector> {
           continue;
         }
       } else if (type === 'date') {
-        v = parseDateText(text);
+        v = parseDateText(text, locale?.date);
         if (Number.isNaN(v)) {
-          fail(i, text, 'an ISO 8601 date');
+          fail(i, text, locale?.date ? `a date in the form ${locale.date.source} or ISO 8601` : 'an ISO 8601 date');
           continue;
         }
       } else {
-        v = parseNumberText(text);
+        v = parseNumberText(text, locale);
         if (Number.isNaN(v)) {
           fail(i, text, 'a number');
           continue;

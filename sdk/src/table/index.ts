@@ -16,6 +16,7 @@ export * from './formats';
 export * from './group-by';
 export * from './impute';
 export * from './join-tables';
+export * from './locale';
 export * from './pivot-table';
 export * from './quantile';
 export * from './random';

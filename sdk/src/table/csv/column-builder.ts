@@ -1,4 +1,7 @@
 import type { ColumnType } from '../../ports/table-schema';
+import { type DatePattern, parseDatePattern } from '../locale/date-pattern';
+import { localNumber } from '../locale/locale-number';
+import { isPlainLocale, type ResolvedTextLocale } from '../locale/text-locale';
 import { growFloat64, growInt32, growUint8 } from './grow';
 import { parseBoolean, parseDate, parsed, parseNumber } from './parse-values';
 import { StringColumn } from './string-column';
@@ -52,9 +55,16 @@ export class ColumnBuilder {
   capacity: number;
   private readonly forced: ColumnType | 'text' | undefined;
   private readonly maxDistinct: number;
+  /** Null for the plain grammar; else numbers are rewritten into `plain` before they are parsed. */
+  private readonly locale: ResolvedTextLocale | null;
+  /** Dates in this form are read besides ISO 8601. */
+  private readonly datePattern: DatePattern | null;
+  private plain = new Uint8Array(64);
 
-  constructor(forced: ColumnType | 'text' | undefined, capacity: number, maxDistinct: number) {
+  constructor(forced: ColumnType | 'text' | undefined, capacity: number, maxDistinct: number, locale?: ResolvedTextLocale) {
     this.forced = forced;
+    this.locale = locale === undefined || isPlainLocale(locale) ? null : locale;
+    this.datePattern = locale?.date ?? null;
     this.capacity = Math.max(16, capacity);
     this.maxDistinct = maxDistinct;
     if (forced !== undefined)
@@ -105,6 +115,15 @@ export class ColumnBuilder {
 
   /** Adds one value; false when it does not convert to a forced type. */
   push(bytes: Uint8Array, start: number, end: number, escaped: boolean): boolean {
+    const kind = this.kind;
+    if (this.locale !== null && (kind === Kind.integer || kind === Kind.number || kind === Kind.int64)) {
+      const n = this.toPlain(bytes, start, end, this.locale);
+      return this.store(this.plain, 0, n, escaped);
+    }
+    return this.store(bytes, start, end, escaped);
+  }
+
+  private store(bytes: Uint8Array, start: number, end: number, escaped: boolean): boolean {
     const row = this.length;
     if (row >= this.capacity) this.ensure(row);
     const kind = this.kind;
@@ -140,7 +159,7 @@ export class ColumnBuilder {
         this.toRetry();
       } else this.flags[row] = value;
     } else if (kind === Kind.date) {
-      const value = parseDate(bytes, start, end);
+      const value = this.parseDate(bytes, start, end);
       if (Number.isNaN(value)) {
         if (this.forced !== undefined) return false;
         this.toRetry();
@@ -159,6 +178,15 @@ export class ColumnBuilder {
     if (this.validity !== null) this.validity[row >> 3] = (this.validity[row >> 3] as number) | (1 << (row & 7));
     this.length = row + 1;
     return true;
+  }
+
+  /**
+   * Rewrites a number written in the locale into `plain` and returns its length; text that is not a
+   * number of the locale becomes the empty range, which no number parser reads as a value.
+   */
+  private toPlain(bytes: Uint8Array, start: number, end: number, locale: ResolvedTextLocale): number {
+    if (end - start > this.plain.length) this.plain = new Uint8Array((end - start) * 2);
+    return Math.max(0, localNumber(bytes, start, end, locale, this.plain));
   }
 
   /** Makes room for the next row; the scanner's fast path then writes `ints`/`floats` itself. */
@@ -236,13 +264,29 @@ export class ColumnBuilder {
   }
 
   private kindOf(bytes: Uint8Array, start: number, end: number): KindCode {
-    const number = parseNumber(bytes, start, end);
+    let nb = bytes;
+    let ns = start;
+    let ne = end;
+    if (this.locale !== null) {
+      ne = this.toPlain(bytes, start, end, this.locale);
+      nb = this.plain;
+      ns = 0;
+    }
+    const number = parseNumber(nb, ns, ne);
     if (!Number.isNaN(number) && parsed.isInteger && !Number.isSafeInteger(number))
-      return exactInt64(bytes, start, end) === undefined ? Kind.text : Kind.int64;
+      return exactInt64(nb, ns, ne) === undefined ? Kind.text : Kind.int64;
     if (!Number.isNaN(number)) return parsed.isInteger && isInt32(number) ? Kind.integer : Kind.number;
     if (!Number.isNaN(parseBoolean(bytes, start, end))) return Kind.boolean;
-    if (!Number.isNaN(parseDate(bytes, start, end))) return Kind.date;
+    if (!Number.isNaN(this.parseDate(bytes, start, end))) return Kind.date;
     return Kind.text;
+  }
+
+  private parseDate(bytes: Uint8Array, start: number, end: number): number {
+    if (this.datePattern !== null) {
+      const value = parseDatePattern(bytes, start, end, this.datePattern);
+      if (!Number.isNaN(value)) return value;
+    }
+    return parseDate(bytes, start, end);
   }
 
   private toRetry(): void {

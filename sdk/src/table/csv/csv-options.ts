@@ -1,5 +1,7 @@
 import type { Issue, Result } from '../../errors/issue';
 import type { ColumnType } from '../../ports/table-schema';
+import { type ResolvedTextLocale, resolveTextLocale, type TextLocale } from '../locale/text-locale';
+import { type CsvEncoding, csvEncodings } from './decode-input';
 
 /**
  * Why a row was rejected.
@@ -30,11 +32,13 @@ export interface BadRow {
  * @example
  * parseCsv(bytes, { delimiter: ';', types: { age: 'number' }, onBadRow: 'skip' });
  */
-export interface CsvOptions {
+export interface CsvOptions extends TextLocale {
   /** One ASCII character; detected among `,` `;` tab `|` when absent. */
   delimiter?: string;
   /** Whether the first row names the columns; detected when absent. */
   header?: boolean;
+  /** The text encoding; when absent a byte-order mark decides (UTF-16 LE/BE), else UTF-8. */
+  encoding?: CsvEncoding;
   /** Unquoted field texts read as null. Default: `''`, `NA`, `N/A`, `null`, `NULL`, `NaN`, `?`. */
   nullTokens?: readonly string[];
   /** Column types by column name, instead of inference; a value that does not convert is a bad row. */
@@ -65,6 +69,7 @@ export interface ResolvedCsvOptions {
   maxColumns: number;
   categoryMaxDistinct: number;
   categoryMaxRatio: number;
+  locale: ResolvedTextLocale;
 }
 
 /**
@@ -95,12 +100,21 @@ export function resolveCsvOptions(options: CsvOptions = {}): Result<ResolvedCsvO
       });
     } else delimiter = code;
   }
+  if (options.encoding !== undefined && !csvEncodings.includes(options.encoding)) {
+    issues.push({
+      code: 'CONFIG_INVALID',
+      path: ['encoding'],
+      message: `Unknown encoding ${JSON.stringify(options.encoding)}: one of ${csvEncodings.join(', ')}.`,
+    });
+  }
   const types = options.types ?? {};
   for (const [name, type] of Object.entries(types)) {
     if (!columnTypeNames.has(type))
       issues.push({ code: 'CONFIG_INVALID', path: ['types', name], message: `Unknown column type "${String(type)}".` });
   }
-  if (issues.length > 0) return { ok: false, issues };
+  const locale = resolveTextLocale(options);
+  if (!locale.ok) issues.push(...locale.issues);
+  if (issues.length > 0 || !locale.ok) return { ok: false, issues };
   const encoder = new TextEncoder();
   return {
     ok: true,
@@ -115,6 +129,7 @@ export function resolveCsvOptions(options: CsvOptions = {}): Result<ResolvedCsvO
       maxColumns: positive(options.maxColumns, 10_000),
       categoryMaxDistinct: positive(options.categoryMaxDistinct, 1000),
       categoryMaxRatio: options.categoryMaxRatio !== undefined && options.categoryMaxRatio >= 0 ? options.categoryMaxRatio : 0.5,
+      locale: locale.value,
     },
   };
 }

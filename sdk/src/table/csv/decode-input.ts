@@ -7,9 +7,50 @@ export interface DecodedInput {
   start: number;
 }
 
+/**
+ * The text encodings a CSV may be declared in; without one, a byte-order mark decides (UTF-8 else).
+ *
+ * @example
+ * parseCsv(bytes, { encoding: 'windows-1252' });
+ */
+export const csvEncodings = ['utf-8', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+/** One of {@link csvEncodings}. */
+export type CsvEncoding = (typeof csvEncodings)[number];
+
 function transcodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Result<DecodedInput> {
   const text = new TextDecoder(encoding, { fatal: false }).decode(bytes.subarray(2));
   return { ok: true, value: { bytes: new TextEncoder().encode(text), start: 0 } };
+}
+
+// Windows-1252 at 0x80–0x9F (the WHATWG index; the five unassigned bytes map to themselves). By hand:
+// some runtimes' TextDecoder reads windows-1252 as Latin-1 (nodejs/node#56542).
+const cp1252High = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, 0x0090,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+];
+
+/**
+ * Text in a declared 8-bit or UTF-16 encoding → UTF-8 bytes. ISO-8859-1 is mapped byte for byte and
+ * Windows-1252 through its table (TextDecoder's "latin1" label means Windows-1252); UTF-16 goes
+ * through TextDecoder, skipping a byte-order mark of the encoding. The server and the browser read alike.
+ */
+function transcode(bytes: Uint8Array, encoding: Exclude<CsvEncoding, 'utf-8'>): Uint8Array {
+  let text: string;
+  if (encoding === 'latin1' || encoding === 'windows-1252') {
+    // Each byte is one UTF-16 code unit, decoded as such (typed arrays are little-endian wherever JS runs in practice).
+    const units = new Uint16Array(bytes.length);
+    units.set(bytes);
+    if (encoding === 'windows-1252')
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i] as number;
+        if (u >= 0x80 && u < 0xa0) units[i] = cp1252High[u - 0x80] as number;
+      }
+    text = new TextDecoder('utf-16le').decode(units);
+  } else {
+    const bom = encoding === 'utf-16le' ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
+    text = new TextDecoder(encoding).decode(bom ? bytes.subarray(2) : bytes);
+  }
+  return new TextEncoder().encode(text);
 }
 
 /** The length of the valid UTF-8 sequence starting with a non-ASCII byte at `i`, or 0. */
@@ -82,14 +123,16 @@ function normaliseLoneCr(bytes: Uint8Array, start: number): Uint8Array {
 }
 
 /**
- * Reads the byte-order mark: UTF-8 (skipped), UTF-16 LE/BE (transcoded to UTF-8), none (UTF-8).
+ * Transcodes a declared encoding other than UTF-8; else reads the byte-order mark: UTF-8 (skipped),
+ * UTF-16 LE/BE (transcoded to UTF-8), none (UTF-8).
  * Invalid UTF-8 fails with the line it is on rather than being replaced: a file in another encoding
  * should be re-saved, not silently altered.
  */
-export function decodeInput(input: Uint8Array): Result<DecodedInput> {
+export function decodeInput(input: Uint8Array, encoding?: CsvEncoding): Result<DecodedInput> {
   let bytes = input;
   let start = 0;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+  if (encoding !== undefined && encoding !== 'utf-8') bytes = transcode(bytes, encoding);
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     const r = transcodeUtf16(bytes, 'utf-16le');
     if (!r.ok) return r;
     bytes = r.value.bytes;

@@ -86,12 +86,21 @@ function looksLikeHeader(records: string[][]): boolean {
   return names.every((cell) => cell.trim() !== '') && new Set(names).size === names.length;
 }
 
-/** Detection on already-decoded UTF-8 bytes from `start`; delimiter as a byte. */
-export function detectDialectBytes(bytes: Uint8Array, start: number, delimiter?: number): { delimiter: number; header: boolean } {
-  let best = delimiter ?? 44;
+/**
+ * Detection on already-decoded UTF-8 bytes from `start`; delimiter as a byte. `decimal` (a decimal
+ * comma) is never a candidate: `1,5;2,5` is two fields.
+ */
+export function detectDialectBytes(
+  bytes: Uint8Array,
+  start: number,
+  delimiter?: number,
+  decimal = 46,
+): { delimiter: number; header: boolean } {
+  let best = delimiter ?? (decimal === 44 ? 59 : 44);
   if (delimiter === undefined) {
     let bestScore = { consistent: 0, fields: 1 };
     for (const candidate of candidates) {
+      if (candidate === decimal) continue;
       const s = score(sampleRecords(bytes, start, candidate));
       if (s.fields < 2) continue;
       if (s.consistent > bestScore.consistent || (s.consistent === bestScore.consistent && s.fields > bestScore.fields)) {

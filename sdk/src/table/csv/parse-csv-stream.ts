@@ -240,7 +240,7 @@ async function scanPass(
   const { names, delimiter, dataStart } = head.value;
   const capacity = capacityOf(window, dataStart, stream.expectedBytes);
   const columns = names.map(
-    (name, i) => new ColumnBuilder(asText?.[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct),
+    (name, i) => new ColumnBuilder(asText?.[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct, options.locale),
   );
   const line = lineNumberAt(window.bytes.subarray(0, dataStart), dataStart);
   window.drop(dataStart, line);
@@ -292,14 +292,17 @@ async function gather(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
  * breaks and multi-byte characters may span chunks, and bad rows keep their line numbers. Given a
  * function that opens the stream, memory stays at about one window (≥ 1 MiB, or the longest row)
  * plus the columns; the stream is opened again only when a column turns out to be text after
- * numbers, booleans or dates were stored, or a skipped bad row set a column's type. A plain iterable, and UTF-16 or lone-CR input, are read whole.
+ * numbers, booleans or dates were stored, or a skipped bad row set a column's type. A plain iterable, and UTF-16, another declared encoding or lone-CR input, are read whole.
  *
  * @example
  * const r = await parseCsvStream(() => files.stream('sales.csv'), { onBadRow: 'skip' });
  */
 export async function parseCsvStream(source: CsvSource, options: CsvStreamOptions = {}): Promise<Result<CsvParseOutput>> {
   try {
-    if (typeof source !== 'function') return parseCsv(await gather(source), options);
+    // A declared encoding other than UTF-8 is transcoded whole, as UTF-16 with a byte-order mark is.
+    const transcoded = options.encoding !== undefined && options.encoding !== 'utf-8';
+    if (typeof source !== 'function' || transcoded)
+      return parseCsv(await gather(typeof source === 'function' ? source() : source), options);
     const resolved = resolveCsvOptions(options);
     if (!resolved.ok) return resolved;
     const first = await streamPass(source(), resolved.value, options, null);

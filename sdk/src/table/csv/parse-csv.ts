@@ -91,7 +91,7 @@ export function readHead(bytes: Uint8Array, first: number, options: ResolvedCsvO
       ok: false,
       issues: [{ code: 'INPUT_INVALID', path: ['line', 1], message: 'The file is empty: it has no header and no rows.' }],
     };
-  const detected = detectDialectBytes(bytes, first, options.delimiter);
+  const detected = detectDialectBytes(bytes, first, options.delimiter, options.locale.decimal);
   const delimiter = detected.delimiter;
   const header = options.header ?? detected.header;
   const record = readRecord(bytes, first, delimiter);
@@ -128,19 +128,21 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
   if (!head.ok) return head;
   const { delimiter, header, names, dataStart } = head.value;
   const capacity = estimateRows(bytes, dataStart);
-  let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
+  let columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct, options.locale));
   const first = scanRows(bytes, dataStart, delimiter, columns, options);
   let scan = first;
   // A dropped row never decides a type: when one did, the columns are read again passing over the bad rows.
   const skip = first.tainted && options.onBadRow === 'skip' ? first.badLines : undefined;
   if (skip !== undefined) {
-    columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct));
+    columns = names.map((name) => new ColumnBuilder(options.types[name], capacity, options.categoryMaxDistinct, options.locale));
     scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, { lines: skip, next: 0 });
   }
   if (columns.some((c) => c.kind === Kind.retry)) {
     // A second pass reads the columns that turned out to be text as text; the rest are re-inferred alike.
     const retry = columns.map((c) => c.kind === Kind.retry);
-    columns = names.map((name, i) => new ColumnBuilder(retry[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct));
+    columns = names.map(
+      (name, i) => new ColumnBuilder(retry[i] ? 'text' : options.types[name], capacity, options.categoryMaxDistinct, options.locale),
+    );
     scan = scanRows(bytes, dataStart, delimiter, columns, options, undefined, skip && { lines: skip, next: 0 });
   }
   const badRows = reportBadRows(bytes, first.badRows, names, options.types, options.maxFieldBytes);
@@ -166,7 +168,8 @@ function parseDecoded(bytes: Uint8Array, start: number, options: ResolvedCsvOpti
  * beyond ±2^53, which a double would round; boolean: true/false, yes/no, 1/0; ISO date →
  * DateMillisecond, date-time (Z, an offset or UTC) → Timestamp ms UTC; text with few distinct values → Dictionary, else
  * Utf8; a later value that does not fit widens the column: integer → number → string). Handles
- * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), CRLF, LF or both; a file of
+ * RFC 4180 quoting, a UTF-8 BOM, UTF-16 LE/BE with a BOM (transcoded), a declared `encoding`
+ * (Latin-1, Windows-1252, UTF-16 LE/BE: transcoded), CRLF, LF or both; a file of
  * lone CRs is read as lines. Decisions: invalid UTF-8 fails naming its line (no replacement
  * characters); an empty file fails; a header-only file gives a table with columns and no rows;
  * blank lines are skipped; "-0" is a number, not an integer. Bad rows (wrong field count, a value
@@ -182,7 +185,7 @@ export function parseCsv(bytes: Uint8Array, options?: CsvOptions): Result<CsvPar
   try {
     const resolved = resolveCsvOptions(options);
     if (!resolved.ok) return resolved;
-    const decoded = decodeInput(bytes);
+    const decoded = decodeInput(bytes, options?.encoding);
     if (!decoded.ok) return decoded;
     return parseDecoded(decoded.value.bytes, decoded.value.start, resolved.value);
   } catch (error) {

@@ -143,6 +143,8 @@ export function scanRows(
   const maxField = options.maxFieldBytes;
   const failFast = options.onBadRow === 'fail';
   const nulls = NullMatcher.of(options.nullTokens);
+  // The decimal mark the fast path accepts; a thousands separator or the other mark sends a field to the general path.
+  const DECIMAL = options.locale.decimal === D ? -1 : options.locale.decimal;
   // A null token that looks like a number would be read as one by the fast paths.
   const fastPaths = !options.nullTokens.some(
     (t) => t.length > 0 && ((t[0] as number) === 45 || (t[0] as number) === 46 || ((t[0] as number) >= 48 && (t[0] as number) <= 57)),
@@ -197,7 +199,7 @@ export function scanRows(
             b = bytes[++i] as number;
           }
           let digits = i - pos - (negative ? 1 : 0);
-          if (b === 46) {
+          if (b === DECIMAL) {
             const dot = i;
             b = bytes[++i] as number;
             while (b >= 48 && b <= 57) {
