@@ -24,6 +24,7 @@ import { registeredModel } from './model/registered';
 import { tuneNode } from './model/tune';
 import { fileSink } from './sink/file';
 import { postgresSink } from './sink/postgres';
+import { arffSource } from './source/arff';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
@@ -63,6 +64,7 @@ export { columnText, stringText } from './shared/expression-text';
 
 export {
   aggregateRows,
+  arffSource,
   binColumn,
   castColumns,
   csvSource,
@@ -93,6 +95,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   jsonSource,
   parquetSource,
   arrowSource,
+  arffSource,
   sampleSource,
   httpSource,
   postgresSource,
