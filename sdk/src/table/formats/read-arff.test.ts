@@ -76,6 +76,18 @@ describe('readArff', () => {
     expect(t.ok && types(t.value)).toEqual(['Float64']);
   });
 
+  it('reads CRLF lines after a byte-order mark, and an empty @data section', () => {
+    const crlf = readArff(
+      new TextEncoder().encode("\uFEFF@relation r\r\n@attribute x numeric\r\n@attribute c {a,b}\r\n@data\r\n1,b\r\n2,'a'\r\n"),
+    );
+    expect(crlf.ok && rows(crlf.value)).toEqual([
+      { x: 1, c: 'b' },
+      { x: 2, c: 'a' },
+    ]);
+    const empty = readArff(new TextEncoder().encode('@relation r\n@attribute x numeric\n@data\n'));
+    expect(empty.ok && empty.value.numRows).toBe(0);
+  });
+
   it('names the attribute and line of a value outside its nominal set', () => {
     expect(errorOf(fixture('bad-nominal.arff'))).toBe('INPUT_INVALID at line[6]: attribute "colour": "blue" is not one of {red, green}');
   });
