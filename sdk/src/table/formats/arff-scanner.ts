@@ -5,6 +5,7 @@ const TAB = 9;
 const PERCENT = 37;
 const BACKSLASH = 92;
 const DOUBLE = 34;
+const OPEN = 123;
 const SINGLE = 39;
 
 const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
@@ -53,15 +54,15 @@ export class ArffScanner {
     return this.atEnd() ? -1 : this.line.charCodeAt(this.pos);
   }
 
-  /** A bare word ending at a blank (a keyword, a type, a bare name), or '' at the end. */
-  readWord(): string {
+  /** A bare word ending at a blank or `stop` (a keyword, a type, a bare name), or '' at the end. */
+  readWord(stop = -1): string {
     this.skipBlanks();
     const { line, end } = this;
     const start = this.pos;
     let i = start;
     while (i < end) {
       const c = line.charCodeAt(i);
-      if (c === SPACE || c === TAB || c === PERCENT) break;
+      if (c === SPACE || c === TAB || c === PERCENT || c === stop) break;
       i++;
     }
     this.pos = i;
@@ -73,7 +74,8 @@ export class ArffScanner {
     this.skipBlanks();
     const c = this.line.charCodeAt(this.pos);
     if (c === DOUBLE || c === SINGLE) return this.readQuoted(c);
-    this.value = this.readWord();
+    // A nominal list may follow a bare name without a blank: `@attribute class{a,b}`.
+    this.value = this.readWord(OPEN);
     this.quoted = false;
     return undefined;
   }

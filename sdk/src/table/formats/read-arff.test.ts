@@ -76,7 +76,7 @@ describe('readArff', () => {
     expect(t.ok && types(t.value)).toEqual(['Float64']);
   });
 
-  it('reads CRLF lines after a byte-order mark, and an empty @data section', () => {
+  it('reads CRLF lines after a byte-order mark, a list glued to its name, and an empty @data section', () => {
     const crlf = readArff(
       new TextEncoder().encode("\uFEFF@relation r\r\n@attribute x numeric\r\n@attribute c {a,b}\r\n@data\r\n1,b\r\n2,'a'\r\n"),
     );
@@ -84,6 +84,8 @@ describe('readArff', () => {
       { x: 1, c: 'b' },
       { x: 2, c: 'a' },
     ]);
+    const glued = readArff(new TextEncoder().encode('@relation r\n@attribute class{a,b}\n@data\nb\n'));
+    expect(glued.ok && rows(glued.value)).toEqual([{ class: 'b' }]);
     const empty = readArff(new TextEncoder().encode('@relation r\n@attribute x numeric\n@data\n'));
     expect(empty.ok && empty.value.numRows).toBe(0);
   });
