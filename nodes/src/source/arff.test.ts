@@ -1,4 +1,4 @@
-import { memoryFiles, rowsOf, runNode } from '@causeway/sdk/testkit';
+import { inferNode, memoryFiles, rowsOf, runNode } from '@causeway/sdk/testkit';
 import { describe, expect, it } from 'vitest';
 import { builtinNodes } from '../index';
 import { arffSource } from './arff';
@@ -22,5 +22,14 @@ describe('source.arff', () => {
     await expect(runNode(arffSource, { inputs: {}, config: { file: 'bad.arff' }, files })).rejects.toThrow(
       '"bad.arff" cannot be read as ARFF: INPUT_INVALID at line[5]: attribute "class": "rosa" is not one of {setosa, virginica}',
     );
+  });
+
+  it('fails with FILE_UNKNOWN for a missing file and fingerprints through ctx.files', async () => {
+    await expect(runNode(arffSource, { inputs: {}, config: { file: 'nope' }, files })).rejects.toMatchObject({ code: 'FILE_UNKNOWN' });
+    expect(inferNode(arffSource, { config: { file: 'x' } }).outputs).toEqual({});
+    const ctx = { files, signal: new AbortController().signal };
+    const a = await arffSource.fingerprint?.({ config: { file: 'iris.arff' }, ctx });
+    expect(a).toBe(await files.fingerprint('iris.arff'));
+    expect(a).not.toBe(await arffSource.fingerprint?.({ config: { file: 'bad.arff' }, ctx }));
   });
 });
