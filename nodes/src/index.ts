@@ -24,6 +24,7 @@ import { registeredModel } from './model/registered';
 import { tuneNode } from './model/tune';
 import { fileSink } from './sink/file';
 import { postgresSink } from './sink/postgres';
+import { arffSource } from './source/arff';
 import { arrowSource } from './source/arrow';
 import { csvSource } from './source/csv';
 import { endpointRequestsSource } from './source/endpoint-requests';
@@ -64,6 +65,7 @@ export { columnText, stringText } from './shared/expression-text';
 
 export {
   aggregateRows,
+  arffSource,
   binColumn,
   castColumns,
   csvSource,
@@ -95,6 +97,7 @@ export const builtinNodes: readonly AnyNodeDefinition[] = [
   excelSource,
   parquetSource,
   arrowSource,
+  arffSource,
   sampleSource,
   httpSource,
   postgresSource,

@@ -1,3 +1,4 @@
+export * from './read-arff';
 export * from './read-arrow';
 export * from './read-json';
 export * from './read-json-stream';
