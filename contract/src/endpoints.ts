@@ -18,10 +18,39 @@ const overrideFields = {
   reason: z.string().trim().max(2_000).optional().describe('Why: recorded in the history and the audit log.'),
 };
 
+/** Live metrics a canary policy can compare: accuracy and AUC are better higher, the rest lower. */
+export const liveMetricNames = ['accuracy', 'auc', 'logLoss', 'rmse', 'mae'] as const;
+
+/**
+ * The live-performance part of a canary policy: the canary's live metric (from outcomes sent as
+ * feedback for the predictions each version answered since the canary's hour) may be worse than the
+ * active version's by at most `margin`, in the metric's own units.
+ */
+export const livePerformanceDrop = z
+  .object({
+    metric: z.enum(liveMetricNames).describe('accuracy and auc: higher is better; logLoss, rmse, mae: lower is better.'),
+    margin: z.number().min(0).max(1e12).describe('How much worse the canary may be, absolute (0.02 = two points of accuracy).'),
+    minOutcomes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000_000)
+      .default(100)
+      .describe('Outcomes each version needs for the comparison to count as evidence.'),
+    tooFewOutcomes: z
+      .enum(['end', 'ignore'])
+      .default('end')
+      .describe('When the time is up and a version has fewer outcomes: end the canary, or judge on error rate and latency alone.'),
+  })
+  .strict()
+  .meta({ id: 'LivePerformanceDrop' });
+export type LivePerformanceDrop = z.infer<typeof livePerformanceDrop>;
+
 /**
  * Progressive delivery: once the canary has run `durationMinutes`, it is promoted when its error rate
  * and mean latency (over every process, since it started) are not worse than the active version's by
- * more than the margins, and ended with an alert otherwise (also when it saw fewer than `minRequests`).
+ * more than the margins, nor its live performance by more than `maxLivePerformanceDrop.margin`, and
+ * ended with an alert otherwise (also when it saw fewer than `minRequests`).
  */
 export const canaryPolicy = z
   .object({
@@ -34,6 +63,9 @@ export const canaryPolicy = z
       .max(2_000)
       .optional()
       .describe('Where the verdict is posted when the canary is ended.'),
+    maxLivePerformanceDrop: livePerformanceDrop
+      .optional()
+      .describe('Also compare live performance from feedback (the endpoint must log predictions for feedback).'),
   })
   .strict()
   .meta({ id: 'CanaryPolicy' });

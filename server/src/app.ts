@@ -154,7 +154,10 @@ export function createApp(deps: AppDeps): { app: OpenAPIHono<AppEnv>; services: 
   app.use('/api/openapi.json', requireAction('self:read'));
   app.doc31('/api/openapi.json', apiDocument);
   app.route('/api/docs', docsRoutes());
-  app.route('/metrics', metricsRoutes(services.tokens, createServerMetrics(deps.db, deps.endpoints?.figures)));
+  app.route(
+    '/metrics',
+    metricsRoutes(services.tokens, createServerMetrics(deps.db, deps.endpoints?.figures, deps.artifacts ?? deps.runs?.artifacts)),
+  );
   app.all('/api/*', (c) => {
     throw new UserError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`);
   });

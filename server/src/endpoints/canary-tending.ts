@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
-import { canaryVerdict, type VersionFigures } from './canary-verdict';
+import { canaryVerdict, type LiveFigures, type VersionFigures } from './canary-verdict';
 import type { EndpointChanges } from './endpoint-changes';
 import { endpointStateOf } from './endpoint-state';
+import { readLiveMetrics } from './live-metrics-read';
 
 /** What is posted to a canary policy's `alertUrl` when the policy ends a canary. */
 export interface CanaryAlert {
@@ -22,7 +23,8 @@ export type CanaryAlertPoster = (url: string, alert: CanaryAlert) => Promise<voi
 
 /**
  * Settles every canary whose policy time is up: reads both versions' stored counts since the canary
- * started (every process writes them), asks {@link canaryVerdict}, promotes or ends the canary, and
+ * started (every process writes them) and, when the policy compares live performance, their live
+ * metrics from feedback, asks {@link canaryVerdict}, promotes or ends the canary, and
  * alerts when it ended. Runs on the scheduler's tick; several processes may tend at once, and the
  * change is applied by the one that finds the canary still as it judged it.
  */
@@ -47,10 +49,22 @@ export async function tendCanaries(deps: {
     if (deps.now < startedAt.getTime() + policy.durationMinutes * 60_000) continue;
     const figures = await versionFigures(deps.db, state.name, startedAt);
     const none = { requests: 0, errors: 0, latencyMsSum: 0 };
-    const verdict = canaryVerdict(policy, startedAt, deps.now, {
-      active: figures.get(state.activeVersion ?? -1) ?? none,
-      canary: figures.get(canaryVersion) ?? none,
-    });
+    let live: LiveFigures | undefined;
+    if (policy.maxLivePerformanceDrop !== undefined) {
+      // Hourly sums: the window starts at the hour the canary started, for both versions alike.
+      const { versions } = await readLiveMetrics(deps.db, state.name, { period: 'hour', since: startedAt, until: new Date(deps.now) });
+      live = {
+        active: versions.find((v) => v.version === state.activeVersion),
+        canary: versions.find((v) => v.version === canaryVersion),
+      };
+    }
+    const verdict = canaryVerdict(
+      policy,
+      startedAt,
+      deps.now,
+      { active: figures.get(state.activeVersion ?? -1) ?? none, canary: figures.get(canaryVersion) ?? none },
+      live,
+    );
     if (verdict.decision === 'wait') continue;
     const decided = { decision: verdict.decision, reason: verdict.reason };
     const changed = await deps.changes.settleCanary(state.name, { version: canaryVersion, startedAt }, decided);

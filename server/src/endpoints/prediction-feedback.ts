@@ -71,6 +71,18 @@ export class PredictionFeedback {
    * ids (a feedback call), otherwise every outcome that arrived within a day. Returns how many.
    */
   async apply(state: Pick<EndpointState, 'name' | 'modelName'>, only?: { requestIds: string[]; rows: number[] }): Promise<number> {
+    for (;;) {
+      try {
+        return await this.applyOnce(state, only);
+      } catch (error) {
+        if (!(error instanceof CardsNeeded)) throw error;
+        // Read outside the transaction: on a single-connection database (PGlite) a read beside it waits forever.
+        for (const version of error.versions) await this.card(state.modelName, version);
+      }
+    }
+  }
+
+  private applyOnce(state: Pick<EndpointState, 'name' | 'modelName'>, only?: { requestIds: string[]; rows: number[] }): Promise<number> {
     return this.db.transaction().execute(async (tx) => {
       const keys =
         only === undefined
@@ -104,7 +116,8 @@ export class PredictionFeedback {
         output: (typeof r.output === 'string' ? JSON.parse(r.output) : r.output) as MatchedOutcome['output'],
         outcome: typeof r.outcome === 'string' && isJsonText(r.outcome) ? JSON.parse(r.outcome) : r.outcome,
       }));
-      for (const version of new Set(matched.map((m) => m.version))) await this.card(state.modelName, version);
+      const unknown = [...new Set(matched.map((m) => m.version))].filter((v) => !this.cards.has(`${state.modelName}:${v}`));
+      if (unknown.length > 0) throw new CardsNeeded(unknown);
       const sums = liveSums(matched, (v) => this.cards.get(`${state.modelName}:${v}`));
       await addSums(tx, state.name, sums);
       return claimed.rows.length;
@@ -145,6 +158,13 @@ export class PredictionFeedback {
     const key = `${modelName}:${version}`;
     if (!this.cards.has(key)) this.cards.set(key, (await this.versions.info(modelName, version))?.card);
     return this.cards.get(key);
+  }
+}
+
+/** Rolls a claim back when a version's card is not known yet; it is read and the claim is made again. */
+class CardsNeeded extends Error {
+  constructor(readonly versions: number[]) {
+    super(`cards of versions ${versions.join(', ')} are needed`);
   }
 }
 

@@ -189,6 +189,62 @@ describe.each(['pglite', 'postgres'] as const)('safe rollouts on %s', (kind) => 
     expect(alerts[0]?.text).toContain('error rate');
   });
 
+  test('a canary policy compares live performance from feedback: within the margin it promotes, worse it ends and alerts', async () => {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    expect((await change('churn', 'sampling', { feedback: true })).status).toBe(200);
+    const tend = (now: number) =>
+      tendCanaries({
+        db: t.handle.db,
+        changes: t.endpoints.changes,
+        logger: t.logger,
+        now,
+        post: async (target, alert) => {
+          const response = await fetch(target, {
+            method: 'POST',
+            body: JSON.stringify(alert),
+            headers: { 'content-type': 'application/json' },
+          });
+          if (!response.ok) throw new Error(`status ${response.status}`);
+        },
+      });
+    // Each answer's outcome is what was predicted, except the canary's when `canaryWrong`.
+    const trafficWithOutcomes = async (canary: number, canaryWrong: boolean) => {
+      const answers: Array<{ requestId: string; version: number; predictions: string[] }> = [];
+      for (let i = 0; i < 80; i++) {
+        const answer = await predict('churn', { rows: [{ age: 20 + i, visits: i % 7 }] });
+        expect(answer.status).toBe(200);
+        answers.push((await answer.json()) as (typeof answers)[number]);
+      }
+      await t.endpoints.flush();
+      const outcomes = answers.map(({ requestId, version, predictions: [p] }) => ({
+        requestId,
+        row: 0,
+        outcome: version === canary && canaryWrong ? (p === 'yes' ? 'no' : 'yes') : p,
+      }));
+      const sent = await t.call('POST', '/api/endpoints/churn/feedback', { token: t.tokens.client, body: { outcomes } });
+      expect((await json(sent)).matched).toBe(80);
+      return answers.filter((a) => a.version === canary).length;
+    };
+    const maxLivePerformanceDrop = { metric: 'accuracy', margin: 0.1, minOutcomes: 10 };
+    const policy = { durationMinutes: 30, minRequests: 10, maxLatencyIncrease: 10, alertUrl: url, maxLivePerformanceDrop };
+
+    expect((await change('churn', 'canary', { version: 4, percent: 50, policy })).status).toBe(200);
+    expect(await trafficWithOutcomes(4, false)).toBeGreaterThan(10);
+    expect(await tend(Date.now() + 31 * 60_000)).toEqual({ promoted: ['churn'], ended: [] });
+    const promotion = (await history('churn')).find(
+      (h: { actor: string; kind: string }) => h.actor === 'canary-policy' && h.kind === 'promote',
+    );
+    expect(promotion.reason).toContain("the canary's live accuracy 1 against the active version's 1 is within 0.1");
+
+    expect((await change('churn', 'canary', { version: 1, percent: 50, policy })).status).toBe(200);
+    expect(await trafficWithOutcomes(1, true)).toBeGreaterThan(10);
+    expect(await tend(Date.now() + 31 * 60_000)).toEqual({ promoted: [], ended: ['churn'] });
+    const state = await json(await t.call('GET', '/api/endpoints/churn', { token: t.tokens.ops }));
+    expect([state.activeVersion, state.canary]).toEqual([4, null]);
+    expect(alerts.at(-1)).toMatchObject({ event: 'endpoint.canary_ended', endpoint: 'churn', canaryVersion: 1, activeVersion: 4 });
+    expect(alerts.at(-1)?.reason).toBe("the canary's live accuracy 0 against the active version's 1 is worse by more than 0.1");
+  });
+
   test('a shadow regression within its tolerance does not disagree; live figures have no version 0', async () => {
     const early = await predict('ages', { rows: [{ visits: 3 }] });
     expect((await json(early)).code).toBe('ENDPOINT_NOT_READY');

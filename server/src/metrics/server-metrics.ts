@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { Database } from '../db/database';
 import type { EndpointFigures } from '../endpoints/live-figures';
+import { driftMetrics } from './drift-metrics';
 import { livePerformanceMetrics } from './live-performance-metrics';
 
 /** Seconds: from a quick node to a long training run. */
@@ -16,7 +18,11 @@ const lateCommitMs = 60_000;
  * scrape (runs finish in worker processes); endpoint figures are counted as this process answers them.
  * Durations count runs and nodes finished since this process started, as Prometheus counters do.
  */
-export function createServerMetrics(db: Kysely<Database>, figures: EndpointFigures | undefined): Registry {
+export function createServerMetrics(
+  db: Kysely<Database>,
+  figures: EndpointFigures | undefined,
+  artifacts?: ArtifactStore | undefined,
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'causeway_' });
   new Gauge({
@@ -56,6 +62,7 @@ export function createServerMetrics(db: Kysely<Database>, figures: EndpointFigur
   if (figures !== undefined) {
     endpointMetrics(registry, figures);
     livePerformanceMetrics(registry, db);
+    driftMetrics(registry, db, artifacts);
   }
   return registry;
 }

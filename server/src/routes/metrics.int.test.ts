@@ -131,4 +131,64 @@ describe.each(['pglite', 'postgres'] as const)('GET /metrics on %s', (kind) => {
     expect(text).toMatch(/causeway_endpoint_live_metric\{endpoint="churn",version="1",metric="accuracy"\} 0.5/);
     expect(text).toMatch(/causeway_endpoint_live_metric\{endpoint="churn",version="1",metric="logLoss"\} \d/);
   });
+
+  test('drift scores per feature from the latest drift check of each endpoint', async () => {
+    const db = t.handle.db;
+    const graph = {
+      nodes: [
+        { id: 'requests', type: 'source.endpoint-requests', config: { endpoint: 'churn' } },
+        { id: 'drift', type: 'validate.drift', config: { stopOnFailure: true } },
+      ],
+    };
+    await db
+      .insertInto('graphs')
+      .values({ id: 'watch', name: 'watch', latest_version: 1, created_by: 'test', updated_at: new Date() })
+      .execute();
+    await db
+      .insertInto('graph_versions')
+      .values({ graph_id: 'watch', version: 1, graph: JSON.stringify(graph), author: 'test', message: '' })
+      .execute();
+    const finish = async (status: 'succeeded' | 'failed', at: Date, node: { error?: unknown; outputs?: unknown }) => {
+      const { id } = await db
+        .insertInto('runs')
+        .values({
+          graph_id: 'watch',
+          graph_version: 1,
+          timeout_ms: 1000,
+          created_by: 'test',
+          status,
+          started_at: at,
+          finished_at: at,
+          duration_ms: 5,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`insert into node_runs (run_id, node_id, status, started_at, finished_at, duration_ms, error, outputs)
+        values (${id}, 'drift', ${status}, ${at}, ${at}, 5, ${node.error === undefined ? null : JSON.stringify(node.error)},
+          ${node.outputs === undefined ? null : JSON.stringify(node.outputs)})`.execute(db);
+    };
+    const checks = [
+      { name: 'age drift', passed: true, message: 'stable: PSI 0.05, KS 0.04', details: { psi: 0.05, ks: 0.04 } },
+      { name: 'plan drift', passed: true, message: 'stable: PSI 0.01', details: { psi: 0.01 } },
+    ];
+    await finish('succeeded', new Date(Date.now() - 60_000), {
+      outputs: { report: { kind: 'report', format: 'json', value: { passed: true, checks, summary: 'Drift: all 2 checks passed.' } } },
+    });
+    let text = await scrape();
+    expect(text).toContain('causeway_endpoint_drift{endpoint="churn",feature="age",statistic="psi"} 0.05');
+    expect(text).toContain('causeway_endpoint_drift{endpoint="churn",feature="age",statistic="ks"} 0.04');
+    expect(text).toContain('causeway_endpoint_drift{endpoint="churn",feature="plan",statistic="psi"} 0.01');
+    expect(text).not.toContain('feature="plan",statistic="ks"');
+    expect(text).toContain('causeway_endpoint_drifted_features{endpoint="churn"} 0');
+
+    // A newer check that stopped its run on drift: its message names the drifted features.
+    await finish('failed', new Date(), {
+      error: { code: 'VALIDATION_FAILED', message: 'Drift: 1 of 2 checks failed: age drift (drifted: PSI 0.5312 > 0.2, KS 0.4101 > 0.1).' },
+    });
+    text = await scrape();
+    expect(text).toContain('causeway_endpoint_drift{endpoint="churn",feature="age",statistic="psi"} 0.5312');
+    expect(text).toContain('causeway_endpoint_drift{endpoint="churn",feature="age",statistic="ks"} 0.4101');
+    expect(text).not.toContain('feature="plan"');
+    expect(text).toContain('causeway_endpoint_drifted_features{endpoint="churn"} 1');
+  });
 });
