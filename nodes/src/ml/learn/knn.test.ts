@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitKNeighbors, predictKNeighbors, predictProbaKNeighbors } from './knn';
 import { matrixFromColumns, matrixFromRows } from './matrix';
-import { applyStandardization, fitStandardization } from './standardize';
-import { accuracy, classTargets, loadFixture, loadReference } from './test-data';
+import { accuracy, classTargets, loadReference, standardizedFixture } from './test-data';
 
 interface Expected {
   k: number;
@@ -13,16 +12,7 @@ interface Expected {
 
 const reference = loadReference() as unknown as Record<string, Record<string, Expected>>;
 
-function prepared(name: string, classes: number) {
-  const { train, test } = loadFixture(name);
-  const s = fitStandardization(train.x);
-  return {
-    x: applyStandardization(train.x, s),
-    target: classTargets(train.y, classes),
-    testX: applyStandardization(test.x, s),
-    testY: test.y,
-  };
-}
+const prepared = standardizedFixture;
 
 describe('k-nearest neighbours (as scikit-learn KNeighborsClassifier, uniform weights)', () => {
   for (const [name, classes] of [

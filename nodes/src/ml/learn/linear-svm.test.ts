@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionFunctionLinearSvm, fitLinearSvm, predictLinearSvm, predictProbaLinearSvm } from './linear-svm';
 import { matrixFromColumns } from './matrix';
-import { applyStandardization, fitStandardization } from './standardize';
-import { accuracy, classTargets, loadFixture, loadReference } from './test-data';
+import { accuracy, classTargets, loadReference, standardizedFixture } from './test-data';
 
 interface Expected {
   accuracy: number;
@@ -13,16 +12,7 @@ interface Expected {
 
 const reference = loadReference() as unknown as Record<string, Record<string, Expected>>;
 
-function prepared(name: string, classes: number) {
-  const { train, test } = loadFixture(name);
-  const s = fitStandardization(train.x);
-  return {
-    x: applyStandardization(train.x, s),
-    target: classTargets(train.y, classes),
-    testX: applyStandardization(test.x, s),
-    testY: test.y,
-  };
-}
+const prepared = standardizedFixture;
 
 describe('linear SVM (as scikit-learn LinearSVC: squared hinge, L2, one-vs-rest)', () => {
   for (const [name, classes] of [

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fitLogisticRegression, predictLogisticRegression, predictProbaLogisticRegression } from './logistic-regression';
 import { matrixFromColumns } from './matrix';
-import { applyStandardization, fitStandardization } from './standardize';
-import { accuracy, classTargets, loadFixture, loadReference, logLoss } from './test-data';
+import { accuracy, classTargets, loadReference, logLoss, standardizedFixture } from './test-data';
 
 const reference = loadReference();
 
-function prepared(name: string, classes: number) {
-  const { train, test } = loadFixture(name);
-  const s = fitStandardization(train.x);
-  return {
-    x: applyStandardization(train.x, s),
-    target: classTargets(train.y, classes),
-    testX: applyStandardization(test.x, s),
-    testY: test.y,
-  };
-}
+const prepared = standardizedFixture;
 
 describe('logistic regression (C = 1/λ, as scikit-learn)', () => {
   for (const [name, classes] of [

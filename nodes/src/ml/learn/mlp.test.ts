@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matrixFromColumns, matrixFromRows } from './matrix';
 import { fitMlp, predictMlp, predictProbaMlp } from './mlp';
-import { applyStandardization, fitStandardization } from './standardize';
-import { accuracy, classTargets, loadFixture, loadReference, logLoss } from './test-data';
+import { accuracy, classTargets, loadReference, logLoss, standardizedFixture } from './test-data';
 
 interface Spread {
   min: number;
@@ -11,16 +10,7 @@ interface Spread {
 
 const reference = loadReference() as unknown as Record<string, Record<string, { accuracy: Spread; logLoss: Spread }>>;
 
-function prepared(name: string, classes: number) {
-  const { train, test } = loadFixture(name);
-  const s = fitStandardization(train.x);
-  return {
-    x: applyStandardization(train.x, s),
-    target: classTargets(train.y, classes),
-    testX: applyStandardization(test.x, s),
-    testY: test.y,
-  };
-}
+const prepared = standardizedFixture;
 
 describe('multi-layer perceptron (as scikit-learn MLPClassifier: ReLU, Adam)', () => {
   for (const [name, classes] of [

@@ -1,6 +1,7 @@
 // Test-only: reads the training-quality fixtures written by scripts/ml/make_fixtures.py.
 import { readFileSync } from 'node:fs';
 import { type FeatureMatrix, matrixFromColumns } from './matrix';
+import { applyStandardization, fitStandardization } from './standardize';
 
 const fixtures = new URL('../../../../test/fixtures/ml/', import.meta.url);
 
@@ -65,4 +66,16 @@ export function r2(truth: ArrayLike<number>, predicted: ArrayLike<number>): numb
     ssTot += ((truth[i] as number) - mean) ** 2;
   }
   return 1 - ssRes / ssTot;
+}
+
+/** A fixture standardised on its training rows, with class targets: what the classifier tests fit on. */
+export function standardizedFixture(name: string, classes: number) {
+  const { train, test } = loadFixture(name);
+  const s = fitStandardization(train.x);
+  return {
+    x: applyStandardization(train.x, s),
+    target: classTargets(train.y, classes),
+    testX: applyStandardization(test.x, s),
+    testY: test.y,
+  };
 }
