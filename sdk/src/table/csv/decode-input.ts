@@ -14,7 +14,12 @@ export interface DecodedInput {
  * parseCsv(bytes, { encoding: 'windows-1252' });
  */
 export const csvEncodings = ['utf-8', 'latin1', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
-/** One of {@link csvEncodings}. */
+/**
+ * One of {@link csvEncodings}.
+ *
+ * @example
+ * const encoding: CsvEncoding = 'latin1';
+ */
 export type CsvEncoding = (typeof csvEncodings)[number];
 
 function transcodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Result<DecodedInput> {

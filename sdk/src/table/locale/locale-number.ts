@@ -17,6 +17,12 @@ function separatorAt(bytes: Uint8Array, at: number, end: number, sep: Uint8Array
  * three digits (`1,23` is not a number with `,` as thousands separator), the other mark (`.` when the
  * decimal mark is `,`) never accepted. What is copied is left for the plain parser to judge. `out` must
  * hold `end - start` bytes.
+ *
+ * @example
+ * const text = new TextEncoder().encode('1.234,5');
+ * const out = new Uint8Array(text.length);
+ * const german = resolveTextLocale({ decimal: ',', thousands: '.' });
+ * if (german.ok) localNumber(text, 0, text.length, german.value, out) // 6: out holds '1234.5'
  */
 export function localNumber(bytes: Uint8Array, start: number, end: number, locale: ResolvedTextLocale, out: Uint8Array): number {
   let s = start;

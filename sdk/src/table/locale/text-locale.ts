@@ -17,7 +17,13 @@ export interface TextLocale {
   dateFormat?: string;
 }
 
-/** A {@link TextLocale} checked and turned into bytes. */
+/**
+ * A {@link TextLocale} checked and turned into bytes.
+ *
+ * @example
+ * const resolved = resolveTextLocale({ decimal: ',', thousands: '.' });
+ * if (resolved.ok) resolved.value.decimal // 44, the byte of ','
+ */
 export interface ResolvedTextLocale {
   /** The decimal mark's byte. */
   decimal: number;
@@ -40,7 +46,12 @@ export function isPlainLocale(locale: ResolvedTextLocale): boolean {
   return locale.decimal === 46 && locale.thousands === null;
 }
 
-/** Checks a locale; `path` prefixes the field named in an issue (e.g. `['config']`). */
+/**
+ * Checks a locale; `path` prefixes the field named in an issue (e.g. `['config']`).
+ *
+ * @example
+ * resolveTextLocale({ decimal: ',', thousands: ',' }, ['config']) // ok: false, issue at config.thousands
+ */
 export function resolveTextLocale(locale: TextLocale = {}, path: (string | number)[] = []): Result<ResolvedTextLocale> {
   const issues: Issue[] = [];
   const decimal = locale.decimal ?? '.';
